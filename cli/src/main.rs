@@ -1,0 +1,86 @@
+//! `fanzha` — check numbers, links, messages and payments on the command
+//! line; scan files of them; publish feeds; administer a store.
+//!
+//! Exit codes: 0 success, 1 a runtime failure (an unreadable store, an I/O
+//! error), 2 bad arguments or input that can't be checked.
+
+mod check;
+mod demo;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "fanzha", version, about = "On-device anti-fraud checks (反诈)", propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print a handful of explained verdicts from the embedded default data.
+    Demo(demo::DemoArgs),
+    /// Check one number, link, message or payment.
+    #[command(subcommand)]
+    Check(check::CheckCommand),
+    /// Check one input per line (stdin by default); one JSON verdict per line.
+    Scan(check::ScanArgs),
+}
+
+/// A failure the CLI reports: message on stderr, and an exit code.
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad arguments or input that can't be checked: exit 2.
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure { code: 2, message: message.into() }
+    }
+
+    /// A runtime failure: exit 1.
+    pub fn runtime(message: impl Into<String>) -> Failure {
+        Failure { code: 1, message: message.into() }
+    }
+}
+
+impl From<fanzha_core::Error> for Failure {
+    fn from(e: fanzha_core::Error) -> Failure {
+        match e {
+            fanzha_core::Error::InvalidInput { .. } => Failure::usage(e.to_string()),
+            other => Failure::runtime(other.to_string()),
+        }
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Failure {
+        Failure::runtime(format!("I/O error: {e}"))
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help/version to stdout (exit 0) and errors to stderr (exit 2).
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Demo(args) => demo::run(args),
+        Command::Check(cmd) => check::run_check(cmd),
+        Command::Scan(args) => check::run_scan(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("fanzha: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}

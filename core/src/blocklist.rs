@@ -1,0 +1,113 @@
+//! Hashed blocklists: what the feeds and the store know about bad numbers,
+//! URL expressions and payee accounts.
+//!
+//! Entries are keyed by SHA-256 of the canonical value (E.164 number, Safe
+//! Browsing URL expression, normalized account), so neither a feed nor the
+//! store holds plaintext. Checks look values up through [`BlockIndex`]; the
+//! embedded default is empty (we ship no made-up scammer data), the store
+//! provides the compact on-disk-backed index.
+
+use crate::verdict::FraudType;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Which list a value belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    /// E.164 numbers (or service numbers as dialled).
+    Number,
+    /// Safe Browsing lookup expressions (`host/path`).
+    Url,
+    /// Normalized payee accounts.
+    Account,
+}
+
+impl ListKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ListKind::Number => "number",
+            ListKind::Url => "url",
+            ListKind::Account => "account",
+        }
+    }
+}
+
+/// What a list says about a value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListEntry {
+    /// Free-form category from the publisher (`fraud`, `spam`, `phishing` …).
+    pub category: String,
+    pub fraud_type: FraudType,
+    /// 0–100; becomes the reason's weight.
+    pub severity: u8,
+    /// How many users reported it.
+    pub reports: u32,
+    /// Publisher's label, e.g. "冒充客服".
+    pub label: String,
+}
+
+/// SHA-256 of a canonical value: the key of every list entry.
+pub fn value_hash(canonical: &str) -> [u8; 32] {
+    let d = ring::digest::digest(&ring::digest::SHA256, canonical.as_bytes());
+    let mut out = [0u8; 32];
+    out.copy_from_slice(d.as_ref());
+    out
+}
+
+/// A fast 64-bit hash of a canonical value (XXH3, seed 0 — a published,
+/// stable algorithm, so feeds built anywhere agree). Indexes key on it and
+/// confirm a candidate with [`value_hash`].
+pub fn fast_hash(canonical: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(canonical.as_bytes())
+}
+
+/// Answers "is this value listed?". Implementations are immutable once built
+/// (a feed update builds a new one) and shared between threads.
+pub trait BlockIndex: Send + Sync + std::fmt::Debug {
+    /// Looks up one canonical value.
+    fn lookup(&self, kind: ListKind, canonical: &str) -> Option<ListEntry>;
+
+    /// Number of entries, for status.
+    fn len(&self) -> usize;
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A plain in-memory index keyed by SHA-256: the embedded default (empty)
+/// and small lists in tests.
+#[derive(Debug, Default)]
+pub struct MemoryIndex {
+    entries: HashMap<(ListKind, [u8; 32]), ListEntry>,
+}
+
+impl MemoryIndex {
+    pub fn new() -> MemoryIndex {
+        MemoryIndex::default()
+    }
+
+    /// Adds an entry by its SHA-256 key.
+    pub fn insert_hash(&mut self, kind: ListKind, hash: [u8; 32], entry: ListEntry) {
+        self.entries.insert((kind, hash), entry);
+    }
+
+    /// Adds an entry by its canonical value.
+    pub fn insert(&mut self, kind: ListKind, canonical: &str, entry: ListEntry) {
+        self.insert_hash(kind, value_hash(canonical), entry);
+    }
+}
+
+impl BlockIndex for MemoryIndex {
+    fn lookup(&self, kind: ListKind, canonical: &str) -> Option<ListEntry> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        self.entries.get(&(kind, value_hash(canonical))).cloned()
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+}

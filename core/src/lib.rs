@@ -1,0 +1,38 @@
+//! # fanzha-core
+//!
+//! The on-device anti-fraud engine. A [`Guard`] checks phone numbers, links,
+//! message text and payment intents against the protection data in a
+//! [`Snapshot`] (embedded default, signed feeds, the encrypted store) and
+//! returns an explained [`Verdict`].
+//!
+//! ```
+//! use fanzha_core::{Guard, Settings, Level, NumberContext};
+//!
+//! let guard = Guard::new(Settings::default()).unwrap();
+//! let v = guard.check_number("+86 95588 0000", &NumberContext::default()).unwrap();
+//! assert_eq!(v.level, Level::Dangerous);
+//! assert!(v.has_reason("number.spoofed_service"));
+//! ```
+
+pub mod blocklist;
+pub mod clock;
+mod error;
+pub mod feed;
+mod guard;
+pub mod link;
+pub mod message;
+pub mod number;
+pub mod payment;
+mod scoring;
+pub mod snapshot;
+pub mod store;
+mod text;
+mod verdict;
+
+pub use error::{Error, Result};
+pub use guard::{Guard, Settings};
+pub use number::{Channel, NumberContext, StirResult};
+pub use scoring::{Assessment, ScoringRules};
+pub use snapshot::{RuleSources, Snapshot};
+pub use text::Texts;
+pub use verdict::{Action, Extracted, FraudType, Kind, Lang, Level, Question, Reason, Verdict};

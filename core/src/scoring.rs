@@ -1,0 +1,299 @@
+//! Turning evidence into a verdict: one vocabulary for every check.
+//!
+//! A check collects [`Reason`]s into an [`Assessment`], may name the
+//! institution it identified, force a minimum level (a spoofed hotline is
+//! dangerous whatever else is true) and vote for fraud types; then
+//! [`Assessment::finish`] computes score, level, action, title and advice
+//! from the snapshot's scoring rules and texts.
+
+use crate::error::{Error, Result};
+use crate::snapshot::Snapshot;
+use crate::verdict::{Action, FraudType, Kind, Lang, Level, Reason, Verdict};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// Reason codes whose advice is always shown, after the rest.
+const NOTICES: [&str; 2] = ["feed.stale", "store.unavailable"];
+
+pub(crate) const EMBEDDED: &str = include_str!("../data/scoring.json");
+
+/// Thresholds and the level → action table (`data/scoring.json`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ScoringRules {
+    pub suspicious_at: u8,
+    pub dangerous_at: u8,
+    pub max_advice: usize,
+    actions: HashMap<Kind, HashMap<Level, Action>>,
+}
+
+impl ScoringRules {
+    pub(crate) fn from_json(json: &str) -> Result<ScoringRules> {
+        let rules: ScoringRules = serde_json::from_str(json).map_err(|e| Error::rules("scoring", e))?;
+        if rules.suspicious_at == 0 || rules.suspicious_at >= rules.dangerous_at || rules.dangerous_at > 100 {
+            return Err(Error::rules("scoring", "need 0 < suspicious_at < dangerous_at <= 100"));
+        }
+        for kind in [Kind::Number, Kind::Link, Kind::Message, Kind::Payment] {
+            let table = rules
+                .actions
+                .get(&kind)
+                .ok_or_else(|| Error::rules("scoring", format!("no actions for {}", kind.as_str())))?;
+            for level in [Level::Trusted, Level::Clear, Level::Suspicious, Level::Dangerous] {
+                if !table.contains_key(&level) {
+                    return Err(Error::rules("scoring", format!("no action for {} {}", kind.as_str(), level)));
+                }
+            }
+        }
+        Ok(rules)
+    }
+
+    pub fn level_for(&self, score: u8) -> Level {
+        if score >= self.dangerous_at {
+            Level::Dangerous
+        } else if score >= self.suspicious_at {
+            Level::Suspicious
+        } else {
+            Level::Clear
+        }
+    }
+
+    pub fn action_for(&self, kind: Kind, level: Level) -> Action {
+        self.actions[&kind][&level]
+    }
+}
+
+/// Evidence collected by a check, not yet a verdict.
+#[derive(Debug)]
+pub struct Assessment {
+    kind: Kind,
+    input: String,
+    normalized: Option<String>,
+    reasons: Vec<Reason>,
+    /// Weight of legitimacy that comes from identifying the source; dropped
+    /// when risk signals contradict the identity.
+    identity: Option<Identity>,
+    floor: Option<Level>,
+    forced_action: Option<Action>,
+    fraud_votes: Vec<(FraudType, i32)>,
+    extra_advice: Vec<String>,
+    title_key: Option<String>,
+    name: Option<String>,
+}
+
+#[derive(Debug)]
+struct Identity {
+    reason_index: usize,
+}
+
+impl Assessment {
+    pub fn new(kind: Kind, input: impl Into<String>) -> Assessment {
+        Assessment {
+            kind,
+            input: input.into(),
+            normalized: None,
+            reasons: Vec::new(),
+            identity: None,
+            floor: None,
+            forced_action: None,
+            fraud_votes: Vec::new(),
+            extra_advice: Vec::new(),
+            title_key: None,
+            name: None,
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    pub fn set_normalized(&mut self, normalized: impl Into<String>) {
+        self.normalized = Some(normalized.into());
+    }
+
+    /// Adds a reason.
+    pub fn add(&mut self, code: &str, weight: i32, detail: impl Into<String>) {
+        self.reasons.push(Reason::new(code, weight, detail));
+    }
+
+    /// Adds a reason that also votes for a fraud type with its weight.
+    pub fn add_typed(&mut self, code: &str, weight: i32, detail: impl Into<String>, fraud_type: FraudType) {
+        self.add(code, weight, detail);
+        self.vote(fraud_type, weight.max(1));
+    }
+
+    /// Votes for a fraud type without a reason of its own.
+    pub fn vote(&mut self, fraud_type: FraudType, weight: i32) {
+        self.fraud_votes.push((fraud_type, weight));
+    }
+
+    /// Adds a reason that identifies a legitimate source (`name`). The verdict
+    /// is `trusted` unless risk signals reach the suspicious threshold, in
+    /// which case the identity is treated as contradicted (a spoofed caller ID
+    /// looks exactly like the real one) and its negative weight is ignored.
+    pub fn identify(&mut self, code: &str, weight: i32, detail: impl Into<String>, name: impl Into<String>) {
+        self.add(code, weight, detail);
+        self.identity = Some(Identity {
+            reason_index: self.reasons.len() - 1,
+        });
+        self.name = Some(name.into());
+    }
+
+    /// Sets the name used in titles (`{name}`) without claiming identity.
+    pub fn set_name(&mut self, name: impl Into<String>) {
+        self.name = Some(name.into());
+    }
+
+    /// The verdict will be at least `level` (score raised to match).
+    pub fn at_least(&mut self, level: Level) {
+        self.floor = Some(self.floor.map_or(level, |f| f.max(level)));
+    }
+
+    /// Overrides the action table (a user's own block rule → `block`).
+    pub fn force_action(&mut self, action: Action) {
+        self.forced_action = Some(action);
+    }
+
+    /// Uses the title stored under `key` instead of the default choice.
+    pub fn set_title_key(&mut self, key: impl Into<String>) {
+        self.title_key = Some(key.into());
+    }
+
+    /// Advice lines shown before the generic ones (already localized).
+    pub fn push_advice(&mut self, line: impl Into<String>) {
+        self.extra_advice.push(line.into());
+    }
+
+    pub fn reasons(&self) -> &[Reason] {
+        &self.reasons
+    }
+
+    pub fn has_reason(&self, code: &str) -> bool {
+        self.reasons.iter().any(|r| r.code == code)
+    }
+
+    /// Sum of the positive weights.
+    pub fn risk(&self) -> i32 {
+        self.reasons.iter().map(|r| r.weight.max(0)).sum()
+    }
+
+    /// Computes the verdict.
+    pub fn finish(self, snap: &Snapshot, lang: Lang) -> Verdict {
+        let rules = &snap.scoring;
+        let risk = self.risk();
+        let contradicted = self.identity.is_some() && risk >= i32::from(rules.suspicious_at);
+        let total: i32 = self
+            .reasons
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !(contradicted && self.identity.as_ref().is_some_and(|id| id.reason_index == *i)))
+            .map(|(_, r)| r.weight)
+            .sum();
+        let mut score = total.clamp(0, 100) as u8;
+        let mut level = rules.level_for(score);
+        if self.identity.is_some() && !contradicted && level == Level::Clear {
+            level = Level::Trusted;
+        }
+        if let Some(floor) = self.floor {
+            if floor > level {
+                level = floor;
+                score = match floor {
+                    Level::Dangerous => score.max(rules.dangerous_at),
+                    Level::Suspicious => score.max(rules.suspicious_at),
+                    _ => score,
+                };
+            }
+        }
+        let action = self.forced_action.unwrap_or_else(|| rules.action_for(self.kind, level));
+
+        // Most likely fraud type: the one with the largest summed votes, only
+        // when the verdict is a warning at all.
+        let fraud_type = if level >= Level::Suspicious {
+            let mut sums: Vec<(FraudType, i32)> = Vec::new();
+            for (t, w) in &self.fraud_votes {
+                match sums.iter_mut().find(|(s, _)| s == t) {
+                    Some((_, sum)) => *sum += w,
+                    None => sums.push((*t, *w)),
+                }
+            }
+            // Stable: ties go to the first type voted for.
+            sums.iter()
+                .fold(None::<(FraudType, i32)>, |best, &(t, w)| match best {
+                    Some((_, bw)) if bw >= w => best,
+                    _ => Some((t, w)),
+                })
+                .map(|(t, _)| t)
+        } else {
+            None
+        };
+
+        let texts = &snap.texts;
+        let kind = self.kind.as_str();
+        let name = self.name.as_deref();
+        let mut by_weight: Vec<&Reason> = self.reasons.iter().collect();
+        by_weight.sort_by(|a, b| b.weight.cmp(&a.weight));
+
+        let title = self
+            .title_key
+            .as_deref()
+            .and_then(|k| texts.title(k, lang, name))
+            .or_else(|| {
+                if level >= Level::Suspicious {
+                    by_weight
+                        .iter()
+                        .filter(|r| r.weight > 0)
+                        .find_map(|r| texts.title(&r.code, lang, name))
+                        .or_else(|| fraud_type.and_then(|t| texts.title(&format!("fraud.{}", t.as_str()), lang, name)))
+                } else if level == Level::Trusted {
+                    by_weight.iter().rev().find_map(|r| texts.title(&r.code, lang, name))
+                } else {
+                    None
+                }
+            })
+            .or_else(|| texts.title(&format!("{kind}.{}", level.as_str()), lang, name))
+            .unwrap_or_default();
+
+        let mut advice: Vec<String> = self.extra_advice.clone();
+        let mut keys: Vec<String> = Vec::new();
+        if level >= Level::Suspicious {
+            keys.extend(by_weight.iter().filter(|r| r.weight > 0).map(|r| r.code.clone()));
+            if let Some(t) = fraud_type {
+                keys.push(format!("fraud.{}", t.as_str()));
+            }
+        } else {
+            keys.extend(by_weight.iter().map(|r| r.code.clone()));
+        }
+        keys.push(format!("{kind}.{}", level.as_str()));
+        keys.push(format!("level.{}", level.as_str()));
+        for key in keys {
+            for line in texts.advice(&key, lang) {
+                if !advice.contains(line) {
+                    advice.push(line.clone());
+                }
+            }
+        }
+        advice.truncate(rules.max_advice.max(1));
+        // Notices that apply whatever the level (stale feed, unreadable store)
+        // come last and are never cut.
+        for code in NOTICES {
+            if self.reasons.iter().any(|r| r.code == code) {
+                advice.extend(texts.advice(code, lang).iter().cloned());
+            }
+        }
+
+        Verdict {
+            kind: self.kind,
+            input: self.input,
+            normalized: self.normalized,
+            level,
+            score,
+            action,
+            fraud_type,
+            reasons: self.reasons,
+            title,
+            advice,
+            feed_version: snap.feed_version.clone(),
+            extracted: Vec::new(),
+            cool_off_seconds: None,
+            questions: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! The immutable protection data every check reads: compiled rules of each
+//! kind, the blocklist index, texts and scoring. A feed update builds a new
+//! `Snapshot` and the [`crate::Guard`] swaps its `Arc`; readers never wait.
+
+use crate::blocklist::{BlockIndex, MemoryIndex};
+use crate::error::Result;
+use crate::number::NumberRules;
+use crate::scoring::ScoringRules;
+use crate::text::Texts;
+use crate::{link, message, payment};
+use std::sync::Arc;
+
+/// Version string of the embedded default protection data.
+pub const EMBEDDED_VERSION: &str = concat!("embedded-", env!("CARGO_PKG_VERSION"));
+
+/// Rule sources by kind, as JSON. `None` means "use the embedded default".
+/// A feed carrying rules of a kind replaces that kind's default.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSources {
+    pub numbers: Option<String>,
+    pub links: Option<String>,
+    pub patterns: Option<String>,
+    pub payments: Option<String>,
+    pub scoring: Option<String>,
+}
+
+/// Compiled protection data.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub feed_version: String,
+    /// The feed behind this snapshot has expired: verdicts carry `feed.stale`.
+    pub stale: bool,
+    pub scoring: ScoringRules,
+    pub texts: Texts,
+    pub numbers: NumberRules,
+    pub links: link::LinkRules,
+    pub patterns: message::PatternSet,
+    pub payments: payment::PaymentRules,
+    pub blocklist: Arc<dyn BlockIndex>,
+}
+
+impl Snapshot {
+    /// The embedded default: useful with no feed at all.
+    pub fn embedded() -> Result<Snapshot> {
+        Snapshot::build(&RuleSources::default(), Arc::new(MemoryIndex::new()), EMBEDDED_VERSION.to_string())
+    }
+
+    /// Compiles rules (defaults where `sources` has none) around a blocklist.
+    pub fn build(sources: &RuleSources, blocklist: Arc<dyn BlockIndex>, feed_version: String) -> Result<Snapshot> {
+        let pick = |s: &Option<String>, default: &'static str| -> String {
+            s.clone().unwrap_or_else(|| default.to_string())
+        };
+        Ok(Snapshot {
+            feed_version,
+            stale: false,
+            scoring: ScoringRules::from_json(&pick(&sources.scoring, crate::scoring::EMBEDDED))?,
+            texts: Texts::embedded()?,
+            numbers: NumberRules::from_json(&pick(&sources.numbers, crate::number::EMBEDDED))?,
+            links: link::LinkRules::from_json(&pick(&sources.links, link::EMBEDDED))?,
+            patterns: message::PatternSet::from_json(&pick(&sources.patterns, message::EMBEDDED))?,
+            payments: payment::PaymentRules::from_json(&pick(&sources.payments, payment::EMBEDDED))?,
+            blocklist,
+        })
+    }
+}

@@ -1,0 +1,99 @@
+//! Localized titles and advice, loaded from `data/texts/*.json`.
+//!
+//! Lookup keys are reason codes (`number.spoofed_service`), fraud types
+//! (`fraud.impersonate_authority`), per-check levels (`number.dangerous`) and
+//! generic levels (`level.dangerous`). Each check owns one file.
+
+use crate::error::{Error, Result};
+use crate::verdict::Lang;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// Embedded text files, one per check plus the shared one.
+pub(crate) const EMBEDDED: &[(&str, &str)] = &[
+    ("common", include_str!("../data/texts/common.json")),
+    ("number", include_str!("../data/texts/number.json")),
+    ("link", include_str!("../data/texts/link.json")),
+    ("message", include_str!("../data/texts/message.json")),
+    ("payment", include_str!("../data/texts/payment.json")),
+];
+
+#[derive(Debug, Clone, Deserialize, Default)]
+struct Localized<T> {
+    en: T,
+    #[serde(rename = "zh-Hans")]
+    zh: T,
+}
+
+impl<T> Localized<T> {
+    fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::En => &self.en,
+            Lang::ZhHans => &self.zh,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Default)]
+struct TextFile {
+    #[serde(default)]
+    titles: HashMap<String, Localized<String>>,
+    #[serde(default)]
+    advice: HashMap<String, Localized<Vec<String>>>,
+}
+
+/// All titles and advice, merged from the text files.
+#[derive(Debug, Default)]
+pub struct Texts {
+    titles: HashMap<String, Localized<String>>,
+    advice: HashMap<String, Localized<Vec<String>>>,
+}
+
+impl Texts {
+    /// Loads and merges text files; a key defined twice is an error, so a
+    /// typo can't silently shadow another check's text.
+    pub(crate) fn from_sources(sources: &[(&str, &str)]) -> Result<Texts> {
+        let mut texts = Texts::default();
+        for (name, json) in sources {
+            let file: TextFile =
+                serde_json::from_str(json).map_err(|e| Error::rules("texts", format!("{name}: {e}")))?;
+            for (k, v) in file.titles {
+                if texts.titles.insert(k.clone(), v).is_some() {
+                    return Err(Error::rules("texts", format!("title {k} defined twice")));
+                }
+            }
+            for (k, v) in file.advice {
+                if texts.advice.insert(k.clone(), v).is_some() {
+                    return Err(Error::rules("texts", format!("advice {k} defined twice")));
+                }
+            }
+        }
+        Ok(texts)
+    }
+
+    pub(crate) fn embedded() -> Result<Texts> {
+        Texts::from_sources(EMBEDDED)
+    }
+
+    /// The title for `key` in `lang`, `{name}` replaced.
+    pub fn title(&self, key: &str, lang: Lang, name: Option<&str>) -> Option<String> {
+        self.titles.get(key).map(|t| fill(t.get(lang), name))
+    }
+
+    /// The advice lines for `key` in `lang`.
+    pub fn advice(&self, key: &str, lang: Lang) -> &[String] {
+        self.advice.get(key).map(|a| a.get(lang).as_slice()).unwrap_or(&[])
+    }
+
+    /// True when a title exists for `key`.
+    pub fn has_title(&self, key: &str) -> bool {
+        self.titles.contains_key(key)
+    }
+}
+
+fn fill(template: &str, name: Option<&str>) -> String {
+    match name {
+        Some(n) => template.replace("{name}", n),
+        None => template.replace("{name}", "").replace("  ", " ").trim().to_string(),
+    }
+}
