@@ -16,6 +16,7 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
     ("link", include_str!("../data/texts/link.json")),
     ("message", include_str!("../data/texts/message.json")),
     ("payment", include_str!("../data/texts/payment.json")),
+    ("store", include_str!("../data/texts/store.json")),
 ];
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -55,8 +56,8 @@ impl Texts {
     pub(crate) fn from_sources(sources: &[(&str, &str)]) -> Result<Texts> {
         let mut texts = Texts::default();
         for (name, json) in sources {
-            let file: TextFile =
-                serde_json::from_str(json).map_err(|e| Error::rules("texts", format!("{name}: {e}")))?;
+            let file: TextFile = serde_json::from_str(json)
+                .map_err(|e| Error::rules("texts", format!("{name}: {e}")))?;
             for (k, v) in file.titles {
                 if texts.titles.insert(k.clone(), v).is_some() {
                     return Err(Error::rules("texts", format!("title {k} defined twice")));
@@ -82,7 +83,10 @@ impl Texts {
 
     /// The advice lines for `key` in `lang`.
     pub fn advice(&self, key: &str, lang: Lang) -> &[String] {
-        self.advice.get(key).map(|a| a.get(lang).as_slice()).unwrap_or(&[])
+        self.advice
+            .get(key)
+            .map(|a| a.get(lang).as_slice())
+            .unwrap_or(&[])
     }
 
     /// True when a title exists for `key`.
@@ -94,6 +98,10 @@ impl Texts {
 fn fill(template: &str, name: Option<&str>) -> String {
     match name {
         Some(n) => template.replace("{name}", n),
-        None => template.replace("{name}", "").replace("  ", " ").trim().to_string(),
+        None => template
+            .replace("{name}", "")
+            .replace("  ", " ")
+            .trim()
+            .to_string(),
     }
 }
