@@ -72,9 +72,10 @@ impl From<core::Error> for FanzhaError {
                 kind: kind.into(),
                 why: why.to_string(),
             },
-            core::Error::Rules { part, why } if part == "settings" => {
-                FanzhaError::InvalidSettings { why }
-            }
+            core::Error::Rules {
+                part: "settings",
+                why,
+            } => FanzhaError::InvalidSettings { why },
             core::Error::Rules { part, why } => FanzhaError::Rules {
                 part: part.to_string(),
                 why,
