@@ -12,6 +12,7 @@ runs="${1:-100000}"
 shift || true
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 
+cargo build --quiet --locked --workspace
 cargo build --quiet --locked --profile release-small -p fanzha-ffi
 lib="$target_dir/release-small/libfanzha_ffi.so"
 stripped="$(mktemp)"

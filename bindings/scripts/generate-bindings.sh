@@ -37,11 +37,18 @@ case "$(uname -s)" in
   *) lib="$target_dir/$dir/libfanzha_ffi.so" ;;
 esac
 
+# The bindgen is always the dev build (it only reads the library's metadata).
+# In dev the whole workspace is built, as `cargo test --workspace` does, so
+# feature unification matches and nothing is rebuilt twice; other profiles
+# build only the library (what an app ships).
+bindgen="$target_dir/debug/uniffi-bindgen"
 if [ "$build" = 1 ]; then
-  cargo build --quiet --locked --profile "$profile" -p fanzha-ffi -p uniffi-bindgen
+  cargo build --quiet --locked --workspace
+  if [ "$profile" != dev ]; then
+    cargo build --quiet --locked --profile "$profile" -p fanzha-ffi
+  fi
 fi
-bindgen="$target_dir/$dir/uniffi-bindgen"
-[ -x "$bindgen" ] || cargo build --quiet --locked --profile "$profile" -p uniffi-bindgen
+[ -x "$bindgen" ] || { echo "missing $bindgen (cargo build -p uniffi-bindgen)" >&2; exit 1; }
 [ -f "$lib" ] || { echo "missing $lib (build fanzha-ffi first)" >&2; exit 1; }
 
 config=()

@@ -54,8 +54,7 @@ coroutines="$kotlin_home/lib/kotlinx-coroutines-core-jvm.jar"
 
 # --- library and bindings --------------------------------------------------
 echo "building fanzha-ffi ($profile)"
-cargo build --quiet --locked --profile "$profile" -p fanzha-ffi -p uniffi-bindgen
-bindings/scripts/generate-bindings.sh --profile "$profile" --no-build --out "$work/generated" >/dev/null
+bindings/scripts/generate-bindings.sh --profile "$profile" --out "$work/generated" >/dev/null
 
 # --- sources ---------------------------------------------------------------
 sources=("$work/generated/kotlin")
