@@ -12,7 +12,12 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "fanzha", version, about = "On-device anti-fraud checks (反诈)", propagate_version = true)]
+#[command(
+    name = "fanzha",
+    version,
+    about = "On-device anti-fraud checks (反诈)",
+    propagate_version = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -38,12 +43,18 @@ pub struct Failure {
 impl Failure {
     /// Bad arguments or input that can't be checked: exit 2.
     pub fn usage(message: impl Into<String>) -> Failure {
-        Failure { code: 2, message: message.into() }
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
     }
 
     /// A runtime failure: exit 1.
     pub fn runtime(message: impl Into<String>) -> Failure {
-        Failure { code: 1, message: message.into() }
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
     }
 }
 

@@ -69,7 +69,10 @@ impl Guard {
     pub fn snapshot(&self) -> Arc<Snapshot> {
         // A poisoned lock only means a writer panicked between two complete
         // states; the Arc inside is always a complete snapshot.
-        self.snapshot.read().unwrap_or_else(|e| e.into_inner()).clone()
+        self.snapshot
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Swaps in new protection data; checks already running finish on the old.
@@ -77,14 +80,21 @@ impl Guard {
         *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
     }
 
-    pub(crate) fn now_ms(&self) -> i64 {
+    /// Now, from the guard's clock (milliseconds since the epoch).
+    pub fn now_ms(&self) -> i64 {
         self.clock.now_ms()
     }
 
     /// Checks a phone number (caller ID or SMS sender).
     pub fn check_number(&self, number: &str, ctx: &NumberContext) -> Result<Verdict> {
         let snap = self.snapshot();
-        let v = crate::number::check(&snap, &self.settings.region, self.settings.lang, number, ctx)?;
+        let v = crate::number::check(
+            &snap,
+            &self.settings.region,
+            self.settings.lang,
+            number,
+            ctx,
+        )?;
         Ok(self.finish(&snap, v))
     }
 
@@ -98,7 +108,13 @@ impl Guard {
     /// Checks a message body and its sender (a number or an alphanumeric id).
     pub fn check_message(&self, sender: Option<&str>, body: &str) -> Result<Verdict> {
         let snap = self.snapshot();
-        let v = crate::message::check(&snap, &self.settings.region, self.settings.lang, sender, body)?;
+        let v = crate::message::check(
+            &snap,
+            &self.settings.region,
+            self.settings.lang,
+            sender,
+            body,
+        )?;
         Ok(self.finish(&snap, v))
     }
 

@@ -28,18 +28,32 @@ pub struct ScoringRules {
 
 impl ScoringRules {
     pub(crate) fn from_json(json: &str) -> Result<ScoringRules> {
-        let rules: ScoringRules = serde_json::from_str(json).map_err(|e| Error::rules("scoring", e))?;
-        if rules.suspicious_at == 0 || rules.suspicious_at >= rules.dangerous_at || rules.dangerous_at > 100 {
-            return Err(Error::rules("scoring", "need 0 < suspicious_at < dangerous_at <= 100"));
+        let rules: ScoringRules =
+            serde_json::from_str(json).map_err(|e| Error::rules("scoring", e))?;
+        if rules.suspicious_at == 0
+            || rules.suspicious_at >= rules.dangerous_at
+            || rules.dangerous_at > 100
+        {
+            return Err(Error::rules(
+                "scoring",
+                "need 0 < suspicious_at < dangerous_at <= 100",
+            ));
         }
         for kind in [Kind::Number, Kind::Link, Kind::Message, Kind::Payment] {
-            let table = rules
-                .actions
-                .get(&kind)
-                .ok_or_else(|| Error::rules("scoring", format!("no actions for {}", kind.as_str())))?;
-            for level in [Level::Trusted, Level::Clear, Level::Suspicious, Level::Dangerous] {
+            let table = rules.actions.get(&kind).ok_or_else(|| {
+                Error::rules("scoring", format!("no actions for {}", kind.as_str()))
+            })?;
+            for level in [
+                Level::Trusted,
+                Level::Clear,
+                Level::Suspicious,
+                Level::Dangerous,
+            ] {
                 if !table.contains_key(&level) {
-                    return Err(Error::rules("scoring", format!("no action for {} {}", kind.as_str(), level)));
+                    return Err(Error::rules(
+                        "scoring",
+                        format!("no action for {} {}", kind.as_str(), level),
+                    ));
                 }
             }
         }
@@ -115,7 +129,13 @@ impl Assessment {
     }
 
     /// Adds a reason that also votes for a fraud type with its weight.
-    pub fn add_typed(&mut self, code: &str, weight: i32, detail: impl Into<String>, fraud_type: FraudType) {
+    pub fn add_typed(
+        &mut self,
+        code: &str,
+        weight: i32,
+        detail: impl Into<String>,
+        fraud_type: FraudType,
+    ) {
         self.add(code, weight, detail);
         self.vote(fraud_type, weight.max(1));
     }
@@ -129,7 +149,13 @@ impl Assessment {
     /// is `trusted` unless risk signals reach the suspicious threshold, in
     /// which case the identity is treated as contradicted (a spoofed caller ID
     /// looks exactly like the real one) and its negative weight is ignored.
-    pub fn identify(&mut self, code: &str, weight: i32, detail: impl Into<String>, name: impl Into<String>) {
+    pub fn identify(
+        &mut self,
+        code: &str,
+        weight: i32,
+        detail: impl Into<String>,
+        name: impl Into<String>,
+    ) {
         self.add(code, weight, detail);
         self.identity = Some(Identity {
             reason_index: self.reasons.len() - 1,
@@ -184,7 +210,13 @@ impl Assessment {
             .reasons
             .iter()
             .enumerate()
-            .filter(|(i, _)| !(contradicted && self.identity.as_ref().is_some_and(|id| id.reason_index == *i)))
+            .filter(|(i, _)| {
+                !(contradicted
+                    && self
+                        .identity
+                        .as_ref()
+                        .is_some_and(|id| id.reason_index == *i))
+            })
             .map(|(_, r)| r.weight)
             .sum();
         let mut score = total.clamp(0, 100) as u8;
@@ -202,7 +234,9 @@ impl Assessment {
                 };
             }
         }
-        let action = self.forced_action.unwrap_or_else(|| rules.action_for(self.kind, level));
+        let action = self
+            .forced_action
+            .unwrap_or_else(|| rules.action_for(self.kind, level));
 
         // Most likely fraud type: the one with the largest summed votes, only
         // when the verdict is a warning at all.
@@ -229,7 +263,7 @@ impl Assessment {
         let kind = self.kind.as_str();
         let name = self.name.as_deref();
         let mut by_weight: Vec<&Reason> = self.reasons.iter().collect();
-        by_weight.sort_by(|a, b| b.weight.cmp(&a.weight));
+        by_weight.sort_by_key(|r| std::cmp::Reverse(r.weight));
 
         let title = self
             .title_key
@@ -241,9 +275,16 @@ impl Assessment {
                         .iter()
                         .filter(|r| r.weight > 0)
                         .find_map(|r| texts.title(&r.code, lang, name))
-                        .or_else(|| fraud_type.and_then(|t| texts.title(&format!("fraud.{}", t.as_str()), lang, name)))
+                        .or_else(|| {
+                            fraud_type.and_then(|t| {
+                                texts.title(&format!("fraud.{}", t.as_str()), lang, name)
+                            })
+                        })
                 } else if level == Level::Trusted {
-                    by_weight.iter().rev().find_map(|r| texts.title(&r.code, lang, name))
+                    by_weight
+                        .iter()
+                        .rev()
+                        .find_map(|r| texts.title(&r.code, lang, name))
                 } else {
                     None
                 }
@@ -254,7 +295,12 @@ impl Assessment {
         let mut advice: Vec<String> = self.extra_advice.clone();
         let mut keys: Vec<String> = Vec::new();
         if level >= Level::Suspicious {
-            keys.extend(by_weight.iter().filter(|r| r.weight > 0).map(|r| r.code.clone()));
+            keys.extend(
+                by_weight
+                    .iter()
+                    .filter(|r| r.weight > 0)
+                    .map(|r| r.code.clone()),
+            );
             if let Some(t) = fraud_type {
                 keys.push(format!("fraud.{}", t.as_str()));
             }
@@ -295,5 +341,102 @@ impl Assessment {
             cool_off_seconds: None,
             questions: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snap() -> Snapshot {
+        Snapshot::embedded().unwrap()
+    }
+
+    #[test]
+    fn score_is_the_clamped_sum_and_sets_the_level() {
+        let s = snap();
+        let mut a = Assessment::new(Kind::Number, "x");
+        a.add("number.a", 20, "");
+        assert_eq!(a.finish(&s, Lang::En).level, Level::Clear);
+        let mut a = Assessment::new(Kind::Number, "x");
+        a.add("number.a", 20, "");
+        a.add("number.b", 20, "");
+        let v = a.finish(&s, Lang::En);
+        assert_eq!(
+            (v.score, v.level, v.action),
+            (40, Level::Suspicious, Action::Warn)
+        );
+        let mut a = Assessment::new(Kind::Number, "x");
+        a.add("number.a", 90, "");
+        a.add("number.b", 90, "");
+        let v = a.finish(&s, Lang::En);
+        assert_eq!(
+            (v.score, v.level, v.action),
+            (100, Level::Dangerous, Action::Block)
+        );
+        let mut a = Assessment::new(Kind::Payment, "x");
+        a.add("payment.a", 80, "");
+        assert_eq!(a.finish(&s, Lang::En).action, Action::Confirm);
+    }
+
+    #[test]
+    fn identity_gives_trusted_unless_contradicted() {
+        let s = snap();
+        let mut a = Assessment::new(Kind::Number, "x");
+        a.identify("number.official", -60, "", "ICBC");
+        a.add("number.minor", 10, "");
+        assert_eq!(a.finish(&s, Lang::En).level, Level::Trusted);
+        let mut a = Assessment::new(Kind::Number, "x");
+        a.identify("number.official", -60, "", "ICBC");
+        a.add("number.stir_failed", 45, "");
+        let v = a.finish(&s, Lang::En);
+        assert_eq!(v.level, Level::Suspicious);
+        assert_eq!(v.score, 45);
+    }
+
+    #[test]
+    fn floor_raises_level_and_score() {
+        let s = snap();
+        let mut a = Assessment::new(Kind::Link, "x");
+        a.add("link.a", 5, "");
+        a.at_least(Level::Dangerous);
+        let v = a.finish(&s, Lang::En);
+        assert_eq!(v.level, Level::Dangerous);
+        assert!(v.score >= s.scoring.dangerous_at);
+    }
+
+    #[test]
+    fn fraud_type_is_the_heaviest_vote_and_only_on_warnings() {
+        let s = snap();
+        let mut a = Assessment::new(Kind::Message, "x");
+        a.add_typed("message.a", 20, "", FraudType::FakeLoan);
+        a.add_typed("message.b", 25, "", FraudType::RebateTask);
+        a.add_typed("message.c", 10, "", FraudType::FakeLoan);
+        assert_eq!(a.finish(&s, Lang::En).fraud_type, Some(FraudType::FakeLoan));
+        let mut a = Assessment::new(Kind::Message, "x");
+        a.add_typed("message.a", 5, "", FraudType::FakeLoan);
+        assert_eq!(a.finish(&s, Lang::En).fraud_type, None);
+    }
+
+    #[test]
+    fn notices_are_always_shown() {
+        let s = snap();
+        let mut a = Assessment::new(Kind::Number, "x");
+        for i in 0..10 {
+            a.add_typed(&format!("number.r{i}"), 10, "", FraudType::ALL[i]);
+        }
+        a.add("feed.stale", 0, "");
+        let v = a.finish(&s, Lang::En);
+        assert!(v.advice.len() <= s.scoring.max_advice + 1);
+        assert!(v.advice.last().unwrap().contains("out of date"));
+    }
+
+    #[test]
+    fn bad_scoring_rules_are_refused() {
+        assert!(ScoringRules::from_json(
+            r#"{"suspicious_at":80,"dangerous_at":70,"max_advice":3,"actions":{}}"#
+        )
+        .is_err());
+        assert!(ScoringRules::from_json("{}").is_err());
     }
 }

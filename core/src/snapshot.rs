@@ -53,11 +53,19 @@ impl Snapshot {
 
     /// The embedded default: useful with no feed at all.
     pub fn embedded() -> Result<Snapshot> {
-        Snapshot::build(&RuleSources::default(), Arc::new(MemoryIndex::new()), EMBEDDED_VERSION.to_string())
+        Snapshot::build(
+            &RuleSources::default(),
+            Arc::new(MemoryIndex::new()),
+            EMBEDDED_VERSION.to_string(),
+        )
     }
 
     /// Compiles rules (defaults where `sources` has none) around a blocklist.
-    pub fn build(sources: &RuleSources, blocklist: Arc<dyn BlockIndex>, feed_version: String) -> Result<Snapshot> {
+    pub fn build(
+        sources: &RuleSources,
+        blocklist: Arc<dyn BlockIndex>,
+        feed_version: String,
+    ) -> Result<Snapshot> {
         let pick = |s: &Option<String>, default: &'static str| -> String {
             s.clone().unwrap_or_else(|| default.to_string())
         };
@@ -70,7 +78,10 @@ impl Snapshot {
             numbers: NumberRules::from_json(&pick(&sources.numbers, crate::number::EMBEDDED))?,
             links: link::LinkRules::from_json(&pick(&sources.links, link::EMBEDDED))?,
             patterns: message::PatternSet::from_json(&pick(&sources.patterns, message::EMBEDDED))?,
-            payments: payment::PaymentRules::from_json(&pick(&sources.payments, payment::EMBEDDED))?,
+            payments: payment::PaymentRules::from_json(&pick(
+                &sources.payments,
+                payment::EMBEDDED,
+            ))?,
             blocklist,
         })
     }
