@@ -169,7 +169,10 @@ mod tests {
         clock.set(10_000);
         let stale = guard.check_number("95588", &ctx).unwrap();
         assert!(stale.has_reason("feed.stale"));
-        assert_eq!(stale.level, fresh.level, "staleness is a notice, not a risk");
+        assert_eq!(
+            stale.level, fresh.level,
+            "staleness is a notice, not a risk"
+        );
         assert_eq!(stale.score, fresh.score);
         let snap = guard.snapshot();
         let notice = &snap.texts.advice("feed.stale", guard.settings().lang)[0];
@@ -181,6 +184,9 @@ mod tests {
         let guard = Guard::with_snapshot(Settings::default(), snap).unwrap();
         let v = guard.check_number("+8613800138000", &ctx).unwrap();
         assert!(v.has_reason("feed.stale"));
-        assert_eq!(v.reasons.iter().filter(|r| r.code == "feed.stale").count(), 1);
+        assert_eq!(
+            v.reasons.iter().filter(|r| r.code == "feed.stale").count(),
+            1
+        );
     }
 }

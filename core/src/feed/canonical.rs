@@ -18,7 +18,10 @@ use crate::verdict::Kind;
 pub fn number(rules: &NumberRules, region: &str, value: &str) -> Result<String> {
     match crate::number::parse(rules, region, value)? {
         Parsed::Number(p) => Ok(p.normalized),
-        Parsed::Withheld => Err(Error::input(Kind::Number, "a withheld-number marker is not a number")),
+        Parsed::Withheld => Err(Error::input(
+            Kind::Number,
+            "a withheld-number marker is not a number",
+        )),
     }
 }
 
@@ -30,7 +33,11 @@ pub fn number(rules: &NumberRules, region: &str, value: &str) -> Result<String> 
 /// `tests::url_entries_hit_the_link_check` fails if they don't.
 pub fn url_expression(value: &str) -> Result<String> {
     let bad = |why| Error::input(Kind::Link, why);
-    let cleaned: String = value.trim().chars().filter(|c| !matches!(c, '\t' | '\r' | '\n')).collect();
+    let cleaned: String = value
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
+        .collect();
     if cleaned.is_empty() {
         return Err(bad("empty"));
     }
@@ -100,15 +107,24 @@ mod tests {
         for c in canonical {
             index.insert(kind, c, entry());
         }
-        let snap = Snapshot::build(&RuleSources::default(), Arc::new(index), "test".into()).unwrap();
+        let snap =
+            Snapshot::build(&RuleSources::default(), Arc::new(index), "test".into()).unwrap();
         Guard::with_snapshot(Settings::default(), snap).unwrap()
     }
 
     #[test]
     fn numbers_are_hashed_as_the_number_check_looks_them_up() {
         let rules = NumberRules::from_json(crate::number::EMBEDDED).unwrap();
-        let written = ["138 0013 8000", "+86 138-0013-8000", "0086 13800138000", "１３８００１３８０００"];
-        let canon: Vec<String> = written.iter().map(|w| number(&rules, "CN", w).unwrap()).collect();
+        let written = [
+            "138 0013 8000",
+            "+86 138-0013-8000",
+            "0086 13800138000",
+            "１３８００１３８０００",
+        ];
+        let canon: Vec<String> = written
+            .iter()
+            .map(|w| number(&rules, "CN", w).unwrap())
+            .collect();
         assert!(canon.iter().all(|c| c == "+8613800138000"), "{canon:?}");
         let guard = guard_with(ListKind::Number, &canon[..1]);
         for w in written {
@@ -123,8 +139,14 @@ mod tests {
     #[test]
     fn url_expressions() {
         assert_eq!(url_expression("evil.example").unwrap(), "evil.example/");
-        assert_eq!(url_expression("HTTP://Evil.Example./a/../b?x=1#frag").unwrap(), "evil.example/b?x=1");
-        assert_eq!(url_expression("https://evil.example/login.html").unwrap(), "evil.example/login.html");
+        assert_eq!(
+            url_expression("HTTP://Evil.Example./a/../b?x=1#frag").unwrap(),
+            "evil.example/b?x=1"
+        );
+        assert_eq!(
+            url_expression("https://evil.example/login.html").unwrap(),
+            "evil.example/login.html"
+        );
         assert!(url_expression("").is_err());
         assert!(url_expression("http://").is_err());
     }
@@ -135,15 +157,33 @@ mod tests {
     #[test]
     fn url_entries_hit_the_link_check() {
         let cases = [
-            ("evil.example", vec!["http://evil.example/", "https://EVIL.example/any/page?q=1", "http://a.b.evil.example/x"]),
-            ("http://host.example/phish/login.html", vec!["http://host.example/phish/login.html"]),
+            (
+                "evil.example",
+                vec![
+                    "http://evil.example/",
+                    "https://EVIL.example/any/page?q=1",
+                    "http://a.b.evil.example/x",
+                ],
+            ),
+            (
+                "http://host.example/phish/login.html",
+                vec!["http://host.example/phish/login.html"],
+            ),
         ];
         for (listed, urls) in cases {
             let guard = guard_with(ListKind::Url, &[url_expression(listed).unwrap()]);
             for u in urls {
                 match guard.check_link(u) {
-                    Ok(v) => assert_eq!(v.level, Level::Dangerous, "{listed} should match {u}: {v:?}"),
-                    Err(crate::Error::InvalidInput { why, .. }) if why.contains("not available") => return,
+                    Ok(v) => assert_eq!(
+                        v.level,
+                        Level::Dangerous,
+                        "{listed} should match {u}: {v:?}"
+                    ),
+                    Err(crate::Error::InvalidInput { why, .. })
+                        if why.contains("not available") =>
+                    {
+                        return
+                    }
                     Err(e) => panic!("{u}: {e}"),
                 }
             }
@@ -153,7 +193,10 @@ mod tests {
     #[test]
     fn accounts() {
         assert_eq!(account("6222 0212-3456 7890").unwrap(), "6222021234567890");
-        assert_eq!(account("gb82 west 1234 5698 7654 32").unwrap(), "GB82WEST12345698765432");
+        assert_eq!(
+            account("gb82 west 1234 5698 7654 32").unwrap(),
+            "GB82WEST12345698765432"
+        );
         assert!(account(" - ").is_err());
     }
 }

@@ -80,8 +80,13 @@ pub enum RuleKind {
 }
 
 impl RuleKind {
-    pub const ALL: [RuleKind; 5] =
-        [RuleKind::Numbers, RuleKind::Links, RuleKind::Patterns, RuleKind::Payments, RuleKind::Scoring];
+    pub const ALL: [RuleKind; 5] = [
+        RuleKind::Numbers,
+        RuleKind::Links,
+        RuleKind::Patterns,
+        RuleKind::Payments,
+        RuleKind::Scoring,
+    ];
 
     /// The stable id, also the key in a `--rules` JSON file.
     pub fn as_str(self) -> &'static str {
@@ -205,7 +210,9 @@ pub struct FeedHeader {
 impl FeedHeader {
     /// Entries of all lists together.
     pub fn entries(&self) -> u64 {
-        self.numbers.saturating_add(self.urls).saturating_add(self.accounts)
+        self.numbers
+            .saturating_add(self.urls)
+            .saturating_add(self.accounts)
     }
 
     /// The encoded header.
@@ -216,7 +223,8 @@ impl FeedHeader {
         let flags = if self.kind.is_delta() { FLAG_DELTA } else { 0 };
         b[10..12].copy_from_slice(&flags.to_le_bytes());
         b[12..16].copy_from_slice(&(HEADER_LEN as u32).to_le_bytes());
-        b[16..16 + self.id.len().min(MAX_ID_LEN)].copy_from_slice(&self.id.as_bytes()[..self.id.len().min(MAX_ID_LEN)]);
+        b[16..16 + self.id.len().min(MAX_ID_LEN)]
+            .copy_from_slice(&self.id.as_bytes()[..self.id.len().min(MAX_ID_LEN)]);
         b[48..56].copy_from_slice(&self.version.to_le_bytes());
         b[56..64].copy_from_slice(&self.kind.base().unwrap_or(0).to_le_bytes());
         b[64..72].copy_from_slice(&self.created_ms.to_le_bytes());
@@ -265,7 +273,9 @@ impl FeedHeader {
         let base = u64_at(b, 56);
         let kind = if flags & FLAG_DELTA != 0 {
             if base == 0 || base >= version {
-                return Err(FeedError::Malformed("delta base must be older than the version"));
+                return Err(FeedError::Malformed(
+                    "delta base must be older than the version",
+                ));
             }
             FeedKind::Delta { base }
         } else {
@@ -313,8 +323,9 @@ pub(crate) fn valid_id(id: &str) -> bool {
     !b.is_empty()
         && b.len() <= MAX_ID_LEN
         && b[0].is_ascii_alphanumeric()
-        && b.iter()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'_' | b'-'))
+        && b.iter().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'_' | b'-')
+        })
 }
 
 fn decode_id(field: &[u8]) -> Result<String, FeedError> {
@@ -381,8 +392,14 @@ impl<'a> Cursor<'a> {
     }
 
     pub(crate) fn take(&mut self, n: usize, part: &'static str) -> Result<&'a [u8], FeedError> {
-        let end = self.pos.checked_add(n).ok_or(FeedError::Truncated { part })?;
-        let s = self.bytes.get(self.pos..end).ok_or(FeedError::Truncated { part })?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .ok_or(FeedError::Truncated { part })?;
+        let s = self
+            .bytes
+            .get(self.pos..end)
+            .ok_or(FeedError::Truncated { part })?;
         self.pos = end;
         Ok(s)
     }
@@ -440,9 +457,18 @@ mod tests {
             assert_eq!(c.varint("t").unwrap(), v);
             assert!(c.is_empty());
         }
-        assert!(matches!(Cursor::new(&[0x80, 0x00]).varint("t"), Err(FeedError::Malformed(_))));
-        assert!(matches!(Cursor::new(&[0xff, 0xff, 0xff, 0xff, 0x1f]).varint("t"), Err(FeedError::Malformed(_))));
-        assert!(matches!(Cursor::new(&[0x80]).varint("t"), Err(FeedError::Truncated { .. })));
+        assert!(matches!(
+            Cursor::new(&[0x80, 0x00]).varint("t"),
+            Err(FeedError::Malformed(_))
+        ));
+        assert!(matches!(
+            Cursor::new(&[0xff, 0xff, 0xff, 0xff, 0x1f]).varint("t"),
+            Err(FeedError::Malformed(_))
+        ));
+        assert!(matches!(
+            Cursor::new(&[0x80]).varint("t"),
+            Err(FeedError::Truncated { .. })
+        ));
     }
 
     #[test]

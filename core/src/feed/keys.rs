@@ -77,7 +77,9 @@ impl PublicKey {
         let t = text.trim();
         let h = t.strip_prefix(PUBLIC_PREFIX).map(str::trim).unwrap_or(t);
         let bytes = unhex(h).ok_or(FeedError::Key("public key is not hex"))?;
-        let key: [u8; 32] = bytes.try_into().map_err(|_| FeedError::Key("public key is not 32 bytes"))?;
+        let key: [u8; 32] = bytes
+            .try_into()
+            .map_err(|_| FeedError::Key("public key is not 32 bytes"))?;
         Ok(PublicKey(key))
     }
 }
@@ -98,7 +100,8 @@ impl PublisherKey {
     /// A fresh random key.
     pub fn generate() -> Result<PublisherKey, FeedError> {
         let rng = SystemRandom::new();
-        let doc = Ed25519KeyPair::generate_pkcs8(&rng).map_err(|_| FeedError::Key("key generation failed"))?;
+        let doc = Ed25519KeyPair::generate_pkcs8(&rng)
+            .map_err(|_| FeedError::Key("key generation failed"))?;
         PublisherKey::from_pkcs8(doc.as_ref())
     }
 
@@ -286,7 +289,10 @@ impl TrustedKeys {
                 break;
             }
         }
-        extended.get(signer).copied().ok_or(FeedError::UntrustedKey(signer))
+        extended
+            .get(signer)
+            .copied()
+            .ok_or(FeedError::UntrustedKey(signer))
     }
 }
 
@@ -306,7 +312,9 @@ pub(crate) fn unhex(s: &str) -> Option<Vec<u8>> {
         return None;
     }
     let nibble = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
-    s.chunks(2).map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?)).collect()
+    s.chunks(2)
+        .map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?))
+        .collect()
 }
 
 #[cfg(test)]
@@ -334,7 +342,10 @@ mod tests {
         let bc = Rotation::sign(&b, c.public_key(), 2);
         let trust = TrustedKeys::new([a.public_key()]);
         assert_eq!(trust.resolve(a.id(), &[]).unwrap(), a.public_key());
-        assert!(matches!(trust.resolve(c.id(), &[]), Err(FeedError::UntrustedKey(_))));
+        assert!(matches!(
+            trust.resolve(c.id(), &[]),
+            Err(FeedError::UntrustedKey(_))
+        ));
         // Order of statements doesn't matter.
         assert_eq!(trust.resolve(c.id(), &[bc, ab]).unwrap(), c.public_key());
         assert_eq!(Rotation::decode(&ab.encode()).unwrap(), ab);
@@ -342,11 +353,17 @@ mod tests {
         // A statement by an untrusted key leads nowhere.
         let rogue = PublisherKey::generate().unwrap();
         let rc = Rotation::sign(&rogue, c.public_key(), 3);
-        assert!(matches!(trust.resolve(c.id(), &[rc]), Err(FeedError::UntrustedKey(_))));
+        assert!(matches!(
+            trust.resolve(c.id(), &[rc]),
+            Err(FeedError::UntrustedKey(_))
+        ));
 
         // A tampered statement from a trusted key is refused.
         let mut bad = ab;
         bad.issued_ms += 1;
-        assert!(matches!(trust.resolve(b.id(), &[bad]), Err(FeedError::BadRotation(_))));
+        assert!(matches!(
+            trust.resolve(b.id(), &[bad]),
+            Err(FeedError::BadRotation(_))
+        ));
     }
 }

@@ -21,7 +21,11 @@ pub struct UpdatePlan {
 /// Refuses a version that is not newer ([`FeedError::Rollback`]: a replayed
 /// old feed could remove entries added since) and a delta whose base is not
 /// exactly `current` ([`FeedError::WrongBase`]).
-pub fn check_update(header: &FeedHeader, current: Option<u64>, now_ms: i64) -> Result<UpdatePlan, FeedError> {
+pub fn check_update(
+    header: &FeedHeader,
+    current: Option<u64>,
+    now_ms: i64,
+) -> Result<UpdatePlan, FeedError> {
     if let Some(cur) = current {
         if header.version <= cur {
             return Err(FeedError::Rollback {
@@ -67,15 +71,48 @@ mod tests {
     #[test]
     fn rollback_base_and_staleness() {
         let full = header(5, FeedKind::Full);
-        assert_eq!(check_update(&full, None, 0).unwrap(), UpdatePlan { replaces: true, stale: false });
-        assert_eq!(check_update(&full, Some(4), 1000).unwrap(), UpdatePlan { replaces: true, stale: true });
-        assert!(matches!(check_update(&full, Some(5), 0), Err(FeedError::Rollback { current: 5, offered: 5 })));
-        assert!(matches!(check_update(&full, Some(9), 0), Err(FeedError::Rollback { .. })));
+        assert_eq!(
+            check_update(&full, None, 0).unwrap(),
+            UpdatePlan {
+                replaces: true,
+                stale: false
+            }
+        );
+        assert_eq!(
+            check_update(&full, Some(4), 1000).unwrap(),
+            UpdatePlan {
+                replaces: true,
+                stale: true
+            }
+        );
+        assert!(matches!(
+            check_update(&full, Some(5), 0),
+            Err(FeedError::Rollback {
+                current: 5,
+                offered: 5
+            })
+        ));
+        assert!(matches!(
+            check_update(&full, Some(9), 0),
+            Err(FeedError::Rollback { .. })
+        ));
 
         let delta = header(5, FeedKind::Delta { base: 3 });
         assert!(check_update(&delta, Some(3), 0).is_ok());
-        assert!(matches!(check_update(&delta, Some(4), 0), Err(FeedError::WrongBase { base: 3, current: Some(4) })));
-        assert!(matches!(check_update(&delta, None, 0), Err(FeedError::WrongBase { current: None, .. })));
-        assert!(matches!(check_update(&delta, Some(5), 0), Err(FeedError::Rollback { .. })));
+        assert!(matches!(
+            check_update(&delta, Some(4), 0),
+            Err(FeedError::WrongBase {
+                base: 3,
+                current: Some(4)
+            })
+        ));
+        assert!(matches!(
+            check_update(&delta, None, 0),
+            Err(FeedError::WrongBase { current: None, .. })
+        ));
+        assert!(matches!(
+            check_update(&delta, Some(5), 0),
+            Err(FeedError::Rollback { .. })
+        ));
     }
 }

@@ -9,9 +9,9 @@
 //! than the caps allow (the string table borrows from the input).
 
 use super::format::{
-    fraud_from_code, list_kind_from_code, FeedHeader, FeedKind, RuleKind, Cursor, HEADER_LEN, MIN_ENTRY_LEN,
-    MIN_RULES_LEN, MIN_STRING_LEN, REMOVAL_LEN, RULE_RESET, RULE_SET, SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY,
-    TAG_REMOVAL, TAG_RULES, TAG_STRING,
+    fraud_from_code, list_kind_from_code, Cursor, FeedHeader, FeedKind, RuleKind, HEADER_LEN,
+    MIN_ENTRY_LEN, MIN_RULES_LEN, MIN_STRING_LEN, REMOVAL_LEN, RULE_RESET, RULE_SET,
+    SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY, TAG_REMOVAL, TAG_RULES, TAG_STRING,
 };
 use super::keys::{KeyId, PublicKey, Rotation, TrustedKeys};
 use super::{FeedError, Limits};
@@ -92,7 +92,11 @@ enum Record<'a> {
     Rules(RuleKind, RuleChange<'a>),
 }
 
-fn next_record<'a>(c: &mut Cursor<'a>, strings: usize, limits: &Limits) -> Result<Record<'a>, FeedError> {
+fn next_record<'a>(
+    c: &mut Cursor<'a>,
+    strings: usize,
+    limits: &Limits,
+) -> Result<Record<'a>, FeedError> {
     let string_ref = |c: &mut Cursor<'a>| -> Result<u32, FeedError> {
         let id = c.varint("string reference")?;
         if id as usize >= strings {
@@ -109,11 +113,13 @@ fn next_record<'a>(c: &mut Cursor<'a>, strings: usize, limits: &Limits) -> Resul
                     limit: limits.max_string_bytes as u64,
                 });
             }
-            let s = std::str::from_utf8(c.take(len, "string")?).map_err(|_| FeedError::Malformed("string is not UTF-8"))?;
+            let s = std::str::from_utf8(c.take(len, "string")?)
+                .map_err(|_| FeedError::Malformed("string is not UTF-8"))?;
             Ok(Record::String(s))
         }
         TAG_ENTRY => {
-            let kind = list_kind_from_code(c.u8("entry")?).ok_or(FeedError::Malformed("unknown list kind"))?;
+            let kind = list_kind_from_code(c.u8("entry")?)
+                .ok_or(FeedError::Malformed("unknown list kind"))?;
             let sha256 = c.array32("entry")?;
             let fast = c.u64("entry")?;
             let fraud_type = fraud_from_code(c.u8("entry")?);
@@ -136,13 +142,15 @@ fn next_record<'a>(c: &mut Cursor<'a>, strings: usize, limits: &Limits) -> Resul
             })
         }
         TAG_REMOVAL => {
-            let kind = list_kind_from_code(c.u8("removal")?).ok_or(FeedError::Malformed("unknown list kind"))?;
+            let kind = list_kind_from_code(c.u8("removal")?)
+                .ok_or(FeedError::Malformed("unknown list kind"))?;
             let sha256 = c.array32("removal")?;
             let fast = c.u64("removal")?;
             Ok(Record::Removal(FeedRemoval { kind, sha256, fast }))
         }
         TAG_RULES => {
-            let kind = RuleKind::from_code(c.u8("rules")?).ok_or(FeedError::Malformed("unknown rule kind"))?;
+            let kind = RuleKind::from_code(c.u8("rules")?)
+                .ok_or(FeedError::Malformed("unknown rule kind"))?;
             let op = c.u8("rules")?;
             let len = c.u32("rules")?;
             if len > limits.max_rule_bytes {
@@ -154,7 +162,8 @@ fn next_record<'a>(c: &mut Cursor<'a>, strings: usize, limits: &Limits) -> Resul
             let bytes = c.take(len as usize, "rules")?;
             match op {
                 RULE_SET => {
-                    let json = std::str::from_utf8(bytes).map_err(|_| FeedError::Malformed("rules are not UTF-8"))?;
+                    let json = std::str::from_utf8(bytes)
+                        .map_err(|_| FeedError::Malformed("rules are not UTF-8"))?;
                     Ok(Record::Rules(kind, RuleChange::Set(json)))
                 }
                 RULE_RESET if len == 0 => Ok(Record::Rules(kind, RuleChange::Reset)),
@@ -186,7 +195,9 @@ fn scan<'a>(
                 }
                 strings.push(st);
             }
-            Record::Entry { kind, fraud_type, .. } => {
+            Record::Entry {
+                kind, fraud_type, ..
+            } => {
                 let (n, declared) = match kind {
                     ListKind::Number => (&mut s.numbers, header.numbers),
                     ListKind::Url => (&mut s.urls, header.urls),
@@ -236,7 +247,9 @@ fn scan<'a>(
         || rules.len() as u64 != u64::from(header.rules)
         || s.strings != header.strings
     {
-        return Err(FeedError::Malformed("fewer records than the header declares"));
+        return Err(FeedError::Malformed(
+            "fewer records than the header declares",
+        ));
     }
     Ok((strings, rules, s))
 }
@@ -301,13 +314,17 @@ impl<'a> FeedFile<'a> {
             .and_then(|n| n.checked_add(u64::from(header.strings) * MIN_STRING_LEN))
             .ok_or(FeedError::Malformed("declared counts overflow"))?;
         if min_body > header.body_len {
-            return Err(FeedError::Malformed("declared records don't fit in the body"));
+            return Err(FeedError::Malformed(
+                "declared records don't fit in the body",
+            ));
         }
 
         let rot_len = header.rotations as usize * Rotation::LEN;
         let prefix = HEADER_LEN + rot_len + SIG_BLOCK_LEN;
         if bytes.len() < HEADER_LEN + rot_len {
-            return Err(FeedError::Truncated { part: "rotation statements" });
+            return Err(FeedError::Truncated {
+                part: "rotation statements",
+            });
         }
         if bytes.len() < prefix {
             return Err(FeedError::Truncated { part: "signature" });
@@ -502,11 +519,21 @@ impl<'a> VerifiedFeed<'a> {
                 entry: ListEntry {
                     // The scan checked every reference; `get` keeps this
                     // total anyway.
-                    category: self.strings.get(category as usize).copied().unwrap_or_default().to_string(),
+                    category: self
+                        .strings
+                        .get(category as usize)
+                        .copied()
+                        .unwrap_or_default()
+                        .to_string(),
                     fraud_type,
                     severity,
                     reports,
-                    label: self.strings.get(label as usize).copied().unwrap_or_default().to_string(),
+                    label: self
+                        .strings
+                        .get(label as usize)
+                        .copied()
+                        .unwrap_or_default()
+                        .to_string(),
                 },
             }),
             _ => None,

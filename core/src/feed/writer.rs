@@ -4,8 +4,9 @@
 //! however many entries go through.
 
 use super::format::{
-    fraud_code, list_kind_code, put_varint, valid_id, FeedHeader, FeedKind, RuleKind, HEADER_LEN, RULE_RESET,
-    RULE_SET, SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY, TAG_REMOVAL, TAG_RULES, TAG_STRING,
+    fraud_code, list_kind_code, put_varint, valid_id, FeedHeader, FeedKind, RuleKind, HEADER_LEN,
+    RULE_RESET, RULE_SET, SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY, TAG_REMOVAL, TAG_RULES,
+    TAG_STRING,
 };
 use super::keys::{PublisherKey, Rotation};
 use super::{FeedError, Limits};
@@ -50,14 +51,18 @@ impl FeedMeta {
 
     fn check(&self, limits: &Limits) -> Result<(), FeedError> {
         if !valid_id(&self.id) {
-            return Err(FeedError::Meta("feed id must be 1-32 bytes of a-z 0-9 . _ - starting with a letter or digit"));
+            return Err(FeedError::Meta(
+                "feed id must be 1-32 bytes of a-z 0-9 . _ - starting with a letter or digit",
+            ));
         }
         if self.version == 0 {
             return Err(FeedError::Meta("version must be at least 1"));
         }
         if let FeedKind::Delta { base } = self.kind {
             if base == 0 || base >= self.version {
-                return Err(FeedError::Meta("a delta's base must be older than its version"));
+                return Err(FeedError::Meta(
+                    "a delta's base must be older than its version",
+                ));
             }
         }
         if self.expires_ms <= self.created_ms {
@@ -104,7 +109,11 @@ impl<W: Write + Seek> FeedWriter<W> {
         FeedWriter::with_limits(out, meta, Limits::default())
     }
 
-    pub fn with_limits(mut out: W, meta: FeedMeta, limits: Limits) -> Result<FeedWriter<W>, FeedError> {
+    pub fn with_limits(
+        mut out: W,
+        meta: FeedMeta,
+        limits: Limits,
+    ) -> Result<FeedWriter<W>, FeedError> {
         meta.check(&limits)?;
         let start = out.stream_position()?;
         // Placeholders for the header and signature, real rotations between.
@@ -135,12 +144,23 @@ impl<W: Write + Seek> FeedWriter<W> {
 
     /// Adds an entry for a canonical value (see [`super::canonical`]); only
     /// its hashes go into the feed.
-    pub fn entry(&mut self, kind: ListKind, canonical: &str, entry: &ListEntry) -> Result<(), FeedError> {
+    pub fn entry(
+        &mut self,
+        kind: ListKind,
+        canonical: &str,
+        entry: &ListEntry,
+    ) -> Result<(), FeedError> {
         self.entry_hashed(kind, value_hash(canonical), fast_hash(canonical), entry)
     }
 
     /// Adds an entry by its hashes (copying from another feed).
-    pub fn entry_hashed(&mut self, kind: ListKind, sha256: [u8; 32], fast: u64, entry: &ListEntry) -> Result<(), FeedError> {
+    pub fn entry_hashed(
+        &mut self,
+        kind: ListKind,
+        sha256: [u8; 32],
+        fast: u64,
+        entry: &ListEntry,
+    ) -> Result<(), FeedError> {
         if entry.severity > 100 {
             return Err(FeedError::Meta("severity over 100"));
         }
@@ -163,7 +183,12 @@ impl<W: Write + Seek> FeedWriter<W> {
     }
 
     /// Removes a value listed by the base version (deltas only).
-    pub fn removal(&mut self, kind: ListKind, sha256: [u8; 32], fast: u64) -> Result<(), FeedError> {
+    pub fn removal(
+        &mut self,
+        kind: ListKind,
+        sha256: [u8; 32],
+        fast: u64,
+    ) -> Result<(), FeedError> {
         if !self.meta.kind.is_delta() {
             return Err(FeedError::Meta("removals belong in a delta"));
         }
@@ -211,9 +236,12 @@ impl<W: Write + Seek> FeedWriter<W> {
         if s.len() > self.limits.max_string_bytes {
             return Err(FeedError::Meta("category or label over the size limit"));
         }
-        let id = u32::try_from(self.strings.len()).map_err(|_| FeedError::Meta("too many strings"))?;
+        let id =
+            u32::try_from(self.strings.len()).map_err(|_| FeedError::Meta("too many strings"))?;
         if id >= self.limits.max_strings {
-            return Err(FeedError::Meta("more distinct categories and labels than the limit"));
+            return Err(FeedError::Meta(
+                "more distinct categories and labels than the limit",
+            ));
         }
         self.buf.push(TAG_STRING);
         // max_string_bytes is far below u32::MAX; checked above.
