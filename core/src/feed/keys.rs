@@ -18,6 +18,7 @@ use std::fmt;
 const SECRET_PREFIX: &str = "fanzha-feed-secret-key-v1";
 const PUBLIC_PREFIX: &str = "fanzha-feed-public-key-v1";
 const ROTATION_MAGIC: [u8; 8] = *b"FZKEYROT";
+const ROTATION_PREFIX: &str = "fanzha-key-rotation-v1";
 const ROTATION_CONTEXT: &[u8] = b"fanzha-key-rotation-v1\0";
 const KEY_ID_CONTEXT: &[u8] = b"fanzha-key-id-v1\0";
 
@@ -222,6 +223,21 @@ impl Rotation {
         Ok(r)
     }
 
+    /// The statement file line, newline-terminated.
+    pub fn to_text(&self) -> String {
+        format!("{ROTATION_PREFIX} {}\n", hex(&self.encode()))
+    }
+
+    /// Reads a statement file written by [`Rotation::to_text`].
+    pub fn from_text(text: &str) -> Result<Rotation, FeedError> {
+        let h = text
+            .trim()
+            .strip_prefix(ROTATION_PREFIX)
+            .ok_or(FeedError::BadRotation("not a fanzha rotation statement"))?
+            .trim();
+        Rotation::decode(&unhex(h).ok_or(FeedError::BadRotation("not hex"))?)
+    }
+
     /// True when `old` (whose id the statement names) signed it.
     pub fn verify(&self, old: &PublicKey) -> bool {
         old.id() == self.old && old.verify(&self.signed_message(), &self.signature)
@@ -349,6 +365,7 @@ mod tests {
         // Order of statements doesn't matter.
         assert_eq!(trust.resolve(c.id(), &[bc, ab]).unwrap(), c.public_key());
         assert_eq!(Rotation::decode(&ab.encode()).unwrap(), ab);
+        assert_eq!(Rotation::from_text(&ab.to_text()).unwrap(), ab);
 
         // A statement by an untrusted key leads nowhere.
         let rogue = PublisherKey::generate().unwrap();
