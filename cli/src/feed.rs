@@ -9,8 +9,8 @@ use crate::Failure;
 use clap::{Args, Subcommand};
 use fanzha_core::blocklist::{fast_hash, ListEntry, ListKind};
 use fanzha_core::feed::{
-    canonical, BodySummary, FeedError, FeedFile, FeedHeader, FeedKind, FeedMeta, FeedWriter, KeyId, Limits,
-    PublicKey, PublisherKey, Rotation, RuleChange, RuleKind, TrustedKeys, VerifiedFeed,
+    canonical, BodySummary, FeedError, FeedFile, FeedHeader, FeedKind, FeedMeta, FeedWriter, KeyId,
+    Limits, PublicKey, PublisherKey, Rotation, RuleKind, TrustedKeys, VerifiedFeed,
 };
 use fanzha_core::number::NumberRules;
 use fanzha_core::{FraudType, RuleSources, Snapshot};
@@ -145,15 +145,18 @@ fn feed_failure(e: FeedError) -> Failure {
 }
 
 fn read_text(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))
 }
 
 pub fn read_public_key(path: &Path) -> Result<PublicKey, Failure> {
-    PublicKey::from_text(&read_text(path)?).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
+    PublicKey::from_text(&read_text(path)?)
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
 }
 
 fn read_secret_key(path: &Path) -> Result<PublisherKey, Failure> {
-    PublisherKey::from_text(&read_text(path)?).map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
+    PublisherKey::from_text(&read_text(path)?)
+        .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))
 }
 
 /// Reads a feed file whole, refusing one over the size cap before reading.
@@ -171,7 +174,11 @@ pub fn read_feed(path: &Path, limits: &Limits) -> Result<Vec<u8>, Failure> {
 
 /// Writes `contents` to `path` via a temporary file and a rename, so a
 /// failure never leaves a half-written file under the final name.
-fn write_atomically(path: &Path, secret: bool, write: impl FnOnce(&mut File) -> Result<(), Failure>) -> Result<(), Failure> {
+fn write_atomically(
+    path: &Path,
+    secret: bool,
+    write: impl FnOnce(&mut File) -> Result<(), Failure>,
+) -> Result<(), Failure> {
     let tmp = tmp_path(path);
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
@@ -196,7 +203,10 @@ fn write_atomically(path: &Path, secret: bool, write: impl FnOnce(&mut File) -> 
 }
 
 fn tmp_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(".tmp");
     path.with_file_name(name)
 }
@@ -218,8 +228,15 @@ fn keygen(a: KeygenArgs) -> Result<(), Failure> {
     }
     let key = PublisherKey::generate().map_err(feed_failure)?;
     write_atomically(&a.out, true, |f| Ok(f.write_all(key.to_text().as_bytes())?))?;
-    write_atomically(&public, false, |f| Ok(f.write_all(key.public_key().to_text().as_bytes())?))?;
-    println!("key id {}: secret {}, public {}", key.id(), a.out.display(), public.display());
+    write_atomically(&public, false, |f| {
+        Ok(f.write_all(key.public_key().to_text().as_bytes())?)
+    })?;
+    println!(
+        "key id {}: secret {}, public {}",
+        key.id(),
+        a.out.display(),
+        public.display()
+    );
     Ok(())
 }
 
@@ -231,7 +248,12 @@ fn rotate(a: RotateArgs) -> Result<(), Failure> {
     }
     let r = Rotation::sign(&old, new, now_ms());
     write_atomically(&a.out, false, |f| Ok(f.write_all(r.to_text().as_bytes())?))?;
-    println!("rotation {} -> {} written to {}", old.id(), new.id(), a.out.display());
+    println!(
+        "rotation {} -> {} written to {}",
+        old.id(),
+        new.id(),
+        a.out.display()
+    );
     Ok(())
 }
 
@@ -261,15 +283,22 @@ fn read_rules(path: &Path) -> Result<BTreeMap<RuleKind, String>, Failure> {
                 "unknown rule kind {k:?} (expected numbers, links, patterns, payments or scoring)"
             ))
         })?;
-        out.insert(kind, serde_json::to_string(v).map_err(|e| bad(e.to_string()))?);
+        out.insert(
+            kind,
+            serde_json::to_string(v).map_err(|e| bad(e.to_string()))?,
+        );
     }
     // The rules must load before anyone signs them.
     let mut sources = RuleSources::default();
     for (kind, json) in &out {
         *kind.slot(&mut sources) = Some(json.clone());
     }
-    Snapshot::build(&sources, Arc::new(fanzha_core::blocklist::MemoryIndex::new()), String::new())
-        .map_err(|e| bad(e.to_string()))?;
+    Snapshot::build(
+        &sources,
+        Arc::new(fanzha_core::blocklist::MemoryIndex::new()),
+        String::new(),
+    )
+    .map_err(|e| bad(e.to_string()))?;
     Ok(out)
 }
 
@@ -293,12 +322,17 @@ const POSITIONAL: Columns = Columns {
     category: None,
 };
 
-const VALUE_NAMES: &[&str] = &["value", "number", "phone", "url", "link", "host", "account", "payee"];
+const VALUE_NAMES: &[&str] = &[
+    "value", "number", "phone", "url", "link", "host", "account", "payee",
+];
 
 /// A header row names its columns (any order); without one the columns are
 /// positional: value, fraud_type, severity, label, reports.
 fn header_columns(fields: &[String]) -> Result<Option<Columns>, String> {
-    let first = fields.first().map(|f| f.trim().to_ascii_lowercase()).unwrap_or_default();
+    let first = fields
+        .first()
+        .map(|f| f.trim().to_ascii_lowercase())
+        .unwrap_or_default();
     if !VALUE_NAMES.contains(&first.as_str()) {
         return Ok(None);
     }
@@ -359,7 +393,9 @@ fn split_csv(line: &str, out: &mut Vec<String>) -> Result<(), &'static str> {
 }
 
 fn field<'a>(fields: &'a [String], col: Option<usize>) -> &'a str {
-    col.and_then(|i| fields.get(i)).map(|s| s.trim()).unwrap_or("")
+    col.and_then(|i| fields.get(i))
+        .map(|s| s.trim())
+        .unwrap_or("")
 }
 
 fn row_entry(fields: &[String], cols: &Columns) -> Result<ListEntry, String> {
@@ -377,7 +413,9 @@ fn row_entry(fields: &[String], cols: &Columns) -> Result<ListEntry, String> {
     };
     let reports = match field(fields, cols.reports) {
         "" => 0,
-        r => r.parse::<u32>().map_err(|_| "reports must be a whole number")?,
+        r => r
+            .parse::<u32>()
+            .map_err(|_| "reports must be a whole number")?,
     };
     let category = match field(fields, cols.category) {
         "" => DEFAULT_CATEGORY,
@@ -415,7 +453,8 @@ fn read_csv(
     canon: &Canonicalizer,
     sink: &mut dyn FnMut(ListKind, &str, &ListEntry) -> Result<(), Failure>,
 ) -> Result<u64, Failure> {
-    let file = File::open(path).map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+    let file = File::open(path)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut line = String::new();
     let mut fields = Vec::new();
@@ -423,7 +462,9 @@ fn read_csv(
     let mut rows = 0u64;
     let mut first_row = true;
     let mut n = 0u64;
-    let at = |n: u64, why: &dyn std::fmt::Display| Failure::usage(format!("{} line {n}: {why}", path.display()));
+    let at = |n: u64, why: &dyn std::fmt::Display| {
+        Failure::usage(format!("{} line {n}: {why}", path.display()))
+    };
     loop {
         line.clear();
         let read = reader.read_line(&mut line).map_err(|e| at(n + 1, &e))?;
@@ -432,7 +473,11 @@ fn read_csv(
         }
         n += 1;
         let text = line.trim_end_matches(['\n', '\r']);
-        let text = if n == 1 { text.trim_start_matches('\u{feff}') } else { text };
+        let text = if n == 1 {
+            text.trim_start_matches('\u{feff}')
+        } else {
+            text
+        };
         if text.trim().is_empty() || text.starts_with('#') {
             continue;
         }
@@ -499,10 +544,7 @@ impl Base {
         let rules = feed
             .rules()
             .iter()
-            .filter_map(|(k, c)| match c {
-                RuleChange::Set(j) => Some((*k, (*j).to_string())),
-                RuleChange::Reset => None,
-            })
+            .map(|(k, j)| (*k, (*j).to_string()))
             .collect();
         Base { lists, seen, rules }
     }
@@ -540,7 +582,10 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
     let rotations = a
         .rotation
         .iter()
-        .map(|p| Rotation::from_text(&read_text(p)?).map_err(|e| Failure::usage(format!("{}: {e}", p.display()))))
+        .map(|p| {
+            Rotation::from_text(&read_text(p)?)
+                .map_err(|e| Failure::usage(format!("{}: {e}", p.display())))
+        })
         .collect::<Result<Vec<_>, _>>()?;
 
     let created_ms = a.created_ms.unwrap_or_else(now_ms);
@@ -572,10 +617,22 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
             ));
         }
         if h.id != a.id {
-            return Err(Failure::usage(format!("--base is feed {:?}, not {:?}", h.id, a.id)));
+            return Err(Failure::usage(format!(
+                "--base is feed {:?}, not {:?}",
+                h.id, a.id
+            )));
         }
         if h.version >= a.version {
-            return Err(Failure::usage(format!("--base is version {}, not older than {}", h.version, a.version)));
+            return Err(Failure::usage(format!(
+                "--base is version {}, not older than {}",
+                h.version, a.version
+            )));
+        }
+        if let Some(dropped) = feed.rules().iter().find(|(k, _)| !rules.contains_key(k)) {
+            return Err(Failure::usage(format!(
+                "the base carries {} rules and --rules doesn't: a delta can't return rules to the embedded default, publish a full feed",
+                dropped.0.as_str()
+            )));
         }
         meta = FeedMeta::delta(&a.id, a.version, h.version, created_ms, expires_ms);
         base = Some(Base::load(&feed));
@@ -588,14 +645,11 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
         let out = BufWriter::with_capacity(1 << 20, file);
         let mut w = FeedWriter::new(out, meta).map_err(|e| Failure::usage(e.to_string()))?;
         for (kind, json) in &rules {
-            let unchanged = base.as_ref().is_some_and(|b| b.rules.get(kind) == Some(json));
+            let unchanged = base
+                .as_ref()
+                .is_some_and(|b| b.rules.get(kind) == Some(json));
             if !unchanged {
-                w.rules(*kind, Some(json)).map_err(feed_failure)?;
-            }
-        }
-        if let Some(b) = &base {
-            for kind in b.rules.keys().filter(|k| !rules.contains_key(k)) {
-                w.rules(*kind, None).map_err(feed_failure)?;
+                w.rules(*kind, json).map_err(feed_failure)?;
             }
         }
         let mut sink = |kind: ListKind, value: &str, entry: &ListEntry| -> Result<(), Failure> {
@@ -604,7 +658,9 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
                 if b.unchanged(kind, &sha, meta_digest(entry)) {
                     return Ok(());
                 }
-                return w.entry_hashed(kind, sha, fast_hash(value), entry).map_err(feed_failure);
+                return w
+                    .entry_hashed(kind, sha, fast_hash(value), entry)
+                    .map_err(feed_failure);
             }
             w.entry(kind, value, entry).map_err(feed_failure)
         };
@@ -618,7 +674,10 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
             }
         }
         if let Some(b) = &base {
-            for (slot, kind) in [ListKind::Number, ListKind::Url, ListKind::Account].into_iter().enumerate() {
+            for (slot, kind) in [ListKind::Number, ListKind::Url, ListKind::Account]
+                .into_iter()
+                .enumerate()
+            {
                 for (i, (sha, fast, _)) in b.lists[slot].iter().enumerate() {
                     if !b.seen[slot][i] {
                         w.removal(kind, *sha, *fast).map_err(feed_failure)?;
@@ -682,13 +741,20 @@ fn iso8601(ms: i64) -> String {
 }
 
 /// The JSON summary `inspect` and `verify --json` print.
-fn summary_json(file: &FeedFile<'_>, body: Result<&BodySummary, &FeedError>, file_bytes: usize) -> Value {
+fn summary_json(
+    file: &FeedFile<'_>,
+    body: Result<&BodySummary, &FeedError>,
+    file_bytes: usize,
+) -> Value {
     let h = file.header();
     let now = now_ms();
     let mut v = Map::new();
     v.insert("id".into(), json!(h.id));
     v.insert("version".into(), json!(h.version));
-    v.insert("kind".into(), json!(if h.kind.is_delta() { "delta" } else { "full" }));
+    v.insert(
+        "kind".into(),
+        json!(if h.kind.is_delta() { "delta" } else { "full" }),
+    );
     v.insert("base".into(), json!(h.kind.base()));
     v.insert("created_ms".into(), json!(h.created_ms));
     v.insert("created".into(), json!(iso8601(h.created_ms)));
@@ -719,12 +785,7 @@ fn summary_json(file: &FeedFile<'_>, body: Result<&BodySummary, &FeedError>, fil
             let rules: Map<String, Value> = s
                 .rules
                 .iter()
-                .map(|(k, size)| {
-                    (
-                        k.as_str().to_string(),
-                        size.map_or(json!("reset"), |n| json!({ "json_bytes": n })),
-                    )
-                })
+                .map(|(k, size)| (k.as_str().to_string(), json!({ "json_bytes": size })))
                 .collect();
             v.insert("rules".into(), Value::Object(rules));
             let by_type: Map<String, Value> = s
@@ -782,8 +843,16 @@ fn verify(a: VerifyArgs) -> Result<(), Failure> {
             },
             h.entries(),
             h.removals,
-            if feed.rotations().is_empty() { "" } else { " via a key rotation" },
-            if feed.is_expired(now_ms()) { "; EXPIRED (stale)" } else { "" },
+            if feed.rotations().is_empty() {
+                ""
+            } else {
+                " via a key rotation"
+            },
+            if feed.is_expired(now_ms()) {
+                "; EXPIRED (stale)"
+            } else {
+                ""
+            },
         );
     }
     Ok(())
@@ -808,9 +877,16 @@ mod tests {
     #[test]
     fn header_rows() {
         let row = |s: &str| s.split(',').map(String::from).collect::<Vec<_>>();
-        assert!(header_columns(&row("+8613800138000,phishing")).unwrap().is_none());
-        let c = header_columns(&row("number,label,fraud_type")).unwrap().unwrap();
-        assert_eq!((c.label, c.fraud_type, c.severity), (Some(1), Some(2), None));
+        assert!(header_columns(&row("+8613800138000,phishing"))
+            .unwrap()
+            .is_none());
+        let c = header_columns(&row("number,label,fraud_type"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (c.label, c.fraud_type, c.severity),
+            (Some(1), Some(2), None)
+        );
         assert!(header_columns(&row("url,colour")).is_err());
     }
 

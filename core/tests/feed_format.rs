@@ -5,7 +5,7 @@
 use fanzha_core::blocklist::{fast_hash, value_hash, ListEntry, ListKind};
 use fanzha_core::feed::{
     check_update, FeedError, FeedFile, FeedKind, FeedMeta, FeedWriter, Limits, PublisherKey,
-    Rotation, RuleChange, RuleKind, TrustedKeys, HEADER_LEN,
+    Rotation, RuleKind, TrustedKeys, HEADER_LEN,
 };
 use fanzha_core::{FraudType, RuleSources};
 use proptest::prelude::*;
@@ -64,11 +64,8 @@ fn fixture() -> &'static Fixture {
             &entry("", FraudType::FakeInvestment),
         )
         .unwrap();
-        w.rules(
-            RuleKind::Scoring,
-            Some(include_str!("../data/scoring.json")),
-        )
-        .unwrap();
+        w.rules(RuleKind::Scoring, include_str!("../data/scoring.json"))
+            .unwrap();
         let full = w.finish(&key).unwrap().0.into_inner();
 
         let new_key = PublisherKey::generate().unwrap();
@@ -88,7 +85,7 @@ fn fixture() -> &'static Fixture {
             fast_hash("+8613800138001"),
         )
         .unwrap();
-        w.rules(RuleKind::Scoring, None).unwrap();
+        w.rules(RuleKind::Links, "{}").unwrap();
         let delta = w.finish(&new_key).unwrap().0.into_inner();
         Fixture { key, full, delta }
     })
@@ -131,12 +128,16 @@ fn full_feed_round_trips() {
     );
     assert_eq!(entries[3].entry.label, "");
     assert_eq!(feed.removals().count(), 0);
-    assert!(matches!(
-        feed.rules(),
-        [(RuleKind::Scoring, RuleChange::Set(_))]
-    ));
-    let sources = feed.rule_sources(&RuleSources::default());
+    assert!(matches!(feed.rules(), [(RuleKind::Scoring, _)]));
+    let sources = feed.rule_sources();
     assert!(sources.scoring.is_some() && sources.numbers.is_none());
+    // A full feed returns kinds it doesn't carry to the embedded default.
+    let before = RuleSources {
+        numbers: Some("{}".into()),
+        ..RuleSources::default()
+    };
+    let after = feed.merged_rule_sources(&before);
+    assert!(after.scoring.is_some() && after.numbers.is_none());
     // A feed never carries the plaintext.
     for needle in ["13800138000", "evil.example", "6222021234567890"] {
         assert!(
@@ -158,15 +159,15 @@ fn delta_signed_by_a_rotated_key_verifies_through_the_statement() {
     let removals: Vec<_> = feed.removals().collect();
     assert_eq!(removals.len(), 1);
     assert_eq!(removals[0].sha256, value_hash("+8613800138001"));
-    // The reset returns scoring to the embedded default.
+    // A delta replaces the kinds it carries and keeps the others.
     let before = RuleSources {
-        scoring: Some("{}".into()),
-        numbers: Some("{}".into()),
+        scoring: Some("{\"x\":1}".into()),
+        links: Some("{\"x\":2}".into()),
         ..RuleSources::default()
     };
-    let after = feed.rule_sources(&before);
-    assert!(after.scoring.is_none());
-    assert_eq!(after.numbers.as_deref(), Some("{}"));
+    let after = feed.merged_rule_sources(&before);
+    assert_eq!(after.scoring, before.scoring);
+    assert_eq!(after.links.as_deref(), Some("{}"));
 
     // Without the statement's signer pinned, the new key is untrusted.
     let stranger = TrustedKeys::new([PublisherKey::generate().unwrap().public_key()]);
@@ -315,7 +316,7 @@ fn caps_on_declared_and_actual_sizes() {
     let mut w = FeedWriter::new(Cursor::new(Vec::new()), FeedMeta::full("t", 1, 0, DAY)).unwrap();
     w.rules(
         RuleKind::Links,
-        Some(&format!("{{\"x\":\"{}\"}}", "a".repeat(5000))),
+        &format!("{{\"x\":\"{}\"}}", "a".repeat(5000)),
     )
     .unwrap();
     let big = w.finish(&f.key).unwrap().0.into_inner();
@@ -345,7 +346,7 @@ fn caps_on_declared_and_actual_sizes() {
 fn rules_that_do_not_load_are_refused() {
     let key = &fixture().key;
     let mut w = FeedWriter::new(Cursor::new(Vec::new()), FeedMeta::full("t", 1, 0, DAY)).unwrap();
-    w.rules(RuleKind::Scoring, Some(r#"{"suspicious_at": 0}"#))
+    w.rules(RuleKind::Scoring, r#"{"suspicious_at": 0}"#)
         .unwrap();
     let bytes = w.finish(key).unwrap().0.into_inner();
     let err = FeedFile::parse(&bytes, &Limits::default())
@@ -390,15 +391,17 @@ fn writer_refuses_what_readers_refuse() {
 
     let mut w = FeedWriter::new(Cursor::new(Vec::new()), FeedMeta::full("ok", 1, 0, 1)).unwrap();
     assert!(w.removal(ListKind::Number, [0; 32], 0).is_err());
-    assert!(w.rules(RuleKind::Links, None).is_err());
     let mut e = entry("x", FraudType::Other);
     e.severity = 101;
     assert!(w.entry(ListKind::Number, "+1", &e).is_err());
     e.severity = 100;
     e.label = "x".repeat(2000);
     assert!(w.entry(ListKind::Number, "+1", &e).is_err());
-    w.rules(RuleKind::Links, Some("{}")).unwrap();
-    assert!(w.rules(RuleKind::Links, Some("{}")).is_err());
+    w.rules(RuleKind::Links, "{}").unwrap();
+    assert!(w.rules(RuleKind::Links, "{}").is_err());
+    let mut e = entry("x", FraudType::Other);
+    e.category = "c".repeat(65);
+    assert!(w.entry(ListKind::Number, "+1", &e).is_err());
 }
 
 #[test]

@@ -36,9 +36,12 @@ pub(crate) const TAG_ENTRY: u8 = 2;
 pub(crate) const TAG_REMOVAL: u8 = 3;
 pub(crate) const TAG_RULES: u8 = 4;
 
-/// Rule operation codes.
-pub(crate) const RULE_RESET: u8 = 0;
+/// Rule operation code: replace this kind's rules. (Other codes are
+/// reserved; a delta can't return a kind to the embedded default — a full
+/// feed without that kind does.)
 pub(crate) const RULE_SET: u8 = 1;
+/// Longest category, in bytes (the store's cap).
+pub const MAX_CATEGORY_BYTES: usize = 64;
 
 /// Smallest encoded size of each record, for the declared-size sanity check.
 pub(crate) const MIN_ENTRY_LEN: u64 = 1 + 1 + 32 + 8 + 1 + 1 + 1 + 1 + 1;

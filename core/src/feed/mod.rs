@@ -50,10 +50,12 @@ mod policy;
 mod reader;
 mod writer;
 
-pub use format::{FeedHeader, FeedKind, RuleKind, FORMAT_VERSION, HEADER_LEN, MAGIC};
+pub use format::{
+    FeedHeader, FeedKind, RuleKind, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_CATEGORY_BYTES,
+};
 pub use keys::{KeyId, PublicKey, PublisherKey, Rotation, TrustedKeys};
 pub use policy::{check_update, UpdatePlan};
-pub use reader::{BodySummary, FeedEntry, FeedFile, FeedRemoval, RuleChange, VerifiedFeed};
+pub use reader::{BodySummary, FeedEntry, FeedFile, FeedRemoval, VerifiedFeed};
 pub use writer::{FeedMeta, FeedWriter};
 
 /// Caps on what a feed may declare and contain. Every declared count and
@@ -69,7 +71,8 @@ pub struct Limits {
     pub max_removals: u64,
     /// Distinct strings (categories and labels).
     pub max_strings: u32,
-    /// Bytes of one string.
+    /// Bytes of one string (a label; categories are capped at
+    /// [`MAX_CATEGORY_BYTES`]).
     pub max_string_bytes: usize,
     /// Bytes of one rule set's JSON.
     pub max_rule_bytes: u32,
@@ -86,7 +89,7 @@ impl Default for Limits {
             max_entries: 40_000_000,
             max_removals: 40_000_000,
             max_strings: 1 << 20,
-            max_string_bytes: 1024,
+            max_string_bytes: 256,
             max_rule_bytes: 8 << 20,
             max_rotations: 16,
         }

@@ -10,7 +10,7 @@
 
 use super::format::{
     fraud_from_code, list_kind_from_code, Cursor, FeedHeader, FeedKind, RuleKind, HEADER_LEN,
-    MIN_ENTRY_LEN, MIN_RULES_LEN, MIN_STRING_LEN, REMOVAL_LEN, RULE_RESET, RULE_SET,
+    MAX_CATEGORY_BYTES, MIN_ENTRY_LEN, MIN_RULES_LEN, MIN_STRING_LEN, REMOVAL_LEN, RULE_SET,
     SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY, TAG_REMOVAL, TAG_RULES, TAG_STRING,
 };
 use super::keys::{KeyId, PublicKey, Rotation, TrustedKeys};
@@ -51,15 +51,6 @@ pub struct FeedRemoval {
     pub fast: u64,
 }
 
-/// What a feed does to one kind of rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RuleChange<'a> {
-    /// Replace the rules of this kind with this JSON.
-    Set(&'a str),
-    /// Return to the embedded default (deltas only).
-    Reset,
-}
-
 /// Counts from a body walk, for `inspect` and status.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BodySummary {
@@ -68,8 +59,8 @@ pub struct BodySummary {
     pub accounts: u64,
     pub removals: u64,
     pub strings: u32,
-    /// Rule kinds present, with the byte size of their JSON (`None`: reset).
-    pub rules: Vec<(RuleKind, Option<usize>)>,
+    /// Rule kinds present, with the byte size of their JSON.
+    pub rules: Vec<(RuleKind, usize)>,
     /// Entries by fraud type.
     pub by_fraud_type: BTreeMap<FraudType, u64>,
 }
@@ -89,17 +80,18 @@ enum Record<'a> {
         label: u32,
     },
     Removal(FeedRemoval),
-    Rules(RuleKind, RuleChange<'a>),
+    Rules(RuleKind, &'a str),
 }
 
+/// Decodes the record at the cursor; `strings` is the table defined so far.
 fn next_record<'a>(
     c: &mut Cursor<'a>,
-    strings: usize,
+    strings: &[&'a str],
     limits: &Limits,
 ) -> Result<Record<'a>, FeedError> {
     let string_ref = |c: &mut Cursor<'a>| -> Result<u32, FeedError> {
         let id = c.varint("string reference")?;
-        if id as usize >= strings {
+        if id as usize >= strings.len() {
             return Err(FeedError::Malformed("string used before it is defined"));
         }
         Ok(id)
@@ -129,6 +121,12 @@ fn next_record<'a>(
             }
             let reports = c.varint("entry")?;
             let category = string_ref(c)?;
+            if strings.get(category as usize).map_or(0, |s| s.len()) > MAX_CATEGORY_BYTES {
+                return Err(FeedError::TooLarge {
+                    what: "category",
+                    limit: MAX_CATEGORY_BYTES as u64,
+                });
+            }
             let label = string_ref(c)?;
             Ok(Record::Entry {
                 kind,
@@ -160,16 +158,12 @@ fn next_record<'a>(
                 });
             }
             let bytes = c.take(len as usize, "rules")?;
-            match op {
-                RULE_SET => {
-                    let json = std::str::from_utf8(bytes)
-                        .map_err(|_| FeedError::Malformed("rules are not UTF-8"))?;
-                    Ok(Record::Rules(kind, RuleChange::Set(json)))
-                }
-                RULE_RESET if len == 0 => Ok(Record::Rules(kind, RuleChange::Reset)),
-                RULE_RESET => Err(FeedError::Malformed("a rule reset with content")),
-                _ => Err(FeedError::Malformed("unknown rule operation")),
+            if op != RULE_SET {
+                return Err(FeedError::Malformed("unknown rule operation"));
             }
+            let json = std::str::from_utf8(bytes)
+                .map_err(|_| FeedError::Malformed("rules are not UTF-8"))?;
+            Ok(Record::Rules(kind, json))
         }
         _ => Err(FeedError::Malformed("unknown record")),
     }
@@ -181,14 +175,14 @@ fn scan<'a>(
     body: &'a [u8],
     header: &FeedHeader,
     limits: &Limits,
-) -> Result<(Vec<&'a str>, Vec<(RuleKind, RuleChange<'a>)>, BodySummary), FeedError> {
+) -> Result<(Vec<&'a str>, Vec<(RuleKind, &'a str)>, BodySummary), FeedError> {
     let mut c = Cursor::new(body);
     let mut strings: Vec<&'a str> = Vec::new();
-    let mut rules: Vec<(RuleKind, RuleChange<'a>)> = Vec::new();
+    let mut rules: Vec<(RuleKind, &'a str)> = Vec::new();
     let mut s = BodySummary::default();
     let too_many = FeedError::Malformed("more records than the header declares");
     while !c.is_empty() {
-        match next_record(&mut c, strings.len(), limits)? {
+        match next_record(&mut c, &strings, limits)? {
             Record::String(st) => {
                 if strings.len() as u64 >= u64::from(header.strings) {
                     return Err(too_many);
@@ -218,24 +212,15 @@ fn scan<'a>(
                 }
                 s.removals += 1;
             }
-            Record::Rules(kind, change) => {
+            Record::Rules(kind, json) => {
                 if rules.iter().any(|(k, _)| *k == kind) {
                     return Err(FeedError::Malformed("a rule kind given twice"));
-                }
-                if change == RuleChange::Reset && !header.kind.is_delta() {
-                    return Err(FeedError::Malformed("a rule reset in a full feed"));
                 }
                 if rules.len() as u64 >= u64::from(header.rules) {
                     return Err(too_many);
                 }
-                s.rules.push((
-                    kind,
-                    match change {
-                        RuleChange::Set(j) => Some(j.len()),
-                        RuleChange::Reset => None,
-                    },
-                ));
-                rules.push((kind, change));
+                s.rules.push((kind, json.len()));
+                rules.push((kind, json));
             }
         }
     }
@@ -416,17 +401,13 @@ impl<'a> FeedFile<'a> {
 
 /// Every rule set a feed carries must load, so a feed can't replace working
 /// rules with broken ones.
-fn check_rules(rules: &[(RuleKind, RuleChange<'_>)]) -> Result<(), FeedError> {
-    let mut sources = RuleSources::default();
-    let mut any = false;
-    for (kind, change) in rules {
-        if let RuleChange::Set(json) = change {
-            *kind.slot(&mut sources) = Some((*json).to_string());
-            any = true;
-        }
-    }
-    if !any {
+fn check_rules(rules: &[(RuleKind, &str)]) -> Result<(), FeedError> {
+    if rules.is_empty() {
         return Ok(());
+    }
+    let mut sources = RuleSources::default();
+    for (kind, json) in rules {
+        *kind.slot(&mut sources) = Some((*json).to_string());
     }
     let index = std::sync::Arc::new(crate::blocklist::MemoryIndex::new());
     crate::snapshot::Snapshot::build(&sources, index, String::new()).map_err(|e| match e {
@@ -444,7 +425,7 @@ fn check_rules(rules: &[(RuleKind, RuleChange<'_>)]) -> Result<(), FeedError> {
 pub struct VerifiedFeed<'a> {
     file: FeedFile<'a>,
     strings: Vec<&'a str>,
-    rules: Vec<(RuleKind, RuleChange<'a>)>,
+    rules: Vec<(RuleKind, &'a str)>,
     summary: BodySummary,
 }
 
@@ -475,27 +456,33 @@ impl<'a> VerifiedFeed<'a> {
         now_ms >= self.file.header.expires_ms
     }
 
-    /// The rule changes, in feed order.
-    pub fn rules(&self) -> &[(RuleKind, RuleChange<'a>)] {
+    /// The rule sets, in feed order.
+    pub fn rules(&self) -> &[(RuleKind, &'a str)] {
         &self.rules
     }
 
-    /// `current` with this feed's rule changes applied: a set kind replaces
-    /// what was there (embedded default or an older feed's), a reset returns
-    /// it to the embedded default, and kinds the feed doesn't mention keep
-    /// what they had — except that a full feed replaces everything, so kinds
-    /// it doesn't carry return to the default.
-    pub fn rule_sources(&self, current: &RuleSources) -> RuleSources {
+    /// The rule sets this feed carries, as [`RuleSources`] (`None` where it
+    /// carries none).
+    pub fn rule_sources(&self) -> RuleSources {
+        let mut out = RuleSources::default();
+        for (kind, json) in &self.rules {
+            *kind.slot(&mut out) = Some((*json).to_string());
+        }
+        out
+    }
+
+    /// The rules once this feed is applied over `current`: a kind the feed
+    /// carries replaces what was there (the embedded default or an older
+    /// version's); a delta keeps the kinds it doesn't carry, a full feed
+    /// returns them to the embedded default.
+    pub fn merged_rule_sources(&self, current: &RuleSources) -> RuleSources {
         let mut out = if self.kind().is_delta() {
             current.clone()
         } else {
             RuleSources::default()
         };
-        for (kind, change) in &self.rules {
-            *kind.slot(&mut out) = match change {
-                RuleChange::Set(json) => Some((*json).to_string()),
-                RuleChange::Reset => None,
-            };
+        for (kind, json) in &self.rules {
+            *kind.slot(&mut out) = Some((*json).to_string());
         }
         out
     }
@@ -559,7 +546,8 @@ impl<'a> VerifiedFeed<'a> {
             if c.is_empty() {
                 return None;
             }
-            let r = next_record(&mut c, defined, &limits).ok()?;
+            let table = &self.strings[..defined.min(self.strings.len())];
+            let r = next_record(&mut c, table, &limits).ok()?;
             if matches!(r, Record::String(_)) {
                 defined += 1;
             }

@@ -5,8 +5,8 @@
 
 use super::format::{
     fraud_code, list_kind_code, put_varint, valid_id, FeedHeader, FeedKind, RuleKind, HEADER_LEN,
-    RULE_RESET, RULE_SET, SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY, TAG_REMOVAL, TAG_RULES,
-    TAG_STRING,
+    MAX_CATEGORY_BYTES, RULE_SET, SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY, TAG_REMOVAL,
+    TAG_RULES, TAG_STRING,
 };
 use super::keys::{PublisherKey, Rotation};
 use super::{FeedError, Limits};
@@ -164,6 +164,9 @@ impl<W: Write + Seek> FeedWriter<W> {
         if entry.severity > 100 {
             return Err(FeedError::Meta("severity over 100"));
         }
+        if entry.category.len() > MAX_CATEGORY_BYTES {
+            return Err(FeedError::Meta("category over 64 bytes"));
+        }
         if self.entries() >= self.limits.max_entries {
             return Err(FeedError::Meta("more entries than the limit"));
         }
@@ -203,18 +206,14 @@ impl<W: Write + Seek> FeedWriter<W> {
         self.maybe_flush()
     }
 
-    /// Sets a rule set (`Some(json)`), or in a delta returns that kind to the
-    /// embedded default (`None`). The caller checks that the JSON loads
-    /// (the reader checks again before anything is applied).
-    pub fn rules(&mut self, kind: RuleKind, json: Option<&str>) -> Result<(), FeedError> {
+    /// Sets the rule set of `kind` (replacing the embedded default or an
+    /// earlier feed's). The caller checks that the JSON loads (the reader
+    /// checks again before anything is applied).
+    pub fn rules(&mut self, kind: RuleKind, json: &str) -> Result<(), FeedError> {
         if self.rules.contains(&kind) {
             return Err(FeedError::Meta("a rule kind given twice"));
         }
-        let (op, bytes) = match json {
-            Some(j) => (RULE_SET, j.as_bytes()),
-            None if self.meta.kind.is_delta() => (RULE_RESET, &[][..]),
-            None => return Err(FeedError::Meta("a full feed can't reset rules")),
-        };
+        let (op, bytes) = (RULE_SET, json.as_bytes());
         let len = u32::try_from(bytes.len())
             .ok()
             .filter(|&l| l <= self.limits.max_rule_bytes)
@@ -234,7 +233,7 @@ impl<W: Write + Seek> FeedWriter<W> {
             return Ok(id);
         }
         if s.len() > self.limits.max_string_bytes {
-            return Err(FeedError::Meta("category or label over the size limit"));
+            return Err(FeedError::Meta("label over the size limit"));
         }
         let id =
             u32::try_from(self.strings.len()).map_err(|_| FeedError::Meta("too many strings"))?;
