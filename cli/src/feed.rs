@@ -33,7 +33,7 @@ pub enum FeedCommand {
     Keygen(KeygenArgs),
     /// Build and sign a feed from CSV files (a delta with --base).
     #[command(disable_version_flag = true)]
-    Build(BuildArgs),
+    Build(Box<BuildArgs>),
     /// Verify a feed's signature, body and rules against pinned public keys.
     Verify(VerifyArgs),
     /// Print a JSON summary of a feed (no key needed; nothing is verified
@@ -133,7 +133,7 @@ pub struct RotateArgs {
 pub fn run(cmd: FeedCommand) -> Result<(), Failure> {
     match cmd {
         FeedCommand::Keygen(a) => keygen(a),
-        FeedCommand::Build(a) => build(a),
+        FeedCommand::Build(a) => build(*a),
         FeedCommand::Verify(a) => verify(a),
         FeedCommand::Inspect(a) => inspect(a),
         FeedCommand::Rotate(a) => rotate(a),
@@ -392,7 +392,7 @@ fn split_csv(line: &str, out: &mut Vec<String>) -> Result<(), &'static str> {
     Ok(())
 }
 
-fn field<'a>(fields: &'a [String], col: Option<usize>) -> &'a str {
+fn field(fields: &[String], col: Option<usize>) -> &str {
     col.and_then(|i| fields.get(i))
         .map(|s| s.trim())
         .unwrap_or("")
@@ -533,7 +533,7 @@ impl Base {
         for l in &mut lists {
             // Later rows win, as they do when a full feed is applied.
             l.reverse();
-            l.sort_by(|a, b| a.0.cmp(&b.0));
+            l.sort_by_key(|e| e.0);
             l.dedup_by(|a, b| a.0 == b.0);
         }
         let seen = [

@@ -169,13 +169,16 @@ fn next_record<'a>(
     }
 }
 
+/// What a body walk yields: the string table, the rule sets, the counts.
+type Scanned<'a> = (Vec<&'a str>, Vec<(RuleKind, &'a str)>, BodySummary);
+
 /// Walks the whole body, checking every record and the counts the header
 /// declares. Returns the string table and the rule changes.
 fn scan<'a>(
     body: &'a [u8],
     header: &FeedHeader,
     limits: &Limits,
-) -> Result<(Vec<&'a str>, Vec<(RuleKind, &'a str)>, BodySummary), FeedError> {
+) -> Result<Scanned<'a>, FeedError> {
     let mut c = Cursor::new(body);
     let mut strings: Vec<&'a str> = Vec::new();
     let mut rules: Vec<(RuleKind, &'a str)> = Vec::new();
