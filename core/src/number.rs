@@ -774,7 +774,7 @@ pub(crate) fn check(
         }
         Parsed::Number(p) => {
             a.set_normalized(p.normalized.clone());
-            assess_number(&mut a, rules, &region, lang, p, ctx);
+            assess_number(&mut a, rules, region, lang, p, ctx);
             if let Some(hit) = snap.blocklist.lookup(ListKind::Number, &p.normalized) {
                 let detail = if hit.label.is_empty() {
                     format!(
