@@ -174,6 +174,18 @@ impl Official {
     }
 }
 
+/// The official numbers of one region, indexed for prefix matching.
+#[derive(Debug)]
+struct RegionOfficials {
+    region: String,
+    by_number: HashMap<String, Official>,
+    /// Lengths of the numbers, longest first.
+    lengths: Vec<usize>,
+    /// `leads[d0 * 10 + d1]`: some number starts with digits d0 d1 — a fast
+    /// negative for the common case (an ordinary mobile number).
+    leads: [bool; 100],
+}
+
 #[derive(Debug, Clone, Deserialize)]
 struct RepeatedCalls {
     threshold: u32,
@@ -227,10 +239,8 @@ pub struct NumberRules {
     regions: HashMap<String, RegionPlan>,
     country_codes: HashSet<String>,
     cn: CnPlan,
-    /// (region, number) → official entry.
-    official: HashMap<(String, String), Official>,
-    /// Official numbers per region, longest first (prefix matching).
-    official_by_region: HashMap<String, Vec<String>>,
+    /// Official numbers per region (few regions: a linear scan beats hashing).
+    official: Vec<RegionOfficials>,
     withheld: HashSet<String>,
 }
 
@@ -272,21 +282,35 @@ impl NumberRules {
             }
             regions.insert(r.region.to_ascii_uppercase(), r);
         }
-        let mut official = HashMap::new();
-        let mut official_by_region: HashMap<String, Vec<String>> = HashMap::new();
+        let mut official: Vec<RegionOfficials> = Vec::new();
         for o in raw.official {
             if o.number.is_empty() || !o.number.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(Error::rules("numbers", "official number must be digits"));
             }
             let region = o.region.to_ascii_uppercase();
-            official_by_region
-                .entry(region.clone())
-                .or_default()
-                .push(o.number.clone());
-            official.insert((region, o.number.clone()), o);
-        }
-        for list in official_by_region.values_mut() {
-            list.sort_by_key(|n| std::cmp::Reverse(n.len()));
+            if o.number.len() < 2 {
+                return Err(Error::rules("numbers", "official number too short"));
+            }
+            let idx = match official.iter().position(|r| r.region == region) {
+                Some(i) => i,
+                None => {
+                    official.push(RegionOfficials {
+                        region: region.clone(),
+                        by_number: HashMap::new(),
+                        lengths: Vec::new(),
+                        leads: [false; 100],
+                    });
+                    official.len() - 1
+                }
+            };
+            let r = &mut official[idx];
+            if !r.lengths.contains(&o.number.len()) {
+                r.lengths.push(o.number.len());
+                r.lengths.sort_by_key(|&n| std::cmp::Reverse(n));
+            }
+            let b = o.number.as_bytes();
+            r.leads[usize::from(b[0] - b'0') * 10 + usize::from(b[1] - b'0')] = true;
+            r.by_number.insert(o.number.clone(), o);
         }
         Ok(NumberRules {
             weights: raw.weights,
@@ -295,7 +319,6 @@ impl NumberRules {
             country_codes: raw.country_codes.into_iter().collect(),
             cn: raw.cn_plan,
             official,
-            official_by_region,
             withheld: raw
                 .withheld_markers
                 .into_iter()
@@ -315,16 +338,27 @@ impl NumberRules {
 
     /// The official entry for a number as dialled in `region`.
     pub fn official(&self, region: &str, number: &str) -> Option<&Official> {
-        self.official.get(&(region.to_string(), number.to_string()))
+        self.official
+            .iter()
+            .find(|r| r.region == region)?
+            .by_number
+            .get(number)
     }
 
     /// The official number `digits` starts with (longest match), if any.
     fn official_prefix(&self, region: &str, digits: &str) -> Option<&str> {
-        self.official_by_region
-            .get(region)?
+        let r = self.official.iter().find(|r| r.region == region)?;
+        let b = digits.as_bytes();
+        if b.len() < 2 || !b[0].is_ascii_digit() || !b[1].is_ascii_digit() {
+            return None;
+        }
+        if !r.leads[usize::from(b[0] - b'0') * 10 + usize::from(b[1] - b'0')] {
+            return None;
+        }
+        r.lengths
             .iter()
-            .find(|n| digits.starts_with(n.as_str()))
-            .map(|s| s.as_str())
+            .filter_map(|&len| digits.get(..len))
+            .find_map(|prefix| r.by_number.get_key_value(prefix).map(|(k, _)| k.as_str()))
     }
 
     fn service_pattern(&self, nsn: &str) -> Option<&ServicePattern> {
@@ -363,21 +397,36 @@ pub fn parse(rules: &NumberRules, region: &str, input: &str) -> Result<Parsed> {
     if input.chars().any(|c| c.is_control() && c != ' ') {
         return Err(bad("contains control characters"));
     }
-    let folded: String = input.chars().map(fold_char).collect();
+    let mut folded = String::with_capacity(input.len());
+    folded.extend(input.chars().map(fold_char));
     let trimmed = folded.trim();
     if trimmed.is_empty() {
         return Err(bad("empty"));
     }
-    if rules.withheld.contains(&trimmed.to_lowercase()) {
+    // Only text that is not plainly a number can be a withheld marker.
+    let plain = trimmed
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b" +-().".contains(&b));
+    if (!plain || trimmed.starts_with('-')) && rules.withheld.contains(&trimmed.to_lowercase()) {
         return Ok(Parsed::Withheld);
     }
-    let region = region.to_ascii_uppercase();
+    let upper;
+    let region = if region.bytes().all(|b| b.is_ascii_uppercase()) {
+        region
+    } else {
+        upper = region.to_ascii_uppercase();
+        upper.as_str()
+    };
     let plan = rules
         .regions
-        .get(&region)
+        .get(region)
         .ok_or_else(|| bad("unknown region"))?;
 
-    let (main, extension) = split_extension(trimmed).map_err(bad)?;
+    let (main, extension) = if plain {
+        (trimmed, None)
+    } else {
+        split_extension(trimmed).map_err(bad)?
+    };
     let mut digits = String::with_capacity(main.len());
     let mut plus = false;
     for (i, c) in main.char_indices() {
@@ -424,8 +473,8 @@ pub fn parse(rules: &NumberRules, region: &str, input: &str) -> Result<Parsed> {
 
     let is_cn = plan.plan.as_deref() == Some("cn");
     let mut parsed = match international_part {
-        Some(intl) => parse_international(rules, plan, &region, intl, is_cn)?,
-        None => parse_national(rules, plan, &region, &digits, is_cn),
+        Some(intl) => parse_international(rules, plan, region, intl, is_cn)?,
+        None => parse_national(rules, plan, region, &digits, is_cn),
     };
     parsed.malformed_prefix = malformed_prefix;
     parsed.extension = extension;
@@ -715,8 +764,6 @@ pub(crate) fn check(
     let parsed = parse(rules, region, input)?;
     let mut a = Assessment::new(Kind::Number, input);
     let w = |code: &str| rules.weight(code);
-    let region = region.to_ascii_uppercase();
-
     match &parsed {
         Parsed::Withheld => {
             a.add(
@@ -727,7 +774,7 @@ pub(crate) fn check(
         }
         Parsed::Number(p) => {
             a.set_normalized(p.normalized.clone());
-            assess_number(&mut a, rules, &region, lang, p, ctx);
+            assess_number(&mut a, rules, region, lang, p, ctx);
             if let Some(hit) = snap.blocklist.lookup(ListKind::Number, &p.normalized) {
                 let detail = if hit.label.is_empty() {
                     format!(

@@ -17,6 +17,52 @@ const NOTICES: [&str; 2] = ["feed.stale", "store.unavailable"];
 
 pub(crate) const EMBEDDED: &str = include_str!("../data/scoring.json");
 
+/// `<kind>.<level>`: the fallback title and advice key of a check.
+fn level_key(kind: Kind, level: Level) -> &'static str {
+    use Kind::*;
+    use Level::*;
+    match (kind, level) {
+        (Number, Trusted) => "number.trusted",
+        (Number, Clear) => "number.clear",
+        (Number, Suspicious) => "number.suspicious",
+        (Number, Dangerous) => "number.dangerous",
+        (Link, Trusted) => "link.trusted",
+        (Link, Clear) => "link.clear",
+        (Link, Suspicious) => "link.suspicious",
+        (Link, Dangerous) => "link.dangerous",
+        (Message, Trusted) => "message.trusted",
+        (Message, Clear) => "message.clear",
+        (Message, Suspicious) => "message.suspicious",
+        (Message, Dangerous) => "message.dangerous",
+        (Payment, Trusted) => "payment.trusted",
+        (Payment, Clear) => "payment.clear",
+        (Payment, Suspicious) => "payment.suspicious",
+        (Payment, Dangerous) => "payment.dangerous",
+    }
+}
+
+/// `fraud.<fraud_type>`: the title and advice key of a scam.
+pub(crate) fn fraud_key(t: FraudType) -> &'static str {
+    match t {
+        FraudType::RebateTask => "fraud.rebate_task",
+        FraudType::FakeInvestment => "fraud.fake_investment",
+        FraudType::FakeLoan => "fraud.fake_loan",
+        FraudType::ImpersonateCustomerService => "fraud.impersonate_customer_service",
+        FraudType::ImpersonateAuthority => "fraud.impersonate_authority",
+        FraudType::FakeCreditRepair => "fraud.fake_credit_repair",
+        FraudType::FakeShopping => "fraud.fake_shopping",
+        FraudType::ImpersonateAcquaintance => "fraud.impersonate_acquaintance",
+        FraudType::GameTrading => "fraud.game_trading",
+        FraudType::RomanceInvestment => "fraud.romance_investment",
+        FraudType::FakeJob => "fraud.fake_job",
+        FraudType::PrizeLottery => "fraud.prize_lottery",
+        FraudType::VerificationCode => "fraud.verification_code",
+        FraudType::Phishing => "fraud.phishing",
+        FraudType::MalwareApp => "fraud.malware_app",
+        FraudType::Other => "fraud.other",
+    }
+}
+
 /// Thresholds and the level → action table (`data/scoring.json`).
 #[derive(Debug, Clone, Deserialize)]
 pub struct ScoringRules {
@@ -260,10 +306,11 @@ impl Assessment {
         };
 
         let texts = &snap.texts;
-        let kind = self.kind.as_str();
         let name = self.name.as_deref();
         let mut by_weight: Vec<&Reason> = self.reasons.iter().collect();
         by_weight.sort_by_key(|r| std::cmp::Reverse(r.weight));
+        let kind_level = level_key(self.kind, level);
+        let fraud_key = fraud_type.map(fraud_key);
 
         let title = self
             .title_key
@@ -275,11 +322,7 @@ impl Assessment {
                         .iter()
                         .filter(|r| r.weight > 0)
                         .find_map(|r| texts.title(&r.code, lang, name))
-                        .or_else(|| {
-                            fraud_type.and_then(|t| {
-                                texts.title(&format!("fraud.{}", t.as_str()), lang, name)
-                            })
-                        })
+                        .or_else(|| fraud_key.and_then(|k| texts.title(k, lang, name)))
                 } else if level == Level::Trusted {
                     by_weight
                         .iter()
@@ -289,28 +332,31 @@ impl Assessment {
                     None
                 }
             })
-            .or_else(|| texts.title(&format!("{kind}.{}", level.as_str()), lang, name))
+            .or_else(|| texts.title(kind_level, lang, name))
             .unwrap_or_default();
 
-        let mut advice: Vec<String> = self.extra_advice.clone();
-        let mut keys: Vec<String> = Vec::new();
+        let mut advice: Vec<String> = self.extra_advice;
+        let mut keys: Vec<&str> = Vec::with_capacity(by_weight.len() + 3);
         if level >= Level::Suspicious {
             keys.extend(
                 by_weight
                     .iter()
                     .filter(|r| r.weight > 0)
-                    .map(|r| r.code.clone()),
+                    .map(|r| r.code.as_str()),
             );
-            if let Some(t) = fraud_type {
-                keys.push(format!("fraud.{}", t.as_str()));
-            }
+            keys.extend(fraud_key);
         } else {
-            keys.extend(by_weight.iter().map(|r| r.code.clone()));
+            keys.extend(by_weight.iter().map(|r| r.code.as_str()));
         }
-        keys.push(format!("{kind}.{}", level.as_str()));
-        keys.push(format!("level.{}", level.as_str()));
+        keys.push(kind_level);
+        keys.push(match level {
+            Level::Trusted => "level.trusted",
+            Level::Clear => "level.clear",
+            Level::Suspicious => "level.suspicious",
+            Level::Dangerous => "level.dangerous",
+        });
         for key in keys {
-            for line in texts.advice(&key, lang) {
+            for line in texts.advice(key, lang) {
                 if !advice.contains(line) {
                     advice.push(line.clone());
                 }
@@ -429,6 +475,23 @@ mod tests {
         let v = a.finish(&s, Lang::En);
         assert!(v.advice.len() <= s.scoring.max_advice + 1);
         assert!(v.advice.last().unwrap().contains("out of date"));
+    }
+
+    #[test]
+    fn keys_match_the_ids() {
+        for t in FraudType::ALL {
+            assert_eq!(fraud_key(t), format!("fraud.{}", t.as_str()));
+        }
+        for k in [Kind::Number, Kind::Link, Kind::Message, Kind::Payment] {
+            for l in [
+                Level::Trusted,
+                Level::Clear,
+                Level::Suspicious,
+                Level::Dangerous,
+            ] {
+                assert_eq!(level_key(k, l), format!("{}.{}", k.as_str(), l.as_str()));
+            }
+        }
     }
 
     #[test]

@@ -95,6 +95,9 @@ impl Texts {
 }
 
 fn fill(template: &str, name: Option<&str>) -> String {
+    if !template.contains('{') {
+        return template.to_string();
+    }
     match name {
         Some(n) => template.replace("{name}", n),
         None => template
