@@ -15,7 +15,7 @@
 //!   ([`HistoryStore`]) — `payment.amount_unusual`, `payment.known_payee`;
 //!   a large first payment to a new payee — `payment.new_payee_large`;
 //! - the live context — `payment.in_call_unknown`, `payment.in_call_flagged`,
-//!   `payment.in_call_new_payee`, `payment.in_call_long`,
+//!   `payment.in_call_official`, `payment.in_call_new_payee`, `payment.in_call_long`,
 //!   `payment.screen_sharing`, `payment.remote_access`,
 //!   `payment.accessibility_service`;
 //! - the journey ([`Event`]s the guard recorded) — `payment.after_flagged_call`,
@@ -323,8 +323,17 @@ pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp:
                 None => a.add("payment.in_call_flagged", s.weight, detail),
             }
             true
-        } else if call.in_contacts || p.call_verdict.as_ref().is_some_and(|v| v.level == Level::Trusted) {
+        } else if call.in_contacts {
             false
+        } else if p.call_verdict.as_ref().is_some_and(|v| v.level == Level::Trusted) {
+            // Caller ID can be forged exactly, and no official line asks for
+            // a payment to a new account: still a call that counts.
+            sig(
+                &mut a,
+                "payment.in_call_official",
+                format!("On a call ({minutes} min) with a number shown as official"),
+            );
+            true
         } else {
             let who = if p.call_verdict.is_some() { "a number not in contacts" } else { "an unknown or hidden number" };
             sig(&mut a, "payment.in_call_unknown", format!("On a call ({minutes} min) with {who}"));

@@ -24,6 +24,7 @@ pub(crate) const SIGNALS: &[&str] = &[
     "payment.accessibility_service",
     "payment.in_call_unknown",
     "payment.in_call_flagged",
+    "payment.in_call_official",
     "payment.in_call_new_payee",
     "payment.in_call_long",
     "payment.after_flagged_call",
