@@ -98,6 +98,8 @@ impl NumberArgs {
 pub enum CheckCommand {
     /// Check a phone number.
     Number(NumberArgs),
+    /// Check a payment the user is about to make.
+    Payment(crate::payment::PaymentArgs),
 }
 
 pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
@@ -107,12 +109,15 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
             let verdict = guard.check_number(&args.number, &args.context())?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
+        CheckCommand::Payment(args) => crate::payment::run(args),
     }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScanKind {
     Number,
+    /// One JSON payment intent per line (schema: fanzha_core::payment::PaymentIntent).
+    Payment,
 }
 
 #[derive(Args, Debug)]
@@ -150,6 +155,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     };
     let kind = match args.kind {
         ScanKind::Number => "number",
+        ScanKind::Payment => "payment",
     };
     for line in reader.split(b'\n') {
         let raw = line?;
@@ -159,6 +165,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         let text = String::from_utf8_lossy(raw);
         let result = match args.kind {
             ScanKind::Number => guard.check_number(&text, &number_ctx),
+            ScanKind::Payment => crate::payment::scan_line(&guard, &text),
         };
         match result {
             Ok(v) => serde_json::to_writer(&mut out, &v).map_err(|e| Failure::runtime(e.to_string()))?,

@@ -7,6 +7,7 @@
 mod check;
 mod demo;
 mod output;
+mod payment;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

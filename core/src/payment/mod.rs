@@ -305,6 +305,7 @@ pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp:
     }
     if let Some(call) = &ctx.call {
         let minutes = call.duration_secs / 60;
+        let on_call = if call.duration_secs == 0 { "On a call".to_string() } else { format!("On a call ({minutes} min)") };
         let number_flag = p
             .call_verdict
             .as_ref()
@@ -317,7 +318,7 @@ pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp:
         };
         let risky = if let Some((level, fraud_type, why)) = flag {
             let s = rules.signal("payment.in_call_flagged");
-            let detail = format!("On a call ({minutes} min) with a number judged {level} ({why})");
+            let detail = format!("{on_call} with a number judged {level} ({why})");
             match fraud_type.or(s.fraud_type) {
                 Some(t) => a.add_typed("payment.in_call_flagged", s.weight, detail, t),
                 None => a.add("payment.in_call_flagged", s.weight, detail),
@@ -331,12 +332,12 @@ pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp:
             sig(
                 &mut a,
                 "payment.in_call_official",
-                format!("On a call ({minutes} min) with a number shown as official"),
+                format!("{on_call} with a number shown as official"),
             );
             true
         } else {
             let who = if p.call_verdict.is_some() { "a number not in contacts" } else { "an unknown or hidden number" };
-            sig(&mut a, "payment.in_call_unknown", format!("On a call ({minutes} min) with {who}"));
+            sig(&mut a, "payment.in_call_unknown", format!("{on_call} with {who}"));
             true
         };
         if risky && is_new {
