@@ -28,14 +28,21 @@ impl CommonArgs {
         let lang = match self.lang {
             Some(LangArg::En) => Lang::En,
             Some(LangArg::Zh) => Lang::ZhHans,
-            None => std::env::var("LANG").map(|l| Lang::from_locale(&l)).unwrap_or(Lang::En),
+            None => std::env::var("LANG")
+                .map(|l| Lang::from_locale(&l))
+                .unwrap_or(Lang::En),
         };
-        Settings { region: self.region.clone(), lang }
+        Settings {
+            region: self.region.clone(),
+            lang,
+        }
     }
 
     pub fn guard(&self) -> Result<Guard, Failure> {
         Guard::new(self.settings()).map_err(|e| match e {
-            fanzha_core::Error::Rules { part: "settings", .. } => Failure::usage(e.to_string()),
+            fanzha_core::Error::Rules {
+                part: "settings", ..
+            } => Failure::usage(e.to_string()),
             other => Failure::from(other),
         })
     }
@@ -140,7 +147,8 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     let reader: Box<dyn BufRead> = match &args.input {
         Some(path) => Box::new(BufReader::with_capacity(
             1 << 16,
-            std::fs::File::open(path).map_err(|e| Failure::usage(format!("cannot open {}: {e}", path.display())))?,
+            std::fs::File::open(path)
+                .map_err(|e| Failure::usage(format!("cannot open {}: {e}", path.display())))?,
         )),
         None => Box::new(BufReader::with_capacity(1 << 16, std::io::stdin().lock())),
     };
@@ -168,7 +176,9 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
             ScanKind::Payment => crate::payment::scan_line(&guard, &text),
         };
         match result {
-            Ok(v) => serde_json::to_writer(&mut out, &v).map_err(|e| Failure::runtime(e.to_string()))?,
+            Ok(v) => {
+                serde_json::to_writer(&mut out, &v).map_err(|e| Failure::runtime(e.to_string()))?
+            }
             Err(e) => serde_json::to_writer(
                 &mut out,
                 &serde_json::json!({"kind": kind, "input": text, "error": e.to_string()}),

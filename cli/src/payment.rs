@@ -82,8 +82,16 @@ pub struct PaymentArgs {
 
 impl PaymentArgs {
     fn intent(&self, guard: &Guard) -> Result<PaymentIntent, Failure> {
-        let amount_minor = guard.snapshot().payments.parse_amount(&self.amount, &self.currency)?;
-        let mut intent = PaymentIntent::new(self.account.clone(), self.kind.into(), amount_minor, self.currency.clone());
+        let amount_minor = guard
+            .snapshot()
+            .payments
+            .parse_amount(&self.amount, &self.currency)?;
+        let mut intent = PaymentIntent::new(
+            self.account.clone(),
+            self.kind.into(),
+            amount_minor,
+            self.currency.clone(),
+        );
         intent.payee_name = self.payee_name.clone();
         intent.memo = self.memo.clone();
         intent.new_payee = Some(self.new_payee);

@@ -22,7 +22,11 @@ const SAMPLES: usize = 201;
 const BATCH: usize = 200;
 
 fn guard() -> (Guard, Arc<ManualClock>) {
-    let mut g = Guard::new(Settings { region: "CN".into(), lang: Lang::ZhHans }).expect("guard");
+    let mut g = Guard::new(Settings {
+        region: "CN".into(),
+        lang: Lang::ZhHans,
+    })
+    .expect("guard");
     let clock = Arc::new(ManualClock::new(DAY));
     g.set_clock(clock.clone());
     (g, clock)
@@ -48,11 +52,17 @@ fn measure(name: &str, g: &Guard, intent: &PaymentIntent) {
 }
 
 fn main() {
-    let mut routine = PaymentIntent::new("6222 0212 3456 7890 128", AccountKind::Card, 300_00, "CNY");
+    let mut routine =
+        PaymentIntent::new("6222 0212 3456 7890 128", AccountKind::Card, 300_00, "CNY");
     routine.new_payee = Some(false);
     routine.memo = Some("三月房租".into());
 
-    let mut scam = PaymentIntent::new("6222 0212 3456 7890 128", AccountKind::Card, 50_000_00, "CNY");
+    let mut scam = PaymentIntent::new(
+        "6222 0212 3456 7890 128",
+        AccountKind::Card,
+        50_000_00,
+        "CNY",
+    );
     scam.new_payee = Some(true);
     scam.payee_name = Some("李四".into());
     scam.memo = Some("配合调查，资金转入安全账户".into());
@@ -69,7 +79,12 @@ fn main() {
     // A busy journey and a long history.
     let (g, clock) = guard();
     for k in 0..2000 {
-        let p = PaymentIntent::new(format!("62220212345{k:08}"), AccountKind::Card, 100_00 + k, "CNY");
+        let p = PaymentIntent::new(
+            format!("62220212345{k:08}"),
+            AccountKind::Card,
+            100_00 + k,
+            "CNY",
+        );
         g.record_payment(&p).expect("records");
     }
     for k in 0..1000 {
@@ -82,7 +97,12 @@ fn main() {
     measure("classic_scam_full_journey", &g, &scam);
     measure("routine_full_journey", &g, &routine);
 
-    let mut iban = PaymentIntent::new("DE89 3704 0044 0532 0130 00", AccountKind::Iban, 2_500_00, "EUR");
+    let mut iban = PaymentIntent::new(
+        "DE89 3704 0044 0532 0130 00",
+        AccountKind::Iban,
+        2_500_00,
+        "EUR",
+    );
     iban.new_payee = Some(true);
     iban.context.screen_sharing = true;
     iban.context.call = Some(CallContext {

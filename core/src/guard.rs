@@ -3,9 +3,11 @@
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
 use crate::number::{Channel, NumberContext};
-use crate::payment::{self, Answer, Event, EventKind, HistoryStore, Journey, MemoryHistory, PaymentIntent};
+use crate::payment::{
+    self, Answer, Event, EventKind, HistoryStore, Journey, MemoryHistory, PaymentIntent,
+};
 use crate::snapshot::Snapshot;
-use crate::verdict::{Kind, Lang, Level, Verdict};
+use crate::verdict::{Kind, Lang, Level, Reason, Verdict};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 /// Settings a host passes when it opens a guard.
@@ -83,7 +85,10 @@ impl Guard {
     pub fn snapshot(&self) -> Arc<Snapshot> {
         // A poisoned lock only means a writer panicked between two complete
         // states; the Arc inside is always a complete snapshot.
-        self.snapshot.read().unwrap_or_else(|e| e.into_inner()).clone()
+        self.snapshot
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Swaps in new protection data; checks already running finish on the old.
@@ -91,19 +96,28 @@ impl Guard {
         *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
     }
 
-    pub(crate) fn now_ms(&self) -> i64 {
+    /// Now, from the guard's clock (milliseconds since the epoch).
+    pub fn now_ms(&self) -> i64 {
         self.clock.now_ms()
     }
 
     /// Checks a phone number (caller ID or SMS sender).
     pub fn check_number(&self, number: &str, ctx: &NumberContext) -> Result<Verdict> {
         let snap = self.snapshot();
-        let v = crate::number::check(&snap, &self.settings.region, self.settings.lang, number, ctx)?;
+        let v = crate::number::check(
+            &snap,
+            &self.settings.region,
+            self.settings.lang,
+            number,
+            ctx,
+        )?;
         let v = self.finish(&snap, v);
         // Journey: every call checked; SMS senders only when flagged.
         match ctx.channel {
             Channel::Call => self.remember(&snap, &v, EventKind::Call),
-            Channel::Sms if v.level >= Level::Suspicious => self.remember(&snap, &v, EventKind::Message),
+            Channel::Sms if v.level >= Level::Suspicious => {
+                self.remember(&snap, &v, EventKind::Message)
+            }
             Channel::Sms => {}
         }
         Ok(v)
@@ -123,7 +137,13 @@ impl Guard {
     /// Checks a message body and its sender (a number or an alphanumeric id).
     pub fn check_message(&self, sender: Option<&str>, body: &str) -> Result<Verdict> {
         let snap = self.snapshot();
-        let v = crate::message::check(&snap, &self.settings.region, self.settings.lang, sender, body)?;
+        let v = crate::message::check(
+            &snap,
+            &self.settings.region,
+            self.settings.lang,
+            sender,
+            body,
+        )?;
         let v = self.finish(&snap, v);
         if v.level >= Level::Suspicious {
             self.remember(&snap, &v, EventKind::Message);
@@ -147,7 +167,11 @@ impl Guard {
     /// questions. A "yes" adds its reason (and usually makes the payment
     /// dangerous, with a longer cool-off); a "no" adds nothing. The attempt
     /// is not counted again. `InvalidInput` for an unknown question id.
-    pub fn answer_payment_questions(&self, intent: &PaymentIntent, answers: &[Answer]) -> Result<Verdict> {
+    pub fn answer_payment_questions(
+        &self,
+        intent: &PaymentIntent,
+        answers: &[Answer],
+    ) -> Result<Verdict> {
         self.payment(intent, answers, false)
     }
 
@@ -156,7 +180,8 @@ impl Guard {
     pub fn record_payment(&self, intent: &PaymentIntent) -> Result<()> {
         let snap = self.snapshot();
         let p = payment::prepare(&snap, &self.settings.region, self.settings.lang, intent)?;
-        self.history.record(&p.payee, &p.currency, intent.amount_minor, self.now_ms())
+        self.history
+            .record(&p.payee, &p.currency, intent.amount_minor, self.now_ms())
     }
 
     /// Records something the host saw (a call, a flagged message or link)
@@ -177,7 +202,8 @@ impl Guard {
             _ => None,
         };
         let now = self.now_ms();
-        self.journey().record_seen(&snap.payments, now, &event, subject.as_deref());
+        self.journey()
+            .record_seen(&snap.payments, now, &event, subject.as_deref());
     }
 
     /// Forgets the journey (sign-out; a batch of unrelated inputs).
@@ -185,7 +211,12 @@ impl Guard {
         self.journey().clear();
     }
 
-    fn payment(&self, intent: &PaymentIntent, answers: &[Answer], count_attempt: bool) -> Result<Verdict> {
+    fn payment(
+        &self,
+        intent: &PaymentIntent,
+        answers: &[Answer],
+        count_attempt: bool,
+    ) -> Result<Verdict> {
         let snap = self.snapshot();
         let region = &self.settings.region;
         let p = payment::prepare(&snap, region, self.settings.lang, intent)?;
@@ -219,15 +250,32 @@ impl Guard {
     fn remember(&self, snap: &Snapshot, v: &Verdict, kind: EventKind) {
         if let Some(mut event) = Event::from_verdict(v) {
             event.kind = kind;
-            let subject = if kind == EventKind::Call { v.normalized.clone() } else { None };
-            self.journey().record_seen(&snap.payments, self.now_ms(), &event, subject.as_deref());
+            let subject = if kind == EventKind::Call {
+                v.normalized.clone()
+            } else {
+                None
+            };
+            self.journey()
+                .record_seen(&snap.payments, self.now_ms(), &event, subject.as_deref());
         }
     }
 
     /// Hook applied to every verdict: notices that concern the protection
     /// data rather than the input.
-    fn finish(&self, snap: &Snapshot, v: Verdict) -> Verdict {
-        let _ = snap;
+    fn finish(&self, snap: &Snapshot, mut v: Verdict) -> Verdict {
+        if snap.is_stale(self.now_ms()) && !v.has_reason("feed.stale") {
+            // A notice about the data, not the input: weight 0, level kept.
+            v.reasons.push(Reason::new(
+                "feed.stale",
+                0,
+                "The protection feed has expired; verdicts use the last data received",
+            ));
+            for line in snap.texts.advice("feed.stale", self.settings.lang) {
+                if !v.advice.contains(line) {
+                    v.advice.push(line.clone());
+                }
+            }
+        }
         v
     }
 
@@ -243,3 +291,44 @@ const _: () = {
     assert_send_sync::<Guard>();
     assert_send_sync::<Snapshot>();
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::ManualClock;
+
+    #[test]
+    fn stale_feed_marks_every_verdict() {
+        let mut snap = Snapshot::embedded().unwrap();
+        snap.expires_ms = Some(10_000);
+        let mut guard = Guard::with_snapshot(Settings::default(), snap).unwrap();
+        let clock = Arc::new(ManualClock::new(9_999));
+        guard.set_clock(clock.clone());
+        let ctx = NumberContext::default();
+        let fresh = guard.check_number("95588", &ctx).unwrap();
+        assert!(!fresh.has_reason("feed.stale"));
+
+        clock.set(10_000);
+        let stale = guard.check_number("95588", &ctx).unwrap();
+        assert!(stale.has_reason("feed.stale"));
+        assert_eq!(
+            stale.level, fresh.level,
+            "staleness is a notice, not a risk"
+        );
+        assert_eq!(stale.score, fresh.score);
+        let snap = guard.snapshot();
+        let notice = &snap.texts.advice("feed.stale", guard.settings().lang)[0];
+        assert!(stale.advice.contains(notice));
+
+        // Built already stale: every verdict, whatever the clock says.
+        let mut snap = Snapshot::embedded().unwrap();
+        snap.stale = true;
+        let guard = Guard::with_snapshot(Settings::default(), snap).unwrap();
+        let v = guard.check_number("+8613800138000", &ctx).unwrap();
+        assert!(v.has_reason("feed.stale"));
+        assert_eq!(
+            v.reasons.iter().filter(|r| r.code == "feed.stale").count(),
+            1
+        );
+    }
+}

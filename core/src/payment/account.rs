@@ -41,7 +41,12 @@ pub const MAX_ACCOUNT_BYTES: usize = 128;
 /// number check does. Errors (`InvalidInput`) for an empty, oversized or
 /// control-character account; never repeats the account. Validity (Luhn,
 /// IBAN) is a separate question: see [`validate_account`].
-pub fn normalize_account(numbers: &NumberRules, region: &str, kind: AccountKind, raw: &str) -> Result<String> {
+pub fn normalize_account(
+    numbers: &NumberRules,
+    region: &str,
+    kind: AccountKind,
+    raw: &str,
+) -> Result<String> {
     if raw.len() > MAX_ACCOUNT_BYTES {
         return Err(Error::input(Kind::Payment, "account is too long"));
     }
@@ -52,14 +57,23 @@ pub fn normalize_account(numbers: &NumberRules, region: &str, kind: AccountKind,
             _ => c,
         };
         if c.is_control() && !c.is_whitespace() {
-            return Err(Error::input(Kind::Payment, "account contains control characters"));
+            return Err(Error::input(
+                Kind::Payment,
+                "account contains control characters",
+            ));
         }
-        if c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}') {
+        if c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+        {
             continue;
         }
         s.push(c);
     }
-    let strip = |s: &str, chars: &[char]| -> String { s.chars().filter(|c| !chars.contains(c)).collect() };
+    let strip =
+        |s: &str, chars: &[char]| -> String { s.chars().filter(|c| !chars.contains(c)).collect() };
     let out = match kind {
         AccountKind::Card => strip(&s, &['-']),
         AccountKind::Iban => {
@@ -69,7 +83,9 @@ pub fn normalize_account(numbers: &NumberRules, region: &str, kind: AccountKind,
                 _ => up,
             }
         }
-        AccountKind::Phone => phone(numbers, region, &s).unwrap_or_else(|| strip(&s, &['-', '.', '(', ')'])),
+        AccountKind::Phone => {
+            phone(numbers, region, &s).unwrap_or_else(|| strip(&s, &['-', '.', '(', ')']))
+        }
         AccountKind::Alipay => {
             if s.contains('@') {
                 s.to_lowercase()
@@ -88,7 +104,10 @@ pub fn normalize_account(numbers: &NumberRules, region: &str, kind: AccountKind,
 
 /// E.164 of a phone-number-looking account, when it parses with a valid length.
 fn phone(numbers: &NumberRules, region: &str, s: &str) -> Option<String> {
-    let cleaned: String = s.chars().filter(|c| !matches!(c, '-' | '.' | '(' | ')')).collect();
+    let cleaned: String = s
+        .chars()
+        .filter(|c| !matches!(c, '-' | '.' | '(' | ')'))
+        .collect();
     let body = cleaned.strip_prefix('+').unwrap_or(&cleaned);
     if body.len() < 5 || !body.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -181,13 +200,23 @@ pub fn luhn_valid(digits: &str) -> bool {
 /// mod 97-10 remainder 1.
 pub fn validate_iban(rules: &PaymentRules, iban: &str) -> std::result::Result<(), &'static str> {
     let b = iban.as_bytes();
-    if b.len() < 5 || !b.iter().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()) {
+    if b.len() < 5
+        || !b
+            .iter()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+    {
         return Err("an IBAN has only letters and digits");
     }
-    if !b[0].is_ascii_uppercase() || !b[1].is_ascii_uppercase() || !b[2].is_ascii_digit() || !b[3].is_ascii_digit() {
+    if !b[0].is_ascii_uppercase()
+        || !b[1].is_ascii_uppercase()
+        || !b[2].is_ascii_digit()
+        || !b[3].is_ascii_digit()
+    {
         return Err("an IBAN starts with a country code and two check digits");
     }
-    let expected = rules.iban_length(&iban[..2]).ok_or("the IBAN's country does not use IBANs")?;
+    let expected = rules
+        .iban_length(&iban[..2])
+        .ok_or("the IBAN's country does not use IBANs")?;
     if b.len() != expected {
         return Err("wrong length for the IBAN's country");
     }

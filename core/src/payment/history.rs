@@ -52,7 +52,8 @@ pub struct HistorySummary {
 pub trait HistoryStore: Send + Sync + std::fmt::Debug {
     /// Remembers a payment the user made. `currency` is an upper-case ISO
     /// 4217 code already validated; `amount_minor` is positive.
-    fn record(&self, payee: &PayeeKey, currency: &str, amount_minor: i64, at_ms: i64) -> Result<()>;
+    fn record(&self, payee: &PayeeKey, currency: &str, amount_minor: i64, at_ms: i64)
+        -> Result<()>;
 
     /// Summarizes past payments to `payee` and overall, in `currency`.
     fn summary(&self, payee: &PayeeKey, currency: &str) -> Result<HistorySummary>;
@@ -100,11 +101,22 @@ impl MemoryHistory {
 }
 
 impl HistoryStore for MemoryHistory {
-    fn record(&self, payee: &PayeeKey, currency: &str, amount_minor: i64, at_ms: i64) -> Result<()> {
+    fn record(
+        &self,
+        payee: &PayeeKey,
+        currency: &str,
+        amount_minor: i64,
+        at_ms: i64,
+    ) -> Result<()> {
         let mut inner = self.lock();
         let key = (*payee, currency.to_string());
         if !inner.payees.contains_key(&key) && inner.payees.len() >= MAX_PAYEES {
-            if let Some(oldest) = inner.payees.iter().min_by_key(|(_, s)| s.last_ms).map(|(k, _)| k.clone()) {
+            if let Some(oldest) = inner
+                .payees
+                .iter()
+                .min_by_key(|(_, s)| s.last_ms)
+                .map(|(k, _)| k.clone())
+            {
                 inner.payees.remove(&oldest);
             }
         }
@@ -168,7 +180,14 @@ mod tests {
         h.record(&a, "USD", 7, 0).unwrap();
         let s = h.summary(&a, "CNY").unwrap();
         assert_eq!((s.payee_payments, s.payee_max_minor), (2, 300));
-        assert_eq!((s.overall_payments, s.overall_max_minor, s.overall_median_minor), (5, 1000, 200));
+        assert_eq!(
+            (
+                s.overall_payments,
+                s.overall_max_minor,
+                s.overall_median_minor
+            ),
+            (5, 1000, 200)
+        );
         let u = h.summary(&PayeeKey::of("C"), "USD").unwrap();
         assert_eq!((u.payee_payments, u.overall_payments), (0, 1));
         h.clear().unwrap();
@@ -179,12 +198,15 @@ mod tests {
     fn stays_bounded() {
         let h = MemoryHistory::new();
         for i in 0..(MAX_PAYEES as i64 + 50) {
-            h.record(&PayeeKey::of(&i.to_string()), "CNY", 1 + i, i).unwrap();
+            h.record(&PayeeKey::of(&i.to_string()), "CNY", 1 + i, i)
+                .unwrap();
         }
         let inner = h.lock();
         assert_eq!(inner.payees.len(), MAX_PAYEES);
         assert_eq!(inner.recent["CNY"].len(), MAX_RECENT);
         // The least recently paid were dropped.
-        assert!(!inner.payees.contains_key(&(PayeeKey::of("0"), "CNY".to_string())));
+        assert!(!inner
+            .payees
+            .contains_key(&(PayeeKey::of("0"), "CNY".to_string())));
     }
 }

@@ -158,7 +158,12 @@ pub struct PaymentIntent {
 
 impl PaymentIntent {
     /// A minimal intent: account, kind, amount in minor units, currency.
-    pub fn new(account: impl Into<String>, kind: AccountKind, amount_minor: i64, currency: impl Into<String>) -> Self {
+    pub fn new(
+        account: impl Into<String>,
+        kind: AccountKind,
+        amount_minor: i64,
+        currency: impl Into<String>,
+    ) -> Self {
         PaymentIntent {
             account: account.into(),
             account_kind: kind,
@@ -198,10 +203,16 @@ pub struct Answer {
 
 impl Answer {
     pub fn yes(id: impl Into<String>) -> Answer {
-        Answer { id: id.into(), yes: true }
+        Answer {
+            id: id.into(),
+            yes: true,
+        }
     }
 
     pub fn no(id: impl Into<String>) -> Answer {
-        Answer { id: id.into(), yes: false }
+        Answer {
+            id: id.into(),
+            yes: false,
+        }
     }
 }

@@ -88,7 +88,11 @@ impl Event {
             kind,
             level: v.level,
             fraud_type: v.fraud_type,
-            subject: if kind == EventKind::Call { v.normalized.clone() } else { None },
+            subject: if kind == EventKind::Call {
+                v.normalized.clone()
+            } else {
+                None
+            },
             at_ms: None,
         })
     }
@@ -135,7 +139,9 @@ pub(crate) fn subject_hash(subject: &str) -> u64 {
 
 /// The hash a payment attempt is kept as.
 pub(crate) fn payment_key(canonical_account: &str, currency: &str, amount_minor: i64) -> u64 {
-    fast_hash(&format!("{canonical_account}\u{1f}{currency}\u{1f}{amount_minor}"))
+    fast_hash(&format!(
+        "{canonical_account}\u{1f}{currency}\u{1f}{amount_minor}"
+    ))
 }
 
 /// The bounded, time-ordered record.
@@ -161,7 +167,13 @@ impl Journey {
 
     /// Records a seen event. `subject` must already be canonical (E.164 when
     /// it parsed).
-    pub fn record_seen(&mut self, rules: &PaymentRules, now_ms: i64, event: &Event, subject: Option<&str>) {
+    pub fn record_seen(
+        &mut self,
+        rules: &PaymentRules,
+        now_ms: i64,
+        event: &Event,
+        subject: Option<&str>,
+    ) {
         let at = event.at_ms.map_or(now_ms, |t| t.min(now_ms));
         let entry = Entry::Seen {
             kind: event.kind,
@@ -205,7 +217,13 @@ impl Journey {
     /// What the journey says about a payment checked now, while on a call
     /// with `current_call` (hash of its canonical number), with attempt key
     /// `payment`.
-    pub fn facts(&self, rules: &PaymentRules, now_ms: i64, current_call: Option<u64>, payment: u64) -> JourneyFacts {
+    pub fn facts(
+        &self,
+        rules: &PaymentRules,
+        now_ms: i64,
+        current_call: Option<u64>,
+        payment: u64,
+    ) -> JourneyFacts {
         let w = &rules.journey.flagged_window_secs;
         let max_age = i64::from(rules.journey.max_age_secs) * 1000;
         let velocity_ms = i64::from(rules.velocity.window_secs) * 1000;
@@ -245,7 +263,11 @@ impl Journey {
                     }
                 }
                 Entry::Payment { key } => {
-                    if age <= velocity_ms && key != payment && !payments.contains(&key) && payments.len() < 1024 {
+                    if age <= velocity_ms
+                        && key != payment
+                        && !payments.contains(&key)
+                        && payments.len() < 1024
+                    {
                         payments.push(key);
                     }
                 }
@@ -270,7 +292,12 @@ mod tests {
         let mut j = Journey::new();
         let max = r.journey.max_events;
         for i in 0..(max as i64 + 10) {
-            j.record_seen(&r, i, &Event::call(Some("+8613800000000"), Level::Clear), Some("+8613800000000"));
+            j.record_seen(
+                &r,
+                i,
+                &Event::call(Some("+8613800000000"), Level::Clear),
+                Some("+8613800000000"),
+            );
         }
         assert_eq!(j.len(), max);
         // Everything is older than max_age an hour later… plus some.
@@ -278,7 +305,12 @@ mod tests {
         j.record_payment(&r, later, 1);
         assert_eq!(j.len(), 1);
         // An event reported as older than max_age is ignored.
-        j.record_seen(&r, later, &Event::flagged(EventKind::Link, Level::Dangerous, None).at(0), None);
+        j.record_seen(
+            &r,
+            later,
+            &Event::flagged(EventKind::Link, Level::Dangerous, None).at(0),
+            None,
+        );
         assert_eq!(j.len(), 1);
     }
 
@@ -287,12 +319,30 @@ mod tests {
         let r = rules();
         let mut j = Journey::new();
         let t0 = 1_000_000_000;
-        j.record_seen(&r, t0, &Event::flagged(EventKind::Link, Level::Dangerous, Some(FraudType::Phishing)), None);
-        j.record_seen(&r, t0 + 1000, &Event::flagged(EventKind::Link, Level::Suspicious, None), None);
-        j.record_seen(&r, t0 + 1000, &Event::flagged(EventKind::Message, Level::Clear, None), None);
+        j.record_seen(
+            &r,
+            t0,
+            &Event::flagged(EventKind::Link, Level::Dangerous, Some(FraudType::Phishing)),
+            None,
+        );
+        j.record_seen(
+            &r,
+            t0 + 1000,
+            &Event::flagged(EventKind::Link, Level::Suspicious, None),
+            None,
+        );
+        j.record_seen(
+            &r,
+            t0 + 1000,
+            &Event::flagged(EventKind::Message, Level::Clear, None),
+            None,
+        );
         let f = j.facts(&r, t0 + 60_000, None, 0);
         let link = f.flagged_link.expect("flagged link");
-        assert_eq!((link.level, link.fraud_type, link.age_ms), (Level::Dangerous, Some(FraudType::Phishing), 60_000));
+        assert_eq!(
+            (link.level, link.fraud_type, link.age_ms),
+            (Level::Dangerous, Some(FraudType::Phishing), 60_000)
+        );
         assert_eq!(f.flagged_message, None, "a clear message is not flagged");
         // Outside the link window it no longer counts.
         let past = t0 + 1000 + i64::from(r.journey.flagged_window_secs.link) * 1000 + 1;

@@ -49,13 +49,13 @@ mod journey;
 mod rules;
 
 pub use account::{
-    iban_mod97, luhn_valid, normalize_account, validate_account, validate_card, validate_iban, Validity,
-    MAX_ACCOUNT_BYTES,
+    iban_mod97, luhn_valid, normalize_account, validate_account, validate_card, validate_iban,
+    Validity, MAX_ACCOUNT_BYTES,
 };
 pub use history::{HistoryStore, HistorySummary, MemoryHistory, PayeeKey};
 pub use intent::{
-    AccountKind, Answer, CallContext, PaymentContext, PaymentIntent, MAX_INTENT_JSON_BYTES, MAX_MEMO_BYTES,
-    MAX_PAYEE_NAME_BYTES,
+    AccountKind, Answer, CallContext, PaymentContext, PaymentIntent, MAX_INTENT_JSON_BYTES,
+    MAX_MEMO_BYTES, MAX_PAYEE_NAME_BYTES,
 };
 pub use journey::{Event, EventKind};
 pub use rules::{Field, PaymentRules};
@@ -95,7 +95,12 @@ pub(crate) struct Prepared {
 
 /// Validates and normalizes an intent. Bad input is `InvalidInput` with a
 /// message that never repeats it.
-pub(crate) fn prepare(snap: &Snapshot, region: &str, lang: Lang, intent: &PaymentIntent) -> Result<Prepared> {
+pub(crate) fn prepare(
+    snap: &Snapshot,
+    region: &str,
+    lang: Lang,
+    intent: &PaymentIntent,
+) -> Result<Prepared> {
     let rules = &snap.payments;
     let bad = |why| Error::input(Kind::Payment, why);
     let account = normalize_account(&snap.numbers, region, intent.account_kind, &intent.account)?;
@@ -110,10 +115,18 @@ pub(crate) fn prepare(snap: &Snapshot, region: &str, lang: Lang, intent: &Paymen
         .then(|| rules.currency_exponent(&currency))
         .flatten()
         .ok_or(bad("unknown currency (expected an ISO 4217 code)"))?;
-    if intent.memo.as_ref().is_some_and(|m| m.len() > MAX_MEMO_BYTES) {
+    if intent
+        .memo
+        .as_ref()
+        .is_some_and(|m| m.len() > MAX_MEMO_BYTES)
+    {
         return Err(bad("memo is too long"));
     }
-    if intent.payee_name.as_ref().is_some_and(|n| n.len() > MAX_PAYEE_NAME_BYTES) {
+    if intent
+        .payee_name
+        .as_ref()
+        .is_some_and(|n| n.len() > MAX_PAYEE_NAME_BYTES)
+    {
         return Err(bad("payee name is too long"));
     }
     let utc_offset_minutes = match intent.context.utc_offset_minutes {
@@ -122,7 +135,12 @@ pub(crate) fn prepare(snap: &Snapshot, region: &str, lang: Lang, intent: &Paymen
         None => rules.region_utc_offset(region).unwrap_or(0),
     };
     let (call_subject, call_verdict) = match &intent.context.call {
-        Some(call) => match call.number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(call) => match call
+            .number
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
             Some(number) => {
                 let ctx = NumberContext {
                     channel: Channel::Call,
@@ -132,7 +150,10 @@ pub(crate) fn prepare(snap: &Snapshot, region: &str, lang: Lang, intent: &Paymen
                 // A number that can't be read is an unknown caller, not an
                 // error: the payment still gets checked.
                 match crate::number::check(snap, region, lang, number, &ctx) {
-                    Ok(v) => (Some(subject_hash(v.normalized.as_deref().unwrap_or(number))), Some(v)),
+                    Ok(v) => (
+                        Some(subject_hash(v.normalized.as_deref().unwrap_or(number))),
+                        Some(v),
+                    ),
                     Err(_) => (None, None),
                 }
             }
@@ -162,7 +183,12 @@ pub fn format_minor(amount_minor: i64, exponent: u8) -> String {
     let sign = if amount_minor < 0 { "-" } else { "" };
     let a = amount_minor.unsigned_abs();
     let s = scale.unsigned_abs();
-    format!("{sign}{}.{:0width$}", a / s, a % s, width = usize::from(exponent))
+    format!(
+        "{sign}{}.{:0width$}",
+        a / s,
+        a % s,
+        width = usize::from(exponent)
+    )
 }
 
 /// Everything the check reads besides the intent.
@@ -175,7 +201,12 @@ pub(crate) struct Inputs<'a> {
 }
 
 /// The payment check proper: evidence → verdict.
-pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp: Inputs<'_>) -> Result<Verdict> {
+pub(crate) fn assess(
+    snap: &Snapshot,
+    intent: &PaymentIntent,
+    p: &Prepared,
+    inp: Inputs<'_>,
+) -> Result<Verdict> {
     let rules = &snap.payments;
     if inp.answers.len() > MAX_ANSWERS {
         return Err(Error::input(Kind::Payment, "too many answers"));
@@ -205,15 +236,33 @@ pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp:
 
     // The payee.
     if let Validity::Invalid(why) = p.validity {
-        sig(&mut a, "payment.account_invalid", format!("Invalid {} account: {why}", intent.account_kind));
+        sig(
+            &mut a,
+            "payment.account_invalid",
+            format!("Invalid {} account: {why}", intent.account_kind),
+        );
     }
-    if let Some(hit) = snap.blocklist.lookup(crate::blocklist::ListKind::Account, &p.account) {
+    if let Some(hit) = snap
+        .blocklist
+        .lookup(crate::blocklist::ListKind::Account, &p.account)
+    {
         let detail = if hit.label.is_empty() {
-            format!("Payee on the blocklist ({}, {} reports)", hit.category, hit.reports)
+            format!(
+                "Payee on the blocklist ({}, {} reports)",
+                hit.category, hit.reports
+            )
         } else {
-            format!("Payee on the blocklist: {} ({}, {} reports)", hit.label, hit.category, hit.reports)
+            format!(
+                "Payee on the blocklist: {} ({}, {} reports)",
+                hit.label, hit.category, hit.reports
+            )
         };
-        a.add_typed("payment.blocklisted", i32::from(hit.severity), detail, hit.fraud_type);
+        a.add_typed(
+            "payment.blocklisted",
+            i32::from(hit.severity),
+            detail,
+            hit.fraud_type,
+        );
     }
     let mut memo_codes: Vec<&str> = Vec::new();
     for (text, field, what) in [
@@ -224,7 +273,12 @@ pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp:
         for (pat, term) in rules.memo_matches(text, field) {
             if !memo_codes.contains(&pat.code.as_str()) {
                 memo_codes.push(&pat.code);
-                a.add_typed(&pat.code, pat.weight, format!("{what} contains “{term}”"), pat.fraud_type);
+                a.add_typed(
+                    &pat.code,
+                    pat.weight,
+                    format!("{what} contains “{term}”"),
+                    pat.fraud_type,
+                );
             }
         }
     }
@@ -248,7 +302,11 @@ pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp:
                 sig(
                     &mut a,
                     "payment.new_payee_large",
-                    format!("First payment to a new payee: {} (threshold {})", money(amount), money(threshold)),
+                    format!(
+                        "First payment to a new payee: {} (threshold {})",
+                        money(amount),
+                        money(threshold)
+                    ),
                 );
             }
         }
@@ -256,7 +314,13 @@ pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp:
     let mut unusual = false;
     if let Some(h) = history {
         let ah = &rules.amount_history;
-        let ratio = |base: i64| if base > 0 { amount as f64 / base as f64 } else { f64::INFINITY };
+        let ratio = |base: i64| {
+            if base > 0 {
+                amount as f64 / base as f64
+            } else {
+                f64::INFINITY
+            }
+        };
         if h.payee_payments > 0 && ratio(h.payee_max_minor) > ah.payee_max_factor {
             unusual = true;
             sig(
@@ -295,22 +359,47 @@ pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp:
     // What the phone is doing.
     let ctx = &intent.context;
     if ctx.screen_sharing {
-        sig(&mut a, "payment.screen_sharing", "Screen sharing or casting is on".into());
+        sig(
+            &mut a,
+            "payment.screen_sharing",
+            "Screen sharing or casting is on".into(),
+        );
     }
     if ctx.remote_access {
-        sig(&mut a, "payment.remote_access", "A remote-access app is running".into());
+        sig(
+            &mut a,
+            "payment.remote_access",
+            "A remote-access app is running".into(),
+        );
     }
     if ctx.accessibility_service {
-        sig(&mut a, "payment.accessibility_service", "A third-party accessibility service is enabled".into());
+        sig(
+            &mut a,
+            "payment.accessibility_service",
+            "A third-party accessibility service is enabled".into(),
+        );
     }
     if let Some(call) = &ctx.call {
         let minutes = call.duration_secs / 60;
-        let on_call = if call.duration_secs == 0 { "On a call".to_string() } else { format!("On a call ({minutes} min)") };
+        let on_call = if call.duration_secs == 0 {
+            "On a call".to_string()
+        } else {
+            format!("On a call ({minutes} min)")
+        };
         let number_flag = p
             .call_verdict
             .as_ref()
             .filter(|v| v.level >= Level::Suspicious)
-            .map(|v| (v.level, v.fraud_type, v.reasons.iter().max_by_key(|r| r.weight).map(|r| r.code.clone())));
+            .map(|v| {
+                (
+                    v.level,
+                    v.fraud_type,
+                    v.reasons
+                        .iter()
+                        .max_by_key(|r| r.weight)
+                        .map(|r| r.code.clone()),
+                )
+            });
         let flag = match (number_flag, inp.facts.current_call_flagged) {
             (Some((l, t, code)), _) => Some((l, t, code.unwrap_or_default())),
             (None, Some(s)) => Some((s.level, s.fraud_type, "flagged earlier".to_string())),
@@ -326,7 +415,11 @@ pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp:
             true
         } else if call.in_contacts {
             false
-        } else if p.call_verdict.as_ref().is_some_and(|v| v.level == Level::Trusted) {
+        } else if p
+            .call_verdict
+            .as_ref()
+            .is_some_and(|v| v.level == Level::Trusted)
+        {
             // Caller ID can be forged exactly, and no official line asks for
             // a payment to a new account: still a call that counts.
             sig(
@@ -336,15 +429,31 @@ pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp:
             );
             true
         } else {
-            let who = if p.call_verdict.is_some() { "a number not in contacts" } else { "an unknown or hidden number" };
-            sig(&mut a, "payment.in_call_unknown", format!("{on_call} with {who}"));
+            let who = if p.call_verdict.is_some() {
+                "a number not in contacts"
+            } else {
+                "an unknown or hidden number"
+            };
+            sig(
+                &mut a,
+                "payment.in_call_unknown",
+                format!("{on_call} with {who}"),
+            );
             true
         };
         if risky && is_new {
-            sig(&mut a, "payment.in_call_new_payee", "Paying a new payee during that call".into());
+            sig(
+                &mut a,
+                "payment.in_call_new_payee",
+                "Paying a new payee during that call".into(),
+            );
         }
         if risky && call.duration_secs >= rules.long_call_secs {
-            sig(&mut a, "payment.in_call_long", format!("The call has lasted {minutes} min"));
+            sig(
+                &mut a,
+                "payment.in_call_long",
+                format!("The call has lasted {minutes} min"),
+            );
         }
     }
 
@@ -352,7 +461,11 @@ pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp:
     let ago = |s: &Seen| (s.age_ms / 60_000).max(0);
     for (seen, code, what) in [
         (inp.facts.flagged_call, "payment.after_flagged_call", "call"),
-        (inp.facts.flagged_message, "payment.after_flagged_message", "message"),
+        (
+            inp.facts.flagged_message,
+            "payment.after_flagged_message",
+            "message",
+        ),
         (inp.facts.flagged_link, "payment.after_flagged_link", "link"),
     ] {
         let Some(seen) = seen else { continue };
@@ -368,13 +481,22 @@ pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp:
         sig(
             &mut a,
             "payment.velocity",
-            format!("{attempts} payments within {} min", rules.velocity.window_secs / 60),
+            format!(
+                "{attempts} payments within {} min",
+                rules.velocity.window_secs / 60
+            ),
         );
     }
-    let local = inp.now_ms.saturating_add(i64::from(p.utc_offset_minutes) * 60_000);
+    let local = inp
+        .now_ms
+        .saturating_add(i64::from(p.utc_offset_minutes) * 60_000);
     let hour = local.div_euclid(3_600_000).rem_euclid(24) as u8;
     if rules.night.contains(hour) {
-        sig(&mut a, "payment.night", format!("Late at night ({hour:02}:00 local time)"));
+        sig(
+            &mut a,
+            "payment.night",
+            format!("Late at night ({hour:02}:00 local time)"),
+        );
     }
 
     // Answers the user gave.
@@ -421,7 +543,10 @@ pub(crate) fn assess(snap: &Snapshot, intent: &PaymentIntent, p: &Prepared, inp:
             .take(rules.max_questions)
             .map(|q| Question {
                 id: q.id.clone(),
-                text: snap.texts.title(&q.id, inp.lang, None).unwrap_or_else(|| q.id.clone()),
+                text: snap
+                    .texts
+                    .title(&q.id, inp.lang, None)
+                    .unwrap_or_else(|| q.id.clone()),
             })
             .collect();
     }

@@ -255,7 +255,9 @@ impl PaymentRules {
         }
         for f in &raw.floors {
             if f.all.is_empty() || f.level < Level::Suspicious {
-                return Err(bad("a floor needs reasons and a level of suspicious or dangerous".into()));
+                return Err(bad(
+                    "a floor needs reasons and a level of suspicious or dangerous".into(),
+                ));
             }
         }
         if raw.max_amount_minor <= 0 {
@@ -268,7 +270,9 @@ impl PaymentRules {
             return Err(bad("velocity needs count >= 2 and a window".into()));
         }
         if raw.journey.max_events == 0 || raw.journey.max_events > MAX_JOURNEY_EVENTS {
-            return Err(bad(format!("journey.max_events must be 1..={MAX_JOURNEY_EVENTS}")));
+            return Err(bad(format!(
+                "journey.max_events must be 1..={MAX_JOURNEY_EVENTS}"
+            )));
         }
         let ah = raw.amount_history;
         if !(ah.overall_median_factor.is_finite() && ah.overall_median_factor >= 1.0)
@@ -278,12 +282,19 @@ impl PaymentRules {
         }
         for (code, exp) in &raw.currencies {
             if !is_currency_code(code) || *exp > 4 {
-                return Err(bad(format!("currency {code}: need a 3-letter code and an exponent 0..4")));
+                return Err(bad(format!(
+                    "currency {code}: need a 3-letter code and an exponent 0..4"
+                )));
             }
         }
         for (cc, len) in &raw.iban_lengths {
-            if cc.len() != 2 || !cc.bytes().all(|b| b.is_ascii_uppercase()) || !(15..=34).contains(len) {
-                return Err(bad(format!("IBAN country {cc}: need 2 letters and a length 15..34")));
+            if cc.len() != 2
+                || !cc.bytes().all(|b| b.is_ascii_uppercase())
+                || !(15..=34).contains(len)
+            {
+                return Err(bad(format!(
+                    "IBAN country {cc}: need 2 letters and a length 15..34"
+                )));
             }
         }
         for offset in raw.region_utc_offset_minutes.values() {
@@ -310,13 +321,22 @@ impl PaymentRules {
         let mut term_text: Vec<String> = Vec::new();
         let mut term_owner = Vec::new();
         for p in raw.memo_patterns {
-            if !p.code.starts_with("payment.") || !(-100..=100).contains(&p.weight) || p.fields.is_empty() {
-                return Err(bad(format!("memo pattern {}: need a payment.* code, a weight -100..100, fields", p.code)));
+            if !p.code.starts_with("payment.")
+                || !(-100..=100).contains(&p.weight)
+                || p.fields.is_empty()
+            {
+                return Err(bad(format!(
+                    "memo pattern {}: need a payment.* code, a weight -100..100, fields",
+                    p.code
+                )));
             }
             for t in &p.terms {
                 let folded = fold(t);
                 if folded.is_empty() || t.len() > MAX_TERM_BYTES {
-                    return Err(bad(format!("memo pattern {}: empty or oversized term", p.code)));
+                    return Err(bad(format!(
+                        "memo pattern {}: empty or oversized term",
+                        p.code
+                    )));
                 }
                 terms.push(folded);
                 term_text.push(t.clone());
@@ -348,14 +368,20 @@ impl PaymentRules {
         }
         let mut ids = HashSet::new();
         for q in &raw.questions {
-            if !q.id.starts_with("payment.q.") || !q.yes_code.starts_with("payment.") || !ids.insert(q.id.as_str()) {
+            if !q.id.starts_with("payment.q.")
+                || !q.yes_code.starts_with("payment.")
+                || !ids.insert(q.id.as_str())
+            {
                 return Err(bad(format!(
                     "question {}: need a unique payment.q.* id and a payment.* yes_code",
                     q.id
                 )));
             }
             if !(-100..=100).contains(&q.yes_weight) {
-                return Err(bad(format!("question {}: yes_weight outside -100..100", q.id)));
+                return Err(bad(format!(
+                    "question {}: yes_weight outside -100..100",
+                    q.id
+                )));
             }
         }
 
@@ -415,7 +441,9 @@ impl PaymentRules {
     /// The memo patterns that match `text` in `field`, each once (with the
     /// first term that matched, as written in the data), in data order.
     pub fn memo_matches(&self, text: &str, field: Field) -> Vec<(&MemoPattern, &str)> {
-        let Some(ac) = &self.memo_matcher else { return Vec::new() };
+        let Some(ac) = &self.memo_matcher else {
+            return Vec::new();
+        };
         let folded = fold(text);
         let mut hit: Vec<Option<usize>> = vec![None; self.memo_patterns.len()];
         for m in ac.find_overlapping_iter(folded.as_str()) {
@@ -442,12 +470,16 @@ impl PaymentRules {
     pub fn parse_amount(&self, text: &str, currency: &str) -> Result<i64> {
         use crate::verdict::Kind;
         let cur = currency.trim().to_ascii_uppercase();
-        let exp = self
-            .currency_exponent(&cur)
-            .ok_or(Error::input(Kind::Payment, "unknown currency (expected an ISO 4217 code)"))?;
+        let exp = self.currency_exponent(&cur).ok_or(Error::input(
+            Kind::Payment,
+            "unknown currency (expected an ISO 4217 code)",
+        ))?;
         let t = text.trim();
         if t.is_empty() || t.len() > 40 {
-            return Err(Error::input(Kind::Payment, "amount must be a decimal number such as 5000.00"));
+            return Err(Error::input(
+                Kind::Payment,
+                "amount must be a decimal number such as 5000.00",
+            ));
         }
         if t.starts_with('-') {
             return Err(Error::input(Kind::Payment, "amount must be positive"));
@@ -458,10 +490,16 @@ impl PaymentRules {
         };
         let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if int.is_empty() || !digits(int) || !digits(frac) || (t.contains('.') && frac.is_empty()) {
-            return Err(Error::input(Kind::Payment, "amount must be a decimal number such as 5000.00"));
+            return Err(Error::input(
+                Kind::Payment,
+                "amount must be a decimal number such as 5000.00",
+            ));
         }
         if frac.len() > usize::from(exp) {
-            return Err(Error::input(Kind::Payment, "amount has more decimals than the currency allows"));
+            return Err(Error::input(
+                Kind::Payment,
+                "amount has more decimals than the currency allows",
+            ));
         }
         let too_large = || Error::input(Kind::Payment, "amount is larger than any real payment");
         let mut minor: i64 = 0;
@@ -515,6 +553,25 @@ fn is_punctuation(c: char) -> bool {
     c.is_ascii_punctuation()
         || matches!(
             c,
-            '、' | '。' | '，' | '·' | '・' | '—' | '–' | '‐' | '…' | '「' | '」' | '『' | '』' | '【' | '】' | '《' | '》' | '“' | '”' | '‘' | '’'
+            '、' | '。'
+                | '，'
+                | '·'
+                | '・'
+                | '—'
+                | '–'
+                | '‐'
+                | '…'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '【'
+                | '】'
+                | '《'
+                | '》'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
         )
 }

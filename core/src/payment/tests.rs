@@ -41,22 +41,51 @@ fn published_test_cards_are_valid() {
 
 #[test]
 fn broken_cards_are_invalid() {
-    for card in ["4111111111111112", "5555555555554445", "378282246310006", "6011111111111118", "3530111333300001"] {
+    for card in [
+        "4111111111111112",
+        "5555555555554445",
+        "378282246310006",
+        "6011111111111118",
+        "3530111333300001",
+    ] {
         assert!(!luhn_valid(card), "{card} should fail Luhn");
-        assert!(matches!(validate_card(card), Validity::Invalid(_)), "{card}");
+        assert!(
+            matches!(validate_card(card), Validity::Invalid(_)),
+            "{card}"
+        );
     }
-    assert!(matches!(validate_card("41111111111"), Validity::Invalid(_)), "11 digits");
-    assert!(matches!(validate_card("41111111111111111111"), Validity::Invalid(_)), "20 digits");
-    assert!(matches!(validate_card("4111x11111111111"), Validity::Invalid(_)), "a letter");
+    assert!(
+        matches!(validate_card("41111111111"), Validity::Invalid(_)),
+        "11 digits"
+    );
+    assert!(
+        matches!(validate_card("41111111111111111111"), Validity::Invalid(_)),
+        "20 digits"
+    );
+    assert!(
+        matches!(validate_card("4111x11111111111"), Validity::Invalid(_)),
+        "a letter"
+    );
     assert!(!luhn_valid(""));
-    assert!(!luhn_valid("4111 1111 1111 1111"), "luhn_valid takes bare digits");
+    assert!(
+        !luhn_valid("4111 1111 1111 1111"),
+        "luhn_valid takes bare digits"
+    );
 }
 
 #[test]
 fn unionpay_62_cards_failing_luhn_are_never_invalid() {
-    for card in ["6200000000000006", "6222021234567890123", "6228480402564890018", "62148300000000000"] {
+    for card in [
+        "6200000000000006",
+        "6222021234567890123",
+        "6228480402564890018",
+        "62148300000000000",
+    ] {
         if !luhn_valid(card) {
-            assert!(matches!(validate_card(card), Validity::Unverifiable(_)), "{card}");
+            assert!(
+                matches!(validate_card(card), Validity::Unverifiable(_)),
+                "{card}"
+            );
         } else {
             assert_eq!(validate_card(card), Validity::Valid, "{card}");
         }
@@ -64,7 +93,10 @@ fn unionpay_62_cards_failing_luhn_are_never_invalid() {
     // … but a 62 card of an impossible length still is.
     assert!(matches!(validate_card("62000000006"), Validity::Invalid(_)));
     // Only 62: a 63… card failing Luhn is invalid.
-    assert!(matches!(validate_card("6300000000000006"), Validity::Invalid(_)));
+    assert!(matches!(
+        validate_card("6300000000000006"),
+        Validity::Invalid(_)
+    ));
 }
 
 // Example IBANs published by the countries' banking associations and the
@@ -140,7 +172,10 @@ fn broken_ibans_are_invalid() {
         ("", "letters"),
     ];
     for (iban, what) in cases {
-        assert!(validate_iban(&r, iban).is_err(), "{iban} should be refused ({what})");
+        assert!(
+            validate_iban(&r, iban).is_err(),
+            "{iban} should be refused ({what})"
+        );
     }
     // Swapping two digits is caught by mod 97.
     assert!(validate_iban(&r, "DE89370400440532031000").is_err());
@@ -150,7 +185,10 @@ fn broken_ibans_are_invalid() {
 fn every_country_in_the_length_table_has_a_sane_length() {
     let r = rules();
     for cc in ["DE", "FR", "GB", "NO", "LC", "RU", "MT", "BI", "YE"] {
-        assert!(r.iban_length(cc).is_some_and(|l| (15..=34).contains(&l)), "{cc}");
+        assert!(
+            r.iban_length(cc).is_some_and(|l| (15..=34).contains(&l)),
+            "{cc}"
+        );
     }
     assert_eq!(r.iban_length("NO"), Some(15));
     assert_eq!(r.iban_length("RU"), Some(33));
@@ -161,14 +199,33 @@ fn every_country_in_the_length_table_has_a_sane_length() {
 fn normalizes_accounts_per_kind() {
     let n = numbers();
     let norm = |k, s| normalize_account(&n, "CN", k, s).unwrap();
-    assert_eq!(norm(AccountKind::Card, "6222 0212-3456 7890 128"), "6222021234567890128");
-    assert_eq!(norm(AccountKind::Card, "６２２２　０２１２"), "62220212", "full-width digits and space");
-    assert_eq!(norm(AccountKind::Iban, "de89 3704 0044 0532 0130 00"), "DE89370400440532013000");
-    assert_eq!(norm(AccountKind::Iban, "IBAN DE89-3704-0044-0532-0130-00"), "DE89370400440532013000");
+    assert_eq!(
+        norm(AccountKind::Card, "6222 0212-3456 7890 128"),
+        "6222021234567890128"
+    );
+    assert_eq!(
+        norm(AccountKind::Card, "６２２２　０２１２"),
+        "62220212",
+        "full-width digits and space"
+    );
+    assert_eq!(
+        norm(AccountKind::Iban, "de89 3704 0044 0532 0130 00"),
+        "DE89370400440532013000"
+    );
+    assert_eq!(
+        norm(AccountKind::Iban, "IBAN DE89-3704-0044-0532-0130-00"),
+        "DE89370400440532013000"
+    );
     assert_eq!(norm(AccountKind::Phone, "138-1234-5678"), "+8613812345678");
-    assert_eq!(norm(AccountKind::Phone, "+86 138 1234 5678"), "+8613812345678");
+    assert_eq!(
+        norm(AccountKind::Phone, "+86 138 1234 5678"),
+        "+8613812345678"
+    );
     assert_eq!(norm(AccountKind::Alipay, "138 1234 5678"), "+8613812345678");
-    assert_eq!(norm(AccountKind::Alipay, " Someone@Example.COM "), "someone@example.com");
+    assert_eq!(
+        norm(AccountKind::Alipay, " Someone@Example.COM "),
+        "someone@example.com"
+    );
     assert_eq!(norm(AccountKind::Wechat, "WXID_Abc-123"), "wxid_abc-123");
     assert_eq!(norm(AccountKind::Other, "ab-12 34\u{200B}"), "AB1234");
 }
@@ -176,7 +233,12 @@ fn normalizes_accounts_per_kind() {
 #[test]
 fn refuses_unusable_accounts_without_echoing_them() {
     let n = numbers();
-    for (raw, why) in [("", "empty"), ("   - ", "empty"), ("\u{200B}", "empty"), ("12\u{0}34", "control")] {
+    for (raw, why) in [
+        ("", "empty"),
+        ("   - ", "empty"),
+        ("\u{200B}", "empty"),
+        ("12\u{0}34", "control"),
+    ] {
         let e = normalize_account(&n, "CN", AccountKind::Other, raw).unwrap_err();
         assert!(e.to_string().contains(why), "{raw:?}: {e}");
     }
@@ -190,10 +252,19 @@ fn validates_phone_accounts() {
     let r = rules();
     let n = numbers();
     let phone = normalize_account(&n, "CN", AccountKind::Phone, "13812345678").unwrap();
-    assert_eq!(validate_account(&r, AccountKind::Phone, &phone), Validity::Valid);
+    assert_eq!(
+        validate_account(&r, AccountKind::Phone, &phone),
+        Validity::Valid
+    );
     let bad = normalize_account(&n, "CN", AccountKind::Phone, "12").unwrap();
-    assert!(matches!(validate_account(&r, AccountKind::Phone, &bad), Validity::Invalid(_)));
-    assert!(matches!(validate_account(&r, AccountKind::Wechat, "wxid_x"), Validity::Unverifiable(_)));
+    assert!(matches!(
+        validate_account(&r, AccountKind::Phone, &bad),
+        Validity::Invalid(_)
+    ));
+    assert!(matches!(
+        validate_account(&r, AccountKind::Wechat, "wxid_x"),
+        Validity::Unverifiable(_)
+    ));
 }
 
 #[test]
@@ -224,7 +295,10 @@ fn parses_amounts_exactly() {
         let e = r.parse_amount(text, cur).unwrap_err();
         assert!(e.to_string().contains(why), "{text} {cur}: {e}");
         if text.len() > 2 {
-            assert!(!e.to_string().contains(text), "error repeats the amount: {e}");
+            assert!(
+                !e.to_string().contains(text),
+                "error repeats the amount: {e}"
+            );
         }
     }
 }
@@ -242,21 +316,48 @@ fn formats_minor_units() {
 fn memo_patterns_match_folded_text() {
     let r = rules();
     let codes = |text: &str, field| -> Vec<String> {
-        r.memo_matches(text, field).into_iter().map(|(p, _)| p.code.clone()).collect()
+        r.memo_matches(text, field)
+            .into_iter()
+            .map(|(p, _)| p.code.clone())
+            .collect()
     };
-    assert_eq!(codes("转入安全账户", Field::Memo), ["payment.memo_safe_account"]);
-    assert_eq!(codes("安 全-账 户", Field::Memo), ["payment.memo_safe_account"]);
-    assert_eq!(codes("安\u{200B}全账户", Field::Memo), ["payment.memo_safe_account"]);
-    assert_eq!(codes("Transfer to SAFE-ACCOUNT now", Field::Memo), ["payment.memo_safe_account"]);
+    assert_eq!(
+        codes("转入安全账户", Field::Memo),
+        ["payment.memo_safe_account"]
+    );
+    assert_eq!(
+        codes("安 全-账 户", Field::Memo),
+        ["payment.memo_safe_account"]
+    );
+    assert_eq!(
+        codes("安\u{200B}全账户", Field::Memo),
+        ["payment.memo_safe_account"]
+    );
+    assert_eq!(
+        codes("Transfer to SAFE-ACCOUNT now", Field::Memo),
+        ["payment.memo_safe_account"]
+    );
     assert_eq!(codes("刷单返利垫付", Field::Memo), ["payment.memo_rebate"]);
-    assert_eq!(codes("贷款保证金解冻", Field::Memo), ["payment.memo_deposit"]);
+    assert_eq!(
+        codes("贷款保证金解冻", Field::Memo),
+        ["payment.memo_deposit"]
+    );
     assert_eq!(codes("投资充值", Field::Memo), ["payment.memo_investment"]);
-    assert_eq!(codes("账户验证", Field::Memo), ["payment.memo_verification"]);
+    assert_eq!(
+        codes("账户验证", Field::Memo),
+        ["payment.memo_verification"]
+    );
     assert_eq!(codes("房租 3月", Field::Memo), Vec::<String>::new());
     assert_eq!(codes("午饭", Field::Memo), Vec::<String>::new());
     // Only some patterns look at the payee name: an investment company is fine.
-    assert_eq!(codes("某某投资有限公司", Field::PayeeName), Vec::<String>::new());
-    assert_eq!(codes("国家安全账户", Field::PayeeName), ["payment.memo_safe_account"]);
+    assert_eq!(
+        codes("某某投资有限公司", Field::PayeeName),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        codes("国家安全账户", Field::PayeeName),
+        ["payment.memo_safe_account"]
+    );
     let (_, term) = r.memo_matches("请转入安全账户", Field::Memo)[0];
     assert_eq!(term, "安全账户");
 }
@@ -276,19 +377,28 @@ fn embedded_rules_cover_every_signal_and_text() {
     for code in &codes {
         for lang in [Lang::En, Lang::ZhHans] {
             assert!(
-                snap.texts.title(code, lang, None).is_some_and(|t| !t.is_empty()),
+                snap.texts
+                    .title(code, lang, None)
+                    .is_some_and(|t| !t.is_empty()),
                 "no {} title for {code}",
                 lang.as_str()
             );
         }
     }
     // Every positive reason has advice, so a warning always says what to do.
-    for code in codes.iter().filter(|c| !c.starts_with("payment.q.") && c.as_str() != "payment.known_payee") {
+    for code in codes
+        .iter()
+        .filter(|c| !c.starts_with("payment.q.") && c.as_str() != "payment.known_payee")
+    {
         if ["payment.clear", "payment.suspicious"].contains(&code.as_str()) {
             continue;
         }
         for lang in [Lang::En, Lang::ZhHans] {
-            assert!(!snap.texts.advice(code, lang).is_empty(), "no {} advice for {code}", lang.as_str());
+            assert!(
+                !snap.texts.advice(code, lang).is_empty(),
+                "no {} advice for {code}",
+                lang.as_str()
+            );
         }
     }
     // Floors and questions only name codes the check can emit.
@@ -299,12 +409,20 @@ fn embedded_rules_cover_every_signal_and_text() {
     }
     for q in &r.questions {
         for c in &q.ask_when {
-            assert!(codes.contains(c), "question {} names unknown code {c}", q.id);
+            assert!(
+                codes.contains(c),
+                "question {} names unknown code {c}",
+                q.id
+            );
         }
     }
     assert_eq!(r.currency_exponent("CNY"), Some(2));
     assert_eq!(r.currency_exponent("JPY"), Some(0));
-    assert_eq!(r.currency_exponent("XAU"), None, "metals are not payment currencies");
+    assert_eq!(
+        r.currency_exponent("XAU"),
+        None,
+        "metals are not payment currencies"
+    );
 }
 
 #[test]
@@ -317,7 +435,10 @@ fn refuses_broken_rules() {
     };
     assert!(broken(&|_| {}).is_ok());
     assert!(broken(&|v| {
-        v["signals"].as_object_mut().unwrap().remove("payment.night");
+        v["signals"]
+            .as_object_mut()
+            .unwrap()
+            .remove("payment.night");
     })
     .is_err());
     assert!(broken(&|v| v["signals"]["payment.night"]["weight"] = 500.into()).is_err());
@@ -350,10 +471,17 @@ fn night_wraps_midnight() {
 
 #[test]
 fn intent_json_errors_are_generic() {
-    let e = PaymentIntent::from_json(r#"{"account":"6222","amount":"5000","currency":"CNY"}"#).unwrap_err();
+    let e = PaymentIntent::from_json(r#"{"account":"6222","amount":"5000","currency":"CNY"}"#)
+        .unwrap_err();
     assert!(e.to_string().contains("field"), "{e}");
-    let e = PaymentIntent::from_json(r#"{"account":"secret-acct","amount_minor":"lots","currency":"CNY"}"#).unwrap_err();
-    assert!(!e.to_string().contains("secret") && !e.to_string().contains("lots"), "{e}");
+    let e = PaymentIntent::from_json(
+        r#"{"account":"secret-acct","amount_minor":"lots","currency":"CNY"}"#,
+    )
+    .unwrap_err();
+    assert!(
+        !e.to_string().contains("secret") && !e.to_string().contains("lots"),
+        "{e}"
+    );
     assert!(PaymentIntent::from_json("[1,2").is_err());
     assert!(PaymentIntent::from_json(&"x".repeat(MAX_INTENT_JSON_BYTES + 1)).is_err());
     let ok = PaymentIntent::from_json(
