@@ -99,6 +99,11 @@ pub fn normalize_account(
     if out.is_empty() {
         return Err(Error::input(Kind::Payment, "account is empty"));
     }
+    // Case mapping can lengthen text (`Ⱥ` → `ⱥ`): the canonical form obeys
+    // the same bound, so normalizing it again gives it back.
+    if out.len() > MAX_ACCOUNT_BYTES {
+        return Err(Error::input(Kind::Payment, "account is too long"));
+    }
     Ok(out)
 }
 

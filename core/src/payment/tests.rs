@@ -242,6 +242,9 @@ fn refuses_unusable_accounts_without_echoing_them() {
         let e = normalize_account(&n, "CN", AccountKind::Other, raw).unwrap_err();
         assert!(e.to_string().contains(why), "{raw:?}: {e}");
     }
+    // Lower-casing lengthens some letters; the canonical form stays bounded.
+    let growing = "Ⱥ".repeat(MAX_ACCOUNT_BYTES / 2);
+    assert!(normalize_account(&n, "CN", AccountKind::Wechat, &growing).is_err());
     let long = "6".repeat(MAX_ACCOUNT_BYTES + 1);
     let e = normalize_account(&n, "CN", AccountKind::Card, &long).unwrap_err();
     assert!(!e.to_string().contains("666"), "{e}");
