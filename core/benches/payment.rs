@@ -10,6 +10,9 @@
 //! same with a full journey (max events) and 2000 payees of history; an
 //! IBAN payment with a spoofed hotline on the line.
 
+// Amounts are written as major_minor (5_000_00 = 5000.00 CNY).
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use fanzha_core::clock::ManualClock;
 use fanzha_core::payment::{AccountKind, CallContext, Event, EventKind, PaymentIntent};
 use fanzha_core::{FraudType, Guard, Lang, Level, Settings};

@@ -2,6 +2,9 @@
 //! over time on a manual clock (never sleeping), answers, feeds replacing
 //! the rules, and bad input.
 
+// Amounts are written as major_minor (5_000_00 = 5000.00 CNY).
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use fanzha_core::blocklist::{ListEntry, ListKind, MemoryIndex};
 use fanzha_core::clock::ManualClock;
 use fanzha_core::payment::{

@@ -258,7 +258,9 @@ impl Journey {
                         EventKind::Message => (&mut facts.flagged_message, w.message),
                         EventKind::Link => (&mut facts.flagged_link, w.link),
                     };
-                    if age <= i64::from(window) * 1000 && slot.map_or(true, |s| level > s.level) {
+                    if age <= i64::from(window) * 1000
+                        && !matches!(slot, Some(s) if s.level >= level)
+                    {
                         *slot = Some(seen);
                     }
                 }

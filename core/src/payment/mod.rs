@@ -294,7 +294,7 @@ pub(crate) fn assess(
     };
     let is_new = intent
         .new_payee
-        .unwrap_or_else(|| history.map_or(true, |h| h.payee_payments == 0));
+        .unwrap_or(!matches!(history, Some(h) if h.payee_payments > 0));
     let amount = intent.amount_minor;
     if is_new {
         if let Some(threshold) = rules.new_payee_large_minor(&p.currency) {

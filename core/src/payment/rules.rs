@@ -275,9 +275,8 @@ impl PaymentRules {
             )));
         }
         let ah = raw.amount_history;
-        if !(ah.overall_median_factor.is_finite() && ah.overall_median_factor >= 1.0)
-            || !(ah.payee_max_factor.is_finite() && ah.payee_max_factor >= 1.0)
-        {
+        let factor_ok = |f: f64| f.is_finite() && f >= 1.0;
+        if !factor_ok(ah.overall_median_factor) || !factor_ok(ah.payee_max_factor) {
             return Err(bad("amount_history factors must be finite and >= 1".into()));
         }
         for (code, exp) in &raw.currencies {
