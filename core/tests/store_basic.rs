@@ -76,8 +76,8 @@ fn full_then_deltas() {
     ));
 
     // Deltas: remove some, add some, many times (merging kicks in).
-    let mut version = 1;
     for round in 0..6u64 {
+        let version = round + 1;
         let adds: Vec<FeedEntry> = (0..300)
             .map(|i| {
                 entry(
@@ -98,7 +98,6 @@ fn full_then_deltas() {
                     .with_removals(rems),
             )
             .unwrap();
-        version += 1;
         let loaded = store.load().unwrap();
         for r in 0..=round {
             assert!(

@@ -10,7 +10,7 @@
 use super::crypto::Keys;
 use super::db::aad;
 use super::error::StoreError;
-use super::index::{self, kind_slot, sha8, LabelRecord, Packed, SegmentMeta, KINDS};
+use super::index::{self, kind_slot, sha8, LabelRecord, NewSegment, Packed, SegmentMeta, KINDS};
 use crate::blocklist::{ListEntry, ListKind, MemoryIndex};
 use crate::snapshot::{RuleSources, Snapshot};
 use rusqlite::Connection;
@@ -594,13 +594,35 @@ pub(crate) fn apply(
             }
             if !list.is_empty() {
                 sort_dedup(&mut list);
-                index::write_segment(tx, keys, next_id, slot, kind, 0, true, &list)?;
+                index::write_segment(
+                    tx,
+                    keys,
+                    NewSegment {
+                        id: next_id,
+                        slot,
+                        kind,
+                        seq: 0,
+                        base: true,
+                    },
+                    &list,
+                )?;
                 next_id += 1;
             }
         } else if !list.is_empty() {
             sort_dedup(&mut list);
             let seq = mine.iter().map(|(_, m)| m.seq).max().unwrap_or(0) + 1;
-            index::write_segment(tx, keys, next_id, slot, kind, seq, false, &list)?;
+            index::write_segment(
+                tx,
+                keys,
+                NewSegment {
+                    id: next_id,
+                    slot,
+                    kind,
+                    seq,
+                    base: false,
+                },
+                &list,
+            )?;
             next_id += 1;
             drop(list);
             merged |= maintain(tx, keys, slot, kind, &mut next_id)?;
@@ -717,7 +739,18 @@ fn maintain(
         index::delete_segment(tx, *id)?;
     }
     if !all.is_empty() {
-        index::write_segment(tx, keys, *next_id, slot, kind, seq, into_base, &all)?;
+        index::write_segment(
+            tx,
+            keys,
+            NewSegment {
+                id: *next_id,
+                slot,
+                kind,
+                seq,
+                base: into_base,
+            },
+            &all,
+        )?;
         *next_id += 1;
     }
     Ok(into_base)
@@ -752,7 +785,18 @@ pub(crate) fn compact(tx: &Connection, keys: &Keys) -> Result<(), StoreError> {
             index::delete_segment(tx, *id)?;
         }
         if !all.is_empty() {
-            index::write_segment(tx, keys, next_id, slot, kind, seq, true, &all)?;
+            index::write_segment(
+                tx,
+                keys,
+                NewSegment {
+                    id: next_id,
+                    slot,
+                    kind,
+                    seq,
+                    base: true,
+                },
+                &all,
+            )?;
             next_id += 1;
         }
     }

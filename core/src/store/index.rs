@@ -336,17 +336,30 @@ pub(crate) fn row_id(seg: i64, part: u32) -> i64 {
     (seg << 32) | i64::from(part)
 }
 
+/// Where a new segment goes and what it is.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NewSegment {
+    pub id: i64,
+    pub slot: u32,
+    pub kind: ListKind,
+    pub seq: u64,
+    pub base: bool,
+}
+
 /// Writes a segment of entries sorted by `(fast, sha8)` and returns its meta.
 pub(crate) fn write_segment(
     conn: &Connection,
     keys: &Keys,
-    id: i64,
-    slot: u32,
-    kind: ListKind,
-    seq: u64,
-    base: bool,
+    new: NewSegment,
     entries: &[Packed],
 ) -> Result<SegmentMeta, StoreError> {
+    let NewSegment {
+        id,
+        slot,
+        kind,
+        seq,
+        base,
+    } = new;
     if entries.len() > MAX_SEGMENT_ENTRIES {
         return Err(StoreError::Limit {
             what: "entries in one list",
@@ -627,7 +640,7 @@ impl StoreIndex {
             slots
                 .into_iter()
                 .map(|(_, mut segments)| {
-                    segments.sort_by(|a, b| b.meta.seq.cmp(&a.meta.seq));
+                    segments.sort_by_key(|s| std::cmp::Reverse(s.meta.seq));
                     Group { segments }
                 })
                 .collect()
