@@ -133,13 +133,7 @@ fn unionpay_cards_failing_luhn_are_not_invalid() {
 #[test]
 fn signal_blocklisted_payee() {
     let snap0 = Snapshot::embedded().unwrap();
-    let account = normalize_account(
-        &snap0.numbers,
-        "CN",
-        AccountKind::Card,
-        "6222-0212 3456 7890 128",
-    )
-    .unwrap();
+    let account = normalize_account(&snap0.numbers, "CN", "6222-0212 3456 7890 128").unwrap();
     let mut index = MemoryIndex::new();
     index.insert(
         ListKind::Account,

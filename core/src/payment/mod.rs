@@ -103,7 +103,7 @@ pub(crate) fn prepare(
 ) -> Result<Prepared> {
     let rules = &snap.payments;
     let bad = |why| Error::input(Kind::Payment, why);
-    let account = normalize_account(&snap.numbers, region, intent.account_kind, &intent.account)?;
+    let account = normalize_account(&snap.numbers, region, &intent.account)?;
     if intent.amount_minor <= 0 {
         return Err(bad("amount must be positive"));
     }
@@ -162,7 +162,7 @@ pub(crate) fn prepare(
         None => (None, None),
     };
     Ok(Prepared {
-        validity: validate_account(rules, intent.account_kind, &account),
+        validity: validate_account(rules, &snap.numbers, region, intent.account_kind, &account),
         payee: PayeeKey::of(&account),
         attempt: payment_key(&account, &currency, intent.amount_minor),
         account,
