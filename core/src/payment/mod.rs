@@ -470,7 +470,10 @@ pub(crate) fn assess(
     ] {
         let Some(seen) = seen else { continue };
         let s = rules.signal(code);
-        let detail = format!("{} min after a {what} judged {}", ago(&seen), seen.level);
+        let detail = match ago(&seen) {
+            0 => format!("Less than a minute after a {what} judged {}", seen.level),
+            m => format!("{m} min after a {what} judged {}", seen.level),
+        };
         match seen.fraud_type.or(s.fraud_type) {
             Some(t) => a.add_typed(code, s.weight, detail, t),
             None => a.add(code, s.weight, detail),
