@@ -911,3 +911,42 @@ fn the_same_payee_written_differently_shares_its_history() {
     assert!(v.has_reason("payment.known_payee"), "{:?}", codes(&v));
     assert_eq!(v.normalized.as_deref(), Some("+8613800138000"));
 }
+
+#[test]
+fn a_known_payee_is_judged_by_what_was_paid_to_them() {
+    let (g, _) = guard_at(DAY);
+    let landlord = PaymentIntent {
+        new_payee: None,
+        ..PaymentIntent::new("6222021234567890128", AccountKind::Card, 3_000_00, "CNY")
+    };
+    for _ in 0..3 {
+        g.record_payment(&landlord).unwrap();
+    }
+    for k in 0..10 {
+        g.record_payment(&PaymentIntent::new(
+            format!("shop{k}"),
+            AccountKind::Other,
+            50_00,
+            "CNY",
+        ))
+        .unwrap();
+    }
+    // 2.7× the usual rent, 160× the usual payment: fine for this payee.
+    let v = g
+        .check_payment(&PaymentIntent {
+            amount_minor: 8_000_00,
+            ..landlord.clone()
+        })
+        .unwrap();
+    assert!(!v.has_reason("payment.amount_unusual"), "{:?}", codes(&v));
+    // The same amount to someone new is unusual.
+    let v = g
+        .check_payment(&PaymentIntent::new(
+            "6222021234567890999",
+            AccountKind::Card,
+            8_000_00,
+            "CNY",
+        ))
+        .unwrap();
+    assert!(v.has_reason("payment.amount_unusual"), "{:?}", codes(&v));
+}

@@ -321,17 +321,21 @@ pub(crate) fn assess(
                 f64::INFINITY
             }
         };
-        if h.payee_payments > 0 && ratio(h.payee_max_minor) > ah.payee_max_factor {
-            unusual = true;
-            sig(
-                &mut a,
-                "payment.amount_unusual",
-                format!(
-                    "{} is {:.1}× the largest earlier payment to this payee",
-                    money(amount),
-                    ratio(h.payee_max_minor)
-                ),
-            );
+        // A payee paid before is judged by what the user paid them; a new one
+        // by what the user usually pays.
+        if h.payee_payments > 0 {
+            if ratio(h.payee_max_minor) > ah.payee_max_factor {
+                unusual = true;
+                sig(
+                    &mut a,
+                    "payment.amount_unusual",
+                    format!(
+                        "{} is {:.1}× the largest earlier payment to this payee",
+                        money(amount),
+                        ratio(h.payee_max_minor)
+                    ),
+                );
+            }
         } else if h.overall_payments >= ah.min_overall_payments
             && amount > h.overall_max_minor
             && ratio(h.overall_median_minor) > ah.overall_median_factor
