@@ -8,6 +8,7 @@ mod check;
 mod demo;
 mod feed;
 mod output;
+mod payment;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
