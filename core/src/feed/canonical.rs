@@ -237,7 +237,7 @@ mod tests {
             assert_eq!(guess_account_kind(written), kind, "{written}");
             let canon = account(&rules, "CN", guess_account_kind(written), written).unwrap();
             let guard = guard_with(ListKind::Account, &[canon]);
-            let intent = PaymentIntent::new(written, kind, 100_00, "CNY");
+            let intent = PaymentIntent::new(written, kind, 10_000, "CNY");
             let v = guard.check_payment(&intent).unwrap();
             assert!(v.has_reason("payment.blocklisted"), "{written}: {v:?}");
         }
