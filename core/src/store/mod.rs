@@ -28,6 +28,7 @@ mod apply;
 mod crypto;
 mod db;
 mod error;
+mod history;
 mod index;
 mod schema;
 mod user;
@@ -39,11 +40,12 @@ pub use apply::{
 };
 pub use crypto::{FileKeyProvider, KeyProvider, DATA_KEY_LEN};
 pub use error::{KeyProviderError, StoreError};
+pub use history::{StoreHistory, MAX_HISTORY_PAYEES, MAX_RECENT_PAYMENTS};
 pub use index::StoreIndex;
 pub use schema::VERSION as SCHEMA_VERSION;
 pub use user::{
-    canonical_account, canonical_link_host, NewReport, Report, RuleAction, UserRule, UserRules,
-    MAX_EVENTS, MAX_PAYEES, MAX_REPORTS, MAX_RULES,
+    canonical_link_host, NewReport, Report, RuleAction, UserRule, UserRules, MAX_EVENTS,
+    MAX_REPORTS, MAX_RULES,
 };
 
 use crate::blocklist::ListKind;
@@ -318,7 +320,7 @@ impl Store {
             r
         })?;
         report.records += self.reports(false)?.len();
-        report.records += self.payees::<serde_json::Value>()?.len();
+        report.records += StoreHistory::load_rows(self)?;
         report.records += self.events::<serde_json::Value>(i64::MIN)?.len();
         Ok(report)
     }
