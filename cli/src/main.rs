@@ -9,6 +9,7 @@ mod demo;
 mod feed;
 mod output;
 mod payment;
+mod store;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -37,6 +38,15 @@ enum Command {
     /// Publisher tools: keys, building, verifying and inspecting feeds.
     #[command(subcommand)]
     Feed(feed::FeedCommand),
+    /// The encrypted local store: create, status, verify.
+    #[command(subcommand)]
+    Store(store::StoreCommand),
+    /// Reports the user filed, queued for upload (in the store).
+    #[command(subcommand)]
+    Report(store::ReportCommand),
+    /// The user's own block / allow rules (in the store).
+    #[command(subcommand)]
+    Rule(store::RuleCommand),
 }
 
 /// A failure the CLI reports: message on stderr, and an exit code.
@@ -92,7 +102,16 @@ fn main() -> ExitCode {
         Command::Check(cmd) => check::run_check(cmd),
         Command::Scan(args) => check::run_scan(args),
         Command::Feed(cmd) => feed::run(cmd),
+        Command::Store(cmd) => store::run_store(cmd),
+        Command::Report(cmd) => store::run_report(cmd),
+        Command::Rule(cmd) => store::run_rule(cmd),
     };
+    // Verdicts from a damaged store were printed (carrying
+    // `store.unavailable`), but the run failed.
+    let result = result.and_then(|()| match store::degraded() {
+        Some(message) => Err(Failure::runtime(message)),
+        None => Ok(()),
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {

@@ -552,11 +552,22 @@ fn force_user_rule(snap: &Snapshot, lang: Lang, v: &mut Verdict, action: RuleAct
         RuleAction::Block => {
             v.reasons
                 .push(Reason::new(code.clone(), 100, "Blocked by the user"));
-            v.level = Level::Dangerous;
             v.score = 100;
             v.action = Action::Block;
+            let was_warning = v.level >= Level::Suspicious;
+            v.level = Level::Dangerous;
             let mut advice = texts.advice(&code, lang).to_vec();
-            for line in v.advice.drain(..) {
+            // Advice of a clear verdict ("no signal is not a guarantee")
+            // does not fit a blocked value; a warning's does.
+            let earlier: Vec<String> = if was_warning {
+                v.advice.drain(..).collect()
+            } else {
+                Vec::new()
+            };
+            for line in earlier
+                .into_iter()
+                .chain(texts.advice("level.dangerous", lang).iter().cloned())
+            {
                 if !advice.contains(&line) {
                     advice.push(line);
                 }
