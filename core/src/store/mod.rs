@@ -196,6 +196,7 @@ impl Store {
             let feeds = apply::read_feeds(&conn, &self.keys)?;
             let (rules, _) = apply::read_rules(&conn, &self.keys)?;
             let metas = index::read_segment_metas(&conn, &self.keys)?;
+            apply::check_segments(&feeds, &metas)?;
             let segments = index::load_segments(&conn, &self.keys, metas)?;
             let user = user::read_rules(&conn, &self.keys)?;
             Ok::<_, StoreError>((feeds, rules, segments, user))
@@ -206,7 +207,7 @@ impl Store {
         Ok(Loaded {
             index: StoreIndex::new(conn, self.keys.clone(), segments),
             rules,
-            feeds: feeds.into_iter().map(|(_, f)| f).collect(),
+            feeds: feeds.into_iter().map(|f| f.state).collect(),
             user_rules: UserRules::from_rules(user),
         })
     }
@@ -245,7 +246,7 @@ impl Store {
     /// Every applied feed.
     pub fn feeds(&self) -> Result<Vec<FeedState>, StoreError> {
         self.read(|c| apply::read_feeds(c, &self.keys))
-            .map(|v| v.into_iter().map(|(_, f)| f).collect())
+            .map(|v| v.into_iter().map(|f| f.state).collect())
     }
 
     /// Merges every delta into its base, so counts are exact and lookups
@@ -261,7 +262,7 @@ impl Store {
         self.read(|conn| {
             let feeds: Vec<FeedState> = apply::read_feeds(conn, &self.keys)?
                 .into_iter()
-                .map(|(_, f)| f)
+                .map(|f| f.state)
                 .collect();
             let mut entries = ListCounts::default();
             for f in &feeds {
@@ -299,9 +300,11 @@ impl Store {
             conn.execute_batch("BEGIN")?;
             let r = (|| {
                 let mut report = VerifyReport::default();
-                report.records += apply::read_feeds(conn, &self.keys)?.len();
+                let feeds = apply::read_feeds(conn, &self.keys)?;
+                report.records += feeds.len();
                 apply::read_rules(conn, &self.keys)?;
                 let metas = index::read_segment_metas(conn, &self.keys)?;
+                apply::check_segments(&feeds, &metas)?;
                 for (id, meta) in &metas {
                     let entries = index::read_segment_entries(conn, &self.keys, *id, meta)?;
                     for p in entries.iter().filter(|p| !p.is_tombstone()) {

@@ -5,7 +5,7 @@
 //! derived from the data key) of their value, so the file can't be tested
 //! against a guessed number; every payload is sealed.
 
-use super::crypto::Keys;
+use super::crypto::{Keys, MAC_LEN};
 use super::db::aad;
 use super::error::StoreError;
 use super::Store;
@@ -203,7 +203,60 @@ fn rule_domain(kind: ListKind) -> &'static str {
     }
 }
 
+const RULES_DIGEST_AAD: &[u8] = b"meta:rules_digest";
+
+/// Count and XOR of the rule ids, sealed in `meta`: a rule lost to damage
+/// must not silently turn a blocked number back to "clear".
+fn read_digest(conn: &Connection, keys: &Keys) -> Result<(u64, [u8; MAC_LEN]), StoreError> {
+    let raw: Option<Vec<u8>> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE name = 'rules_digest'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(raw) = raw else {
+        return Ok((0, [0; MAC_LEN]));
+    };
+    let plain = keys.open(RULES_DIGEST_AAD, &raw, "user rules digest")?;
+    if plain.len() != 8 + MAC_LEN {
+        return Err(StoreError::corrupt("user rules digest"));
+    }
+    let count = u64::from_be_bytes(plain[..8].try_into().expect("8 bytes"));
+    let mut xor = [0u8; MAC_LEN];
+    xor.copy_from_slice(&plain[8..]);
+    Ok((count, xor))
+}
+
+fn update_digest(
+    conn: &Connection,
+    keys: &Keys,
+    id: &[u8; MAC_LEN],
+    added: bool,
+) -> Result<(), StoreError> {
+    let (count, mut xor) = read_digest(conn, keys)?;
+    let count = if added {
+        count + 1
+    } else {
+        count.saturating_sub(1)
+    };
+    for (x, b) in xor.iter_mut().zip(id) {
+        *x ^= b;
+    }
+    let mut plain = count.to_be_bytes().to_vec();
+    plain.extend_from_slice(&xor);
+    let sealed = keys.seal(RULES_DIGEST_AAD, &plain)?;
+    conn.execute(
+        "INSERT OR REPLACE INTO meta (name, value) VALUES ('rules_digest', ?1)",
+        [sealed],
+    )?;
+    Ok(())
+}
+
 pub(crate) fn read_rules(conn: &Connection, keys: &Keys) -> Result<Vec<UserRule>, StoreError> {
+    let (want_count, want_xor) = read_digest(conn, keys)?;
+    let mut count = 0u64;
+    let mut xor = [0u8; MAC_LEN];
     let mut stmt = conn.prepare_cached("SELECT id, payload FROM rules")?;
     let rows = stmt.query_map([], |r| {
         Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
@@ -211,10 +264,17 @@ pub(crate) fn read_rules(conn: &Connection, keys: &Keys) -> Result<Vec<UserRule>
     let mut out = Vec::new();
     for row in rows {
         let (id, payload) = row?;
+        count += 1;
+        for (x, b) in xor.iter_mut().zip(&id) {
+            *x ^= b;
+        }
         let plain = keys.open(&aad("rules", &id), &payload, "user rule")?;
         let rule: UserRule =
             serde_json::from_slice(&plain).map_err(|_| StoreError::corrupt("user rule"))?;
         out.push(rule);
+    }
+    if count != want_count || xor != want_xor {
+        return Err(StoreError::corrupt("user rules"));
     }
     out.sort_by(|a, b| {
         a.created_ms
@@ -322,6 +382,9 @@ impl Store {
                 "INSERT OR REPLACE INTO rules (id, payload) VALUES (?1, ?2)",
                 rusqlite::params![id.as_slice(), payload],
             )?;
+            if !exists {
+                update_digest(tx, &self.keys, &id, true)?;
+            }
             Ok(())
         })
     }
@@ -329,7 +392,13 @@ impl Store {
     /// Removes the rule for a canonical value; `false` if there was none.
     pub fn remove_rule(&self, kind: ListKind, canonical: &str) -> Result<bool, StoreError> {
         let id = self.keys.mac(rule_domain(kind), canonical);
-        self.write(|tx| Ok(tx.execute("DELETE FROM rules WHERE id = ?1", [id.as_slice()])? > 0))
+        self.write(|tx| {
+            let removed = tx.execute("DELETE FROM rules WHERE id = ?1", [id.as_slice()])? > 0;
+            if removed {
+                update_digest(tx, &self.keys, &id, false)?;
+            }
+            Ok(removed)
+        })
     }
 
     /// Every user rule, oldest first.
