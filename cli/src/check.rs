@@ -28,14 +28,21 @@ impl CommonArgs {
         let lang = match self.lang {
             Some(LangArg::En) => Lang::En,
             Some(LangArg::Zh) => Lang::ZhHans,
-            None => std::env::var("LANG").map(|l| Lang::from_locale(&l)).unwrap_or(Lang::En),
+            None => std::env::var("LANG")
+                .map(|l| Lang::from_locale(&l))
+                .unwrap_or(Lang::En),
         };
-        Settings { region: self.region.clone(), lang }
+        Settings {
+            region: self.region.clone(),
+            lang,
+        }
     }
 
     pub fn guard(&self) -> Result<Guard, Failure> {
         Guard::new(self.settings()).map_err(|e| match e {
-            fanzha_core::Error::Rules { part: "settings", .. } => Failure::usage(e.to_string()),
+            fanzha_core::Error::Rules {
+                part: "settings", ..
+            } => Failure::usage(e.to_string()),
             other => Failure::from(other),
         })
     }
@@ -94,10 +101,24 @@ impl NumberArgs {
     }
 }
 
+/// `fanzha check link`.
+#[derive(Args, Debug)]
+pub struct LinkArgs {
+    /// The link as it was shown (a scheme-less `example.com/x` is read as http).
+    pub url: String,
+    /// Print exactly one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum CheckCommand {
     /// Check a phone number.
     Number(NumberArgs),
+    /// Check a link (URL).
+    Link(LinkArgs),
 }
 
 pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
@@ -107,12 +128,18 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
             let verdict = guard.check_number(&args.number, &args.context())?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
+        CheckCommand::Link(args) => {
+            let guard = args.common.guard()?;
+            let verdict = guard.check_link(&args.url)?;
+            output::print_verdict(&verdict, args.json, guard.settings().lang)
+        }
     }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScanKind {
     Number,
+    Link,
 }
 
 #[derive(Args, Debug)]
@@ -135,7 +162,8 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     let reader: Box<dyn BufRead> = match &args.input {
         Some(path) => Box::new(BufReader::with_capacity(
             1 << 16,
-            std::fs::File::open(path).map_err(|e| Failure::usage(format!("cannot open {}: {e}", path.display())))?,
+            std::fs::File::open(path)
+                .map_err(|e| Failure::usage(format!("cannot open {}: {e}", path.display())))?,
         )),
         None => Box::new(BufReader::with_capacity(1 << 16, std::io::stdin().lock())),
     };
@@ -150,6 +178,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     };
     let kind = match args.kind {
         ScanKind::Number => "number",
+        ScanKind::Link => "link",
     };
     for line in reader.split(b'\n') {
         let raw = line?;
@@ -159,9 +188,12 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         let text = String::from_utf8_lossy(raw);
         let result = match args.kind {
             ScanKind::Number => guard.check_number(&text, &number_ctx),
+            ScanKind::Link => guard.check_link(&text),
         };
         match result {
-            Ok(v) => serde_json::to_writer(&mut out, &v).map_err(|e| Failure::runtime(e.to_string()))?,
+            Ok(v) => {
+                serde_json::to_writer(&mut out, &v).map_err(|e| Failure::runtime(e.to_string()))?
+            }
             Err(e) => serde_json::to_writer(
                 &mut out,
                 &serde_json::json!({"kind": kind, "input": text, "error": e.to_string()}),
