@@ -6,6 +6,7 @@
 
 mod check;
 mod demo;
+mod feed;
 mod link;
 mod output;
 
@@ -33,6 +34,9 @@ enum Command {
     Check(check::CheckCommand),
     /// Check one input per line (stdin by default); one JSON verdict per line.
     Scan(check::ScanArgs),
+    /// Publisher tools: keys, building, verifying and inspecting feeds.
+    #[command(subcommand)]
+    Feed(feed::FeedCommand),
     /// Link tools: canonical form and lookup expressions.
     #[command(subcommand)]
     Link(link::LinkCommand),
@@ -90,6 +94,7 @@ fn main() -> ExitCode {
         Command::Demo(args) => demo::run(args),
         Command::Check(cmd) => check::run_check(cmd),
         Command::Scan(args) => check::run_scan(args),
+        Command::Feed(cmd) => feed::run(cmd),
         Command::Link(cmd) => link::run(cmd),
     };
     match result {

@@ -4,7 +4,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
 use crate::number::NumberContext;
 use crate::snapshot::Snapshot;
-use crate::verdict::{Kind, Lang, Verdict};
+use crate::verdict::{Kind, Lang, Reason, Verdict};
 use std::sync::{Arc, RwLock};
 
 /// Settings a host passes when it opens a guard.
@@ -69,7 +69,10 @@ impl Guard {
     pub fn snapshot(&self) -> Arc<Snapshot> {
         // A poisoned lock only means a writer panicked between two complete
         // states; the Arc inside is always a complete snapshot.
-        self.snapshot.read().unwrap_or_else(|e| e.into_inner()).clone()
+        self.snapshot
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Swaps in new protection data; checks already running finish on the old.
@@ -77,14 +80,21 @@ impl Guard {
         *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
     }
 
-    pub(crate) fn now_ms(&self) -> i64 {
+    /// Now, from the guard's clock (milliseconds since the epoch).
+    pub fn now_ms(&self) -> i64 {
         self.clock.now_ms()
     }
 
     /// Checks a phone number (caller ID or SMS sender).
     pub fn check_number(&self, number: &str, ctx: &NumberContext) -> Result<Verdict> {
         let snap = self.snapshot();
-        let v = crate::number::check(&snap, &self.settings.region, self.settings.lang, number, ctx)?;
+        let v = crate::number::check(
+            &snap,
+            &self.settings.region,
+            self.settings.lang,
+            number,
+            ctx,
+        )?;
         Ok(self.finish(&snap, v))
     }
 
@@ -98,14 +108,32 @@ impl Guard {
     /// Checks a message body and its sender (a number or an alphanumeric id).
     pub fn check_message(&self, sender: Option<&str>, body: &str) -> Result<Verdict> {
         let snap = self.snapshot();
-        let v = crate::message::check(&snap, &self.settings.region, self.settings.lang, sender, body)?;
+        let v = crate::message::check(
+            &snap,
+            &self.settings.region,
+            self.settings.lang,
+            sender,
+            body,
+        )?;
         Ok(self.finish(&snap, v))
     }
 
     /// Hook applied to every verdict: notices that concern the protection
     /// data rather than the input.
-    fn finish(&self, snap: &Snapshot, v: Verdict) -> Verdict {
-        let _ = snap;
+    fn finish(&self, snap: &Snapshot, mut v: Verdict) -> Verdict {
+        if snap.is_stale(self.now_ms()) && !v.has_reason("feed.stale") {
+            // A notice about the data, not the input: weight 0, level kept.
+            v.reasons.push(Reason::new(
+                "feed.stale",
+                0,
+                "The protection feed has expired; verdicts use the last data received",
+            ));
+            for line in snap.texts.advice("feed.stale", self.settings.lang) {
+                if !v.advice.contains(line) {
+                    v.advice.push(line.clone());
+                }
+            }
+        }
         v
     }
 
@@ -121,3 +149,44 @@ const _: () = {
     assert_send_sync::<Guard>();
     assert_send_sync::<Snapshot>();
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::ManualClock;
+
+    #[test]
+    fn stale_feed_marks_every_verdict() {
+        let mut snap = Snapshot::embedded().unwrap();
+        snap.expires_ms = Some(10_000);
+        let mut guard = Guard::with_snapshot(Settings::default(), snap).unwrap();
+        let clock = Arc::new(ManualClock::new(9_999));
+        guard.set_clock(clock.clone());
+        let ctx = NumberContext::default();
+        let fresh = guard.check_number("95588", &ctx).unwrap();
+        assert!(!fresh.has_reason("feed.stale"));
+
+        clock.set(10_000);
+        let stale = guard.check_number("95588", &ctx).unwrap();
+        assert!(stale.has_reason("feed.stale"));
+        assert_eq!(
+            stale.level, fresh.level,
+            "staleness is a notice, not a risk"
+        );
+        assert_eq!(stale.score, fresh.score);
+        let snap = guard.snapshot();
+        let notice = &snap.texts.advice("feed.stale", guard.settings().lang)[0];
+        assert!(stale.advice.contains(notice));
+
+        // Built already stale: every verdict, whatever the clock says.
+        let mut snap = Snapshot::embedded().unwrap();
+        snap.stale = true;
+        let guard = Guard::with_snapshot(Settings::default(), snap).unwrap();
+        let v = guard.check_number("+8613800138000", &ctx).unwrap();
+        assert!(v.has_reason("feed.stale"));
+        assert_eq!(
+            v.reasons.iter().filter(|r| r.code == "feed.stale").count(),
+            1
+        );
+    }
+}

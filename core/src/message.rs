@@ -16,6 +16,15 @@ impl PatternSet {
     }
 }
 
-pub(crate) fn check(_snap: &Snapshot, _region: &str, _lang: Lang, _sender: Option<&str>, _body: &str) -> Result<Verdict> {
-    Err(Error::input(Kind::Message, "message checks are not available in this build"))
+pub(crate) fn check(
+    _snap: &Snapshot,
+    _region: &str,
+    _lang: Lang,
+    _sender: Option<&str>,
+    _body: &str,
+) -> Result<Verdict> {
+    Err(Error::input(
+        Kind::Message,
+        "message checks are not available in this build",
+    ))
 }
