@@ -115,11 +115,7 @@ fn path_variants<'a>(
     push(PathVariant { path, query: None }, &mut out);
     // `/`, then `/a/`, `/a/b/`, `/a/b/c/`: prefixes ending at a slash, the
     // last segment (a file name, or empty after a trailing slash) excluded.
-    let mut prefixes = 0;
-    for (i, _) in path.match_indices('/') {
-        if prefixes == MAX_PATH_PREFIXES {
-            break;
-        }
+    for (i, _) in path.match_indices('/').take(MAX_PATH_PREFIXES) {
         push(
             PathVariant {
                 path: &path[..=i],
@@ -127,7 +123,6 @@ fn path_variants<'a>(
             },
             &mut out,
         );
-        prefixes += 1;
     }
     out
 }

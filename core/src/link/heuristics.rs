@@ -129,7 +129,7 @@ fn blocklist(snap: &Snapshot, c: &Canonical, a: &mut Assessment) {
     );
     for_each_expression(c, &mut buf, |e| {
         if let Some(hit) = snap.blocklist.lookup(ListKind::Url, e) {
-            if best.as_ref().map_or(true, |b| hit.severity > b.severity) {
+            if best.as_ref().is_none_or(|b| hit.severity > b.severity) {
                 best = Some(hit);
             }
         }
