@@ -74,3 +74,40 @@ fn expressions_are_unique_and_bounded() {
     assert_eq!(sorted.len(), e.len());
     assert_eq!(e.len(), 30);
 }
+
+#[test]
+#[ignore]
+fn time_rules_compile() {
+    let t = std::time::Instant::now();
+    for _ in 0..20 {
+        LinkRules::from_json(EMBEDDED).unwrap();
+    }
+    eprintln!("from_json: {:?} each", t.elapsed() / 20);
+}
+
+#[test]
+#[ignore]
+fn time_rules_parts() {
+    use super::rules::skeleton_key;
+    let t = std::time::Instant::now();
+    for _ in 0..20 {
+        let _: serde_json::Value = serde_json::from_str(EMBEDDED).unwrap();
+    }
+    eprintln!("json: {:?}", t.elapsed() / 20);
+    let t = std::time::Instant::now();
+    for _ in 0..20 {
+        for w in ["paypal", "icbc", "microsoft", "alipay"] {
+            let _ = skeleton_key(w);
+        }
+    }
+    eprintln!("4 skeletons: {:?}", t.elapsed() / 20);
+    let words: Vec<String> = (0..100).map(|i| format!("word{i}")).collect();
+    let t = std::time::Instant::now();
+    for _ in 0..20 {
+        let _ = aho_corasick::AhoCorasickBuilder::new()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&words)
+            .unwrap();
+    }
+    eprintln!("ac 100: {:?}", t.elapsed() / 20);
+}
