@@ -119,6 +119,8 @@ pub enum CheckCommand {
     Number(NumberArgs),
     /// Check a link (URL).
     Link(LinkArgs),
+    /// Check a payment the user is about to make.
+    Payment(crate::payment::PaymentArgs),
 }
 
 pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
@@ -133,6 +135,7 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
             let verdict = guard.check_link(&args.url)?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
+        CheckCommand::Payment(args) => crate::payment::run(args),
     }
 }
 
@@ -140,6 +143,8 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
 pub enum ScanKind {
     Number,
     Link,
+    /// One JSON payment intent per line (schema: fanzha_core::payment::PaymentIntent).
+    Payment,
 }
 
 #[derive(Args, Debug)]
@@ -179,6 +184,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     let kind = match args.kind {
         ScanKind::Number => "number",
         ScanKind::Link => "link",
+        ScanKind::Payment => "payment",
     };
     for line in reader.split(b'\n') {
         let raw = line?;
@@ -189,6 +195,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         let result = match args.kind {
             ScanKind::Number => guard.check_number(&text, &number_ctx),
             ScanKind::Link => guard.check_link(&text),
+            ScanKind::Payment => crate::payment::scan_line(&guard, &text),
         };
         match result {
             Ok(v) => {

@@ -9,6 +9,7 @@ mod demo;
 mod feed;
 mod link;
 mod output;
+mod payment;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
