@@ -105,6 +105,8 @@ impl NumberArgs {
 pub enum CheckCommand {
     /// Check a phone number.
     Number(NumberArgs),
+    /// Check a payment the user is about to make.
+    Payment(crate::payment::PaymentArgs),
 }
 
 pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
@@ -114,12 +116,15 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
             let verdict = guard.check_number(&args.number, &args.context())?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
+        CheckCommand::Payment(args) => crate::payment::run(args),
     }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScanKind {
     Number,
+    /// One JSON payment intent per line (schema: fanzha_core::payment::PaymentIntent).
+    Payment,
 }
 
 #[derive(Args, Debug)]
@@ -158,6 +163,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     };
     let kind = match args.kind {
         ScanKind::Number => "number",
+        ScanKind::Payment => "payment",
     };
     for line in reader.split(b'\n') {
         let raw = line?;
@@ -167,6 +173,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         let text = String::from_utf8_lossy(raw);
         let result = match args.kind {
             ScanKind::Number => guard.check_number(&text, &number_ctx),
+            ScanKind::Payment => crate::payment::scan_line(&guard, &text),
         };
         match result {
             Ok(v) => {

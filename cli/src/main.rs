@@ -6,7 +6,9 @@
 
 mod check;
 mod demo;
+mod feed;
 mod output;
+mod payment;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -32,6 +34,9 @@ enum Command {
     Check(check::CheckCommand),
     /// Check one input per line (stdin by default); one JSON verdict per line.
     Scan(check::ScanArgs),
+    /// Publisher tools: keys, building, verifying and inspecting feeds.
+    #[command(subcommand)]
+    Feed(feed::FeedCommand),
 }
 
 /// A failure the CLI reports: message on stderr, and an exit code.
@@ -86,6 +91,7 @@ fn main() -> ExitCode {
         Command::Demo(args) => demo::run(args),
         Command::Check(cmd) => check::run_check(cmd),
         Command::Scan(args) => check::run_scan(args),
+        Command::Feed(cmd) => feed::run(cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

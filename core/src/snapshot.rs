@@ -30,6 +30,11 @@ pub struct Snapshot {
     pub feed_version: String,
     /// The feed behind this snapshot has expired: verdicts carry `feed.stale`.
     pub stale: bool,
+    /// When the feed behind this snapshot expires (ms since the Unix epoch);
+    /// from then on verdicts carry `feed.stale` even if `stale` was false
+    /// when the snapshot was built. `None`: no feed (embedded data) or no
+    /// expiry known.
+    pub expires_ms: Option<i64>,
     pub scoring: ScoringRules,
     pub texts: Texts,
     pub numbers: NumberRules,
@@ -40,6 +45,12 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// True when verdicts on this data must carry `feed.stale`: the feed was
+    /// already expired when the snapshot was built, or has expired since.
+    pub fn is_stale(&self, now_ms: i64) -> bool {
+        self.stale || self.expires_ms.is_some_and(|e| now_ms >= e)
+    }
+
     /// The embedded default: useful with no feed at all.
     pub fn embedded() -> Result<Snapshot> {
         Snapshot::build(
@@ -61,6 +72,7 @@ impl Snapshot {
         Ok(Snapshot {
             feed_version,
             stale: false,
+            expires_ms: None,
             scoring: ScoringRules::from_json(&pick(&sources.scoring, crate::scoring::EMBEDDED))?,
             texts: Texts::embedded()?,
             numbers: NumberRules::from_json(&pick(&sources.numbers, crate::number::EMBEDDED))?,
