@@ -25,7 +25,7 @@ import org.fanzha.sample.logic.UiLang
 import org.fanzha.sample.logic.context
 import org.fanzha.testing.*
 
-object ModelTests : Suite("sample models") {
+object ModelTests : Suite("sample-app models") {
     init {
         test("the Number screen builds the SDK context from its switches") {
             val m = NumberCheckModel(SampleFixtures.guardEn, UiLang.EN)
@@ -137,7 +137,7 @@ class FakePayments(var next: Verdict, var afterAnswers: Verdict? = null) : Payme
     }
 }
 
-object TransferTests : Suite("sample transfer") {
+object TransferTests : Suite("sample-app transfer") {
     private val q1 = Question(id = "payment.q.police_safe_account", text = "Police asked you to move money?")
     private val q2 = Question(id = "payment.q.rebate_fee", text = "Paying a fee to unlock a reward?")
 

@@ -16,7 +16,7 @@ import org.fanzha.sample.logic.UiLang
 import org.fanzha.testing.*
 
 /** What the call screener, the SMS receiver and the iOS message filter do with real verdicts. */
-object PolicyTests : Suite("sample policy") {
+object PolicyTests : Suite("sample-app policy") {
     private val call = NumberContext(Channel.CALL)
 
     init {

@@ -13,7 +13,7 @@ import org.fanzha.sample.logic.UiLang
 import org.fanzha.testing.*
 
 /** The manual test script is what the READMEs tell testers to expect: hold it to the library. */
-object ScriptTests : Suite("sample script") {
+object ScriptTests : Suite("sample-app script") {
     init {
         test("the script parses and covers every screen that has examples") {
             val all = SampleFixtures.script

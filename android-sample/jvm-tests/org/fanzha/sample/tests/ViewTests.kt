@@ -16,7 +16,7 @@ import org.fanzha.sample.logic.UiText
 import org.fanzha.sample.logic.VerdictView
 import org.fanzha.testing.*
 
-object ViewTests : Suite("sample view") {
+object ViewTests : Suite("sample-app view") {
     init {
         test("a dangerous number reads as danger, with the SDK's own words") {
             val v = SampleFixtures.guardEn.checkNumber("+86 95588 0000", NumberContext(Channel.CALL))
