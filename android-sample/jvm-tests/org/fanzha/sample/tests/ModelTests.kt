@@ -296,3 +296,20 @@ object TransferTests : Suite("sample-app transfer") {
         }
     }
 }
+
+object RecentCallsTests : Suite("sample-app recent calls") {
+    init {
+        test("counts a number's calls in the last hour and forgets older ones") {
+            val r = org.fanzha.sample.logic.RecentCalls(max = 3)
+            r.onScreened("+8617012345678", Level.CLEAR, 0)
+            r.onScreened("+8617012345678", Level.CLEAR, 30 * 60_000L)
+            r.onScreened("110", Level.TRUSTED, 40 * 60_000L)
+            assertEquals(2, r.countLastHour("+8617012345678", 50 * 60_000L), "within the hour")
+            assertEquals(1, r.countLastHour("+8617012345678", 61 * 60_000L), "first call aged out")
+            r.onScreened("+8613800000000", Level.CLEAR, 41 * 60_000L)
+            assertEquals(1, r.countLastHour("+8617012345678", 50 * 60_000L), "bounded: oldest dropped")
+            assertEquals("+8613800000000", r.last(60_000L, 41 * 60_000L + 1)?.number, "last")
+            assertEquals(null, r.last(60_000L, 50 * 60_000L), "too old to be the current call")
+        }
+    }
+}
