@@ -113,6 +113,9 @@ struct StatusView: View {
                 if let p = SharedGuard.storeProblem { Text("⚠ store: \(p)").foregroundColor(.red).font(.footnote) }
                 Button(UiText.get(lang, .applyFeed)) { importing = true }
                 if let m = message { Text(m).font(.footnote) }
+                // The SDK remembers recent calls, flagged messages/links and payment
+                // attempts (the journey); clear it between manual test lines.
+                Button(lang == .zh ? "清除近期记录（旅程）" : "Forget journey") { SharedGuard.get()?.forgetJourney() }
             }
             Section("Call Directory") {
                 Text(directoryState)

@@ -159,6 +159,11 @@ fun StatusScreen(model: StatusModel, lang: UiLang) {
         GuardHolder.storeProblem?.let { Text("⚠ store: $it", color = MaterialTheme.colorScheme.error) }
         Button(onClick = { pickFeed.launch(arrayOf("*/*")) }, enabled = !s.applying) { Text(t(UiText.Key.APPLY_FEED)) }
         s.message?.let { Text(it) }
+        // The SDK remembers recent calls, flagged messages/links and payment
+        // attempts (the journey); clear it between manual test lines.
+        OutlinedButton(onClick = { scope.launch(Dispatchers.Default) { GuardHolder.get(context).forgetJourney() } }) {
+            Text(if (lang == UiLang.ZH) "清除近期记录（旅程）" else "Forget journey")
+        }
 
         HorizontalDivider(Modifier.padding(vertical = 8.dp))
         PermissionButtons(context)
