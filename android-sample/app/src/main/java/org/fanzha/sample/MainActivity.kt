@@ -30,6 +30,7 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.withContext
 import org.fanzha.Guard
 import org.fanzha.sample.logic.Example
+import org.fanzha.sample.logic.GuardPayments
 import org.fanzha.sample.logic.LinkCheckModel
 import org.fanzha.sample.logic.ManualScript
 import org.fanzha.sample.logic.MessageCheckModel

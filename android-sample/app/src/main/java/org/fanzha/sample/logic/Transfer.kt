@@ -49,7 +49,7 @@ data class TransferDraft(
 
 /**
  * The three payment calls the transfer screen makes. [GuardPayments]
- * implements them over the binding's Guard; tests use a fake.
+ * implements them over the binding's Guard; some tests use a fake.
  */
 interface PaymentChecker {
     fun check(draft: TransferDraft): Verdict
@@ -93,9 +93,17 @@ sealed interface TransferStage {
     ) : TransferStage
 
     /** The SDK said block (at first, or after the answers): no way forward. */
-    data class Stopped(val view: VerdictView) : TransferStage
+    data class Stopped(val verdict: Verdict, val view: VerdictView) : TransferStage
 
     data class Sent(val draft: TransferDraft, val view: VerdictView) : TransferStage
+
+    /** The verdict this stage shows, if any. */
+    val shownVerdict: Verdict?
+        get() = when (this) {
+            is Reviewing -> verdict
+            is Stopped -> verdict
+            else -> null
+        }
 
     object Cancelled : TransferStage
 
@@ -234,7 +242,7 @@ class TransferModel(
         previous: TransferStage.Reviewing?,
     ): TransferStage {
         val view = VerdictView.of(v, lang)
-        if (v.action == Action.BLOCK) return TransferStage.Stopped(view)
+        if (v.action == Action.BLOCK) return TransferStage.Stopped(v, view)
         val now = nowMs()
         val seconds = v.coolOffSeconds?.coerceAtLeast(0) ?: 0
         // A re-score never shortens a cool-off already running; a longer
