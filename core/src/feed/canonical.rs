@@ -8,9 +8,9 @@
 //!   (`host/path?query`, or `host/` for a bare host), which is one of the
 //!   expressions the link check looks up for any URL under it.
 //! - Accounts: the payment check's normalized account
-//!   ([`crate::payment::normalize_account`]), which depends on the account's
-//!   kind (a phone-number account is E.164, an IBAN upper-case, an Alipay
-//!   e-mail lower-case).
+//!   ([`crate::payment::normalize_account`]): separators removed, upper
+//!   case, unambiguous phone numbers in E.164 — the same whatever the
+//!   account's kind.
 
 use crate::error::{Error, Result};
 use crate::number::{NumberRules, Parsed};
@@ -69,15 +69,16 @@ pub fn url_expression(value: &str) -> Result<String> {
 }
 
 /// The canonical form of a payee account: exactly what the payment check
-/// looks up ([`crate::payment::normalize_account`]) for an account of
-/// `kind`, phone-number accounts read in `region`.
+/// looks up ([`crate::payment::normalize_account`]), phone-number accounts
+/// read in `region`. The form does not depend on `_kind` (the payment check
+/// keys an account the same way whatever kind the bank app gives it).
 pub fn account(
     numbers: &NumberRules,
     region: &str,
-    kind: AccountKind,
+    _kind: AccountKind,
     value: &str,
 ) -> Result<String> {
-    crate::payment::normalize_account(numbers, region, kind, value)
+    crate::payment::normalize_account(numbers, region, value)
 }
 
 /// A publisher's best guess at an account's kind when the CSV doesn't say:
