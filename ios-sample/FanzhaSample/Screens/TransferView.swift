@@ -112,8 +112,8 @@ struct TransferView: View {
                 if r.verdict.action == .warn || r.verdict.action == .confirm {
                     Toggle(UiText.get(lang, .iUnderstand), isOn: Binding(get: { r.acknowledged }, set: { r.acknowledged = $0; stage = .reviewing(r) }))
                 }
-                ForEach(blockers.indices, id: \.self) { i in
-                    if case let .coolingOff(left) = blockers[i] { Text(UiText.format(lang, .waitSeconds, left)).foregroundColor(.red) }
+                if let left = r.coolingOffLeft(at: now) {
+                    Text(UiText.format(lang, .waitSeconds, left)).foregroundColor(.red)
                 }
                 Button(UiText.get(lang, .confirmTransfer)) { confirm(r) }.disabled(!blockers.isEmpty)
                 Button(UiText.get(lang, .cancelTransfer), role: .cancel) { stage = .cancelled }

@@ -19,7 +19,7 @@ struct FilterDecision: Equatable {
 
 enum AlertPriority { case low, normal, high }
 
-struct Alert: Equatable {
+struct AppAlert: Equatable {
     let priority: AlertPriority
     let title: String
     let text: String
@@ -56,13 +56,13 @@ enum Policy {
     /// In-app notice for a flagged check (iOS has no call-screening
     /// callback: the Call Directory extension blocks and labels ahead of
     /// time, so this is used by the app's own screens).
-    static func alert(_ v: Verdict, lang: UiLang) -> Alert? {
+    static func alert(_ v: Verdict, lang: UiLang) -> AppAlert? {
         guard v.level.isWarning || v.action == .block || v.action == .confirm else { return nil }
         let view = VerdictView(v, lang: lang)
         var body = view.title
         if let n = view.protectionNotice { body += "\n" + n }
         for line in view.advice.prefix(3) { body += "\n• " + line }
         let priority: AlertPriority = (v.level == .dangerous || v.action == .block) ? .high : .normal
-        return Alert(priority: priority, title: view.badge, text: view.title, body: body)
+        return AppAlert(priority: priority, title: view.badge, text: view.title, body: body)
     }
 }

@@ -44,6 +44,12 @@ struct Review {
         return out
     }
 
+    /// Seconds of cool-off left, or nil when it is over.
+    func coolingOffLeft(at now: Date) -> Int? {
+        let left = remaining(at: now)
+        return left > 0 ? left : nil
+    }
+
     /// The review after a re-score: keeps the longer of the running cool-off and the new one.
     func rescored(_ v: Verdict, at now: Date) -> Review {
         var r = self

@@ -93,7 +93,9 @@ struct VerdictView {
 /// Text for an SDK failure (FanzhaError never carries the checked value).
 func failureText(_ error: Error, lang: UiLang) -> String {
     let head = UiText.get(lang, .checkFailed)
-    if case let FanzhaError.InvalidInput(_, why) = error { return "\(head): \(why)" }
-    if let e = error as? FanzhaError { return "\(head): \(e)" }
+    if let e = error as? FanzhaError {
+        if case let .InvalidInput(_, why) = e { return "\(head): \(why)" }
+        return "\(head): \(e)"
+    }
     return "\(head): \(type(of: error))"
 }

@@ -43,7 +43,10 @@ fun failureText(e: Throwable, lang: UiLang): String {
     val head = UiText.get(lang, UiText.Key.CHECK_FAILED)
     return when (e) {
         is FanzhaException.InvalidInput -> "$head: ${e.why}"
-        is FanzhaException -> "$head: ${e::class.simpleName ?: "error"} (${e.message ?: ""})"
+        is FanzhaException -> {
+            val detail = e.message?.takeIf { it.isNotBlank() }?.let { " ($it)" } ?: ""
+            "$head: ${e::class.simpleName ?: "error"}$detail"
+        }
         else -> "$head: ${e::class.simpleName ?: "error"}"
     }
 }
