@@ -240,12 +240,12 @@ impl Guard {
     }
 
     /// Marks reports as uploaded; returns how many were marked.
-    pub fn mark_reports_uploaded(&self, ids: Vec<i64>) -> Result<i64, FanzhaError> {
+    pub fn mark_reports_uploaded(&self, ids: Vec<i64>) -> Result<i32, FanzhaError> {
         let n = self
             .store()?
             .mark_uploaded(&ids)
             .map_err(core::Error::from)?;
-        Ok(saturating_i64(n as u64))
+        Ok(i32::try_from(n).unwrap_or(i32::MAX))
     }
 
     /// Deletes a report; `false` if there was none with this id.

@@ -365,7 +365,7 @@ void uniffi_fanzha_ffi_fn_method_guard_forget_journey(uint64_t ptr, RustCallStat
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_MARK_REPORTS_UPLOADED
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_MARK_REPORTS_UPLOADED
-int64_t uniffi_fanzha_ffi_fn_method_guard_mark_reports_uploaded(uint64_t ptr, RustBuffer ids, RustCallStatus *_Nonnull out_status
+int32_t uniffi_fanzha_ffi_fn_method_guard_mark_reports_uploaded(uint64_t ptr, RustBuffer ids, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RECORD_EVENT

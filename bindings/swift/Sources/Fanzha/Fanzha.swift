@@ -675,7 +675,7 @@ public protocol GuardProtocol: AnyObject, Sendable {
     /**
      * Marks reports as uploaded; returns how many were marked.
      */
-    func markReportsUploaded(ids: [Int64]) throws  -> Int64
+    func markReportsUploaded(ids: [Int64]) throws  -> Int32
     
     /**
      * Records something the app saw but did not ask the guard to check
@@ -982,8 +982,8 @@ open func forgetJourney()  {try! rustCall() {
     /**
      * Marks reports as uploaded; returns how many were marked.
      */
-open func markReportsUploaded(ids: [Int64])throws  -> Int64  {
-    return try  FfiConverterInt64.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+open func markReportsUploaded(ids: [Int64])throws  -> Int32  {
+    return try  FfiConverterInt32.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
         uniffiCallStatus in
     uniffi_fanzha_ffi_fn_method_guard_mark_reports_uploaded(
             self.uniffiCloneHandle(),
@@ -4915,7 +4915,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_fanzha_ffi_checksum_method_guard_forget_journey() != 35358) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_fanzha_ffi_checksum_method_guard_mark_reports_uploaded() != 63905) {
+    if (uniffi_fanzha_ffi_checksum_method_guard_mark_reports_uploaded() != 14956) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_record_event() != 40976) {
