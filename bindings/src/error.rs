@@ -9,6 +9,7 @@
 
 use crate::types::CheckKind;
 use fanzha_core as core;
+use fanzha_core::store::{KeyProviderError, StoreError};
 
 /// Why a call into the SDK failed. A fraud finding is never an error.
 ///
@@ -80,7 +81,17 @@ impl From<core::Error> for FanzhaError {
                 part: part.to_string(),
                 why,
             },
-            core::Error::Store(e) => FanzhaError::Store { why: e.to_string() },
+            core::Error::Store(e) => match e {
+                StoreError::WrongKey | StoreError::KeyProvider(KeyProviderError::WrongKey) => {
+                    FanzhaError::WrongKey
+                }
+                StoreError::KeyProvider(KeyProviderError::Unavailable { why }) => {
+                    FanzhaError::KeyProvider { why }
+                }
+                other => FanzhaError::Store {
+                    why: other.to_string(),
+                },
+            },
             core::Error::Feed(e) => FanzhaError::Feed { why: e.to_string() },
             // The core may grow variants; their Display follows the same rule.
             other => FanzhaError::Internal {

@@ -7,6 +7,7 @@
 mod check;
 mod demo;
 mod feed;
+mod link;
 mod output;
 mod payment;
 mod store;
@@ -38,6 +39,9 @@ enum Command {
     /// Publisher tools: keys, building, verifying and inspecting feeds.
     #[command(subcommand)]
     Feed(feed::FeedCommand),
+    /// Link tools: canonical form and lookup expressions.
+    #[command(subcommand)]
+    Link(link::LinkCommand),
     /// The encrypted local store: create, status, verify.
     #[command(subcommand)]
     Store(store::StoreCommand),
@@ -102,6 +106,7 @@ fn main() -> ExitCode {
         Command::Check(cmd) => check::run_check(cmd),
         Command::Scan(args) => check::run_scan(args),
         Command::Feed(cmd) => feed::run(cmd),
+        Command::Link(cmd) => link::run(cmd),
         Command::Store(cmd) => store::run_store(cmd),
         Command::Report(cmd) => store::run_report(cmd),
         Command::Rule(cmd) => store::run_rule(cmd),
