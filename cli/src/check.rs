@@ -94,10 +94,27 @@ impl NumberArgs {
     }
 }
 
+#[derive(Args, Debug)]
+pub struct MessageArgs {
+    /// The message text.
+    pub text: String,
+    /// The sender as shown (a number or an alphanumeric id).
+    #[arg(long = "from", value_name = "SENDER")]
+    pub from: Option<String>,
+    /// Print exactly one JSON object (with `extracted`: each link, number and
+    /// id found in the text with its own verdict).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum CheckCommand {
     /// Check a phone number.
     Number(NumberArgs),
+    /// Check a message (SMS or chat) and its sender.
+    Message(MessageArgs),
 }
 
 pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
@@ -107,12 +124,19 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
             let verdict = guard.check_number(&args.number, &args.context())?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
+        CheckCommand::Message(args) => {
+            let guard = args.common.guard()?;
+            let verdict = guard.check_message(args.from.as_deref(), &args.text)?;
+            output::print_verdict(&verdict, args.json, guard.settings().lang)
+        }
     }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScanKind {
     Number,
+    /// One message per line (no sender).
+    Message,
 }
 
 #[derive(Args, Debug)]
@@ -150,6 +174,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     };
     let kind = match args.kind {
         ScanKind::Number => "number",
+        ScanKind::Message => "message",
     };
     for line in reader.split(b'\n') {
         let raw = line?;
@@ -159,6 +184,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         let text = String::from_utf8_lossy(raw);
         let result = match args.kind {
             ScanKind::Number => guard.check_number(&text, &number_ctx),
+            ScanKind::Message => guard.check_message(None, &text),
         };
         match result {
             Ok(v) => serde_json::to_writer(&mut out, &v).map_err(|e| Failure::runtime(e.to_string()))?,
