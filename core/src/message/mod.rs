@@ -67,7 +67,7 @@ pub(crate) fn check(snap: &Snapshot, region: &str, lang: Lang, sender: Option<&s
     let p = &snap.patterns;
     let truncated = body.len() > MAX_SCAN_BYTES;
     let scanned = &body[..floor_char_boundary(body, MAX_SCAN_BYTES)];
-    let norm = Normalized::new(scanned);
+    let norm = Normalized::with_symbols(scanned, &p.symbol_words);
     if norm.clean.trim().is_empty() {
         return Err(Error::input(Kind::Message, "empty message"));
     }

@@ -8,14 +8,20 @@
 //!   (whitespace, punctuation, symbols, emoji) dropped — so `刷-单`, `刷 单`,
 //!   `刷.单` and `刷🔥单` all read `刷单` — except that a run of separators
 //!   between two ASCII letters or digits becomes one space, so English words
-//!   stay apart. Patterns are normalized the same way and matched here.
+//!   stay apart. Symbols that stand for a word (`➕` for 加, `👍` for 赞)
+//!   can be read as that word (a table from the pattern set). Patterns are
+//!   normalized the same way and matched here.
 //!
 //! Cost: one pass per form. Most Chinese and English text is handled by a
 //! table-free fast path (ASCII, CJK ideographs, CJK and full-width
 //! punctuation, emoji); only runs of other characters go through the full
 //! NFKC algorithm, which keeps the result exactly NFKC.
 
+use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
+
+/// Symbols read as words in the compact form (`➕` → `加`).
+pub type SymbolWords = HashMap<char, String>;
 
 /// Longest run of characters handed to NFKC at once. A longer run (only
 /// hostile input has thousands of combining marks in a row) is cut, which
@@ -38,8 +44,13 @@ pub struct Normalized {
 impl Normalized {
     /// Normalizes `text` into both forms.
     pub fn new(text: &str) -> Normalized {
+        Normalized::with_symbols(text, &SymbolWords::new())
+    }
+
+    /// Normalizes `text`, reading the symbols in `symbols` as words.
+    pub fn with_symbols(text: &str, symbols: &SymbolWords) -> Normalized {
         let clean = clean(text);
-        let (compact, folds) = compact(&clean);
+        let (compact, folds) = compact_with(&clean, symbols);
         Normalized { clean, compact, folds }
     }
 
@@ -141,8 +152,9 @@ fn is_ascii_word(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
 
-/// The compact form of an already clean text, with its fold points.
-pub fn compact(clean: &str) -> (String, Vec<u32>) {
+/// The compact form of an already clean text, with its fold points, reading
+/// the symbols in `symbols` as words.
+pub fn compact_with(clean: &str, symbols: &SymbolWords) -> (String, Vec<u32>) {
     let mut out = String::with_capacity(clean.len());
     let mut folds = Vec::new();
     // Last kept character, and whether separators came after it.
@@ -161,6 +173,16 @@ pub fn compact(clean: &str) -> (String, Vec<u32>) {
             None
         };
         let Some(k) = kept else {
+            if let Some(word) = (!c.is_ascii() && !symbols.is_empty()).then(|| symbols.get(&c)).flatten() {
+                // A symbol standing for a word joins the text like that word.
+                if gap && prev.is_some() {
+                    folds.push(out.len() as u32);
+                }
+                out.push_str(word);
+                prev = word.chars().next_back();
+                gap = false;
+                continue;
+            }
             gap = true;
             continue;
         };
@@ -216,6 +238,13 @@ mod tests {
         }
         let n = Normalized::new("刷单");
         assert!(!n.folded_inside(0, n.compact.len()));
+    }
+
+    #[test]
+    fn symbols_read_as_words() {
+        let symbols: SymbolWords = [('➕', "加".to_string()), ('👍', "赞".to_string())].into_iter().collect();
+        let n = Normalized::with_symbols("➕V：abc，给视频点👍赚钱", &symbols);
+        assert_eq!(n.compact, "加v abc给视频点赞赚钱");
     }
 
     #[test]

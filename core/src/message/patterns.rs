@@ -10,7 +10,7 @@
 //! [`FACTS`]). A rule fires when every term of `all` holds (a term is one
 //! feature or alternatives `a|b|c`) and no feature of `none` does.
 
-use super::normalize::{compact, Normalized};
+use super::normalize::{compact_with, Normalized, SymbolWords};
 use crate::error::{Error, Result};
 use crate::verdict::FraudType;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -113,6 +113,9 @@ struct RawPatterns {
     extractors: Vec<RawExtractor>,
     #[serde(default)]
     bare_domain_tlds: Vec<String>,
+    /// Symbols read as words before matching (`"➕": "加"`).
+    #[serde(default)]
+    symbol_words: BTreeMap<String, String>,
 }
 
 /// Weights the check applies itself (not through rules).
@@ -204,6 +207,7 @@ pub struct PatternSet {
     pub rules: Vec<Rule>,
     pub extractors: Vec<Extractor>,
     pub bare_domain_tlds: Vec<String>,
+    pub symbol_words: SymbolWords,
 }
 
 fn err(why: impl std::fmt::Display) -> Error {
@@ -251,6 +255,18 @@ impl PatternSet {
             }
         }
 
+        let mut symbol_words = SymbolWords::new();
+        for (sym, word) in &raw.symbol_words {
+            let mut chars = sym.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                return Err(err(format!("symbol_words: {sym} is not one character")));
+            };
+            if c.is_alphanumeric() || c.is_ascii() || word.is_empty() || !word.chars().all(char::is_alphanumeric) {
+                return Err(err(format!("symbol_words: bad entry for {sym}")));
+            }
+            symbol_words.insert(c, word.to_lowercase());
+        }
+
         // Keywords: normalized like message text, deduplicated, each mapped
         // to its groups.
         let mut keywords: Vec<String> = Vec::new();
@@ -269,7 +285,7 @@ impl PatternSet {
                 return Err(err(format!("group {name} is empty")));
             }
             for kw in kws {
-                let (norm, _) = compact(&super::normalize::clean(kw));
+                let (norm, _) = compact_with(&super::normalize::clean(kw), &symbol_words);
                 if norm.is_empty() {
                     return Err(err(format!("group {name} has a keyword that normalizes to nothing")));
                 }
@@ -389,6 +405,7 @@ impl PatternSet {
             rules,
             extractors,
             bare_domain_tlds: raw.bare_domain_tlds.iter().map(|t| t.to_ascii_lowercase()).collect(),
+            symbol_words,
         })
     }
 
@@ -440,7 +457,7 @@ impl PatternSet {
 
     /// Matches keyword groups inside a signature (`【…】`): sets `sig.<group>`.
     pub fn match_signature(&self, signature: &str, features: &mut Features) {
-        let norm = Normalized::new(signature);
+        let norm = Normalized::with_symbols(signature, &self.symbol_words);
         let hay = norm.compact.as_str();
         let offset = self.group_count as FeatureId;
         if let Some(ac) = &self.automaton {
