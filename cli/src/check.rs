@@ -28,14 +28,21 @@ impl CommonArgs {
         let lang = match self.lang {
             Some(LangArg::En) => Lang::En,
             Some(LangArg::Zh) => Lang::ZhHans,
-            None => std::env::var("LANG").map(|l| Lang::from_locale(&l)).unwrap_or(Lang::En),
+            None => std::env::var("LANG")
+                .map(|l| Lang::from_locale(&l))
+                .unwrap_or(Lang::En),
         };
-        Settings { region: self.region.clone(), lang }
+        Settings {
+            region: self.region.clone(),
+            lang,
+        }
     }
 
     pub fn guard(&self) -> Result<Guard, Failure> {
         Guard::new(self.settings()).map_err(|e| match e {
-            fanzha_core::Error::Rules { part: "settings", .. } => Failure::usage(e.to_string()),
+            fanzha_core::Error::Rules {
+                part: "settings", ..
+            } => Failure::usage(e.to_string()),
             other => Failure::from(other),
         })
     }
@@ -115,6 +122,8 @@ pub enum CheckCommand {
     Number(NumberArgs),
     /// Check a message (SMS or chat) and its sender.
     Message(MessageArgs),
+    /// Check a payment the user is about to make.
+    Payment(crate::payment::PaymentArgs),
 }
 
 pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
@@ -129,6 +138,7 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
             let verdict = guard.check_message(args.from.as_deref(), &args.text)?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
+        CheckCommand::Payment(args) => crate::payment::run(args),
     }
 }
 
@@ -137,6 +147,8 @@ pub enum ScanKind {
     Number,
     /// One message per line (no sender).
     Message,
+    /// One JSON payment intent per line (schema: fanzha_core::payment::PaymentIntent).
+    Payment,
 }
 
 #[derive(Args, Debug)]
@@ -159,7 +171,8 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     let reader: Box<dyn BufRead> = match &args.input {
         Some(path) => Box::new(BufReader::with_capacity(
             1 << 16,
-            std::fs::File::open(path).map_err(|e| Failure::usage(format!("cannot open {}: {e}", path.display())))?,
+            std::fs::File::open(path)
+                .map_err(|e| Failure::usage(format!("cannot open {}: {e}", path.display())))?,
         )),
         None => Box::new(BufReader::with_capacity(1 << 16, std::io::stdin().lock())),
     };
@@ -175,6 +188,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     let kind = match args.kind {
         ScanKind::Number => "number",
         ScanKind::Message => "message",
+        ScanKind::Payment => "payment",
     };
     for line in reader.split(b'\n') {
         let raw = line?;
@@ -185,9 +199,12 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         let result = match args.kind {
             ScanKind::Number => guard.check_number(&text, &number_ctx),
             ScanKind::Message => guard.check_message(None, &text),
+            ScanKind::Payment => crate::payment::scan_line(&guard, &text),
         };
         match result {
-            Ok(v) => serde_json::to_writer(&mut out, &v).map_err(|e| Failure::runtime(e.to_string()))?,
+            Ok(v) => {
+                serde_json::to_writer(&mut out, &v).map_err(|e| Failure::runtime(e.to_string()))?
+            }
             Err(e) => serde_json::to_writer(
                 &mut out,
                 &serde_json::json!({"kind": kind, "input": text, "error": e.to_string()}),

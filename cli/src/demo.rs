@@ -17,23 +17,51 @@ pub struct DemoArgs {
 type Case = (&'static str, fn(&Guard) -> fanzha_core::Result<Verdict>);
 
 const CASES: &[Case] = &[
-    ("A call from ICBC's hotline 95588", |g| g.check_number("95588", &NumberContext::default())),
-    ("The same hotline with a country code and padding (spoofed)", |g| {
-        g.check_number("+86 95588 0000", &NumberContext::default())
+    ("A call from ICBC's hotline 95588", |g| {
+        g.check_number("95588", &NumberContext::default())
     }),
-    ("A call from 96110, the police anti-fraud warning line", |g| g.check_number("96110", &NumberContext::default())),
-    ("A virtual-operator mobile number calling three times this hour", |g| {
-        g.check_number("170 1234 5678", &NumberContext { calls_last_hour: 3, ..NumberContext::default() })
+    (
+        "The same hotline with a country code and padding (spoofed)",
+        |g| g.check_number("+86 95588 0000", &NumberContext::default()),
+    ),
+    (
+        "A call from 96110, the police anti-fraud warning line",
+        |g| g.check_number("96110", &NumberContext::default()),
+    ),
+    (
+        "A virtual-operator mobile number calling three times this hour",
+        |g| {
+            g.check_number(
+                "170 1234 5678",
+                &NumberContext {
+                    calls_last_hour: 3,
+                    ..NumberContext::default()
+                },
+            )
+        },
+    ),
+    ("A caller from Cambodia", |g| {
+        g.check_number("+855 12 345 678", &NumberContext::default())
     }),
-    ("A caller from Cambodia", |g| g.check_number("+855 12 345 678", &NumberContext::default())),
-    ("A withheld number", |g| g.check_number("Private", &NumberContext::default())),
-    ("A landline with full-width digits and an extension, in contacts", |g| {
-        g.check_number(
-            "０７５５－８８８８ ９９９９ 转 123",
-            &NumberContext { in_contacts: true, channel: Channel::Call, ..NumberContext::default() },
-        )
+    ("A withheld number", |g| {
+        g.check_number("Private", &NumberContext::default())
     }),
-    ("A phishing link posing as ICBC", |g| g.check_link("http://www.icbc.com.cn.verify-account.top/login")),
+    (
+        "A landline with full-width digits and an extension, in contacts",
+        |g| {
+            g.check_number(
+                "０７５５－８８８８ ９９９９ 转 123",
+                &NumberContext {
+                    in_contacts: true,
+                    channel: Channel::Call,
+                    ..NumberContext::default()
+                },
+            )
+        },
+    ),
+    ("A phishing link posing as ICBC", |g| {
+        g.check_link("http://www.icbc.com.cn.verify-account.top/login")
+    }),
     ("A fake police 'safe account' message", |g| {
         g.check_message(
             Some("+8617012345678"),

@@ -6,13 +6,20 @@
 
 mod check;
 mod demo;
+mod feed;
 mod output;
+mod payment;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "fanzha", version, about = "On-device anti-fraud checks (反诈)", propagate_version = true)]
+#[command(
+    name = "fanzha",
+    version,
+    about = "On-device anti-fraud checks (反诈)",
+    propagate_version = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -27,6 +34,9 @@ enum Command {
     Check(check::CheckCommand),
     /// Check one input per line (stdin by default); one JSON verdict per line.
     Scan(check::ScanArgs),
+    /// Publisher tools: keys, building, verifying and inspecting feeds.
+    #[command(subcommand)]
+    Feed(feed::FeedCommand),
 }
 
 /// A failure the CLI reports: message on stderr, and an exit code.
@@ -38,12 +48,18 @@ pub struct Failure {
 impl Failure {
     /// Bad arguments or input that can't be checked: exit 2.
     pub fn usage(message: impl Into<String>) -> Failure {
-        Failure { code: 2, message: message.into() }
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
     }
 
     /// A runtime failure: exit 1.
     pub fn runtime(message: impl Into<String>) -> Failure {
-        Failure { code: 1, message: message.into() }
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
     }
 }
 
@@ -75,6 +91,7 @@ fn main() -> ExitCode {
         Command::Demo(args) => demo::run(args),
         Command::Check(cmd) => check::run_check(cmd),
         Command::Scan(args) => check::run_scan(args),
+        Command::Feed(cmd) => feed::run(cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -55,7 +55,11 @@ pub fn write_human(out: &mut impl Write, v: &Verdict, lang: Lang) -> std::io::Re
     }
     for e in &v.extracted {
         match &e.verdict {
-            Some(ev) => writeln!(out, "  found {} {} → {} ({})", e.kind, e.value, ev.level, ev.score)?,
+            Some(ev) => writeln!(
+                out,
+                "  found {} {} → {} ({})",
+                e.kind, e.value, ev.level, ev.score
+            )?,
             None => writeln!(out, "  found {} {}", e.kind, e.value)?,
         }
     }

@@ -32,6 +32,9 @@ mod verdict;
 pub use error::{Error, Result};
 pub use guard::{Guard, Settings};
 pub use number::{Channel, NumberContext, StirResult};
+pub use payment::{
+    AccountKind, Answer, CallContext, Event, EventKind, PaymentContext, PaymentIntent,
+};
 pub use scoring::{Assessment, ScoringRules};
 pub use snapshot::{RuleSources, Snapshot};
 pub use text::Texts;

@@ -17,5 +17,8 @@ impl LinkRules {
 }
 
 pub(crate) fn check(_snap: &Snapshot, _lang: Lang, _url: &str) -> Result<Verdict> {
-    Err(Error::input(Kind::Link, "link checks are not available in this build"))
+    Err(Error::input(
+        Kind::Link,
+        "link checks are not available in this build",
+    ))
 }

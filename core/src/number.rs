@@ -174,6 +174,18 @@ impl Official {
     }
 }
 
+/// The official numbers of one region, indexed for prefix matching.
+#[derive(Debug)]
+struct RegionOfficials {
+    region: String,
+    by_number: HashMap<String, Official>,
+    /// Lengths of the numbers, longest first.
+    lengths: Vec<usize>,
+    /// `leads[d0 * 10 + d1]`: some number starts with digits d0 d1 — a fast
+    /// negative for the common case (an ordinary mobile number).
+    leads: [bool; 100],
+}
+
 #[derive(Debug, Clone, Deserialize)]
 struct RepeatedCalls {
     threshold: u32,
@@ -227,10 +239,8 @@ pub struct NumberRules {
     regions: HashMap<String, RegionPlan>,
     country_codes: HashSet<String>,
     cn: CnPlan,
-    /// (region, number) → official entry.
-    official: HashMap<(String, String), Official>,
-    /// Official numbers per region, longest first (prefix matching).
-    official_by_region: HashMap<String, Vec<String>>,
+    /// Official numbers per region (few regions: a linear scan beats hashing).
+    official: Vec<RegionOfficials>,
     withheld: HashSet<String>,
 }
 
@@ -263,23 +273,44 @@ impl NumberRules {
         }
         let mut regions = HashMap::new();
         for r in raw.regions {
-            if r.cc.is_empty() || !r.cc.bytes().all(|b| b.is_ascii_digit()) || r.nsn_min > r.nsn_max {
-                return Err(Error::rules("numbers", format!("bad region plan {}", r.region)));
+            if r.cc.is_empty() || !r.cc.bytes().all(|b| b.is_ascii_digit()) || r.nsn_min > r.nsn_max
+            {
+                return Err(Error::rules(
+                    "numbers",
+                    format!("bad region plan {}", r.region),
+                ));
             }
             regions.insert(r.region.to_ascii_uppercase(), r);
         }
-        let mut official = HashMap::new();
-        let mut official_by_region: HashMap<String, Vec<String>> = HashMap::new();
+        let mut official: Vec<RegionOfficials> = Vec::new();
         for o in raw.official {
             if o.number.is_empty() || !o.number.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(Error::rules("numbers", "official number must be digits"));
             }
             let region = o.region.to_ascii_uppercase();
-            official_by_region.entry(region.clone()).or_default().push(o.number.clone());
-            official.insert((region, o.number.clone()), o);
-        }
-        for list in official_by_region.values_mut() {
-            list.sort_by_key(|n| std::cmp::Reverse(n.len()));
+            if o.number.len() < 2 {
+                return Err(Error::rules("numbers", "official number too short"));
+            }
+            let idx = match official.iter().position(|r| r.region == region) {
+                Some(i) => i,
+                None => {
+                    official.push(RegionOfficials {
+                        region: region.clone(),
+                        by_number: HashMap::new(),
+                        lengths: Vec::new(),
+                        leads: [false; 100],
+                    });
+                    official.len() - 1
+                }
+            };
+            let r = &mut official[idx];
+            if !r.lengths.contains(&o.number.len()) {
+                r.lengths.push(o.number.len());
+                r.lengths.sort_by_key(|&n| std::cmp::Reverse(n));
+            }
+            let b = o.number.as_bytes();
+            r.leads[usize::from(b[0] - b'0') * 10 + usize::from(b[1] - b'0')] = true;
+            r.by_number.insert(o.number.clone(), o);
         }
         Ok(NumberRules {
             weights: raw.weights,
@@ -288,8 +319,11 @@ impl NumberRules {
             country_codes: raw.country_codes.into_iter().collect(),
             cn: raw.cn_plan,
             official,
-            official_by_region,
-            withheld: raw.withheld_markers.into_iter().map(|s| s.to_lowercase()).collect(),
+            withheld: raw
+                .withheld_markers
+                .into_iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
         })
     }
 
@@ -304,16 +338,27 @@ impl NumberRules {
 
     /// The official entry for a number as dialled in `region`.
     pub fn official(&self, region: &str, number: &str) -> Option<&Official> {
-        self.official.get(&(region.to_string(), number.to_string()))
+        self.official
+            .iter()
+            .find(|r| r.region == region)?
+            .by_number
+            .get(number)
     }
 
     /// The official number `digits` starts with (longest match), if any.
     fn official_prefix(&self, region: &str, digits: &str) -> Option<&str> {
-        self.official_by_region
-            .get(region)?
+        let r = self.official.iter().find(|r| r.region == region)?;
+        let b = digits.as_bytes();
+        if b.len() < 2 || !b[0].is_ascii_digit() || !b[1].is_ascii_digit() {
+            return None;
+        }
+        if !r.leads[usize::from(b[0] - b'0') * 10 + usize::from(b[1] - b'0')] {
+            return None;
+        }
+        r.lengths
             .iter()
-            .find(|n| digits.starts_with(n.as_str()))
-            .map(|s| s.as_str())
+            .filter_map(|&len| digits.get(..len))
+            .find_map(|prefix| r.by_number.get_key_value(prefix).map(|(k, _)| k.as_str()))
     }
 
     fn service_pattern(&self, nsn: &str) -> Option<&ServicePattern> {
@@ -352,35 +397,55 @@ pub fn parse(rules: &NumberRules, region: &str, input: &str) -> Result<Parsed> {
     if input.chars().any(|c| c.is_control() && c != ' ') {
         return Err(bad("contains control characters"));
     }
-    let folded: String = input.chars().map(fold_char).collect();
+    let mut folded = String::with_capacity(input.len());
+    folded.extend(input.chars().map(fold_char));
     let trimmed = folded.trim();
     if trimmed.is_empty() {
         return Err(bad("empty"));
     }
-    if rules.withheld.contains(&trimmed.to_lowercase()) {
+    // Only text that is not plainly a number can be a withheld marker.
+    let plain = trimmed
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b" +-().".contains(&b));
+    if (!plain || trimmed.starts_with('-')) && rules.withheld.contains(&trimmed.to_lowercase()) {
         return Ok(Parsed::Withheld);
     }
-    let region = region.to_ascii_uppercase();
+    let upper;
+    let region = if region.bytes().all(|b| b.is_ascii_uppercase()) {
+        region
+    } else {
+        upper = region.to_ascii_uppercase();
+        upper.as_str()
+    };
     let plan = rules
         .regions
-        .get(&region)
+        .get(region)
         .ok_or_else(|| bad("unknown region"))?;
 
-    let (main, extension) = split_extension(trimmed).map_err(bad)?;
+    let (main, extension) = if plain {
+        (trimmed, None)
+    } else {
+        split_extension(trimmed).map_err(bad)?
+    };
     let mut digits = String::with_capacity(main.len());
     let mut plus = false;
     for (i, c) in main.char_indices() {
         match c {
             '0'..='9' => digits.push(c),
             '+' => {
-                if plus || !digits.is_empty() || main[..i].chars().any(|p| !matches!(p, ' ' | '(')) {
+                if plus || !digits.is_empty() || main[..i].chars().any(|p| !matches!(p, ' ' | '('))
+                {
                     return Err(bad("misplaced '+'"));
                 }
                 plus = true;
             }
             ' ' | '-' | '.' | '(' | ')' | '/' | '\u{a0}' => {}
             _ if c.is_alphabetic() => return Err(bad("contains letters")),
-            _ => return Err(bad("contains characters that are not part of a phone number")),
+            _ => {
+                return Err(bad(
+                    "contains characters that are not part of a phone number",
+                ))
+            }
         }
     }
     if digits.is_empty() {
@@ -408,8 +473,8 @@ pub fn parse(rules: &NumberRules, region: &str, input: &str) -> Result<Parsed> {
 
     let is_cn = plan.plan.as_deref() == Some("cn");
     let mut parsed = match international_part {
-        Some(intl) => parse_international(rules, plan, &region, intl, is_cn)?,
-        None => parse_national(rules, plan, &region, &digits, is_cn),
+        Some(intl) => parse_international(rules, plan, region, intl, is_cn)?,
+        None => parse_national(rules, plan, region, &digits, is_cn),
     };
     parsed.malformed_prefix = malformed_prefix;
     parsed.extension = extension;
@@ -429,7 +494,19 @@ fn fold_char(c: char) -> char {
 
 /// Splits off an extension: `ext`, `ext.`, `x`, `转`, `分机`, `#`, `,`, `;`.
 fn split_extension(s: &str) -> std::result::Result<(&str, Option<String>), &'static str> {
-    let lower_markers = ["ext.", "ext", "extension", "x", "转", "分机", "#", ",", ";", "p", "w"];
+    let lower_markers = [
+        "ext.",
+        "ext",
+        "extension",
+        "x",
+        "转",
+        "分机",
+        "#",
+        ",",
+        ";",
+        "p",
+        "w",
+    ];
     let lower = s.to_ascii_lowercase();
     // The earliest marker that follows at least one digit.
     let first_digit = match lower.find(|c: char| c.is_ascii_digit()) {
@@ -493,7 +570,8 @@ fn parse_international(
         if let Some(o) = rules.official_prefix(region, digits) {
             // "+86 955 8812345" is a genuine landline in area 0955; a spoof
             // keeps the hotline's shape instead.
-            let looks_like_landline = is_cn && (10..=11).contains(&digits.len()) && digits.as_bytes()[0] >= b'3';
+            let looks_like_landline =
+                is_cn && (10..=11).contains(&digits.len()) && digits.as_bytes()[0] >= b'3';
             if !looks_like_landline || digits.len() == o.len() {
                 return Some(o.to_string());
             }
@@ -508,7 +586,10 @@ fn parse_international(
         None
     };
     if intl.is_empty() {
-        return Err(Error::input(Kind::Number, "no digits after the international prefix"));
+        return Err(Error::input(
+            Kind::Number,
+            "no digits after the international prefix",
+        ));
     }
     if let Some(target) = spoof_target(intl) {
         let mut p = number("", intl, NumberClass::International, false);
@@ -517,7 +598,11 @@ fn parse_international(
         return Ok(p);
     }
     if let Some(home) = intl.strip_prefix(plan.cc.as_str()) {
-        let home = if !plan.trunk.is_empty() { home.strip_prefix(plan.trunk.as_str()).unwrap_or(home) } else { home };
+        let home = if !plan.trunk.is_empty() {
+            home.strip_prefix(plan.trunk.as_str()).unwrap_or(home)
+        } else {
+            home
+        };
         if let Some(target) = spoof_target(home) {
             let mut p = number(&plan.cc, home, NumberClass::Service, false);
             p.spoofs = Some(target);
@@ -542,7 +627,13 @@ fn parse_international(
 }
 
 /// Digits written without an international prefix.
-fn parse_national(rules: &NumberRules, plan: &RegionPlan, region: &str, digits: &str, is_cn: bool) -> ParsedNumber {
+fn parse_national(
+    rules: &NumberRules,
+    plan: &RegionPlan,
+    region: &str,
+    digits: &str,
+    is_cn: bool,
+) -> ParsedNumber {
     if is_cn {
         // A service number with extra digits: "955880000".
         if let Some(o) = rules.official_prefix(region, digits) {
@@ -550,7 +641,9 @@ fn parse_national(rules: &NumberRules, plan: &RegionPlan, region: &str, digits: 
             if owned {
                 let mut p = number(&plan.cc, digits, NumberClass::Service, true);
                 p.normalized = digits.to_string();
-                p.service_label = rules.official(region, o).map(|o| format!("line of {}", o.name_en));
+                p.service_label = rules
+                    .official(region, o)
+                    .map(|o| format!("line of {}", o.name_en));
                 return p;
             }
             if digits.len() > o.len() && rules.service_pattern(digits).is_none() {
@@ -579,7 +672,10 @@ fn parse_national(rules: &NumberRules, plan: &RegionPlan, region: &str, digits: 
                 if is_cn && p.class == NumberClass::Landline {
                     // An official number dialled with an area code ("0755-96110").
                     if let Some(local) = cn_subscriber(rules, rest) {
-                        if rules.official(region, local).is_some_and(|o| o.area_dialable) {
+                        if rules
+                            .official(region, local)
+                            .is_some_and(|o| o.area_dialable)
+                        {
                             p.normalized = local.to_string();
                             p.class = NumberClass::Service;
                             p.length_ok = true;
@@ -609,7 +705,16 @@ fn service(rules: &NumberRules, plan: &RegionPlan, digits: &str) -> Option<Parse
 
 /// The subscriber part of a CN landline NSN (area code removed).
 fn cn_subscriber<'a>(rules: &NumberRules, nsn: &'a str) -> Option<&'a str> {
-    let area_len = if rules.cn.two_digit_area_codes.iter().any(|a| nsn.starts_with(a.as_str())) { 2 } else { 3 };
+    let area_len = if rules
+        .cn
+        .two_digit_area_codes
+        .iter()
+        .any(|a| nsn.starts_with(a.as_str()))
+    {
+        2
+    } else {
+        3
+    };
     nsn.get(area_len..)
 }
 
@@ -637,33 +742,57 @@ fn classify_home(rules: &NumberRules, plan: &RegionPlan, nsn: &str, is_cn: bool)
     }
     if (b'3'..=b'9').contains(&first) {
         // 3-digit area code + 7- or 8-digit subscriber.
-        return number(&plan.cc, nsn, NumberClass::Landline, (10..=11).contains(&nsn.len()));
+        return number(
+            &plan.cc,
+            nsn,
+            NumberClass::Landline,
+            (10..=11).contains(&nsn.len()),
+        );
     }
     number(&plan.cc, nsn, NumberClass::Unknown, false)
 }
 
 /// The number check.
-pub(crate) fn check(snap: &Snapshot, region: &str, lang: Lang, input: &str, ctx: &NumberContext) -> Result<Verdict> {
+pub(crate) fn check(
+    snap: &Snapshot,
+    region: &str,
+    lang: Lang,
+    input: &str,
+    ctx: &NumberContext,
+) -> Result<Verdict> {
     let rules = &snap.numbers;
     let parsed = parse(rules, region, input)?;
     let mut a = Assessment::new(Kind::Number, input);
     let w = |code: &str| rules.weight(code);
-    let region = region.to_ascii_uppercase();
-
     match &parsed {
         Parsed::Withheld => {
-            a.add("number.withheld", w("number.withheld"), "The caller withheld their number");
+            a.add(
+                "number.withheld",
+                w("number.withheld"),
+                "The caller withheld their number",
+            );
         }
         Parsed::Number(p) => {
             a.set_normalized(p.normalized.clone());
-            assess_number(&mut a, rules, &region, lang, p, ctx);
+            assess_number(&mut a, rules, region, lang, p, ctx);
             if let Some(hit) = snap.blocklist.lookup(ListKind::Number, &p.normalized) {
                 let detail = if hit.label.is_empty() {
-                    format!("On the blocklist ({}, {} reports)", hit.category, hit.reports)
+                    format!(
+                        "On the blocklist ({}, {} reports)",
+                        hit.category, hit.reports
+                    )
                 } else {
-                    format!("On the blocklist: {} ({}, {} reports)", hit.label, hit.category, hit.reports)
+                    format!(
+                        "On the blocklist: {} ({}, {} reports)",
+                        hit.label, hit.category, hit.reports
+                    )
                 };
-                a.add_typed("number.blocklisted", i32::from(hit.severity), detail, hit.fraud_type);
+                a.add_typed(
+                    "number.blocklisted",
+                    i32::from(hit.severity),
+                    detail,
+                    hit.fraud_type,
+                );
             }
         }
     }
@@ -671,10 +800,21 @@ pub(crate) fn check(snap: &Snapshot, region: &str, lang: Lang, input: &str, ctx:
     Ok(a.finish(snap, lang))
 }
 
-fn assess_number(a: &mut Assessment, rules: &NumberRules, region: &str, lang: Lang, p: &ParsedNumber, ctx: &NumberContext) {
+fn assess_number(
+    a: &mut Assessment,
+    rules: &NumberRules,
+    region: &str,
+    lang: Lang,
+    p: &ParsedNumber,
+    ctx: &NumberContext,
+) {
     let w = |code: &str| rules.weight(code);
     if p.malformed_prefix {
-        a.add("number.malformed_prefix", w("number.malformed_prefix"), "Written with a broken international prefix (+00…)");
+        a.add(
+            "number.malformed_prefix",
+            w("number.malformed_prefix"),
+            "Written with a broken international prefix (+00…)",
+        );
     }
     if let (Some(target), true, Channel::Sms) = (&p.spoofs, p.padded, ctx.channel) {
         if let Some(o) = rules.official(region, target) {
@@ -692,7 +832,10 @@ fn assess_number(a: &mut Assessment, rules: &NumberRules, region: &str, lang: La
             Some(o) => {
                 a.set_name(o.name(lang).to_string());
                 (
-                    format!("Imitates the {} hotline {} with a country code or extra digits", o.name_en, o.number),
+                    format!(
+                        "Imitates the {} hotline {} with a country code or extra digits",
+                        o.name_en, o.number
+                    ),
                     o.impersonation_type(),
                 )
             }
@@ -704,7 +847,12 @@ fn assess_number(a: &mut Assessment, rules: &NumberRules, region: &str, lang: La
         if official.is_none() {
             a.set_name(target.clone());
         }
-        a.add_typed("number.spoofed_service", w("number.spoofed_service"), detail, fraud);
+        a.add_typed(
+            "number.spoofed_service",
+            w("number.spoofed_service"),
+            detail,
+            fraud,
+        );
         a.at_least(Level::Dangerous);
         return;
     }
@@ -735,22 +883,45 @@ fn assess_number(a: &mut Assessment, rules: &NumberRules, region: &str, lang: La
                     FraudType::Other,
                 );
             } else {
-                a.add("number.service", w("number.service"), format!("Service number: {label}"));
+                a.add(
+                    "number.service",
+                    w("number.service"),
+                    format!("Service number: {label}"),
+                );
             }
         }
         NumberClass::International => {
-            let cc = if p.country_code.is_empty() { "unknown".to_string() } else { format!("+{}", p.country_code) };
-            a.add("number.international", w("number.international"), format!("International number (calling code {cc})"));
+            let cc = if p.country_code.is_empty() {
+                "unknown".to_string()
+            } else {
+                format!("+{}", p.country_code)
+            };
+            a.add(
+                "number.international",
+                w("number.international"),
+                format!("International number (calling code {cc})"),
+            );
         }
         NumberClass::VirtualOperator => {
             let range = &p.national[..3.min(p.national.len())];
-            a.add("number.virtual_operator", w("number.virtual_operator"), format!("Virtual-operator range {range}"));
+            a.add(
+                "number.virtual_operator",
+                w("number.virtual_operator"),
+                format!("Virtual-operator range {range}"),
+            );
         }
         NumberClass::Iot => {
             let range = &p.national[..3.min(p.national.len())];
-            a.add("number.iot_range", w("number.iot_range"), format!("IoT range {range} (13-digit machine numbers)"));
+            a.add(
+                "number.iot_range",
+                w("number.iot_range"),
+                format!("IoT range {range} (13-digit machine numbers)"),
+            );
         }
-        NumberClass::Mobile | NumberClass::Landline | NumberClass::LocalLandline | NumberClass::Unknown => {}
+        NumberClass::Mobile
+        | NumberClass::Landline
+        | NumberClass::LocalLandline
+        | NumberClass::Unknown => {}
     }
     if !p.length_ok {
         a.add(
@@ -764,20 +935,38 @@ fn assess_number(a: &mut Assessment, rules: &NumberRules, region: &str, lang: La
 fn assess_context(a: &mut Assessment, rules: &NumberRules, ctx: &NumberContext) {
     let w = |code: &str| rules.weight(code);
     if ctx.in_contacts {
-        a.add("number.in_contacts", w("number.in_contacts"), "In the user's contacts");
+        a.add(
+            "number.in_contacts",
+            w("number.in_contacts"),
+            "In the user's contacts",
+        );
     }
     match ctx.stir {
-        Some(StirResult::Verified) => a.add("number.stir_verified", w("number.stir_verified"), "Caller ID verified by the network"),
-        Some(StirResult::Failed) => a.add("number.stir_failed", w("number.stir_failed"), "Caller ID verification failed"),
-        Some(StirResult::NotVerified) => {
-            a.add("number.stir_unverified", w("number.stir_unverified"), "Caller ID not verified by the network")
-        }
+        Some(StirResult::Verified) => a.add(
+            "number.stir_verified",
+            w("number.stir_verified"),
+            "Caller ID verified by the network",
+        ),
+        Some(StirResult::Failed) => a.add(
+            "number.stir_failed",
+            w("number.stir_failed"),
+            "Caller ID verification failed",
+        ),
+        Some(StirResult::NotVerified) => a.add(
+            "number.stir_unverified",
+            w("number.stir_unverified"),
+            "Caller ID not verified by the network",
+        ),
         None => {}
     }
     if ctx.calls_last_hour >= rules.repeated.threshold {
         let extra = (ctx.calls_last_hour - rules.repeated.threshold + 1).min(100) as i32;
         let weight = (w("number.repeated_calls") * extra).min(rules.repeated.max_weight);
-        a.add("number.repeated_calls", weight, format!("{} calls in the last hour", ctx.calls_last_hour));
+        a.add(
+            "number.repeated_calls",
+            weight,
+            format!("{} calls in the last hour", ctx.calls_last_hour),
+        );
     }
 }
 

@@ -17,6 +17,52 @@ const NOTICES: [&str; 2] = ["feed.stale", "store.unavailable"];
 
 pub(crate) const EMBEDDED: &str = include_str!("../data/scoring.json");
 
+/// `<kind>.<level>`: the fallback title and advice key of a check.
+fn level_key(kind: Kind, level: Level) -> &'static str {
+    use Kind::*;
+    use Level::*;
+    match (kind, level) {
+        (Number, Trusted) => "number.trusted",
+        (Number, Clear) => "number.clear",
+        (Number, Suspicious) => "number.suspicious",
+        (Number, Dangerous) => "number.dangerous",
+        (Link, Trusted) => "link.trusted",
+        (Link, Clear) => "link.clear",
+        (Link, Suspicious) => "link.suspicious",
+        (Link, Dangerous) => "link.dangerous",
+        (Message, Trusted) => "message.trusted",
+        (Message, Clear) => "message.clear",
+        (Message, Suspicious) => "message.suspicious",
+        (Message, Dangerous) => "message.dangerous",
+        (Payment, Trusted) => "payment.trusted",
+        (Payment, Clear) => "payment.clear",
+        (Payment, Suspicious) => "payment.suspicious",
+        (Payment, Dangerous) => "payment.dangerous",
+    }
+}
+
+/// `fraud.<fraud_type>`: the title and advice key of a scam.
+pub(crate) fn fraud_key(t: FraudType) -> &'static str {
+    match t {
+        FraudType::RebateTask => "fraud.rebate_task",
+        FraudType::FakeInvestment => "fraud.fake_investment",
+        FraudType::FakeLoan => "fraud.fake_loan",
+        FraudType::ImpersonateCustomerService => "fraud.impersonate_customer_service",
+        FraudType::ImpersonateAuthority => "fraud.impersonate_authority",
+        FraudType::FakeCreditRepair => "fraud.fake_credit_repair",
+        FraudType::FakeShopping => "fraud.fake_shopping",
+        FraudType::ImpersonateAcquaintance => "fraud.impersonate_acquaintance",
+        FraudType::GameTrading => "fraud.game_trading",
+        FraudType::RomanceInvestment => "fraud.romance_investment",
+        FraudType::FakeJob => "fraud.fake_job",
+        FraudType::PrizeLottery => "fraud.prize_lottery",
+        FraudType::VerificationCode => "fraud.verification_code",
+        FraudType::Phishing => "fraud.phishing",
+        FraudType::MalwareApp => "fraud.malware_app",
+        FraudType::Other => "fraud.other",
+    }
+}
+
 /// Thresholds and the level → action table (`data/scoring.json`).
 #[derive(Debug, Clone, Deserialize)]
 pub struct ScoringRules {
@@ -28,18 +74,32 @@ pub struct ScoringRules {
 
 impl ScoringRules {
     pub(crate) fn from_json(json: &str) -> Result<ScoringRules> {
-        let rules: ScoringRules = serde_json::from_str(json).map_err(|e| Error::rules("scoring", e))?;
-        if rules.suspicious_at == 0 || rules.suspicious_at >= rules.dangerous_at || rules.dangerous_at > 100 {
-            return Err(Error::rules("scoring", "need 0 < suspicious_at < dangerous_at <= 100"));
+        let rules: ScoringRules =
+            serde_json::from_str(json).map_err(|e| Error::rules("scoring", e))?;
+        if rules.suspicious_at == 0
+            || rules.suspicious_at >= rules.dangerous_at
+            || rules.dangerous_at > 100
+        {
+            return Err(Error::rules(
+                "scoring",
+                "need 0 < suspicious_at < dangerous_at <= 100",
+            ));
         }
         for kind in [Kind::Number, Kind::Link, Kind::Message, Kind::Payment] {
-            let table = rules
-                .actions
-                .get(&kind)
-                .ok_or_else(|| Error::rules("scoring", format!("no actions for {}", kind.as_str())))?;
-            for level in [Level::Trusted, Level::Clear, Level::Suspicious, Level::Dangerous] {
+            let table = rules.actions.get(&kind).ok_or_else(|| {
+                Error::rules("scoring", format!("no actions for {}", kind.as_str()))
+            })?;
+            for level in [
+                Level::Trusted,
+                Level::Clear,
+                Level::Suspicious,
+                Level::Dangerous,
+            ] {
                 if !table.contains_key(&level) {
-                    return Err(Error::rules("scoring", format!("no action for {} {}", kind.as_str(), level)));
+                    return Err(Error::rules(
+                        "scoring",
+                        format!("no action for {} {}", kind.as_str(), level),
+                    ));
                 }
             }
         }
@@ -115,7 +175,13 @@ impl Assessment {
     }
 
     /// Adds a reason that also votes for a fraud type with its weight.
-    pub fn add_typed(&mut self, code: &str, weight: i32, detail: impl Into<String>, fraud_type: FraudType) {
+    pub fn add_typed(
+        &mut self,
+        code: &str,
+        weight: i32,
+        detail: impl Into<String>,
+        fraud_type: FraudType,
+    ) {
         self.add(code, weight, detail);
         self.vote(fraud_type, weight.max(1));
     }
@@ -129,7 +195,13 @@ impl Assessment {
     /// is `trusted` unless risk signals reach the suspicious threshold, in
     /// which case the identity is treated as contradicted (a spoofed caller ID
     /// looks exactly like the real one) and its negative weight is ignored.
-    pub fn identify(&mut self, code: &str, weight: i32, detail: impl Into<String>, name: impl Into<String>) {
+    pub fn identify(
+        &mut self,
+        code: &str,
+        weight: i32,
+        detail: impl Into<String>,
+        name: impl Into<String>,
+    ) {
         self.add(code, weight, detail);
         self.identity = Some(Identity {
             reason_index: self.reasons.len() - 1,
@@ -184,7 +256,13 @@ impl Assessment {
             .reasons
             .iter()
             .enumerate()
-            .filter(|(i, _)| !(contradicted && self.identity.as_ref().is_some_and(|id| id.reason_index == *i)))
+            .filter(|(i, _)| {
+                !(contradicted
+                    && self
+                        .identity
+                        .as_ref()
+                        .is_some_and(|id| id.reason_index == *i))
+            })
             .map(|(_, r)| r.weight)
             .sum();
         let mut score = total.clamp(0, 100) as u8;
@@ -202,7 +280,9 @@ impl Assessment {
                 };
             }
         }
-        let action = self.forced_action.unwrap_or_else(|| rules.action_for(self.kind, level));
+        let action = self
+            .forced_action
+            .unwrap_or_else(|| rules.action_for(self.kind, level));
 
         // Most likely fraud type: the one with the largest summed votes, only
         // when the verdict is a warning at all.
@@ -226,10 +306,11 @@ impl Assessment {
         };
 
         let texts = &snap.texts;
-        let kind = self.kind.as_str();
         let name = self.name.as_deref();
         let mut by_weight: Vec<&Reason> = self.reasons.iter().collect();
-        by_weight.sort_by(|a, b| b.weight.cmp(&a.weight));
+        by_weight.sort_by_key(|r| std::cmp::Reverse(r.weight));
+        let kind_level = level_key(self.kind, level);
+        let fraud_key = fraud_type.map(fraud_key);
 
         let title = self
             .title_key
@@ -241,30 +322,41 @@ impl Assessment {
                         .iter()
                         .filter(|r| r.weight > 0)
                         .find_map(|r| texts.title(&r.code, lang, name))
-                        .or_else(|| fraud_type.and_then(|t| texts.title(&format!("fraud.{}", t.as_str()), lang, name)))
+                        .or_else(|| fraud_key.and_then(|k| texts.title(k, lang, name)))
                 } else if level == Level::Trusted {
-                    by_weight.iter().rev().find_map(|r| texts.title(&r.code, lang, name))
+                    by_weight
+                        .iter()
+                        .rev()
+                        .find_map(|r| texts.title(&r.code, lang, name))
                 } else {
                     None
                 }
             })
-            .or_else(|| texts.title(&format!("{kind}.{}", level.as_str()), lang, name))
+            .or_else(|| texts.title(kind_level, lang, name))
             .unwrap_or_default();
 
-        let mut advice: Vec<String> = self.extra_advice.clone();
-        let mut keys: Vec<String> = Vec::new();
+        let mut advice: Vec<String> = self.extra_advice;
+        let mut keys: Vec<&str> = Vec::with_capacity(by_weight.len() + 3);
         if level >= Level::Suspicious {
-            keys.extend(by_weight.iter().filter(|r| r.weight > 0).map(|r| r.code.clone()));
-            if let Some(t) = fraud_type {
-                keys.push(format!("fraud.{}", t.as_str()));
-            }
+            keys.extend(
+                by_weight
+                    .iter()
+                    .filter(|r| r.weight > 0)
+                    .map(|r| r.code.as_str()),
+            );
+            keys.extend(fraud_key);
         } else {
-            keys.extend(by_weight.iter().map(|r| r.code.clone()));
+            keys.extend(by_weight.iter().map(|r| r.code.as_str()));
         }
-        keys.push(format!("{kind}.{}", level.as_str()));
-        keys.push(format!("level.{}", level.as_str()));
+        keys.push(kind_level);
+        keys.push(match level {
+            Level::Trusted => "level.trusted",
+            Level::Clear => "level.clear",
+            Level::Suspicious => "level.suspicious",
+            Level::Dangerous => "level.dangerous",
+        });
         for key in keys {
-            for line in texts.advice(&key, lang) {
+            for line in texts.advice(key, lang) {
                 if !advice.contains(line) {
                     advice.push(line.clone());
                 }
@@ -295,5 +387,119 @@ impl Assessment {
             cool_off_seconds: None,
             questions: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snap() -> Snapshot {
+        Snapshot::embedded().unwrap()
+    }
+
+    #[test]
+    fn score_is_the_clamped_sum_and_sets_the_level() {
+        let s = snap();
+        let mut a = Assessment::new(Kind::Number, "x");
+        a.add("number.a", 20, "");
+        assert_eq!(a.finish(&s, Lang::En).level, Level::Clear);
+        let mut a = Assessment::new(Kind::Number, "x");
+        a.add("number.a", 20, "");
+        a.add("number.b", 20, "");
+        let v = a.finish(&s, Lang::En);
+        assert_eq!(
+            (v.score, v.level, v.action),
+            (40, Level::Suspicious, Action::Warn)
+        );
+        let mut a = Assessment::new(Kind::Number, "x");
+        a.add("number.a", 90, "");
+        a.add("number.b", 90, "");
+        let v = a.finish(&s, Lang::En);
+        assert_eq!(
+            (v.score, v.level, v.action),
+            (100, Level::Dangerous, Action::Block)
+        );
+        let mut a = Assessment::new(Kind::Payment, "x");
+        a.add("payment.a", 80, "");
+        assert_eq!(a.finish(&s, Lang::En).action, Action::Confirm);
+    }
+
+    #[test]
+    fn identity_gives_trusted_unless_contradicted() {
+        let s = snap();
+        let mut a = Assessment::new(Kind::Number, "x");
+        a.identify("number.official", -60, "", "ICBC");
+        a.add("number.minor", 10, "");
+        assert_eq!(a.finish(&s, Lang::En).level, Level::Trusted);
+        let mut a = Assessment::new(Kind::Number, "x");
+        a.identify("number.official", -60, "", "ICBC");
+        a.add("number.stir_failed", 45, "");
+        let v = a.finish(&s, Lang::En);
+        assert_eq!(v.level, Level::Suspicious);
+        assert_eq!(v.score, 45);
+    }
+
+    #[test]
+    fn floor_raises_level_and_score() {
+        let s = snap();
+        let mut a = Assessment::new(Kind::Link, "x");
+        a.add("link.a", 5, "");
+        a.at_least(Level::Dangerous);
+        let v = a.finish(&s, Lang::En);
+        assert_eq!(v.level, Level::Dangerous);
+        assert!(v.score >= s.scoring.dangerous_at);
+    }
+
+    #[test]
+    fn fraud_type_is_the_heaviest_vote_and_only_on_warnings() {
+        let s = snap();
+        let mut a = Assessment::new(Kind::Message, "x");
+        a.add_typed("message.a", 20, "", FraudType::FakeLoan);
+        a.add_typed("message.b", 25, "", FraudType::RebateTask);
+        a.add_typed("message.c", 10, "", FraudType::FakeLoan);
+        assert_eq!(a.finish(&s, Lang::En).fraud_type, Some(FraudType::FakeLoan));
+        let mut a = Assessment::new(Kind::Message, "x");
+        a.add_typed("message.a", 5, "", FraudType::FakeLoan);
+        assert_eq!(a.finish(&s, Lang::En).fraud_type, None);
+    }
+
+    #[test]
+    fn notices_are_always_shown() {
+        let s = snap();
+        let mut a = Assessment::new(Kind::Number, "x");
+        for i in 0..10 {
+            a.add_typed(&format!("number.r{i}"), 10, "", FraudType::ALL[i]);
+        }
+        a.add("feed.stale", 0, "");
+        let v = a.finish(&s, Lang::En);
+        assert!(v.advice.len() <= s.scoring.max_advice + 1);
+        assert!(v.advice.last().unwrap().contains("out of date"));
+    }
+
+    #[test]
+    fn keys_match_the_ids() {
+        for t in FraudType::ALL {
+            assert_eq!(fraud_key(t), format!("fraud.{}", t.as_str()));
+        }
+        for k in [Kind::Number, Kind::Link, Kind::Message, Kind::Payment] {
+            for l in [
+                Level::Trusted,
+                Level::Clear,
+                Level::Suspicious,
+                Level::Dangerous,
+            ] {
+                assert_eq!(level_key(k, l), format!("{}.{}", k.as_str(), l.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn bad_scoring_rules_are_refused() {
+        assert!(ScoringRules::from_json(
+            r#"{"suspicious_at":80,"dangerous_at":70,"max_advice":3,"actions":{}}"#
+        )
+        .is_err());
+        assert!(ScoringRules::from_json("{}").is_err());
     }
 }

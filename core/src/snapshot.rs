@@ -30,6 +30,11 @@ pub struct Snapshot {
     pub feed_version: String,
     /// The feed behind this snapshot has expired: verdicts carry `feed.stale`.
     pub stale: bool,
+    /// When the feed behind this snapshot expires (ms since the Unix epoch);
+    /// from then on verdicts carry `feed.stale` even if `stale` was false
+    /// when the snapshot was built. `None`: no feed (embedded data) or no
+    /// expiry known.
+    pub expires_ms: Option<i64>,
     pub scoring: ScoringRules,
     pub texts: Texts,
     pub numbers: NumberRules,
@@ -40,25 +45,43 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// True when verdicts on this data must carry `feed.stale`: the feed was
+    /// already expired when the snapshot was built, or has expired since.
+    pub fn is_stale(&self, now_ms: i64) -> bool {
+        self.stale || self.expires_ms.is_some_and(|e| now_ms >= e)
+    }
+
     /// The embedded default: useful with no feed at all.
     pub fn embedded() -> Result<Snapshot> {
-        Snapshot::build(&RuleSources::default(), Arc::new(MemoryIndex::new()), EMBEDDED_VERSION.to_string())
+        Snapshot::build(
+            &RuleSources::default(),
+            Arc::new(MemoryIndex::new()),
+            EMBEDDED_VERSION.to_string(),
+        )
     }
 
     /// Compiles rules (defaults where `sources` has none) around a blocklist.
-    pub fn build(sources: &RuleSources, blocklist: Arc<dyn BlockIndex>, feed_version: String) -> Result<Snapshot> {
+    pub fn build(
+        sources: &RuleSources,
+        blocklist: Arc<dyn BlockIndex>,
+        feed_version: String,
+    ) -> Result<Snapshot> {
         let pick = |s: &Option<String>, default: &'static str| -> String {
             s.clone().unwrap_or_else(|| default.to_string())
         };
         Ok(Snapshot {
             feed_version,
             stale: false,
+            expires_ms: None,
             scoring: ScoringRules::from_json(&pick(&sources.scoring, crate::scoring::EMBEDDED))?,
             texts: Texts::embedded()?,
             numbers: NumberRules::from_json(&pick(&sources.numbers, crate::number::EMBEDDED))?,
             links: link::LinkRules::from_json(&pick(&sources.links, link::EMBEDDED))?,
             patterns: message::PatternSet::from_json(&pick(&sources.patterns, message::EMBEDDED))?,
-            payments: payment::PaymentRules::from_json(&pick(&sources.payments, payment::EMBEDDED))?,
+            payments: payment::PaymentRules::from_json(&pick(
+                &sources.payments,
+                payment::EMBEDDED,
+            ))?,
             blocklist,
         })
     }

@@ -55,8 +55,8 @@ impl Texts {
     pub(crate) fn from_sources(sources: &[(&str, &str)]) -> Result<Texts> {
         let mut texts = Texts::default();
         for (name, json) in sources {
-            let file: TextFile =
-                serde_json::from_str(json).map_err(|e| Error::rules("texts", format!("{name}: {e}")))?;
+            let file: TextFile = serde_json::from_str(json)
+                .map_err(|e| Error::rules("texts", format!("{name}: {e}")))?;
             for (k, v) in file.titles {
                 if texts.titles.insert(k.clone(), v).is_some() {
                     return Err(Error::rules("texts", format!("title {k} defined twice")));
@@ -82,7 +82,10 @@ impl Texts {
 
     /// The advice lines for `key` in `lang`.
     pub fn advice(&self, key: &str, lang: Lang) -> &[String] {
-        self.advice.get(key).map(|a| a.get(lang).as_slice()).unwrap_or(&[])
+        self.advice
+            .get(key)
+            .map(|a| a.get(lang).as_slice())
+            .unwrap_or(&[])
     }
 
     /// True when a title exists for `key`.
@@ -92,8 +95,65 @@ impl Texts {
 }
 
 fn fill(template: &str, name: Option<&str>) -> String {
+    if !template.contains('{') {
+        return template.to_string();
+    }
     match name {
         Some(n) => template.replace("{name}", n),
-        None => template.replace("{name}", "").replace("  ", " ").trim().to_string(),
+        None => template
+            .replace("{name}", "")
+            .replace("  ", " ")
+            .trim()
+            .to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_texts_load_without_duplicates() {
+        Texts::embedded().expect("embedded texts load");
+    }
+
+    #[test]
+    fn a_key_defined_twice_is_refused() {
+        let a = r#"{"titles":{"x.y":{"en":"a","zh-Hans":"甲"}}}"#;
+        assert!(Texts::from_sources(&[("a", a), ("b", a)]).is_err());
+    }
+
+    #[test]
+    fn every_fraud_type_has_title_and_advice_in_both_languages() {
+        let t = Texts::embedded().unwrap();
+        for ft in crate::FraudType::ALL {
+            let key = format!("fraud.{}", ft.as_str());
+            for lang in [Lang::En, Lang::ZhHans] {
+                assert!(
+                    t.title(&key, lang, None).is_some_and(|s| !s.is_empty()),
+                    "{key}"
+                );
+                assert!(!t.advice(&key, lang).is_empty(), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_check_has_a_title_per_level() {
+        let t = Texts::embedded().unwrap();
+        for kind in ["number"] {
+            for level in ["trusted", "clear", "suspicious", "dangerous"] {
+                assert!(t.has_title(&format!("{kind}.{level}")), "{kind}.{level}");
+            }
+        }
+    }
+
+    #[test]
+    fn name_placeholder() {
+        let t = Texts::embedded().unwrap();
+        assert_eq!(
+            t.title("number.trusted", Lang::En, Some("ICBC")).unwrap(),
+            "Official number: ICBC"
+        );
     }
 }

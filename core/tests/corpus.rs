@@ -43,7 +43,11 @@ fn load(dir: &Path) -> Vec<(String, Case)> {
         .collect();
     splits.sort();
     for split in splits {
-        let name = split.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+        let name = split
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("?")
+            .to_string();
         let mut files: Vec<PathBuf> = std::fs::read_dir(&split)
             .expect("readable split")
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -101,7 +105,9 @@ fn corpus_recall_accuracy_and_false_positives() {
         let flagged = v.level >= Level::Suspicious;
         let right_type = v.fraud_type.map(|t| t.as_str()) == Some(case.label.as_str());
         for s in [split.as_str(), "all"] {
-            let t = tallies.entry((s.to_string(), case.label.clone())).or_default();
+            let t = tallies
+                .entry((s.to_string(), case.label.clone()))
+                .or_default();
             t.total += 1;
             t.flagged += usize::from(flagged);
             t.typed_right += usize::from(flagged && right_type);
@@ -116,7 +122,11 @@ fn corpus_recall_accuracy_and_false_positives() {
             None
         };
         if let Some(what) = what {
-            let reasons: Vec<String> = v.reasons.iter().map(|r| format!("{}({})", r.code, r.weight)).collect();
+            let reasons: Vec<String> = v
+                .reasons
+                .iter()
+                .map(|r| format!("{}({})", r.code, r.weight))
+                .collect();
             problems.push(format!(
                 "{what} [{split}] label={} got={}/{} score={} {}\n    {}",
                 case.label,
@@ -137,7 +147,10 @@ fn corpus_recall_accuracy_and_false_positives() {
     };
     for split in &splits {
         println!("== corpus split: {split}");
-        println!("{:<30} {:>6} {:>8} {:>9}", "fraud type", "n", "recall", "type ok");
+        println!(
+            "{:<30} {:>6} {:>8} {:>9}",
+            "fraud type", "n", "recall", "type ok"
+        );
         let mut fraud = Tally::default();
         for ((s, label), t) in &tallies {
             if s != split || label == "benign" {
@@ -154,10 +167,16 @@ fn corpus_recall_accuracy_and_false_positives() {
             fraud.flagged += t.flagged;
             fraud.typed_right += t.typed_right;
             if split == "all" && pct(t.flagged, t.total) < MIN_RECALL {
-                failures.push(format!("recall of {label} is {:.1}%", 100.0 * pct(t.flagged, t.total)));
+                failures.push(format!(
+                    "recall of {label} is {:.1}%",
+                    100.0 * pct(t.flagged, t.total)
+                ));
             }
         }
-        let benign = tallies.get(&(split.clone(), "benign".to_string())).cloned().unwrap_or_default();
+        let benign = tallies
+            .get(&(split.clone(), "benign".to_string()))
+            .cloned()
+            .unwrap_or_default();
         println!(
             "{:<30} {:>6} {:>7.1}% {:>8.1}%",
             "ALL FRAUD",
@@ -174,10 +193,16 @@ fn corpus_recall_accuracy_and_false_positives() {
         );
         if split == "all" {
             if pct(fraud.flagged, fraud.total) < MIN_RECALL {
-                failures.push(format!("overall recall {:.1}%", 100.0 * pct(fraud.flagged, fraud.total)));
+                failures.push(format!(
+                    "overall recall {:.1}%",
+                    100.0 * pct(fraud.flagged, fraud.total)
+                ));
             }
             if benign.total > 0 && pct(benign.flagged, benign.total) > MAX_FP_RATE {
-                failures.push(format!("false-positive rate {:.2}%", 100.0 * pct(benign.flagged, benign.total)));
+                failures.push(format!(
+                    "false-positive rate {:.2}%",
+                    100.0 * pct(benign.flagged, benign.total)
+                ));
             }
         }
     }
@@ -186,7 +211,10 @@ fn corpus_recall_accuracy_and_false_positives() {
             println!("{p}");
         }
     }
-    assert!(failures.is_empty(), "corpus thresholds not met: {failures:?}");
+    assert!(
+        failures.is_empty(),
+        "corpus thresholds not met: {failures:?}"
+    );
 }
 
 /// Every fraud type of the taxonomy has at least 40 Chinese messages, and
@@ -196,7 +224,10 @@ fn corpus_is_large_enough() {
     let cases = load(&corpus_dir());
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for (_, c) in &cases {
-        let chinese = c.text.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
+        let chinese = c
+            .text
+            .chars()
+            .any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
         if chinese || c.label == "benign" {
             *counts.entry(c.label.as_str()).or_default() += 1;
         }

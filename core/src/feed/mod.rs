@@ -1,10 +1,165 @@
-//! Signed protection feeds (issue: signed feeds). Placeholder until that
-//! work lands.
+//! Signed protection feeds: the files a publisher builds and signs, and the
+//! hostile-input parser that verifies them before anything is written.
+//!
+//! A feed carries hashed blocklist entries (numbers, URL expressions, payee
+//! accounts), removals (in a delta) and rule sets as JSON. It never lists a
+//! plaintext value: every entry is keyed by the SHA-256 of the canonical value
+//! (see [`canonical`]) plus its XXH3-64 [`crate::blocklist::fast_hash`], the
+//! key of the store's in-memory index. The byte layout is documented in
+//! `docs/feed-format.md`.
+//!
+//! The pieces:
+//! - [`keys`]: Ed25519 publisher keys (ring), key ids, pinned [`TrustedKeys`]
+//!   and [`Rotation`] statements (a new key vouched for by the old one).
+//! - [`FeedWriter`]: streams records into a feed and signs it; memory is
+//!   bounded by the string table, not by the number of entries.
+//! - [`FeedFile::parse`] → [`FeedFile::verify`] → [`VerifiedFeed`]: structure
+//!   and caps first, then signature, body hash and a full body scan. Only a
+//!   `VerifiedFeed` hands out entries.
+//! - [`check_update`]: the policy on top — no rollback, a delta only on its
+//!   base, an expired feed is applied but marked stale.
+//!
+//! ```
+//! use fanzha_core::blocklist::{ListEntry, ListKind};
+//! use fanzha_core::feed::{FeedFile, FeedMeta, FeedWriter, Limits, PublisherKey, TrustedKeys};
+//! use fanzha_core::FraudType;
+//!
+//! let key = PublisherKey::generate().unwrap();
+//! let mut w = FeedWriter::new(std::io::Cursor::new(Vec::new()), FeedMeta::full("cn-demo", 1, 0, 86_400_000)).unwrap();
+//! let entry = ListEntry {
+//!     category: "fraud".into(),
+//!     fraud_type: FraudType::ImpersonateAuthority,
+//!     severity: 90,
+//!     reports: 12,
+//!     label: "冒充公检法".into(),
+//! };
+//! w.entry(ListKind::Number, "+8613800000000", &entry).unwrap();
+//! let (bytes, _header) = w.finish(&key).unwrap();
+//! let bytes = bytes.into_inner();
+//!
+//! let trust = TrustedKeys::new([key.public_key()]);
+//! let feed = FeedFile::parse(&bytes, &Limits::default()).unwrap().verify(&trust).unwrap();
+//! assert_eq!(feed.header().version, 1);
+//! assert_eq!(feed.entries().count(), 1);
+//! ```
 
-/// Errors of feed parsing, verification and apply.
+pub mod canonical;
+mod format;
+pub mod keys;
+mod policy;
+mod reader;
+mod writer;
+
+pub use format::{
+    FeedHeader, FeedKind, RuleKind, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_CATEGORY_BYTES,
+};
+pub use keys::{KeyId, PublicKey, PublisherKey, Rotation, TrustedKeys};
+pub use policy::{check_update, UpdatePlan};
+pub use reader::{BodySummary, FeedEntry, FeedFile, FeedRemoval, VerifiedFeed};
+pub use writer::{FeedMeta, FeedWriter};
+
+/// Caps on what a feed may declare and contain. Every declared count and
+/// length is checked against these before anything is read, and every actual
+/// count against the declared one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Whole file, in bytes.
+    pub max_file_bytes: u64,
+    /// Blocklist entries (all kinds together).
+    pub max_entries: u64,
+    /// Removals (deltas only).
+    pub max_removals: u64,
+    /// Distinct strings (categories and labels).
+    pub max_strings: u32,
+    /// Bytes of one string (a label; categories are capped at
+    /// [`MAX_CATEGORY_BYTES`]).
+    pub max_string_bytes: usize,
+    /// Bytes of one rule set's JSON.
+    pub max_rule_bytes: u32,
+    /// Key-rotation statements carried in one feed.
+    pub max_rotations: u32,
+}
+
+impl Default for Limits {
+    /// Room for a national list (tens of millions of entries, about 45 bytes
+    /// each) while refusing anything a phone can't hold.
+    fn default() -> Limits {
+        Limits {
+            max_file_bytes: 2 << 30,
+            max_entries: 40_000_000,
+            max_removals: 40_000_000,
+            max_strings: 1 << 20,
+            max_string_bytes: 256,
+            max_rule_bytes: 8 << 20,
+            max_rotations: 16,
+        }
+    }
+}
+
+/// Errors of feed parsing, verification, policy and building. Messages never
+/// carry a listed value; they name the part of the feed that is wrong.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum FeedError {
-    #[error("feeds are not available in this build")]
-    Unavailable,
+    /// The file ends before a part it declares.
+    #[error("feed is truncated ({part})")]
+    Truncated { part: &'static str },
+
+    /// Not a feed file at all.
+    #[error("not a fanzha feed (bad magic)")]
+    BadMagic,
+
+    /// A feed of a format this build can't read.
+    #[error("unsupported feed format version {0}")]
+    UnsupportedFormat(u16),
+
+    /// The structure is wrong: a reserved field set, a count that doesn't
+    /// match, an unknown record, a string that isn't UTF-8 …
+    #[error("malformed feed: {0}")]
+    Malformed(&'static str),
+
+    /// A declared or actual size is over the cap.
+    #[error("feed too large: {what} is over the limit of {limit}")]
+    TooLarge { what: &'static str, limit: u64 },
+
+    /// Signed by a key that is neither pinned nor vouched for by a pinned
+    /// key's rotation statement.
+    #[error("feed signed by an untrusted key {0}")]
+    UntrustedKey(KeyId),
+
+    /// The signature does not verify.
+    #[error("feed signature is invalid")]
+    BadSignature,
+
+    /// The body does not match the signed hash (or length).
+    #[error("feed body does not match its signed hash")]
+    BodyHash,
+
+    /// A key-rotation statement is malformed or its signature is invalid.
+    #[error("key rotation statement is invalid: {0}")]
+    BadRotation(&'static str),
+
+    /// The feed's rules for a kind don't load.
+    #[error("feed rules ({kind}) are invalid: {why}")]
+    Rules { kind: &'static str, why: String },
+
+    /// The feed is not newer than the installed one.
+    #[error("feed version {offered} is not newer than the installed version {current} (rollback refused)")]
+    Rollback { current: u64, offered: u64 },
+
+    /// A delta whose base is not the installed version.
+    #[error("delta from version {base} does not apply to the installed version {}", current.map_or("none".to_string(), |v| v.to_string()))]
+    WrongBase { base: u64, current: Option<u64> },
+
+    /// A key file can't be used.
+    #[error("key file is invalid: {0}")]
+    Key(&'static str),
+
+    /// Building: the feed's metadata is invalid.
+    #[error("invalid feed metadata: {0}")]
+    Meta(&'static str),
+
+    /// Reading or writing a feed file failed.
+    #[error("feed I/O error: {0}")]
+    Io(#[from] std::io::Error),
 }

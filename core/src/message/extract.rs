@@ -72,7 +72,11 @@ impl Extraction {
         if self.count(item.kind) >= MAX_PER_KIND {
             return;
         }
-        if self.items.iter().any(|i| i.kind == item.kind && i.value == item.value) {
+        if self
+            .items
+            .iter()
+            .any(|i| i.kind == item.kind && i.value == item.value)
+        {
             return;
         }
         self.items.push(item);
@@ -93,7 +97,9 @@ pub fn extract(patterns: &PatternSet, clean: &str) -> Extraction {
             _ => continue,
         };
         for caps in x.regex.captures_iter(clean).take(MAX_PER_KIND) {
-            let Some(m) = caps.name("id").or_else(|| caps.get(0)) else { continue };
+            let Some(m) = caps.name("id").or_else(|| caps.get(0)) else {
+                continue;
+            };
             if taken.iter().any(|&(s, e)| m.start() < e && s < m.end()) {
                 continue;
             }
@@ -142,7 +148,12 @@ fn find_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Scans maximal runs of URL characters for links (with a scheme, `www.`,
 /// or a bare domain with a known public suffix) and e-mail addresses.
-fn scan_links(patterns: &PatternSet, clean: &str, ex: &mut Extraction, taken: &mut Vec<(usize, usize)>) {
+fn scan_links(
+    patterns: &PatternSet,
+    clean: &str,
+    ex: &mut Extraction,
+    taken: &mut Vec<(usize, usize)>,
+) {
     let bytes = clean.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -162,10 +173,19 @@ fn scan_links(patterns: &PatternSet, clean: &str, ex: &mut Extraction, taken: &m
     }
 }
 
-fn scan_run(patterns: &PatternSet, run: &str, offset: usize, ex: &mut Extraction, taken: &mut Vec<(usize, usize)>) {
+fn scan_run(
+    patterns: &PatternSet,
+    run: &str,
+    offset: usize,
+    ex: &mut Extraction,
+    taken: &mut Vec<(usize, usize)>,
+) {
     let b = run.as_bytes();
     // With a scheme.
-    let scheme = find_ignore_case(b, b"http://").into_iter().chain(find_ignore_case(b, b"https://")).min();
+    let scheme = find_ignore_case(b, b"http://")
+        .into_iter()
+        .chain(find_ignore_case(b, b"https://"))
+        .min();
     if let Some(s) = scheme {
         let url = trim_trailing(&run[s..]);
         let host_start = url.find("://").map(|p| p + 3).unwrap_or(0);
@@ -216,12 +236,20 @@ fn scan_run(patterns: &PatternSet, run: &str, offset: usize, ex: &mut Extraction
         let has_path = after.starts_with('/') || after.starts_with('?') || port_follows(after);
         if bare_host(patterns, host, has_path) {
             let written = if has_path {
-                let path_len = after.find(|c: char| c.is_whitespace()).unwrap_or(after.len());
+                let path_len = after
+                    .find(|c: char| c.is_whitespace())
+                    .unwrap_or(after.len());
                 trim_trailing(&run[host_start..host_end + path_len])
             } else {
                 host
             };
-            add_link(ex, taken, written, Some(format!("http://{written}")), offset + host_start);
+            add_link(
+                ex,
+                taken,
+                written,
+                Some(format!("http://{written}")),
+                offset + host_start,
+            );
             j = host_start + written.len().max(1);
             continue;
         }
@@ -230,7 +258,9 @@ fn scan_run(patterns: &PatternSet, run: &str, offset: usize, ex: &mut Extraction
 }
 
 fn port_follows(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(':') else { return false };
+    let Some(rest) = after.strip_prefix(':') else {
+        return false;
+    };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     (1..=5).contains(&digits)
 }
@@ -244,10 +274,17 @@ fn bare_host(patterns: &PatternSet, host: &str, has_path: bool) -> bool {
         return false;
     }
     let labels: Vec<&str> = host.split('.').collect();
-    if labels.iter().any(|l| l.is_empty() || l.len() > 63 || l.starts_with('-')) {
+    if labels
+        .iter()
+        .any(|l| l.is_empty() || l.len() > 63 || l.starts_with('-'))
+    {
         return false;
     }
-    if labels.len() == 4 && labels.iter().all(|l| l.len() <= 3 && l.bytes().all(|c| c.is_ascii_digit())) {
+    if labels.len() == 4
+        && labels
+            .iter()
+            .all(|l| l.len() <= 3 && l.bytes().all(|c| c.is_ascii_digit()))
+    {
         // A raw IPv4 host: a link only with a path or port (else it's a version or an amount).
         return has_path;
     }
@@ -256,7 +293,9 @@ fn bare_host(patterns: &PatternSet, host: &str, has_path: bool) -> bool {
         return false;
     }
     let lower = host.to_ascii_lowercase();
-    let Some(suffix) = psl::suffix(lower.as_bytes()) else { return false };
+    let Some(suffix) = psl::suffix(lower.as_bytes()) else {
+        return false;
+    };
     if !suffix.is_known() || suffix.as_bytes().len() >= lower.len() {
         return false;
     }
@@ -267,7 +306,13 @@ fn bare_host(patterns: &PatternSet, host: &str, has_path: bool) -> bool {
     patterns.bare_domain_tlds.iter().any(|t| *t == tld_lower)
 }
 
-fn add_link(ex: &mut Extraction, taken: &mut Vec<(usize, usize)>, written: &str, target: Option<String>, start: usize) {
+fn add_link(
+    ex: &mut Extraction,
+    taken: &mut Vec<(usize, usize)>,
+    written: &str,
+    target: Option<String>,
+    start: usize,
+) {
     ex.links_seen += 1;
     let end = start + written.len();
     taken.push((start, end));
@@ -279,7 +324,13 @@ fn add_link(ex: &mut Extraction, taken: &mut Vec<(usize, usize)>, written: &str,
         }
         value = &value[..cut];
     }
-    let target = target.map(|t| if t.len() > MAX_LINK_BYTES + 7 { format!("http://{value}") } else { t });
+    let target = target.map(|t| {
+        if t.len() > MAX_LINK_BYTES + 7 {
+            format!("http://{value}")
+        } else {
+            t
+        }
+    });
     ex.push(Item {
         kind: ItemKind::Link,
         value: value.to_string(),
@@ -333,7 +384,10 @@ fn scan_numbers(clean: &str, ex: &mut Extraction, taken: &[(usize, usize)]) {
                 }
                 j += 1;
                 end = j;
-            } else if matches!(b, b' ' | b'-') && j + 1 < bytes.len() && bytes[j + 1].is_ascii_digit() {
+            } else if matches!(b, b' ' | b'-')
+                && j + 1 < bytes.len()
+                && bytes[j + 1].is_ascii_digit()
+            {
                 j += 1;
             } else {
                 break;
@@ -345,11 +399,16 @@ fn scan_numbers(clean: &str, ex: &mut Extraction, taken: &[(usize, usize)]) {
         }
         let before = clean[..start].chars().next_back();
         let after = clean[end..].chars().next();
-        let decimal_after = clean[end..].strip_prefix('.').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-        let decimal_before = clean[..start].strip_suffix('.').is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit()));
+        let decimal_after = clean[end..]
+            .strip_prefix('.')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        let decimal_before = clean[..start]
+            .strip_suffix('.')
+            .is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit()));
         // Part of an id or a word ("abc123", "123abc"), an amount or a decimal.
-        if before.is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '¥' || c == '$' || c == '£' || c == '€')
-            || after.is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || is_unit(c))
+        if before.is_some_and(|c| {
+            c.is_ascii_alphabetic() || c == '_' || c == '¥' || c == '$' || c == '£' || c == '€'
+        }) || after.is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || is_unit(c))
             || decimal_after
             || decimal_before
         {
@@ -410,8 +469,26 @@ fn classify_digits(d: &str, plus: bool, before: &str) -> Option<ItemKind> {
         return Some(ItemKind::Number);
     }
     if (16..=19).contains(&n) {
-        let tail: String = before.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
-        let context = ["卡号", "账号", "帐号", "账户", "帐户", "银行卡", "卡:", "收款"].iter().any(|w| tail.contains(w));
+        let tail: String = before
+            .chars()
+            .rev()
+            .take(12)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let context = [
+            "卡号",
+            "账号",
+            "帐号",
+            "账户",
+            "帐户",
+            "银行卡",
+            "卡:",
+            "收款",
+        ]
+        .iter()
+        .any(|w| tail.contains(w));
         let card_like = d.starts_with("62") || (matches!(b[0], b'3' | b'4' | b'5') && luhn_ok(d));
         if context || card_like {
             return Some(ItemKind::BankCard);
@@ -444,19 +521,48 @@ mod tests {
 
     #[test]
     fn links_with_scheme_www_and_bare() {
-        assert_eq!(values("点击http://abc.top/x领取", ItemKind::Link), ["http://abc.top/x"]);
-        assert_eq!(values("登录www.icbc-vip.top进行认证", ItemKind::Link), ["www.icbc-vip.top"]);
+        assert_eq!(
+            values("点击http://abc.top/x领取", ItemKind::Link),
+            ["http://abc.top/x"]
+        );
+        assert_eq!(
+            values("登录www.icbc-vip.top进行认证", ItemKind::Link),
+            ["www.icbc-vip.top"]
+        );
         assert_eq!(values("详情abc.top/x，速领", ItemKind::Link), ["abc.top/x"]);
         assert_eq!(values("打开 abc.top 即可", ItemKind::Link), ["abc.top"]);
-        assert_eq!(values("官网：ＨＴＴＰＳ：／／ｗｗｗ．１００８６．ｃｎ", ItemKind::Link), ["HTTPS://www.10086.cn"]);
-        assert_eq!(values("Visit royalmail-redeliver.com/uk now.", ItemKind::Link), ["royalmail-redeliver.com/uk"]);
-        assert_eq!(values("go to http://1.2.3.4:8080/a).", ItemKind::Link), ["http://1.2.3.4:8080/a"]);
-        assert_eq!(values("see 1.2.3.4/login", ItemKind::Link), ["1.2.3.4/login"]);
+        assert_eq!(
+            values(
+                "官网：ＨＴＴＰＳ：／／ｗｗｗ．１００８６．ｃｎ",
+                ItemKind::Link
+            ),
+            ["HTTPS://www.10086.cn"]
+        );
+        assert_eq!(
+            values("Visit royalmail-redeliver.com/uk now.", ItemKind::Link),
+            ["royalmail-redeliver.com/uk"]
+        );
+        assert_eq!(
+            values("go to http://1.2.3.4:8080/a).", ItemKind::Link),
+            ["http://1.2.3.4:8080/a"]
+        );
+        assert_eq!(
+            values("see 1.2.3.4/login", ItemKind::Link),
+            ["1.2.3.4/login"]
+        );
     }
 
     #[test]
     fn not_links() {
-        for s in ["版本v2.0.1已发布", "利率3.5%", "report.pdf", "e.g. this", "Done.Thanks", "1.2.3.4", "IMG_1234.JPG"] {
+        for s in [
+            "版本v2.0.1已发布",
+            "利率3.5%",
+            "report.pdf",
+            "e.g. this",
+            "Done.Thanks",
+            "1.2.3.4",
+            "IMG_1234.JPG",
+        ] {
             assert!(values(s, ItemKind::Link).is_empty(), "{s}");
         }
         assert_eq!(values("邮箱abc@qq.com", ItemKind::Email), ["abc@qq.com"]);
@@ -465,25 +571,55 @@ mod tests {
 
     #[test]
     fn numbers_and_cards() {
-        assert_eq!(values("请致电13812345678", ItemKind::Number), ["13812345678"]);
-        assert_eq!(values("请致电138 1234 5678。", ItemKind::Number), ["138 1234 5678"]);
-        assert_eq!(values("热线：０２１－１２３４５６７８", ItemKind::Number), ["021-12345678"]);
+        assert_eq!(
+            values("请致电13812345678", ItemKind::Number),
+            ["13812345678"]
+        );
+        assert_eq!(
+            values("请致电138 1234 5678。", ItemKind::Number),
+            ["138 1234 5678"]
+        );
+        assert_eq!(
+            values("热线：０２１－１２３４５６７８", ItemKind::Number),
+            ["021-12345678"]
+        );
         assert_eq!(values("详询95588", ItemKind::Number), ["95588"]);
-        assert_eq!(values("call +44 7700 900123", ItemKind::Number), ["+44 7700 900123"]);
+        assert_eq!(
+            values("call +44 7700 900123", ItemKind::Number),
+            ["+44 7700 900123"]
+        );
         assert!(values("金额95588元", ItemKind::Number).is_empty());
         assert!(values("订单2024-12-25", ItemKind::Number).is_empty());
-        assert_eq!(values("卡号6222 0212 3456 7890 123", ItemKind::BankCard), ["6222 0212 3456 7890 123"]);
+        assert_eq!(
+            values("卡号6222 0212 3456 7890 123", ItemKind::BankCard),
+            ["6222 0212 3456 7890 123"]
+        );
         assert!(values("尾号1234", ItemKind::BankCard).is_empty());
     }
 
     #[test]
     fn im_ids_and_codes() {
-        assert_eq!(values("加薇信：abc_123", ItemKind::ImId), ["wechat:abc_123"]);
+        assert_eq!(
+            values("加薇信：abc_123", ItemKind::ImId),
+            ["wechat:abc_123"]
+        );
         assert_eq!(values("扣扣 12345678", ItemKind::ImId), ["qq:12345678"]);
-        assert_eq!(values("ＱＱ：９８７６５４３２１", ItemKind::ImId), ["qq:987654321"]);
-        assert_eq!(values("加vx: Kefu8888", ItemKind::ImId), ["wechat:kefu8888"]);
-        assert_eq!(values("验证码123456，5分钟内有效", ItemKind::VerificationCode), ["******"]);
-        assert_eq!(values("Your code is 4821", ItemKind::VerificationCode), ["****"]);
+        assert_eq!(
+            values("ＱＱ：９８７６５４３２１", ItemKind::ImId),
+            ["qq:987654321"]
+        );
+        assert_eq!(
+            values("加vx: Kefu8888", ItemKind::ImId),
+            ["wechat:kefu8888"]
+        );
+        assert_eq!(
+            values("验证码123456，5分钟内有效", ItemKind::VerificationCode),
+            ["******"]
+        );
+        assert_eq!(
+            values("Your code is 4821", ItemKind::VerificationCode),
+            ["****"]
+        );
     }
 
     #[test]

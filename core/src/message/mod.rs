@@ -63,7 +63,13 @@ const MAX_SIGNATURE_CHARS: usize = 24;
 /// Refuses a body with no visible character. Never fails because of an
 /// extracted item: a link or number that its own check refuses is listed
 /// without a verdict.
-pub(crate) fn check(snap: &Snapshot, region: &str, lang: Lang, sender: Option<&str>, body: &str) -> Result<Verdict> {
+pub(crate) fn check(
+    snap: &Snapshot,
+    region: &str,
+    lang: Lang,
+    sender: Option<&str>,
+    body: &str,
+) -> Result<Verdict> {
     let p = &snap.patterns;
     let truncated = body.len() > MAX_SCAN_BYTES;
     let scanned = &body[..floor_char_boundary(body, MAX_SCAN_BYTES)];
@@ -160,7 +166,11 @@ pub(crate) fn check(snap: &Snapshot, region: &str, lang: Lang, sender: Option<&s
                 set_fact(&mut features, "phone");
                 set_fact(
                     &mut features,
-                    if level == Some(Level::Trusted) { "phone_official" } else { "phone_untrusted" },
+                    if level == Some(Level::Trusted) {
+                        "phone_official"
+                    } else {
+                        "phone_untrusted"
+                    },
                 );
                 if is_mobile(snap, region, &item.value) {
                     set_fact(&mut features, "mobile");
@@ -190,7 +200,15 @@ pub(crate) fn check(snap: &Snapshot, region: &str, lang: Lang, sender: Option<&s
             Level::Suspicious => format!("message.suspicious_{kind}"),
             _ => continue,
         };
-        a.add(&code, p.weight(&code), format!("A {kind} in the message is rated {} ({})", v.level, top_code(v)));
+        a.add(
+            &code,
+            p.weight(&code),
+            format!(
+                "A {kind} in the message is rated {} ({})",
+                v.level,
+                top_code(v)
+            ),
+        );
         if let Some(t) = v.fraud_type {
             a.vote(t, item_vote);
         }
@@ -199,7 +217,10 @@ pub(crate) fn check(snap: &Snapshot, region: &str, lang: Lang, sender: Option<&s
     // The rules.
     let mut fired: Vec<&str> = Vec::new();
     for rule in &p.rules {
-        let holds = rule.all.iter().all(|alts| alts.iter().any(|&f| features.has(f)))
+        let holds = rule
+            .all
+            .iter()
+            .all(|alts| alts.iter().any(|&f| features.has(f)))
             && !rule.none.iter().any(|&f| features.has(f));
         if !holds || fired.contains(&rule.code.as_str()) {
             continue;
@@ -213,7 +234,11 @@ pub(crate) fn check(snap: &Snapshot, region: &str, lang: Lang, sender: Option<&s
                     .find_map(|&f| features.get(f).map(|ev| describe(p, &norm, ev, f)))
             })
             .collect();
-        a.add(&rule.code, rule.weight, format!("rule {}: {}", rule.id, evidence.join(" + ")));
+        a.add(
+            &rule.code,
+            rule.weight,
+            format!("rule {}: {}", rule.id, evidence.join(" + ")),
+        );
         if let (Some(t), true) = (rule.fraud_type, rule.weight > 0) {
             a.vote(t, rule.vote);
         }
@@ -222,7 +247,10 @@ pub(crate) fn check(snap: &Snapshot, region: &str, lang: Lang, sender: Option<&s
         a.add(
             "message.truncated",
             0,
-            format!("Only the first {} KiB of the message were scanned", MAX_SCAN_BYTES >> 10),
+            format!(
+                "Only the first {} KiB of the message were scanned",
+                MAX_SCAN_BYTES >> 10
+            ),
         );
     }
 

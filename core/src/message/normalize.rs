@@ -51,7 +51,11 @@ impl Normalized {
     pub fn with_symbols(text: &str, symbols: &SymbolWords) -> Normalized {
         let clean = clean(text);
         let (compact, folds) = compact_with(&clean, symbols);
-        Normalized { clean, compact, folds }
+        Normalized {
+            clean,
+            compact,
+            folds,
+        }
     }
 
     /// True when a fold point lies strictly inside `start..end` of `compact`.
@@ -115,9 +119,9 @@ pub fn clean(text: &str) -> String {
         if is_fast(c) {
             last_fast = Some((i, out.len()));
             match c {
-                '\u{ff01}'..='\u{ff5e}' => {
-                    out.push(char::from_u32(c as u32 - 0xfee0).expect("full-width forms map to ASCII"))
-                }
+                '\u{ff01}'..='\u{ff5e}' => out.push(
+                    char::from_u32(c as u32 - 0xfee0).expect("full-width forms map to ASCII"),
+                ),
                 _ => out.push(c),
             }
             continue;
@@ -173,7 +177,10 @@ pub fn compact_with(clean: &str, symbols: &SymbolWords) -> (String, Vec<u32>) {
             None
         };
         let Some(k) = kept else {
-            if let Some(word) = (!c.is_ascii() && !symbols.is_empty()).then(|| symbols.get(&c)).flatten() {
+            if let Some(word) = (!c.is_ascii() && !symbols.is_empty())
+                .then(|| symbols.get(&c))
+                .flatten()
+            {
                 // A symbol standing for a word joins the text like that word.
                 if gap && prev.is_some() {
                     folds.push(out.len() as u32);
@@ -231,7 +238,15 @@ mod tests {
 
     #[test]
     fn separators_inside_words_fold() {
-        for s in ["刷-单", "刷 单", "刷.单", "刷🔥单", "刷 * 单", "刷\u{3000}单", "刷／单"] {
+        for s in [
+            "刷-单",
+            "刷 单",
+            "刷.单",
+            "刷🔥单",
+            "刷 * 单",
+            "刷\u{3000}单",
+            "刷／单",
+        ] {
             let n = Normalized::new(s);
             assert_eq!(n.compact, "刷单", "{s}");
             assert!(n.folded_inside(0, n.compact.len()), "{s}");
@@ -242,7 +257,9 @@ mod tests {
 
     #[test]
     fn symbols_read_as_words() {
-        let symbols: SymbolWords = [('➕', "加".to_string()), ('👍', "赞".to_string())].into_iter().collect();
+        let symbols: SymbolWords = [('➕', "加".to_string()), ('👍', "赞".to_string())]
+            .into_iter()
+            .collect();
         let n = Normalized::with_symbols("➕V：abc，给视频点👍赚钱", &symbols);
         assert_eq!(n.compact, "加v abc给视频点赞赚钱");
     }

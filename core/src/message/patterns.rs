@@ -261,7 +261,11 @@ impl PatternSet {
             let (Some(c), None) = (chars.next(), chars.next()) else {
                 return Err(err(format!("symbol_words: {sym} is not one character")));
             };
-            if c.is_alphanumeric() || c.is_ascii() || word.is_empty() || !word.chars().all(char::is_alphanumeric) {
+            if c.is_alphanumeric()
+                || c.is_ascii()
+                || word.is_empty()
+                || !word.chars().all(char::is_alphanumeric)
+            {
                 return Err(err(format!("symbol_words: bad entry for {sym}")));
             }
             symbol_words.insert(c, word.to_lowercase());
@@ -287,7 +291,9 @@ impl PatternSet {
             for kw in kws {
                 let (norm, _) = compact_with(&super::normalize::clean(kw), &symbol_words);
                 if norm.is_empty() {
-                    return Err(err(format!("group {name} has a keyword that normalizes to nothing")));
+                    return Err(err(format!(
+                        "group {name} has a keyword that normalizes to nothing"
+                    )));
                 }
                 let idx = *keyword_index.entry(norm.clone()).or_insert_with(|| {
                     keywords.push(norm);
@@ -340,7 +346,9 @@ impl PatternSet {
 
         // Rules.
         let feature = |name: &str, rule: &str| -> Result<FeatureId> {
-            ids.get(name).copied().ok_or_else(|| err(format!("rule {rule}: unknown feature {name}")))
+            ids.get(name)
+                .copied()
+                .ok_or_else(|| err(format!("rule {rule}: unknown feature {name}")))
         };
         let mut rules = Vec::with_capacity(raw.rules.len());
         for r in &raw.rules {
@@ -354,7 +362,10 @@ impl PatternSet {
                 return Err(err(format!("rule {} has no conditions", r.id)));
             }
             let fraud_type = match &r.fraud_type {
-                Some(t) => Some(FraudType::parse(t).ok_or_else(|| err(format!("rule {}: unknown type {t}", r.id)))?),
+                Some(t) => Some(
+                    FraudType::parse(t)
+                        .ok_or_else(|| err(format!("rule {}: unknown type {t}", r.id)))?,
+                ),
                 None => None,
             };
             let mut all = Vec::with_capacity(r.all.len());
@@ -365,7 +376,11 @@ impl PatternSet {
                     .collect::<Result<Vec<_>>>()?;
                 all.push(alts);
             }
-            let none = r.none.iter().map(|f| feature(f, &r.id)).collect::<Result<Vec<_>>>()?;
+            let none = r
+                .none
+                .iter()
+                .map(|f| feature(f, &r.id))
+                .collect::<Result<Vec<_>>>()?;
             rules.push(Rule {
                 id: r.id.clone(),
                 code: r.code.clone(),
@@ -404,7 +419,11 @@ impl PatternSet {
             regexes,
             rules,
             extractors,
-            bare_domain_tlds: raw.bare_domain_tlds.iter().map(|t| t.to_ascii_lowercase()).collect(),
+            bare_domain_tlds: raw
+                .bare_domain_tlds
+                .iter()
+                .map(|t| t.to_ascii_lowercase())
+                .collect(),
             symbol_words,
         })
     }
@@ -420,7 +439,10 @@ impl PatternSet {
     }
 
     pub fn feature_name(&self, id: FeatureId) -> &str {
-        self.names.get(usize::from(id)).map(String::as_str).unwrap_or("?")
+        self.names
+            .get(usize::from(id))
+            .map(String::as_str)
+            .unwrap_or("?")
     }
 
     /// An empty feature table.
@@ -433,7 +455,12 @@ impl PatternSet {
     /// Matches keyword and regex groups over the compact text. Returns
     /// whether a keyword of an obfuscation group was written with
     /// characters inserted into it.
-    pub fn match_body(&self, text: &Normalized, regex_limit: usize, features: &mut Features) -> bool {
+    pub fn match_body(
+        &self,
+        text: &Normalized,
+        regex_limit: usize,
+        features: &mut Features,
+    ) -> bool {
         let hay = text.compact.as_str();
         let mut obfuscated = false;
         if let Some(ac) = &self.automaton {
@@ -451,7 +478,9 @@ impl PatternSet {
                 }
             }
         }
-        self.match_regexes(hay, regex_limit, |g, s, e| features.set(g, Evidence::Span(s, e)));
+        self.match_regexes(hay, regex_limit, |g, s, e| {
+            features.set(g, Evidence::Span(s, e))
+        });
         obfuscated
     }
 
@@ -471,7 +500,9 @@ impl PatternSet {
                 }
             }
         }
-        self.match_regexes(hay, hay.len(), |g, _, _| features.set(g + offset, Evidence::Fact));
+        self.match_regexes(hay, hay.len(), |g, _, _| {
+            features.set(g + offset, Evidence::Fact)
+        });
     }
 
     fn match_regexes(&self, hay: &str, limit: usize, mut hit: impl FnMut(FeatureId, u32, u32)) {
@@ -489,7 +520,10 @@ impl PatternSet {
     pub fn evidence_text(&self, ev: Evidence, compact: &str, feature: FeatureId) -> String {
         let phrase = match ev {
             Evidence::Keyword(k) => self.keywords.get(k as usize).cloned().unwrap_or_default(),
-            Evidence::Span(s, e) => compact.get(s as usize..e as usize).unwrap_or_default().to_string(),
+            Evidence::Span(s, e) => compact
+                .get(s as usize..e as usize)
+                .unwrap_or_default()
+                .to_string(),
             Evidence::Fact => return self.feature_name(feature).to_string(),
         };
         let mut out: String = phrase.chars().take(MAX_EVIDENCE_CHARS).collect();

@@ -44,7 +44,12 @@ impl SenderClass {
 const MAX_SENDER_BYTES: usize = 64;
 
 /// Classifies a sender and checks it as a number (SMS channel) when it is one.
-pub fn classify(snap: &Snapshot, region: &str, lang: Lang, sender: Option<&str>) -> (SenderClass, Option<Verdict>) {
+pub fn classify(
+    snap: &Snapshot,
+    region: &str,
+    lang: Lang,
+    sender: Option<&str>,
+) -> (SenderClass, Option<Verdict>) {
     let Some(sender) = sender.map(str::trim).filter(|s| !s.is_empty()) else {
         return (SenderClass::None, None);
     };
@@ -55,7 +60,14 @@ pub fn classify(snap: &Snapshot, region: &str, lang: Lang, sender: Option<&str>)
         Ok(p) => p,
         Err(_) => {
             let alpha = sender.chars().any(char::is_alphabetic);
-            return (if alpha { SenderClass::Alpha } else { SenderClass::Other }, None);
+            return (
+                if alpha {
+                    SenderClass::Alpha
+                } else {
+                    SenderClass::Other
+                },
+                None,
+            );
         }
     };
     let ctx = NumberContext {
@@ -72,10 +84,14 @@ pub fn classify(snap: &Snapshot, region: &str, lang: Lang, sender: Option<&str>)
                 SenderClass::Official
             } else {
                 match p.class {
-                    NumberClass::Mobile | NumberClass::VirtualOperator | NumberClass::Iot => SenderClass::Mobile,
+                    NumberClass::Mobile | NumberClass::VirtualOperator | NumberClass::Iot => {
+                        SenderClass::Mobile
+                    }
                     NumberClass::Service => SenderClass::Service,
                     NumberClass::International => SenderClass::International,
-                    NumberClass::Landline | NumberClass::LocalLandline | NumberClass::Unknown => SenderClass::Other,
+                    NumberClass::Landline | NumberClass::LocalLandline | NumberClass::Unknown => {
+                        SenderClass::Other
+                    }
                 }
             }
         }

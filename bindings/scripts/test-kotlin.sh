@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Kotlin binding tests on a desktop JVM with JNA: builds the fanzha-ffi
+# cdylib, generates the Kotlin bindings (library mode, JVM-safe config),
+# compiles them with every source root listed in
+# bindings/tests/kotlin/sources.txt, runs every test Suite, then a short
+# bench. Exits non-zero on any failure.
+#
+# Installs what is missing: kotlinc (npm package kotlin-compiler, into
+# bindings/.tools, never globally), JNA (Debian libjna-java), a JDK.
+#
+# Usage: bindings/scripts/test-kotlin.sh [FILTER…]   (substring of "suite: test")
+# Env:   FANZHA_FFI_PROFILE=dev|release|release-small  (default dev)
+#        FANZHA_KOTLIN_BENCH_RUNS=N  (default 20000; 0 skips the bench)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+
+KOTLIN_VERSION=2.4.20
+profile="${FANZHA_FFI_PROFILE:-dev}"
+bench_runs="${FANZHA_KOTLIN_BENCH_RUNS:-20000}"
+tools="$root/bindings/.tools"
+kotlin_home="$tools/node_modules/kotlin-compiler"
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+case "$profile" in dev) libdir="$target_dir/debug" ;; *) libdir="$target_dir/$profile" ;; esac
+work="$target_dir/kotlin-tests/$profile"
+
+apt_install() {
+  # apt-get update only when the package is not known yet.
+  apt-get install -y -qq "$@" >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq "$@" >/dev/null; }
+}
+
+# --- toolchain -------------------------------------------------------------
+if ! command -v java >/dev/null 2>&1; then
+  echo "installing a JDK (default-jdk-headless)"
+  apt_install default-jdk-headless
+fi
+if [ ! -f "$kotlin_home/bin/kotlinc" ] || ! grep -q "\"version\": \"$KOTLIN_VERSION\"" "$kotlin_home/package.json"; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "installing npm"
+    apt_install npm
+  fi
+  echo "installing kotlin-compiler $KOTLIN_VERSION into bindings/.tools"
+  mkdir -p "$tools"
+  npm install --prefix "$tools" --no-save --no-audit --no-fund --loglevel=error "kotlin-compiler@$KOTLIN_VERSION" >/dev/null
+fi
+jna=/usr/share/java/jna.jar
+if [ ! -f "$jna" ]; then
+  echo "installing JNA (libjna-java)"
+  apt_install libjna-java
+fi
+kotlinc=(bash "$kotlin_home/bin/kotlinc")
+stdlib="$kotlin_home/lib/kotlin-stdlib.jar"
+coroutines="$kotlin_home/lib/kotlinx-coroutines-core-jvm.jar"
+
+# --- library and bindings --------------------------------------------------
+echo "building fanzha-ffi ($profile)"
+bindings/scripts/generate-bindings.sh --profile "$profile" --out "$work/generated" >/dev/null
+
+# --- sources ---------------------------------------------------------------
+sources=("$work/generated/kotlin")
+while IFS= read -r line || [ -n "$line" ]; do
+  line="${line%%#*}"
+  line="$(echo "$line" | xargs)"
+  [ -n "$line" ] || continue
+  if [ ! -d "$root/$line" ]; then
+    echo "bindings/tests/kotlin/sources.txt lists a missing directory: $line" >&2
+    exit 1
+  fi
+  sources+=("$root/$line")
+done < bindings/tests/kotlin/sources.txt
+
+mapfile -t files < <(find "${sources[@]}" -name '*.kt' | sort)
+classes="$work/classes"
+# Recompile only when a source (or the compiler) changed: kotlinc is the
+# slow step.
+stamp="$( (echo "$KOTLIN_VERSION"; cat "${files[@]}") | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$work/classes.stamp" 2>/dev/null)" != "$stamp" ]; then
+  echo "compiling ${#files[@]} Kotlin files"
+  rm -rf "$classes"
+  mkdir -p "$classes"
+  "${kotlinc[@]}" -nowarn -jvm-target 17 -cp "$jna:$coroutines" -d "$classes" "${files[@]}"
+  echo "$stamp" > "$work/classes.stamp"
+else
+  echo "Kotlin sources unchanged; reusing compiled classes"
+fi
+
+# --- run -------------------------------------------------------------------
+cp="$classes:$stdlib:$coroutines:$jna"
+java_run=(java -Xss4m -Djna.library.path="$libdir" -cp "$cp")
+"${java_run[@]}" org.fanzha.testing.Runner "$classes" "$@"
+
+if [ "$bench_runs" != 0 ] && [ $# -eq 0 ]; then
+  echo "bench (library profile: $profile)"
+  "${java_run[@]}" org.fanzha.bench.Bench "$bench_runs" ${FANZHA_KOTLIN_BENCH_EXTRA:-}
+fi

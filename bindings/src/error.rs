@@ -1,0 +1,109 @@
+//! The one error type that crosses the boundary, and the one place core
+//! errors become it.
+//!
+//! Kotlin sees `FanzhaException` (with a subclass per variant), Swift sees
+//! `FanzhaError`. Messages never carry a checked value — no number, URL,
+//! account or message text — because they end up in host logs and crash
+//! reports: every field here is either a fixed phrase from the core or a
+//! description of protection data / storage, never of user input.
+
+use crate::types::CheckKind;
+use fanzha_core as core;
+
+/// Why a call into the SDK failed. A fraud finding is never an error.
+///
+/// `#[non_exhaustive]`: new variants may appear; hosts should keep a
+/// catch-all branch.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+#[non_exhaustive]
+pub enum FanzhaError {
+    /// The input can't be checked (empty, too long, not a number at all …).
+    /// `why` says what is wrong without repeating the input.
+    #[error("invalid {kind:?} input: {why}")]
+    InvalidInput { kind: CheckKind, why: String },
+
+    /// Settings the guard can't work with (an unknown region, …).
+    #[error("invalid settings: {why}")]
+    InvalidSettings { why: String },
+
+    /// Protection rules (embedded or from a feed) could not be loaded.
+    #[error("protection rules ({part}) are invalid: {why}")]
+    Rules { part: String, why: String },
+
+    /// The store could not be opened with the key the host provided.
+    #[error("the store key is wrong")]
+    WrongKey,
+
+    /// The host's `KeyProvider` failed (key missing, keystore locked …).
+    #[error("the key provider failed: {why}")]
+    KeyProvider { why: String },
+
+    /// The store is damaged, unreadable or was written by a newer version.
+    #[error("store error: {why}")]
+    Store { why: String },
+
+    /// A feed was refused (bad signature, rollback, wrong base, too big, …);
+    /// nothing was written.
+    #[error("feed refused: {why}")]
+    Feed { why: String },
+
+    /// A host callback (`KeyProvider`, `LogSink`) threw something other than
+    /// a `FanzhaException`. `exception` is its class name only: the message
+    /// is dropped, since it may carry anything.
+    #[error("a host callback threw {exception}")]
+    HostCallback { exception: String },
+
+    /// Anything else the core reported (a new kind of failure this layer
+    /// does not know yet). Same rule: no user data in `why`.
+    #[error("internal error: {why}")]
+    Internal { why: String },
+
+    /// This build does not provide the operation yet.
+    #[error("not available in this build: {what}")]
+    Unavailable { what: String },
+}
+
+/// The single conversion from core errors. Every exported function returns
+/// `Result<_, FanzhaError>` and reaches this through `?`.
+impl From<core::Error> for FanzhaError {
+    fn from(e: core::Error) -> FanzhaError {
+        match e {
+            core::Error::InvalidInput { kind, why } => FanzhaError::InvalidInput {
+                kind: kind.into(),
+                why: why.to_string(),
+            },
+            core::Error::Rules {
+                part: "settings",
+                why,
+            } => FanzhaError::InvalidSettings { why },
+            core::Error::Rules { part, why } => FanzhaError::Rules {
+                part: part.to_string(),
+                why,
+            },
+            core::Error::Store(e) => FanzhaError::Store { why: e.to_string() },
+            core::Error::Feed(e) => FanzhaError::Feed { why: e.to_string() },
+            // The core may grow variants; their Display follows the same rule.
+            other => FanzhaError::Internal {
+                why: other.to_string(),
+            },
+        }
+    }
+}
+
+/// A foreign implementation threw an exception UniFFI did not expect.
+impl From<uniffi::UnexpectedUniFFICallbackError> for FanzhaError {
+    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> FanzhaError {
+        // Kotlin gives "java.lang.IllegalStateException: message", Swift the
+        // error's description: keep the type, drop the free text.
+        let exception = e.reason.split([':', '(']).next().unwrap_or("").trim();
+        let exception = if exception.is_empty() || exception.len() > 120 || exception.contains(' ')
+        {
+            "an unknown exception"
+        } else {
+            exception
+        };
+        FanzhaError::HostCallback {
+            exception: exception.to_string(),
+        }
+    }
+}

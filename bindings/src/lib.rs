@@ -1,0 +1,26 @@
+//! # fanzha-ffi
+//!
+//! The Kotlin and Swift face of `fanzha-core`, through UniFFI proc-macros.
+//! This crate holds no detection logic: [`Guard`] wraps `fanzha_core::Guard`
+//! and every exported item converts records in, calls the core, and
+//! converts the answer (or the error, in exactly one place) out.
+//!
+//! - [`guard`]: the `Guard` object and its settings.
+//! - [`types`]: verdicts, contexts, intents — records and enums.
+//! - [`error`]: `FanzhaError` (`FanzhaException` in Kotlin).
+//! - [`logging`]: the host's log sink.
+//!
+//! Bindings are generated in library mode from the built cdylib by
+//! `bindings/scripts/generate-bindings.sh`.
+
+pub mod error;
+pub mod guard;
+pub mod logging;
+pub mod types;
+
+pub use error::FanzhaError;
+pub use guard::{Guard, GuardSettings};
+pub use logging::{install_log_sink, LogLevel, LogRecord, LogSink};
+pub use types::*;
+
+uniffi::setup_scaffolding!();

@@ -1,0 +1,560 @@
+//! Reading feeds: a hostile-input parser.
+//!
+//! [`FeedFile::parse`] checks the structure and every declared size against
+//! [`Limits`] without touching the body; [`FeedFile::verify`] checks the
+//! signature against pinned keys, the body against its signed hash, and then
+//! walks every record (bounds, counts, string references, rule JSON). Only
+//! the resulting [`VerifiedFeed`] hands out entries, so nothing unverified
+//! can reach a store. No input makes these functions panic or allocate more
+//! than the caps allow (the string table borrows from the input).
+
+use super::format::{
+    fraud_from_code, list_kind_from_code, Cursor, FeedHeader, FeedKind, RuleKind, HEADER_LEN,
+    MAX_CATEGORY_BYTES, MIN_ENTRY_LEN, MIN_RULES_LEN, MIN_STRING_LEN, REMOVAL_LEN, RULE_SET,
+    SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY, TAG_REMOVAL, TAG_RULES, TAG_STRING,
+};
+use super::keys::{KeyId, PublicKey, Rotation, TrustedKeys};
+use super::{FeedError, Limits};
+use crate::blocklist::{ListEntry, ListKind};
+use crate::snapshot::RuleSources;
+use crate::verdict::FraudType;
+use std::collections::BTreeMap;
+
+/// A feed whose structure has been checked, not yet its signature.
+#[derive(Debug, Clone)]
+pub struct FeedFile<'a> {
+    header: FeedHeader,
+    rotations: Vec<Rotation>,
+    key_id: KeyId,
+    signature: [u8; 64],
+    signed: &'a [u8],
+    body: &'a [u8],
+    limits: Limits,
+}
+
+/// One blocklist entry of a verified feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedEntry {
+    pub kind: ListKind,
+    /// SHA-256 of the canonical value.
+    pub sha256: [u8; 32],
+    /// [`crate::blocklist::fast_hash`] of the canonical value.
+    pub fast: u64,
+    pub entry: ListEntry,
+}
+
+/// One removal of a verified delta.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeedRemoval {
+    pub kind: ListKind,
+    pub sha256: [u8; 32],
+    pub fast: u64,
+}
+
+/// Counts from a body walk, for `inspect` and status.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BodySummary {
+    pub numbers: u64,
+    pub urls: u64,
+    pub accounts: u64,
+    pub removals: u64,
+    pub strings: u32,
+    /// Rule kinds present, with the byte size of their JSON.
+    pub rules: Vec<(RuleKind, usize)>,
+    /// Entries by fraud type.
+    pub by_fraud_type: BTreeMap<FraudType, u64>,
+}
+
+/// A decoded body record. String references are checked against the table
+/// built so far.
+enum Record<'a> {
+    String(&'a str),
+    Entry {
+        kind: ListKind,
+        sha256: [u8; 32],
+        fast: u64,
+        fraud_type: FraudType,
+        severity: u8,
+        reports: u32,
+        category: u32,
+        label: u32,
+    },
+    Removal(FeedRemoval),
+    Rules(RuleKind, &'a str),
+}
+
+/// Decodes the record at the cursor; `strings` is the table defined so far.
+fn next_record<'a>(
+    c: &mut Cursor<'a>,
+    strings: &[&'a str],
+    limits: &Limits,
+) -> Result<Record<'a>, FeedError> {
+    let string_ref = |c: &mut Cursor<'a>| -> Result<u32, FeedError> {
+        let id = c.varint("string reference")?;
+        if id as usize >= strings.len() {
+            return Err(FeedError::Malformed("string used before it is defined"));
+        }
+        Ok(id)
+    };
+    match c.u8("record tag")? {
+        TAG_STRING => {
+            let len = c.varint("string length")? as usize;
+            if len > limits.max_string_bytes {
+                return Err(FeedError::TooLarge {
+                    what: "string",
+                    limit: limits.max_string_bytes as u64,
+                });
+            }
+            let s = std::str::from_utf8(c.take(len, "string")?)
+                .map_err(|_| FeedError::Malformed("string is not UTF-8"))?;
+            Ok(Record::String(s))
+        }
+        TAG_ENTRY => {
+            let kind = list_kind_from_code(c.u8("entry")?)
+                .ok_or(FeedError::Malformed("unknown list kind"))?;
+            let sha256 = c.array32("entry")?;
+            let fast = c.u64("entry")?;
+            let fraud_type = fraud_from_code(c.u8("entry")?);
+            let severity = c.u8("entry")?;
+            if severity > 100 {
+                return Err(FeedError::Malformed("severity over 100"));
+            }
+            let reports = c.varint("entry")?;
+            let category = string_ref(c)?;
+            if strings.get(category as usize).map_or(0, |s| s.len()) > MAX_CATEGORY_BYTES {
+                return Err(FeedError::TooLarge {
+                    what: "category",
+                    limit: MAX_CATEGORY_BYTES as u64,
+                });
+            }
+            let label = string_ref(c)?;
+            Ok(Record::Entry {
+                kind,
+                sha256,
+                fast,
+                fraud_type,
+                severity,
+                reports,
+                category,
+                label,
+            })
+        }
+        TAG_REMOVAL => {
+            let kind = list_kind_from_code(c.u8("removal")?)
+                .ok_or(FeedError::Malformed("unknown list kind"))?;
+            let sha256 = c.array32("removal")?;
+            let fast = c.u64("removal")?;
+            Ok(Record::Removal(FeedRemoval { kind, sha256, fast }))
+        }
+        TAG_RULES => {
+            let kind = RuleKind::from_code(c.u8("rules")?)
+                .ok_or(FeedError::Malformed("unknown rule kind"))?;
+            let op = c.u8("rules")?;
+            let len = c.u32("rules")?;
+            if len > limits.max_rule_bytes {
+                return Err(FeedError::TooLarge {
+                    what: "rule set",
+                    limit: u64::from(limits.max_rule_bytes),
+                });
+            }
+            let bytes = c.take(len as usize, "rules")?;
+            if op != RULE_SET {
+                return Err(FeedError::Malformed("unknown rule operation"));
+            }
+            let json = std::str::from_utf8(bytes)
+                .map_err(|_| FeedError::Malformed("rules are not UTF-8"))?;
+            Ok(Record::Rules(kind, json))
+        }
+        _ => Err(FeedError::Malformed("unknown record")),
+    }
+}
+
+/// What a body walk yields: the string table, the rule sets, the counts.
+type Scanned<'a> = (Vec<&'a str>, Vec<(RuleKind, &'a str)>, BodySummary);
+
+/// Walks the whole body, checking every record and the counts the header
+/// declares. Returns the string table and the rule changes.
+fn scan<'a>(
+    body: &'a [u8],
+    header: &FeedHeader,
+    limits: &Limits,
+) -> Result<Scanned<'a>, FeedError> {
+    let mut c = Cursor::new(body);
+    let mut strings: Vec<&'a str> = Vec::new();
+    let mut rules: Vec<(RuleKind, &'a str)> = Vec::new();
+    let mut s = BodySummary::default();
+    let too_many = FeedError::Malformed("more records than the header declares");
+    while !c.is_empty() {
+        match next_record(&mut c, &strings, limits)? {
+            Record::String(st) => {
+                if strings.len() as u64 >= u64::from(header.strings) {
+                    return Err(too_many);
+                }
+                strings.push(st);
+            }
+            Record::Entry {
+                kind, fraud_type, ..
+            } => {
+                let (n, declared) = match kind {
+                    ListKind::Number => (&mut s.numbers, header.numbers),
+                    ListKind::Url => (&mut s.urls, header.urls),
+                    ListKind::Account => (&mut s.accounts, header.accounts),
+                };
+                if *n >= declared {
+                    return Err(too_many);
+                }
+                *n += 1;
+                *s.by_fraud_type.entry(fraud_type).or_insert(0) += 1;
+            }
+            Record::Removal(_) => {
+                if !header.kind.is_delta() {
+                    return Err(FeedError::Malformed("removals in a full feed"));
+                }
+                if s.removals >= header.removals {
+                    return Err(too_many);
+                }
+                s.removals += 1;
+            }
+            Record::Rules(kind, json) => {
+                if rules.iter().any(|(k, _)| *k == kind) {
+                    return Err(FeedError::Malformed("a rule kind given twice"));
+                }
+                if rules.len() as u64 >= u64::from(header.rules) {
+                    return Err(too_many);
+                }
+                s.rules.push((kind, json.len()));
+                rules.push((kind, json));
+            }
+        }
+    }
+    s.strings = strings.len() as u32;
+    if s.numbers != header.numbers
+        || s.urls != header.urls
+        || s.accounts != header.accounts
+        || s.removals != header.removals
+        || rules.len() as u64 != u64::from(header.rules)
+        || s.strings != header.strings
+    {
+        return Err(FeedError::Malformed(
+            "fewer records than the header declares",
+        ));
+    }
+    Ok((strings, rules, s))
+}
+
+impl<'a> FeedFile<'a> {
+    /// Checks the structure of a feed: magic, format, header fields, every
+    /// declared count and size against `limits`, and that the file is exactly
+    /// as long as declared. Cheap: the body is not read.
+    pub fn parse(bytes: &'a [u8], limits: &Limits) -> Result<FeedFile<'a>, FeedError> {
+        if bytes.len() as u64 > limits.max_file_bytes {
+            return Err(FeedError::TooLarge {
+                what: "file",
+                limit: limits.max_file_bytes,
+            });
+        }
+        let header = FeedHeader::decode(bytes)?;
+        if header.rotations > limits.max_rotations {
+            return Err(FeedError::TooLarge {
+                what: "rotation statements",
+                limit: u64::from(limits.max_rotations),
+            });
+        }
+        let entries = header
+            .numbers
+            .checked_add(header.urls)
+            .and_then(|n| n.checked_add(header.accounts))
+            .filter(|&n| n <= limits.max_entries)
+            .ok_or(FeedError::TooLarge {
+                what: "entries",
+                limit: limits.max_entries,
+            })?;
+        if header.removals > limits.max_removals {
+            return Err(FeedError::TooLarge {
+                what: "removals",
+                limit: limits.max_removals,
+            });
+        }
+        if header.removals > 0 && !header.kind.is_delta() {
+            return Err(FeedError::Malformed("removals in a full feed"));
+        }
+        if header.strings > limits.max_strings {
+            return Err(FeedError::TooLarge {
+                what: "strings",
+                limit: u64::from(limits.max_strings),
+            });
+        }
+        if header.rules as usize > RuleKind::ALL.len() {
+            return Err(FeedError::Malformed("more rule sets than rule kinds"));
+        }
+        if header.body_len > limits.max_file_bytes {
+            return Err(FeedError::TooLarge {
+                what: "body",
+                limit: limits.max_file_bytes,
+            });
+        }
+        // The declared records must fit in the declared body (all the
+        // factors are capped above, so this can't overflow u64; checked anyway).
+        let min_body = entries
+            .checked_mul(MIN_ENTRY_LEN)
+            .and_then(|n| n.checked_add(header.removals.checked_mul(REMOVAL_LEN)?))
+            .and_then(|n| n.checked_add(u64::from(header.rules) * MIN_RULES_LEN))
+            .and_then(|n| n.checked_add(u64::from(header.strings) * MIN_STRING_LEN))
+            .ok_or(FeedError::Malformed("declared counts overflow"))?;
+        if min_body > header.body_len {
+            return Err(FeedError::Malformed(
+                "declared records don't fit in the body",
+            ));
+        }
+
+        let rot_len = header.rotations as usize * Rotation::LEN;
+        let prefix = HEADER_LEN + rot_len + SIG_BLOCK_LEN;
+        if bytes.len() < HEADER_LEN + rot_len {
+            return Err(FeedError::Truncated {
+                part: "rotation statements",
+            });
+        }
+        if bytes.len() < prefix {
+            return Err(FeedError::Truncated { part: "signature" });
+        }
+        let body = &bytes[prefix..];
+        if (body.len() as u64) < header.body_len {
+            return Err(FeedError::Truncated { part: "body" });
+        }
+        if body.len() as u64 > header.body_len {
+            return Err(FeedError::Malformed("bytes after the body"));
+        }
+        let rotations = bytes[HEADER_LEN..HEADER_LEN + rot_len]
+            .chunks_exact(Rotation::LEN)
+            .map(Rotation::decode)
+            .collect::<Result<Vec<_>, _>>()?;
+        let sig_at = HEADER_LEN + rot_len;
+        let mut key_id = [0u8; 8];
+        key_id.copy_from_slice(&bytes[sig_at..sig_at + 8]);
+        let mut signature = [0u8; 64];
+        signature.copy_from_slice(&bytes[sig_at + 8..prefix]);
+        Ok(FeedFile {
+            header,
+            rotations,
+            key_id: KeyId(key_id),
+            signature,
+            signed: &bytes[..sig_at],
+            body,
+            limits: *limits,
+        })
+    }
+
+    pub fn header(&self) -> &FeedHeader {
+        &self.header
+    }
+
+    /// The id of the key that claims to have signed the feed.
+    pub fn key_id(&self) -> KeyId {
+        self.key_id
+    }
+
+    pub fn rotations(&self) -> &[Rotation] {
+        &self.rotations
+    }
+
+    /// True when the body matches the hash in the header (which only means
+    /// something once the signature is verified).
+    pub fn body_hash_matches(&self) -> bool {
+        ring::digest::digest(&ring::digest::SHA256, self.body).as_ref() == self.header.body_hash
+    }
+
+    /// Walks the body without verifying anything (for `inspect`).
+    pub fn summary(&self) -> Result<BodySummary, FeedError> {
+        scan(self.body, &self.header, &self.limits).map(|(_, _, s)| s)
+    }
+
+    /// Verifies the feed: the signing key against `trust` (following rotation
+    /// statements), the Ed25519 signature over header and rotations, the body
+    /// against its signed hash, then every record and every rule set (which
+    /// must load). Nothing about the feed is trusted before this returns.
+    pub fn verify(self, trust: &TrustedKeys) -> Result<VerifiedFeed<'a>, FeedError> {
+        let key = trust.resolve(self.key_id, &self.rotations)?;
+        self.verify_with(&key)
+    }
+
+    /// [`FeedFile::verify`] against one given key (publisher tools).
+    pub fn verify_with(self, key: &PublicKey) -> Result<VerifiedFeed<'a>, FeedError> {
+        if key.id() != self.key_id {
+            return Err(FeedError::UntrustedKey(self.key_id));
+        }
+        let mut message = Vec::with_capacity(SIGNING_CONTEXT.len() + self.signed.len());
+        message.extend_from_slice(SIGNING_CONTEXT);
+        message.extend_from_slice(self.signed);
+        if !key.verify(&message, &self.signature) {
+            return Err(FeedError::BadSignature);
+        }
+        if !self.body_hash_matches() {
+            return Err(FeedError::BodyHash);
+        }
+        let (strings, rules, summary) = scan(self.body, &self.header, &self.limits)?;
+        check_rules(&rules)?;
+        Ok(VerifiedFeed {
+            file: self,
+            strings,
+            rules,
+            summary,
+        })
+    }
+}
+
+/// Every rule set a feed carries must load, so a feed can't replace working
+/// rules with broken ones.
+fn check_rules(rules: &[(RuleKind, &str)]) -> Result<(), FeedError> {
+    if rules.is_empty() {
+        return Ok(());
+    }
+    let mut sources = RuleSources::default();
+    for (kind, json) in rules {
+        *kind.slot(&mut sources) = Some((*json).to_string());
+    }
+    let index = std::sync::Arc::new(crate::blocklist::MemoryIndex::new());
+    crate::snapshot::Snapshot::build(&sources, index, String::new()).map_err(|e| match e {
+        crate::Error::Rules { part, why } => FeedError::Rules { kind: part, why },
+        other => FeedError::Rules {
+            kind: "rules",
+            why: other.to_string(),
+        },
+    })?;
+    Ok(())
+}
+
+/// A feed whose signature, body hash and every record have been checked.
+#[derive(Debug, Clone)]
+pub struct VerifiedFeed<'a> {
+    file: FeedFile<'a>,
+    strings: Vec<&'a str>,
+    rules: Vec<(RuleKind, &'a str)>,
+    summary: BodySummary,
+}
+
+impl<'a> VerifiedFeed<'a> {
+    pub fn header(&self) -> &FeedHeader {
+        &self.file.header
+    }
+
+    pub fn kind(&self) -> FeedKind {
+        self.file.header.kind
+    }
+
+    /// The key that signed it.
+    pub fn signer(&self) -> KeyId {
+        self.file.key_id
+    }
+
+    pub fn rotations(&self) -> &[Rotation] {
+        &self.file.rotations
+    }
+
+    pub fn summary(&self) -> &BodySummary {
+        &self.summary
+    }
+
+    /// True once `now_ms` is at or past the feed's expiry.
+    pub fn is_expired(&self, now_ms: i64) -> bool {
+        now_ms >= self.file.header.expires_ms
+    }
+
+    /// The rule sets, in feed order.
+    pub fn rules(&self) -> &[(RuleKind, &'a str)] {
+        &self.rules
+    }
+
+    /// The rule sets this feed carries, as [`RuleSources`] (`None` where it
+    /// carries none).
+    pub fn rule_sources(&self) -> RuleSources {
+        let mut out = RuleSources::default();
+        for (kind, json) in &self.rules {
+            *kind.slot(&mut out) = Some((*json).to_string());
+        }
+        out
+    }
+
+    /// The rules once this feed is applied over `current`: a kind the feed
+    /// carries replaces what was there (the embedded default or an older
+    /// version's); a delta keeps the kinds it doesn't carry, a full feed
+    /// returns them to the embedded default.
+    pub fn merged_rule_sources(&self, current: &RuleSources) -> RuleSources {
+        let mut out = if self.kind().is_delta() {
+            current.clone()
+        } else {
+            RuleSources::default()
+        };
+        for (kind, json) in &self.rules {
+            *kind.slot(&mut out) = Some((*json).to_string());
+        }
+        out
+    }
+
+    /// The blocklist entries, in feed order.
+    pub fn entries(&self) -> impl Iterator<Item = FeedEntry> + '_ {
+        self.records().filter_map(move |r| match r {
+            Record::Entry {
+                kind,
+                sha256,
+                fast,
+                fraud_type,
+                severity,
+                reports,
+                category,
+                label,
+            } => Some(FeedEntry {
+                kind,
+                sha256,
+                fast,
+                entry: ListEntry {
+                    // The scan checked every reference; `get` keeps this
+                    // total anyway.
+                    category: self
+                        .strings
+                        .get(category as usize)
+                        .copied()
+                        .unwrap_or_default()
+                        .to_string(),
+                    fraud_type,
+                    severity,
+                    reports,
+                    label: self
+                        .strings
+                        .get(label as usize)
+                        .copied()
+                        .unwrap_or_default()
+                        .to_string(),
+                },
+            }),
+            _ => None,
+        })
+    }
+
+    /// The removals (deltas only), in feed order.
+    pub fn removals(&self) -> impl Iterator<Item = FeedRemoval> + '_ {
+        self.records().filter_map(|r| match r {
+            Record::Removal(rm) => Some(rm),
+            _ => None,
+        })
+    }
+
+    /// Re-walks the verified body. The body was fully checked by `verify`
+    /// and is borrowed immutably, so a decoding error can't happen; if it
+    /// somehow did, iteration stops rather than panicking.
+    fn records(&self) -> impl Iterator<Item = Record<'a>> + '_ {
+        let mut c = Cursor::new(self.file.body);
+        let mut defined = 0usize;
+        let limits = self.file.limits;
+        std::iter::from_fn(move || {
+            if c.is_empty() {
+                return None;
+            }
+            let table = &self.strings[..defined.min(self.strings.len())];
+            let r = next_record(&mut c, table, &limits).ok()?;
+            if matches!(r, Record::String(_)) {
+                defined += 1;
+            }
+            Some(r)
+        })
+    }
+}

@@ -1,0 +1,576 @@
+//! The payment check's protection data (`data/payments.json`): signal
+//! weights, escalation floors, amount thresholds, memo patterns, questions,
+//! the ISO 4217 currency table and the IBAN length table. Parsed and
+//! validated once per snapshot; a feed carrying `payments` rules replaces the
+//! whole set.
+
+use crate::error::{Error, Result};
+use crate::verdict::{FraudType, Level};
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use unicode_normalization::UnicodeNormalization;
+
+/// Reason codes the check emits with a data weight. Each must be present in
+/// `signals`, so a feed can't silently switch one off by forgetting it
+/// (a feed that wants a signal off sets its weight to 0).
+pub(crate) const SIGNALS: &[&str] = &[
+    "payment.account_invalid",
+    "payment.new_payee_large",
+    "payment.amount_unusual",
+    "payment.known_payee",
+    "payment.screen_sharing",
+    "payment.remote_access",
+    "payment.accessibility_service",
+    "payment.in_call_unknown",
+    "payment.in_call_flagged",
+    "payment.in_call_official",
+    "payment.in_call_new_payee",
+    "payment.in_call_long",
+    "payment.after_flagged_call",
+    "payment.after_flagged_message",
+    "payment.after_flagged_link",
+    "payment.night",
+    "payment.velocity",
+];
+
+/// Limits on what a feed may ask for, so hostile or broken rules can't make
+/// a check slow or huge.
+const MAX_PATTERN_TERMS: usize = 4096;
+const MAX_TERM_BYTES: usize = 256;
+const MAX_QUESTIONS: usize = 64;
+const MAX_JOURNEY_EVENTS: usize = 4096;
+
+/// One signal's weight and the fraud type it votes for.
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct Signal {
+    pub weight: i32,
+    #[serde(default)]
+    pub fraud_type: Option<FraudType>,
+}
+
+/// "When all these reasons are present, the verdict is at least `level`."
+#[derive(Debug, Clone, Deserialize)]
+pub struct Floor {
+    pub all: Vec<String>,
+    pub level: Level,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct AmountHistory {
+    /// Payments in this currency the history must hold before an amount can
+    /// be called unusual for the user overall.
+    pub min_overall_payments: u32,
+    /// Unusual overall: above this many times the median and above the
+    /// largest recent payment.
+    pub overall_median_factor: f64,
+    /// Unusual for a payee paid before: above this many times the largest
+    /// payment to them.
+    pub payee_max_factor: f64,
+    /// Payments to a payee before it counts as a routine payee.
+    pub known_payee_min_payments: u32,
+}
+
+/// Local hours `[start_hour, end_hour)` that count as night (wraps midnight
+/// when `start_hour > end_hour`).
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct Night {
+    pub start_hour: u8,
+    pub end_hour: u8,
+}
+
+impl Night {
+    pub fn contains(&self, hour: u8) -> bool {
+        if self.start_hour <= self.end_hour {
+            hour >= self.start_hour && hour < self.end_hour
+        } else {
+            hour >= self.start_hour || hour < self.end_hour
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct Velocity {
+    pub window_secs: u32,
+    /// Distinct payments (this one included) within the window that count as
+    /// "many".
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct FlaggedWindows {
+    pub call: u32,
+    pub message: u32,
+    pub link: u32,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct JourneyRules {
+    /// Events kept at most (oldest dropped first).
+    pub max_events: usize,
+    /// Events older than this are forgotten.
+    pub max_age_secs: u32,
+    /// How long after a flagged call / message / link a payment escalates.
+    pub flagged_window_secs: FlaggedWindows,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct CoolOff {
+    /// Cool-off of a `confirm` verdict.
+    pub dangerous: u32,
+    /// Cool-off once the user answered "yes" to a scam question.
+    pub answered_yes: u32,
+}
+
+/// Which text of the intent a memo pattern looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Memo,
+    PayeeName,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct RawMemoPattern {
+    code: String,
+    fraud_type: FraudType,
+    weight: i32,
+    #[serde(default = "default_fields")]
+    fields: Vec<Field>,
+    terms: Vec<String>,
+}
+
+fn default_fields() -> Vec<Field> {
+    vec![Field::Memo]
+}
+
+/// A group of memo terms sharing one reason code.
+#[derive(Debug, Clone)]
+pub struct MemoPattern {
+    pub code: String,
+    pub fraud_type: FraudType,
+    pub weight: i32,
+    pub fields: Vec<Field>,
+}
+
+/// A question the bank app can ask before going on, and what a "yes" means.
+/// The question's text is the title stored under `id` in
+/// `data/texts/payment.json`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct QuestionRule {
+    pub id: String,
+    /// Ask when the verdict's fraud type is one of these…
+    #[serde(default)]
+    pub ask_for: Vec<FraudType>,
+    /// …or when any of these reasons is present…
+    #[serde(default)]
+    pub ask_when: Vec<String>,
+    /// …or on every warning.
+    #[serde(default)]
+    pub always: bool,
+    /// Reason added when the answer is "yes". A "no" adds nothing: people
+    /// being coached by a scammer are told to answer "no".
+    pub yes_code: String,
+    pub yes_weight: i32,
+    #[serde(default)]
+    pub fraud_type: Option<FraudType>,
+    /// The verdict is at least this level after a "yes".
+    #[serde(default)]
+    pub yes_level: Option<Level>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawRules {
+    signals: HashMap<String, Signal>,
+    floors: Vec<Floor>,
+    new_payee_large_major: HashMap<String, u64>,
+    amount_history: AmountHistory,
+    max_amount_minor: i64,
+    night: Night,
+    region_utc_offset_minutes: HashMap<String, i32>,
+    velocity: Velocity,
+    journey: JourneyRules,
+    long_call_secs: u32,
+    cool_off_seconds: CoolOff,
+    memo_patterns: Vec<RawMemoPattern>,
+    max_questions: usize,
+    questions: Vec<QuestionRule>,
+    currencies: HashMap<String, u8>,
+    iban_lengths: HashMap<String, usize>,
+}
+
+/// Compiled payment rules. Built once per [`crate::Snapshot`].
+#[derive(Debug)]
+pub struct PaymentRules {
+    signals: HashMap<String, Signal>,
+    pub floors: Vec<Floor>,
+    /// Minor units, per currency.
+    new_payee_large_minor: HashMap<String, i64>,
+    pub amount_history: AmountHistory,
+    pub max_amount_minor: i64,
+    pub night: Night,
+    region_utc_offset_minutes: HashMap<String, i32>,
+    pub velocity: Velocity,
+    pub journey: JourneyRules,
+    pub long_call_secs: u32,
+    pub cool_off: CoolOff,
+    pub memo_patterns: Vec<MemoPattern>,
+    /// Folded terms of every memo pattern; match index → `term_owner` → pattern.
+    memo_matcher: Option<AhoCorasick>,
+    term_owner: Vec<usize>,
+    /// Each term as written in the data (for reason details).
+    terms: Vec<String>,
+    pub max_questions: usize,
+    pub questions: Vec<QuestionRule>,
+    currencies: HashMap<String, u8>,
+    iban_lengths: HashMap<String, usize>,
+}
+
+impl Default for PaymentRules {
+    /// The embedded default rules.
+    fn default() -> PaymentRules {
+        PaymentRules::from_json(super::EMBEDDED).expect("the embedded payment rules are valid")
+    }
+}
+
+impl PaymentRules {
+    /// Parses and validates rules (the embedded default or a feed's).
+    ///
+    /// Refuses: a missing signal, weights outside −100…100, a floor below
+    /// `suspicious`, an empty or oversized term, a question without text id,
+    /// a currency exponent above 4, an IBAN length outside 15…34.
+    pub fn from_json(json: &str) -> Result<PaymentRules> {
+        let raw: RawRules = serde_json::from_str(json).map_err(|e| Error::rules("payments", e))?;
+        let bad = |why: String| Error::rules("payments", why);
+
+        for code in SIGNALS {
+            if !raw.signals.contains_key(*code) {
+                return Err(bad(format!("missing signal {code}")));
+            }
+        }
+        for (code, s) in &raw.signals {
+            if !(-100..=100).contains(&s.weight) {
+                return Err(bad(format!("weight of {code} is outside -100..100")));
+            }
+        }
+        for f in &raw.floors {
+            if f.all.is_empty() || f.level < Level::Suspicious {
+                return Err(bad(
+                    "a floor needs reasons and a level of suspicious or dangerous".into(),
+                ));
+            }
+        }
+        if raw.max_amount_minor <= 0 {
+            return Err(bad("max_amount_minor must be positive".into()));
+        }
+        if raw.night.start_hour > 23 || raw.night.end_hour > 24 {
+            return Err(bad("night hours must be 0..24".into()));
+        }
+        if raw.velocity.count < 2 || raw.velocity.window_secs == 0 {
+            return Err(bad("velocity needs count >= 2 and a window".into()));
+        }
+        if raw.journey.max_events == 0 || raw.journey.max_events > MAX_JOURNEY_EVENTS {
+            return Err(bad(format!(
+                "journey.max_events must be 1..={MAX_JOURNEY_EVENTS}"
+            )));
+        }
+        let ah = raw.amount_history;
+        let factor_ok = |f: f64| f.is_finite() && f >= 1.0;
+        if !factor_ok(ah.overall_median_factor) || !factor_ok(ah.payee_max_factor) {
+            return Err(bad("amount_history factors must be finite and >= 1".into()));
+        }
+        for (code, exp) in &raw.currencies {
+            if !is_currency_code(code) || *exp > 4 {
+                return Err(bad(format!(
+                    "currency {code}: need a 3-letter code and an exponent 0..4"
+                )));
+            }
+        }
+        for (cc, len) in &raw.iban_lengths {
+            if cc.len() != 2
+                || !cc.bytes().all(|b| b.is_ascii_uppercase())
+                || !(15..=34).contains(len)
+            {
+                return Err(bad(format!(
+                    "IBAN country {cc}: need 2 letters and a length 15..34"
+                )));
+            }
+        }
+        for offset in raw.region_utc_offset_minutes.values() {
+            if !(-14 * 60..=14 * 60).contains(offset) {
+                return Err(bad("UTC offsets must be within ±14 h".into()));
+            }
+        }
+        let mut new_payee_large_minor = HashMap::new();
+        for (cur, major) in &raw.new_payee_large_major {
+            let exp = raw
+                .currencies
+                .get(cur)
+                .ok_or_else(|| bad(format!("threshold for unknown currency {cur}")))?;
+            let minor = i64::try_from(*major)
+                .ok()
+                .and_then(|m| m.checked_mul(10i64.pow(u32::from(*exp))))
+                .ok_or_else(|| bad(format!("threshold for {cur} is too large")))?;
+            new_payee_large_minor.insert(cur.clone(), minor);
+        }
+
+        // Memo patterns: one Aho–Corasick automaton over every folded term.
+        let mut memo_patterns = Vec::with_capacity(raw.memo_patterns.len());
+        let mut terms: Vec<String> = Vec::new();
+        let mut term_text: Vec<String> = Vec::new();
+        let mut term_owner = Vec::new();
+        for p in raw.memo_patterns {
+            if !p.code.starts_with("payment.")
+                || !(-100..=100).contains(&p.weight)
+                || p.fields.is_empty()
+            {
+                return Err(bad(format!(
+                    "memo pattern {}: need a payment.* code, a weight -100..100, fields",
+                    p.code
+                )));
+            }
+            for t in &p.terms {
+                let folded = fold(t);
+                if folded.is_empty() || t.len() > MAX_TERM_BYTES {
+                    return Err(bad(format!(
+                        "memo pattern {}: empty or oversized term",
+                        p.code
+                    )));
+                }
+                terms.push(folded);
+                term_text.push(t.clone());
+                term_owner.push(memo_patterns.len());
+            }
+            memo_patterns.push(MemoPattern {
+                code: p.code,
+                fraud_type: p.fraud_type,
+                weight: p.weight,
+                fields: p.fields,
+            });
+        }
+        if terms.len() > MAX_PATTERN_TERMS {
+            return Err(bad(format!("more than {MAX_PATTERN_TERMS} memo terms")));
+        }
+        let memo_matcher = if terms.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&terms)
+                    .map_err(|e| bad(format!("memo patterns: {e}")))?,
+            )
+        };
+
+        if raw.questions.len() > MAX_QUESTIONS {
+            return Err(bad(format!("more than {MAX_QUESTIONS} questions")));
+        }
+        let mut ids = HashSet::new();
+        for q in &raw.questions {
+            if !q.id.starts_with("payment.q.")
+                || !q.yes_code.starts_with("payment.")
+                || !ids.insert(q.id.as_str())
+            {
+                return Err(bad(format!(
+                    "question {}: need a unique payment.q.* id and a payment.* yes_code",
+                    q.id
+                )));
+            }
+            if !(-100..=100).contains(&q.yes_weight) {
+                return Err(bad(format!(
+                    "question {}: yes_weight outside -100..100",
+                    q.id
+                )));
+            }
+        }
+
+        Ok(PaymentRules {
+            signals: raw.signals,
+            floors: raw.floors,
+            new_payee_large_minor,
+            amount_history: raw.amount_history,
+            max_amount_minor: raw.max_amount_minor,
+            night: raw.night,
+            region_utc_offset_minutes: raw.region_utc_offset_minutes,
+            velocity: raw.velocity,
+            journey: raw.journey,
+            long_call_secs: raw.long_call_secs,
+            cool_off: raw.cool_off_seconds,
+            memo_patterns,
+            memo_matcher,
+            term_owner,
+            terms: term_text,
+            max_questions: raw.max_questions,
+            questions: raw.questions,
+            currencies: raw.currencies,
+            iban_lengths: raw.iban_lengths,
+        })
+    }
+
+    /// The weight and fraud type of a signal (weight 0 when unknown).
+    pub fn signal(&self, code: &str) -> Signal {
+        self.signals.get(code).copied().unwrap_or(Signal {
+            weight: 0,
+            fraud_type: None,
+        })
+    }
+
+    /// Minor-unit exponent of an ISO 4217 code (upper case), `None` when the
+    /// code is not a currency we know.
+    pub fn currency_exponent(&self, code: &str) -> Option<u8> {
+        self.currencies.get(code).copied()
+    }
+
+    /// IBAN length of a country (ISO 3166 alpha-2, upper case).
+    pub fn iban_length(&self, country: &str) -> Option<usize> {
+        self.iban_lengths.get(country).copied()
+    }
+
+    /// The "large first payment" threshold in minor units, when the data has
+    /// one for this currency.
+    pub fn new_payee_large_minor(&self, currency: &str) -> Option<i64> {
+        self.new_payee_large_minor.get(currency).copied()
+    }
+
+    /// Default UTC offset of a region, used when the host gives none.
+    pub fn region_utc_offset(&self, region: &str) -> Option<i32> {
+        self.region_utc_offset_minutes.get(region).copied()
+    }
+
+    /// The memo patterns that match `text` in `field`, each once (with the
+    /// first term that matched, as written in the data), in data order.
+    pub fn memo_matches(&self, text: &str, field: Field) -> Vec<(&MemoPattern, &str)> {
+        let Some(ac) = &self.memo_matcher else {
+            return Vec::new();
+        };
+        let folded = fold(text);
+        let mut hit: Vec<Option<usize>> = vec![None; self.memo_patterns.len()];
+        for m in ac.find_overlapping_iter(folded.as_str()) {
+            let term = m.pattern().as_usize();
+            if let Some(&owner) = self.term_owner.get(term) {
+                if self.memo_patterns[owner].fields.contains(&field) && hit[owner].is_none() {
+                    hit[owner] = Some(term);
+                }
+            }
+        }
+        self.memo_patterns
+            .iter()
+            .zip(hit)
+            .filter_map(|(p, h)| h.map(|t| (p, self.terms[t].as_str())))
+            .collect()
+    }
+
+    /// Parses a decimal amount written in major units (`5000`, `5000.5`,
+    /// `5000.00`) into minor units of `currency`.
+    ///
+    /// Exact (no floating point). Refuses signs, exponents, thousands
+    /// separators, more decimals than the currency has, zero, and amounts
+    /// above `max_amount_minor`. Errors never repeat the amount.
+    pub fn parse_amount(&self, text: &str, currency: &str) -> Result<i64> {
+        use crate::verdict::Kind;
+        let cur = currency.trim().to_ascii_uppercase();
+        let exp = self.currency_exponent(&cur).ok_or(Error::input(
+            Kind::Payment,
+            "unknown currency (expected an ISO 4217 code)",
+        ))?;
+        let t = text.trim();
+        if t.is_empty() || t.len() > 40 {
+            return Err(Error::input(
+                Kind::Payment,
+                "amount must be a decimal number such as 5000.00",
+            ));
+        }
+        if t.starts_with('-') {
+            return Err(Error::input(Kind::Payment, "amount must be positive"));
+        }
+        let (int, frac) = match t.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (t, ""),
+        };
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if int.is_empty() || !digits(int) || !digits(frac) || (t.contains('.') && frac.is_empty()) {
+            return Err(Error::input(
+                Kind::Payment,
+                "amount must be a decimal number such as 5000.00",
+            ));
+        }
+        if frac.len() > usize::from(exp) {
+            return Err(Error::input(
+                Kind::Payment,
+                "amount has more decimals than the currency allows",
+            ));
+        }
+        let too_large = || Error::input(Kind::Payment, "amount is larger than any real payment");
+        let mut minor: i64 = 0;
+        for b in int.bytes().chain(frac.bytes()) {
+            minor = minor
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(i64::from(b - b'0')))
+                .ok_or_else(too_large)?;
+        }
+        for _ in frac.len()..usize::from(exp) {
+            minor = minor.checked_mul(10).ok_or_else(too_large)?;
+        }
+        if minor == 0 {
+            return Err(Error::input(Kind::Payment, "amount must be positive"));
+        }
+        if minor > self.max_amount_minor {
+            return Err(too_large());
+        }
+        Ok(minor)
+    }
+}
+
+/// Three ASCII upper-case letters.
+pub(crate) fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Folds text for memo matching: NFKC (full-width → half-width), lower case,
+/// whitespace, zero-width characters and punctuation removed — so
+/// "安 全-账 户" and "SAFE ACCOUNT" match "安全账户" and "safe account".
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkc() {
+        if c.is_whitespace() || c.is_control() || is_invisible(c) || is_punctuation(c) {
+            continue;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '、' | '。'
+                | '，'
+                | '·'
+                | '・'
+                | '—'
+                | '–'
+                | '‐'
+                | '…'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '【'
+                | '】'
+                | '《'
+                | '》'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+        )
+}

@@ -1,0 +1,491 @@
+//! The feed format as a hostile-input parser: round trips, every single-bit
+//! flip in header, rotations and signature, body flips, truncation, caps,
+//! untrusted keys, and property tests that no input panics.
+
+use fanzha_core::blocklist::{fast_hash, value_hash, ListEntry, ListKind};
+use fanzha_core::feed::{
+    check_update, FeedError, FeedFile, FeedKind, FeedMeta, FeedWriter, Limits, PublisherKey,
+    Rotation, RuleKind, TrustedKeys, HEADER_LEN,
+};
+use fanzha_core::{FraudType, RuleSources};
+use proptest::prelude::*;
+use std::io::Cursor;
+use std::sync::OnceLock;
+
+const DAY: i64 = 86_400_000;
+
+fn entry(label: &str, fraud_type: FraudType) -> ListEntry {
+    ListEntry {
+        category: "fraud".into(),
+        fraud_type,
+        severity: 90,
+        reports: 1234,
+        label: label.into(),
+    }
+}
+
+struct Fixture {
+    key: PublisherKey,
+    full: Vec<u8>,
+    /// A delta signed by a rotated key, carrying the rotation statement.
+    delta: Vec<u8>,
+}
+
+fn fixture() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| {
+        let key = PublisherKey::generate().unwrap();
+        let mut w = FeedWriter::new(
+            Cursor::new(Vec::new()),
+            FeedMeta::full("cn-test", 3, 1_000, 1_000 + 7 * DAY),
+        )
+        .unwrap();
+        w.entry(
+            ListKind::Number,
+            "+8613800138000",
+            &entry("冒充公检法", FraudType::ImpersonateAuthority),
+        )
+        .unwrap();
+        w.entry(
+            ListKind::Number,
+            "+8613800138001",
+            &entry("刷单", FraudType::RebateTask),
+        )
+        .unwrap();
+        w.entry(
+            ListKind::Url,
+            "evil.example/",
+            &entry("phishing kit", FraudType::Phishing),
+        )
+        .unwrap();
+        w.entry(
+            ListKind::Account,
+            "6222021234567890",
+            &entry("", FraudType::FakeInvestment),
+        )
+        .unwrap();
+        w.rules(RuleKind::Scoring, include_str!("../data/scoring.json"))
+            .unwrap();
+        let full = w.finish(&key).unwrap().0.into_inner();
+
+        let new_key = PublisherKey::generate().unwrap();
+        let mut meta = FeedMeta::delta("cn-test", 4, 3, 2_000, 2_000 + 7 * DAY);
+        meta.rotations
+            .push(Rotation::sign(&key, new_key.public_key(), 1_500));
+        let mut w = FeedWriter::new(Cursor::new(Vec::new()), meta).unwrap();
+        w.entry(
+            ListKind::Number,
+            "+8613800138002",
+            &entry("冒充客服", FraudType::ImpersonateCustomerService),
+        )
+        .unwrap();
+        w.removal(
+            ListKind::Number,
+            value_hash("+8613800138001"),
+            fast_hash("+8613800138001"),
+        )
+        .unwrap();
+        w.rules(RuleKind::Links, "{}").unwrap();
+        let delta = w.finish(&new_key).unwrap().0.into_inner();
+        Fixture { key, full, delta }
+    })
+}
+
+fn trust() -> TrustedKeys {
+    TrustedKeys::new([fixture().key.public_key()])
+}
+
+fn verify(bytes: &[u8]) -> Result<(), FeedError> {
+    FeedFile::parse(bytes, &Limits::default())?
+        .verify(&trust())
+        .map(|_| ())
+}
+
+#[test]
+fn full_feed_round_trips() {
+    let f = fixture();
+    let feed = FeedFile::parse(&f.full, &Limits::default())
+        .unwrap()
+        .verify(&trust())
+        .unwrap();
+    let h = feed.header();
+    assert_eq!(
+        (h.id.as_str(), h.version, h.kind),
+        ("cn-test", 3, FeedKind::Full)
+    );
+    assert_eq!(
+        (h.numbers, h.urls, h.accounts, h.removals, h.rules),
+        (2, 1, 1, 0, 1)
+    );
+    let entries: Vec<_> = feed.entries().collect();
+    assert_eq!(entries.len(), 4);
+    assert_eq!(entries[0].kind, ListKind::Number);
+    assert_eq!(entries[0].sha256, value_hash("+8613800138000"));
+    assert_eq!(entries[0].fast, fast_hash("+8613800138000"));
+    assert_eq!(
+        entries[0].entry,
+        entry("冒充公检法", FraudType::ImpersonateAuthority)
+    );
+    assert_eq!(entries[3].entry.label, "");
+    assert_eq!(feed.removals().count(), 0);
+    assert!(matches!(feed.rules(), [(RuleKind::Scoring, _)]));
+    let sources = feed.rule_sources();
+    assert!(sources.scoring.is_some() && sources.numbers.is_none());
+    // A full feed returns kinds it doesn't carry to the embedded default.
+    let before = RuleSources {
+        numbers: Some("{}".into()),
+        ..RuleSources::default()
+    };
+    let after = feed.merged_rule_sources(&before);
+    assert!(after.scoring.is_some() && after.numbers.is_none());
+    // A feed never carries the plaintext.
+    for needle in ["13800138000", "evil.example", "6222021234567890"] {
+        assert!(
+            !f.full.windows(needle.len()).any(|w| w == needle.as_bytes()),
+            "{needle} in feed"
+        );
+    }
+}
+
+#[test]
+fn delta_signed_by_a_rotated_key_verifies_through_the_statement() {
+    let f = fixture();
+    let feed = FeedFile::parse(&f.delta, &Limits::default())
+        .unwrap()
+        .verify(&trust())
+        .unwrap();
+    assert_eq!(feed.kind(), FeedKind::Delta { base: 3 });
+    assert_eq!(feed.entries().count(), 1);
+    let removals: Vec<_> = feed.removals().collect();
+    assert_eq!(removals.len(), 1);
+    assert_eq!(removals[0].sha256, value_hash("+8613800138001"));
+    // A delta replaces the kinds it carries and keeps the others.
+    let before = RuleSources {
+        scoring: Some("{\"x\":1}".into()),
+        links: Some("{\"x\":2}".into()),
+        ..RuleSources::default()
+    };
+    let after = feed.merged_rule_sources(&before);
+    assert_eq!(after.scoring, before.scoring);
+    assert_eq!(after.links.as_deref(), Some("{}"));
+
+    // Without the statement's signer pinned, the new key is untrusted.
+    let stranger = TrustedKeys::new([PublisherKey::generate().unwrap().public_key()]);
+    let err = FeedFile::parse(&f.delta, &Limits::default())
+        .unwrap()
+        .verify(&stranger)
+        .unwrap_err();
+    assert!(matches!(err, FeedError::UntrustedKey(_)), "{err}");
+}
+
+#[test]
+fn untrusted_key_is_refused() {
+    let f = fixture();
+    let err = FeedFile::parse(&f.full, &Limits::default())
+        .unwrap()
+        .verify(&TrustedKeys::new([PublisherKey::generate()
+            .unwrap()
+            .public_key()]))
+        .unwrap_err();
+    assert!(matches!(err, FeedError::UntrustedKey(_)), "{err}");
+    let err = FeedFile::parse(&f.full, &Limits::default())
+        .unwrap()
+        .verify(&TrustedKeys::default())
+        .unwrap_err();
+    assert!(matches!(err, FeedError::UntrustedKey(_)), "{err}");
+}
+
+fn prefix_len(bytes: &[u8]) -> usize {
+    let h = FeedFile::parse(bytes, &Limits::default()).unwrap();
+    HEADER_LEN + h.rotations().len() * Rotation::LEN + 72
+}
+
+#[test]
+fn every_bit_flip_in_header_rotations_and_signature_is_refused() {
+    for bytes in [&fixture().full, &fixture().delta] {
+        let prefix = prefix_len(bytes);
+        let mut m = bytes.clone();
+        for i in 0..prefix {
+            for bit in 0..8 {
+                m[i] ^= 1 << bit;
+                let r = verify(&m);
+                assert!(r.is_err(), "flip of byte {i} bit {bit} accepted");
+                m[i] ^= 1 << bit;
+            }
+        }
+        assert!(verify(&m).is_ok());
+    }
+}
+
+#[test]
+fn every_bit_flip_in_the_body_is_refused() {
+    for bytes in [&fixture().full, &fixture().delta] {
+        let prefix = prefix_len(bytes);
+        let mut m = bytes.clone();
+        for i in prefix..m.len() {
+            for bit in 0..8 {
+                m[i] ^= 1 << bit;
+                let r = verify(&m);
+                assert!(
+                    matches!(r, Err(FeedError::BodyHash)),
+                    "flip of body byte {i} bit {bit}: {r:?}"
+                );
+                m[i] ^= 1 << bit;
+            }
+        }
+    }
+}
+
+#[test]
+fn every_truncation_and_extension_is_refused() {
+    for bytes in [&fixture().full, &fixture().delta] {
+        for len in 0..bytes.len() {
+            let r = verify(&bytes[..len]);
+            assert!(
+                matches!(
+                    r,
+                    Err(FeedError::Truncated { .. }) | Err(FeedError::BadMagic)
+                ),
+                "truncated at {len}: {r:?}"
+            );
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(matches!(verify(&longer), Err(FeedError::Malformed(_))));
+    }
+}
+
+#[test]
+fn caps_on_declared_and_actual_sizes() {
+    let f = fixture();
+    let small = |l: Limits| FeedFile::parse(&f.full, &l).map(|_| ()).unwrap_err();
+    let d = Limits::default();
+    assert!(matches!(
+        small(Limits {
+            max_file_bytes: 100,
+            ..d
+        }),
+        FeedError::TooLarge { what: "file", .. }
+    ));
+    assert!(matches!(
+        small(Limits {
+            max_entries: 3,
+            ..d
+        }),
+        FeedError::TooLarge {
+            what: "entries",
+            ..
+        }
+    ));
+    assert!(matches!(
+        small(Limits {
+            max_strings: 2,
+            ..d
+        }),
+        FeedError::TooLarge {
+            what: "strings",
+            ..
+        }
+    ));
+
+    // Declared counts far beyond the caps or the body are refused before the
+    // body is read (no signature needed to get there, none reached).
+    let set = |at: usize, v: u64| {
+        let mut m = f.full.clone();
+        m[at..at + 8].copy_from_slice(&v.to_le_bytes());
+        FeedFile::parse(&m, &d).map(|_| ()).unwrap_err()
+    };
+    assert!(matches!(
+        set(80, u64::MAX),
+        FeedError::TooLarge {
+            what: "entries",
+            ..
+        }
+    ));
+    assert!(matches!(set(80, 1_000_000), FeedError::Malformed(_)));
+    assert!(matches!(
+        set(128, u64::MAX),
+        FeedError::TooLarge { what: "body", .. }
+    ));
+    assert!(matches!(
+        set(128, 1 << 30),
+        FeedError::Truncated { part: "body" }
+    ));
+
+    // A rule set over the cap is refused on the actual size as well.
+    let mut w = FeedWriter::new(Cursor::new(Vec::new()), FeedMeta::full("t", 1, 0, DAY)).unwrap();
+    w.rules(
+        RuleKind::Links,
+        &format!("{{\"x\":\"{}\"}}", "a".repeat(5000)),
+    )
+    .unwrap();
+    let big = w.finish(&f.key).unwrap().0.into_inner();
+    let err = FeedFile::parse(
+        &big,
+        &Limits {
+            max_rule_bytes: 4096,
+            ..d
+        },
+    )
+    .unwrap()
+    .verify(&trust())
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            FeedError::TooLarge {
+                what: "rule set",
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn rules_that_do_not_load_are_refused() {
+    let key = &fixture().key;
+    let mut w = FeedWriter::new(Cursor::new(Vec::new()), FeedMeta::full("t", 1, 0, DAY)).unwrap();
+    w.rules(RuleKind::Scoring, r#"{"suspicious_at": 0}"#)
+        .unwrap();
+    let bytes = w.finish(key).unwrap().0.into_inner();
+    let err = FeedFile::parse(&bytes, &Limits::default())
+        .unwrap()
+        .verify(&trust())
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            FeedError::Rules {
+                kind: "scoring",
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn writer_refuses_what_readers_refuse() {
+    let meta = |m: FeedMeta| {
+        FeedWriter::new(Cursor::new(Vec::new()), m)
+            .map(|_| ())
+            .unwrap_err()
+    };
+    assert!(matches!(
+        meta(FeedMeta::full("Bad Id", 1, 0, 1)),
+        FeedError::Meta(_)
+    ));
+    assert!(matches!(
+        meta(FeedMeta::full("ok", 0, 0, 1)),
+        FeedError::Meta(_)
+    ));
+    assert!(matches!(
+        meta(FeedMeta::full("ok", 1, 5, 5)),
+        FeedError::Meta(_)
+    ));
+    assert!(matches!(
+        meta(FeedMeta::delta("ok", 2, 2, 0, 1)),
+        FeedError::Meta(_)
+    ));
+
+    let mut w = FeedWriter::new(Cursor::new(Vec::new()), FeedMeta::full("ok", 1, 0, 1)).unwrap();
+    assert!(w.removal(ListKind::Number, [0; 32], 0).is_err());
+    let mut e = entry("x", FraudType::Other);
+    e.severity = 101;
+    assert!(w.entry(ListKind::Number, "+1", &e).is_err());
+    e.severity = 100;
+    e.label = "x".repeat(2000);
+    assert!(w.entry(ListKind::Number, "+1", &e).is_err());
+    w.rules(RuleKind::Links, "{}").unwrap();
+    assert!(w.rules(RuleKind::Links, "{}").is_err());
+    let mut e = entry("x", FraudType::Other);
+    e.category = "c".repeat(65);
+    assert!(w.entry(ListKind::Number, "+1", &e).is_err());
+}
+
+#[test]
+fn policy_on_verified_feeds() {
+    let f = fixture();
+    let full = FeedFile::parse(&f.full, &Limits::default())
+        .unwrap()
+        .verify(&trust())
+        .unwrap();
+    let h = full.header();
+    assert!(!check_update(h, None, h.created_ms).unwrap().stale);
+    assert!(check_update(h, None, h.expires_ms).unwrap().stale);
+    assert!(matches!(
+        check_update(h, Some(3), 0),
+        Err(FeedError::Rollback { .. })
+    ));
+    let delta = FeedFile::parse(&f.delta, &Limits::default())
+        .unwrap()
+        .verify(&trust())
+        .unwrap();
+    assert!(check_update(delta.header(), Some(3), 0).is_ok());
+    assert!(matches!(
+        check_update(delta.header(), Some(2), 0),
+        Err(FeedError::WrongBase { .. })
+    ));
+}
+
+/// Parses, summarizes and verifies without ever panicking.
+fn exercise(bytes: &[u8]) -> Result<(), FeedError> {
+    let file = FeedFile::parse(bytes, &Limits::default())?;
+    let _ = file.summary();
+    let _ = file.body_hash_matches();
+    let feed = file.verify(&trust())?;
+    let _ = feed.entries().count() + feed.removals().count();
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        prop_assert!(exercise(&bytes).is_err());
+    }
+
+    #[test]
+    fn random_bytes_behind_a_valid_magic_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let mut m = b"FANZFEED\x01\x00".to_vec();
+        m.extend_from_slice(&bytes);
+        prop_assert!(exercise(&m).is_err());
+    }
+
+    /// Any mutation of a valid feed either is refused or leaves it unchanged.
+    #[test]
+    fn mutations_are_refused(
+        which in 0..2usize,
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0..3u8), 1..8),
+    ) {
+        let orig = if which == 0 { &fixture().full } else { &fixture().delta };
+        let mut m = orig.clone();
+        for (at, byte, op) in edits {
+            let i = at.index(m.len().max(1));
+            match op {
+                0 if i < m.len() => m[i] = byte,
+                1 => m.insert(i.min(m.len()), byte),
+                _ if i < m.len() => { m.remove(i); }
+                _ => {}
+            }
+        }
+        let r = exercise(&m);
+        prop_assert!(r.is_err() || &m == orig, "mutation accepted");
+    }
+
+    /// The unverified body walk (`inspect`) on arbitrary bodies behind a
+    /// structurally valid header never panics.
+    #[test]
+    fn body_walk_of_garbage_never_panics(body in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let f = fixture();
+        let prefix = prefix_len(&f.full);
+        let mut m = f.full[..prefix].to_vec();
+        m[128..136].copy_from_slice(&(body.len() as u64).to_le_bytes());
+        m.extend_from_slice(&body);
+        if let Ok(file) = FeedFile::parse(&m, &Limits::default()) {
+            let _ = file.summary();
+        }
+    }
+}
