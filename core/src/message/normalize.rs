@@ -165,6 +165,18 @@ pub fn compact_with(clean: &str, symbols: &SymbolWords) -> (String, Vec<u32>) {
     let mut prev: Option<char> = None;
     let mut gap = false;
     for c in clean.chars() {
+        if matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}') {
+            // CJK ideographs: kept as they are (no case, always alphanumeric).
+            if gap {
+                if prev.is_some() {
+                    folds.push(out.len() as u32);
+                }
+                gap = false;
+            }
+            out.push(c);
+            prev = Some(c);
+            continue;
+        }
         let kept = if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
                 Some(c.to_ascii_lowercase())

@@ -1,8 +1,15 @@
 //! The pattern set: keyword groups (one Aho–Corasick automaton), regex
-//! groups (one `RegexSet`, compiled with size limits), extraction regexes,
+//! groups (each regex compiled with size limits), extraction regexes,
 //! and the rules that turn matched groups and facts into weighted,
 //! typed reasons. All of it is data (`data/patterns.json`), replaceable by a
 //! feed; compiling refuses anything malformed instead of panicking later.
+//!
+//! Regexes run one by one rather than as one `RegexSet`: measured on this
+//! set, the combined automaton outgrew its lazy-DFA cache and fell back to
+//! the PikeVM (two thirds of the check's time). Each regex is gated instead:
+//! the literals every match must start with (extracted from the regex at
+//! compile time) join the keyword automaton, and a regex runs only when one
+//! of them occurred and its group is not matched yet.
 //!
 //! A *feature* is anything a rule can test: a group (matched in the body), a
 //! group matched inside the message's signature (`sig.<group>`), or a fact
@@ -14,18 +21,21 @@ use super::normalize::{compact_with, Normalized, SymbolWords};
 use crate::error::{Error, Result};
 use crate::verdict::FraudType;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::literal::{ExtractKind, Extractor as LiteralExtractor};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
-/// Compiled size limit of each regex and of the set (bytes).
+/// Compiled size limit of each regex (bytes).
 const REGEX_SIZE_LIMIT: usize = 2 << 20;
-/// Lazy-DFA cache limit of each regex and of the set (bytes).
+/// Lazy-DFA cache limit of each regex (bytes).
 const REGEX_DFA_LIMIT: usize = 4 << 20;
 /// Caps on what a (feed-supplied) pattern set may hold.
 const MAX_KEYWORDS: usize = 200_000;
 const MAX_REGEXES: usize = 2_000;
 const MAX_RULES: usize = 10_000;
+/// Most prefix literals a regex may be gated on; with more it always runs.
+const MAX_TRIGGERS: usize = 64;
 /// Longest phrase quoted as evidence, in characters.
 const MAX_EVIDENCE_CHARS: usize = 24;
 
@@ -201,9 +211,13 @@ pub struct PatternSet {
     /// For each keyword: the groups it belongs to, and whether any of them
     /// is an obfuscation group.
     keyword_groups: Vec<(Vec<FeatureId>, bool)>,
+    /// Keywords, then regex triggers (pattern ids ≥ `keywords.len()`).
     automaton: Option<AhoCorasick>,
-    regex_set: Option<RegexSet>,
     regexes: Vec<(Regex, FeatureId)>,
+    /// For each trigger pattern: the regexes it enables.
+    triggers: Vec<Vec<u32>>,
+    /// Regexes with no usable prefix literals: always run.
+    ungated: Vec<u32>,
     pub rules: Vec<Rule>,
     pub extractors: Vec<Extractor>,
     pub bare_domain_tlds: Vec<String>,
@@ -276,8 +290,8 @@ impl PatternSet {
         let mut keywords: Vec<String> = Vec::new();
         let mut keyword_index: HashMap<String, usize> = HashMap::new();
         let mut keyword_groups: Vec<(Vec<FeatureId>, bool)> = Vec::new();
-        let mut regex_sources: Vec<String> = Vec::new();
         let mut regexes: Vec<(Regex, FeatureId)> = Vec::new();
+        let mut regex_sources: Vec<&str> = Vec::new();
         for (gi, (name, group)) in raw.groups.iter().enumerate() {
             let gid = gi as FeatureId;
             let obfuscation = raw.obfuscation_groups.contains(name);
@@ -312,8 +326,8 @@ impl PatternSet {
                     .dfa_size_limit(REGEX_DFA_LIMIT)
                     .build()
                     .map_err(|e| err(format!("group {name}: {e}")))?;
-                regex_sources.push(rx.clone());
                 regexes.push((compiled, gid));
+                regex_sources.push(rx.as_str());
             }
         }
         if keywords.len() > MAX_KEYWORDS {
@@ -322,25 +336,41 @@ impl PatternSet {
         if regexes.len() > MAX_REGEXES {
             return Err(err("too many regexes"));
         }
-        let automaton = if keywords.is_empty() {
+        // Regex triggers: the prefix literals of each regex.
+        let mut trigger_index: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut trigger_patterns: Vec<Vec<u8>> = Vec::new();
+        let mut triggers: Vec<Vec<u32>> = Vec::new();
+        let mut ungated: Vec<u32> = Vec::new();
+        for (i, src) in regex_sources.iter().enumerate() {
+            match prefix_literals(src) {
+                Some(lits) => {
+                    for lit in lits {
+                        let t = *trigger_index.entry(lit.clone()).or_insert_with(|| {
+                            trigger_patterns.push(lit);
+                            triggers.push(Vec::new());
+                            triggers.len() - 1
+                        });
+                        if !triggers[t].contains(&(i as u32)) {
+                            triggers[t].push(i as u32);
+                        }
+                    }
+                }
+                None => ungated.push(i as u32),
+            }
+        }
+        let patterns: Vec<&[u8]> = keywords
+            .iter()
+            .map(|k| k.as_bytes())
+            .chain(trigger_patterns.iter().map(|t| t.as_slice()))
+            .collect();
+        let automaton = if patterns.is_empty() {
             None
         } else {
             Some(
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
-                    .build(&keywords)
+                    .build(&patterns)
                     .map_err(|e| err(format!("keywords: {e}")))?,
-            )
-        };
-        let regex_set = if regex_sources.is_empty() {
-            None
-        } else {
-            Some(
-                RegexSetBuilder::new(&regex_sources)
-                    .size_limit(REGEX_SIZE_LIMIT * 8)
-                    .dfa_size_limit(REGEX_DFA_LIMIT * 2)
-                    .build()
-                    .map_err(|e| err(format!("regex set: {e}")))?,
             )
         };
 
@@ -415,8 +445,9 @@ impl PatternSet {
             keywords,
             keyword_groups,
             automaton,
-            regex_set,
             regexes,
+            triggers,
+            ungated,
             rules,
             extractors,
             bare_domain_tlds: raw
@@ -462,10 +493,23 @@ impl PatternSet {
         features: &mut Features,
     ) -> bool {
         let hay = text.compact.as_str();
+        let regex_hay = &hay[..floor_char_boundary(hay, regex_limit)];
         let mut obfuscated = false;
+        let mut enabled = vec![false; self.regexes.len()];
+        for &i in &self.ungated {
+            enabled[i as usize] = true;
+        }
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(hay) {
                 let k = m.pattern().as_usize();
+                if k >= self.keywords.len() {
+                    if m.start() < regex_hay.len() {
+                        for &r in &self.triggers[k - self.keywords.len()] {
+                            enabled[r as usize] = true;
+                        }
+                    }
+                    continue;
+                }
                 if !at_word_edges(hay, m.start(), m.end()) {
                     continue;
                 }
@@ -478,9 +522,14 @@ impl PatternSet {
                 }
             }
         }
-        self.match_regexes(hay, regex_limit, |g, s, e| {
-            features.set(g, Evidence::Span(s, e))
-        });
+        for ((rx, g), on) in self.regexes.iter().zip(enabled) {
+            if !on || features.has(*g) {
+                continue;
+            }
+            if let Some(m) = rx.find(regex_hay) {
+                features.set(*g, Evidence::Span(m.start() as u32, m.end() as u32));
+            }
+        }
         obfuscated
     }
 
@@ -491,27 +540,18 @@ impl PatternSet {
         let offset = self.group_count as FeatureId;
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(hay) {
-                if !at_word_edges(hay, m.start(), m.end()) {
+                let k = m.pattern().as_usize();
+                if k >= self.keywords.len() || !at_word_edges(hay, m.start(), m.end()) {
                     continue;
                 }
-                let k = m.pattern().as_usize();
                 for &g in &self.keyword_groups[k].0 {
                     features.set(g + offset, Evidence::Keyword(k as u32));
                 }
             }
         }
-        self.match_regexes(hay, hay.len(), |g, _, _| {
-            features.set(g + offset, Evidence::Fact)
-        });
-    }
-
-    fn match_regexes(&self, hay: &str, limit: usize, mut hit: impl FnMut(FeatureId, u32, u32)) {
-        let Some(set) = &self.regex_set else { return };
-        let hay = &hay[..floor_char_boundary(hay, limit)];
-        for i in set.matches(hay).iter() {
-            let (rx, g) = &self.regexes[i];
-            if let Some(m) = rx.find(hay) {
-                hit(*g, m.start() as u32, m.end() as u32);
+        for (rx, g) in &self.regexes {
+            if !features.has(g + offset) && rx.is_match(hay) {
+                features.set(g + offset, Evidence::Fact);
             }
         }
     }
@@ -532,6 +572,27 @@ impl PatternSet {
         }
         format!("\"{out}\"")
     }
+}
+
+/// The literals every match of `pattern` starts with, or `None` when there
+/// are none usable (too many, an empty one, or an unbounded class).
+fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let mut ex = LiteralExtractor::new();
+    ex.kind(ExtractKind::Prefix)
+        .limit_class(16)
+        .limit_total(MAX_TRIGGERS)
+        .limit_literal_len(9);
+    let seq = ex.extract(&hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.len() > MAX_TRIGGERS || lits.iter().any(|l| l.as_bytes().is_empty())
+    {
+        return None;
+    }
+    Some(lits.iter().map(|l| l.as_bytes().to_vec()).collect())
 }
 
 /// The largest char boundary ≤ `i`.
