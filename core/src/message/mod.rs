@@ -46,7 +46,7 @@ pub(crate) const EMBEDDED: &str = include_str!("../../data/patterns.json");
 /// verdict carries `message.truncated`.
 pub const MAX_SCAN_BYTES: usize = 1 << 20;
 /// Regexes read at most this much of the compact text (keywords read all).
-pub const MAX_REGEX_BYTES: usize = 64 << 10;
+pub const MAX_REGEX_BYTES: usize = 16 << 10;
 /// Links checked individually per message.
 pub const MAX_CHECKED_LINKS: usize = 8;
 /// Numbers checked individually per message.
@@ -126,8 +126,6 @@ pub(crate) fn check(
     let ex = extract::extract(p, &norm.clean);
     let mut links_checked = 0;
     let mut numbers_checked = 0;
-    let mut worst_link: Option<Verdict> = None;
-    let mut worst_number: Option<Verdict> = None;
     let sms = NumberContext {
         channel: Channel::Sms,
         ..NumberContext::default()
@@ -160,7 +158,6 @@ pub(crate) fn check(
                 if is_apk(&item.value) {
                     set_fact(&mut features, "link_apk");
                 }
-                keep_worst(&mut worst_link, verdict.as_ref());
             }
             ItemKind::Number => {
                 set_fact(&mut features, "phone");
@@ -175,7 +172,6 @@ pub(crate) fn check(
                 if is_mobile(snap, region, &item.value) {
                     set_fact(&mut features, "mobile");
                 }
-                keep_worst(&mut worst_number, verdict.as_ref());
             }
             ItemKind::ImId => set_fact(&mut features, "im_id"),
             ItemKind::BankCard => set_fact(&mut features, "bank_card"),
@@ -193,7 +189,12 @@ pub(crate) fn check(
     }
 
     // Dangerous items make the message dangerous.
-    for (worst, kind) in [(&worst_link, "link"), (&worst_number, "number")] {
+    for kind in ["link", "number"] {
+        let worst = extracted
+            .iter()
+            .filter(|e| e.kind == kind)
+            .filter_map(|e| e.verdict.as_deref())
+            .max_by_key(|v| v.level);
         let Some(v) = worst else { continue };
         let code = match v.level {
             Level::Dangerous => format!("message.dangerous_{kind}"),
@@ -270,14 +271,6 @@ fn top_code(v: &Verdict) -> &str {
         .max_by_key(|r| r.weight)
         .map(|r| r.code.as_str())
         .unwrap_or("no reason")
-}
-
-fn keep_worst(worst: &mut Option<Verdict>, v: Option<&Verdict>) {
-    if let Some(v) = v {
-        if worst.as_ref().is_none_or(|w| v.level > w.level) {
-            *worst = Some(v.clone());
-        }
-    }
 }
 
 /// A link to an Android package (`….apk`, with or without a query).

@@ -8,8 +8,9 @@
 //! set, the combined automaton outgrew its lazy-DFA cache and fell back to
 //! the PikeVM (two thirds of the check's time). Each regex is gated instead:
 //! the literals every match must start with (extracted from the regex at
-//! compile time) join the keyword automaton, and a regex runs only when one
-//! of them occurred and its group is not matched yet.
+//! compile time) join the keyword automaton, and a regex is only tried,
+//! anchored, where one of them occurred, until its group matched. Regexes
+//! with no usable literals scan the text.
 //!
 //! A *feature* is anything a rule can test: a group (matched in the body), a
 //! group matched inside the message's signature (`sig.<group>`), or a fact
@@ -36,6 +37,9 @@ const MAX_REGEXES: usize = 2_000;
 const MAX_RULES: usize = 10_000;
 /// Most prefix literals a regex may be gated on; with more it always runs.
 const MAX_TRIGGERS: usize = 64;
+/// Anchored regex attempts per message; past this the remaining gated
+/// regexes scan the text once each instead (bounded either way).
+const MAX_ANCHORED_TRIES: usize = 2048;
 /// Longest phrase quoted as evidence, in characters.
 const MAX_EVIDENCE_CHARS: usize = 24;
 
@@ -214,6 +218,12 @@ pub struct PatternSet {
     /// Keywords, then regex triggers (pattern ids ≥ `keywords.len()`).
     automaton: Option<AhoCorasick>,
     regexes: Vec<(Regex, FeatureId)>,
+    /// The same regexes anchored at the start (`\A(?:…)`), tried where a
+    /// trigger occurred.
+    anchored: Vec<Regex>,
+    /// Groups used as `sig.<group>` by some rule: the only ones matched in
+    /// signatures.
+    sig_groups: Vec<bool>,
     /// For each trigger pattern: the regexes it enables.
     triggers: Vec<Vec<u32>>,
     /// Regexes with no usable prefix literals: always run.
@@ -291,6 +301,7 @@ impl PatternSet {
         let mut keyword_index: HashMap<String, usize> = HashMap::new();
         let mut keyword_groups: Vec<(Vec<FeatureId>, bool)> = Vec::new();
         let mut regexes: Vec<(Regex, FeatureId)> = Vec::new();
+        let mut anchored: Vec<Regex> = Vec::new();
         let mut regex_sources: Vec<&str> = Vec::new();
         for (gi, (name, group)) in raw.groups.iter().enumerate() {
             let gid = gi as FeatureId;
@@ -326,7 +337,13 @@ impl PatternSet {
                     .dfa_size_limit(REGEX_DFA_LIMIT)
                     .build()
                     .map_err(|e| err(format!("group {name}: {e}")))?;
+                let anchored_rx = RegexBuilder::new(&format!("\\A(?:{rx})"))
+                    .size_limit(REGEX_SIZE_LIMIT)
+                    .dfa_size_limit(REGEX_DFA_LIMIT)
+                    .build()
+                    .map_err(|e| err(format!("group {name}: {e}")))?;
                 regexes.push((compiled, gid));
+                anchored.push(anchored_rx);
                 regex_sources.push(rx.as_str());
             }
         }
@@ -422,6 +439,16 @@ impl PatternSet {
             });
         }
 
+        let mut sig_groups = vec![false; group_count];
+        for r in &rules {
+            for f in r.all.iter().flatten().chain(r.none.iter()) {
+                let f = usize::from(*f);
+                if (group_count..2 * group_count).contains(&f) {
+                    sig_groups[f - group_count] = true;
+                }
+            }
+        }
+
         let mut extractors = Vec::with_capacity(raw.extractors.len());
         for x in &raw.extractors {
             let regex = RegexBuilder::new(&x.regex)
@@ -446,6 +473,8 @@ impl PatternSet {
             keyword_groups,
             automaton,
             regexes,
+            anchored,
+            sig_groups,
             triggers,
             ungated,
             rules,
@@ -495,17 +524,23 @@ impl PatternSet {
         let hay = text.compact.as_str();
         let regex_hay = &hay[..floor_char_boundary(hay, regex_limit)];
         let mut obfuscated = false;
-        let mut enabled = vec![false; self.regexes.len()];
-        for &i in &self.ungated {
-            enabled[i as usize] = true;
-        }
+        // (regex, position) where a gated regex may match, in text order.
+        let mut starts: Vec<(u32, u32)> = Vec::new();
+        // A gated regex saw a trigger (used when the tries ran out).
+        let mut triggered = vec![false; self.regexes.len()];
+        let mut overflow = false;
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(hay) {
                 let k = m.pattern().as_usize();
                 if k >= self.keywords.len() {
                     if m.start() < regex_hay.len() {
                         for &r in &self.triggers[k - self.keywords.len()] {
-                            enabled[r as usize] = true;
+                            triggered[r as usize] = true;
+                            if starts.len() < MAX_ANCHORED_TRIES {
+                                starts.push((r, m.start() as u32));
+                            } else {
+                                overflow = true;
+                            }
                         }
                     }
                     continue;
@@ -522,8 +557,33 @@ impl PatternSet {
                 }
             }
         }
-        for ((rx, g), on) in self.regexes.iter().zip(enabled) {
-            if !on || features.has(*g) {
+        // Anchored tries where a trigger occurred.
+        for &(r, at) in &starts {
+            let (_, g) = &self.regexes[r as usize];
+            if features.has(*g) {
+                continue;
+            }
+            let at = at as usize;
+            if let Some(m) = self.anchored[r as usize].find(&regex_hay[at..]) {
+                features.set(
+                    *g,
+                    Evidence::Span((at + m.start()) as u32, (at + m.end()) as u32),
+                );
+            }
+        }
+        // Regexes without triggers scan; so do gated ones when tries ran out.
+        if overflow {
+            for &r in &self.ungated {
+                triggered[r as usize] = true;
+            }
+        } else {
+            triggered.iter_mut().for_each(|t| *t = false);
+            for &r in &self.ungated {
+                triggered[r as usize] = true;
+            }
+        }
+        for ((rx, g), scan) in self.regexes.iter().zip(triggered) {
+            if !scan || features.has(*g) {
                 continue;
             }
             if let Some(m) = rx.find(regex_hay) {
@@ -545,12 +605,14 @@ impl PatternSet {
                     continue;
                 }
                 for &g in &self.keyword_groups[k].0 {
-                    features.set(g + offset, Evidence::Keyword(k as u32));
+                    if self.sig_groups[usize::from(g)] {
+                        features.set(g + offset, Evidence::Keyword(k as u32));
+                    }
                 }
             }
         }
         for (rx, g) in &self.regexes {
-            if !features.has(g + offset) && rx.is_match(hay) {
+            if self.sig_groups[usize::from(*g)] && !features.has(g + offset) && rx.is_match(hay) {
                 features.set(g + offset, Evidence::Fact);
             }
         }
