@@ -8,9 +8,11 @@
 //! set, the combined automaton outgrew its lazy-DFA cache and fell back to
 //! the PikeVM (two thirds of the check's time). Each regex is gated instead:
 //! the literals every match must start with (extracted from the regex at
-//! compile time) join the keyword automaton, and a regex is only tried,
-//! anchored, where one of them occurred, until its group matched. Regexes
-//! with no usable literals scan the text.
+//! compile time) form a second automaton run over the regex window, with
+//! the literals every match must end with; a regex is only tried, anchored,
+//! where one of its prefixes occurred, when one of its suffixes occurred
+//! too, until its group matched. Regexes with no usable prefixes scan the
+//! window (when their suffixes occurred).
 //!
 //! A *feature* is anything a rule can test: a group (matched in the body), a
 //! group matched inside the message's signature (`sig.<group>`), or a fact
@@ -39,7 +41,7 @@ const MAX_RULES: usize = 10_000;
 const MAX_TRIGGERS: usize = 64;
 /// Anchored regex attempts per message; past this the remaining gated
 /// regexes scan the text once each instead (bounded either way).
-const MAX_ANCHORED_TRIES: usize = 2048;
+const MAX_ANCHORED_TRIES: usize = 256;
 /// Longest phrase quoted as evidence, in characters.
 const MAX_EVIDENCE_CHARS: usize = 24;
 
@@ -215,8 +217,9 @@ pub struct PatternSet {
     /// For each keyword: the groups it belongs to, and whether any of them
     /// is an obfuscation group.
     keyword_groups: Vec<(Vec<FeatureId>, bool)>,
-    /// Keywords, then regex triggers (pattern ids ≥ `keywords.len()`).
     automaton: Option<AhoCorasick>,
+    /// Regex triggers (prefix literals), run over the regex window only.
+    trigger_automaton: Option<AhoCorasick>,
     regexes: Vec<(Regex, FeatureId)>,
     /// The same regexes anchored at the start (`\A(?:…)`), tried where a
     /// trigger occurred.
@@ -224,8 +227,11 @@ pub struct PatternSet {
     /// Groups used as `sig.<group>` by some rule: the only ones matched in
     /// signatures.
     sig_groups: Vec<bool>,
-    /// For each trigger pattern: the regexes it enables.
-    triggers: Vec<Vec<u32>>,
+    /// For each trigger pattern: the regexes it may start (prefix) or end
+    /// (suffix, flagged `true`).
+    triggers: Vec<Vec<(u32, bool)>>,
+    /// Regexes gated on suffix literals as well.
+    has_suffix: Vec<bool>,
     /// Regexes with no usable prefix literals: always run.
     ungated: Vec<u32>,
     pub rules: Vec<Rule>,
@@ -353,43 +359,52 @@ impl PatternSet {
         if regexes.len() > MAX_REGEXES {
             return Err(err("too many regexes"));
         }
-        // Regex triggers: the prefix literals of each regex.
+        // Regex triggers: the prefix and suffix literals of each regex.
         let mut trigger_index: HashMap<Vec<u8>, usize> = HashMap::new();
         let mut trigger_patterns: Vec<Vec<u8>> = Vec::new();
-        let mut triggers: Vec<Vec<u32>> = Vec::new();
+        let mut triggers: Vec<Vec<(u32, bool)>> = Vec::new();
         let mut ungated: Vec<u32> = Vec::new();
+        let mut has_suffix = vec![false; regex_sources.len()];
         for (i, src) in regex_sources.iter().enumerate() {
-            match prefix_literals(src) {
-                Some(lits) => {
-                    for lit in lits {
-                        let t = *trigger_index.entry(lit.clone()).or_insert_with(|| {
-                            trigger_patterns.push(lit);
-                            triggers.push(Vec::new());
-                            triggers.len() - 1
-                        });
-                        if !triggers[t].contains(&(i as u32)) {
-                            triggers[t].push(i as u32);
-                        }
-                    }
+            let prefixes = literals(src, ExtractKind::Prefix);
+            let suffixes = literals(src, ExtractKind::Suffix);
+            if prefixes.is_none() {
+                ungated.push(i as u32);
+            }
+            has_suffix[i] = suffixes.is_some();
+            let tagged = prefixes
+                .into_iter()
+                .flatten()
+                .map(|l| (l, false))
+                .chain(suffixes.into_iter().flatten().map(|l| (l, true)));
+            for (lit, suffix) in tagged {
+                let t = *trigger_index.entry(lit.clone()).or_insert_with(|| {
+                    trigger_patterns.push(lit);
+                    triggers.push(Vec::new());
+                    triggers.len() - 1
+                });
+                if !triggers[t].contains(&(i as u32, suffix)) {
+                    triggers[t].push((i as u32, suffix));
                 }
-                None => ungated.push(i as u32),
             }
         }
-        let patterns: Vec<&[u8]> = keywords
-            .iter()
-            .map(|k| k.as_bytes())
-            .chain(trigger_patterns.iter().map(|t| t.as_slice()))
-            .collect();
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(&patterns)
-                    .map_err(|e| err(format!("keywords: {e}")))?,
-            )
+        let build = |patterns: &[&[u8]]| -> Result<Option<AhoCorasick>> {
+            if patterns.is_empty() {
+                return Ok(None);
+            }
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(patterns)
+                .map(Some)
+                .map_err(|e| err(format!("keywords: {e}")))
         };
+        let automaton = build(&keywords.iter().map(|k| k.as_bytes()).collect::<Vec<_>>())?;
+        let trigger_automaton = build(
+            &trigger_patterns
+                .iter()
+                .map(|t| t.as_slice())
+                .collect::<Vec<_>>(),
+        )?;
 
         // Rules.
         let feature = |name: &str, rule: &str| -> Result<FeatureId> {
@@ -472,10 +487,12 @@ impl PatternSet {
             keywords,
             keyword_groups,
             automaton,
+            trigger_automaton,
             regexes,
             anchored,
             sig_groups,
             triggers,
+            has_suffix,
             ungated,
             rules,
             extractors,
@@ -524,43 +541,56 @@ impl PatternSet {
         let hay = text.compact.as_str();
         let regex_hay = &hay[..floor_char_boundary(hay, regex_limit)];
         let mut obfuscated = false;
-        // (regex, position) where a gated regex may match, in text order.
-        let mut starts: Vec<(u32, u32)> = Vec::new();
-        // A gated regex saw a trigger (used when the tries ran out).
-        let mut triggered = vec![false; self.regexes.len()];
-        let mut overflow = false;
         if let Some(ac) = &self.automaton {
+            // A keyword seen once needs no second look (except to learn
+            // whether an obfuscation keyword was written with separators).
+            let mut seen = vec![false; self.keywords.len()];
             for m in ac.find_overlapping_iter(hay) {
                 let k = m.pattern().as_usize();
-                if k >= self.keywords.len() {
-                    if m.start() < regex_hay.len() {
-                        for &r in &self.triggers[k - self.keywords.len()] {
-                            triggered[r as usize] = true;
-                            if starts.len() < MAX_ANCHORED_TRIES {
-                                starts.push((r, m.start() as u32));
-                            } else {
-                                overflow = true;
-                            }
-                        }
-                    }
+                let (groups, obf) = &self.keyword_groups[k];
+                if seen[k] && !(*obf && !obfuscated) {
                     continue;
                 }
                 if !at_word_edges(hay, m.start(), m.end()) {
                     continue;
                 }
-                let (groups, obf) = &self.keyword_groups[k];
-                for &g in groups {
-                    features.set(g, Evidence::Keyword(k as u32));
+                if !seen[k] {
+                    seen[k] = true;
+                    for &g in groups {
+                        features.set(g, Evidence::Keyword(k as u32));
+                    }
                 }
                 if *obf && !obfuscated && text.folded_inside(m.start(), m.end()) {
                     obfuscated = true;
                 }
             }
         }
+        // (regex, position) where a gated regex may match, in text order.
+        let mut starts: Vec<(u32, u32)> = Vec::new();
+        // A gated regex saw a trigger (used when the tries ran out).
+        let mut triggered = vec![false; self.regexes.len()];
+        // A suffix of the regex occurred (or it has none to wait for).
+        let mut ends: Vec<bool> = self.has_suffix.iter().map(|h| !h).collect();
+        let mut overflow = false;
+        if let Some(ac) = &self.trigger_automaton {
+            for m in ac.find_overlapping_iter(regex_hay) {
+                for &(r, suffix) in &self.triggers[m.pattern().as_usize()] {
+                    if suffix {
+                        ends[r as usize] = true;
+                    } else if starts.len() < MAX_ANCHORED_TRIES {
+                        triggered[r as usize] = true;
+                        starts.push((r, m.start() as u32));
+                    } else {
+                        triggered[r as usize] = true;
+                        overflow = true;
+                    }
+                }
+            }
+        }
         // Anchored tries where a trigger occurred.
         for &(r, at) in &starts {
             let (_, g) = &self.regexes[r as usize];
-            if features.has(*g) {
+            if !ends[r as usize] || features.has(*g) {
                 continue;
             }
             let at = at as usize;
@@ -582,8 +612,8 @@ impl PatternSet {
                 triggered[r as usize] = true;
             }
         }
-        for ((rx, g), scan) in self.regexes.iter().zip(triggered) {
-            if !scan || features.has(*g) {
+        for (((rx, g), scan), end) in self.regexes.iter().zip(triggered).zip(ends) {
+            if !scan || !end || features.has(*g) {
                 continue;
             }
             if let Some(m) = rx.find(regex_hay) {
@@ -601,7 +631,7 @@ impl PatternSet {
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(hay) {
                 let k = m.pattern().as_usize();
-                if k >= self.keywords.len() || !at_word_edges(hay, m.start(), m.end()) {
+                if !at_word_edges(hay, m.start(), m.end()) {
                     continue;
                 }
                 for &g in &self.keyword_groups[k].0 {
@@ -636,15 +666,16 @@ impl PatternSet {
     }
 }
 
-/// The literals every match of `pattern` starts with, or `None` when there
-/// are none usable (too many, an empty one, or an unbounded class).
-fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+/// The literals every match of `pattern` starts (`Prefix`) or ends
+/// (`Suffix`) with, or `None` when there are none usable (too many, an empty
+/// one, or an unbounded class).
+fn literals(pattern: &str, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
     let hir = regex_syntax::ParserBuilder::new()
         .build()
         .parse(pattern)
         .ok()?;
     let mut ex = LiteralExtractor::new();
-    ex.kind(ExtractKind::Prefix)
+    ex.kind(kind)
         .limit_class(16)
         .limit_total(MAX_TRIGGERS)
         .limit_literal_len(9);
