@@ -54,7 +54,10 @@ coroutines="$kotlin_home/lib/kotlinx-coroutines-core-jvm.jar"
 
 # --- library and bindings --------------------------------------------------
 echo "building fanzha-ffi ($profile)"
-bindings/scripts/generate-bindings.sh --profile "$profile" --out "$work/generated" >/dev/null
+bindings/scripts/generate-bindings.sh --out "$work/generated" >/dev/null
+if [ "$profile" != dev ]; then
+  cargo build --quiet --locked --profile "$profile" -p fanzha-ffi
+fi
 
 # --- sources ---------------------------------------------------------------
 sources=("$work/generated/kotlin")

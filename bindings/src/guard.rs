@@ -3,6 +3,7 @@
 //! and errors once, and decides nothing itself.
 
 use crate::error::FanzhaError;
+use crate::payment::{Answer, Event, PaymentIntent};
 use crate::types::{NumberContext, Verdict};
 use fanzha_core as core;
 use std::sync::Arc;
@@ -77,6 +78,47 @@ impl Guard {
         body: String,
     ) -> Result<Verdict, FanzhaError> {
         Ok(self.inner.check_message(sender.as_deref(), &body)?.into())
+    }
+
+    /// Checks a payment the user is about to make, with its live context
+    /// (a call in progress, screen sharing …) and what the guard saw lately
+    /// (the journey). The verdict may carry `questions` to ask and a
+    /// `cool_off_seconds`. The attempt is remembered for velocity checks.
+    pub fn check_payment(&self, intent: PaymentIntent) -> Result<Verdict, FanzhaError> {
+        Ok(self.inner.check_payment(&intent.to_core()?)?.into())
+    }
+
+    /// Re-scores a payment with the user's answers to the verdict's
+    /// questions (a "yes" usually makes it dangerous with a longer
+    /// cool-off). The attempt is not counted again. `InvalidInput` for an
+    /// unknown question id.
+    pub fn answer_payment_questions(
+        &self,
+        intent: PaymentIntent,
+        answers: Vec<Answer>,
+    ) -> Result<Verdict, FanzhaError> {
+        let answers: Vec<fanzha_core::Answer> = answers.into_iter().map(Into::into).collect();
+        Ok(self
+            .inner
+            .answer_payment_questions(&intent.to_core()?, &answers)?
+            .into())
+    }
+
+    /// Remembers that a payment went through, for the amount and new-payee
+    /// checks of later payments.
+    pub fn record_payment(&self, intent: PaymentIntent) -> Result<(), FanzhaError> {
+        Ok(self.inner.record_payment(&intent.to_core()?)?)
+    }
+
+    /// Records something the app saw but did not ask the guard to check
+    /// (a call, a flagged message or link) into the payment journey.
+    pub fn record_event(&self, event: Event) {
+        self.inner.record_event(event.into())
+    }
+
+    /// Forgets the journey (sign-out, a new session).
+    pub fn forget_journey(&self) {
+        self.inner.forget_journey()
     }
 
     /// The version of the protection data checks use now.

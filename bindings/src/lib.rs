@@ -6,7 +6,8 @@
 //! converts the answer (or the error, in exactly one place) out.
 //!
 //! - [`guard`]: the `Guard` object and its settings.
-//! - [`types`]: verdicts, contexts, intents — records and enums.
+//! - [`types`]: verdicts, number contexts — records and enums.
+//! - [`payment`]: payment intents, their context, answers, journey events.
 //! - [`error`]: `FanzhaError` (`FanzhaException` in Kotlin).
 //! - [`logging`]: the host's log sink.
 //!
@@ -16,11 +17,15 @@
 pub mod error;
 pub mod guard;
 pub mod logging;
+pub mod payment;
 pub mod types;
 
 pub use error::FanzhaError;
 pub use guard::{Guard, GuardSettings};
 pub use logging::{install_log_sink, LogLevel, LogRecord, LogSink};
+pub use payment::{
+    AccountKind, Answer, CallContext, Event, EventKind, PaymentContext, PaymentIntent,
+};
 pub use types::*;
 
 uniffi::setup_scaffolding!();

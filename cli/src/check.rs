@@ -101,6 +101,19 @@ impl NumberArgs {
     }
 }
 
+/// `fanzha check link`.
+#[derive(Args, Debug)]
+pub struct LinkArgs {
+    /// The link as it was shown (a scheme-less `example.com/x` is read as http).
+    pub url: String,
+    /// Print exactly one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `fanzha check message`.
 #[derive(Args, Debug)]
 pub struct MessageArgs {
     /// The message text.
@@ -120,6 +133,8 @@ pub struct MessageArgs {
 pub enum CheckCommand {
     /// Check a phone number.
     Number(NumberArgs),
+    /// Check a link (URL).
+    Link(LinkArgs),
     /// Check a message (SMS or chat) and its sender.
     Message(MessageArgs),
     /// Check a payment the user is about to make.
@@ -131,6 +146,11 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
         CheckCommand::Number(args) => {
             let guard = args.common.guard()?;
             let verdict = guard.check_number(&args.number, &args.context())?;
+            output::print_verdict(&verdict, args.json, guard.settings().lang)
+        }
+        CheckCommand::Link(args) => {
+            let guard = args.common.guard()?;
+            let verdict = guard.check_link(&args.url)?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
         CheckCommand::Message(args) => {
@@ -145,6 +165,7 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScanKind {
     Number,
+    Link,
     /// One message per line (no sender).
     Message,
     /// One JSON payment intent per line (schema: fanzha_core::payment::PaymentIntent).
@@ -187,6 +208,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     };
     let kind = match args.kind {
         ScanKind::Number => "number",
+        ScanKind::Link => "link",
         ScanKind::Message => "message",
         ScanKind::Payment => "payment",
     };
@@ -198,6 +220,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         let text = String::from_utf8_lossy(raw);
         let result = match args.kind {
             ScanKind::Number => guard.check_number(&text, &number_ctx),
+            ScanKind::Link => guard.check_link(&text),
             ScanKind::Message => guard.check_message(None, &text),
             ScanKind::Payment => crate::payment::scan_line(&guard, &text),
         };

@@ -274,6 +274,11 @@ void uniffi_fanzha_ffi_fn_free_guard(uint64_t handle, RustCallStatus *_Nonnull o
 uint64_t uniffi_fanzha_ffi_fn_constructor_guard_new(RustBuffer settings, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_ANSWER_PAYMENT_QUESTIONS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_ANSWER_PAYMENT_QUESTIONS
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_answer_payment_questions(uint64_t ptr, RustBuffer intent, RustBuffer answers, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_LINK
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_LINK
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_link(uint64_t ptr, RustBuffer url, RustCallStatus *_Nonnull out_status
@@ -289,9 +294,29 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_message(uint64_t ptr, RustBuf
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_number(uint64_t ptr, RustBuffer number, RustBuffer context, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_PAYMENT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_PAYMENT
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_payment(uint64_t ptr, RustBuffer intent, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_FEED_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_FEED_VERSION
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_feed_version(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_FORGET_JOURNEY
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_FORGET_JOURNEY
+void uniffi_fanzha_ffi_fn_method_guard_forget_journey(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RECORD_EVENT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RECORD_EVENT
+void uniffi_fanzha_ffi_fn_method_guard_record_event(uint64_t ptr, RustBuffer event, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RECORD_PAYMENT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RECORD_PAYMENT
+void uniffi_fanzha_ffi_fn_method_guard_record_payment(uint64_t ptr, RustBuffer intent, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_CLONE_LOGSINK
@@ -607,6 +632,12 @@ uint16_t uniffi_fanzha_ffi_checksum_func_fraud_type_id(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_ANSWER_PAYMENT_QUESTIONS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_ANSWER_PAYMENT_QUESTIONS
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_answer_payment_questions(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_LINK
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_LINK
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_link(void
@@ -625,9 +656,33 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_number(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_PAYMENT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_PAYMENT
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_payment(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_FEED_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_FEED_VERSION
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_feed_version(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_FORGET_JOURNEY
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_FORGET_JOURNEY
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_forget_journey(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RECORD_EVENT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RECORD_EVENT
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_record_event(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RECORD_PAYMENT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RECORD_PAYMENT
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_record_payment(void
     
 );
 #endif

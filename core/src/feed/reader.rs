@@ -373,8 +373,10 @@ impl<'a> FeedFile<'a> {
     /// against its signed hash, then every record and every rule set (which
     /// must load). Nothing about the feed is trusted before this returns.
     pub fn verify(self, trust: &TrustedKeys) -> Result<VerifiedFeed<'a>, FeedError> {
-        let key = trust.resolve(self.key_id, &self.rotations)?;
-        self.verify_with(&key)
+        let (key, chain) = trust.resolve_chain(self.key_id, &self.rotations)?;
+        let mut feed = self.verify_with(&key)?;
+        feed.chain = chain;
+        Ok(feed)
     }
 
     /// [`FeedFile::verify`] against one given key (publisher tools).
@@ -398,6 +400,7 @@ impl<'a> FeedFile<'a> {
             strings,
             rules,
             summary,
+            chain: Vec::new(),
         })
     }
 }
@@ -430,6 +433,7 @@ pub struct VerifiedFeed<'a> {
     strings: Vec<&'a str>,
     rules: Vec<(RuleKind, &'a str)>,
     summary: BodySummary,
+    chain: Vec<Rotation>,
 }
 
 impl<'a> VerifiedFeed<'a> {
@@ -448,6 +452,12 @@ impl<'a> VerifiedFeed<'a> {
 
     pub fn rotations(&self) -> &[Rotation] {
         &self.file.rotations
+    }
+
+    /// The rotation statements that led from a trusted key to the signer,
+    /// oldest first; empty when the signer was trusted directly.
+    pub fn rotation_chain(&self) -> &[Rotation] {
+        &self.chain
     }
 
     pub fn summary(&self) -> &BodySummary {

@@ -487,6 +487,22 @@ fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
+    typealias FfiType = Int64
+    typealias SwiftType = Int64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Int64, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterBool : FfiConverter {
     typealias FfiType = Int8
     typealias SwiftType = Bool
@@ -568,6 +584,14 @@ fileprivate struct FfiConverterString: FfiConverter {
 public protocol GuardProtocol: AnyObject, Sendable {
     
     /**
+     * Re-scores a payment with the user's answers to the verdict's
+     * questions (a "yes" usually makes it dangerous with a longer
+     * cool-off). The attempt is not counted again. `InvalidInput` for an
+     * unknown question id.
+     */
+    func answerPaymentQuestions(intent: PaymentIntent, answers: [Answer]) throws  -> Verdict
+    
+    /**
      * Checks a link (a URL as the user saw it).
      */
     func checkLink(url: String) throws  -> Verdict
@@ -584,9 +608,34 @@ public protocol GuardProtocol: AnyObject, Sendable {
     func checkNumber(number: String, context: NumberContext) throws  -> Verdict
     
     /**
+     * Checks a payment the user is about to make, with its live context
+     * (a call in progress, screen sharing …) and what the guard saw lately
+     * (the journey). The verdict may carry `questions` to ask and a
+     * `cool_off_seconds`. The attempt is remembered for velocity checks.
+     */
+    func checkPayment(intent: PaymentIntent) throws  -> Verdict
+    
+    /**
      * The version of the protection data checks use now.
      */
     func feedVersion()  -> String
+    
+    /**
+     * Forgets the journey (sign-out, a new session).
+     */
+    func forgetJourney() 
+    
+    /**
+     * Records something the app saw but did not ask the guard to check
+     * (a call, a flagged message or link) into the payment journey.
+     */
+    func recordEvent(event: Event) 
+    
+    /**
+     * Remembers that a payment went through, for the amount and new-payee
+     * checks of later payments.
+     */
+    func recordPayment(intent: PaymentIntent) throws 
     
 }
 /**
@@ -664,6 +713,23 @@ public convenience init(settings: GuardSettings)throws  {
 
     
     /**
+     * Re-scores a payment with the user's answers to the verdict's
+     * questions (a "yes" usually makes it dangerous with a longer
+     * cool-off). The attempt is not counted again. `InvalidInput` for an
+     * unknown question id.
+     */
+open func answerPaymentQuestions(intent: PaymentIntent, answers: [Answer])throws  -> Verdict  {
+    return try  FfiConverterTypeVerdict_lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_answer_payment_questions(
+            self.uniffiCloneHandle(),
+        FfiConverterTypePaymentIntent_lower(intent),
+        FfiConverterSequenceTypeAnswer.lower(answers),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * Checks a link (a URL as the user saw it).
      */
 open func checkLink(url: String)throws  -> Verdict  {
@@ -706,6 +772,22 @@ open func checkNumber(number: String, context: NumberContext)throws  -> Verdict 
 }
     
     /**
+     * Checks a payment the user is about to make, with its live context
+     * (a call in progress, screen sharing …) and what the guard saw lately
+     * (the journey). The verdict may carry `questions` to ask and a
+     * `cool_off_seconds`. The attempt is remembered for velocity checks.
+     */
+open func checkPayment(intent: PaymentIntent)throws  -> Verdict  {
+    return try  FfiConverterTypeVerdict_lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_check_payment(
+            self.uniffiCloneHandle(),
+        FfiConverterTypePaymentIntent_lower(intent),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The version of the protection data checks use now.
      */
 open func feedVersion() -> String  {
@@ -715,6 +797,43 @@ open func feedVersion() -> String  {
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
+}
+    
+    /**
+     * Forgets the journey (sign-out, a new session).
+     */
+open func forgetJourney()  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_forget_journey(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Records something the app saw but did not ask the guard to check
+     * (a call, a flagged message or link) into the payment journey.
+     */
+open func recordEvent(event: Event)  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_record_event(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeEvent_lower(event),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Remembers that a payment went through, for the amount and new-payee
+     * checks of later payments.
+     */
+open func recordPayment(intent: PaymentIntent)throws   {try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_record_payment(
+            self.uniffiCloneHandle(),
+        FfiConverterTypePaymentIntent_lower(intent),uniffiCallStatus
+    )
+}
 }
     
 
@@ -974,6 +1093,238 @@ public func FfiConverterTypeLogSink_lower(_ value: LogSink) -> UInt64 {
 }
 
 
+
+
+/**
+ * The user's answer to one of a verdict's questions.
+ */
+public struct Answer: Equatable, Hashable {
+    /**
+     * The question's id (`Question.id`).
+     */
+    public let id: String
+    public let yes: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The question's id (`Question.id`).
+         */id: String, yes: Bool) {
+        self.id = id
+        self.yes = yes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Answer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAnswer: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Answer {
+        return
+            try Answer(
+                id: FfiConverterString.read(from: &buf), 
+                yes: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Answer, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterBool.write(value.yes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAnswer_lift(_ buf: RustBuffer) throws -> Answer {
+    return try FfiConverterTypeAnswer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAnswer_lower(_ value: Answer) -> RustBuffer {
+    return FfiConverterTypeAnswer.lower(value)
+}
+
+
+/**
+ * The call the user is on while paying.
+ */
+public struct CallContext: Equatable, Hashable {
+    /**
+     * The other party's number as shown; none when unknown or withheld.
+     */
+    public let number: String?
+    /**
+     * How long the call has lasted so far (≥ 0).
+     */
+    public let durationSecs: Int32
+    /**
+     * The number is in the user's contacts.
+     */
+    public let inContacts: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The other party's number as shown; none when unknown or withheld.
+         */number: String? = nil, 
+        /**
+         * How long the call has lasted so far (≥ 0).
+         */durationSecs: Int32 = 0, 
+        /**
+         * The number is in the user's contacts.
+         */inContacts: Bool = false) {
+        self.number = number
+        self.durationSecs = durationSecs
+        self.inContacts = inContacts
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CallContext: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCallContext: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CallContext {
+        return
+            try CallContext(
+                number: FfiConverterOptionString.read(from: &buf), 
+                durationSecs: FfiConverterInt32.read(from: &buf), 
+                inContacts: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CallContext, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.number, into: &buf)
+        FfiConverterInt32.write(value.durationSecs, into: &buf)
+        FfiConverterBool.write(value.inContacts, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallContext_lift(_ buf: RustBuffer) throws -> CallContext {
+    return try FfiConverterTypeCallContext.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallContext_lower(_ value: CallContext) -> RustBuffer {
+    return FfiConverterTypeCallContext.lower(value)
+}
+
+
+/**
+ * Something the host app saw that the SDK did not check itself, for the
+ * payment journey (the SDK records its own checks).
+ */
+public struct Event: Equatable, Hashable {
+    public let kind: EventKind
+    /**
+     * How risky it was (a verdict's level, or the host's own judgement).
+     */
+    public let level: Level
+    public let fraudType: FraudType?
+    /**
+     * Calls: the other party's number as shown (hashed when recorded,
+     * never kept).
+     */
+    public let subject: String?
+    /**
+     * When it happened, ms since the Unix epoch; none = now.
+     */
+    public let atMs: Int64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(kind: EventKind, 
+        /**
+         * How risky it was (a verdict's level, or the host's own judgement).
+         */level: Level, fraudType: FraudType? = nil, 
+        /**
+         * Calls: the other party's number as shown (hashed when recorded,
+         * never kept).
+         */subject: String? = nil, 
+        /**
+         * When it happened, ms since the Unix epoch; none = now.
+         */atMs: Int64? = nil) {
+        self.kind = kind
+        self.level = level
+        self.fraudType = fraudType
+        self.subject = subject
+        self.atMs = atMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Event: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEvent: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Event {
+        return
+            try Event(
+                kind: FfiConverterTypeEventKind.read(from: &buf), 
+                level: FfiConverterTypeLevel.read(from: &buf), 
+                fraudType: FfiConverterOptionTypeFraudType.read(from: &buf), 
+                subject: FfiConverterOptionString.read(from: &buf), 
+                atMs: FfiConverterOptionInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Event, into buf: inout [UInt8]) {
+        FfiConverterTypeEventKind.write(value.kind, into: &buf)
+        FfiConverterTypeLevel.write(value.level, into: &buf)
+        FfiConverterOptionTypeFraudType.write(value.fraudType, into: &buf)
+        FfiConverterOptionString.write(value.subject, into: &buf)
+        FfiConverterOptionInt64.write(value.atMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEvent_lift(_ buf: RustBuffer) throws -> Event {
+    return try FfiConverterTypeEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEvent_lower(_ value: Event) -> RustBuffer {
+    return FfiConverterTypeEvent.lower(value)
+}
 
 
 /**
@@ -1354,6 +1705,215 @@ public func FfiConverterTypeNumberContext_lower(_ value: NumberContext) -> RustB
 
 
 /**
+ * What the phone is doing while the user pays, as the host app knows it.
+ * `PaymentContext()` means "nothing special".
+ */
+public struct PaymentContext: Equatable, Hashable {
+    /**
+     * On a call right now.
+     */
+    public let call: CallContext?
+    /**
+     * Screen sharing or casting is on.
+     */
+    public let screenSharing: Bool
+    /**
+     * A remote-access / remote-control app is running.
+     */
+    public let remoteAccess: Bool
+    /**
+     * A third-party accessibility service is enabled.
+     */
+    public let accessibilityService: Bool
+    /**
+     * The device's offset from UTC in minutes (for "night"); none uses the
+     * region's default.
+     */
+    public let utcOffsetMinutes: Int32?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * On a call right now.
+         */call: CallContext? = nil, 
+        /**
+         * Screen sharing or casting is on.
+         */screenSharing: Bool = false, 
+        /**
+         * A remote-access / remote-control app is running.
+         */remoteAccess: Bool = false, 
+        /**
+         * A third-party accessibility service is enabled.
+         */accessibilityService: Bool = false, 
+        /**
+         * The device's offset from UTC in minutes (for "night"); none uses the
+         * region's default.
+         */utcOffsetMinutes: Int32? = nil) {
+        self.call = call
+        self.screenSharing = screenSharing
+        self.remoteAccess = remoteAccess
+        self.accessibilityService = accessibilityService
+        self.utcOffsetMinutes = utcOffsetMinutes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentContext: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentContext: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentContext {
+        return
+            try PaymentContext(
+                call: FfiConverterOptionTypeCallContext.read(from: &buf), 
+                screenSharing: FfiConverterBool.read(from: &buf), 
+                remoteAccess: FfiConverterBool.read(from: &buf), 
+                accessibilityService: FfiConverterBool.read(from: &buf), 
+                utcOffsetMinutes: FfiConverterOptionInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentContext, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeCallContext.write(value.call, into: &buf)
+        FfiConverterBool.write(value.screenSharing, into: &buf)
+        FfiConverterBool.write(value.remoteAccess, into: &buf)
+        FfiConverterBool.write(value.accessibilityService, into: &buf)
+        FfiConverterOptionInt32.write(value.utcOffsetMinutes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentContext_lift(_ buf: RustBuffer) throws -> PaymentContext {
+    return try FfiConverterTypePaymentContext.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentContext_lower(_ value: PaymentContext) -> RustBuffer {
+    return FfiConverterTypePaymentContext.lower(value)
+}
+
+
+/**
+ * A payment the user is about to make.
+ */
+public struct PaymentIntent: Equatable, Hashable {
+    /**
+     * The payee account as shown or typed (spaces and dashes are fine).
+     */
+    public let account: String
+    public let accountKind: AccountKind
+    /**
+     * Amount in minor units of `currency` (fen for CNY); must be positive.
+     */
+    public let amountMinor: Int64
+    /**
+     * ISO 4217 code, e.g. `CNY`.
+     */
+    public let currency: String
+    public let payeeName: String?
+    public let memo: String?
+    /**
+     * The payee is new to this user, as the bank knows it; none lets the
+     * SDK decide from its own payee history.
+     */
+    public let newPayee: Bool?
+    public let context: PaymentContext
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The payee account as shown or typed (spaces and dashes are fine).
+         */account: String, accountKind: AccountKind, 
+        /**
+         * Amount in minor units of `currency` (fen for CNY); must be positive.
+         */amountMinor: Int64, 
+        /**
+         * ISO 4217 code, e.g. `CNY`.
+         */currency: String, payeeName: String? = nil, memo: String? = nil, 
+        /**
+         * The payee is new to this user, as the bank knows it; none lets the
+         * SDK decide from its own payee history.
+         */newPayee: Bool? = nil, context: PaymentContext = PaymentContext()) {
+        self.account = account
+        self.accountKind = accountKind
+        self.amountMinor = amountMinor
+        self.currency = currency
+        self.payeeName = payeeName
+        self.memo = memo
+        self.newPayee = newPayee
+        self.context = context
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PaymentIntent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePaymentIntent: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PaymentIntent {
+        return
+            try PaymentIntent(
+                account: FfiConverterString.read(from: &buf), 
+                accountKind: FfiConverterTypeAccountKind.read(from: &buf), 
+                amountMinor: FfiConverterInt64.read(from: &buf), 
+                currency: FfiConverterString.read(from: &buf), 
+                payeeName: FfiConverterOptionString.read(from: &buf), 
+                memo: FfiConverterOptionString.read(from: &buf), 
+                newPayee: FfiConverterOptionBool.read(from: &buf), 
+                context: FfiConverterTypePaymentContext.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PaymentIntent, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterTypeAccountKind.write(value.accountKind, into: &buf)
+        FfiConverterInt64.write(value.amountMinor, into: &buf)
+        FfiConverterString.write(value.currency, into: &buf)
+        FfiConverterOptionString.write(value.payeeName, into: &buf)
+        FfiConverterOptionString.write(value.memo, into: &buf)
+        FfiConverterOptionBool.write(value.newPayee, into: &buf)
+        FfiConverterTypePaymentContext.write(value.context, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentIntent_lift(_ buf: RustBuffer) throws -> PaymentIntent {
+    return try FfiConverterTypePaymentIntent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePaymentIntent_lower(_ value: PaymentIntent) -> RustBuffer {
+    return FfiConverterTypePaymentIntent.lower(value)
+}
+
+
+/**
  * A question the app can ask before going on (payments).
  */
 public struct Question: Equatable, Hashable {
@@ -1661,6 +2221,115 @@ public func FfiConverterTypeVerdict_lower(_ value: Verdict) -> RustBuffer {
 
 
 /**
+ * What kind of account the payee has.
+ */
+
+public enum AccountKind: Equatable, Hashable {
+    
+    /**
+     * A bank card number (PAN).
+     */
+    case card
+    /**
+     * An International Bank Account Number.
+     */
+    case iban
+    case alipay
+    case wechat
+    /**
+     * A phone number used as a payment id.
+     */
+    case phone
+    /**
+     * Anything else: a domestic account number, a wallet id.
+     */
+    case other
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension AccountKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAccountKind: FfiConverterRustBuffer {
+    typealias SwiftType = AccountKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AccountKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .card
+        
+        case 2: return .iban
+        
+        case 3: return .alipay
+        
+        case 4: return .wechat
+        
+        case 5: return .phone
+        
+        case 6: return .other
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: AccountKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .card:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .iban:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .alipay:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .wechat:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .phone:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .other:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountKind_lift(_ buf: RustBuffer) throws -> AccountKind {
+    return try FfiConverterTypeAccountKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAccountKind_lower(_ value: AccountKind) -> RustBuffer {
+    return FfiConverterTypeAccountKind.lower(value)
+}
+
+
+
+/**
  * What the host app should do.
  */
 
@@ -1894,6 +2563,91 @@ public func FfiConverterTypeCheckKind_lift(_ buf: RustBuffer) throws -> CheckKin
 #endif
 public func FfiConverterTypeCheckKind_lower(_ value: CheckKind) -> RustBuffer {
     return FfiConverterTypeCheckKind.lower(value)
+}
+
+
+
+/**
+ * What kind of thing the host saw.
+ */
+
+public enum EventKind: Equatable, Hashable {
+    
+    /**
+     * A call (incoming or outgoing).
+     */
+    case call
+    /**
+     * A message (SMS, chat) that was flagged.
+     */
+    case message
+    /**
+     * A link that was flagged (opened, tapped, scanned).
+     */
+    case link
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension EventKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEventKind: FfiConverterRustBuffer {
+    typealias SwiftType = EventKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EventKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .call
+        
+        case 2: return .message
+        
+        case 3: return .link
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: EventKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .call:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .message:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .link:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEventKind_lift(_ buf: RustBuffer) throws -> EventKind {
+    return try FfiConverterTypeEventKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEventKind_lower(_ value: EventKind) -> RustBuffer {
+    return FfiConverterTypeEventKind.lower(value)
 }
 
 
@@ -2560,6 +3314,54 @@ fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
+    typealias SwiftType = Int64?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt64.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt64.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
+    typealias SwiftType = Bool?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterBool.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterBool.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
     typealias SwiftType = String?
 
@@ -2576,6 +3378,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeCallContext: FfiConverterRustBuffer {
+    typealias SwiftType = CallContext?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCallContext.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCallContext.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -2673,6 +3499,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAnswer: FfiConverterRustBuffer {
+    typealias SwiftType = [Answer]
+
+    public static func write(_ value: [Answer], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAnswer.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Answer] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Answer]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAnswer.read(from: &buf))
         }
         return seq
     }
@@ -2815,6 +3666,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_fanzha_ffi_checksum_func_fraud_type_id() != 61341) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_fanzha_ffi_checksum_method_guard_answer_payment_questions() != 58240) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_fanzha_ffi_checksum_method_guard_check_link() != 41409) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -2824,7 +3678,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_fanzha_ffi_checksum_method_guard_check_number() != 36036) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_fanzha_ffi_checksum_method_guard_check_payment() != 5612) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_fanzha_ffi_checksum_method_guard_feed_version() != 21972) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_forget_journey() != 35358) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_record_event() != 40976) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_record_payment() != 57945) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_logsink_log() != 37938) {
