@@ -213,6 +213,40 @@ fn extracted_items_carry_their_own_verdicts() {
 }
 
 #[test]
+fn dangerous_links_make_the_message_dangerous_and_official_ones_do_not() {
+    let v = zh(
+        None,
+        "您的账户存在异常，请登录 http://www.icbc.com.cn.verify-account.top/login 核实",
+    );
+    assert_eq!(v.level, Level::Dangerous, "{v:#?}");
+    let r = v
+        .reasons
+        .iter()
+        .find(|r| r.code == "message.dangerous_link")
+        .expect("dangerous link reason");
+    assert!(
+        r.detail.contains("link."),
+        "names the link's own reason: {}",
+        r.detail
+    );
+    let link = items(&v, "link")[0];
+    assert_eq!(
+        link.verdict.as_ref().map(|v| v.level),
+        Some(Level::Dangerous)
+    );
+    // The carrier's own site: a trusted link, no alarm.
+    let v = zh(
+        None,
+        "【中国电信】您的话费余额不足，为避免停机，请及时充值。充值网址：https://www.189.cn",
+    );
+    assert_eq!(v.level, Level::Clear, "{v:#?}");
+    assert_eq!(
+        items(&v, "link")[0].verdict.as_ref().map(|v| v.level),
+        Some(Level::Trusted)
+    );
+}
+
+#[test]
 fn a_link_the_link_check_rejects_is_kept_without_verdict() {
     // Whatever the link check thinks of it, the item is listed; when the check
     // can't rate it, it has no verdict and counts as "not known to be safe".
