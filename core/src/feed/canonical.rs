@@ -14,7 +14,6 @@
 
 use crate::error::{Error, Result};
 use crate::number::{NumberRules, Parsed};
-use crate::payment::AccountKind;
 use crate::verdict::Kind;
 
 /// The canonical form of a phone number written any way `number::parse`
@@ -70,50 +69,11 @@ pub fn url_expression(value: &str) -> Result<String> {
 
 /// The canonical form of a payee account: exactly what the payment check
 /// looks up ([`crate::payment::normalize_account`]), phone-number accounts
-/// read in `region`. The form does not depend on `_kind` (the payment check
-/// keys an account the same way whatever kind the bank app gives it).
-pub fn account(
-    numbers: &NumberRules,
-    region: &str,
-    _kind: AccountKind,
-    value: &str,
-) -> Result<String> {
+/// read in `region`. The same whatever the account's kind (card, IBAN,
+/// Alipay …): the payment check keys an account the same way whatever kind
+/// the bank app gives it.
+pub fn account(numbers: &NumberRules, region: &str, value: &str) -> Result<String> {
     crate::payment::normalize_account(numbers, region, value)
-}
-
-/// A publisher's best guess at an account's kind when the CSV doesn't say:
-/// an e-mail is an Alipay id, `wxid_…` a WeChat id, two letters and two
-/// digits an IBAN, `+…`/`00…` or 11 digits starting with 1 a phone number,
-/// 12–19 digits a bank card, anything else `other`. The kind only matters
-/// for how letters and phone numbers are normalized.
-pub fn guess_account_kind(value: &str) -> AccountKind {
-    let compact: String = value
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '.' | '(' | ')'))
-        .collect();
-    let lower = compact.to_ascii_lowercase();
-    let digits = compact.bytes().all(|b| b.is_ascii_digit());
-    let b = compact.as_bytes();
-    if compact.contains('@') {
-        AccountKind::Alipay
-    } else if lower.starts_with("wxid_") {
-        AccountKind::Wechat
-    } else if b.len() >= 15
-        && b.len() <= 34
-        && b[..2].iter().all(u8::is_ascii_alphabetic)
-        && b[2..4].iter().all(u8::is_ascii_digit)
-        && b.iter().all(u8::is_ascii_alphanumeric)
-    {
-        AccountKind::Iban
-    } else if compact.starts_with('+')
-        || (digits && (compact.starts_with("00") || (b.len() == 11 && b[0] == b'1')))
-    {
-        AccountKind::Phone
-    } else if digits && (12..=19).contains(&b.len()) {
-        AccountKind::Card
-    } else {
-        AccountKind::Other
-    }
 }
 
 #[cfg(test)]
@@ -224,7 +184,7 @@ mod tests {
 
     #[test]
     fn accounts_are_hashed_as_the_payment_check_looks_them_up() {
-        use crate::payment::PaymentIntent;
+        use crate::payment::{AccountKind, PaymentIntent};
         let rules = NumberRules::from_json(crate::number::EMBEDDED).unwrap();
         let cases = [
             ("6222 0212-3456 7890 128", AccountKind::Card),
@@ -235,13 +195,12 @@ mod tests {
             ("SAFE-ACCOUNT-7", AccountKind::Other),
         ];
         for (written, kind) in cases {
-            assert_eq!(guess_account_kind(written), kind, "{written}");
-            let canon = account(&rules, "CN", guess_account_kind(written), written).unwrap();
+            let canon = account(&rules, "CN", written).unwrap();
             let guard = guard_with(ListKind::Account, &[canon]);
             let intent = PaymentIntent::new(written, kind, 10_000, "CNY");
             let v = guard.check_payment(&intent).unwrap();
             assert!(v.has_reason("payment.blocklisted"), "{written}: {v:?}");
         }
-        assert!(account(&rules, "CN", AccountKind::Other, " - ").is_err());
+        assert!(account(&rules, "CN", " - ").is_err());
     }
 }
