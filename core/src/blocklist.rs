@@ -62,6 +62,16 @@ pub fn fast_hash(canonical: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(canonical.as_bytes())
 }
 
+/// Whether an index could answer every lookup so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum IndexHealth {
+    Ok,
+    /// A newer feed apply replaced data this index points to: reload.
+    Outdated,
+    /// Stored data failed its checks: some lookups could not be confirmed.
+    Damaged,
+}
+
 /// Answers "is this value listed?". Implementations are immutable once built
 /// (a feed update builds a new one) and shared between threads.
 pub trait BlockIndex: Send + Sync + std::fmt::Debug {
@@ -73,6 +83,13 @@ pub trait BlockIndex: Send + Sync + std::fmt::Debug {
 
     fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Anything but [`IndexHealth::Ok`] means a lookup's `None` may not be
+    /// a real "not listed": the guard then marks verdicts
+    /// `store.unavailable`. In-memory indexes are always healthy.
+    fn health(&self) -> IndexHealth {
+        IndexHealth::Ok
     }
 }
 

@@ -1,13 +1,16 @@
 //! [`Guard`]: the one thread-safe entry point hosts hold.
 
+use crate::blocklist::{BlockIndex, IndexHealth, ListKind};
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
 use crate::number::{Channel, NumberContext};
 use crate::payment::{
     self, Answer, Event, EventKind, HistoryStore, Journey, MemoryHistory, PaymentIntent,
 };
-use crate::snapshot::Snapshot;
-use crate::verdict::{Kind, Lang, Level, Reason, Verdict};
+use crate::snapshot::{RuleSources, Snapshot, EMBEDDED_VERSION};
+use crate::store::{KeyProvider, RuleAction, Store, StoreError, UserRules};
+use crate::verdict::{Action, Kind, Lang, Level, Reason, Verdict};
+use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 /// Settings a host passes when it opens a guard.
@@ -43,6 +46,16 @@ pub struct Guard {
     journey: Mutex<Journey>,
     /// The user's payment history (in memory unless a store provides one).
     history: Arc<dyn HistoryStore>,
+    /// The encrypted store, when the guard was opened on one that could be
+    /// read.
+    store: Option<Arc<Store>>,
+    /// Why the store's protection data is unavailable (damage found at open
+    /// or reload): every verdict then carries `store.unavailable`.
+    store_problem: RwLock<Option<String>>,
+    /// The user's own block / allow rules (copy-on-write).
+    user_rules: RwLock<Arc<UserRules>>,
+    /// Serializes reloads of the store into a new snapshot.
+    reloading: Mutex<()>,
 }
 
 impl Guard {
@@ -63,7 +76,161 @@ impl Guard {
             clock: Arc::new(SystemClock),
             journey: Mutex::new(Journey::new()),
             history: Arc::new(MemoryHistory::new()),
+            store: None,
+            store_problem: RwLock::new(None),
+            user_rules: RwLock::new(Arc::new(UserRules::default())),
+            reloading: Mutex::new(()),
         })
+    }
+    /// A guard on the encrypted store at `path` (created when missing, its
+    /// data key wrapped by `keys`): the store's blocklists, feed rules and
+    /// the user's own rules.
+    ///
+    /// A wrong key, a key provider failure or a store written by a newer
+    /// version is an error. A damaged or truncated file is not: the guard
+    /// falls back to the embedded default, every verdict carries the reason
+    /// `store.unavailable`, and [`Guard::store_problem`] says why — the
+    /// checks never silently answer "clear" for data they could not read.
+    pub fn open(
+        settings: Settings,
+        path: impl AsRef<Path>,
+        keys: Arc<dyn KeyProvider>,
+    ) -> Result<Guard> {
+        let mut guard = Guard::new(settings)?;
+        match Store::open(path, keys.as_ref()) {
+            Ok(store) => {
+                guard.store = Some(Arc::new(store));
+                match guard.reload_store() {
+                    Err(Error::Store(e)) if e.is_damage() => {}
+                    other => other?,
+                }
+            }
+            Err(e) if e.is_damage() => {
+                log::warn!("store unavailable, using the embedded protection: {e}");
+                *guard
+                    .store_problem
+                    .get_mut()
+                    .unwrap_or_else(|e| e.into_inner()) = Some(e.to_string());
+            }
+            Err(e) => return Err(e.into()),
+        }
+        Ok(guard)
+    }
+
+    /// The store this guard was opened on, if it could be read.
+    pub fn store(&self) -> Option<&Arc<Store>> {
+        self.store.as_ref()
+    }
+
+    /// Why the store's data is unavailable, if it is.
+    pub fn store_problem(&self) -> Option<String> {
+        self.store_problem
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Rebuilds the snapshot from the store (after a feed apply) and swaps
+    /// it in; checks running meanwhile finish on the old one. On damage the
+    /// previous snapshot stays, verdicts carry `store.unavailable`, and the
+    /// error is returned.
+    pub fn reload_store(&self) -> Result<()> {
+        let store = self.store.as_ref().ok_or(StoreError::Unavailable)?;
+        let _one = self.reloading.lock().unwrap_or_else(|e| e.into_inner());
+        let loaded = match store.load() {
+            Ok(l) => l,
+            Err(e) => {
+                if e.is_damage() {
+                    log::warn!("store unavailable, keeping the previous protection data: {e}");
+                    *self
+                        .store_problem
+                        .write()
+                        .unwrap_or_else(|e| e.into_inner()) = Some(e.to_string());
+                }
+                return Err(e.into());
+            }
+        };
+        let version = loaded
+            .feed_version()
+            .unwrap_or_else(|| EMBEDDED_VERSION.to_string());
+        let expires = loaded.expires_ms();
+        let index: Arc<dyn BlockIndex> = Arc::new(loaded.index);
+        let (mut snap, problem) =
+            match Snapshot::build(&loaded.rules, index.clone(), version.clone()) {
+                Ok(s) => (s, None),
+                // Rules are compiled before a feed is applied, so this means a
+                // newer rule format in an older library: keep the lists, use
+                // the embedded rules, and say the data is not fully usable.
+                Err(e) => (
+                    Snapshot::build(&RuleSources::default(), index, version)?,
+                    Some(format!("feed rules unusable: {e}")),
+                ),
+            };
+        snap.expires_ms = expires;
+        self.replace_snapshot(snap);
+        *self.user_rules.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(loaded.user_rules);
+        *self
+            .store_problem
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = problem;
+        Ok(())
+    }
+
+    /// The canonical form a rule for `value` is stored under: a number as
+    /// the number check normalizes it (E.164, with the guard's region), a
+    /// link's host name, an account without separators.
+    pub fn rule_value(&self, kind: ListKind, value: &str) -> Result<String> {
+        match kind {
+            ListKind::Number => {
+                match crate::number::parse(&self.snapshot().numbers, &self.settings.region, value)?
+                {
+                    crate::number::Parsed::Number(p) => Ok(p.normalized),
+                    crate::number::Parsed::Withheld => Err(Error::input(
+                        Kind::Number,
+                        "a withheld number can't have a rule",
+                    )),
+                }
+            }
+            ListKind::Url => crate::store::canonical_link_host(value)
+                .ok_or_else(|| Error::input(Kind::Link, "not a link or host name")),
+            ListKind::Account => crate::store::canonical_account(value)
+                .ok_or_else(|| Error::input(Kind::Payment, "not an account")),
+        }
+    }
+
+    /// The user blocks a value: its checks become `dangerous` with action
+    /// `block`. Returns the canonical value stored.
+    pub fn block(&self, kind: ListKind, value: &str) -> Result<String> {
+        self.set_rule(kind, value, RuleAction::Block)
+    }
+
+    /// The user trusts a value: its checks become `trusted`. Returns the
+    /// canonical value stored.
+    pub fn allow(&self, kind: ListKind, value: &str) -> Result<String> {
+        self.set_rule(kind, value, RuleAction::Allow)
+    }
+
+    fn set_rule(&self, kind: ListKind, value: &str, action: RuleAction) -> Result<String> {
+        let store = self.store.as_ref().ok_or(StoreError::Unavailable)?;
+        let canonical = self.rule_value(kind, value)?;
+        store.set_rule(kind, &canonical, action)?;
+        let mut rules = self.user_rules.write().unwrap_or_else(|e| e.into_inner());
+        let mut next = UserRules::clone(&rules);
+        next.insert(kind, canonical.clone(), action);
+        *rules = Arc::new(next);
+        Ok(canonical)
+    }
+
+    /// Removes the user's rule for a value; `false` if there was none.
+    pub fn remove_rule(&self, kind: ListKind, value: &str) -> Result<bool> {
+        let store = self.store.as_ref().ok_or(StoreError::Unavailable)?;
+        let canonical = self.rule_value(kind, value)?;
+        let removed = store.remove_rule(kind, &canonical)?;
+        let mut rules = self.user_rules.write().unwrap_or_else(|e| e.into_inner());
+        let mut next = UserRules::clone(&rules);
+        next.remove(kind, &canonical);
+        *rules = Arc::new(next);
+        Ok(removed)
     }
 
     /// Replaces the clock (tests, replays).
@@ -260,21 +427,48 @@ impl Guard {
         }
     }
 
-    /// Hook applied to every verdict: notices that concern the protection
-    /// data rather than the input.
+    /// Hook applied to every verdict: the user's own rules, then notices
+    /// that concern the protection data rather than the input.
     fn finish(&self, snap: &Snapshot, mut v: Verdict) -> Verdict {
-        if snap.is_stale(self.now_ms()) && !v.has_reason("feed.stale") {
+        let lang = self.settings.lang;
+        let rules = self
+            .user_rules
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        if !rules.is_empty() {
+            apply_user_rules(snap, lang, &rules, &mut v);
+        }
+        let health = snap.blocklist.health();
+        if health == IndexHealth::Outdated && self.reloading.try_lock().is_ok() {
+            // A feed apply in another process replaced data this snapshot
+            // points to; pick up the new one for the next checks (unless a
+            // reload is already running).
+            let _ = self.reload_store();
+        }
+        let problem = self
+            .store_problem
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some();
+        if problem || health != IndexHealth::Ok {
+            add_notice(
+                snap,
+                lang,
+                &mut v,
+                "store.unavailable",
+                "Protection data could not be read; built-in protection only",
+            );
+        }
+        if snap.is_stale(self.now_ms()) {
             // A notice about the data, not the input: weight 0, level kept.
-            v.reasons.push(Reason::new(
+            add_notice(
+                snap,
+                lang,
+                &mut v,
                 "feed.stale",
-                0,
                 "The protection feed has expired; verdicts use the last data received",
-            ));
-            for line in snap.texts.advice("feed.stale", self.settings.lang) {
-                if !v.advice.contains(line) {
-                    v.advice.push(line.clone());
-                }
-            }
+            );
         }
         v
     }
@@ -282,6 +476,93 @@ impl Guard {
     /// The kinds this build can check.
     pub fn kinds(&self) -> &'static [Kind] {
         &[Kind::Number, Kind::Link, Kind::Message, Kind::Payment]
+    }
+}
+
+/// Adds a notice reason (weight 0) and its advice, once.
+fn add_notice(snap: &Snapshot, lang: Lang, v: &mut Verdict, code: &str, detail: &str) {
+    if v.has_reason(code) {
+        return;
+    }
+    v.reasons.push(Reason::new(code, 0, detail));
+    for line in snap.texts.advice(code, lang) {
+        if !v.advice.contains(line) {
+            v.advice.push(line.clone());
+        }
+    }
+}
+
+/// The user's rule for what a verdict checked, if any.
+fn rule_for(rules: &UserRules, v: &Verdict) -> Option<RuleAction> {
+    let n = v.normalized.as_deref()?;
+    match v.kind {
+        Kind::Number => rules.get(ListKind::Number, n),
+        Kind::Link => rules.for_url(n),
+        Kind::Payment => rules.get(ListKind::Account, &crate::store::canonical_account(n)?),
+        Kind::Message => None,
+    }
+}
+
+/// Applies the user's rules to a verdict and the verdicts of what was
+/// extracted from it. A blocked value is `dangerous` with action `block`;
+/// an allowed one is `trusted`; a message carrying a blocked value is
+/// `dangerous` too.
+fn apply_user_rules(snap: &Snapshot, lang: Lang, rules: &UserRules, v: &mut Verdict) {
+    let mut blocked_inside = false;
+    for e in &mut v.extracted {
+        if let Some(ev) = e.verdict.as_deref_mut() {
+            apply_user_rules(snap, lang, rules, ev);
+            blocked_inside |= ev.reasons.iter().any(|r| r.code.ends_with(".user_blocked"));
+        }
+    }
+    match rule_for(rules, v) {
+        Some(RuleAction::Block) => force_user_rule(snap, lang, v, RuleAction::Block),
+        Some(RuleAction::Allow) => force_user_rule(snap, lang, v, RuleAction::Allow),
+        None if blocked_inside => force_user_rule(snap, lang, v, RuleAction::Block),
+        None => {}
+    }
+}
+
+fn force_user_rule(snap: &Snapshot, lang: Lang, v: &mut Verdict, action: RuleAction) {
+    let kind = v.kind.as_str();
+    let code = match action {
+        RuleAction::Block => format!("{kind}.user_blocked"),
+        RuleAction::Allow => format!("{kind}.user_allowed"),
+    };
+    if v.has_reason(&code) {
+        return;
+    }
+    let texts = &snap.texts;
+    match action {
+        RuleAction::Block => {
+            v.reasons
+                .push(Reason::new(code.clone(), 100, "Blocked by the user"));
+            v.level = Level::Dangerous;
+            v.score = 100;
+            v.action = Action::Block;
+            let mut advice = texts.advice(&code, lang).to_vec();
+            for line in v.advice.drain(..) {
+                if !advice.contains(&line) {
+                    advice.push(line);
+                }
+            }
+            advice.truncate(snap.scoring.max_advice.max(1));
+            v.advice = advice;
+        }
+        RuleAction::Allow => {
+            v.reasons
+                .push(Reason::new(code.clone(), -100, "Trusted by the user"));
+            v.level = Level::Trusted;
+            v.score = 0;
+            v.action = snap.scoring.action_for(v.kind, Level::Trusted);
+            v.fraud_type = None;
+            v.cool_off_seconds = None;
+            v.questions.clear();
+            v.advice = texts.advice(&code, lang).to_vec();
+        }
+    }
+    if let Some(t) = texts.title(&code, lang, None) {
+        v.title = t;
     }
 }
 

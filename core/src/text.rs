@@ -16,6 +16,7 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
     ("link", include_str!("../data/texts/link.json")),
     ("message", include_str!("../data/texts/message.json")),
     ("payment", include_str!("../data/texts/payment.json")),
+    ("store", include_str!("../data/texts/store.json")),
 ];
 
 #[derive(Debug, Clone, Deserialize, Default)]

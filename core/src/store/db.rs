@@ -1,0 +1,204 @@
+//! Opening the SQLite file: damage checks before SQLite sees it, connection
+//! settings, schema, and unlocking the data key.
+
+use super::crypto::{new_data_key, wipe, KeyProvider, Keys};
+use super::error::{KeyProviderError, StoreError};
+use super::schema;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use std::io::Read;
+use std::path::Path;
+use std::time::Duration;
+
+/// Plaintext of the sealed key-check record.
+const KEY_CHECK: &[u8] = b"fanzha store key check v1";
+const KEY_CHECK_AAD: &[u8] = b"meta:key_check";
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Checks the SQLite header and the file length before anything else: a
+/// truncated file must be reported as such, never opened as "empty".
+pub(crate) fn check_file(path: &Path) -> Result<(), StoreError> {
+    let mut file = std::fs::File::open(path)?;
+    let actual = file.metadata()?.len();
+    if actual < 100 {
+        // SQLite would treat a 0-byte file as a new, empty database; for a
+        // file that existed this is damage, not a fresh start.
+        return Err(StoreError::Truncated {
+            expected: 100,
+            actual,
+        });
+    }
+    let mut header = [0u8; 100];
+    file.read_exact(&mut header)?;
+    if &header[..16] != SQLITE_MAGIC {
+        return Err(StoreError::corrupt("database header"));
+    }
+    let raw_page = u16::from_be_bytes([header[16], header[17]]);
+    let page_size: u64 = if raw_page == 1 {
+        65536
+    } else {
+        u64::from(raw_page)
+    };
+    if !(512..=65536).contains(&page_size) || !page_size.is_power_of_two() {
+        return Err(StoreError::corrupt("database header"));
+    }
+    let be32 =
+        |i: usize| u32::from_be_bytes([header[i], header[i + 1], header[i + 2], header[i + 3]]);
+    let change_counter = be32(24);
+    let page_count = u64::from(be32(28));
+    let valid_for = be32(92);
+    if change_counter == valid_for && page_count > 0 {
+        let expected = page_count * page_size;
+        if actual < expected {
+            return Err(StoreError::Truncated { expected, actual });
+        }
+    }
+    Ok(())
+}
+
+/// Opens a connection with the store's settings: WAL, full sync, temporary
+/// data in memory (never spilled to a temp file), a busy timeout for a
+/// second process.
+pub(crate) fn connect(path: &Path, create: bool) -> Result<Connection, StoreError> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Sqlite(rusqlite::Error::InvalidQuery));
+    }
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA foreign_keys = OFF;
+         PRAGMA cell_size_check = ON;",
+    )?;
+    Ok(conn)
+}
+
+/// Opens the writer connection, creating the file when `create`, and
+/// brings the schema to [`schema::VERSION`]. Returns the connection and the
+/// version found.
+pub(crate) fn open_writer(path: &Path, create: bool) -> Result<(Connection, u32), StoreError> {
+    if path.exists() {
+        check_file(path)?;
+    } else if !create {
+        return Err(StoreError::NotFound);
+    }
+    let mut conn = connect(path, create)?;
+    let found = schema::init(&mut conn)?;
+    Ok((conn, found))
+}
+
+/// Unlocks the store's data key, generating and wrapping one for a new
+/// store.
+pub(crate) fn unlock(
+    conn: &mut Connection,
+    provider: &dyn KeyProvider,
+) -> Result<Keys, StoreError> {
+    let wrapped: Option<Vec<u8>> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE name = 'wrapped_key'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match wrapped {
+        Some(wrapped) => unlock_existing(conn, provider, &wrapped),
+        None => {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Another process may have created the key meanwhile.
+            let again: Option<Vec<u8>> = tx
+                .query_row(
+                    "SELECT value FROM meta WHERE name = 'wrapped_key'",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(w) = again {
+                drop(tx);
+                return unlock_existing(conn, provider, &w);
+            }
+            let used: i64 = tx.query_row(
+                "SELECT (SELECT count(*) FROM feeds) + (SELECT count(*) FROM segments)
+                      + (SELECT count(*) FROM rules) + (SELECT count(*) FROM reports)",
+                [],
+                |r| r.get(0),
+            )?;
+            if used != 0 {
+                return Err(StoreError::corrupt("data key record missing"));
+            }
+            let mut dk = new_data_key()?;
+            let wrapped = provider.wrap(&dk);
+            let keys = Keys::derive(&dk);
+            wipe(&mut dk);
+            let wrapped = wrapped?;
+            let keys = keys?;
+            let check = keys.seal(KEY_CHECK_AAD, KEY_CHECK)?;
+            tx.execute(
+                "INSERT INTO meta (name, value) VALUES ('wrapped_key', ?1)",
+                [wrapped],
+            )?;
+            tx.execute(
+                "INSERT INTO meta (name, value) VALUES ('key_check', ?1)",
+                [check],
+            )?;
+            tx.commit()?;
+            Ok(keys)
+        }
+    }
+}
+
+fn unlock_existing(
+    conn: &Connection,
+    provider: &dyn KeyProvider,
+    wrapped: &[u8],
+) -> Result<Keys, StoreError> {
+    let mut dk = provider.unwrap(wrapped).map_err(|e| match e {
+        KeyProviderError::WrongKey => StoreError::WrongKey,
+        other => StoreError::KeyProvider(other),
+    })?;
+    let keys = Keys::derive(&dk);
+    wipe(&mut dk);
+    let keys = keys?;
+    let check: Option<Vec<u8>> = conn
+        .query_row("SELECT value FROM meta WHERE name = 'key_check'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let check = check.ok_or_else(|| StoreError::corrupt("key check record missing"))?;
+    // A GCM failure here is a wrong key (or a damaged marker, which we
+    // can't tell apart): either way nothing else is decrypted.
+    match keys.open(KEY_CHECK_AAD, &check, "key check") {
+        Ok(plain) if plain == KEY_CHECK => Ok(keys),
+        _ => Err(StoreError::WrongKey),
+    }
+}
+
+/// Associated data binding a sealed payload to its table and row key.
+pub(crate) fn aad(table: &str, key: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(table.len() + 1 + key.len());
+    out.extend_from_slice(table.as_bytes());
+    out.push(0);
+    out.extend_from_slice(key);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_checks() {
+        let dir = std::env::temp_dir().join(format!("fanzha-db-header-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("x.db");
+        std::fs::write(&p, b"").unwrap();
+        assert!(matches!(check_file(&p), Err(StoreError::Truncated { .. })));
+        std::fs::write(&p, vec![b'x'; 200]).unwrap();
+        assert!(matches!(check_file(&p), Err(StoreError::Corrupt { .. })));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -1,0 +1,198 @@
+//! The store's API end to end: apply feeds, look up, rules, reports.
+
+use fanzha_core::blocklist::{fast_hash, value_hash, BlockIndex, ListEntry, ListKind};
+use fanzha_core::store::{
+    FeedChange, FeedEntry, FeedRemoval, FileKeyProvider, NewReport, Store, StoreError,
+};
+use fanzha_core::{FraudType, Guard, Kind, Level, NumberContext, Settings};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+fn tmp(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("fanzha-store-basic-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn entry(kind: ListKind, value: &str, label: &str) -> FeedEntry {
+    FeedEntry {
+        kind,
+        sha256: value_hash(value),
+        fast: fast_hash(value),
+        entry: ListEntry {
+            category: "fraud".into(),
+            fraud_type: FraudType::ImpersonateAuthority,
+            severity: 90,
+            reports: 7,
+            label: label.into(),
+        },
+    }
+}
+
+fn removal(kind: ListKind, value: &str) -> FeedRemoval {
+    FeedRemoval {
+        kind,
+        sha256: value_hash(value),
+        fast: fast_hash(value),
+    }
+}
+
+#[test]
+fn full_then_deltas() {
+    let dir = tmp("deltas");
+    let key = FileKeyProvider::from_bytes(&[1; 32]);
+    let store = Store::open(dir.join("s.db"), &key).unwrap();
+    let numbers: Vec<String> = (0..5000).map(|i| format!("+86138{:08}", i * 7)).collect();
+    let change = FeedChange::full("test", 1, 0, i64::MAX).with_entries(
+        numbers
+            .iter()
+            .map(|n| entry(ListKind::Number, n, "冒充公检法"))
+            .collect::<Vec<_>>(),
+    );
+    let out = store.apply_feed(change).unwrap();
+    assert_eq!(out.entries.numbers, 5000);
+    let loaded = store.load().unwrap();
+    for n in numbers.iter().step_by(97) {
+        let hit = loaded.index.lookup(ListKind::Number, n).expect("listed");
+        assert_eq!(hit.label, "冒充公检法");
+        assert_eq!(hit.reports, 7);
+    }
+    assert!(loaded
+        .index
+        .lookup(ListKind::Number, "+8613900000000")
+        .is_none());
+    assert!(loaded.index.lookup(ListKind::Url, &numbers[0]).is_none());
+
+    // Rollback and wrong base refused.
+    assert!(matches!(
+        store.apply_feed(FeedChange::full("test", 1, 0, i64::MAX)),
+        Err(StoreError::Rollback { .. })
+    ));
+    assert!(matches!(
+        store.apply_feed(FeedChange::delta("test", 3, 2, 0, i64::MAX)),
+        Err(StoreError::BaseMismatch { .. })
+    ));
+
+    // Deltas: remove some, add some, many times (merging kicks in).
+    for round in 0..6u64 {
+        let version = round + 1;
+        let adds: Vec<FeedEntry> = (0..300)
+            .map(|i| {
+                entry(
+                    ListKind::Number,
+                    &format!("+86139{:04}{:04}", round, i),
+                    "new",
+                )
+            })
+            .collect();
+        let rems: Vec<FeedRemoval> = numbers[(round as usize * 100)..(round as usize * 100 + 100)]
+            .iter()
+            .map(|n| removal(ListKind::Number, n))
+            .collect();
+        store
+            .apply_feed(
+                FeedChange::delta("test", version + 1, version, 0, i64::MAX)
+                    .with_entries(adds)
+                    .with_removals(rems),
+            )
+            .unwrap();
+        let loaded = store.load().unwrap();
+        for r in 0..=round {
+            assert!(
+                loaded
+                    .index
+                    .lookup(ListKind::Number, &numbers[r as usize * 100 + 5])
+                    .is_none(),
+                "removed"
+            );
+            assert_eq!(
+                loaded
+                    .index
+                    .lookup(ListKind::Number, &format!("+86139{:04}{:04}", r, 17))
+                    .map(|e| e.label),
+                Some("new".to_string())
+            );
+        }
+        assert!(loaded
+            .index
+            .lookup(ListKind::Number, &numbers[4999])
+            .is_some());
+    }
+    store.compact().unwrap();
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.index.count(ListKind::Number), 5000 - 600 + 1800);
+    store.verify().unwrap();
+}
+
+#[test]
+fn guard_uses_store_and_user_rules() {
+    let dir = tmp("guard");
+    let path = dir.join("s.db");
+    let key: Arc<dyn fanzha_core::store::KeyProvider> =
+        Arc::new(FileKeyProvider::from_bytes(&[2; 32]));
+    {
+        let store = Store::open(&path, key.as_ref()).unwrap();
+        store
+            .apply_feed(
+                FeedChange::full("t", 5, 0, i64::MAX).with_entries(vec![entry(
+                    ListKind::Number,
+                    "+8613812345678",
+                    "x",
+                )]),
+            )
+            .unwrap();
+    }
+    let settings = Settings {
+        lang: fanzha_core::Lang::En,
+        ..Settings::default()
+    };
+    let guard = Guard::open(settings, &path, key.clone()).unwrap();
+    let ctx = NumberContext::default();
+    let v = guard.check_number("138 1234 5678", &ctx).unwrap();
+    assert_eq!(v.level, Level::Dangerous, "{v:?}");
+    assert!(v.has_reason("number.blocklisted"));
+    assert_eq!(v.feed_version, "t@5");
+
+    let v = guard.check_number("13900001111", &ctx).unwrap();
+    assert_eq!(v.level, Level::Clear);
+    guard.block(ListKind::Number, "139 0000 1111").unwrap();
+    let v = guard.check_number("+86 139-0000-1111", &ctx).unwrap();
+    assert_eq!(v.level, Level::Dangerous);
+    assert_eq!(v.action, fanzha_core::Action::Block);
+    assert!(v.has_reason("number.user_blocked"));
+    assert_eq!(v.title, "You blocked this number");
+
+    guard.allow(ListKind::Number, "13812345678").unwrap();
+    let v = guard.check_number("13812345678", &ctx).unwrap();
+    assert_eq!(v.level, Level::Trusted);
+    assert!(v.has_reason("number.user_allowed"));
+
+    // Rules survive reopening.
+    drop(guard);
+    let guard = Guard::open(Settings::default(), &path, key).unwrap();
+    let v = guard.check_number("13900001111", &ctx).unwrap();
+    assert!(v.has_reason("number.user_blocked"));
+    assert!(guard.remove_rule(ListKind::Number, "13900001111").unwrap());
+    let v = guard.check_number("13900001111", &ctx).unwrap();
+    assert_eq!(v.level, Level::Clear);
+
+    // Reports.
+    let store = guard.store().unwrap();
+    let id = store
+        .add_report(NewReport {
+            kind: Kind::Number,
+            value: "13900001111".into(),
+            fraud_type: Some(FraudType::ImpersonateAuthority),
+            note: "said he was police".into(),
+        })
+        .unwrap();
+    assert_eq!(store.reports(true).unwrap().len(), 1);
+    assert_eq!(store.mark_uploaded(&[id]).unwrap(), 1);
+    assert_eq!(store.reports(true).unwrap().len(), 0);
+    let json = store.export_reports(false).unwrap();
+    assert!(json.contains("said he was police"));
+    assert!(store.delete_report(id).unwrap());
+    assert!(store.reports(false).unwrap().is_empty());
+}
