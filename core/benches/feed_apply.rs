@@ -5,8 +5,8 @@
 //!     cargo bench -p fanzha-core --bench feed_apply
 //!     FANZHA_BENCH_BASE=10000000 cargo bench -p fanzha-core --bench feed_apply
 //!
-//! Prints, per delta: verification alone, the whole apply (verify + policy
-//! + store transaction), the guard's reload, and the reader's check
+//! Prints, per delta: verification alone, the whole apply (verification,
+//! policy and the store transaction), the guard's reload, and the reader's check
 //! latencies while the apply ran. Deltas are applied one after another, so
 //! the store's periodic merge of deltas into the base shows up in the
 //! numbers as it would on a phone.
