@@ -206,21 +206,15 @@ fn end_to_end_numbers_links_accounts_then_a_delta_removes_them() {
         .iter()
         .any(|r| r.code == "payment.blocklisted" && r.detail.contains("刷单收款账户")));
 
-    // Links: until the link check lands on main it reports itself
-    // unavailable; then this asserts the feed's expression is looked up.
-    let link_available = match f.guard.check_link(LINK) {
-        Ok(v) => {
-            assert_eq!(v.level, Level::Dangerous, "{v:?}");
-            assert_eq!(v.fraud_type, Some(FraudType::Phishing));
-            assert!(
-                v.reasons.iter().any(|r| r.detail.contains("仿冒银行")),
-                "{v:?}"
-            );
-            true
-        }
-        Err(Error::InvalidInput { why, .. }) if why.contains("not available") => false,
-        Err(e) => panic!("{e}"),
-    };
+    let v = f.guard.check_link(LINK).unwrap();
+    assert_eq!(v.level, Level::Dangerous, "{v:?}");
+    assert_eq!(v.fraud_type, Some(FraudType::Phishing));
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.code == "link.blocklisted" && r.detail.contains("仿冒银行")),
+        "{v:?}"
+    );
 
     // The delta removes all three.
     let applied = f.apply(&delta_v2(&f.key)).unwrap();
@@ -234,9 +228,11 @@ fn end_to_end_numbers_links_accounts_then_a_delta_removes_them() {
         .check_payment(&payment)
         .unwrap()
         .has_reason("payment.blocklisted"));
-    if link_available {
-        assert_ne!(f.guard.check_link(LINK).unwrap().level, Level::Dangerous);
-    }
+    assert!(!f
+        .guard
+        .check_link(LINK)
+        .unwrap()
+        .has_reason("link.blocklisted"));
     // The filler is still there.
     let v = f.guard.check_number("+8613900000007", &ctx).unwrap();
     assert!(v.has_reason("number.blocklisted"));

@@ -28,43 +28,18 @@ pub fn number(rules: &NumberRules, region: &str, value: &str) -> Result<String> 
     }
 }
 
-/// The lookup expression a blocklisted URL (or bare host) is stored under.
-///
-/// TODO(link): this is a stand-in until `link::canonicalize` /
-/// `link::expressions` land on main; then this must call them (first, most
-/// specific expression) so feeds and the link check agree byte for byte.
-/// `tests::url_entries_hit_the_link_check` fails if they don't.
+/// The lookup expression a blocklisted URL (or bare host) is stored under:
+/// the first, most specific of [`crate::link::expressions`] of
+/// [`crate::link::canonicalize`] — `host/path?query` as the Safe Browsing
+/// canonicalizer writes it. A bare host gives `host/`, which the link check
+/// looks up for every URL on that host and its subdomains; a path gives
+/// that exact page (or, ending in `/`, everything under it).
 pub fn url_expression(value: &str) -> Result<String> {
-    let bad = |why| Error::input(Kind::Link, why);
-    let cleaned: String = value
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
-        .collect();
-    if cleaned.is_empty() {
-        return Err(bad("empty"));
-    }
-    if cleaned.len() > 4096 {
-        return Err(bad("too long"));
-    }
-    let with_scheme = if cleaned.contains("://") {
-        cleaned
-    } else {
-        format!("http://{cleaned}")
-    };
-    let url = url::Url::parse(&with_scheme).map_err(|_| bad("not a URL"))?;
-    let host = url.host_str().ok_or_else(|| bad("no host"))?;
-    let host: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
-    if host.is_empty() {
-        return Err(bad("no host"));
-    }
-    let mut expr = host.join(".").to_ascii_lowercase();
-    expr.push_str(url.path());
-    if let Some(q) = url.query() {
-        expr.push('?');
-        expr.push_str(q);
-    }
-    Ok(expr)
+    let canon = crate::link::canonicalize(value.trim())?;
+    crate::link::expressions(&canon)
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::input(Kind::Link, "no lookup expression"))
 }
 
 /// The canonical form of a payee account: exactly what the payment check
@@ -144,8 +119,7 @@ mod tests {
     }
 
     /// Catches a mismatch between the feed's URL expressions and the link
-    /// check's lookups. Until the link check lands it can't run (the check
-    /// reports that links are unavailable) and passes vacuously.
+    /// check's lookups.
     #[test]
     fn url_entries_hit_the_link_check() {
         let cases = [
@@ -159,25 +133,31 @@ mod tests {
             ),
             (
                 "http://host.example/phish/login.html",
-                vec!["http://host.example/phish/login.html"],
+                vec![
+                    "http://host.example/phish/login.html",
+                    "HOST.example/phish/%6cogin.html#x",
+                    "http://host.example/phish/login.html?session=1",
+                ],
+            ),
+            (
+                "host.example/kit/",
+                vec!["http://host.example/kit/a/b/c.php"],
+            ),
+            (
+                "195.127.0.11",
+                vec!["http://3279880203/", "http://0xc37f000b/x"],
             ),
         ];
         for (listed, urls) in cases {
             let guard = guard_with(ListKind::Url, &[url_expression(listed).unwrap()]);
             for u in urls {
-                match guard.check_link(u) {
-                    Ok(v) => assert_eq!(
-                        v.level,
-                        Level::Dangerous,
-                        "{listed} should match {u}: {v:?}"
-                    ),
-                    Err(crate::Error::InvalidInput { why, .. })
-                        if why.contains("not available") =>
-                    {
-                        return
-                    }
-                    Err(e) => panic!("{u}: {e}"),
-                }
+                let v = guard.check_link(u).unwrap();
+                assert_eq!(
+                    v.level,
+                    Level::Dangerous,
+                    "{listed} should match {u}: {v:?}"
+                );
+                assert!(v.has_reason("link.blocklisted"), "{u}: {v:?}");
             }
         }
     }
