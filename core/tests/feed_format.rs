@@ -230,15 +230,14 @@ fn a_bit_flip_in_every_body_byte_is_refused() {
         let prefix = prefix_len(bytes);
         let mut m = bytes.clone();
         for i in prefix..m.len() {
-            for bit in [(i * 5) % 8] {
-                m[i] ^= 1 << bit;
-                let r = verify(&m);
-                assert!(
-                    matches!(r, Err(FeedError::BodyHash)),
-                    "flip of body byte {i} bit {bit}: {r:?}"
-                );
-                m[i] ^= 1 << bit;
-            }
+            let bit = (i * 5) % 8;
+            m[i] ^= 1 << bit;
+            let r = verify(&m);
+            assert!(
+                matches!(r, Err(FeedError::BodyHash)),
+                "flip of body byte {i} bit {bit}: {r:?}"
+            );
+            m[i] ^= 1 << bit;
         }
     }
 }
