@@ -487,13 +487,11 @@ impl Guard {
     /// that concern the protection data rather than the input.
     fn finish(&self, snap: &Snapshot, mut v: Verdict) -> Verdict {
         let lang = self.settings.lang;
-        let rules = self
-            .user_rules
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        if !rules.is_empty() {
-            apply_user_rules(snap, lang, &rules, &mut v);
+        {
+            let rules = self.user_rules.read().unwrap_or_else(|e| e.into_inner());
+            if !rules.is_empty() {
+                apply_user_rules(snap, lang, &rules, &mut v);
+            }
         }
         let health = snap.blocklist.health();
         if health == IndexHealth::Outdated && self.reloading.try_lock().is_ok() {
