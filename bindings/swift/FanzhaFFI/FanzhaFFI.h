@@ -319,6 +319,11 @@ void uniffi_fanzha_ffi_fn_method_guard_record_event(uint64_t ptr, RustBuffer eve
 void uniffi_fanzha_ffi_fn_method_guard_record_payment(uint64_t ptr, RustBuffer intent, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_call_directory_entries(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_CLONE_LOGSINK
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_CLONE_LOGSINK
 uint64_t uniffi_fanzha_ffi_fn_clone_logsink(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -683,6 +688,12 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_record_event(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RECORD_PAYMENT
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RECORD_PAYMENT
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_record_payment(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_call_directory_entries(void
     
 );
 #endif

@@ -637,6 +637,14 @@ public protocol GuardProtocol: AnyObject, Sendable {
      */
     func recordPayment(intent: PaymentIntent) throws 
     
+    /**
+     * Plaintext numbers for the iOS Call Directory extension: the
+     * region's official numbers to label, the user's blocked numbers to
+     * block — sorted ascending, no duplicates. Reads the store's rules
+     * when the guard has a store.
+     */
+    func callDirectoryEntries() throws  -> CallDirectoryEntries
+    
 }
 /**
  * The anti-fraud engine: checks numbers, links, messages and payments.
@@ -834,6 +842,21 @@ open func recordPayment(intent: PaymentIntent)throws   {try rustCallWithError(Ff
         FfiConverterTypePaymentIntent_lower(intent),uniffiCallStatus
     )
 }
+}
+    
+    /**
+     * Plaintext numbers for the iOS Call Directory extension: the
+     * region's official numbers to label, the user's blocked numbers to
+     * block — sorted ascending, no duplicates. Reads the store's rules
+     * when the guard has a store.
+     */
+open func callDirectoryEntries()throws  -> CallDirectoryEntries  {
+    return try  FfiConverterTypeCallDirectoryEntries_lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_call_directory_entries(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
 }
     
 
@@ -1234,6 +1257,149 @@ public func FfiConverterTypeCallContext_lift(_ buf: RustBuffer) throws -> CallCo
 #endif
 public func FfiConverterTypeCallContext_lower(_ value: CallContext) -> RustBuffer {
     return FfiConverterTypeCallContext.lower(value)
+}
+
+
+/**
+ * What a Call Directory extension loads: both lists ascending and
+ * without duplicates, as CallKit requires.
+ */
+public struct CallDirectoryEntries: Equatable, Hashable {
+    /**
+     * The region's official numbers (95588, 96110, 110 …) with their names.
+     */
+    public let identification: [DirectoryEntry]
+    /**
+     * The user's own blocked numbers (the store's blocklists are hashes
+     * only, so they can't be listed here).
+     */
+    public let blocking: [Int64]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The region's official numbers (95588, 96110, 110 …) with their names.
+         */identification: [DirectoryEntry], 
+        /**
+         * The user's own blocked numbers (the store's blocklists are hashes
+         * only, so they can't be listed here).
+         */blocking: [Int64]) {
+        self.identification = identification
+        self.blocking = blocking
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CallDirectoryEntries: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCallDirectoryEntries: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CallDirectoryEntries {
+        return
+            try CallDirectoryEntries(
+                identification: FfiConverterSequenceTypeDirectoryEntry.read(from: &buf), 
+                blocking: FfiConverterSequenceInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CallDirectoryEntries, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeDirectoryEntry.write(value.identification, into: &buf)
+        FfiConverterSequenceInt64.write(value.blocking, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallDirectoryEntries_lift(_ buf: RustBuffer) throws -> CallDirectoryEntries {
+    return try FfiConverterTypeCallDirectoryEntries.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallDirectoryEntries_lower(_ value: CallDirectoryEntries) -> RustBuffer {
+    return FfiConverterTypeCallDirectoryEntries.lower(value)
+}
+
+
+/**
+ * One labelled number, in CallKit's form.
+ */
+public struct DirectoryEntry: Equatable, Hashable {
+    /**
+     * Country code and national number as one integer, no `+`
+     * (`+86 95588` → 8695588): CallKit's `CXCallDirectoryPhoneNumber`.
+     */
+    public let number: Int64
+    /**
+     * The caller's name in the guard's language.
+     */
+    public let label: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Country code and national number as one integer, no `+`
+         * (`+86 95588` → 8695588): CallKit's `CXCallDirectoryPhoneNumber`.
+         */number: Int64, 
+        /**
+         * The caller's name in the guard's language.
+         */label: String) {
+        self.number = number
+        self.label = label
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DirectoryEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDirectoryEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DirectoryEntry {
+        return
+            try DirectoryEntry(
+                number: FfiConverterInt64.read(from: &buf), 
+                label: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DirectoryEntry, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.number, into: &buf)
+        FfiConverterString.write(value.label, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirectoryEntry_lift(_ buf: RustBuffer) throws -> DirectoryEntry {
+    return try FfiConverterTypeDirectoryEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirectoryEntry_lower(_ value: DirectoryEntry) -> RustBuffer {
+    return FfiConverterTypeDirectoryEntry.lower(value)
 }
 
 
@@ -3482,6 +3648,31 @@ fileprivate struct FfiConverterOptionTypeStirResult: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceInt64: FfiConverterRustBuffer {
+    typealias SwiftType = [Int64]
+
+    public static func write(_ value: [Int64], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterInt64.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Int64] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Int64]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterInt64.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -3524,6 +3715,31 @@ fileprivate struct FfiConverterSequenceTypeAnswer: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeAnswer.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDirectoryEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [DirectoryEntry]
+
+    public static func write(_ value: [DirectoryEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDirectoryEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DirectoryEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DirectoryEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDirectoryEntry.read(from: &buf))
         }
         return seq
     }
@@ -3691,6 +3907,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_record_payment() != 57945) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_call_directory_entries() != 40964) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_logsink_log() != 37938) {
