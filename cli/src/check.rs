@@ -101,10 +101,24 @@ impl NumberArgs {
     }
 }
 
+/// `fanzha check link`.
+#[derive(Args, Debug)]
+pub struct LinkArgs {
+    /// The link as it was shown (a scheme-less `example.com/x` is read as http).
+    pub url: String,
+    /// Print exactly one JSON object.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum CheckCommand {
     /// Check a phone number.
     Number(NumberArgs),
+    /// Check a link (URL).
+    Link(LinkArgs),
     /// Check a payment the user is about to make.
     Payment(crate::payment::PaymentArgs),
 }
@@ -116,6 +130,11 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
             let verdict = guard.check_number(&args.number, &args.context())?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
+        CheckCommand::Link(args) => {
+            let guard = args.common.guard()?;
+            let verdict = guard.check_link(&args.url)?;
+            output::print_verdict(&verdict, args.json, guard.settings().lang)
+        }
         CheckCommand::Payment(args) => crate::payment::run(args),
     }
 }
@@ -123,6 +142,7 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScanKind {
     Number,
+    Link,
     /// One JSON payment intent per line (schema: fanzha_core::payment::PaymentIntent).
     Payment,
 }
@@ -163,6 +183,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     };
     let kind = match args.kind {
         ScanKind::Number => "number",
+        ScanKind::Link => "link",
         ScanKind::Payment => "payment",
     };
     for line in reader.split(b'\n') {
@@ -173,6 +194,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         let text = String::from_utf8_lossy(raw);
         let result = match args.kind {
             ScanKind::Number => guard.check_number(&text, &number_ctx),
+            ScanKind::Link => guard.check_link(&text),
             ScanKind::Payment => crate::payment::scan_line(&guard, &text),
         };
         match result {

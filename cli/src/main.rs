@@ -7,6 +7,7 @@
 mod check;
 mod demo;
 mod feed;
+mod link;
 mod output;
 mod payment;
 
@@ -37,6 +38,9 @@ enum Command {
     /// Publisher tools: keys, building, verifying and inspecting feeds.
     #[command(subcommand)]
     Feed(feed::FeedCommand),
+    /// Link tools: canonical form and lookup expressions.
+    #[command(subcommand)]
+    Link(link::LinkCommand),
 }
 
 /// A failure the CLI reports: message on stderr, and an exit code.
@@ -92,6 +96,7 @@ fn main() -> ExitCode {
         Command::Check(cmd) => check::run_check(cmd),
         Command::Scan(args) => check::run_scan(args),
         Command::Feed(cmd) => feed::run(cmd),
+        Command::Link(cmd) => link::run(cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

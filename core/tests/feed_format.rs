@@ -24,6 +24,10 @@ fn entry(label: &str, fraud_type: FraudType) -> ListEntry {
     }
 }
 
+/// Verification compiles every rule kind a feed carries, so the delta's link
+/// rules must be valid ones.
+const LINK_RULES: &str = include_str!("../data/links.json");
+
 struct Fixture {
     key: PublisherKey,
     full: Vec<u8>,
@@ -85,7 +89,7 @@ fn fixture() -> &'static Fixture {
             fast_hash("+8613800138001"),
         )
         .unwrap();
-        w.rules(RuleKind::Links, "{}").unwrap();
+        w.rules(RuleKind::Links, LINK_RULES).unwrap();
         let delta = w.finish(&new_key).unwrap().0.into_inner();
         Fixture { key, full, delta }
     })
@@ -167,7 +171,7 @@ fn delta_signed_by_a_rotated_key_verifies_through_the_statement() {
     };
     let after = feed.merged_rule_sources(&before);
     assert_eq!(after.scoring, before.scoring);
-    assert_eq!(after.links.as_deref(), Some("{}"));
+    assert_eq!(after.links.as_deref(), Some(LINK_RULES));
 
     // Without the statement's signer pinned, the new key is untrusted.
     let stranger = TrustedKeys::new([PublisherKey::generate().unwrap().public_key()]);

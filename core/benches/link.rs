@@ -1,0 +1,184 @@
+//! Link check with 1 M blocked hosts loaded, median per check.
+//!
+//! `cargo bench -p fanzha-core --bench link`
+//!
+//! The blocklist is a stand-in for the store's compact index: a sorted
+//! `Vec<u64>` of [`fast_hash`] values searched by binary search (8 MB for
+//! 1 M hosts), so a check pays the index's real cost — one XXH3 and one
+//! search per lookup expression, no SHA-256 on a miss. Prints, per URL
+//! kind, the median of 101 batches of 2 000 checks, then the same URLs
+//! without a blocklist (the heuristics alone) and the canonicalizer alone.
+
+use fanzha_core::blocklist::{fast_hash, BlockIndex, ListEntry, ListKind};
+use fanzha_core::{FraudType, Guard, Lang, RuleSources, Settings, Snapshot};
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::Instant;
+
+const BLOCKED_HOSTS: usize = 1_000_000;
+const BATCH: usize = 2_000;
+const SAMPLES: usize = 101;
+
+#[derive(Debug)]
+struct SortedHashIndex {
+    hashes: Vec<u64>,
+}
+
+impl BlockIndex for SortedHashIndex {
+    fn lookup(&self, kind: ListKind, canonical: &str) -> Option<ListEntry> {
+        if kind != ListKind::Url {
+            return None;
+        }
+        self.hashes
+            .binary_search(&fast_hash(canonical))
+            .ok()
+            .map(|_| ListEntry {
+                category: "phishing".into(),
+                fraud_type: FraudType::Phishing,
+                severity: 90,
+                reports: 3,
+                label: String::new(),
+            })
+    }
+
+    fn len(&self) -> usize {
+        self.hashes.len()
+    }
+}
+
+/// A made-up blocked host; no real domain is named.
+fn blocked_host(i: usize) -> String {
+    let words = [
+        "secure", "verify", "kefu", "refund", "pay", "wallet", "login", "service",
+    ];
+    let tlds = ["top", "xyz", "vip", "icu", "cyou", "shop", "cc", "com"];
+    format!(
+        "{}-{}{:x}.{}",
+        words[i % words.len()],
+        words[(i / 8) % words.len()],
+        i.wrapping_mul(2_654_435_761) % 0x0FFF_FFFF,
+        tlds[(i / 64) % tlds.len()]
+    )
+}
+
+fn guard(index: Arc<dyn BlockIndex>) -> Guard {
+    let snap = Snapshot::build(&RuleSources::default(), index, "bench".into()).expect("snapshot");
+    Guard::with_snapshot(
+        Settings {
+            region: "CN".into(),
+            lang: Lang::ZhHans,
+        },
+        snap,
+    )
+    .expect("guard")
+}
+
+fn median_ns(mut f: impl FnMut()) -> f64 {
+    for _ in 0..BATCH {
+        f();
+    }
+    let mut samples: Vec<f64> = (0..SAMPLES)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..BATCH {
+                f();
+            }
+            t.elapsed().as_nanos() as f64 / BATCH as f64
+        })
+        .collect();
+    samples.sort_by(|a, b| a.total_cmp(b));
+    samples[SAMPLES / 2]
+}
+
+fn main() {
+    // `cargo test --benches` runs this binary with `--bench` absent: keep it quick.
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let n = if quick { 10_000 } else { BLOCKED_HOSTS };
+
+    let t = Instant::now();
+    let mut hashes: Vec<u64> = (0..n)
+        .map(|i| fast_hash(&format!("{}/", blocked_host(i))))
+        .collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    let loaded = hashes.len();
+    let index = Arc::new(SortedHashIndex { hashes });
+    println!(
+        "index: {loaded} blocked hosts, {:.1} MB, built in {:.0} ms",
+        (loaded * 8) as f64 / 1e6,
+        t.elapsed().as_secs_f64() * 1e3
+    );
+
+    let blocked = format!("https://{}/login?id=1", blocked_host(n / 2));
+    let urls: Vec<(&str, String)> = vec![
+        (
+            "official bank",
+            "https://www.icbc.com.cn/icbc/perbank/index.jsp".into(),
+        ),
+        (
+            "benign",
+            "https://www.example.com/news/2024/05/article.html?ref=home".into(),
+        ),
+        (
+            "shared hosting",
+            "https://my-project.pages.dev/docs/".into(),
+        ),
+        ("shortener", "http://t.cn/A6abcdEf".into()),
+        (
+            "brand phish",
+            "http://icbc-secure-login.top/verify/index.html".into(),
+        ),
+        (
+            "domain-in-sub",
+            "https://www.icbc.com.cn.verify-account.xyz/login".into(),
+        ),
+        ("userinfo", "https://www.icbc.com.cn@evil.top/".into()),
+        ("homograph", "http://аррle.com/id".into()),
+        ("typosquat", "https://paypa1.com/signin".into()),
+        ("apk", "http://dl.example.cn/app/todesk.apk".into()),
+        ("bare in SMS", "abc.top/x".into()),
+        ("blocked", blocked),
+    ];
+
+    let with_list = guard(index);
+    let without = guard(Arc::new(fanzha_core::blocklist::MemoryIndex::new()));
+    for url in &urls {
+        let v = with_list.check_link(&url.1).expect("checks");
+        println!(
+            "  {:<15} {:<10} score {:>3}  {}",
+            url.0, v.level, v.score, url.1
+        );
+    }
+
+    println!("\nlink check, {loaded} blocked hosts (median of {SAMPLES} × {BATCH}):");
+    let mut all = Vec::new();
+    for (name, url) in &urls {
+        let ns = median_ns(|| {
+            black_box(with_list.check_link(black_box(url)).expect("checks"));
+        });
+        all.push(ns);
+        println!("  {name:<15} {:>7.2} µs", ns / 1e3);
+    }
+    all.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "  median over URL kinds: {:.2} µs",
+        all[all.len() / 2] / 1e3
+    );
+
+    println!("\nsame URLs, no blocklist (heuristics only):");
+    for (name, url) in &urls {
+        let ns = median_ns(|| {
+            black_box(without.check_link(black_box(url)).expect("checks"));
+        });
+        println!("  {name:<15} {:>7.2} µs", ns / 1e3);
+    }
+
+    println!("\ncanonicalize + expressions only:");
+    for (name, url) in &urls[..3] {
+        let ns = median_ns(|| {
+            let c = fanzha_core::link::canonicalize(black_box(url)).expect("canonical");
+            black_box(fanzha_core::link::expressions(&c));
+        });
+        println!("  {name:<15} {:>7.2} µs", ns / 1e3);
+    }
+}

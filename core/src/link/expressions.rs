@@ -1,0 +1,128 @@
+//! Safe Browsing suffix/prefix lookup expressions of a canonical URL.
+//!
+//! Hosts: the exact host, then up to four suffixes formed from the last five
+//! labels by removing the leading one, down to two labels (the top-level
+//! domain alone is skipped); IP hosts are never suffixed. Paths: the exact
+//! path with the query, the exact path without it, then `/` and up to three
+//! more prefixes of the path, each ending in `/`. At most 5 × 6 = 30
+//! expressions, each `host` + `path`, without duplicates.
+
+use super::canon::{Canonical, HostKind};
+
+/// Most host suffixes tried, the exact host included.
+const MAX_HOSTS: usize = 5;
+/// Most path prefixes tried, `/` included (the exact paths come on top).
+const MAX_PATH_PREFIXES: usize = 4;
+
+/// The lookup expressions of `canon`, in the order the Safe Browsing document
+/// lists them (exact host first; for each host, the exact path with query,
+/// without query, then prefixes from `/`).
+///
+/// ```
+/// let c = fanzha_core::link::canonicalize("http://a.b.c/1/2.html?param=1").unwrap();
+/// assert_eq!(
+///     fanzha_core::link::expressions(&c),
+///     ["a.b.c/1/2.html?param=1", "a.b.c/1/2.html", "a.b.c/", "a.b.c/1/",
+///      "b.c/1/2.html?param=1", "b.c/1/2.html", "b.c/", "b.c/1/"]
+/// );
+/// ```
+pub fn expressions(canon: &Canonical) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for_each_expression(canon, &mut buf, |e| {
+        out.push(e.to_string());
+        false
+    });
+    out
+}
+
+/// Calls `f` with each expression, built in `buf` (no allocation per
+/// expression once `buf` has grown). Stops early when `f` returns true.
+pub(crate) fn for_each_expression(
+    canon: &Canonical,
+    buf: &mut String,
+    mut f: impl FnMut(&str) -> bool,
+) {
+    let hosts = host_suffixes(&canon.host, canon.host_kind);
+    let paths = path_variants(&canon.path, canon.query.as_deref());
+    for host in hosts.iter().flatten() {
+        for path in paths.iter().flatten() {
+            buf.clear();
+            buf.push_str(host);
+            path.write(buf);
+            if f(buf) {
+                return;
+            }
+        }
+    }
+}
+
+/// The host strings to try, as slices of `host`.
+fn host_suffixes(host: &str, kind: HostKind) -> [Option<&str>; MAX_HOSTS] {
+    let mut out = [None; MAX_HOSTS];
+    out[0] = Some(host);
+    if kind != HostKind::Domain {
+        return out;
+    }
+    // Byte offsets where each label starts.
+    let mut starts: Vec<usize> = Vec::with_capacity(8);
+    starts.push(0);
+    starts.extend(host.match_indices('.').map(|(i, _)| i + 1));
+    let labels = starts.len();
+    // Suffixes of k labels, k from min(5, labels - 1) down to 2.
+    let mut n = 1;
+    let mut k = MAX_HOSTS.min(labels.saturating_sub(1));
+    while k >= 2 && n < MAX_HOSTS {
+        out[n] = Some(&host[starts[labels - k]..]);
+        n += 1;
+        k -= 1;
+    }
+    out
+}
+
+/// One path variant: the path up to `len` bytes, then `?query` if any.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct PathVariant<'a> {
+    path: &'a str,
+    query: Option<&'a str>,
+}
+
+impl PathVariant<'_> {
+    fn write(&self, buf: &mut String) {
+        buf.push_str(self.path);
+        if let Some(q) = self.query {
+            buf.push('?');
+            buf.push_str(q);
+        }
+    }
+}
+
+fn path_variants<'a>(
+    path: &'a str,
+    query: Option<&'a str>,
+) -> [Option<PathVariant<'a>>; MAX_PATH_PREFIXES + 2] {
+    let mut out: [Option<PathVariant<'a>>; MAX_PATH_PREFIXES + 2] = [None; MAX_PATH_PREFIXES + 2];
+    let mut n = 0;
+    let mut push = |v: PathVariant<'a>, out: &mut [Option<PathVariant<'a>>]| {
+        if !out[..n].contains(&Some(v)) {
+            out[n] = Some(v);
+            n += 1;
+        }
+    };
+    if query.is_some() {
+        push(PathVariant { path, query }, &mut out);
+    }
+    push(PathVariant { path, query: None }, &mut out);
+    // `/`, then `/a/`, `/a/b/`, `/a/b/c/`: prefixes ending at a slash, the
+    // last segment (a file name, or empty after a trailing slash) excluded.
+    for (i, _) in path.match_indices('/').take(MAX_PATH_PREFIXES) {
+        push(
+            PathVariant {
+                path: &path[..=i],
+                query: None,
+            },
+            &mut out,
+        );
+    }
+    out
+}

@@ -1,0 +1,708 @@
+//! The signals of the link check, turned into reasons of an [`Assessment`].
+//!
+//! Everything here is local: the canonical URL, the Public Suffix List
+//! (compiled in, private section included, so `x.pages.dev` is its own site
+//! and `pages.dev` itself is never judged), and the rules' data.
+
+use super::canon::{self, Canonical, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
+use super::expressions::for_each_expression;
+use super::rules::LinkRules;
+use crate::blocklist::{ListEntry, ListKind};
+use crate::error::{Error, Result};
+use crate::scoring::Assessment;
+use crate::snapshot::Snapshot;
+use crate::verdict::{FraudType, Kind, Lang, Verdict};
+use std::net::{Ipv4Addr, Ipv6Addr};
+use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
+
+/// Most labels of a subdomain searched for an embedded official domain.
+const MAX_WINDOW_LABELS: usize = 4;
+/// Most labels of a host analysed for brands (the rightmost ones).
+const MAX_ANALYSED_LABELS: usize = 12;
+
+pub(crate) fn check(snap: &Snapshot, lang: Lang, url: &str) -> Result<Verdict> {
+    if url.len() > MAX_URL_BYTES {
+        return Err(Error::input(Kind::Link, "longer than 1 MiB"));
+    }
+    let rules = &snap.links;
+    let w = |code: &str| rules.weight(code);
+    let mut a = Assessment::new(Kind::Link, url);
+
+    match canon::leading_scheme(url.as_bytes()).as_deref() {
+        Some("javascript") | Some("vbscript") => {
+            a.add_typed(
+                "link.javascript_scheme",
+                w("link.javascript_scheme"),
+                "A script link runs code instead of opening a page",
+                FraudType::Phishing,
+            );
+            return Ok(a.finish(snap, lang));
+        }
+        Some("data") => {
+            a.add_typed(
+                "link.data_scheme",
+                w("link.data_scheme"),
+                "A data: link carries a whole page inside itself, with no address to check",
+                FraudType::Phishing,
+            );
+            return Ok(a.finish(snap, lang));
+        }
+        Some(s) if HOSTLESS_SCHEMES.contains(&s) => {
+            return Err(Error::input(Kind::Link, "is not a web link"));
+        }
+        _ => {}
+    }
+
+    let c = canon::canonicalize(url)?;
+    a.set_normalized(c.url());
+    let host = c.host.as_str();
+    let is_domain = c.host_kind == HostKind::Domain;
+    let official = if is_domain {
+        rules.official_brand(host)
+    } else {
+        None
+    };
+    let user_content = is_domain && rules.is_user_content(host);
+    match (official, user_content) {
+        (_, true) => a.add(
+            "link.user_content",
+            w("link.user_content"),
+            "Anyone can publish pages on this site; its owner does not vouch for them",
+        ),
+        (Some(b), false) => {
+            let brand = rules.brand(b);
+            a.identify(
+                "link.official",
+                w("link.official"),
+                format!("Official site of {}", brand.name_en),
+                brand.name(lang),
+            );
+        }
+        (None, false) => {}
+    }
+
+    blocklist(snap, &c, &mut a);
+    ip_signals(rules, &c, &mut a);
+    if c.obfuscated_host {
+        a.add_typed(
+            "link.obfuscated_host",
+            w("link.obfuscated_host"),
+            "The address is disguised (percent-encoded, or an IP address written as a number)",
+            FraudType::Phishing,
+        );
+    }
+    if let Some(port) = c.port.filter(|&p| !rules.is_standard_port(p)) {
+        a.add(
+            "link.port",
+            w("link.port"),
+            format!("Uses the unusual port {port}"),
+        );
+    }
+    if let Some(ui) = c.userinfo.as_deref().filter(|u| !u.is_empty()) {
+        userinfo(rules, lang, ui, &mut a);
+    }
+    // A brand's own domain is never judged for brand imitation; only a
+    // trusted one (not open to anyone's content) is spared the download
+    // signals.
+    let trusted = official.is_some() && !user_content;
+    let dl = if trusted {
+        None
+    } else {
+        download(rules, &c, &mut a)
+    };
+    if is_domain {
+        domain_signals(rules, lang, &c, official.is_some(), &mut a);
+    }
+    remote_app(rules, &c, dl.is_some(), trusted, &mut a);
+    Ok(a.finish(snap, lang))
+}
+
+/// The blocklist, through the index's own fast path: one `lookup` per
+/// expression (at most 30); the most severe hit wins.
+fn blocklist(snap: &Snapshot, c: &Canonical, a: &mut Assessment) {
+    if snap.blocklist.is_empty() {
+        return;
+    }
+    let mut best: Option<ListEntry> = None;
+    let mut buf = String::with_capacity(
+        c.host.len() + c.path.len() + c.query.as_ref().map_or(0, |q| q.len() + 1),
+    );
+    for_each_expression(c, &mut buf, |e| {
+        if let Some(hit) = snap.blocklist.lookup(ListKind::Url, e) {
+            if best.as_ref().is_none_or(|b| hit.severity > b.severity) {
+                best = Some(hit);
+            }
+        }
+        false
+    });
+    if let Some(hit) = best {
+        let detail = if hit.label.is_empty() {
+            format!(
+                "On the blocklist ({}, {} reports)",
+                hit.category, hit.reports
+            )
+        } else {
+            format!(
+                "On the blocklist: {} ({}, {} reports)",
+                hit.label, hit.category, hit.reports
+            )
+        };
+        a.add_typed(
+            "link.blocklisted",
+            i32::from(hit.severity),
+            detail,
+            hit.fraud_type,
+        );
+    }
+}
+
+fn ip_signals(rules: &LinkRules, c: &Canonical, a: &mut Assessment) {
+    let private = match c.host_kind {
+        HostKind::Domain => return,
+        HostKind::Ipv4 => c.host.parse::<Ipv4Addr>().is_ok_and(|ip| {
+            ip.is_private() || ip.is_loopback() || ip.is_link_local() || ip.is_unspecified()
+        }),
+        HostKind::Ipv6 => c
+            .host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<Ipv6Addr>()
+            .is_ok_and(|ip| {
+                let s0 = ip.segments()[0];
+                ip.is_loopback()
+                    || ip.is_unspecified()
+                    || s0 & 0xfe00 == 0xfc00
+                    || s0 & 0xffc0 == 0xfe80
+            }),
+    };
+    if private {
+        a.add(
+            "link.private_ip",
+            rules.weight("link.private_ip"),
+            "Points to a device on a local network (a router or a computer nearby)",
+        );
+    } else {
+        a.add_typed(
+            "link.raw_ip",
+            rules.weight("link.raw_ip"),
+            "Uses a bare IP address instead of a domain name",
+            FraudType::Phishing,
+        );
+    }
+}
+
+/// `https://www.icbc.com.cn@evil.top/`: what is written before `@` is not
+/// where the link goes.
+fn userinfo(rules: &LinkRules, lang: Lang, ui: &str, a: &mut Assessment) {
+    let user = ui.split(':').next().unwrap_or("").to_ascii_lowercase();
+    let brand = rules.official_multi_label(&user).or_else(|| {
+        user.split(['.', '-', '_'])
+            .find_map(|t| rules.token_brand(t).filter(|_| t.len() > 3))
+    });
+    let hostlike = user.contains('.')
+        && !user.ends_with('.')
+        && psl::suffix(user.as_bytes()).is_some_and(|s| s.typ().is_some());
+    if hostlike || brand.is_some() {
+        let bonus = brand.map_or(0, |b| rules.bonus(b));
+        if let Some(b) = brand {
+            a.set_name(rules.brand(b).name(lang));
+        }
+        let detail = match brand {
+            Some(b) => format!(
+                "Shows {} before an @, but the link goes to the host after it",
+                rules.brand(b).name_en
+            ),
+            None => "Shows a web address before an @, but the link goes to the host after it"
+                .to_string(),
+        };
+        a.add_typed(
+            "link.userinfo_disguise",
+            rules.weight("link.userinfo_disguise") + bonus,
+            detail,
+            FraudType::Phishing,
+        );
+    } else {
+        a.add(
+            "link.userinfo",
+            rules.weight("link.userinfo"),
+            "The link carries a user name or password before the address",
+        );
+    }
+}
+
+/// The registrable domain and what surrounds it, per the Public Suffix List.
+struct HostParts<'a> {
+    /// `icbc-login.top`, `x.pages.dev`; `None` when the host is itself a
+    /// public suffix (`pages.dev`, `com.cn`).
+    registrable: Option<&'a str>,
+    /// The suffix comes from the PSL's private section (a shared platform).
+    shared: bool,
+    /// The registrable domain without its suffix: `icbc-login`, `x`.
+    site_label: Option<&'a str>,
+    /// Everything left of the registrable domain: `www.icbc.com.cn`.
+    sub: Option<&'a str>,
+}
+
+impl<'a> HostParts<'a> {
+    fn of(host: &'a str) -> HostParts<'a> {
+        let none = HostParts {
+            registrable: None,
+            shared: false,
+            site_label: None,
+            sub: None,
+        };
+        let Some(d) = psl::domain(host.as_bytes()) else {
+            return none;
+        };
+        let reg_len = d.as_bytes().len();
+        let suffix_len = d.suffix().as_bytes().len();
+        if reg_len > host.len() || suffix_len + 1 > reg_len || !host.is_ascii() {
+            return none;
+        }
+        let registrable = &host[host.len() - reg_len..];
+        HostParts {
+            registrable: Some(registrable),
+            shared: d.suffix().typ() == Some(psl::Type::Private),
+            site_label: Some(&registrable[..reg_len - suffix_len - 1]),
+            sub: (host.len() > reg_len + 1).then(|| &host[..host.len() - reg_len - 1]),
+        }
+    }
+}
+
+/// A brand signal found in the host, before it becomes a reason.
+struct Found {
+    code: &'static str,
+    brand: usize,
+    weight: i32,
+    detail: String,
+}
+
+/// Order in which brand reasons are reported (strongest evidence first).
+const BRAND_CODES: [&str; 6] = [
+    "link.homograph",
+    "link.brand_domain_in_subdomain",
+    "link.typosquat",
+    "link.brand_on_shared_hosting",
+    "link.brand_in_domain",
+    "link.brand_in_subdomain",
+];
+
+fn domain_signals(
+    rules: &LinkRules,
+    lang: Lang,
+    c: &Canonical,
+    official: bool,
+    a: &mut Assessment,
+) {
+    let w = |code: &str| rules.weight(code);
+    let host = c.host.as_str();
+    let parts = HostParts::of(host);
+
+    if !official {
+        let tld = host.rsplit('.').next().unwrap_or(host);
+        let tw = rules.tld_weight(tld);
+        if tw > 0 {
+            a.add(
+                "link.risky_tld",
+                tw,
+                format!(".{tld} is a cheap top-level domain often used for fraud"),
+            );
+        }
+        if rules.is_shortener(host) {
+            a.add(
+                "link.shortener",
+                w("link.shortener"),
+                "A short link hides where it really leads",
+            );
+        }
+    }
+    if let Some(sub) = parts.sub {
+        let depth = sub.split('.').count();
+        if depth >= rules.max_subdomain_depth && !official {
+            a.add(
+                "link.deep_subdomains",
+                w("link.deep_subdomains"),
+                format!("{depth} levels of subdomains: long hosts hide the real site"),
+            );
+        }
+    }
+    if official {
+        return;
+    }
+
+    let mut found: Vec<Found> = Vec::new();
+    let mut lure: Option<String> = None;
+    let mut mixed = false;
+    let infrastructure = parts
+        .registrable
+        .is_some_and(|r| rules.is_infrastructure(r));
+
+    // An official domain written as the leading labels of another host:
+    // www.icbc.com.cn.verify.xyz, paypal.com.secure-login.top.
+    if let (Some(sub), false) = (parts.sub, infrastructure) {
+        if let Some((b, name)) = official_inside(rules, sub) {
+            found.push(Found {
+                code: "link.brand_domain_in_subdomain",
+                brand: b,
+                weight: w("link.brand_domain_in_subdomain") + rules.bonus(b),
+                detail: format!(
+                    "Starts with {name}, the domain of {}, but is another site",
+                    rules.brand(b).name_en
+                ),
+            });
+        }
+    }
+
+    let mut labels: Vec<(&str, bool)> = Vec::new();
+    if let Some(sub) = parts.sub.filter(|_| !infrastructure) {
+        let all: Vec<&str> = sub.split('.').collect();
+        let skip = all.len().saturating_sub(MAX_ANALYSED_LABELS);
+        labels.extend(all[skip..].iter().map(|l| (*l, false)));
+    }
+    if let Some(site) = parts.site_label {
+        labels.push((site, true));
+    }
+    for (label, in_site) in labels {
+        if label.starts_with("xn--") {
+            unicode_label(
+                rules,
+                label,
+                in_site,
+                parts.shared,
+                &mut found,
+                &mut lure,
+                &mut mixed,
+            );
+        } else {
+            ascii_label(rules, label, in_site, parts.shared, &mut found, &mut lure);
+        }
+    }
+
+    if mixed {
+        a.add_typed(
+            "link.mixed_script",
+            w("link.mixed_script"),
+            "Mixes letters of different alphabets in one name, a way to imitate another address",
+            FraudType::Phishing,
+        );
+    }
+    let mut named = false;
+    let mut any_brand = false;
+    // A brand already caught imitated (look-alike, its domain up front, a
+    // typo) is not reported again as a mere mention.
+    let imitated: Vec<usize> = found
+        .iter()
+        .filter(|f| BRAND_CODES[..3].contains(&f.code))
+        .map(|f| f.brand)
+        .collect();
+    found.retain(|f| BRAND_CODES[..3].contains(&f.code) || !imitated.contains(&f.brand));
+    for code in BRAND_CODES {
+        let Some(best) = found
+            .iter()
+            .filter(|f| f.code == code)
+            .max_by_key(|f| f.weight)
+        else {
+            continue;
+        };
+        if !named {
+            a.set_name(rules.brand(best.brand).name(lang));
+            named = true;
+        }
+        any_brand = true;
+        a.add_typed(code, best.weight, best.detail.clone(), FraudType::Phishing);
+    }
+    if let Some(word) = lure {
+        a.add(
+            "link.lure_words",
+            w("link.lure_words"),
+            format!("The address uses the word \"{word}\", common in phishing"),
+        );
+        if any_brand {
+            a.add_typed(
+                "link.brand_lure",
+                w("link.brand_lure"),
+                "A brand name together with words such as login, verify or refund",
+                FraudType::Phishing,
+            );
+        }
+    }
+}
+
+/// An official multi-label domain written inside `sub` at label boundaries.
+fn official_inside<'a>(rules: &LinkRules, sub: &'a str) -> Option<(usize, &'a str)> {
+    let mut bounds: Vec<usize> = vec![0];
+    bounds.extend(sub.match_indices('.').map(|(i, _)| i + 1));
+    let starts = bounds.len();
+    bounds.push(sub.len() + 1);
+    let first = starts.saturating_sub(MAX_ANALYSED_LABELS);
+    for s in first..starts {
+        for n in 2..=MAX_WINDOW_LABELS {
+            let e = s + n;
+            if e > starts {
+                break;
+            }
+            let window = &sub[bounds[s]..bounds[e] - 1];
+            if let Some(b) = rules.official_exact(window) {
+                return Some((b, window));
+            }
+        }
+    }
+    None
+}
+
+/// Splits `icbc95588` into `icbc` and `95588`.
+fn alnum_runs(token: &str) -> impl Iterator<Item = &str> {
+    let bytes = token.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            i += 1;
+            if i == bytes.len() || bytes[i].is_ascii_digit() != bytes[i - 1].is_ascii_digit() {
+                let run = &token[start..i];
+                start = i;
+                return Some(run);
+            }
+        }
+        None
+    })
+}
+
+fn mention_code(in_site: bool, shared: bool) -> &'static str {
+    match (in_site, shared) {
+        (false, _) => "link.brand_in_subdomain",
+        (true, true) => "link.brand_on_shared_hosting",
+        (true, false) => "link.brand_in_domain",
+    }
+}
+
+fn mention(rules: &LinkRules, brand: usize, word: &str, in_site: bool, shared: bool) -> Found {
+    let code = mention_code(in_site, shared);
+    // Words of three letters or fewer (jd, ups, ccb) are too ambiguous for
+    // the category bonus.
+    let bonus = if word.chars().count() > 3 {
+        rules.bonus(brand)
+    } else {
+        0
+    };
+    let name = &rules.brand(brand).name_en;
+    let detail = match code {
+        "link.brand_on_shared_hosting" => {
+            format!("Uses \"{word}\" ({name}) on a free hosting platform")
+        }
+        "link.brand_in_domain" => {
+            format!("Uses \"{word}\" ({name}) in a domain {name} does not own")
+        }
+        _ => format!("Puts \"{word}\" ({name}) in front of a domain {name} does not own"),
+    };
+    Found {
+        code,
+        brand,
+        weight: rules.weight(code) + bonus,
+        detail,
+    }
+}
+
+fn typosquat(rules: &LinkRules, brand: usize, token: &str) -> Found {
+    let b = rules.brand(brand);
+    Found {
+        code: "link.typosquat",
+        brand,
+        weight: rules.weight("link.typosquat") + rules.bonus(brand),
+        detail: format!("\"{token}\" imitates {}", b.name_en),
+    }
+}
+
+fn ascii_label(
+    rules: &LinkRules,
+    label: &str,
+    in_site: bool,
+    shared: bool,
+    found: &mut Vec<Found>,
+    lure: &mut Option<String>,
+) {
+    let mut mentioned = false;
+    for token in label.split(['-', '_']).filter(|t| !t.is_empty()) {
+        if lure.is_none() && rules.is_lure(token) {
+            *lure = Some(token.to_string());
+        }
+        if let Some(b) = rules.token_brand(token) {
+            found.push(mention(rules, b, token, in_site, shared));
+            mentioned = true;
+            continue;
+        }
+        let mixed_digits = token.bytes().any(|b| b.is_ascii_digit())
+            && token.bytes().any(|b| b.is_ascii_alphabetic());
+        if let Some(b) = rules.folded_brand(token) {
+            found.push(typosquat(rules, b, token));
+            continue;
+        }
+        if in_site {
+            if let Some(b) = rules.typo_brand(token) {
+                found.push(typosquat(rules, b, token));
+                continue;
+            }
+        }
+        if mixed_digits {
+            for run in alnum_runs(token) {
+                if lure.is_none() && rules.is_lure(run) {
+                    *lure = Some(run.to_string());
+                }
+                if let Some(b) = rules.token_brand(run) {
+                    found.push(mention(rules, b, run, in_site, shared));
+                    mentioned = true;
+                }
+            }
+        }
+    }
+    if !mentioned {
+        if let Some(b) = rules.embedded_brand(label) {
+            let word = rules
+                .brand(b)
+                .embedded
+                .iter()
+                .find(|k| label.contains(k.as_str()))
+                .map_or(label, |k| k.as_str());
+            found.push(mention(rules, b, word, in_site, shared));
+        }
+    }
+}
+
+fn unicode_label(
+    rules: &LinkRules,
+    label: &str,
+    in_site: bool,
+    shared: bool,
+    found: &mut Vec<Found>,
+    lure: &mut Option<String>,
+    mixed: &mut bool,
+) {
+    let (uni, result) = idna::domain_to_unicode(label);
+    if result.is_err() || uni.is_ascii() {
+        return;
+    }
+    if uni.detect_restriction_level() > RestrictionLevel::HighlyRestrictive {
+        *mixed = true;
+    }
+    let whole = std::iter::once(uni.as_str());
+    let tokens = uni.split('-').filter(|t| !t.is_empty() && *t != uni);
+    for token in whole.chain(tokens) {
+        if token.is_ascii() {
+            continue;
+        }
+        if let Some(b) = rules.skeleton_brand(token) {
+            found.push(Found {
+                code: "link.homograph",
+                brand: b,
+                weight: rules.weight("link.homograph") + rules.bonus(b),
+                detail: format!(
+                    "\"{token}\" is written with look-alike characters to imitate {}",
+                    rules.brand(b).name_en
+                ),
+            });
+            return;
+        }
+    }
+    if let Some(b) = rules.name_brand(&uni) {
+        let name = rules
+            .brand(b)
+            .names
+            .iter()
+            .find(|n| uni.contains(n.as_str()))
+            .cloned();
+        found.push(mention(
+            rules,
+            b,
+            name.as_deref().unwrap_or(&uni),
+            in_site,
+            shared,
+        ));
+    }
+    if lure.is_none() {
+        if let Some(word) = rules.unicode_lure(&uni) {
+            *lure = Some(word.to_string());
+        }
+    }
+}
+
+/// `.apk`, `.ipa`, `.mobileconfig`, `.exe` … as the file of the path or the
+/// value of a query parameter. Returns the extension found.
+fn download(rules: &LinkRules, c: &Canonical, a: &mut Assessment) -> Option<String> {
+    let file = c.path.rsplit('/').next().unwrap_or("");
+    let ext_of = |name: &str| -> Option<(String, &'static str)> {
+        let (_, ext) = name.rsplit_once('.')?;
+        let ext = ext.to_ascii_lowercase();
+        let code = rules.download_code(&ext)?;
+        Some((ext, code))
+    };
+    let hit = ext_of(file).or_else(|| {
+        c.query
+            .as_deref()?
+            .split('&')
+            .find_map(|kv| ext_of(kv.rsplit('=').next().unwrap_or("")))
+    })?;
+    let (ext, code) = hit;
+    let fraud = if code == "link.download" || code == "link.apk" || code == "link.ios_profile" {
+        FraudType::MalwareApp
+    } else {
+        FraudType::Phishing
+    };
+    let detail = match code {
+        "link.apk" => format!("Downloads an Android app (.{ext}) from outside the app store"),
+        "link.ios_profile" => {
+            "Installs an iPhone configuration profile (.mobileconfig)".to_string()
+        }
+        _ => format!("Downloads a program (.{ext})"),
+    };
+    a.add_typed(code, rules.weight(code), detail, fraud);
+    Some(ext)
+}
+
+/// Remote-control and screen-sharing apps: their download pages, their
+/// installers, and hosts named after them.
+fn remote_app(
+    rules: &LinkRules,
+    c: &Canonical,
+    is_download: bool,
+    official_brand: bool,
+    a: &mut Assessment,
+) {
+    if official_brand {
+        return;
+    }
+    let file = c.path.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+    let mut app = None;
+    if c.host_kind == HostKind::Domain {
+        if let Some(i) = rules.remote_app_of_host(&c.host) {
+            let looks_like_download =
+                is_download || c.path.to_ascii_lowercase().contains("download");
+            if rules.remote_apps[i].site_is_signal || looks_like_download {
+                app = Some(i);
+            }
+        } else {
+            app = c
+                .host
+                .split(['.', '-', '_'])
+                .filter_map(|t| rules.remote_app_token(t))
+                .find(|&i| rules.remote_apps[i].site_is_signal);
+        }
+    }
+    if app.is_none() && is_download {
+        app = rules.remote_app_in(&file);
+    }
+    if let Some(i) = app {
+        let name = &rules.remote_apps[i].name;
+        a.add_typed(
+            "link.remote_app",
+            rules.weight("link.remote_app"),
+            format!("{name} lets another person see or control your screen"),
+            FraudType::ImpersonateCustomerService,
+        );
+        // Installing such an app on a stranger's request is the scam, more
+        // than the app itself.
+        a.vote(
+            FraudType::ImpersonateCustomerService,
+            rules.weight("link.apk"),
+        );
+    }
+}

@@ -1,0 +1,40 @@
+//! Links: canonicalize as Google Safe Browsing does, look the host-suffix ×
+//! path-prefix expressions up in the blocklist, and judge the URL with
+//! heuristics that need no list (raw IPs, userinfo tricks, IDN homographs,
+//! typosquats, brands on unrelated domains, shorteners, risky TLDs, APK and
+//! remote-control-app downloads, odd ports, `data:` / `javascript:`).
+//!
+//! The check never touches the network: no DNS, no redirect following.
+//! Knowledge (brands and their official domains, shorteners, TLD weights,
+//! lure words, download types, remote apps, weights) lives in
+//! `data/links.json`, replaceable by a feed.
+//!
+//! Submodules: [`canon`] (canonicalization), [`expressions`] (lookup
+//! expressions), `rules` (the compiled data), `heuristics` (the signals).
+
+pub mod canon;
+pub mod expressions;
+mod heuristics;
+mod rules;
+#[cfg(test)]
+mod tests;
+
+pub use canon::{canonicalize, canonicalize_bytes, Canonical, HostKind, MAX_URL_BYTES};
+pub use expressions::expressions;
+pub use rules::{Brand, LinkRules, RemoteApp};
+
+use crate::error::Result;
+use crate::snapshot::Snapshot;
+use crate::verdict::{Lang, Verdict};
+
+pub(crate) const EMBEDDED: &str = include_str!("../../data/links.json");
+
+/// The link check: see the module docs. Accepts anything a message may
+/// carry, including a bare `abc.top/x` (read as `http://`).
+///
+/// Errors ([`crate::Error::InvalidInput`]): empty input, over
+/// [`MAX_URL_BYTES`], no valid host, a non-web scheme (`mailto:`, `tel:` …).
+/// `javascript:` and `data:` URLs are not errors: they get a verdict.
+pub(crate) fn check(snap: &Snapshot, lang: Lang, url: &str) -> Result<Verdict> {
+    heuristics::check(snap, lang, url)
+}
