@@ -99,7 +99,19 @@ impl Guard {
         let mut guard = Guard::new(settings)?;
         match Store::open(path, keys.as_ref()) {
             Ok(store) => {
-                guard.store = Some(Arc::new(store));
+                let store = Arc::new(store);
+                match crate::store::StoreHistory::load(store.clone()) {
+                    Ok(h) => guard.history = Arc::new(h),
+                    Err(e) if e.is_damage() => {
+                        log::warn!("payee history unavailable: {e}");
+                        *guard
+                            .store_problem
+                            .get_mut()
+                            .unwrap_or_else(|e| e.into_inner()) = Some(e.to_string());
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+                guard.store = Some(store);
                 match guard.reload_store() {
                     Err(Error::Store(e)) if e.is_damage() => {}
                     other => other?,
@@ -193,8 +205,11 @@ impl Guard {
             }
             ListKind::Url => crate::store::canonical_link_host(value)
                 .ok_or_else(|| Error::input(Kind::Link, "not a link or host name")),
-            ListKind::Account => crate::store::canonical_account(value)
-                .ok_or_else(|| Error::input(Kind::Payment, "not an account")),
+            ListKind::Account => crate::payment::normalize_account(
+                &self.snapshot().numbers,
+                &self.settings.region,
+                value,
+            ),
         }
     }
 
@@ -520,7 +535,7 @@ fn rule_for(rules: &UserRules, v: &Verdict) -> Option<RuleAction> {
     match v.kind {
         Kind::Number => rules.get(ListKind::Number, n),
         Kind::Link => rules.for_url(n),
-        Kind::Payment => rules.get(ListKind::Account, &crate::store::canonical_account(n)?),
+        Kind::Payment => rules.get(ListKind::Account, n),
         Kind::Message => None,
     }
 }
@@ -559,11 +574,22 @@ fn force_user_rule(snap: &Snapshot, lang: Lang, v: &mut Verdict, action: RuleAct
         RuleAction::Block => {
             v.reasons
                 .push(Reason::new(code.clone(), 100, "Blocked by the user"));
-            v.level = Level::Dangerous;
             v.score = 100;
             v.action = Action::Block;
+            let was_warning = v.level >= Level::Suspicious;
+            v.level = Level::Dangerous;
             let mut advice = texts.advice(&code, lang).to_vec();
-            for line in v.advice.drain(..) {
+            // Advice of a clear verdict ("no signal is not a guarantee")
+            // does not fit a blocked value; a warning's does.
+            let earlier: Vec<String> = if was_warning {
+                v.advice.drain(..).collect()
+            } else {
+                Vec::new()
+            };
+            for line in earlier
+                .into_iter()
+                .chain(texts.advice("level.dangerous", lang).iter().cloned())
+            {
                 if !advice.contains(&line) {
                     advice.push(line);
                 }
