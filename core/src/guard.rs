@@ -434,6 +434,28 @@ impl Guard {
         self.journey().clear();
     }
 
+    /// Plaintext numbers for a platform call directory (iOS CallKit): the
+    /// region's official numbers with their names, and the user's own
+    /// blocked numbers. See [`crate::directory`].
+    pub fn call_directory(&self) -> Result<crate::directory::CallDirectory> {
+        let blocked: Vec<String> = match self.store() {
+            Some(store) => store
+                .rules()?
+                .into_iter()
+                .filter(|r| r.kind == ListKind::Number && r.action == RuleAction::Block)
+                .map(|r| r.value)
+                .collect(),
+            None => Vec::new(),
+        };
+        let snap = self.snapshot();
+        Ok(crate::directory::build(
+            &snap.numbers,
+            &self.settings.region,
+            self.settings.lang,
+            &blocked,
+        ))
+    }
+
     fn payment(
         &self,
         intent: &PaymentIntent,
