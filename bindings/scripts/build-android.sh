@@ -65,10 +65,10 @@ for abi in arm64-v8a armeabi-v7a x86_64; do
 done
 
 # Kotlin bindings, with the Android-only config (SystemCleaner etc.).
-# Library mode reads the metadata from a host build of the same crate.
+# Library mode reads the metadata from a host (dev) build of the same crate.
 gen="$(mktemp -d)"
 trap 'rm -rf "$gen"' EXIT
-bindings/scripts/generate-bindings.sh --profile "$profile" --android --out "$gen" >/dev/null
+bindings/scripts/generate-bindings.sh --android --out "$gen" >/dev/null
 rm -rf "$module/src/main/kotlin/org/fanzha/fanzha_ffi.kt"
 mkdir -p "$module/src/main/kotlin/org/fanzha"
 cp "$gen/kotlin/org/fanzha/fanzha_ffi.kt" "$module/src/main/kotlin/org/fanzha/"

@@ -2,8 +2,12 @@
 # Generates the Kotlin and Swift bindings of fanzha-ffi in library mode (from
 # the built cdylib's embedded metadata, no UDL).
 #
-# Usage: bindings/scripts/generate-bindings.sh [--profile dev|release|release-small]
-#                                              [--out DIR] [--android] [--no-build]
+# The interface is read from the dev build of the library: release-small
+# strips the symbols that carry UniFFI's metadata, and the generated code
+# (with its API checksums) is the same for every profile, so it works
+# against a library built with any of them.
+#
+# Usage: bindings/scripts/generate-bindings.sh [--out DIR] [--android] [--no-build]
 #   --out DIR     where to write (default bindings/out); writes DIR/kotlin and DIR/swift
 #   --android     also merge bindings/uniffi-android.toml (Android-only Kotlin)
 #   --no-build    use the library already built for the profile
@@ -12,13 +16,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
-profile=dev
 out="$root/bindings/out"
 android=0
 build=1
 while [ $# -gt 0 ]; do
   case "$1" in
-    --profile) profile="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --android) android=1; shift ;;
     --no-build) build=0; shift ;;
@@ -26,10 +28,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-case "$profile" in
-  dev) dir=debug ;;
-  *) dir="$profile" ;;
-esac
+dir=debug
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 
 case "$(uname -s)" in
@@ -37,16 +36,11 @@ case "$(uname -s)" in
   *) lib="$target_dir/$dir/libfanzha_ffi.so" ;;
 esac
 
-# The bindgen is always the dev build (it only reads the library's metadata).
-# In dev the whole workspace is built, as `cargo test --workspace` does, so
-# feature unification matches and nothing is rebuilt twice; other profiles
-# build only the library (what an app ships).
+# The whole workspace is built, as `cargo test --workspace` does, so feature
+# unification matches and nothing is rebuilt twice.
 bindgen="$target_dir/debug/uniffi-bindgen"
 if [ "$build" = 1 ]; then
   cargo build --quiet --locked --workspace
-  if [ "$profile" != dev ]; then
-    cargo build --quiet --locked --profile "$profile" -p fanzha-ffi
-  fi
 fi
 [ -x "$bindgen" ] || { echo "missing $bindgen (cargo build -p uniffi-bindgen)" >&2; exit 1; }
 [ -f "$lib" ] || { echo "missing $lib (build fanzha-ffi first)" >&2; exit 1; }

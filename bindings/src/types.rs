@@ -349,3 +349,14 @@ impl NumberContext {
         })
     }
 }
+
+impl From<Level> for core::Level {
+    fn from(l: Level) -> core::Level {
+        match l {
+            Level::Trusted => core::Level::Trusted,
+            Level::Clear => core::Level::Clear,
+            Level::Suspicious => core::Level::Suspicious,
+            Level::Dangerous => core::Level::Dangerous,
+        }
+    }
+}

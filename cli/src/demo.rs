@@ -5,6 +5,7 @@ use crate::check::CommonArgs;
 use crate::output::write_human;
 use crate::Failure;
 use clap::Args;
+use fanzha_core::payment::{AccountKind, CallContext, PaymentIntent};
 use fanzha_core::{Channel, Guard, NumberContext, Verdict};
 use std::io::Write;
 
@@ -68,6 +69,32 @@ const CASES: &[Case] = &[
             "【公安局】您的身份证涉嫌洗钱案件，请立即将资金转入安全账户配合资金清查，否则将冻结您名下所有账户。",
         )
     }),
+    (
+        "A 5,000 CNY bank transfer to a new payee while an unknown caller is on the line",
+        |g| {
+            g.forget_journey();
+            let mut i =
+                PaymentIntent::new("6222 0212 3456 7890 128", AccountKind::Card, 500_000, "CNY");
+            i.new_payee = Some(true);
+            i.context.call = Some(CallContext {
+                number: Some("170 1234 5678".into()),
+                duration_secs: 1500,
+                in_contacts: false,
+            });
+            g.check_payment(&i)
+        },
+    ),
+    (
+        "Minutes after a spoofed-hotline call: 800 CNY to a new Alipay payee, memo 解冻保证金",
+        |g| {
+            g.forget_journey();
+            g.check_number("+86 95588 0000", &NumberContext::default())?;
+            let mut i = PaymentIntent::new("138 0013 8000", AccountKind::Alipay, 80_000, "CNY");
+            i.new_payee = Some(true);
+            i.memo = Some("解冻保证金".into());
+            g.check_payment(&i)
+        },
+    ),
 ];
 
 pub fn run(args: DemoArgs) -> Result<(), Failure> {

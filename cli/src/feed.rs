@@ -441,7 +441,7 @@ impl Canonicalizer {
         match kind {
             ListKind::Number => canonical::number(&self.numbers, &self.region, value),
             ListKind::Url => canonical::url_expression(value),
-            ListKind::Account => canonical::account(value),
+            ListKind::Account => canonical::account(&self.numbers, &self.region, value),
         }
     }
 }

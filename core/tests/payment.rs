@@ -8,7 +8,8 @@
 use fanzha_core::blocklist::{ListEntry, ListKind, MemoryIndex};
 use fanzha_core::clock::ManualClock;
 use fanzha_core::payment::{
-    normalize_account, AccountKind, Answer, CallContext, Event, EventKind, PaymentIntent,
+    normalize_account, AccountKind, Answer, CallContext, Event, EventKind, HistoryStore,
+    HistorySummary, PayeeKey, PaymentIntent,
 };
 use fanzha_core::{
     Action, Channel, Error, FraudType, Guard, Lang, Level, NumberContext, RuleSources, Settings,
@@ -133,13 +134,7 @@ fn unionpay_cards_failing_luhn_are_not_invalid() {
 #[test]
 fn signal_blocklisted_payee() {
     let snap0 = Snapshot::embedded().unwrap();
-    let account = normalize_account(
-        &snap0.numbers,
-        "CN",
-        AccountKind::Card,
-        "6222-0212 3456 7890 128",
-    )
-    .unwrap();
+    let account = normalize_account(&snap0.numbers, "CN", "6222-0212 3456 7890 128").unwrap();
     let mut index = MemoryIndex::new();
     index.insert(
         ListKind::Account,
@@ -846,4 +841,112 @@ fn chinese_texts() {
     assert_eq!(v.title, "可能有人正在电话中指使您向陌生账户转账");
     assert!(v.advice.iter().any(|a| a.contains("96110")));
     assert!(v.questions.iter().any(|q| q.text.contains("安全账户")));
+}
+
+/// A history that can't be read (a locked or corrupt store).
+#[derive(Debug)]
+struct BrokenHistory;
+
+impl HistoryStore for BrokenHistory {
+    fn record(&self, _: &PayeeKey, _: &str, _: i64, _: i64) -> fanzha_core::Result<()> {
+        Err(Error::Rules {
+            part: "test",
+            why: "broken".into(),
+        })
+    }
+    fn summary(&self, _: &PayeeKey, _: &str) -> fanzha_core::Result<HistorySummary> {
+        Err(Error::Rules {
+            part: "test",
+            why: "broken".into(),
+        })
+    }
+    fn clear(&self) -> fanzha_core::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn an_unreadable_history_degrades_to_a_notice() {
+    let mut g = Guard::with_snapshot(
+        Settings {
+            region: "CN".into(),
+            lang: Lang::En,
+        },
+        Snapshot::embedded().unwrap(),
+    )
+    .unwrap();
+    g.set_clock(Arc::new(ManualClock::new(DAY)));
+    g.set_history_store(Arc::new(BrokenHistory));
+    let v = g.check_payment(&routine()).unwrap();
+    assert!(v.has_reason("store.unavailable"), "{:?}", codes(&v));
+    assert_eq!(v.level, Level::Clear);
+    assert!(
+        v.advice.iter().any(|a| a.contains("could not be read")),
+        "{:?}",
+        v.advice
+    );
+    // Without history, an undeclared payee counts as new.
+    let i = PaymentIntent {
+        new_payee: None,
+        amount_minor: 9_000_00,
+        ..routine()
+    };
+    assert!(g
+        .check_payment(&i)
+        .unwrap()
+        .has_reason("payment.new_payee_large"));
+    assert!(g.record_payment(&i).is_err());
+}
+
+#[test]
+fn the_same_payee_written_differently_shares_its_history() {
+    let (g, _) = guard_at(DAY);
+    let pay = |acct: &str| PaymentIntent {
+        new_payee: None,
+        ..PaymentIntent::new(acct, AccountKind::Alipay, 200_00, "CNY")
+    };
+    g.record_payment(&pay("138-0013-8000")).unwrap();
+    g.record_payment(&pay("+86 138 0013 8000")).unwrap();
+    let v = g.check_payment(&pay("0086 13800138000")).unwrap();
+    assert!(v.has_reason("payment.known_payee"), "{:?}", codes(&v));
+    assert_eq!(v.normalized.as_deref(), Some("+8613800138000"));
+}
+
+#[test]
+fn a_known_payee_is_judged_by_what_was_paid_to_them() {
+    let (g, _) = guard_at(DAY);
+    let landlord = PaymentIntent {
+        new_payee: None,
+        ..PaymentIntent::new("6222021234567890128", AccountKind::Card, 3_000_00, "CNY")
+    };
+    for _ in 0..3 {
+        g.record_payment(&landlord).unwrap();
+    }
+    for k in 0..10 {
+        g.record_payment(&PaymentIntent::new(
+            format!("shop{k}"),
+            AccountKind::Other,
+            50_00,
+            "CNY",
+        ))
+        .unwrap();
+    }
+    // 2.7× the usual rent, 160× the usual payment: fine for this payee.
+    let v = g
+        .check_payment(&PaymentIntent {
+            amount_minor: 8_000_00,
+            ..landlord.clone()
+        })
+        .unwrap();
+    assert!(!v.has_reason("payment.amount_unusual"), "{:?}", codes(&v));
+    // The same amount to someone new is unusual.
+    let v = g
+        .check_payment(&PaymentIntent::new(
+            "6222021234567890999",
+            AccountKind::Card,
+            8_000_00,
+            "CNY",
+        ))
+        .unwrap();
+    assert!(v.has_reason("payment.amount_unusual"), "{:?}", codes(&v));
 }

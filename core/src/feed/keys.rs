@@ -283,21 +283,36 @@ impl TrustedKeys {
     /// is an error (it was tampered with); statements from keys outside the
     /// chain are ignored.
     pub fn resolve(&self, signer: KeyId, rotations: &[Rotation]) -> Result<PublicKey, FeedError> {
+        self.resolve_chain(signer, rotations).map(|(k, _)| k)
+    }
+
+    /// [`TrustedKeys::resolve`], also returning the statements that lead
+    /// from a trusted key to the signer, oldest first (empty when the signer
+    /// is trusted directly).
+    pub fn resolve_chain(
+        &self,
+        signer: KeyId,
+        rotations: &[Rotation],
+    ) -> Result<(PublicKey, Vec<Rotation>), FeedError> {
         if let Some(k) = self.get(signer) {
-            return Ok(*k);
+            return Ok((*k, Vec::new()));
         }
-        let mut extended = self.clone();
+        // Breadth-first from the trusted keys; `via[i]` is the statement
+        // that made `reached[i]` trusted (None for the pinned keys).
+        let mut reached: Vec<PublicKey> = self.keys.clone();
+        let mut via: Vec<Option<usize>> = vec![None; reached.len()];
         loop {
             let mut grew = false;
-            for r in rotations {
-                if extended.get(r.new.id()).is_some() {
+            for (i, r) in rotations.iter().enumerate() {
+                if reached.iter().any(|k| k.id() == r.new.id()) {
                     continue;
                 }
-                if let Some(old) = extended.get(r.old).copied() {
+                if let Some(old) = reached.iter().find(|k| k.id() == r.old).copied() {
                     if !r.verify(&old) {
                         return Err(FeedError::BadRotation("signature does not verify"));
                     }
-                    extended.add(r.new);
+                    reached.push(r.new);
+                    via.push(Some(i));
                     grew = true;
                 }
             }
@@ -305,10 +320,23 @@ impl TrustedKeys {
                 break;
             }
         }
-        extended
-            .get(signer)
-            .copied()
-            .ok_or(FeedError::UntrustedKey(signer))
+        let mut at = reached
+            .iter()
+            .position(|k| k.id() == signer)
+            .ok_or(FeedError::UntrustedKey(signer))?;
+        let key = reached[at];
+        let mut chain = Vec::new();
+        // Each step goes to a key reached earlier, so this ends.
+        while let Some(i) = via[at] {
+            let r = rotations[i];
+            chain.push(r);
+            at = reached
+                .iter()
+                .position(|k| k.id() == r.old)
+                .ok_or(FeedError::BadRotation("broken chain"))?;
+        }
+        chain.reverse();
+        Ok((key, chain))
     }
 }
 
@@ -364,6 +392,9 @@ mod tests {
         ));
         // Order of statements doesn't matter.
         assert_eq!(trust.resolve(c.id(), &[bc, ab]).unwrap(), c.public_key());
+        let (_, chain) = trust.resolve_chain(c.id(), &[bc, ab]).unwrap();
+        assert_eq!(chain, vec![ab, bc]);
+        assert!(trust.resolve_chain(a.id(), &[ab]).unwrap().1.is_empty());
         assert_eq!(Rotation::decode(&ab.encode()).unwrap(), ab);
         assert_eq!(Rotation::from_text(&ab.to_text()).unwrap(), ab);
 

@@ -17,6 +17,7 @@ use super::keys::{KeyId, PublicKey, Rotation, TrustedKeys};
 use super::{FeedError, Limits};
 use crate::blocklist::{ListEntry, ListKind};
 use crate::snapshot::RuleSources;
+use crate::store::{FeedEntry, FeedRemoval};
 use crate::verdict::FraudType;
 use std::collections::BTreeMap;
 
@@ -30,25 +31,6 @@ pub struct FeedFile<'a> {
     signed: &'a [u8],
     body: &'a [u8],
     limits: Limits,
-}
-
-/// One blocklist entry of a verified feed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FeedEntry {
-    pub kind: ListKind,
-    /// SHA-256 of the canonical value.
-    pub sha256: [u8; 32],
-    /// [`crate::blocklist::fast_hash`] of the canonical value.
-    pub fast: u64,
-    pub entry: ListEntry,
-}
-
-/// One removal of a verified delta.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FeedRemoval {
-    pub kind: ListKind,
-    pub sha256: [u8; 32],
-    pub fast: u64,
 }
 
 /// Counts from a body walk, for `inspect` and status.
@@ -373,8 +355,10 @@ impl<'a> FeedFile<'a> {
     /// against its signed hash, then every record and every rule set (which
     /// must load). Nothing about the feed is trusted before this returns.
     pub fn verify(self, trust: &TrustedKeys) -> Result<VerifiedFeed<'a>, FeedError> {
-        let key = trust.resolve(self.key_id, &self.rotations)?;
-        self.verify_with(&key)
+        let (key, chain) = trust.resolve_chain(self.key_id, &self.rotations)?;
+        let mut feed = self.verify_with(&key)?;
+        feed.chain = chain;
+        Ok(feed)
     }
 
     /// [`FeedFile::verify`] against one given key (publisher tools).
@@ -398,6 +382,7 @@ impl<'a> FeedFile<'a> {
             strings,
             rules,
             summary,
+            chain: Vec::new(),
         })
     }
 }
@@ -430,6 +415,7 @@ pub struct VerifiedFeed<'a> {
     strings: Vec<&'a str>,
     rules: Vec<(RuleKind, &'a str)>,
     summary: BodySummary,
+    chain: Vec<Rotation>,
 }
 
 impl<'a> VerifiedFeed<'a> {
@@ -448,6 +434,12 @@ impl<'a> VerifiedFeed<'a> {
 
     pub fn rotations(&self) -> &[Rotation] {
         &self.file.rotations
+    }
+
+    /// The rotation statements that led from a trusted key to the signer,
+    /// oldest first; empty when the signer was trusted directly.
+    pub fn rotation_chain(&self) -> &[Rotation] {
+        &self.chain
     }
 
     pub fn summary(&self) -> &BodySummary {

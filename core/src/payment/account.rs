@@ -6,26 +6,30 @@
 //!
 //! Feeds hash payee accounts with SHA-256 of exactly this form
 //! ([`crate::blocklist::value_hash`]), so publishers must normalize the same
-//! way — call this function, don't reimplement it:
+//! way — call this function, don't reimplement it. The form does not depend
+//! on the account's kind (a feed lists accounts without one, and users pick
+//! kinds loosely):
 //!
-//! 1. Full-width ASCII (`６２２２`, `ＤＥ`) becomes ASCII; whitespace (also
-//!    U+3000) and invisible characters are removed. Control characters are
-//!    refused.
-//! 2. Per kind:
-//!    - `card`: dashes removed → the digits (`6222021234567890128`).
-//!    - `iban`: dashes removed, upper case, a leading `IBAN` dropped
-//!      (`DE89370400440532013000`).
-//!    - `phone`: dashes, dots and parentheses removed, then E.164 in the
-//!      given region when it parses as a number of the right length
-//!      (`+8613812345678`); otherwise the cleaned text.
-//!    - `alipay`: an e-mail is lower-cased; a phone number becomes E.164 as
-//!      above; anything else is lower-cased.
-//!    - `wechat`: a phone number becomes E.164; a WeChat id is lower-cased.
-//!    - `other`: dashes removed, upper case.
+//! 1. Full-width ASCII (`６２２２`, `ＤＥ`) becomes ASCII. Whitespace (also
+//!    U+3000), invisible characters, dashes and dots are removed. Control
+//!    characters are refused.
+//! 2. A phone number becomes E.164 (`+8613812345678`) when it is
+//!    unambiguous: written with `+` or an international prefix, or a mobile
+//!    number of the region's plan (China's 1xx ranges), and of a valid
+//!    length. National numbers of other regions stay as written, since they
+//!    can't be told from account numbers.
+//! 3. Otherwise ASCII letters are upper-cased (IBANs, e-mails and WeChat ids
+//!    are case-insensitive) and a leading `IBAN` in front of an IBAN is
+//!    dropped.
+//!
+//! `6222 0212-3456 7890 128` → `6222021234567890128`;
+//! `de89 3704 0044 0532 0130 00` → `DE89370400440532013000`;
+//! `138-1234-5678` → `+8613812345678`; `Someone@Example.com` →
+//! `SOMEONE@EXAMPLECOM`.
 
 use super::rules::PaymentRules;
 use crate::error::{Error, Result};
-use crate::number::{self, NumberRules, Parsed};
+use crate::number::{self, NumberClass, NumberRules, Parsed};
 use crate::verdict::Kind;
 
 use super::intent::AccountKind;
@@ -41,12 +45,7 @@ pub const MAX_ACCOUNT_BYTES: usize = 128;
 /// number check does. Errors (`InvalidInput`) for an empty, oversized or
 /// control-character account; never repeats the account. Validity (Luhn,
 /// IBAN) is a separate question: see [`validate_account`].
-pub fn normalize_account(
-    numbers: &NumberRules,
-    region: &str,
-    kind: AccountKind,
-    raw: &str,
-) -> Result<String> {
+pub fn normalize_account(numbers: &NumberRules, region: &str, raw: &str) -> Result<String> {
     if raw.len() > MAX_ACCOUNT_BYTES {
         return Err(Error::input(Kind::Payment, "account is too long"));
     }
@@ -65,60 +64,53 @@ pub fn normalize_account(
         if c.is_whitespace()
             || matches!(
                 c,
-                '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+                '-' | '.' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
             )
         {
             continue;
         }
         s.push(c);
     }
-    let strip =
-        |s: &str, chars: &[char]| -> String { s.chars().filter(|c| !chars.contains(c)).collect() };
-    let out = match kind {
-        AccountKind::Card => strip(&s, &['-']),
-        AccountKind::Iban => {
-            let up = strip(&s, &['-']).to_ascii_uppercase();
-            match up.strip_prefix("IBAN") {
-                Some(rest) if !rest.is_empty() => rest.trim_start_matches(':').to_string(),
-                _ => up,
-            }
-        }
-        AccountKind::Phone => {
-            phone(numbers, region, &s).unwrap_or_else(|| strip(&s, &['-', '.', '(', ')']))
-        }
-        AccountKind::Alipay => {
-            if s.contains('@') {
-                s.to_lowercase()
-            } else {
-                phone(numbers, region, &s).unwrap_or_else(|| s.to_lowercase())
-            }
-        }
-        AccountKind::Wechat => phone(numbers, region, &s).unwrap_or_else(|| s.to_lowercase()),
-        AccountKind::Other => strip(&s, &['-']).to_uppercase(),
-    };
-    if out.is_empty() {
+    if s.is_empty() {
         return Err(Error::input(Kind::Payment, "account is empty"));
     }
-    // Case mapping can lengthen text (`Ⱥ` → `ⱥ`): the canonical form obeys
-    // the same bound, so normalizing it again gives it back.
-    if out.len() > MAX_ACCOUNT_BYTES {
-        return Err(Error::input(Kind::Payment, "account is too long"));
+    if let Some(e164) = phone(numbers, region, &s) {
+        return Ok(e164);
     }
-    Ok(out)
+    s.make_ascii_uppercase();
+    if let Some(rest) = s.strip_prefix("IBAN") {
+        let r = rest.strip_prefix(':').unwrap_or(rest).as_bytes();
+        if r.len() >= 15
+            && r[..2].iter().all(u8::is_ascii_uppercase)
+            && r[2..4].iter().all(u8::is_ascii_digit)
+        {
+            s = String::from_utf8_lossy(r).into_owned();
+        }
+    }
+    Ok(s)
 }
 
-/// E.164 of a phone-number-looking account, when it parses with a valid length.
+/// E.164 of an account that is unambiguously a phone number (see the
+/// module docs), `None` otherwise.
 fn phone(numbers: &NumberRules, region: &str, s: &str) -> Option<String> {
-    let cleaned: String = s
-        .chars()
-        .filter(|c| !matches!(c, '-' | '.' | '(' | ')'))
-        .collect();
+    let cleaned: String = s.chars().filter(|c| !matches!(c, '(' | ')')).collect();
+    let international = cleaned.starts_with('+') || cleaned.starts_with("00");
     let body = cleaned.strip_prefix('+').unwrap_or(&cleaned);
-    if body.len() < 5 || !body.bytes().all(|b| b.is_ascii_digit()) {
+    if !(5..=20).contains(&body.len()) || !body.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     match number::parse(numbers, region, &cleaned) {
-        Ok(Parsed::Number(p)) if p.length_ok && p.normalized.starts_with('+') => Some(p.normalized),
+        Ok(Parsed::Number(p))
+            if p.length_ok
+                && p.normalized.starts_with('+')
+                && (international
+                    || matches!(
+                        p.class,
+                        NumberClass::Mobile | NumberClass::VirtualOperator | NumberClass::Iot
+                    )) =>
+        {
+            Some(p.normalized)
+        }
         _ => None,
     }
 }
@@ -136,22 +128,25 @@ pub enum Validity {
     Invalid(&'static str),
 }
 
-/// Validates a normalized account of `kind` ([`normalize_account`]).
-pub fn validate_account(rules: &PaymentRules, kind: AccountKind, normalized: &str) -> Validity {
+/// Validates a canonical account ([`normalize_account`]) as an account of
+/// `kind`. Phone numbers are read with `numbers` in `region`.
+pub fn validate_account(
+    rules: &PaymentRules,
+    numbers: &NumberRules,
+    region: &str,
+    kind: AccountKind,
+    canonical: &str,
+) -> Validity {
     match kind {
-        AccountKind::Card => validate_card(normalized),
-        AccountKind::Iban => match validate_iban(rules, normalized) {
+        AccountKind::Card => validate_card(canonical),
+        AccountKind::Iban => match validate_iban(rules, canonical) {
             Ok(()) => Validity::Valid,
             Err(why) => Validity::Invalid(why),
         },
-        AccountKind::Phone => {
-            let digits = normalized.strip_prefix('+').unwrap_or("");
-            if (7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
-                Validity::Valid
-            } else {
-                Validity::Invalid("not a phone number of a valid length")
-            }
-        }
+        AccountKind::Phone => match number::parse(numbers, region, canonical) {
+            Ok(Parsed::Number(p)) if p.length_ok => Validity::Valid,
+            _ => Validity::Invalid("not a phone number of a valid length"),
+        },
         AccountKind::Alipay | AccountKind::Wechat | AccountKind::Other => {
             Validity::Unverifiable("no public check exists for this kind of account")
         }

@@ -103,7 +103,7 @@ pub(crate) fn prepare(
 ) -> Result<Prepared> {
     let rules = &snap.payments;
     let bad = |why| Error::input(Kind::Payment, why);
-    let account = normalize_account(&snap.numbers, region, intent.account_kind, &intent.account)?;
+    let account = normalize_account(&snap.numbers, region, &intent.account)?;
     if intent.amount_minor <= 0 {
         return Err(bad("amount must be positive"));
     }
@@ -162,7 +162,7 @@ pub(crate) fn prepare(
         None => (None, None),
     };
     Ok(Prepared {
-        validity: validate_account(rules, intent.account_kind, &account),
+        validity: validate_account(rules, &snap.numbers, region, intent.account_kind, &account),
         payee: PayeeKey::of(&account),
         attempt: payment_key(&account, &currency, intent.amount_minor),
         account,
@@ -321,17 +321,21 @@ pub(crate) fn assess(
                 f64::INFINITY
             }
         };
-        if h.payee_payments > 0 && ratio(h.payee_max_minor) > ah.payee_max_factor {
-            unusual = true;
-            sig(
-                &mut a,
-                "payment.amount_unusual",
-                format!(
-                    "{} is {:.1}× the largest earlier payment to this payee",
-                    money(amount),
-                    ratio(h.payee_max_minor)
-                ),
-            );
+        // A payee paid before is judged by what the user paid them; a new one
+        // by what the user usually pays.
+        if h.payee_payments > 0 {
+            if ratio(h.payee_max_minor) > ah.payee_max_factor {
+                unusual = true;
+                sig(
+                    &mut a,
+                    "payment.amount_unusual",
+                    format!(
+                        "{} is {:.1}× the largest earlier payment to this payee",
+                        money(amount),
+                        ratio(h.payee_max_minor)
+                    ),
+                );
+            }
         } else if h.overall_payments >= ah.min_overall_payments
             && amount > h.overall_max_minor
             && ratio(h.overall_median_minor) > ah.overall_median_factor
@@ -470,7 +474,10 @@ pub(crate) fn assess(
     ] {
         let Some(seen) = seen else { continue };
         let s = rules.signal(code);
-        let detail = format!("{} min after a {what} judged {}", ago(&seen), seen.level);
+        let detail = match ago(&seen) {
+            0 => format!("Less than a minute after a {what} judged {}", seen.level),
+            m => format!("{m} min after a {what} judged {}", seen.level),
+        };
         match seen.fraud_type.or(s.fraud_type) {
             Some(t) => a.add_typed(code, s.weight, detail, t),
             None => a.add(code, s.weight, detail),

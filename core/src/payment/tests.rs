@@ -196,38 +196,63 @@ fn every_country_in_the_length_table_has_a_sane_length() {
 }
 
 #[test]
-fn normalizes_accounts_per_kind() {
+fn normalizes_accounts_whatever_their_kind() {
     let n = numbers();
-    let norm = |k, s| normalize_account(&n, "CN", k, s).unwrap();
+    let norm = |s| normalize_account(&n, "CN", s).unwrap();
+    assert_eq!(norm("6222 0212-3456 7890 128"), "6222021234567890128");
     assert_eq!(
-        norm(AccountKind::Card, "6222 0212-3456 7890 128"),
-        "6222021234567890128"
-    );
-    assert_eq!(
-        norm(AccountKind::Card, "６２２２　０２１２"),
+        norm("６２２２　０２１２"),
         "62220212",
         "full-width digits and space"
     );
     assert_eq!(
-        norm(AccountKind::Iban, "de89 3704 0044 0532 0130 00"),
+        norm("de89 3704 0044 0532 0130 00"),
         "DE89370400440532013000"
     );
     assert_eq!(
-        norm(AccountKind::Iban, "IBAN DE89-3704-0044-0532-0130-00"),
+        norm("IBAN DE89-3704-0044-0532-0130-00"),
         "DE89370400440532013000"
     );
-    assert_eq!(norm(AccountKind::Phone, "138-1234-5678"), "+8613812345678");
     assert_eq!(
-        norm(AccountKind::Phone, "+86 138 1234 5678"),
-        "+8613812345678"
+        norm("IBAN: DE89 3704 0044 0532 0130 00"),
+        "DE89370400440532013000"
     );
-    assert_eq!(norm(AccountKind::Alipay, "138 1234 5678"), "+8613812345678");
-    assert_eq!(
-        norm(AccountKind::Alipay, " Someone@Example.COM "),
-        "someone@example.com"
-    );
-    assert_eq!(norm(AccountKind::Wechat, "WXID_Abc-123"), "wxid_abc-123");
-    assert_eq!(norm(AccountKind::Other, "ab-12 34\u{200B}"), "AB1234");
+    assert_eq!(norm("IBANK"), "IBANK", "not an IBAN after the prefix");
+    // Phone numbers: every way of writing a mobile number is one account.
+    for written in [
+        "138-1234-5678",
+        "+86 138 1234 5678",
+        "0086 13812345678",
+        "(+86) 138.1234.5678",
+        "１３８１２３４５６７８",
+    ] {
+        assert_eq!(norm(written), "+8613812345678", "{written}");
+    }
+    assert_eq!(norm("+44 20 7946 0000"), "+442079460000");
+    // A national landline and numbers of other lengths stay as written.
+    assert_eq!(norm("010 1234 5678"), "01012345678");
+    assert_eq!(norm("1381234567"), "1381234567");
+    assert_eq!(norm(" Someone@Example.COM "), "SOMEONE@EXAMPLECOM");
+    assert_eq!(norm("wxid_Abc-123"), "WXID_ABC123");
+    assert_eq!(norm("ab-12 34\u{200B}"), "AB1234");
+    assert_eq!(norm("张三-账户"), "张三账户");
+}
+
+#[test]
+fn canonical_form_matches_across_regions_for_international_numbers() {
+    let n = numbers();
+    for region in ["CN", "HK", "US", "GB"] {
+        assert_eq!(
+            normalize_account(&n, region, "+86 138 1234 5678").unwrap(),
+            "+8613812345678",
+            "{region}"
+        );
+        assert_eq!(
+            normalize_account(&n, region, "6222021234567890128").unwrap(),
+            "6222021234567890128",
+            "{region}"
+        );
+    }
 }
 
 #[test]
@@ -239,14 +264,11 @@ fn refuses_unusable_accounts_without_echoing_them() {
         ("\u{200B}", "empty"),
         ("12\u{0}34", "control"),
     ] {
-        let e = normalize_account(&n, "CN", AccountKind::Other, raw).unwrap_err();
+        let e = normalize_account(&n, "CN", raw).unwrap_err();
         assert!(e.to_string().contains(why), "{raw:?}: {e}");
     }
-    // Lower-casing lengthens some letters; the canonical form stays bounded.
-    let growing = "Ⱥ".repeat(MAX_ACCOUNT_BYTES / 2);
-    assert!(normalize_account(&n, "CN", AccountKind::Wechat, &growing).is_err());
     let long = "6".repeat(MAX_ACCOUNT_BYTES + 1);
-    let e = normalize_account(&n, "CN", AccountKind::Card, &long).unwrap_err();
+    let e = normalize_account(&n, "CN", &long).unwrap_err();
     assert!(!e.to_string().contains("666"), "{e}");
 }
 
@@ -254,20 +276,32 @@ fn refuses_unusable_accounts_without_echoing_them() {
 fn validates_phone_accounts() {
     let r = rules();
     let n = numbers();
-    let phone = normalize_account(&n, "CN", AccountKind::Phone, "13812345678").unwrap();
+    let v = |s: &str, kind| {
+        validate_account(&r, &n, "CN", kind, &normalize_account(&n, "CN", s).unwrap())
+    };
+    assert_eq!(v("13812345678", AccountKind::Phone), Validity::Valid);
     assert_eq!(
-        validate_account(&r, AccountKind::Phone, &phone),
-        Validity::Valid
+        v("010 1234 5678", AccountKind::Phone),
+        Validity::Valid,
+        "a landline"
     );
-    let bad = normalize_account(&n, "CN", AccountKind::Phone, "12").unwrap();
+    assert!(matches!(v("12", AccountKind::Phone), Validity::Invalid(_)));
     assert!(matches!(
-        validate_account(&r, AccountKind::Phone, &bad),
+        v("not a phone", AccountKind::Phone),
         Validity::Invalid(_)
     ));
     assert!(matches!(
-        validate_account(&r, AccountKind::Wechat, "wxid_x"),
+        v("wxid_x", AccountKind::Wechat),
         Validity::Unverifiable(_)
     ));
+    assert!(matches!(
+        v("13812345678", AccountKind::Card),
+        Validity::Invalid(_)
+    ));
+    assert_eq!(
+        v("6222 0212 3456 7890 128", AccountKind::Other),
+        Validity::Unverifiable("no public check exists for this kind of account")
+    );
 }
 
 #[test]
@@ -500,12 +534,26 @@ proptest! {
         let n = numbers();
         let r = rules();
         let kind = AccountKind::ALL[kind];
-        if let Ok(a) = normalize_account(&n, "CN", kind, &raw) {
-            prop_assert!(!a.is_empty());
-            let _ = validate_account(&r, kind, &a);
+        if let Ok(a) = normalize_account(&n, "CN", &raw) {
+            prop_assert!(!a.is_empty() && a.len() <= MAX_ACCOUNT_BYTES);
+            let _ = validate_account(&r, &n, "CN", kind, &a);
             // Normalizing twice changes nothing.
-            prop_assert_eq!(normalize_account(&n, "CN", kind, &a).ok(), Some(a));
+            prop_assert_eq!(normalize_account(&n, "CN", &a).ok(), Some(a));
         }
+    }
+
+    #[test]
+    fn separators_and_case_never_change_the_account(digits in "[0-9A-Za-z]{6,30}", cuts in proptest::collection::vec(0usize..30, 0..5)) {
+        let n = numbers();
+        let mut spaced = digits.clone();
+        for c in cuts.iter().rev() {
+            let at = (*c).min(spaced.len());
+            spaced.insert_str(at, if c % 2 == 0 { " " } else { "-" });
+        }
+        prop_assert_eq!(
+            normalize_account(&n, "CN", &spaced.to_lowercase()).ok(),
+            normalize_account(&n, "CN", &digits.to_uppercase()).ok()
+        );
     }
 
     #[test]
