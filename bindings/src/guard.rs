@@ -31,6 +31,12 @@ impl GuardSettings {
     }
 }
 
+// Call-directory entries (iOS CallKit) live in their own file; a child
+// module so they can reach `inner`.
+#[path = "directory.rs"]
+mod directory;
+pub use directory::{CallDirectoryEntries, DirectoryEntry};
+
 /// The anti-fraud engine: checks numbers, links, messages and payments.
 ///
 /// Thread-safe: share one instance across the app (checks run in parallel

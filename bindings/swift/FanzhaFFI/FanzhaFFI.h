@@ -398,6 +398,11 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_rules(uint64_t ptr, RustCallStatus 
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_status(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_call_directory_entries(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_CLONE_KEYPROVIDER
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_CLONE_KEYPROVIDER
 uint64_t uniffi_fanzha_ffi_fn_clone_keyprovider(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -847,6 +852,12 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_rules(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_STATUS
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_STATUS
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_status(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_call_directory_entries(void
     
 );
 #endif

@@ -711,6 +711,14 @@ public protocol GuardProtocol: AnyObject, Sendable {
      */
     func status() throws  -> ProtectionStatus
     
+    /**
+     * Plaintext numbers for the iOS Call Directory extension: the
+     * region's official numbers to label, the user's blocked numbers to
+     * block — sorted ascending, no duplicates. Reads the store's rules
+     * when the guard has a store.
+     */
+    func callDirectoryEntries() throws  -> CallDirectoryEntries
+    
 }
 /**
  * The anti-fraud engine: checks numbers, links, messages and payments.
@@ -1066,6 +1074,21 @@ open func status()throws  -> ProtectionStatus  {
     return try  FfiConverterTypeProtectionStatus_lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
         uniffiCallStatus in
     uniffi_fanzha_ffi_fn_method_guard_status(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Plaintext numbers for the iOS Call Directory extension: the
+     * region's official numbers to label, the user's blocked numbers to
+     * block — sorted ascending, no duplicates. Reads the store's rules
+     * when the guard has a store.
+     */
+open func callDirectoryEntries()throws  -> CallDirectoryEntries  {
+    return try  FfiConverterTypeCallDirectoryEntries_lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_call_directory_entries(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -1736,6 +1759,149 @@ public func FfiConverterTypeCallContext_lift(_ buf: RustBuffer) throws -> CallCo
 #endif
 public func FfiConverterTypeCallContext_lower(_ value: CallContext) -> RustBuffer {
     return FfiConverterTypeCallContext.lower(value)
+}
+
+
+/**
+ * What a Call Directory extension loads: both lists ascending and
+ * without duplicates, as CallKit requires.
+ */
+public struct CallDirectoryEntries: Equatable, Hashable {
+    /**
+     * The region's official numbers (95588, 96110, 110 …) with their names.
+     */
+    public let identification: [DirectoryEntry]
+    /**
+     * The user's own blocked numbers (the store's blocklists are hashes
+     * only, so they can't be listed here).
+     */
+    public let blocking: [Int64]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The region's official numbers (95588, 96110, 110 …) with their names.
+         */identification: [DirectoryEntry], 
+        /**
+         * The user's own blocked numbers (the store's blocklists are hashes
+         * only, so they can't be listed here).
+         */blocking: [Int64]) {
+        self.identification = identification
+        self.blocking = blocking
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CallDirectoryEntries: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCallDirectoryEntries: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CallDirectoryEntries {
+        return
+            try CallDirectoryEntries(
+                identification: FfiConverterSequenceTypeDirectoryEntry.read(from: &buf), 
+                blocking: FfiConverterSequenceInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CallDirectoryEntries, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeDirectoryEntry.write(value.identification, into: &buf)
+        FfiConverterSequenceInt64.write(value.blocking, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallDirectoryEntries_lift(_ buf: RustBuffer) throws -> CallDirectoryEntries {
+    return try FfiConverterTypeCallDirectoryEntries.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallDirectoryEntries_lower(_ value: CallDirectoryEntries) -> RustBuffer {
+    return FfiConverterTypeCallDirectoryEntries.lower(value)
+}
+
+
+/**
+ * One labelled number, in CallKit's form.
+ */
+public struct DirectoryEntry: Equatable, Hashable {
+    /**
+     * Country code and national number as one integer, no `+`
+     * (`+86 95588` → 8695588): CallKit's `CXCallDirectoryPhoneNumber`.
+     */
+    public let number: Int64
+    /**
+     * The caller's name in the guard's language.
+     */
+    public let label: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Country code and national number as one integer, no `+`
+         * (`+86 95588` → 8695588): CallKit's `CXCallDirectoryPhoneNumber`.
+         */number: Int64, 
+        /**
+         * The caller's name in the guard's language.
+         */label: String) {
+        self.number = number
+        self.label = label
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DirectoryEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDirectoryEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DirectoryEntry {
+        return
+            try DirectoryEntry(
+                number: FfiConverterInt64.read(from: &buf), 
+                label: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DirectoryEntry, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.number, into: &buf)
+        FfiConverterString.write(value.label, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirectoryEntry_lift(_ buf: RustBuffer) throws -> DirectoryEntry {
+    return try FfiConverterTypeDirectoryEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirectoryEntry_lower(_ value: DirectoryEntry) -> RustBuffer {
+    return FfiConverterTypeDirectoryEntry.lower(value)
 }
 
 
@@ -4670,6 +4836,31 @@ fileprivate struct FfiConverterSequenceTypeAnswer: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeDirectoryEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [DirectoryEntry]
+
+    public static func write(_ value: [DirectoryEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDirectoryEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DirectoryEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DirectoryEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDirectoryEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeExtracted: FfiConverterRustBuffer {
     typealias SwiftType = [Extracted]
 
@@ -4934,6 +5125,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_status() != 14790) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_call_directory_entries() != 40964) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_keyprovider_wrap_key() != 12285) {
