@@ -96,36 +96,48 @@ impl Guard {
         path: impl AsRef<Path>,
         keys: Arc<dyn KeyProvider>,
     ) -> Result<Guard> {
-        let mut guard = Guard::new(settings)?;
-        match Store::open(path, keys.as_ref()) {
-            Ok(store) => {
-                let store = Arc::new(store);
-                match crate::store::StoreHistory::load(store.clone()) {
-                    Ok(h) => guard.history = Arc::new(h),
-                    Err(e) if e.is_damage() => {
-                        log::warn!("payee history unavailable: {e}");
-                        *guard
-                            .store_problem
-                            .get_mut()
-                            .unwrap_or_else(|e| e.into_inner()) = Some(e.to_string());
-                    }
-                    Err(e) => return Err(e.into()),
-                }
-                guard.store = Some(store);
-                match guard.reload_store() {
-                    Err(Error::Store(e)) if e.is_damage() => {}
-                    other => other?,
-                }
-            }
+        let store = match Store::open(path, keys.as_ref()) {
+            Ok(s) => Arc::new(s),
             Err(e) if e.is_damage() => {
                 log::warn!("store unavailable, using the embedded protection: {e}");
+                let guard = Guard::new(settings)?;
                 *guard
                     .store_problem
-                    .get_mut()
+                    .write()
                     .unwrap_or_else(|e| e.into_inner()) = Some(e.to_string());
+                return Ok(guard);
             }
             Err(e) => return Err(e.into()),
-        }
+        };
+        // Compile the rules once, from what the store holds.
+        let (mut guard, problem) = match snapshot_from_store(&store) {
+            Ok((snap, rules, problem)) => {
+                let guard = Guard::with_snapshot(settings, snap)?;
+                *guard.user_rules.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(rules);
+                (guard, problem)
+            }
+            Err(Error::Store(e)) if e.is_damage() => {
+                log::warn!("store unavailable, using the embedded protection: {e}");
+                (Guard::new(settings)?, Some(e.to_string()))
+            }
+            Err(e) => return Err(e),
+        };
+        let problem = match crate::store::StoreHistory::load(store.clone()) {
+            Ok(h) => {
+                guard.history = Arc::new(h);
+                problem
+            }
+            Err(e) if e.is_damage() => {
+                log::warn!("payee history unavailable: {e}");
+                problem.or(Some(e.to_string()))
+            }
+            Err(e) => return Err(e.into()),
+        };
+        guard.store = Some(store);
+        *guard
+            .store_problem
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner()) = problem;
         Ok(guard)
     }
 
@@ -149,38 +161,20 @@ impl Guard {
     pub fn reload_store(&self) -> Result<()> {
         let store = self.store.as_ref().ok_or(StoreError::Unavailable)?;
         let _one = self.reloading.lock().unwrap_or_else(|e| e.into_inner());
-        let loaded = match store.load() {
-            Ok(l) => l,
-            Err(e) => {
-                if e.is_damage() {
-                    log::warn!("store unavailable, keeping the previous protection data: {e}");
-                    *self
-                        .store_problem
-                        .write()
-                        .unwrap_or_else(|e| e.into_inner()) = Some(e.to_string());
-                }
+        let (snap, rules, problem) = match snapshot_from_store(store) {
+            Ok(built) => built,
+            Err(Error::Store(e)) if e.is_damage() => {
+                log::warn!("store unavailable, keeping the previous protection data: {e}");
+                *self
+                    .store_problem
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner()) = Some(e.to_string());
                 return Err(e.into());
             }
+            Err(e) => return Err(e),
         };
-        let version = loaded
-            .feed_version()
-            .unwrap_or_else(|| EMBEDDED_VERSION.to_string());
-        let expires = loaded.expires_ms();
-        let index: Arc<dyn BlockIndex> = Arc::new(loaded.index);
-        let (mut snap, problem) =
-            match Snapshot::build(&loaded.rules, index.clone(), version.clone()) {
-                Ok(s) => (s, None),
-                // Rules are compiled before a feed is applied, so this means a
-                // newer rule format in an older library: keep the lists, use
-                // the embedded rules, and say the data is not fully usable.
-                Err(e) => (
-                    Snapshot::build(&RuleSources::default(), index, version)?,
-                    Some(format!("feed rules unusable: {e}")),
-                ),
-            };
-        snap.expires_ms = expires;
         self.replace_snapshot(snap);
-        *self.user_rules.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(loaded.user_rules);
+        *self.user_rules.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(rules);
         *self
             .store_problem
             .write()
@@ -553,6 +547,29 @@ impl Guard {
     pub fn kinds(&self) -> &'static [Kind] {
         &[Kind::Number, Kind::Link, Kind::Message, Kind::Payment]
     }
+}
+
+/// The protection data a store holds, compiled: the snapshot, the user's
+/// rules, and a problem to report when the feed's rules could not be
+/// compiled (the lists are kept, the embedded rules used).
+fn snapshot_from_store(store: &Store) -> Result<(Snapshot, UserRules, Option<String>)> {
+    let loaded = store.load()?;
+    let version = loaded
+        .feed_version()
+        .unwrap_or_else(|| EMBEDDED_VERSION.to_string());
+    let expires = loaded.expires_ms();
+    let index: Arc<dyn BlockIndex> = Arc::new(loaded.index);
+    let (mut snap, problem) = match Snapshot::build(&loaded.rules, index.clone(), version.clone()) {
+        Ok(s) => (s, None),
+        // Rules are compiled before a feed is applied, so this means a
+        // newer rule format in an older library.
+        Err(e) => (
+            Snapshot::build(&RuleSources::default(), index, version)?,
+            Some(format!("feed rules unusable: {e}")),
+        ),
+    };
+    snap.expires_ms = expires;
+    Ok((snap, loaded.user_rules, problem))
 }
 
 /// Adds a notice reason (weight 0) and its advice, once.

@@ -196,3 +196,61 @@ fn guard_uses_store_and_user_rules() {
     assert!(store.delete_report(id).unwrap());
     assert!(store.reports(false).unwrap().is_empty());
 }
+
+#[test]
+fn user_rules_reach_links_payments_and_messages() {
+    let dir = tmp("kinds");
+    let key: Arc<dyn fanzha_core::store::KeyProvider> =
+        Arc::new(FileKeyProvider::from_bytes(&[3; 32]));
+    let settings = Settings {
+        lang: fanzha_core::Lang::En,
+        ..Settings::default()
+    };
+    let guard = Guard::open(settings, dir.join("s.db"), key).unwrap();
+    // Links: a blocked host covers its subdomains and paths.
+    assert_ne!(
+        guard
+            .check_link("https://login.blocked-example.top/a?b=c")
+            .unwrap()
+            .level,
+        Level::Dangerous
+    );
+    guard.block(ListKind::Url, "blocked-example.top").unwrap();
+    let v = guard
+        .check_link("https://login.blocked-example.top/a?b=c")
+        .unwrap();
+    assert_eq!(v.level, Level::Dangerous, "{v:?}");
+    assert_eq!(v.action, fanzha_core::Action::Block);
+    assert!(v.has_reason("link.user_blocked"));
+    assert_eq!(v.title, "You blocked this website");
+    guard
+        .allow(ListKind::Url, "https://www.trusted-example.cn/")
+        .unwrap();
+    let v = guard.check_link("http://www.trusted-example.cn/x").unwrap();
+    assert_eq!(v.level, Level::Trusted, "{v:?}");
+    assert!(v.has_reason("link.user_allowed"));
+
+    // A message carrying a blocked number.
+    guard.block(ListKind::Number, "13812345678").unwrap();
+    let v = guard
+        .check_message(None, "请回电 13812345678 领取包裹")
+        .unwrap();
+    assert_eq!(v.level, Level::Dangerous, "{v:?}");
+    assert!(v.has_reason("message.user_blocked"), "{v:?}");
+
+    // Payments to a blocked payee.
+    guard
+        .block(ListKind::Account, "6222 0212 3456 7890 128")
+        .unwrap();
+    let intent: fanzha_core::payment::PaymentIntent = serde_json::from_value(serde_json::json!({
+        "account": "6222021234567890128",
+        "account_kind": "card",
+        "amount_minor": 10000,
+        "currency": "CNY"
+    }))
+    .unwrap();
+    let v = guard.check_payment(&intent).unwrap();
+    assert_eq!(v.level, Level::Dangerous, "{v:?}");
+    assert!(v.has_reason("payment.user_blocked"), "{v:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

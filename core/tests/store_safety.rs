@@ -324,9 +324,13 @@ fn build_reference(db: &Path) -> (Vec<String>, Vec<String>) {
     (listed_numbers, blocked)
 }
 
-/// Opens a possibly damaged copy: a typed error, or a guard whose verdicts
-/// for listed and blocked numbers are never a silent clear.
-fn never_silently_clear(db: &Path, listed_numbers: &[String], blocked: &[String]) -> &'static str {
+/// Opens a possibly damaged copy through a guard: a typed error, or
+/// verdicts for listed and blocked numbers that are never a silent clear.
+fn guard_never_silently_clear(
+    db: &Path,
+    listed_numbers: &[String],
+    blocked: &[String],
+) -> &'static str {
     match Guard::open(settings(), db, key(3)) {
         Err(Error::Store(e)) => {
             assert!(
@@ -352,6 +356,47 @@ fn never_silently_clear(db: &Path, listed_numbers: &[String], blocked: &[String]
                 "intact"
             }
         }
+    }
+}
+
+/// The same property one level down (what the guard builds its verdicts
+/// from), without compiling the rules for every copy: the store refuses, or
+/// every listed number is found or the index says it is not healthy, and
+/// every blocked number keeps its rule.
+fn never_silently_clear(db: &Path, listed_numbers: &[String], blocked: &[String]) -> &'static str {
+    let store = match Store::open_existing(db, key(3).as_ref()) {
+        Err(e) => {
+            assert!(e.is_damage(), "damage not reported as damage: {e}");
+            return "refused";
+        }
+        Ok(s) => s,
+    };
+    let loaded = match store.load() {
+        Err(e) => {
+            assert!(e.is_damage(), "damage not reported as damage: {e}");
+            return "refused";
+        }
+        Ok(l) => l,
+    };
+    let mut degraded = false;
+    for n in listed_numbers.iter().step_by(41) {
+        let found = loaded.index.lookup(ListKind::Number, n).is_some();
+        degraded |= !found;
+        assert!(
+            found || loaded.index.health() != fanzha_core::blocklist::IndexHealth::Ok,
+            "silent miss for a listed number"
+        );
+    }
+    for b in blocked {
+        assert_eq!(
+            loaded.user_rules.get(ListKind::Number, b),
+            Some(RuleAction::Block)
+        );
+    }
+    if degraded {
+        "degraded"
+    } else {
+        "intact"
     }
 }
 
@@ -394,7 +439,7 @@ fn corrupted_pages_are_detected_never_a_silent_clear() {
             let mut copy = bytes.clone();
             copy[p * page..(p + 1) * page].fill(fill);
             std::fs::write(&db, &copy).unwrap();
-            let outcome = never_silently_clear(&db, &listed_numbers, &blocked);
+            let outcome = guard_never_silently_clear(&db, &listed_numbers, &blocked);
             *outcomes.entry(outcome).or_default() += 1;
             let _ = std::fs::remove_file(&db);
         }
@@ -459,7 +504,11 @@ fn truncation_is_detected_never_a_silent_clear() {
             Err(e) => assert!(e.is_damage(), "cut at {cut}: {e}"),
             Ok(_) => panic!("cut at {cut} of {len} opened as if whole"),
         }
-        let outcome = never_silently_clear(&db, &listed_numbers, &blocked);
+        let outcome = if cut % 7 == 0 || cut == len / 2 {
+            guard_never_silently_clear(&db, &listed_numbers, &blocked)
+        } else {
+            never_silently_clear(&db, &listed_numbers, &blocked)
+        };
         assert_ne!(outcome, "intact", "cut at {cut}");
         let _ = std::fs::remove_file(&db);
     }
@@ -570,7 +619,12 @@ fn crash_mid_write_leaves_the_previous_state() {
     let exe = std::env::current_exe().unwrap();
     let mut seed = 12345u64;
     let mut versions_seen = std::collections::BTreeSet::new();
-    for round in 0..12 {
+    let version_now = |db: &Path| -> Option<u64> {
+        let store = Store::open_existing(db, key(4).as_ref()).ok()?;
+        Some(store.feed_state("crash").ok()??.version)
+    };
+    for round in 0..6 {
+        let before = version_now(&db).unwrap_or(0);
         let mut child = std::process::Command::new(&exe)
             .args([
                 "--exact",
@@ -584,11 +638,18 @@ fn crash_mid_write_leaves_the_previous_state() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
+        // Let the child commit at least once (however slow the machine),
+        // then kill it at a random moment of the writes that follow.
+        let mut waited = 0;
+        while version_now(&db).unwrap_or(0) == before {
+            assert!(waited < 6000, "the child made no progress in 120 s");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            waited += 1;
+        }
         seed = seed
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        let wait_ms = 150 + (seed >> 33) % 700;
-        std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+        std::thread::sleep(std::time::Duration::from_millis((seed >> 33) % 400));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
         let store = Store::open_existing(&db, key(4).as_ref())
@@ -599,10 +660,6 @@ fn crash_mid_write_leaves_the_previous_state() {
         versions_seen.insert(version);
     }
     eprintln!("versions after kills: {versions_seen:?}");
-    assert!(
-        versions_seen.iter().any(|&v| v > 0),
-        "the child never committed"
-    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -696,7 +753,7 @@ fn readers_never_wait_for_a_writer() {
             })
         })
         .collect();
-    for v in 4..=12 {
+    for v in 4..=8 {
         store.apply_feed(change_for(v)).unwrap();
     }
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
