@@ -110,7 +110,7 @@ pub(crate) fn check(snap: &Snapshot, lang: Lang, url: &str) -> Result<Verdict> {
     let dl = if trusted {
         None
     } else {
-        download(rules, &c, &mut a)
+        download(rules, lang, &c, &mut a)
     };
     if is_domain {
         domain_signals(rules, lang, &c, &facts, &mut a);
@@ -504,9 +504,11 @@ fn mention<'a>(
     shared: bool,
 ) -> Found<'a> {
     let code = mention_code(in_site, shared);
-    // Words of three letters or fewer (jd, ups, ccb) are too ambiguous for
-    // the category bonus.
-    let bonus = if word.chars().count() > 3 {
+    // A brand's name on a domain we don't list may still be the brand's (we
+    // can't list every domain it owns), so a plain mention gets no category
+    // bonus; a bank on a free hosting platform does. Words of three letters
+    // or fewer (jd, ups, ccb) are too ambiguous for it either way.
+    let bonus = if shared && word.chars().count() > 3 {
         rules.bonus(brand)
     } else {
         0
@@ -566,6 +568,20 @@ fn ascii_label<'a>(
                 continue;
             }
         }
+        if let Some((b, brand_word, lure_word)) = rules.brand_lure_split(token) {
+            found.push(mention(
+                rules,
+                b,
+                Cow::Borrowed(brand_word),
+                in_site,
+                shared,
+            ));
+            mentioned = true;
+            if lure.is_none() {
+                *lure = Some(lure_word.to_string());
+            }
+            continue;
+        }
         let mixed_digits = token.bytes().any(|b| b.is_ascii_digit())
             && token.bytes().any(|b| b.is_ascii_alphabetic());
         if mixed_digits {
@@ -583,6 +599,33 @@ fn ascii_label<'a>(
                         shared,
                     ));
                     mentioned = true;
+                }
+            }
+        }
+    }
+    // Brand words split by hyphens: office-365, royal-mail, bank-of-china.
+    if !mentioned && label.contains(['-', '_']) {
+        let tokens: Vec<&str> = label
+            .split(['-', '_'])
+            .filter(|t| !t.is_empty())
+            .take(16)
+            .collect();
+        let mut joined = String::with_capacity(label.len());
+        'outer: for i in 0..tokens.len() {
+            joined.clear();
+            joined.push_str(tokens[i]);
+            for t in tokens.iter().skip(i + 1).take(2) {
+                joined.push_str(t);
+                if let Some(b) = rules.token_brand(&joined) {
+                    found.push(mention(
+                        rules,
+                        b,
+                        Cow::Owned(joined.clone()),
+                        in_site,
+                        shared,
+                    ));
+                    mentioned = true;
+                    break 'outer;
                 }
             }
         }
@@ -662,7 +705,7 @@ fn unicode_label<'a>(
 
 /// `.apk`, `.ipa`, `.mobileconfig`, `.exe` … as the file of the path or the
 /// value of a query parameter. Returns the extension found.
-fn download(rules: &LinkRules, c: &Canonical, a: &mut Assessment) -> Option<String> {
+fn download(rules: &LinkRules, lang: Lang, c: &Canonical, a: &mut Assessment) -> Option<String> {
     let file = c.path.rsplit('/').next().unwrap_or("");
     let ext_of = |name: &str| -> Option<(String, &'static str)> {
         let (_, ext) = name.rsplit_once('.')?;
@@ -674,18 +717,16 @@ fn download(rules: &LinkRules, c: &Canonical, a: &mut Assessment) -> Option<Stri
         let code = rules.download_code(lower)?;
         Some((lower.to_string(), code))
     };
+    let mut name = file;
     let hit = ext_of(file).or_else(|| {
-        c.query
-            .as_deref()?
-            .split('&')
-            .find_map(|kv| ext_of(kv.rsplit('=').next().unwrap_or("")))
+        c.query.as_deref()?.split('&').find_map(|kv| {
+            let value = kv.rsplit('=').next().unwrap_or("");
+            let hit = ext_of(value)?;
+            name = value;
+            Some(hit)
+        })
     })?;
     let (ext, code) = hit;
-    let fraud = if code == "link.download" || code == "link.apk" || code == "link.ios_profile" {
-        FraudType::MalwareApp
-    } else {
-        FraudType::Phishing
-    };
     let detail = match code {
         "link.apk" => format!("Downloads an Android app (.{ext}) from outside the app store"),
         "link.ios_profile" => {
@@ -693,7 +734,33 @@ fn download(rules: &LinkRules, c: &Canonical, a: &mut Assessment) -> Option<Stri
         }
         _ => format!("Downloads a program (.{ext})"),
     };
-    a.add_typed(code, rules.weight(code), detail, fraud);
+    a.add_typed(code, rules.weight(code), detail, FraudType::MalwareApp);
+
+    // An installer named after a bank or an app, from a site that isn't
+    // theirs: `ICBC_v5.apk`, `fanzha.apk`.
+    let stem = name
+        .rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .to_ascii_lowercase();
+    let brand = stem
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .flat_map(alnum_runs)
+        .find_map(|t| rules.token_brand(t).map(|b| (b, t.len())));
+    if let Some((b, len)) = brand {
+        let bonus = if len > 3 { rules.bonus(b) } else { 0 };
+        let brand = rules.brand(b);
+        a.set_name(brand.name(lang));
+        a.add_typed(
+            "link.brand_download",
+            rules.weight("link.brand_download") + bonus,
+            format!(
+                "The file is named after {}, but this site is not theirs",
+                brand.name_en
+            ),
+            FraudType::MalwareApp,
+        );
+    }
     Some(ext)
 }
 

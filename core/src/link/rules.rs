@@ -62,6 +62,13 @@ impl Hasher for FastHasher {
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
+/// A piece of a run-together token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ComboPart {
+    Brand(usize),
+    Lure,
+}
+
 /// What the rules say about one ASCII word.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct WordFacts {
@@ -123,6 +130,7 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.apk",
     "link.ios_profile",
     "link.download",
+    "link.brand_download",
     "link.remote_app",
 ];
 
@@ -217,6 +225,10 @@ pub struct LinkRules {
     typo_by_len: Vec<Vec<(String, u32, usize)>>,
     embedded: Option<AhoCorasick>,
     embedded_brand: Vec<usize>,
+    /// Brand keywords and lure words, to split run-together tokens such as
+    /// `ccbjf` or `jdkefu` (pattern i: `combo_kinds[i]`).
+    combo: Option<AhoCorasick>,
+    combo_kinds: Vec<ComboPart>,
     names: Option<AhoCorasick>,
     names_brand: Vec<usize>,
 }
@@ -235,6 +247,18 @@ fn automaton(words: &[String]) -> Result<Option<AhoCorasick>> {
     // rebuilt on every feed update) and is fast enough on host labels.
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(words)
+        .map(Some)
+        .map_err(|e| Error::rules("links", e))
+}
+
+fn overlapping_automaton(words: &[String]) -> Result<Option<AhoCorasick>> {
+    if words.is_empty() {
+        return Ok(None);
+    }
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(words)
         .map(Some)
@@ -363,6 +387,20 @@ impl LinkRules {
         for w in lower_all(raw.typo_exempt) {
             words.entry(w).or_default().exempt = true;
         }
+        let mut combo_words = Vec::new();
+        let mut combo_kinds = Vec::new();
+        for (w, facts) in &words {
+            if w.len() < 2 || !w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                continue;
+            }
+            if let Some(b) = facts.brand {
+                combo_words.push(w.clone());
+                combo_kinds.push(ComboPart::Brand(b as usize));
+            } else if facts.lure {
+                combo_words.push(w.clone());
+                combo_kinds.push(ComboPart::Lure);
+            }
+        }
 
         Ok(LinkRules {
             weights: raw.weights.into_iter().collect(),
@@ -384,6 +422,8 @@ impl LinkRules {
             typo_by_len,
             embedded: automaton(&embedded_words)?,
             embedded_brand,
+            combo: overlapping_automaton(&combo_words)?,
+            combo_kinds,
             names: automaton(&name_words)?,
             names_brand,
             brands,
@@ -530,6 +570,40 @@ impl LinkRules {
         let ac = self.embedded.as_ref()?;
         ac.find(label)
             .map(|m| self.embedded_brand[m.pattern().as_usize()])
+    }
+
+    /// A token made of a brand word and a lure word run together (`ccbjf`,
+    /// `kefutaobao`): the brand, the brand word and the lure word.
+    pub(crate) fn brand_lure_split<'t>(&self, token: &'t str) -> Option<(usize, &'t str, &'t str)> {
+        let ac = self.combo.as_ref()?;
+        let n = token.len();
+        let mut heads: Vec<(ComboPart, usize)> = Vec::new();
+        let mut tails: Vec<(ComboPart, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(token) {
+            let part = self.combo_kinds[m.pattern().as_usize()];
+            if m.start() == 0 && m.end() < n {
+                heads.push((part, m.end()));
+            } else if m.end() == n && m.start() > 0 {
+                tails.push((part, m.start()));
+            }
+        }
+        for (part, end) in heads {
+            for &(tail, start) in &tails {
+                if start != end {
+                    continue;
+                }
+                match (part, tail) {
+                    (ComboPart::Brand(b), ComboPart::Lure) => {
+                        return Some((b, &token[..end], &token[end..]))
+                    }
+                    (ComboPart::Lure, ComboPart::Brand(b)) => {
+                        return Some((b, &token[end..], &token[..end]))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        None
     }
 
     /// Brands whose names (Chinese) occur inside a Unicode label.
