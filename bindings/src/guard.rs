@@ -3,7 +3,9 @@
 //! and errors once, and decides nothing itself.
 
 use crate::error::FanzhaError;
+use crate::keys::{HostKeys, KeyProvider};
 use crate::payment::{Answer, Event, PaymentIntent};
+use crate::store::{NewReport, Report, RuleKind, UserRule};
 use crate::types::{NumberContext, Verdict};
 use fanzha_core as core;
 use std::sync::Arc;
@@ -29,6 +31,12 @@ impl GuardSettings {
     }
 }
 
+// Call-directory entries (iOS CallKit) live in their own file; a child
+// module so they can reach `inner`.
+#[path = "directory.rs"]
+mod directory;
+pub use directory::{CallDirectoryEntries, DirectoryEntry};
+
 /// The anti-fraud engine: checks numbers, links, messages and payments.
 ///
 /// Thread-safe: share one instance across the app (checks run in parallel
@@ -49,6 +57,32 @@ impl Guard {
         let inner = core::Guard::new(settings.to_core())?;
         log::info!(
             "guard ready: region {}, protection data {}",
+            inner.settings().region,
+            inner.snapshot().feed_version
+        );
+        Ok(Arc::new(Guard { inner }))
+    }
+
+    /// A guard on the encrypted store at `store_path` (created when
+    /// missing): the store's blocklists, feed rules and the user's own
+    /// rules and reports, on top of the embedded default. The store's data
+    /// key is wrapped by the host's `keys` (Android Keystore, iOS Keychain).
+    ///
+    /// Throws `WrongKey` when `keys` does not open this store, `KeyProvider`
+    /// when the provider can't be used, `Store` for a store written by a
+    /// newer version. A damaged file is not an error: the guard falls back
+    /// to the embedded default, every verdict carries `store.unavailable`,
+    /// and `status().storeProblem` says why. Does file I/O: call it off the
+    /// main thread.
+    #[uniffi::constructor]
+    pub fn open(
+        settings: GuardSettings,
+        store_path: String,
+        keys: Arc<dyn KeyProvider>,
+    ) -> Result<Arc<Guard>, FanzhaError> {
+        let inner = core::Guard::open(settings.to_core(), &store_path, Arc::new(HostKeys(keys)))?;
+        log::info!(
+            "guard ready on a store: region {}, protection data {}",
             inner.settings().region,
             inner.snapshot().feed_version
         );
@@ -125,4 +159,164 @@ impl Guard {
     pub fn feed_version(&self) -> String {
         self.inner.snapshot().feed_version.clone()
     }
+
+    /// What protects the user right now: the data version, whether it is
+    /// stale, the store and its feeds. Reads the store (cheap, but I/O).
+    pub fn status(&self) -> Result<ProtectionStatus, FanzhaError> {
+        let snap = self.inner.snapshot();
+        let stale = snap.is_stale(self.inner.now_ms());
+        let mut status = ProtectionStatus {
+            feed_version: snap.feed_version.clone(),
+            stale,
+            has_store: self.inner.store().is_some(),
+            store_problem: self.inner.store_problem(),
+            feeds: Vec::new(),
+            user_rules: 0,
+            reports: 0,
+            pending_reports: 0,
+            store_bytes: 0,
+        };
+        if let Some(store) = self.inner.store() {
+            let now = self.inner.now_ms();
+            let s = store.status().map_err(core::Error::from)?;
+            status.feeds = s
+                .feeds
+                .into_iter()
+                .map(|f| FeedStatus {
+                    expired: f.is_expired(now),
+                    feed_id: f.feed_id,
+                    version: saturating_i64(f.version),
+                    created_ms: f.created_ms,
+                    expires_ms: f.expires_ms,
+                    applied_ms: f.applied_ms,
+                    numbers: saturating_i64(f.entries.numbers),
+                    links: saturating_i64(f.entries.urls),
+                    accounts: saturating_i64(f.entries.accounts),
+                })
+                .collect();
+            status.user_rules = saturating_i64(s.rules as u64);
+            status.reports = saturating_i64(s.reports as u64);
+            status.pending_reports = saturating_i64(s.pending_reports as u64);
+            status.store_bytes = saturating_i64(s.file_bytes);
+        }
+        Ok(status)
+    }
+
+    /// The user blocks a value: its checks become `dangerous` with action
+    /// `block`. Returns the canonical value stored (E.164 for a number, the
+    /// host for a link). Needs a store.
+    pub fn block(&self, kind: RuleKind, value: String) -> Result<String, FanzhaError> {
+        Ok(self.inner.block(kind.into(), &value)?)
+    }
+
+    /// The user trusts a value: its checks become `trusted`. Returns the
+    /// canonical value stored. Needs a store.
+    pub fn allow(&self, kind: RuleKind, value: String) -> Result<String, FanzhaError> {
+        Ok(self.inner.allow(kind.into(), &value)?)
+    }
+
+    /// Removes the user's rule for a value; `false` if there was none.
+    pub fn remove_rule(&self, kind: RuleKind, value: String) -> Result<bool, FanzhaError> {
+        Ok(self.inner.remove_rule(kind.into(), &value)?)
+    }
+
+    /// The user's own rules.
+    pub fn rules(&self) -> Result<Vec<UserRule>, FanzhaError> {
+        let rules = self.store()?.rules().map_err(core::Error::from)?;
+        Ok(rules.into_iter().map(Into::into).collect())
+    }
+
+    /// Files a report (kept encrypted in the store until the app uploads
+    /// it). Returns its id.
+    pub fn add_report(&self, report: NewReport) -> Result<i64, FanzhaError> {
+        Ok(self
+            .store()?
+            .add_report(report.into())
+            .map_err(core::Error::from)?)
+    }
+
+    /// The reports filed, oldest first; only those not yet uploaded when
+    /// `pending_only`.
+    pub fn reports(&self, pending_only: bool) -> Result<Vec<Report>, FanzhaError> {
+        let reports = self
+            .store()?
+            .reports(pending_only)
+            .map_err(core::Error::from)?;
+        Ok(reports.into_iter().map(Into::into).collect())
+    }
+
+    /// Marks reports as uploaded; returns how many were marked.
+    pub fn mark_reports_uploaded(&self, ids: Vec<i64>) -> Result<i32, FanzhaError> {
+        let n = self
+            .store()?
+            .mark_uploaded(&ids)
+            .map_err(core::Error::from)?;
+        Ok(i32::try_from(n).unwrap_or(i32::MAX))
+    }
+
+    /// Deletes a report; `false` if there was none with this id.
+    pub fn delete_report(&self, id: i64) -> Result<bool, FanzhaError> {
+        Ok(self.store()?.delete_report(id).map_err(core::Error::from)?)
+    }
+
+    /// The reports as a JSON array, for the app to upload or share.
+    pub fn export_reports(&self, pending_only: bool) -> Result<String, FanzhaError> {
+        Ok(self
+            .store()?
+            .export_reports(pending_only)
+            .map_err(core::Error::from)?)
+    }
+}
+
+impl Guard {
+    fn store(&self) -> Result<&Arc<fanzha_core::store::Store>, FanzhaError> {
+        match self.inner.store() {
+            Some(store) => Ok(store),
+            None => Err(match self.inner.store_problem() {
+                Some(why) => FanzhaError::Store { why },
+                None => FanzhaError::Unavailable {
+                    what: "no store: open the guard with Guard.open".to_string(),
+                },
+            }),
+        }
+    }
+}
+
+fn saturating_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// One applied feed.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FeedStatus {
+    pub feed_id: String,
+    pub version: i64,
+    /// Milliseconds since the Unix epoch.
+    pub created_ms: i64,
+    pub expires_ms: i64,
+    pub applied_ms: i64,
+    /// Past `expires_ms`: it keeps protecting, and verdicts carry `feed.stale`.
+    pub expired: bool,
+    pub numbers: i64,
+    pub links: i64,
+    pub accounts: i64,
+}
+
+/// What protects the user right now (a status screen's content).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ProtectionStatus {
+    /// The version verdicts carry (`embedded-…`, or the feeds' `id@version`).
+    pub feed_version: String,
+    /// The protection data has expired: update the feed.
+    pub stale: bool,
+    /// The guard was opened on a store that could be read.
+    pub has_store: bool,
+    /// Why the store's data is unavailable (damaged file …), if it is.
+    pub store_problem: Option<String>,
+    pub feeds: Vec<FeedStatus>,
+    pub user_rules: i64,
+    pub reports: i64,
+    pub pending_reports: i64,
+    /// Size of the store on disk (database plus WAL).
+    pub store_bytes: i64,
 }

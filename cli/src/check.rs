@@ -15,6 +15,9 @@ pub struct CommonArgs {
     /// Language of titles and advice (default: from $LANG, zh or en).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+    /// Check against an encrypted store (`--store DB --key-file K`).
+    #[command(flatten)]
+    pub store: crate::store::StoreArgs,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -39,6 +42,11 @@ impl CommonArgs {
     }
 
     pub fn guard(&self) -> Result<Guard, Failure> {
+        if let (Some(db), Some(key)) = (&self.store.store, &self.store.key_file) {
+            // A damaged store still gives verdicts (carrying
+            // `store.unavailable`); the run then exits 1.
+            return crate::store::open_guard(db, key, self.settings(), true);
+        }
         Guard::new(self.settings()).map_err(|e| match e {
             fanzha_core::Error::Rules {
                 part: "settings", ..

@@ -13,7 +13,6 @@ use fanzha_core::feed::{
     Limits, PublicKey, PublisherKey, Rotation, RuleKind, TrustedKeys, VerifiedFeed,
 };
 use fanzha_core::number::NumberRules;
-use fanzha_core::payment::AccountKind;
 use fanzha_core::{FraudType, RuleSources, Snapshot};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -91,11 +90,6 @@ pub struct BuildArgs {
     /// Key-rotation statements to carry (from `fanzha feed rotate`).
     #[arg(long)]
     pub rotation: Vec<PathBuf>,
-    /// Kind of the accounts in --accounts files whose rows don't say
-    /// (an `account_kind` column): auto (guess from the value), card, iban,
-    /// alipay, wechat, phone or other.
-    #[arg(long, default_value = "auto")]
-    pub account_kind: String,
     /// Region numbers in the CSV are written in (ISO 3166 alpha-2).
     #[arg(long, default_value = "CN")]
     pub region: String,
@@ -317,7 +311,6 @@ struct Columns {
     label: Option<usize>,
     reports: Option<usize>,
     category: Option<usize>,
-    account_kind: Option<usize>,
 }
 
 const POSITIONAL: Columns = Columns {
@@ -327,7 +320,6 @@ const POSITIONAL: Columns = Columns {
     label: Some(3),
     reports: Some(4),
     category: None,
-    account_kind: None,
 };
 
 const VALUE_NAMES: &[&str] = &[
@@ -351,7 +343,6 @@ fn header_columns(fields: &[String]) -> Result<Option<Columns>, String> {
         label: None,
         reports: None,
         category: None,
-        account_kind: None,
     };
     for (i, f) in fields.iter().enumerate().skip(1) {
         let slot = match f.trim().to_ascii_lowercase().as_str() {
@@ -360,7 +351,6 @@ fn header_columns(fields: &[String]) -> Result<Option<Columns>, String> {
             "label" => &mut c.label,
             "reports" | "report_count" => &mut c.reports,
             "category" => &mut c.category,
-            "account_kind" => &mut c.account_kind,
             other => return Err(format!("unknown column {other:?} in the header row")),
         };
         *slot = Some(i);
@@ -444,28 +434,14 @@ fn row_entry(fields: &[String], cols: &Columns) -> Result<ListEntry, String> {
 struct Canonicalizer {
     numbers: NumberRules,
     region: String,
-    /// `None`: guess each account's kind.
-    account_kind: Option<AccountKind>,
 }
 
 impl Canonicalizer {
-    /// `row_kind`: the row's `account_kind` column, if it has one.
-    fn canonical(&self, kind: ListKind, value: &str, row_kind: &str) -> Result<String, String> {
+    fn canonical(&self, kind: ListKind, value: &str) -> fanzha_core::Result<String> {
         match kind {
-            ListKind::Number => {
-                canonical::number(&self.numbers, &self.region, value).map_err(|e| e.to_string())
-            }
-            ListKind::Url => canonical::url_expression(value).map_err(|e| e.to_string()),
-            ListKind::Account => {
-                let k = match row_kind {
-                    "" | "auto" => self
-                        .account_kind
-                        .unwrap_or_else(|| canonical::guess_account_kind(value)),
-                    k => AccountKind::parse(k)
-                        .ok_or_else(|| format!("unknown account_kind {k:?}"))?,
-                };
-                canonical::account(&self.numbers, &self.region, k, value).map_err(|e| e.to_string())
-            }
+            ListKind::Number => canonical::number(&self.numbers, &self.region, value),
+            ListKind::Url => canonical::url_expression(value),
+            ListKind::Account => canonical::account(&self.numbers, &self.region, value),
         }
     }
 }
@@ -515,10 +491,7 @@ fn read_csv(
         rows += 1;
         let value = field(&fields, Some(cols.value));
         let entry = row_entry(&fields, &cols).map_err(|e| at(n, &e))?;
-        let row_kind = field(&fields, cols.account_kind);
-        let canonical = canon
-            .canonical(kind, value, row_kind)
-            .map_err(|e| at(n, &e))?;
+        let canonical = canon.canonical(kind, value).map_err(|e| at(n, &e))?;
         sink(kind, &canonical, &entry)?;
     }
     Ok(rows)
@@ -605,19 +578,7 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
     if !numbers.knows_region(&region) {
         return Err(Failure::usage(format!("unknown region {region}")));
     }
-    let account_kind = match a.account_kind.as_str() {
-        "auto" => None,
-        k => Some(AccountKind::parse(k).ok_or_else(|| {
-            Failure::usage(format!(
-                "--account-kind must be auto, card, iban, alipay, wechat, phone or other, not {k:?}"
-            ))
-        })?),
-    };
-    let canon = Canonicalizer {
-        numbers,
-        region,
-        account_kind,
-    };
+    let canon = Canonicalizer { numbers, region };
     let rotations = a
         .rotation
         .iter()

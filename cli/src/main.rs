@@ -10,6 +10,7 @@ mod feed;
 mod link;
 mod output;
 mod payment;
+mod store;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -41,6 +42,15 @@ enum Command {
     /// Link tools: canonical form and lookup expressions.
     #[command(subcommand)]
     Link(link::LinkCommand),
+    /// The encrypted local store: create, status, verify.
+    #[command(subcommand)]
+    Store(store::StoreCommand),
+    /// Reports the user filed, queued for upload (in the store).
+    #[command(subcommand)]
+    Report(store::ReportCommand),
+    /// The user's own block / allow rules (in the store).
+    #[command(subcommand)]
+    Rule(store::RuleCommand),
 }
 
 /// A failure the CLI reports: message on stderr, and an exit code.
@@ -97,7 +107,16 @@ fn main() -> ExitCode {
         Command::Scan(args) => check::run_scan(args),
         Command::Feed(cmd) => feed::run(cmd),
         Command::Link(cmd) => link::run(cmd),
+        Command::Store(cmd) => store::run_store(cmd),
+        Command::Report(cmd) => store::run_report(cmd),
+        Command::Rule(cmd) => store::run_rule(cmd),
     };
+    // Verdicts from a damaged store were printed (carrying
+    // `store.unavailable`), but the run failed.
+    let result = result.and_then(|()| match store::degraded() {
+        Some(message) => Err(Failure::runtime(message)),
+        None => Ok(()),
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {

@@ -99,7 +99,19 @@ impl Guard {
         let mut guard = Guard::new(settings)?;
         match Store::open(path, keys.as_ref()) {
             Ok(store) => {
-                guard.store = Some(Arc::new(store));
+                let store = Arc::new(store);
+                match crate::store::StoreHistory::load(store.clone()) {
+                    Ok(h) => guard.history = Arc::new(h),
+                    Err(e) if e.is_damage() => {
+                        log::warn!("payee history unavailable: {e}");
+                        *guard
+                            .store_problem
+                            .get_mut()
+                            .unwrap_or_else(|e| e.into_inner()) = Some(e.to_string());
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+                guard.store = Some(store);
                 match guard.reload_store() {
                     Err(Error::Store(e)) if e.is_damage() => {}
                     other => other?,
@@ -176,6 +188,47 @@ impl Guard {
         Ok(())
     }
 
+    /// Verifies a signed feed and applies it to the store, then reloads the
+    /// protection data so checks see it.
+    ///
+    /// `trusted` are the publisher keys the app pins; keys that earlier
+    /// rotation statements vouched for are added and the keys they retired
+    /// removed (see [`crate::feed::apply`]). Everything is verified before
+    /// anything is written — signature, body hash, every record, the rules,
+    /// no rollback, a delta only on its base — and the store writes the feed
+    /// in one transaction, so a refused feed or a crash leaves the previous
+    /// version. An already-expired feed is applied and marked stale.
+    ///
+    /// Readers never wait: checks running meanwhile finish on the previous
+    /// snapshot. Errors: [`Error::Feed`] for a refused feed,
+    /// [`Error::Store`] for a store that can't be written (or none).
+    pub fn apply_feed(
+        &self,
+        feed: &[u8],
+        trusted: &crate::feed::TrustedKeys,
+    ) -> Result<crate::feed::Applied> {
+        let store = self.store.as_ref().ok_or(StoreError::Unavailable)?;
+        let applied = crate::feed::apply(
+            store,
+            feed,
+            trusted,
+            &crate::feed::Limits::default(),
+            self.now_ms(),
+        )?;
+        // The feed is committed; a reload that fails (damage) is reported by
+        // `store_problem` and `store.unavailable` on every verdict.
+        if let Err(e) = self.reload_store() {
+            log::warn!("feed applied, but the store could not be reloaded: {e}");
+        }
+        Ok(applied)
+    }
+
+    /// True when the protection data has expired: every verdict carries
+    /// `feed.stale` until a newer feed is applied.
+    pub fn is_stale(&self) -> bool {
+        self.snapshot().is_stale(self.now_ms())
+    }
+
     /// The canonical form a rule for `value` is stored under: a number as
     /// the number check normalizes it (E.164, with the guard's region), a
     /// link's host name, an account without separators.
@@ -193,8 +246,11 @@ impl Guard {
             }
             ListKind::Url => crate::store::canonical_link_host(value)
                 .ok_or_else(|| Error::input(Kind::Link, "not a link or host name")),
-            ListKind::Account => crate::store::canonical_account(value)
-                .ok_or_else(|| Error::input(Kind::Payment, "not an account")),
+            ListKind::Account => crate::payment::normalize_account(
+                &self.snapshot().numbers,
+                &self.settings.region,
+                value,
+            ),
         }
     }
 
@@ -378,6 +434,28 @@ impl Guard {
         self.journey().clear();
     }
 
+    /// Plaintext numbers for a platform call directory (iOS CallKit): the
+    /// region's official numbers with their names, and the user's own
+    /// blocked numbers. See [`crate::directory`].
+    pub fn call_directory(&self) -> Result<crate::directory::CallDirectory> {
+        let blocked: Vec<String> = match self.store() {
+            Some(store) => store
+                .rules()?
+                .into_iter()
+                .filter(|r| r.kind == ListKind::Number && r.action == RuleAction::Block)
+                .map(|r| r.value)
+                .collect(),
+            None => Vec::new(),
+        };
+        let snap = self.snapshot();
+        Ok(crate::directory::build(
+            &snap.numbers,
+            &self.settings.region,
+            self.settings.lang,
+            &blocked,
+        ))
+    }
+
     fn payment(
         &self,
         intent: &PaymentIntent,
@@ -431,13 +509,11 @@ impl Guard {
     /// that concern the protection data rather than the input.
     fn finish(&self, snap: &Snapshot, mut v: Verdict) -> Verdict {
         let lang = self.settings.lang;
-        let rules = self
-            .user_rules
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        if !rules.is_empty() {
-            apply_user_rules(snap, lang, &rules, &mut v);
+        {
+            let rules = self.user_rules.read().unwrap_or_else(|e| e.into_inner());
+            if !rules.is_empty() {
+                apply_user_rules(snap, lang, &rules, &mut v);
+            }
         }
         let health = snap.blocklist.health();
         if health == IndexHealth::Outdated && self.reloading.try_lock().is_ok() {
@@ -498,7 +574,7 @@ fn rule_for(rules: &UserRules, v: &Verdict) -> Option<RuleAction> {
     match v.kind {
         Kind::Number => rules.get(ListKind::Number, n),
         Kind::Link => rules.for_url(n),
-        Kind::Payment => rules.get(ListKind::Account, &crate::store::canonical_account(n)?),
+        Kind::Payment => rules.get(ListKind::Account, n),
         Kind::Message => None,
     }
 }
@@ -537,11 +613,22 @@ fn force_user_rule(snap: &Snapshot, lang: Lang, v: &mut Verdict, action: RuleAct
         RuleAction::Block => {
             v.reasons
                 .push(Reason::new(code.clone(), 100, "Blocked by the user"));
-            v.level = Level::Dangerous;
             v.score = 100;
             v.action = Action::Block;
+            let was_warning = v.level >= Level::Suspicious;
+            v.level = Level::Dangerous;
             let mut advice = texts.advice(&code, lang).to_vec();
-            for line in v.advice.drain(..) {
+            // Advice of a clear verdict ("no signal is not a guarantee")
+            // does not fit a blocked value; a warning's does.
+            let earlier: Vec<String> = if was_warning {
+                v.advice.drain(..).collect()
+            } else {
+                Vec::new()
+            };
+            for line in earlier
+                .into_iter()
+                .chain(texts.advice("level.dangerous", lang).iter().cloned())
+            {
                 if !advice.contains(&line) {
                     advice.push(line);
                 }

@@ -270,22 +270,59 @@ struct RuleRow {
     json: String,
 }
 
-/// Reads every feed's state, by slot.
-pub(crate) fn read_feeds(
-    conn: &Connection,
-    keys: &Keys,
-) -> Result<Vec<(u32, FeedState)>, StoreError> {
+/// A feed's sealed record: its public state and the segments it owns.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct FeedRow {
+    #[serde(skip)]
+    pub slot: u32,
+    #[serde(flatten)]
+    pub state: FeedState,
+    /// Ids of the feed's live segments, checked at load: a segment lost to
+    /// damage must not silently shrink a blocklist.
+    #[serde(default)]
+    pub segments: Vec<i64>,
+}
+
+/// Reads every feed's record, by slot.
+pub(crate) fn read_feeds(conn: &Connection, keys: &Keys) -> Result<Vec<FeedRow>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT slot, payload FROM feeds ORDER BY slot")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
     let mut out = Vec::new();
     for row in rows {
         let (slot, payload) = row?;
         let plain = keys.open(&aad("feeds", &slot.to_be_bytes()), &payload, "feed record")?;
-        let state: FeedState =
+        let mut row: FeedRow =
             serde_json::from_slice(&plain).map_err(|_| StoreError::corrupt("feed record"))?;
-        out.push((slot, state));
+        row.slot = slot;
+        out.push(row);
     }
     Ok(out)
+}
+
+/// Checks that the segments on disk are exactly those the feeds own.
+pub(crate) fn check_segments(
+    feeds: &[FeedRow],
+    metas: &[(i64, SegmentMeta)],
+) -> Result<(), StoreError> {
+    let mut owned: Vec<i64> = feeds
+        .iter()
+        .flat_map(|f| f.segments.iter().copied())
+        .collect();
+    owned.sort_unstable();
+    let mut found: Vec<i64> = metas.iter().map(|(id, _)| *id).collect();
+    found.sort_unstable();
+    if owned != found {
+        return Err(StoreError::corrupt("segment list"));
+    }
+    for (id, m) in metas {
+        if !feeds
+            .iter()
+            .any(|f| f.slot == m.slot && f.segments.contains(id))
+        {
+            return Err(StoreError::corrupt("segment list"));
+        }
+    }
+    Ok(())
 }
 
 /// Reads the rule parts feeds supplied: `(sources, owner slot per part)`.
@@ -456,7 +493,10 @@ pub(crate) fn apply(
     }
     let full = base.is_none();
     let feeds = read_feeds(tx, keys)?;
-    let existing = feeds.iter().find(|(_, f)| f.feed_id == feed_id);
+    let existing = feeds
+        .iter()
+        .find(|f| f.state.feed_id == feed_id)
+        .map(|f| (f.slot, &f.state));
     let previous_version = existing.map(|(_, f)| f.version);
     if let Some(current) = previous_version {
         if version <= current {
@@ -481,8 +521,8 @@ pub(crate) fn apply(
         }
     }
     let slot = match existing {
-        Some((s, _)) => *s,
-        None => feeds.iter().map(|(s, _)| *s).max().map_or(Ok(1), |m| {
+        Some((s, _)) => s,
+        None => feeds.iter().map(|f| f.slot).max().map_or(Ok(1), |m| {
             m.checked_add(1).ok_or(StoreError::Limit { what: "feeds" })
         })?,
     };
@@ -670,9 +710,18 @@ pub(crate) fn apply(
             .map(|(_, n)| n.to_string())
             .collect(),
     };
+    let row = FeedRow {
+        slot,
+        state: state.clone(),
+        segments: after
+            .iter()
+            .filter(|(_, m)| m.slot == slot)
+            .map(|(id, _)| *id)
+            .collect(),
+    };
     let payload = keys.seal(
         &aad("feeds", &slot.to_be_bytes()),
-        &serde_json::to_vec(&state).expect("feed state serializes"),
+        &serde_json::to_vec(&row).expect("feed record serializes"),
     )?;
     tx.prepare_cached("INSERT OR REPLACE INTO feeds (slot, payload) VALUES (?1, ?2)")?
         .execute(rusqlite::params![slot, payload])?;
@@ -758,6 +807,8 @@ fn maintain(
 
 /// Merges every feed's deltas into its base (explicit compaction).
 pub(crate) fn compact(tx: &Connection, keys: &Keys) -> Result<(), StoreError> {
+    let feeds = read_feeds(tx, keys)?;
+    check_segments(&feeds, &index::read_segment_metas(tx, keys)?)?;
     let metas = index::read_segment_metas(tx, keys)?;
     let mut groups: Vec<(u32, ListKind)> = metas
         .iter()
@@ -799,6 +850,20 @@ pub(crate) fn compact(tx: &Connection, keys: &Keys) -> Result<(), StoreError> {
             )?;
             next_id += 1;
         }
+    }
+    let after = index::read_segment_metas(tx, keys)?;
+    for mut row in feeds {
+        row.segments = after
+            .iter()
+            .filter(|(_, m)| m.slot == row.slot)
+            .map(|(id, _)| *id)
+            .collect();
+        let payload = keys.seal(
+            &aad("feeds", &row.slot.to_be_bytes()),
+            &serde_json::to_vec(&row).expect("feed record serializes"),
+        )?;
+        tx.prepare_cached("UPDATE feeds SET payload = ?2 WHERE slot = ?1")?
+            .execute(rusqlite::params![row.slot, payload])?;
     }
     Ok(())
 }

@@ -138,6 +138,10 @@ pub(crate) fn unlock(
             let keys = keys?;
             let check = keys.seal(KEY_CHECK_AAD, KEY_CHECK)?;
             tx.execute(
+                "INSERT INTO meta (name, value) VALUES ('key_sum', ?1)",
+                [key_sum(&wrapped, &check).to_vec()],
+            )?;
+            tx.execute(
                 "INSERT INTO meta (name, value) VALUES ('wrapped_key', ?1)",
                 [wrapped],
             )?;
@@ -151,11 +155,37 @@ pub(crate) fn unlock(
     }
 }
 
+/// An unkeyed checksum of the key records: tells a damaged record (which
+/// would otherwise look like a wrong key) from a wrong key.
+fn key_sum(wrapped: &[u8], check: &[u8]) -> [u8; 32] {
+    let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+    ctx.update(&(wrapped.len() as u64).to_be_bytes());
+    ctx.update(wrapped);
+    ctx.update(check);
+    let mut out = [0u8; 32];
+    out.copy_from_slice(ctx.finish().as_ref());
+    out
+}
+
+fn meta_value(conn: &Connection, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
 fn unlock_existing(
     conn: &Connection,
     provider: &dyn KeyProvider,
     wrapped: &[u8],
 ) -> Result<Keys, StoreError> {
+    let check = meta_value(conn, "key_check")?
+        .ok_or_else(|| StoreError::corrupt("key check record missing"))?;
+    let sum = meta_value(conn, "key_sum")?.ok_or_else(|| StoreError::corrupt("key records"))?;
+    if sum != key_sum(wrapped, &check) {
+        return Err(StoreError::corrupt("key records"));
+    }
     let mut dk = provider.unwrap(wrapped).map_err(|e| match e {
         KeyProviderError::WrongKey => StoreError::WrongKey,
         other => StoreError::KeyProvider(other),
@@ -163,14 +193,8 @@ fn unlock_existing(
     let keys = Keys::derive(&dk);
     wipe(&mut dk);
     let keys = keys?;
-    let check: Option<Vec<u8>> = conn
-        .query_row("SELECT value FROM meta WHERE name = 'key_check'", [], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    let check = check.ok_or_else(|| StoreError::corrupt("key check record missing"))?;
-    // A GCM failure here is a wrong key (or a damaged marker, which we
-    // can't tell apart): either way nothing else is decrypted.
+    // The records passed their checksum, so a GCM failure here is a wrong
+    // key: nothing else is decrypted.
     match keys.open(KEY_CHECK_AAD, &check, "key check") {
         Ok(plain) if plain == KEY_CHECK => Ok(keys),
         _ => Err(StoreError::WrongKey),

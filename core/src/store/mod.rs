@@ -28,6 +28,7 @@ mod apply;
 mod crypto;
 mod db;
 mod error;
+mod history;
 mod index;
 mod schema;
 mod user;
@@ -39,11 +40,12 @@ pub use apply::{
 };
 pub use crypto::{FileKeyProvider, KeyProvider, DATA_KEY_LEN};
 pub use error::{KeyProviderError, StoreError};
+pub use history::{StoreHistory, MAX_HISTORY_PAYEES, MAX_RECENT_PAYMENTS};
 pub use index::StoreIndex;
 pub use schema::VERSION as SCHEMA_VERSION;
 pub use user::{
-    canonical_account, canonical_link_host, NewReport, Report, RuleAction, UserRule, UserRules,
-    MAX_EVENTS, MAX_PAYEES, MAX_REPORTS, MAX_RULES,
+    canonical_link_host, NewReport, Report, RuleAction, UserRule, UserRules, MAX_EVENTS,
+    MAX_REPORTS, MAX_RULES,
 };
 
 use crate::blocklist::ListKind;
@@ -194,6 +196,7 @@ impl Store {
             let feeds = apply::read_feeds(&conn, &self.keys)?;
             let (rules, _) = apply::read_rules(&conn, &self.keys)?;
             let metas = index::read_segment_metas(&conn, &self.keys)?;
+            apply::check_segments(&feeds, &metas)?;
             let segments = index::load_segments(&conn, &self.keys, metas)?;
             let user = user::read_rules(&conn, &self.keys)?;
             Ok::<_, StoreError>((feeds, rules, segments, user))
@@ -204,7 +207,7 @@ impl Store {
         Ok(Loaded {
             index: StoreIndex::new(conn, self.keys.clone(), segments),
             rules,
-            feeds: feeds.into_iter().map(|(_, f)| f).collect(),
+            feeds: feeds.into_iter().map(|f| f.state).collect(),
             user_rules: UserRules::from_rules(user),
         })
     }
@@ -243,7 +246,7 @@ impl Store {
     /// Every applied feed.
     pub fn feeds(&self) -> Result<Vec<FeedState>, StoreError> {
         self.read(|c| apply::read_feeds(c, &self.keys))
-            .map(|v| v.into_iter().map(|(_, f)| f).collect())
+            .map(|v| v.into_iter().map(|f| f.state).collect())
     }
 
     /// Merges every delta into its base, so counts are exact and lookups
@@ -259,7 +262,7 @@ impl Store {
         self.read(|conn| {
             let feeds: Vec<FeedState> = apply::read_feeds(conn, &self.keys)?
                 .into_iter()
-                .map(|(_, f)| f)
+                .map(|f| f.state)
                 .collect();
             let mut entries = ListCounts::default();
             for f in &feeds {
@@ -297,9 +300,11 @@ impl Store {
             conn.execute_batch("BEGIN")?;
             let r = (|| {
                 let mut report = VerifyReport::default();
-                report.records += apply::read_feeds(conn, &self.keys)?.len();
+                let feeds = apply::read_feeds(conn, &self.keys)?;
+                report.records += feeds.len();
                 apply::read_rules(conn, &self.keys)?;
                 let metas = index::read_segment_metas(conn, &self.keys)?;
+                apply::check_segments(&feeds, &metas)?;
                 for (id, meta) in &metas {
                     let entries = index::read_segment_entries(conn, &self.keys, *id, meta)?;
                     for p in entries.iter().filter(|p| !p.is_tombstone()) {
@@ -318,7 +323,7 @@ impl Store {
             r
         })?;
         report.records += self.reports(false)?.len();
-        report.records += self.payees::<serde_json::Value>()?.len();
+        report.records += StoreHistory::load_rows(self)?;
         report.records += self.events::<serde_json::Value>(i64::MIN)?.len();
         Ok(report)
     }

@@ -97,6 +97,13 @@ CREATE TABLE events (
 /// Creates, upgrades or validates the schema in one IMMEDIATE transaction.
 /// Returns the version found before (0 for a new file).
 pub(crate) fn init(conn: &mut Connection) -> Result<u32, StoreError> {
+    // The common case — a current store — needs no write lock, so opening
+    // never waits for another connection's write.
+    let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if found == VERSION && app == APPLICATION_ID {
+        return Ok(found);
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let app: i32 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;

@@ -5,7 +5,7 @@
 //! derived from the data key) of their value, so the file can't be tested
 //! against a guessed number; every payload is sealed.
 
-use super::crypto::Keys;
+use super::crypto::{Keys, MAC_LEN};
 use super::db::aad;
 use super::error::StoreError;
 use super::Store;
@@ -26,11 +26,9 @@ pub const MAX_REPORT_VALUE_BYTES: usize = 16 * 1024;
 pub const MAX_REPORT_NOTE_BYTES: usize = 4 * 1024;
 /// Longest rule value, in bytes.
 pub const MAX_RULE_VALUE_BYTES: usize = 2048;
-/// Most payees kept.
-pub const MAX_PAYEES: usize = 10_000;
 /// Most recent events kept; older ones are dropped as new ones arrive.
 pub const MAX_EVENTS: usize = 1_000;
-/// Largest serialized payee record or event, in bytes.
+/// Largest serialized event or setting, in bytes.
 pub const MAX_RECORD_BYTES: usize = 64 * 1024;
 
 /// What a user rule does.
@@ -54,8 +52,8 @@ impl RuleAction {
 
 /// A user's block or allow rule. `value` is canonical: E.164 for numbers
 /// (as the number check normalizes them), a lower-case ASCII host for links
-/// (it matches the host and its subdomains), [`canonical_account`] for
-/// accounts.
+/// (it matches the host and its subdomains), `payment::normalize_account`'s
+/// form for accounts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserRule {
     pub kind: ListKind,
@@ -148,22 +146,6 @@ pub fn canonical_link_host(value: &str) -> Option<String> {
     }
 }
 
-/// An account as rules and payee history key it: separators (spaces,
-/// dashes, dots) removed, ASCII letters upper-cased. `None` when empty or
-/// longer than 64 characters.
-pub fn canonical_account(value: &str) -> Option<String> {
-    let v: String = value
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '.' | '\u{2010}'..='\u{2015}'))
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    if v.is_empty() || v.chars().count() > 64 {
-        None
-    } else {
-        Some(v)
-    }
-}
-
 /// A report the user is filing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewReport {
@@ -208,12 +190,6 @@ struct SettingBody {
 }
 
 #[derive(Serialize, Deserialize)]
-struct PayeeBody {
-    account: String,
-    record: serde_json::Value,
-}
-
-#[derive(Serialize, Deserialize)]
 struct EventBody {
     at_ms: i64,
     event: serde_json::Value,
@@ -227,7 +203,60 @@ fn rule_domain(kind: ListKind) -> &'static str {
     }
 }
 
+const RULES_DIGEST_AAD: &[u8] = b"meta:rules_digest";
+
+/// Count and XOR of the rule ids, sealed in `meta`: a rule lost to damage
+/// must not silently turn a blocked number back to "clear".
+fn read_digest(conn: &Connection, keys: &Keys) -> Result<(u64, [u8; MAC_LEN]), StoreError> {
+    let raw: Option<Vec<u8>> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE name = 'rules_digest'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(raw) = raw else {
+        return Ok((0, [0; MAC_LEN]));
+    };
+    let plain = keys.open(RULES_DIGEST_AAD, &raw, "user rules digest")?;
+    if plain.len() != 8 + MAC_LEN {
+        return Err(StoreError::corrupt("user rules digest"));
+    }
+    let count = u64::from_be_bytes(plain[..8].try_into().expect("8 bytes"));
+    let mut xor = [0u8; MAC_LEN];
+    xor.copy_from_slice(&plain[8..]);
+    Ok((count, xor))
+}
+
+fn update_digest(
+    conn: &Connection,
+    keys: &Keys,
+    id: &[u8; MAC_LEN],
+    added: bool,
+) -> Result<(), StoreError> {
+    let (count, mut xor) = read_digest(conn, keys)?;
+    let count = if added {
+        count + 1
+    } else {
+        count.saturating_sub(1)
+    };
+    for (x, b) in xor.iter_mut().zip(id) {
+        *x ^= b;
+    }
+    let mut plain = count.to_be_bytes().to_vec();
+    plain.extend_from_slice(&xor);
+    let sealed = keys.seal(RULES_DIGEST_AAD, &plain)?;
+    conn.execute(
+        "INSERT OR REPLACE INTO meta (name, value) VALUES ('rules_digest', ?1)",
+        [sealed],
+    )?;
+    Ok(())
+}
+
 pub(crate) fn read_rules(conn: &Connection, keys: &Keys) -> Result<Vec<UserRule>, StoreError> {
+    let (want_count, want_xor) = read_digest(conn, keys)?;
+    let mut count = 0u64;
+    let mut xor = [0u8; MAC_LEN];
     let mut stmt = conn.prepare_cached("SELECT id, payload FROM rules")?;
     let rows = stmt.query_map([], |r| {
         Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
@@ -235,10 +264,17 @@ pub(crate) fn read_rules(conn: &Connection, keys: &Keys) -> Result<Vec<UserRule>
     let mut out = Vec::new();
     for row in rows {
         let (id, payload) = row?;
+        count += 1;
+        for (x, b) in xor.iter_mut().zip(&id) {
+            *x ^= b;
+        }
         let plain = keys.open(&aad("rules", &id), &payload, "user rule")?;
         let rule: UserRule =
             serde_json::from_slice(&plain).map_err(|_| StoreError::corrupt("user rule"))?;
         out.push(rule);
+    }
+    if count != want_count || xor != want_xor {
+        return Err(StoreError::corrupt("user rules"));
     }
     out.sort_by(|a, b| {
         a.created_ms
@@ -346,6 +382,9 @@ impl Store {
                 "INSERT OR REPLACE INTO rules (id, payload) VALUES (?1, ?2)",
                 rusqlite::params![id.as_slice(), payload],
             )?;
+            if !exists {
+                update_digest(tx, &self.keys, &id, true)?;
+            }
             Ok(())
         })
     }
@@ -353,7 +392,13 @@ impl Store {
     /// Removes the rule for a canonical value; `false` if there was none.
     pub fn remove_rule(&self, kind: ListKind, canonical: &str) -> Result<bool, StoreError> {
         let id = self.keys.mac(rule_domain(kind), canonical);
-        self.write(|tx| Ok(tx.execute("DELETE FROM rules WHERE id = ?1", [id.as_slice()])? > 0))
+        self.write(|tx| {
+            let removed = tx.execute("DELETE FROM rules WHERE id = ?1", [id.as_slice()])? > 0;
+            if removed {
+                update_digest(tx, &self.keys, &id, false)?;
+            }
+            Ok(removed)
+        })
     }
 
     /// Every user rule, oldest first.
@@ -485,109 +530,6 @@ impl Store {
     pub fn export_reports(&self, pending_only: bool) -> Result<String, StoreError> {
         let reports = self.reports(pending_only)?;
         Ok(serde_json::to_string(&reports).expect("reports serialize"))
-    }
-
-    // ---- payee history -------------------------------------------------
-
-    /// Stores the history record of a payee (any serde type), keyed by the
-    /// account's [`canonical_account`] form.
-    pub fn put_payee<T: Serialize>(&self, account: &str, record: &T) -> Result<(), StoreError> {
-        let account = canonical_account(account).ok_or(StoreError::InvalidValue {
-            what: "payee account",
-            why: "empty or longer than 64 characters",
-        })?;
-        let body = PayeeBody {
-            account: account.clone(),
-            record: serde_json::to_value(record).map_err(|_| StoreError::InvalidValue {
-                what: "payee record",
-                why: "does not serialize",
-            })?,
-        };
-        let plain = serde_json::to_vec(&body).expect("payee serializes");
-        if plain.len() > MAX_RECORD_BYTES {
-            return Err(StoreError::Limit {
-                what: "payee record size",
-            });
-        }
-        let id = self.keys.mac("payee", &account);
-        let payload = self.keys.seal(&aad("payees", &id), &plain)?;
-        self.write(|tx| {
-            let exists = tx
-                .query_row(
-                    "SELECT 1 FROM payees WHERE id = ?1",
-                    [id.as_slice()],
-                    |_| Ok(()),
-                )
-                .optional()?
-                .is_some();
-            if !exists && count(tx, "payees")? >= MAX_PAYEES {
-                return Err(StoreError::Limit { what: "payees" });
-            }
-            tx.execute(
-                "INSERT OR REPLACE INTO payees (id, payload) VALUES (?1, ?2)",
-                rusqlite::params![id.as_slice(), payload],
-            )?;
-            Ok(())
-        })
-    }
-
-    /// The history record of a payee, if any.
-    pub fn payee<T: DeserializeOwned>(&self, account: &str) -> Result<Option<T>, StoreError> {
-        let Some(account) = canonical_account(account) else {
-            return Ok(None);
-        };
-        let id = self.keys.mac("payee", &account);
-        let payload: Option<Vec<u8>> = self.read(|c| {
-            Ok(c.query_row(
-                "SELECT payload FROM payees WHERE id = ?1",
-                [id.as_slice()],
-                |r| r.get(0),
-            )
-            .optional()?)
-        })?;
-        let Some(payload) = payload else {
-            return Ok(None);
-        };
-        let plain = self
-            .keys
-            .open(&aad("payees", &id), &payload, "payee record")?;
-        let body: PayeeBody =
-            serde_json::from_slice(&plain).map_err(|_| StoreError::corrupt("payee record"))?;
-        serde_json::from_value(body.record)
-            .map(Some)
-            .map_err(|_| StoreError::corrupt("payee record"))
-    }
-
-    /// Every payee with its record, as (canonical account, record).
-    pub fn payees<T: DeserializeOwned>(&self) -> Result<Vec<(String, T)>, StoreError> {
-        self.read(|conn| {
-            let mut stmt = conn.prepare("SELECT id, payload FROM payees")?;
-            let rows = stmt.query_map([], |r| {
-                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
-            })?;
-            let mut out = Vec::new();
-            for row in rows {
-                let (id, payload) = row?;
-                let plain = self
-                    .keys
-                    .open(&aad("payees", &id), &payload, "payee record")?;
-                let body: PayeeBody = serde_json::from_slice(&plain)
-                    .map_err(|_| StoreError::corrupt("payee record"))?;
-                let rec = serde_json::from_value(body.record)
-                    .map_err(|_| StoreError::corrupt("payee record"))?;
-                out.push((body.account, rec));
-            }
-            Ok(out)
-        })
-    }
-
-    /// Removes a payee's history; `false` if there was none.
-    pub fn remove_payee(&self, account: &str) -> Result<bool, StoreError> {
-        let Some(account) = canonical_account(account) else {
-            return Ok(false);
-        };
-        let id = self.keys.mac("payee", &account);
-        self.write(|tx| Ok(tx.execute("DELETE FROM payees WHERE id = ?1", [id.as_slice()])? > 0))
     }
 
     // ---- recent events -------------------------------------------------
@@ -758,24 +700,10 @@ mod tests {
         assert_eq!(rules.for_url("https://notevil.top/a"), None);
     }
 
-    #[test]
-    fn accounts() {
-        assert_eq!(
-            canonical_account(" 6222 0212-3456 7890 ").as_deref(),
-            Some("6222021234567890")
-        );
-        assert_eq!(
-            canonical_account("de89 3704 0044").as_deref(),
-            Some("DE8937040044")
-        );
-        assert_eq!(canonical_account("  "), None);
-    }
-
     proptest! {
         #[test]
         fn canonicalizers_never_panic(s in ".{0,80}") {
             let _ = canonical_link_host(&s);
-            let _ = canonical_account(&s);
         }
     }
 }
