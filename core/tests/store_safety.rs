@@ -176,7 +176,7 @@ fn nothing_readable_at_rest() {
         }
         let history = StoreHistory::load(store.clone()).unwrap();
         history
-            .record(&PayeeKey::of("6222021234567890128"), "CNY", 5_000_00, 1)
+            .record(&PayeeKey::of("6222021234567890128"), "CNY", 500_000, 1)
             .unwrap();
         store
             .push_event(
