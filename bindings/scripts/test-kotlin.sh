@@ -59,6 +59,31 @@ if [ "$profile" != dev ]; then
   cargo build --quiet --locked --profile "$profile" -p fanzha-ffi
 fi
 
+# --- fixtures --------------------------------------------------------------
+# Signed test feeds, built fresh with the CLI from made-up entries (never
+# real scam data): a publisher key and an untrusted one, v1 (a number), v2
+# (the number and a link), v1 signed by the untrusted key, and v1 with one
+# byte flipped in its body.
+fixtures="$work/fixtures"
+fanzha="$target_dir/debug/fanzha"
+rm -rf "$fixtures"
+mkdir -p "$fixtures"
+(
+  cd "$fixtures"
+  # The CLI reports on stderr; keep it for a failure only.
+  quiet() { "$@" >>build.log 2>&1 || { cat build.log >&2; exit 1; }; }
+  quiet "$fanzha" feed keygen --out publisher.key
+  quiet "$fanzha" feed keygen --out untrusted.key
+  printf '%s\n' '+86 170 0000 1234,impersonate_authority,90,test: made-up fake police line' > numbers.csv
+  printf '%s\n' 'http://fake-bank-login.top/,phishing,90,test: made-up phishing page' > links.csv
+  quiet "$fanzha" feed build --key publisher.key --id test --version 1 --numbers numbers.csv --out v1.feed
+  quiet "$fanzha" feed build --key publisher.key --id test --version 2 --numbers numbers.csv --links links.csv --out v2.feed
+  quiet "$fanzha" feed build --key untrusted.key --id test --version 1 --numbers numbers.csv --out untrusted.feed
+  cp v1.feed corrupt.feed
+  size="$(stat -c %s corrupt.feed)"
+  printf '\xde\xad\xbe\xef' | dd of=corrupt.feed bs=1 seek=$((size - 80)) conv=notrunc status=none
+)
+
 # --- sources ---------------------------------------------------------------
 sources=("$work/generated/kotlin")
 while IFS= read -r line || [ -n "$line" ]; do
@@ -89,7 +114,7 @@ fi
 
 # --- run -------------------------------------------------------------------
 cp="$classes:$stdlib:$coroutines:$jna"
-java_run=(java -Xss4m -Djna.library.path="$libdir" -cp "$cp")
+java_run=(java -Xss4m -Djna.library.path="$libdir" -Dfanzha.fixtures="$fixtures" -cp "$cp")
 "${java_run[@]}" org.fanzha.testing.Runner "$classes" "$@"
 
 if [ "$bench_runs" != 0 ] && [ $# -eq 0 ]; then

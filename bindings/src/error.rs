@@ -9,6 +9,7 @@
 
 use crate::types::CheckKind;
 use fanzha_core as core;
+use fanzha_core::store::{KeyProviderError, StoreError};
 
 /// Why a call into the SDK failed. A fraud finding is never an error.
 ///
@@ -80,7 +81,17 @@ impl From<core::Error> for FanzhaError {
                 part: part.to_string(),
                 why,
             },
-            core::Error::Store(e) => FanzhaError::Store { why: e.to_string() },
+            core::Error::Store(e) => match e {
+                StoreError::WrongKey | StoreError::KeyProvider(KeyProviderError::WrongKey) => {
+                    FanzhaError::WrongKey
+                }
+                StoreError::KeyProvider(KeyProviderError::Unavailable { why }) => {
+                    FanzhaError::KeyProvider { why }
+                }
+                other => FanzhaError::Store {
+                    why: other.to_string(),
+                },
+            },
             core::Error::Feed(e) => FanzhaError::Feed { why: e.to_string() },
             // The core may grow variants; their Display follows the same rule.
             other => FanzhaError::Internal {
@@ -105,5 +116,51 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for FanzhaError {
         FanzhaError::HostCallback {
             exception: exception.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_host_exception_keeps_its_type_and_drops_its_message() {
+        let e = FanzhaError::from(uniffi::UnexpectedUniFFICallbackError::new(
+            "java.lang.IllegalStateException: caller +8613812345678 said so",
+        ));
+        let text = e.to_string();
+        assert!(text.contains("java.lang.IllegalStateException"), "{text}");
+        assert!(!text.contains("13812345678"), "{text}");
+        let e = FanzhaError::from(uniffi::UnexpectedUniFFICallbackError::new(
+            "something with spaces and 13812345678",
+        ));
+        assert!(!e.to_string().contains("13812345678"));
+    }
+
+    #[test]
+    fn core_input_errors_keep_the_kind_and_not_the_input() {
+        let guard =
+            fanzha_core::Guard::new(fanzha_core::Settings::default()).expect("embedded data");
+        let input = "call 13812345678 now";
+        let e: FanzhaError = guard
+            .check_number(input, &fanzha_core::NumberContext::default())
+            .expect_err("not a number")
+            .into();
+        match &e {
+            FanzhaError::InvalidInput { kind, .. } => assert_eq!(*kind, CheckKind::Number),
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(!e.to_string().contains("13812345678"), "{e}");
+    }
+
+    #[test]
+    fn an_unknown_region_is_a_settings_error() {
+        let e: FanzhaError = fanzha_core::Guard::new(fanzha_core::Settings {
+            region: "ZZ".to_string(),
+            ..Default::default()
+        })
+        .expect_err("unknown region")
+        .into();
+        assert!(matches!(e, FanzhaError::InvalidSettings { .. }), "{e:?}");
     }
 }

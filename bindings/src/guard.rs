@@ -3,9 +3,12 @@
 //! and errors once, and decides nothing itself.
 
 use crate::error::FanzhaError;
+use crate::keys::{HostKeys, KeyProvider};
 use crate::payment::{Answer, Event, PaymentIntent};
+use crate::store::{NewReport, Report, RuleKind, UserRule};
 use crate::types::{NumberContext, Verdict};
 use fanzha_core as core;
+use fanzha_core::feed::{PublicKey, TrustedKeys};
 use std::sync::Arc;
 
 /// Settings a host passes when it opens a guard.
@@ -18,9 +21,30 @@ pub struct GuardSettings {
     /// languages without texts fall back to English.
     #[uniffi(default = "zh-Hans")]
     pub locale: String,
+    /// The feed publishers' public keys the app pins, as `fanzha feed
+    /// keygen` writes them (`fanzha-feed-public-key-v1 <hex>`). Feeds signed
+    /// by any other key are refused (keys vouched for by a signed rotation
+    /// are added by the store).
+    #[uniffi(default = [])]
+    pub trusted_keys: Vec<String>,
 }
 
 impl GuardSettings {
+    /// The pinned publisher keys; a malformed one is a settings error.
+    fn trusted(&self) -> core::Result<TrustedKeys> {
+        let keys = self
+            .trusted_keys
+            .iter()
+            .map(|text| {
+                PublicKey::from_text(text).map_err(|e| core::Error::Rules {
+                    part: "settings",
+                    why: format!("trusted key: {e}"),
+                })
+            })
+            .collect::<core::Result<Vec<PublicKey>>>()?;
+        Ok(TrustedKeys::new(keys))
+    }
+
     fn to_core(&self) -> core::Settings {
         core::Settings {
             region: self.region.clone(),
@@ -28,6 +52,12 @@ impl GuardSettings {
         }
     }
 }
+
+// Call-directory entries (iOS CallKit) live in their own file; a child
+// module so they can reach `inner`.
+#[path = "directory.rs"]
+mod directory;
+pub use directory::{CallDirectoryEntries, DirectoryEntry};
 
 /// The anti-fraud engine: checks numbers, links, messages and payments.
 ///
@@ -38,6 +68,8 @@ impl GuardSettings {
 #[derive(Debug, uniffi::Object)]
 pub struct Guard {
     inner: core::Guard,
+    /// Publisher keys pinned by the app (from the settings).
+    trusted: TrustedKeys,
 }
 
 #[uniffi::export]
@@ -46,13 +78,41 @@ impl Guard {
     /// feed): useful at once, with no setup.
     #[uniffi::constructor]
     pub fn new(settings: GuardSettings) -> Result<Arc<Guard>, FanzhaError> {
+        let trusted = settings.trusted()?;
         let inner = core::Guard::new(settings.to_core())?;
         log::info!(
             "guard ready: region {}, protection data {}",
             inner.settings().region,
             inner.snapshot().feed_version
         );
-        Ok(Arc::new(Guard { inner }))
+        Ok(Arc::new(Guard { inner, trusted }))
+    }
+
+    /// A guard on the encrypted store at `store_path` (created when
+    /// missing): the store's blocklists, feed rules and the user's own
+    /// rules and reports, on top of the embedded default. The store's data
+    /// key is wrapped by the host's `keys` (Android Keystore, iOS Keychain).
+    ///
+    /// Throws `WrongKey` when `keys` does not open this store, `KeyProvider`
+    /// when the provider can't be used, `Store` for a store written by a
+    /// newer version. A damaged file is not an error: the guard falls back
+    /// to the embedded default, every verdict carries `store.unavailable`,
+    /// and `status().storeProblem` says why. Does file I/O: call it off the
+    /// main thread.
+    #[uniffi::constructor]
+    pub fn open(
+        settings: GuardSettings,
+        store_path: String,
+        keys: Arc<dyn KeyProvider>,
+    ) -> Result<Arc<Guard>, FanzhaError> {
+        let trusted = settings.trusted()?;
+        let inner = core::Guard::open(settings.to_core(), &store_path, Arc::new(HostKeys(keys)))?;
+        log::info!(
+            "guard ready on a store: region {}, protection data {}",
+            inner.settings().region,
+            inner.snapshot().feed_version
+        );
+        Ok(Arc::new(Guard { inner, trusted }))
     }
 
     /// Checks a phone number (caller ID or SMS sender), written any way
@@ -125,4 +185,203 @@ impl Guard {
     pub fn feed_version(&self) -> String {
         self.inner.snapshot().feed_version.clone()
     }
+
+    /// What protects the user right now: the data version, whether it is
+    /// stale, the store and its feeds. Reads the store (cheap, but I/O).
+    pub fn status(&self) -> Result<ProtectionStatus, FanzhaError> {
+        let snap = self.inner.snapshot();
+        let stale = snap.is_stale(self.inner.now_ms());
+        let mut status = ProtectionStatus {
+            feed_version: snap.feed_version.clone(),
+            stale,
+            has_store: self.inner.store().is_some(),
+            store_problem: self.inner.store_problem(),
+            feeds: Vec::new(),
+            user_rules: 0,
+            reports: 0,
+            pending_reports: 0,
+            store_bytes: 0,
+        };
+        if let Some(store) = self.inner.store() {
+            let now = self.inner.now_ms();
+            let s = store.status().map_err(core::Error::from)?;
+            status.feeds = s
+                .feeds
+                .into_iter()
+                .map(|f| FeedStatus {
+                    expired: f.is_expired(now),
+                    feed_id: f.feed_id,
+                    version: saturating_i64(f.version),
+                    created_ms: f.created_ms,
+                    expires_ms: f.expires_ms,
+                    applied_ms: f.applied_ms,
+                    numbers: saturating_i64(f.entries.numbers),
+                    links: saturating_i64(f.entries.urls),
+                    accounts: saturating_i64(f.entries.accounts),
+                })
+                .collect();
+            status.user_rules = saturating_i64(s.rules as u64);
+            status.reports = saturating_i64(s.reports as u64);
+            status.pending_reports = saturating_i64(s.pending_reports as u64);
+            status.store_bytes = saturating_i64(s.file_bytes);
+        }
+        Ok(status)
+    }
+
+    /// Verifies a signed feed (the bytes of the file) against the pinned
+    /// keys and applies it to the store in one transaction, then swaps the
+    /// new protection data in. Checks running meanwhile finish on the old
+    /// data and never wait. A refused feed (bad signature, untrusted key,
+    /// older or same version, delta on the wrong base, damaged, too big)
+    /// throws `Feed` and changes nothing. Needs a store; does file I/O and
+    /// may take a while for a big feed: call it off the main thread.
+    pub fn apply_feed(&self, feed: Vec<u8>) -> Result<FeedApplied, FanzhaError> {
+        let applied = self.inner.apply_feed(&feed, &self.trusted)?;
+        Ok(FeedApplied {
+            feed_id: applied.header.id.clone(),
+            version: saturating_i64(applied.header.version),
+            previous_version: applied.outcome.previous_version.map(saturating_i64),
+            full: applied.outcome.full,
+            added: saturating_i64(applied.outcome.added),
+            removed: saturating_i64(applied.outcome.removed),
+            stale: applied.stale,
+            feed_version: self.inner.snapshot().feed_version.clone(),
+        })
+    }
+
+    /// The user blocks a value: its checks become `dangerous` with action
+    /// `block`. Returns the canonical value stored (E.164 for a number, the
+    /// host for a link). Needs a store.
+    pub fn block(&self, kind: RuleKind, value: String) -> Result<String, FanzhaError> {
+        Ok(self.inner.block(kind.into(), &value)?)
+    }
+
+    /// The user trusts a value: its checks become `trusted`. Returns the
+    /// canonical value stored. Needs a store.
+    pub fn allow(&self, kind: RuleKind, value: String) -> Result<String, FanzhaError> {
+        Ok(self.inner.allow(kind.into(), &value)?)
+    }
+
+    /// Removes the user's rule for a value; `false` if there was none.
+    pub fn remove_rule(&self, kind: RuleKind, value: String) -> Result<bool, FanzhaError> {
+        Ok(self.inner.remove_rule(kind.into(), &value)?)
+    }
+
+    /// The user's own rules.
+    pub fn rules(&self) -> Result<Vec<UserRule>, FanzhaError> {
+        let rules = self.store()?.rules().map_err(core::Error::from)?;
+        Ok(rules.into_iter().map(Into::into).collect())
+    }
+
+    /// Files a report (kept encrypted in the store until the app uploads
+    /// it). Returns its id.
+    pub fn add_report(&self, report: NewReport) -> Result<i64, FanzhaError> {
+        Ok(self
+            .store()?
+            .add_report(report.into())
+            .map_err(core::Error::from)?)
+    }
+
+    /// The reports filed, oldest first; only those not yet uploaded when
+    /// `pending_only`.
+    pub fn reports(&self, pending_only: bool) -> Result<Vec<Report>, FanzhaError> {
+        let reports = self
+            .store()?
+            .reports(pending_only)
+            .map_err(core::Error::from)?;
+        Ok(reports.into_iter().map(Into::into).collect())
+    }
+
+    /// Marks reports as uploaded; returns how many were marked.
+    pub fn mark_reports_uploaded(&self, ids: Vec<i64>) -> Result<i32, FanzhaError> {
+        let n = self
+            .store()?
+            .mark_uploaded(&ids)
+            .map_err(core::Error::from)?;
+        Ok(i32::try_from(n).unwrap_or(i32::MAX))
+    }
+
+    /// Deletes a report; `false` if there was none with this id.
+    pub fn delete_report(&self, id: i64) -> Result<bool, FanzhaError> {
+        Ok(self.store()?.delete_report(id).map_err(core::Error::from)?)
+    }
+
+    /// The reports as a JSON array, for the app to upload or share.
+    pub fn export_reports(&self, pending_only: bool) -> Result<String, FanzhaError> {
+        Ok(self
+            .store()?
+            .export_reports(pending_only)
+            .map_err(core::Error::from)?)
+    }
+}
+
+impl Guard {
+    fn store(&self) -> Result<&Arc<fanzha_core::store::Store>, FanzhaError> {
+        match self.inner.store() {
+            Some(store) => Ok(store),
+            None => Err(match self.inner.store_problem() {
+                Some(why) => FanzhaError::Store { why },
+                None => FanzhaError::Unavailable {
+                    what: "no store: open the guard with Guard.open".to_string(),
+                },
+            }),
+        }
+    }
+}
+
+fn saturating_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// What `apply_feed` did.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FeedApplied {
+    pub feed_id: String,
+    pub version: i64,
+    /// The version it replaced, none for a first apply.
+    pub previous_version: Option<i64>,
+    /// A full feed (not a delta).
+    pub full: bool,
+    /// Entries written (additions and updates) and removals.
+    pub added: i64,
+    pub removed: i64,
+    /// The feed had already expired: applied, and verdicts say the data is stale.
+    pub stale: bool,
+    /// The version verdicts carry from now on.
+    pub feed_version: String,
+}
+
+/// One applied feed.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FeedStatus {
+    pub feed_id: String,
+    pub version: i64,
+    /// Milliseconds since the Unix epoch.
+    pub created_ms: i64,
+    pub expires_ms: i64,
+    pub applied_ms: i64,
+    /// Past `expires_ms`: it keeps protecting, and verdicts carry `feed.stale`.
+    pub expired: bool,
+    pub numbers: i64,
+    pub links: i64,
+    pub accounts: i64,
+}
+
+/// What protects the user right now (a status screen's content).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ProtectionStatus {
+    /// The version verdicts carry (`embedded-…`, or the feeds' `id@version`).
+    pub feed_version: String,
+    /// The protection data has expired: update the feed.
+    pub stale: bool,
+    /// The guard was opened on a store that could be read.
+    pub has_store: bool,
+    /// Why the store's data is unavailable (damaged file …), if it is.
+    pub store_problem: Option<String>,
+    pub feeds: Vec<FeedStatus>,
+    pub user_rules: i64,
+    pub reports: i64,
+    pub pending_reports: i64,
+    /// Size of the store on disk (database plus WAL).
+    pub store_bytes: i64,
 }

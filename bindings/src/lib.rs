@@ -10,18 +10,23 @@
 //! - [`payment`]: payment intents, their context, answers, journey events.
 //! - [`error`]: `FanzhaError` (`FanzhaException` in Kotlin).
 //! - [`logging`]: the host's log sink.
+//! - [`keys`]: the host's `KeyProvider` (Keystore / Keychain) for the store.
+//! - [`store`]: user rules and reports as records.
 //!
 //! Bindings are generated in library mode from the built cdylib by
 //! `bindings/scripts/generate-bindings.sh`.
 
 pub mod error;
 pub mod guard;
+pub mod keys;
 pub mod logging;
 pub mod payment;
+pub mod store;
 pub mod types;
 
 pub use error::FanzhaError;
-pub use guard::{Guard, GuardSettings};
+pub use guard::{FeedApplied, FeedStatus, Guard, GuardSettings, ProtectionStatus};
+pub use keys::KeyProvider;
 pub use logging::{install_log_sink, LogLevel, LogRecord, LogSink};
 pub use payment::{
     AccountKind, Answer, CallContext, Event, EventKind, PaymentContext, PaymentIntent,

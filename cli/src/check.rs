@@ -121,12 +121,30 @@ pub struct LinkArgs {
     pub common: CommonArgs,
 }
 
+/// `fanzha check message`.
+#[derive(Args, Debug)]
+pub struct MessageArgs {
+    /// The message text.
+    pub text: String,
+    /// The sender as shown (a number or an alphanumeric id).
+    #[arg(long = "from", value_name = "SENDER")]
+    pub from: Option<String>,
+    /// Print exactly one JSON object (with `extracted`: each link, number and
+    /// id found in the text with its own verdict).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum CheckCommand {
     /// Check a phone number.
     Number(NumberArgs),
     /// Check a link (URL).
     Link(LinkArgs),
+    /// Check a message (SMS or chat) and its sender.
+    Message(MessageArgs),
     /// Check a payment the user is about to make.
     Payment(crate::payment::PaymentArgs),
 }
@@ -143,6 +161,11 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
             let verdict = guard.check_link(&args.url)?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
+        CheckCommand::Message(args) => {
+            let guard = args.common.guard()?;
+            let verdict = guard.check_message(args.from.as_deref(), &args.text)?;
+            output::print_verdict(&verdict, args.json, guard.settings().lang)
+        }
         CheckCommand::Payment(args) => crate::payment::run(args),
     }
 }
@@ -151,6 +174,8 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
 pub enum ScanKind {
     Number,
     Link,
+    /// One message per line (no sender).
+    Message,
     /// One JSON payment intent per line (schema: fanzha_core::payment::PaymentIntent).
     Payment,
 }
@@ -192,6 +217,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     let kind = match args.kind {
         ScanKind::Number => "number",
         ScanKind::Link => "link",
+        ScanKind::Message => "message",
         ScanKind::Payment => "payment",
     };
     for line in reader.split(b'\n') {
@@ -203,6 +229,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         let result = match args.kind {
             ScanKind::Number => guard.check_number(&text, &number_ctx),
             ScanKind::Link => guard.check_link(&text),
+            ScanKind::Message => guard.check_message(None, &text),
             ScanKind::Payment => crate::payment::scan_line(&guard, &text),
         };
         match result {

@@ -188,6 +188,47 @@ impl Guard {
         Ok(())
     }
 
+    /// Verifies a signed feed and applies it to the store, then reloads the
+    /// protection data so checks see it.
+    ///
+    /// `trusted` are the publisher keys the app pins; keys that earlier
+    /// rotation statements vouched for are added and the keys they retired
+    /// removed (see [`crate::feed::apply`]). Everything is verified before
+    /// anything is written — signature, body hash, every record, the rules,
+    /// no rollback, a delta only on its base — and the store writes the feed
+    /// in one transaction, so a refused feed or a crash leaves the previous
+    /// version. An already-expired feed is applied and marked stale.
+    ///
+    /// Readers never wait: checks running meanwhile finish on the previous
+    /// snapshot. Errors: [`Error::Feed`] for a refused feed,
+    /// [`Error::Store`] for a store that can't be written (or none).
+    pub fn apply_feed(
+        &self,
+        feed: &[u8],
+        trusted: &crate::feed::TrustedKeys,
+    ) -> Result<crate::feed::Applied> {
+        let store = self.store.as_ref().ok_or(StoreError::Unavailable)?;
+        let applied = crate::feed::apply(
+            store,
+            feed,
+            trusted,
+            &crate::feed::Limits::default(),
+            self.now_ms(),
+        )?;
+        // The feed is committed; a reload that fails (damage) is reported by
+        // `store_problem` and `store.unavailable` on every verdict.
+        if let Err(e) = self.reload_store() {
+            log::warn!("feed applied, but the store could not be reloaded: {e}");
+        }
+        Ok(applied)
+    }
+
+    /// True when the protection data has expired: every verdict carries
+    /// `feed.stale` until a newer feed is applied.
+    pub fn is_stale(&self) -> bool {
+        self.snapshot().is_stale(self.now_ms())
+    }
+
     /// The canonical form a rule for `value` is stored under: a number as
     /// the number check normalizes it (E.164, with the guard's region), a
     /// link's host name, an account without separators.
@@ -393,6 +434,28 @@ impl Guard {
         self.journey().clear();
     }
 
+    /// Plaintext numbers for a platform call directory (iOS CallKit): the
+    /// region's official numbers with their names, and the user's own
+    /// blocked numbers. See [`crate::directory`].
+    pub fn call_directory(&self) -> Result<crate::directory::CallDirectory> {
+        let blocked: Vec<String> = match self.store() {
+            Some(store) => store
+                .rules()?
+                .into_iter()
+                .filter(|r| r.kind == ListKind::Number && r.action == RuleAction::Block)
+                .map(|r| r.value)
+                .collect(),
+            None => Vec::new(),
+        };
+        let snap = self.snapshot();
+        Ok(crate::directory::build(
+            &snap.numbers,
+            &self.settings.region,
+            self.settings.lang,
+            &blocked,
+        ))
+    }
+
     fn payment(
         &self,
         intent: &PaymentIntent,
@@ -446,13 +509,11 @@ impl Guard {
     /// that concern the protection data rather than the input.
     fn finish(&self, snap: &Snapshot, mut v: Verdict) -> Verdict {
         let lang = self.settings.lang;
-        let rules = self
-            .user_rules
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        if !rules.is_empty() {
-            apply_user_rules(snap, lang, &rules, &mut v);
+        {
+            let rules = self.user_rules.read().unwrap_or_else(|e| e.into_inner());
+            if !rules.is_empty() {
+                apply_user_rules(snap, lang, &rules, &mut v);
+            }
         }
         let health = snap.blocklist.health();
         if health == IndexHealth::Outdated && self.reloading.try_lock().is_ok() {

@@ -16,6 +16,7 @@
 
 pub mod blocklist;
 pub mod clock;
+pub mod directory;
 mod error;
 pub mod feed;
 mod guard;

@@ -336,6 +336,21 @@ impl NumberRules {
         self.regions.contains_key(&region.to_ascii_uppercase())
     }
 
+    /// Every official number of `region` (in no particular order).
+    pub fn officials<'a>(&'a self, region: &'a str) -> impl Iterator<Item = &'a Official> + 'a {
+        self.official
+            .iter()
+            .filter(move |r| r.region == region)
+            .flat_map(|r| r.by_number.values())
+    }
+
+    /// The country calling code of `region` (`86` for CN), if known.
+    pub fn country_code(&self, region: &str) -> Option<&str> {
+        self.regions
+            .get(&region.to_ascii_uppercase())
+            .map(|p| p.cc.as_str())
+    }
+
     /// The official entry for a number as dialled in `region`.
     pub fn official(&self, region: &str, number: &str) -> Option<&Official> {
         self.official

@@ -24,9 +24,10 @@ fn entry(label: &str, fraud_type: FraudType) -> ListEntry {
     }
 }
 
-/// Verification compiles every rule kind a feed carries, so the delta's link
-/// rules must be valid ones.
-const LINK_RULES: &str = include_str!("../data/links.json");
+/// Verification compiles every rule kind a feed carries, so the delta's
+/// rules must be valid ones; scoring's are small, which keeps the every-bit
+/// body flip test quick.
+const SCORING_RULES: &str = include_str!("../data/scoring.json");
 
 struct Fixture {
     key: PublisherKey,
@@ -89,7 +90,7 @@ fn fixture() -> &'static Fixture {
             fast_hash("+8613800138001"),
         )
         .unwrap();
-        w.rules(RuleKind::Links, LINK_RULES).unwrap();
+        w.rules(RuleKind::Scoring, SCORING_RULES).unwrap();
         let delta = w.finish(&new_key).unwrap().0.into_inner();
         Fixture { key, full, delta }
     })
@@ -170,8 +171,8 @@ fn delta_signed_by_a_rotated_key_verifies_through_the_statement() {
         ..RuleSources::default()
     };
     let after = feed.merged_rule_sources(&before);
-    assert_eq!(after.scoring, before.scoring);
-    assert_eq!(after.links.as_deref(), Some(LINK_RULES));
+    assert_eq!(after.scoring.as_deref(), Some(SCORING_RULES));
+    assert_eq!(after.links, before.links);
 
     // Without the statement's signer pinned, the new key is untrusted.
     let stranger = TrustedKeys::new([PublisherKey::generate().unwrap().public_key()]);
@@ -222,20 +223,21 @@ fn every_bit_flip_in_header_rotations_and_signature_is_refused() {
 }
 
 #[test]
-fn every_bit_flip_in_the_body_is_refused() {
+fn a_bit_flip_in_every_body_byte_is_refused() {
+    // One bit per byte (a different one each time): every bit of every byte
+    // would cost 8× the signature checks for no new path.
     for bytes in [&fixture().full, &fixture().delta] {
         let prefix = prefix_len(bytes);
         let mut m = bytes.clone();
         for i in prefix..m.len() {
-            for bit in 0..8 {
-                m[i] ^= 1 << bit;
-                let r = verify(&m);
-                assert!(
-                    matches!(r, Err(FeedError::BodyHash)),
-                    "flip of body byte {i} bit {bit}: {r:?}"
-                );
-                m[i] ^= 1 << bit;
-            }
+            let bit = (i * 5) % 8;
+            m[i] ^= 1 << bit;
+            let r = verify(&m);
+            assert!(
+                matches!(r, Err(FeedError::BodyHash)),
+                "flip of body byte {i} bit {bit}: {r:?}"
+            );
+            m[i] ^= 1 << bit;
         }
     }
 }

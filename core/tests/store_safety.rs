@@ -15,10 +15,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "fanzha-store-safety-{}-{name}",
-        std::process::id()
-    ));
+    let dir =
+        std::env::temp_dir().join(format!("fanzha-store-safety-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -95,8 +93,14 @@ fn assert_nothing_readable(db: &Path, needles: &[&str], hashed: &[&str]) {
             let sha = value_hash(value);
             assert!(!contains(bytes, &sha[..8]), "sha256 of {value:?} in {name}");
             let fast = fast_hash(value);
-            assert!(!contains(bytes, &fast.to_le_bytes()), "xxh3 of {value:?} in {name}");
-            assert!(!contains(bytes, &fast.to_be_bytes()), "xxh3 of {value:?} in {name}");
+            assert!(
+                !contains(bytes, &fast.to_le_bytes()),
+                "xxh3 of {value:?} in {name}"
+            );
+            assert!(
+                !contains(bytes, &fast.to_be_bytes()),
+                "xxh3 of {value:?} in {name}"
+            );
         }
     }
 }
@@ -158,11 +162,7 @@ fn nothing_readable_at_rest() {
                 "https://evil-phish.example.top/login?acct=1",
                 "Officer Wang said my account was frozen",
             ),
-            (
-                Kind::Message,
-                "您的账户涉嫌洗钱，请立即转账到安全账户",
-                "",
-            ),
+            (Kind::Message, "您的账户涉嫌洗钱，请立即转账到安全账户", ""),
             (Kind::Payment, "someone@example.com", "安全账户"),
         ] {
             store
@@ -176,7 +176,7 @@ fn nothing_readable_at_rest() {
         }
         let history = StoreHistory::load(store.clone()).unwrap();
         history
-            .record(&PayeeKey::of("6222021234567890128"), "CNY", 5_000_00, 1)
+            .record(&PayeeKey::of("6222021234567890128"), "CNY", 500_000, 1)
             .unwrap();
         store
             .push_event(
@@ -298,8 +298,11 @@ fn build_reference(db: &Path) -> (Vec<String>, Vec<String>) {
         .unwrap();
     store
         .apply_feed(
-            FeedChange::delta("ref", 2, 1, 0, i64::MAX)
-                .with_entries(vec![listed(ListKind::Number, "+8613700000000", "delta")]),
+            FeedChange::delta("ref", 2, 1, 0, i64::MAX).with_entries(vec![listed(
+                ListKind::Number,
+                "+8613700000000",
+                "delta",
+            )]),
         )
         .unwrap();
     for b in &blocked {
@@ -435,7 +438,19 @@ fn truncation_is_detected_never_a_silent_clear() {
     let (listed_numbers, blocked) = build_reference(&reference);
     let bytes = std::fs::read(&reference).unwrap();
     let len = bytes.len();
-    let mut cuts: Vec<usize> = vec![0, 1, 50, 99, 100, 512, 4096, 4097, len / 2, len - 4096, len - 1];
+    let mut cuts: Vec<usize> = vec![
+        0,
+        1,
+        50,
+        99,
+        100,
+        512,
+        4096,
+        4097,
+        len / 2,
+        len - 4096,
+        len - 1,
+    ];
     cuts.extend((1..20).map(|i| len * i / 20));
     for cut in cuts {
         let db = dir.join(format!("t{cut}.db"));
@@ -492,18 +507,36 @@ fn assert_at_version(store: &Store, version: u64) {
     }
     if version % 2 == 1 {
         assert_eq!(label(&number_of(version, 0)), Some(format!("v{version}")));
-        assert_eq!(label(&number_of(version, FULL_N - 1)), Some(format!("v{version}")));
+        assert_eq!(
+            label(&number_of(version, FULL_N - 1)),
+            Some(format!("v{version}"))
+        );
         if version > 2 {
-            assert_eq!(label(&number_of(version - 1, 0)), None, "previous delta gone");
-            assert_eq!(label(&number_of(version - 2, FULL_N - 1)), None, "previous full gone");
+            assert_eq!(
+                label(&number_of(version - 1, 0)),
+                None,
+                "previous delta gone"
+            );
+            assert_eq!(
+                label(&number_of(version - 2, FULL_N - 1)),
+                None,
+                "previous full gone"
+            );
         }
     } else {
-        assert_eq!(label(&number_of(version - 1, 0)), None, "removed by the delta");
+        assert_eq!(
+            label(&number_of(version - 1, 0)),
+            None,
+            "removed by the delta"
+        );
         assert_eq!(
             label(&number_of(version - 1, FULL_N - 1)),
             Some(format!("v{}", version - 1))
         );
-        assert_eq!(label(&number_of(version, DELTA_N - 1)), Some(format!("v{version}")));
+        assert_eq!(
+            label(&number_of(version, DELTA_N - 1)),
+            Some(format!("v{version}"))
+        );
     }
     assert_eq!(idx.health(), fanzha_core::blocklist::IndexHealth::Ok);
 }
@@ -539,15 +572,40 @@ fn crash_mid_write_leaves_the_previous_state() {
     let mut versions_seen = std::collections::BTreeSet::new();
     for round in 0..12 {
         let mut child = std::process::Command::new(&exe)
-            .args(["--exact", "crash_child", "--ignored", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "crash_child",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(CHILD_ENV, &db)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let wait_ms = 150 + (seed >> 33) % 700;
         std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+        if round == 11 && !versions_seen.iter().any(|&v| v > 0) {
+            // On a loaded machine the child may not have reached a commit in
+            // the random windows: let this last one run until it has (the
+            // store is readable while it writes), then kill it mid-write.
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
+            while std::time::Instant::now() < deadline {
+                let committed = Store::open_existing(&db, key(4).as_ref())
+                    .ok()
+                    .and_then(|s| s.feed_state("crash").ok().flatten())
+                    .is_some_and(|s| s.version > 0);
+                if committed {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            std::thread::sleep(std::time::Duration::from_millis((seed >> 40) % 100));
+        }
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
         let store = Store::open_existing(&db, key(4).as_ref())
@@ -558,7 +616,10 @@ fn crash_mid_write_leaves_the_previous_state() {
         versions_seen.insert(version);
     }
     eprintln!("versions after kills: {versions_seen:?}");
-    assert!(versions_seen.iter().any(|&v| v > 0), "the child never committed");
+    assert!(
+        versions_seen.iter().any(|&v| v > 0),
+        "the child never committed"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -607,7 +668,10 @@ fn readers_never_wait_for_a_writer() {
     std::thread::spawn(move || {
         assert_at_version(&reader_store, 1);
         assert_eq!(reader_store.reports(false).unwrap().len(), 1);
-        assert_eq!(reader_store.feed_state("crash").unwrap().unwrap().version, 1);
+        assert_eq!(
+            reader_store.feed_state("crash").unwrap().unwrap().version,
+            1
+        );
         // Another process-like reader: a second handle on the file.
         let other = Store::open_existing(&db2, key(5).as_ref()).unwrap();
         assert_at_version(&other, 1);
@@ -639,10 +703,9 @@ fn readers_never_wait_for_a_writer() {
                     let want = if v % 2 == 1 { v } else { v - 1 };
                     match idx.lookup(ListKind::Number, &number_of(want, FULL_N - 1)) {
                         Some(e) => assert_eq!(e.label, format!("v{want}")),
-                        None => assert_eq!(
-                            idx.health(),
-                            fanzha_core::blocklist::IndexHealth::Outdated
-                        ),
+                        None => {
+                            assert_eq!(idx.health(), fanzha_core::blocklist::IndexHealth::Outdated)
+                        }
                     }
                     reads += 1;
                 }
@@ -769,8 +832,11 @@ fn write_v1_fixture() {
             .unwrap();
         store
             .apply_feed(
-                FeedChange::full("fixture", 1, 0, i64::MAX)
-                    .with_entries(vec![listed(ListKind::Number, "+8613900001111", "fixture")]),
+                FeedChange::full("fixture", 1, 0, i64::MAX).with_entries(vec![listed(
+                    ListKind::Number,
+                    "+8613900001111",
+                    "fixture",
+                )]),
             )
             .unwrap();
         store.checkpoint().unwrap();

@@ -4,15 +4,13 @@
 // fail the whole load).
 //
 // The store keeps only hashes, so CallKit's plaintext numbers can come
-// only from what the SDK can name in the clear:
+// only from what the SDK can name in the clear — `Guard.callDirectoryEntries()`:
 //   - identification: the official numbers in the protection data
 //     (95588 → "中国工商银行", 96110 → "反诈预警专线"), embedded or replaced
 //     by a feed's numbers rules;
-//   - blocking: the user's own block rules (kept encrypted, decryptable)
-//     and, if a publisher ships one, a feed section of plaintext numbers
-//     meant for call blocking (README: "What a feed must carry for CallKit").
-// API: `Guard.callDirectoryEntries()` — a hook the SDK does not have yet
-// (see README and the report); this file is written against it.
+//   - blocking: the user's own block rules (kept encrypted, not hashed).
+// A feed's blocklist (hashes) can't reach CallKit; README: "What a feed
+// must carry for CallKit".
 import CallKit
 import Fanzha
 import Foundation
@@ -29,18 +27,14 @@ final class CallDirectoryHandler: CXCallDirectoryProvider {
         }
         let plan: CallDirectoryPlan
         do {
-            let entries = try guardian.callDirectoryEntries()
-            plan = CallDirectoryPlan.make(
-                blocked: entries.blocking,
-                identified: entries.identification.map { (number: $0.number, label: $0.label) },
-                countryCode: entries.countryCode)
+            plan = CallDirectoryPlan.make(try guardian.callDirectoryEntries())
         } catch {
             logger.error("call directory entries unavailable: \(String(describing: error), privacy: .public)")
             context.cancelRequest(withError: error)
             return
         }
         // Always a full reload: simpler than diffing, and the lists are small
-        // (official numbers + the user's rules + a feed's call list).
+        // (official numbers + the user's rules).
         if context.isIncremental {
             context.removeAllBlockingEntries()
             context.removeAllIdentificationEntries()

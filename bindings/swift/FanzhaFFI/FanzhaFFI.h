@@ -243,11 +243,35 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
+#ifndef UNIFFI_FFIDEF_CALLBACK_INTERFACE_KEY_PROVIDER_METHOD0
+#define UNIFFI_FFIDEF_CALLBACK_INTERFACE_KEY_PROVIDER_METHOD0
+typedef void (*UniffiCallbackInterfaceKeyProviderMethod0)(uint64_t, RustBuffer, RustBuffer* _Nonnull, 
+        RustCallStatus *_Nonnull uniffiCallStatus
+    );
+
+#endif
+#ifndef UNIFFI_FFIDEF_CALLBACK_INTERFACE_KEY_PROVIDER_METHOD1
+#define UNIFFI_FFIDEF_CALLBACK_INTERFACE_KEY_PROVIDER_METHOD1
+typedef void (*UniffiCallbackInterfaceKeyProviderMethod1)(uint64_t, RustBuffer, RustBuffer* _Nonnull, 
+        RustCallStatus *_Nonnull uniffiCallStatus
+    );
+
+#endif
 #ifndef UNIFFI_FFIDEF_CALLBACK_INTERFACE_LOG_SINK_METHOD0
 #define UNIFFI_FFIDEF_CALLBACK_INTERFACE_LOG_SINK_METHOD0
 typedef void (*UniffiCallbackInterfaceLogSinkMethod0)(uint64_t, RustBuffer, void* _Nonnull, 
         RustCallStatus *_Nonnull uniffiCallStatus
     );
+
+#endif
+#ifndef UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_KEY_PROVIDER
+#define UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_KEY_PROVIDER
+typedef struct UniffiVTableCallbackInterfaceKeyProvider {
+    UniffiCallbackInterfaceFree _Nonnull uniffiFree;
+    UniffiCallbackInterfaceClone _Nonnull uniffiClone;
+    UniffiCallbackInterfaceKeyProviderMethod0 _Nonnull wrapKey;
+    UniffiCallbackInterfaceKeyProviderMethod1 _Nonnull unwrapKey;
+} UniffiVTableCallbackInterfaceKeyProvider;
 
 #endif
 #ifndef UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_LOG_SINK
@@ -274,9 +298,34 @@ void uniffi_fanzha_ffi_fn_free_guard(uint64_t handle, RustCallStatus *_Nonnull o
 uint64_t uniffi_fanzha_ffi_fn_constructor_guard_new(RustBuffer settings, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_CONSTRUCTOR_GUARD_OPEN
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_CONSTRUCTOR_GUARD_OPEN
+uint64_t uniffi_fanzha_ffi_fn_constructor_guard_open(RustBuffer settings, RustBuffer store_path, uint64_t keys, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_ADD_REPORT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_ADD_REPORT
+int64_t uniffi_fanzha_ffi_fn_method_guard_add_report(uint64_t ptr, RustBuffer report, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_ALLOW
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_ALLOW
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_allow(uint64_t ptr, RustBuffer kind, RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_ANSWER_PAYMENT_QUESTIONS
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_ANSWER_PAYMENT_QUESTIONS
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_answer_payment_questions(uint64_t ptr, RustBuffer intent, RustBuffer answers, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_APPLY_FEED
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_APPLY_FEED
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_apply_feed(uint64_t ptr, RustBuffer feed, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_BLOCK
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_BLOCK
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_block(uint64_t ptr, RustBuffer kind, RustBuffer value, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_LINK
@@ -299,6 +348,16 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_number(uint64_t ptr, RustBuff
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_payment(uint64_t ptr, RustBuffer intent, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_DELETE_REPORT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_DELETE_REPORT
+int8_t uniffi_fanzha_ffi_fn_method_guard_delete_report(uint64_t ptr, int64_t id, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_EXPORT_REPORTS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_EXPORT_REPORTS
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_export_reports(uint64_t ptr, int8_t pending_only, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_FEED_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_FEED_VERSION
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_feed_version(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -309,6 +368,11 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_feed_version(uint64_t ptr, RustCall
 void uniffi_fanzha_ffi_fn_method_guard_forget_journey(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_MARK_REPORTS_UPLOADED
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_MARK_REPORTS_UPLOADED
+int32_t uniffi_fanzha_ffi_fn_method_guard_mark_reports_uploaded(uint64_t ptr, RustBuffer ids, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RECORD_EVENT
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RECORD_EVENT
 void uniffi_fanzha_ffi_fn_method_guard_record_event(uint64_t ptr, RustBuffer event, RustCallStatus *_Nonnull out_status
@@ -317,6 +381,56 @@ void uniffi_fanzha_ffi_fn_method_guard_record_event(uint64_t ptr, RustBuffer eve
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RECORD_PAYMENT
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RECORD_PAYMENT
 void uniffi_fanzha_ffi_fn_method_guard_record_payment(uint64_t ptr, RustBuffer intent, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_REMOVE_RULE
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_REMOVE_RULE
+int8_t uniffi_fanzha_ffi_fn_method_guard_remove_rule(uint64_t ptr, RustBuffer kind, RustBuffer value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_REPORTS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_REPORTS
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_reports(uint64_t ptr, int8_t pending_only, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RULES
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RULES
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_rules(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_STATUS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_STATUS
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_status(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_call_directory_entries(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_CLONE_KEYPROVIDER
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_CLONE_KEYPROVIDER
+uint64_t uniffi_fanzha_ffi_fn_clone_keyprovider(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_FREE_KEYPROVIDER
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_FREE_KEYPROVIDER
+void uniffi_fanzha_ffi_fn_free_keyprovider(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_INIT_CALLBACK_VTABLE_KEYPROVIDER
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_INIT_CALLBACK_VTABLE_KEYPROVIDER
+void uniffi_fanzha_ffi_fn_init_callback_vtable_keyprovider(const UniffiVTableCallbackInterfaceKeyProvider* _Nonnull vtable
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_KEYPROVIDER_WRAP_KEY
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_KEYPROVIDER_WRAP_KEY
+RustBuffer uniffi_fanzha_ffi_fn_method_keyprovider_wrap_key(uint64_t ptr, RustBuffer data_key, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_KEYPROVIDER_UNWRAP_KEY
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_KEYPROVIDER_UNWRAP_KEY
+RustBuffer uniffi_fanzha_ffi_fn_method_keyprovider_unwrap_key(uint64_t ptr, RustBuffer wrapped, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_CLONE_LOGSINK
@@ -632,9 +746,33 @@ uint16_t uniffi_fanzha_ffi_checksum_func_fraud_type_id(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_ADD_REPORT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_ADD_REPORT
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_add_report(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_ALLOW
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_ALLOW
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_allow(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_ANSWER_PAYMENT_QUESTIONS
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_ANSWER_PAYMENT_QUESTIONS
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_answer_payment_questions(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_APPLY_FEED
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_APPLY_FEED
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_apply_feed(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_BLOCK
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_BLOCK
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_block(void
     
 );
 #endif
@@ -662,6 +800,18 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_payment(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_DELETE_REPORT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_DELETE_REPORT
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_delete_report(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_EXPORT_REPORTS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_EXPORT_REPORTS
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_export_reports(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_FEED_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_FEED_VERSION
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_feed_version(void
@@ -671,6 +821,12 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_feed_version(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_FORGET_JOURNEY
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_FORGET_JOURNEY
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_forget_journey(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_MARK_REPORTS_UPLOADED
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_MARK_REPORTS_UPLOADED
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_mark_reports_uploaded(void
     
 );
 #endif
@@ -686,6 +842,48 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_record_payment(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_REMOVE_RULE
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_REMOVE_RULE
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_remove_rule(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_REPORTS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_REPORTS
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_reports(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RULES
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RULES
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_rules(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_STATUS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_STATUS
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_status(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_call_directory_entries(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_KEYPROVIDER_WRAP_KEY
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_KEYPROVIDER_WRAP_KEY
+uint16_t uniffi_fanzha_ffi_checksum_method_keyprovider_wrap_key(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_KEYPROVIDER_UNWRAP_KEY
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_KEYPROVIDER_UNWRAP_KEY
+uint16_t uniffi_fanzha_ffi_checksum_method_keyprovider_unwrap_key(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_LOGSINK_LOG
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_LOGSINK_LOG
 uint16_t uniffi_fanzha_ffi_checksum_method_logsink_log(void
@@ -695,6 +893,12 @@ uint16_t uniffi_fanzha_ffi_checksum_method_logsink_log(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_CONSTRUCTOR_GUARD_NEW
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_CONSTRUCTOR_GUARD_NEW
 uint16_t uniffi_fanzha_ffi_checksum_constructor_guard_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_CONSTRUCTOR_GUARD_OPEN
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_CONSTRUCTOR_GUARD_OPEN
+uint16_t uniffi_fanzha_ffi_checksum_constructor_guard_open(void
     
 );
 #endif

@@ -14,7 +14,6 @@
 
 use crate::error::{Error, Result};
 use crate::number::{NumberRules, Parsed};
-use crate::payment::AccountKind;
 use crate::verdict::Kind;
 
 /// The canonical form of a phone number written any way `number::parse`
@@ -29,91 +28,27 @@ pub fn number(rules: &NumberRules, region: &str, value: &str) -> Result<String> 
     }
 }
 
-/// The lookup expression a blocklisted URL (or bare host) is stored under.
-///
-/// TODO(link): this is a stand-in until `link::canonicalize` /
-/// `link::expressions` land on main; then this must call them (first, most
-/// specific expression) so feeds and the link check agree byte for byte.
-/// `tests::url_entries_hit_the_link_check` fails if they don't.
+/// The lookup expression a blocklisted URL (or bare host) is stored under:
+/// the first, most specific of [`crate::link::expressions`] of
+/// [`crate::link::canonicalize`] — `host/path?query` as the Safe Browsing
+/// canonicalizer writes it. A bare host gives `host/`, which the link check
+/// looks up for every URL on that host and its subdomains; a path gives
+/// that exact page (or, ending in `/`, everything under it).
 pub fn url_expression(value: &str) -> Result<String> {
-    let bad = |why| Error::input(Kind::Link, why);
-    let cleaned: String = value
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
-        .collect();
-    if cleaned.is_empty() {
-        return Err(bad("empty"));
-    }
-    if cleaned.len() > 4096 {
-        return Err(bad("too long"));
-    }
-    let with_scheme = if cleaned.contains("://") {
-        cleaned
-    } else {
-        format!("http://{cleaned}")
-    };
-    let url = url::Url::parse(&with_scheme).map_err(|_| bad("not a URL"))?;
-    let host = url.host_str().ok_or_else(|| bad("no host"))?;
-    let host: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
-    if host.is_empty() {
-        return Err(bad("no host"));
-    }
-    let mut expr = host.join(".").to_ascii_lowercase();
-    expr.push_str(url.path());
-    if let Some(q) = url.query() {
-        expr.push('?');
-        expr.push_str(q);
-    }
-    Ok(expr)
+    let canon = crate::link::canonicalize(value.trim())?;
+    crate::link::expressions(&canon)
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::input(Kind::Link, "no lookup expression"))
 }
 
 /// The canonical form of a payee account: exactly what the payment check
 /// looks up ([`crate::payment::normalize_account`]), phone-number accounts
-/// read in `region`. The form does not depend on `_kind` (the payment check
-/// keys an account the same way whatever kind the bank app gives it).
-pub fn account(
-    numbers: &NumberRules,
-    region: &str,
-    _kind: AccountKind,
-    value: &str,
-) -> Result<String> {
+/// read in `region`. The same whatever the account's kind (card, IBAN,
+/// Alipay …): the payment check keys an account the same way whatever kind
+/// the bank app gives it.
+pub fn account(numbers: &NumberRules, region: &str, value: &str) -> Result<String> {
     crate::payment::normalize_account(numbers, region, value)
-}
-
-/// A publisher's best guess at an account's kind when the CSV doesn't say:
-/// an e-mail is an Alipay id, `wxid_…` a WeChat id, two letters and two
-/// digits an IBAN, `+…`/`00…` or 11 digits starting with 1 a phone number,
-/// 12–19 digits a bank card, anything else `other`. The kind only matters
-/// for how letters and phone numbers are normalized.
-pub fn guess_account_kind(value: &str) -> AccountKind {
-    let compact: String = value
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '.' | '(' | ')'))
-        .collect();
-    let lower = compact.to_ascii_lowercase();
-    let digits = compact.bytes().all(|b| b.is_ascii_digit());
-    let b = compact.as_bytes();
-    if compact.contains('@') {
-        AccountKind::Alipay
-    } else if lower.starts_with("wxid_") {
-        AccountKind::Wechat
-    } else if b.len() >= 15
-        && b.len() <= 34
-        && b[..2].iter().all(u8::is_ascii_alphabetic)
-        && b[2..4].iter().all(u8::is_ascii_digit)
-        && b.iter().all(u8::is_ascii_alphanumeric)
-    {
-        AccountKind::Iban
-    } else if compact.starts_with('+')
-        || (digits && (compact.starts_with("00") || (b.len() == 11 && b[0] == b'1')))
-    {
-        AccountKind::Phone
-    } else if digits && (12..=19).contains(&b.len()) {
-        AccountKind::Card
-    } else {
-        AccountKind::Other
-    }
 }
 
 #[cfg(test)]
@@ -184,8 +119,7 @@ mod tests {
     }
 
     /// Catches a mismatch between the feed's URL expressions and the link
-    /// check's lookups. Until the link check lands it can't run (the check
-    /// reports that links are unavailable) and passes vacuously.
+    /// check's lookups.
     #[test]
     fn url_entries_hit_the_link_check() {
         let cases = [
@@ -199,32 +133,38 @@ mod tests {
             ),
             (
                 "http://host.example/phish/login.html",
-                vec!["http://host.example/phish/login.html"],
+                vec![
+                    "http://host.example/phish/login.html",
+                    "HOST.example/phish/%6cogin.html#x",
+                    "http://host.example/phish/login.html?session=1",
+                ],
+            ),
+            (
+                "host.example/kit/",
+                vec!["http://host.example/kit/a/b/c.php"],
+            ),
+            (
+                "195.127.0.11",
+                vec!["http://3279880203/", "http://0xc37f000b/x"],
             ),
         ];
         for (listed, urls) in cases {
             let guard = guard_with(ListKind::Url, &[url_expression(listed).unwrap()]);
             for u in urls {
-                match guard.check_link(u) {
-                    Ok(v) => assert_eq!(
-                        v.level,
-                        Level::Dangerous,
-                        "{listed} should match {u}: {v:?}"
-                    ),
-                    Err(crate::Error::InvalidInput { why, .. })
-                        if why.contains("not available") =>
-                    {
-                        return
-                    }
-                    Err(e) => panic!("{u}: {e}"),
-                }
+                let v = guard.check_link(u).unwrap();
+                assert_eq!(
+                    v.level,
+                    Level::Dangerous,
+                    "{listed} should match {u}: {v:?}"
+                );
+                assert!(v.has_reason("link.blocklisted"), "{u}: {v:?}");
             }
         }
     }
 
     #[test]
     fn accounts_are_hashed_as_the_payment_check_looks_them_up() {
-        use crate::payment::PaymentIntent;
+        use crate::payment::{AccountKind, PaymentIntent};
         let rules = NumberRules::from_json(crate::number::EMBEDDED).unwrap();
         let cases = [
             ("6222 0212-3456 7890 128", AccountKind::Card),
@@ -235,13 +175,12 @@ mod tests {
             ("SAFE-ACCOUNT-7", AccountKind::Other),
         ];
         for (written, kind) in cases {
-            assert_eq!(guess_account_kind(written), kind, "{written}");
-            let canon = account(&rules, "CN", guess_account_kind(written), written).unwrap();
+            let canon = account(&rules, "CN", written).unwrap();
             let guard = guard_with(ListKind::Account, &[canon]);
             let intent = PaymentIntent::new(written, kind, 10_000, "CNY");
             let v = guard.check_payment(&intent).unwrap();
             assert!(v.has_reason("payment.blocklisted"), "{written}: {v:?}");
         }
-        assert!(account(&rules, "CN", AccountKind::Other, " - ").is_err());
+        assert!(account(&rules, "CN", " - ").is_err());
     }
 }

@@ -43,6 +43,7 @@
 //! assert_eq!(feed.entries().count(), 1);
 //! ```
 
+mod apply;
 pub mod canonical;
 mod format;
 pub mod keys;
@@ -50,12 +51,15 @@ mod policy;
 mod reader;
 mod writer;
 
+/// Entries and removals as a verified feed hands them to the store.
+pub use crate::store::{FeedEntry, FeedRemoval};
+pub use apply::{apply, effective_trust, Applied, RETIRED_KEYS_SETTING, ROTATED_KEYS_SETTING};
 pub use format::{
     FeedHeader, FeedKind, RuleKind, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_CATEGORY_BYTES,
 };
 pub use keys::{KeyId, PublicKey, PublisherKey, Rotation, TrustedKeys};
 pub use policy::{check_update, UpdatePlan};
-pub use reader::{BodySummary, FeedEntry, FeedFile, FeedRemoval, VerifiedFeed};
+pub use reader::{BodySummary, FeedFile, VerifiedFeed};
 pub use writer::{FeedMeta, FeedWriter};
 
 /// Caps on what a feed may declare and contain. Every declared count and

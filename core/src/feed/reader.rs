@@ -17,6 +17,7 @@ use super::keys::{KeyId, PublicKey, Rotation, TrustedKeys};
 use super::{FeedError, Limits};
 use crate::blocklist::{ListEntry, ListKind};
 use crate::snapshot::RuleSources;
+use crate::store::{FeedEntry, FeedRemoval};
 use crate::verdict::FraudType;
 use std::collections::BTreeMap;
 
@@ -30,25 +31,6 @@ pub struct FeedFile<'a> {
     signed: &'a [u8],
     body: &'a [u8],
     limits: Limits,
-}
-
-/// One blocklist entry of a verified feed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FeedEntry {
-    pub kind: ListKind,
-    /// SHA-256 of the canonical value.
-    pub sha256: [u8; 32],
-    /// [`crate::blocklist::fast_hash`] of the canonical value.
-    pub fast: u64,
-    pub entry: ListEntry,
-}
-
-/// One removal of a verified delta.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FeedRemoval {
-    pub kind: ListKind,
-    pub sha256: [u8; 32],
-    pub fast: u64,
 }
 
 /// Counts from a body walk, for `inspect` and status.

@@ -26,7 +26,7 @@
 //! Labels (category, fraud type, severity, label text) repeat across many
 //! entries, so they live in a dictionary table and entries carry its id.
 
-use super::crypto::Keys;
+use super::crypto::{Keys, SEAL_OVERHEAD};
 use super::error::StoreError;
 use crate::blocklist::{fast_hash, BlockIndex, IndexHealth, ListEntry, ListKind};
 use crate::verdict::FraudType;
@@ -44,7 +44,7 @@ const INDEX_CHUNK: usize = 1 << 20;
 const TARGET_BUCKET: usize = 16;
 /// Most entries one segment may hold (offsets are `u32`).
 pub(crate) const MAX_SEGMENT_ENTRIES: usize = 1 << 31;
-const INDEX_MAGIC: &[u8; 4] = b"FZX1";
+const INDEX_MAGIC: &[u8; 4] = b"FZX2";
 
 /// The list kinds, in the order segments are grouped.
 pub(crate) const KINDS: [ListKind; 3] = [ListKind::Number, ListKind::Url, ListKind::Account];
@@ -66,13 +66,23 @@ pub(crate) fn sha8(sha256: &[u8; 32]) -> u64 {
 
 /// A sorted multiset of 64-bit hashes: `2^bits` buckets keyed by the top
 /// bits, each holding the next 16 bits of its hashes in ascending order.
+///
+/// Where a bucket starts is a checkpoint (one `u32` per 64 buckets, small
+/// enough to stay in cache) plus the sizes of the buckets before it in its
+/// group (one byte a bucket, one cache line a group), so a lookup touches
+/// the large suffix array once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct HashSet16 {
     bits: u32,
-    /// `2^bits + 1` cumulative counts.
-    offsets: Vec<u32>,
+    /// Entries before each group of 64 buckets (`groups + 1` values).
+    checkpoints: Vec<u32>,
+    /// Entries in each bucket.
+    counts: Vec<u8>,
     suffixes: Vec<u16>,
 }
+
+const GROUP: usize = 64;
+const INDEX_MAGIC_V1: &[u8; 4] = b"FZX1";
 
 impl HashSet16 {
     /// Bucket bits for `n` entries: the largest `b` with `n / 2^b >= 16`.
@@ -85,12 +95,17 @@ impl HashSet16 {
     }
 
     #[inline]
-    fn bucket(&self, h: u64) -> usize {
-        if self.bits == 0 {
+    fn bucket_of(bits: u32, h: u64) -> usize {
+        if bits == 0 {
             0
         } else {
-            (h >> (64 - self.bits)) as usize
+            (h >> (64 - bits)) as usize
         }
+    }
+
+    #[inline]
+    fn bucket(&self, h: u64) -> usize {
+        HashSet16::bucket_of(self.bits, h)
     }
 
     #[inline]
@@ -98,23 +113,44 @@ impl HashSet16 {
         ((h << self.bits) >> 48) as u16
     }
 
+    fn checkpoints_for(counts: &[u8]) -> Vec<u32> {
+        let mut out = Vec::with_capacity(counts.len() / GROUP + 2);
+        let mut total = 0u32;
+        out.push(0);
+        for group in counts.chunks(GROUP) {
+            total += group.iter().map(|&c| u32::from(c)).sum::<u32>();
+            out.push(total);
+        }
+        out
+    }
+
     /// Builds from hashes in ascending order.
     pub(crate) fn build(sorted: &[u64]) -> HashSet16 {
         debug_assert!(sorted.windows(2).all(|w| w[0] <= w[1]));
-        let bits = HashSet16::bits_for(sorted.len());
-        let buckets = 1usize << bits;
+        let mut bits = HashSet16::bits_for(sorted.len());
+        let max_bits = (bits + 3).min(30);
+        // A bucket holds at most 255 entries: with uniform hashes and 16-32
+        // a bucket this never binds; skewed input gets up to 8 times more
+        // buckets, and beyond that saturates (see `is_exact`).
+        let counts = loop {
+            let mut counts = vec![0u32; 1usize << bits];
+            for &h in sorted {
+                counts[HashSet16::bucket_of(bits, h)] += 1;
+            }
+            if bits >= max_bits || counts.iter().all(|&c| c <= 255) {
+                break counts;
+            }
+            bits += 1;
+        };
+        let counts: Vec<u8> = counts.into_iter().map(|c| c.min(255) as u8).collect();
         let mut set = HashSet16 {
             bits,
-            offsets: vec![0; buckets + 1],
+            checkpoints: HashSet16::checkpoints_for(&counts),
+            counts,
             suffixes: Vec::with_capacity(sorted.len()),
         };
         for &h in sorted {
-            let b = set.bucket(h);
-            set.offsets[b + 1] += 1;
             set.suffixes.push(set.suffix(h));
-        }
-        for i in 0..buckets {
-            set.offsets[i + 1] += set.offsets[i];
         }
         set
     }
@@ -123,13 +159,23 @@ impl HashSet16 {
         self.suffixes.len()
     }
 
+    /// Whether every bucket fits (see [`HashSet16::build`]).
+    pub(crate) fn is_exact(&self) -> bool {
+        self.checkpoints.last().copied().unwrap_or(0) as usize == self.suffixes.len()
+    }
+
     /// Index positions whose kept bits equal `h`'s (contiguous).
     #[inline]
     pub(crate) fn candidates(&self, h: u64) -> std::ops::Range<usize> {
         let b = self.bucket(h);
-        // Offsets are validated at load: monotone, last == len.
-        let lo = self.offsets[b] as usize;
-        let hi = self.offsets[b + 1] as usize;
+        let g = b / GROUP;
+        // Validated at load: checkpoints and counts agree with the length.
+        let before: u32 = self.counts[g * GROUP..b]
+            .iter()
+            .map(|&c| u32::from(c))
+            .sum();
+        let lo = (self.checkpoints[g] + before) as usize;
+        let hi = lo + usize::from(self.counts[b]);
         let s = self.suffix(h);
         let slice = &self.suffixes[lo..hi];
         let start = slice.partition_point(|&x| x < s);
@@ -142,28 +188,31 @@ impl HashSet16 {
 
     /// Heap bytes held.
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.offsets.capacity() * 4 + self.suffixes.capacity() * 2
+        self.checkpoints.capacity() * 4 + self.counts.capacity() + self.suffixes.capacity() * 2
     }
 
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(16 + self.offsets.len() * 4 + self.suffixes.len() * 2);
+        let mut out = Vec::with_capacity(16 + self.counts.len() + self.suffixes.len() * 2);
         out.extend_from_slice(INDEX_MAGIC);
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&(self.suffixes.len() as u64).to_le_bytes());
-        for o in &self.offsets {
-            out.extend_from_slice(&o.to_le_bytes());
-        }
+        out.extend_from_slice(&self.counts);
         for s in &self.suffixes {
             out.extend_from_slice(&s.to_le_bytes());
         }
         out
     }
 
-    /// Parses [`HashSet16::to_bytes`], validating every offset so a lookup
-    /// can never slice out of range.
+    /// Parses [`HashSet16::to_bytes`] (and the first layout, `FZX1`, which
+    /// stored a `u32` offset per bucket), validating the bucket sizes
+    /// against the length so a lookup can never slice out of range.
     pub(crate) fn from_bytes(buf: &[u8]) -> Result<HashSet16, StoreError> {
         let bad = || StoreError::corrupt("blocklist index");
-        if buf.len() < 16 || &buf[..4] != INDEX_MAGIC {
+        if buf.len() < 16 {
+            return Err(bad());
+        }
+        let v1 = &buf[..4] == INDEX_MAGIC_V1;
+        if !v1 && &buf[..4] != INDEX_MAGIC {
             return Err(bad());
         }
         let bits = u32::from_le_bytes(buf[4..8].try_into().map_err(|_| bad())?);
@@ -173,30 +222,42 @@ impl HashSet16 {
         }
         let n = n as usize;
         let buckets = 1usize << bits;
-        let need = 16 + (buckets + 1) * 4 + n * 2;
-        if buf.len() != need {
-            return Err(bad());
-        }
-        let mut offsets = Vec::with_capacity(buckets + 1);
-        let mut prev = 0u32;
-        for c in buf[16..16 + (buckets + 1) * 4].chunks_exact(4) {
-            let o = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
-            if o < prev {
+        let (counts, rest) = if v1 {
+            let table = (buckets + 1) * 4;
+            if buf.len() != 16 + table + n * 2 {
                 return Err(bad());
             }
-            prev = o;
-            offsets.push(o);
-        }
-        if offsets[0] != 0 || prev as usize != n {
+            let offsets: Vec<u32> = buf[16..16 + table]
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect();
+            if offsets[0] != 0 || offsets[buckets] as usize != n {
+                return Err(bad());
+            }
+            let mut counts = Vec::with_capacity(buckets);
+            for w in offsets.windows(2) {
+                let c = w[1].checked_sub(w[0]).ok_or_else(bad)?;
+                counts.push(u8::try_from(c).map_err(|_| bad())?);
+            }
+            (counts, &buf[16 + table..])
+        } else {
+            if buf.len() != 16 + buckets + n * 2 {
+                return Err(bad());
+            }
+            (buf[16..16 + buckets].to_vec(), &buf[16 + buckets..])
+        };
+        let checkpoints = HashSet16::checkpoints_for(&counts);
+        if checkpoints.last().copied().unwrap_or(0) as usize != n {
             return Err(bad());
         }
-        let suffixes = buf[16 + (buckets + 1) * 4..]
+        let suffixes = rest
             .chunks_exact(2)
             .map(|c| u16::from_le_bytes([c[0], c[1]]))
             .collect();
         Ok(HashSet16 {
             bits,
-            offsets,
+            checkpoints,
+            counts,
             suffixes,
         })
     }
@@ -375,8 +436,18 @@ pub(crate) fn write_segment(
         blocks += 1;
     }
     let fasts: Vec<u64> = entries.iter().map(|e| e.fast).collect();
-    let bytes = HashSet16::build(&fasts).to_bytes();
+    let set = HashSet16::build(&fasts);
     drop(fasts);
+    if !set.is_exact() {
+        // More than 255 entries share 30 top bits: not hashes of distinct
+        // values (a feed with forged fast hashes).
+        return Err(StoreError::InvalidValue {
+            what: "feed entries",
+            why: "fast hashes are not spread like hashes",
+        });
+    }
+    let bytes = set.to_bytes();
+    drop(set);
     let total = bytes.len().div_ceil(INDEX_CHUNK) as u32;
     let mut ins_chunk =
         conn.prepare_cached("INSERT INTO seg_index (id, payload) VALUES (?1, ?2)")?;
@@ -474,33 +545,44 @@ fn load_set(
     id: i64,
     meta: &SegmentMeta,
 ) -> Result<HashSet16, StoreError> {
-    let mut buf = Vec::with_capacity(meta.index_bytes as usize);
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, payload FROM seg_index WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([row_id(id, 0), row_id(id, u32::MAX)], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
-    })?;
-    let mut expect = 0u32;
-    for row in rows {
-        let (rid, payload) = row?;
-        if rid != row_id(id, expect) || expect >= meta.chunks {
-            return Err(StoreError::corrupt("blocklist index"));
+    let bad = || StoreError::corrupt("blocklist index");
+    let mut buf: Vec<u8> = Vec::with_capacity(meta.index_bytes as usize + SEAL_OVERHEAD);
+    for chunk in 0..meta.chunks {
+        // Incremental blob I/O reads the pages straight into our buffer,
+        // where the chunk is decrypted in place: one copy instead of four.
+        let blob = conn
+            .blob_open(
+                rusqlite::MAIN_DB,
+                c"seg_index",
+                c"payload",
+                row_id(id, chunk),
+                true,
+            )
+            .map_err(|e| match StoreError::from(e) {
+                StoreError::Sqlite(_) => bad(),
+                other => other,
+            })?;
+        let len = blob.len();
+        let start = buf.len();
+        if (start + len) as u64 > meta.index_bytes + SEAL_OVERHEAD as u64 * u64::from(meta.chunks) {
+            return Err(bad());
         }
-        let plain = keys.open(
-            &chunk_aad(id, expect, meta.chunks),
-            &payload,
+        buf.resize(start + len, 0);
+        blob.read_at_exact(&mut buf[start..], 0)?;
+        drop(blob);
+        let plain = keys.open_in_place(
+            &chunk_aad(id, chunk, meta.chunks),
+            &mut buf[start..],
             "blocklist index",
         )?;
-        buf.extend_from_slice(&plain);
-        expect += 1;
+        buf.truncate(start + plain);
     }
-    if expect != meta.chunks || buf.len() as u64 != meta.index_bytes {
-        return Err(StoreError::corrupt("blocklist index"));
+    if buf.len() as u64 != meta.index_bytes {
+        return Err(bad());
     }
     let set = HashSet16::from_bytes(&buf)?;
     if set.len() as u64 != meta.n {
-        return Err(StoreError::corrupt("blocklist index"));
+        return Err(bad());
     }
     Ok(set)
 }
@@ -582,6 +664,8 @@ enum Found {
 pub struct StoreIndex {
     kinds: [Vec<Group>; 3],
     conn: Mutex<Connection>,
+    /// Labels read so far (ids are never reused, so they never go stale).
+    labels: Mutex<HashMap<u32, LabelRecord>>,
     keys: std::sync::Arc<Keys>,
     health: AtomicU8,
     len: usize,
@@ -596,6 +680,9 @@ impl std::fmt::Debug for StoreIndex {
             .finish_non_exhaustive()
     }
 }
+
+/// Labels cached per index at most.
+const LABEL_CACHE: usize = 4096;
 
 const HEALTH_OK: u8 = 0;
 const HEALTH_OUTDATED: u8 = 1;
@@ -649,6 +736,7 @@ impl StoreIndex {
         StoreIndex {
             kinds,
             conn: Mutex::new(conn),
+            labels: Mutex::new(HashMap::new()),
             keys,
             health: AtomicU8::new(HEALTH_OK),
             len,
@@ -725,8 +813,19 @@ impl StoreIndex {
     }
 
     fn entry(&self, conn: &Connection, p: Packed) -> Result<ListEntry, StoreError> {
-        let rec = read_label(conn, &self.keys, p.label)?
-            .ok_or_else(|| StoreError::corrupt("blocklist label"))?;
+        let mut labels = self.labels.lock().unwrap_or_else(|e| e.into_inner());
+        let rec = match labels.get(&p.label) {
+            Some(rec) => rec.clone(),
+            None => {
+                let rec = read_label(conn, &self.keys, p.label)?
+                    .ok_or_else(|| StoreError::corrupt("blocklist label"))?;
+                if labels.len() >= LABEL_CACHE {
+                    labels.clear();
+                }
+                labels.insert(p.label, rec.clone());
+                rec
+            }
+        };
         Ok(ListEntry {
             category: rec.category,
             fraud_type: rec.fraud_type,
@@ -885,10 +984,45 @@ mod tests {
                 .tap_sort(),
         );
         let mut bytes = set.to_bytes();
-        // Make an offset decrease.
-        bytes[16 + 4 * 3] = 0xff;
-        bytes[16 + 4 * 3 + 1] = 0xff;
+        // A bucket size that no longer adds up.
+        bytes[16 + 3] = bytes[16 + 3].wrapping_add(1);
         assert!(HashSet16::from_bytes(&bytes).is_err());
+    }
+
+    #[test]
+    fn first_layout_still_reads() {
+        let mut v: Vec<u64> = (0..5000u64)
+            .map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .collect();
+        v.sort_unstable();
+        let set = HashSet16::build(&v);
+        // FZX1: a u32 cumulative offset per bucket instead of u8 sizes.
+        let mut old = Vec::new();
+        old.extend_from_slice(b"FZX1");
+        old.extend_from_slice(&set.bits.to_le_bytes());
+        old.extend_from_slice(&(v.len() as u64).to_le_bytes());
+        let mut acc = 0u32;
+        old.extend_from_slice(&acc.to_le_bytes());
+        for &c in &set.counts {
+            acc += u32::from(c);
+            old.extend_from_slice(&acc.to_le_bytes());
+        }
+        for s in &set.suffixes {
+            old.extend_from_slice(&s.to_le_bytes());
+        }
+        assert_eq!(HashSet16::from_bytes(&old).unwrap(), set);
+    }
+
+    #[test]
+    fn skewed_hashes_are_flagged_not_indexed_wrongly() {
+        let v = vec![42u64; 300];
+        let set = HashSet16::build(&v);
+        assert!(!set.is_exact());
+        let mut ok: Vec<u64> = (0..300u64)
+            .map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .collect();
+        ok.sort_unstable();
+        assert!(HashSet16::build(&ok).is_exact());
     }
 
     trait TapSort {

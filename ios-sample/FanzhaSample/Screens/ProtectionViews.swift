@@ -6,8 +6,8 @@ import UniformTypeIdentifiers
 /// Reports: file a report into the SDK's encrypted queue, list it, mark
 /// uploaded, delete, export the queue as JSON (share sheet / Files); the
 /// same form sets the user's own block / trust rules.
-/// API: the store's report and rule calls as documented by the bindings
-/// (issue 6/8); written against those names.
+/// API: the bindings branch's store calls (addReport, reports,
+/// markReportsUploaded, deleteReport, exportReports, block, allow).
 struct ReportsView: View {
     private let lang = SharedGuard.lang
     @State private var kind: CheckKind = .number
@@ -67,14 +67,22 @@ struct ReportsView: View {
     private func file() {
         let v = value.trimmingCharacters(in: .whitespaces)
         guard !v.isEmpty else { return }
-        act { _ = try $0.addReport(kind: kind, value: v, fraudType: nil, note: note) }
+        act { _ = try $0.addReport(report: NewReport(kind: kind, value: v, fraudType: nil, note: note)) }
         value = ""; note = ""
     }
 
     private func rule(_ action: RuleAction) {
         let v = value.trimmingCharacters(in: .whitespaces)
         guard !v.isEmpty else { return }
-        act { try $0.setRule(kind: kind, value: v, action: action) }
+        let ruleKind: RuleKind
+        switch kind {
+        case .number: ruleKind = .number
+        case .link: ruleKind = .link
+        default: ruleKind = .account
+        }
+        act { g in
+            if action == .block { _ = try g.block(kind: ruleKind, value: v) } else { _ = try g.allow(kind: ruleKind, value: v) }
+        }
         // The Call Directory extension reads the user's block rules: reload it.
         CXCallDirectoryManager.sharedInstance.reloadExtension(withIdentifier: CallDirectoryInfo.extensionId) { _ in }
     }
@@ -105,11 +113,19 @@ struct StatusView: View {
     @State private var message: String?
     @State private var importing = false
     @State private var directoryState = "?"
+    @State private var status: ProtectionStatus?
 
     var body: some View {
         Form {
             Section {
                 Text("\(UiText.get(lang, .feedVersion)): \(version)")
+                if let st = status {
+                    ForEach(st.feeds, id: \.feedId) { f in
+                        Text("\(f.feedId) v\(f.version) · \(f.expired ? "expired" : "current") · \(f.numbers + f.links + f.accounts)")
+                    }
+                    if st.stale { Text("⚠ \(UiText.get(lang, .feedStale))").foregroundColor(.red) }
+                    if let p = st.storeProblem { Text("⚠ store: \(p)").foregroundColor(.red).font(.footnote) }
+                }
                 if let p = SharedGuard.storeProblem { Text("⚠ store: \(p)").foregroundColor(.red).font(.footnote) }
                 Button(UiText.get(lang, .applyFeed)) { importing = true }
                 if let m = message { Text(m).font(.footnote) }
@@ -138,11 +154,19 @@ struct StatusView: View {
 
     private func refresh() {
         version = SharedGuard.get()?.feedVersion() ?? "-"
+        status = try? SharedGuard.get()?.status()
         CXCallDirectoryManager.sharedInstance.getEnabledStatusForExtension(withIdentifier: CallDirectoryInfo.extensionId) { status, _ in
             DispatchQueue.main.async {
                 directoryState = status == .enabled ? "enabled" : (status == .disabled ? "disabled in Settings" : "unknown")
             }
         }
+    }
+
+    /// Feed apply: the bindings don't expose it yet (the core has
+    /// `Guard::apply_feed(bytes, trusted_keys)`); replace this body with the
+    /// binding call when it lands.
+    private func applyFeed(_ g: Guard, _ bytes: Data) throws -> String {
+        throw FanzhaError.Unavailable(what: "feed apply from the app")
     }
 
     private func apply(_ url: URL) {
@@ -151,8 +175,9 @@ struct StatusView: View {
         do {
             let bytes = try Data(contentsOf: url)
             guard bytes.count <= 64 * 1024 * 1024 else { message = UiText.get(lang, .feedRefused); return }
-            let outcome = try SharedGuard.get()?.applyFeed(bytes: bytes)
-            message = "\(UiText.get(lang, .feedApplied)): \(outcome?.feedVersion ?? "")"
+            guard let g = SharedGuard.get() else { return }
+            let version = try applyFeed(g, bytes)
+            message = "\(UiText.get(lang, .feedApplied)): \(version)"
             // New official numbers or a call list may change the directory.
             CXCallDirectoryManager.sharedInstance.reloadExtension(withIdentifier: CallDirectoryInfo.extensionId) { _ in }
         } catch {

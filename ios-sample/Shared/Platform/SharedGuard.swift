@@ -39,9 +39,9 @@ enum SharedGuard {
         if withStore, let url = storeURL() {
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // API: the store-backed constructor documented by the bindings for the store
-                // (issue 6/8); the one call to adapt when it lands.
-                g = try Guard.openStore(path: url.path, keys: KeychainKeyProvider(), settings: s)
+                // The store-backed constructor of the bindings branch (a damaged store
+                // is not thrown: the guard falls back itself and status().storeProblem says why).
+                g = try Guard.open(settings: s, storePath: url.path, keys: KeychainKeyProvider())
             } catch {
                 storeProblem = "\(error)"
             }

@@ -570,6 +570,24 @@ fileprivate struct FfiConverterString: FfiConverter {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
+    }
+}
+
 
 
 
@@ -584,12 +602,42 @@ fileprivate struct FfiConverterString: FfiConverter {
 public protocol GuardProtocol: AnyObject, Sendable {
     
     /**
+     * Files a report (kept encrypted in the store until the app uploads
+     * it). Returns its id.
+     */
+    func addReport(report: NewReport) throws  -> Int64
+    
+    /**
+     * The user trusts a value: its checks become `trusted`. Returns the
+     * canonical value stored. Needs a store.
+     */
+    func allow(kind: RuleKind, value: String) throws  -> String
+    
+    /**
      * Re-scores a payment with the user's answers to the verdict's
      * questions (a "yes" usually makes it dangerous with a longer
      * cool-off). The attempt is not counted again. `InvalidInput` for an
      * unknown question id.
      */
     func answerPaymentQuestions(intent: PaymentIntent, answers: [Answer]) throws  -> Verdict
+    
+    /**
+     * Verifies a signed feed (the bytes of the file) against the pinned
+     * keys and applies it to the store in one transaction, then swaps the
+     * new protection data in. Checks running meanwhile finish on the old
+     * data and never wait. A refused feed (bad signature, untrusted key,
+     * older or same version, delta on the wrong base, damaged, too big)
+     * throws `Feed` and changes nothing. Needs a store; does file I/O and
+     * may take a while for a big feed: call it off the main thread.
+     */
+    func applyFeed(feed: Data) throws  -> FeedApplied
+    
+    /**
+     * The user blocks a value: its checks become `dangerous` with action
+     * `block`. Returns the canonical value stored (E.164 for a number, the
+     * host for a link). Needs a store.
+     */
+    func block(kind: RuleKind, value: String) throws  -> String
     
     /**
      * Checks a link (a URL as the user saw it).
@@ -616,6 +664,16 @@ public protocol GuardProtocol: AnyObject, Sendable {
     func checkPayment(intent: PaymentIntent) throws  -> Verdict
     
     /**
+     * Deletes a report; `false` if there was none with this id.
+     */
+    func deleteReport(id: Int64) throws  -> Bool
+    
+    /**
+     * The reports as a JSON array, for the app to upload or share.
+     */
+    func exportReports(pendingOnly: Bool) throws  -> String
+    
+    /**
      * The version of the protection data checks use now.
      */
     func feedVersion()  -> String
@@ -624,6 +682,11 @@ public protocol GuardProtocol: AnyObject, Sendable {
      * Forgets the journey (sign-out, a new session).
      */
     func forgetJourney() 
+    
+    /**
+     * Marks reports as uploaded; returns how many were marked.
+     */
+    func markReportsUploaded(ids: [Int64]) throws  -> Int32
     
     /**
      * Records something the app saw but did not ask the guard to check
@@ -636,6 +699,36 @@ public protocol GuardProtocol: AnyObject, Sendable {
      * checks of later payments.
      */
     func recordPayment(intent: PaymentIntent) throws 
+    
+    /**
+     * Removes the user's rule for a value; `false` if there was none.
+     */
+    func removeRule(kind: RuleKind, value: String) throws  -> Bool
+    
+    /**
+     * The reports filed, oldest first; only those not yet uploaded when
+     * `pending_only`.
+     */
+    func reports(pendingOnly: Bool) throws  -> [Report]
+    
+    /**
+     * The user's own rules.
+     */
+    func rules() throws  -> [UserRule]
+    
+    /**
+     * What protects the user right now: the data version, whether it is
+     * stale, the store and its feeds. Reads the store (cheap, but I/O).
+     */
+    func status() throws  -> ProtectionStatus
+    
+    /**
+     * Plaintext numbers for the iOS Call Directory extension: the
+     * region's official numbers to label, the user's blocked numbers to
+     * block — sorted ascending, no duplicates. Reads the store's rules
+     * when the guard has a store.
+     */
+    func callDirectoryEntries() throws  -> CallDirectoryEntries
     
 }
 /**
@@ -710,7 +803,60 @@ public convenience init(settings: GuardSettings)throws  {
     }
 
     
+    /**
+     * A guard on the encrypted store at `store_path` (created when
+     * missing): the store's blocklists, feed rules and the user's own
+     * rules and reports, on top of the embedded default. The store's data
+     * key is wrapped by the host's `keys` (Android Keystore, iOS Keychain).
+     *
+     * Throws `WrongKey` when `keys` does not open this store, `KeyProvider`
+     * when the provider can't be used, `Store` for a store written by a
+     * newer version. A damaged file is not an error: the guard falls back
+     * to the embedded default, every verdict carries `store.unavailable`,
+     * and `status().storeProblem` says why. Does file I/O: call it off the
+     * main thread.
+     */
+public static func `open`(settings: GuardSettings, storePath: String, keys: KeyProvider)throws  -> Guard  {
+    return try  FfiConverterTypeGuard_lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_constructor_guard_open(
+        FfiConverterTypeGuardSettings_lower(settings),
+        FfiConverterString.lower(storePath),
+        FfiConverterTypeKeyProvider_lower(keys),uniffiCallStatus
+    )
+})
+}
+    
 
+    
+    /**
+     * Files a report (kept encrypted in the store until the app uploads
+     * it). Returns its id.
+     */
+open func addReport(report: NewReport)throws  -> Int64  {
+    return try  FfiConverterInt64.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_add_report(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeNewReport_lower(report),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The user trusts a value: its checks become `trusted`. Returns the
+     * canonical value stored. Needs a store.
+     */
+open func allow(kind: RuleKind, value: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_allow(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeRuleKind_lower(kind),
+        FfiConverterString.lower(value),uniffiCallStatus
+    )
+})
+}
     
     /**
      * Re-scores a payment with the user's answers to the verdict's
@@ -725,6 +871,41 @@ open func answerPaymentQuestions(intent: PaymentIntent, answers: [Answer])throws
             self.uniffiCloneHandle(),
         FfiConverterTypePaymentIntent_lower(intent),
         FfiConverterSequenceTypeAnswer.lower(answers),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Verifies a signed feed (the bytes of the file) against the pinned
+     * keys and applies it to the store in one transaction, then swaps the
+     * new protection data in. Checks running meanwhile finish on the old
+     * data and never wait. A refused feed (bad signature, untrusted key,
+     * older or same version, delta on the wrong base, damaged, too big)
+     * throws `Feed` and changes nothing. Needs a store; does file I/O and
+     * may take a while for a big feed: call it off the main thread.
+     */
+open func applyFeed(feed: Data)throws  -> FeedApplied  {
+    return try  FfiConverterTypeFeedApplied_lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_apply_feed(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(feed),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The user blocks a value: its checks become `dangerous` with action
+     * `block`. Returns the canonical value stored (E.164 for a number, the
+     * host for a link). Needs a store.
+     */
+open func block(kind: RuleKind, value: String)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_block(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeRuleKind_lower(kind),
+        FfiConverterString.lower(value),uniffiCallStatus
     )
 })
 }
@@ -788,6 +969,32 @@ open func checkPayment(intent: PaymentIntent)throws  -> Verdict  {
 }
     
     /**
+     * Deletes a report; `false` if there was none with this id.
+     */
+open func deleteReport(id: Int64)throws  -> Bool  {
+    return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_delete_report(
+            self.uniffiCloneHandle(),
+        FfiConverterInt64.lower(id),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The reports as a JSON array, for the app to upload or share.
+     */
+open func exportReports(pendingOnly: Bool)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_export_reports(
+            self.uniffiCloneHandle(),
+        FfiConverterBool.lower(pendingOnly),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The version of the protection data checks use now.
      */
 open func feedVersion() -> String  {
@@ -808,6 +1015,19 @@ open func forgetJourney()  {try! rustCall() {
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 }
+}
+    
+    /**
+     * Marks reports as uploaded; returns how many were marked.
+     */
+open func markReportsUploaded(ids: [Int64])throws  -> Int32  {
+    return try  FfiConverterInt32.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_mark_reports_uploaded(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceInt64.lower(ids),uniffiCallStatus
+    )
+})
 }
     
     /**
@@ -834,6 +1054,74 @@ open func recordPayment(intent: PaymentIntent)throws   {try rustCallWithError(Ff
         FfiConverterTypePaymentIntent_lower(intent),uniffiCallStatus
     )
 }
+}
+    
+    /**
+     * Removes the user's rule for a value; `false` if there was none.
+     */
+open func removeRule(kind: RuleKind, value: String)throws  -> Bool  {
+    return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_remove_rule(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeRuleKind_lower(kind),
+        FfiConverterString.lower(value),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The reports filed, oldest first; only those not yet uploaded when
+     * `pending_only`.
+     */
+open func reports(pendingOnly: Bool)throws  -> [Report]  {
+    return try  FfiConverterSequenceTypeReport.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_reports(
+            self.uniffiCloneHandle(),
+        FfiConverterBool.lower(pendingOnly),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The user's own rules.
+     */
+open func rules()throws  -> [UserRule]  {
+    return try  FfiConverterSequenceTypeUserRule.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_rules(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * What protects the user right now: the data version, whether it is
+     * stale, the store and its feeds. Reads the store (cheap, but I/O).
+     */
+open func status()throws  -> ProtectionStatus  {
+    return try  FfiConverterTypeProtectionStatus_lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_status(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Plaintext numbers for the iOS Call Directory extension: the
+     * region's official numbers to label, the user's blocked numbers to
+     * block — sorted ascending, no duplicates. Reads the store's rules
+     * when the guard has a store.
+     */
+open func callDirectoryEntries()throws  -> CallDirectoryEntries  {
+    return try  FfiConverterTypeCallDirectoryEntries_lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_call_directory_entries(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
 }
     
 
@@ -879,6 +1167,273 @@ public func FfiConverterTypeGuard_lift(_ handle: UInt64) throws -> Guard {
 #endif
 public func FfiConverterTypeGuard_lower(_ value: Guard) -> UInt64 {
     return FfiConverterTypeGuard.lower(value)
+}
+
+
+
+
+
+
+/**
+ * Implemented by the host app: protects the store's data key with a key
+ * the platform keeps (Android Keystore, iOS Keychain).
+ *
+ * - `wrapKey` is called once, when a store is created, with 32 random
+ * bytes; return them encrypted (e.g. AES-GCM under a non-exportable
+ * Keystore key, IV included).
+ * - `unwrapKey` is called at every open with what `wrapKey` returned.
+ *
+ * Throw `FanzhaException.WrongKey` when the wrapped key was not made by
+ * this key (an AEAD tag failure), `FanzhaException.KeyProvider(why)` when
+ * the key can't be used now (locked, not authenticated, invalidated); `why`
+ * must not carry user data. Anything else thrown counts as unavailable.
+ * Called from the thread that opens the guard.
+ */
+public protocol KeyProvider: AnyObject, Sendable {
+    
+    func wrapKey(dataKey: Data) throws  -> Data
+    
+    func unwrapKey(wrapped: Data) throws  -> Data
+    
+}
+/**
+ * Implemented by the host app: protects the store's data key with a key
+ * the platform keeps (Android Keystore, iOS Keychain).
+ *
+ * - `wrapKey` is called once, when a store is created, with 32 random
+ * bytes; return them encrypted (e.g. AES-GCM under a non-exportable
+ * Keystore key, IV included).
+ * - `unwrapKey` is called at every open with what `wrapKey` returned.
+ *
+ * Throw `FanzhaException.WrongKey` when the wrapped key was not made by
+ * this key (an AEAD tag failure), `FanzhaException.KeyProvider(why)` when
+ * the key can't be used now (locked, not authenticated, invalidated); `why`
+ * must not carry user data. Anything else thrown counts as unavailable.
+ * Called from the thread that opens the guard.
+ */
+open class KeyProviderImpl: KeyProvider, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_fanzha_ffi_fn_clone_keyprovider(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_fanzha_ffi_fn_free_keyprovider(handle, $0) }
+    }
+
+    
+
+    
+open func wrapKey(dataKey: Data)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_keyprovider_wrap_key(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(dataKey),uniffiCallStatus
+    )
+})
+}
+    
+open func unwrapKey(wrapped: Data)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_keyprovider_unwrap_key(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(wrapped),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+
+// Put the implementation in a struct so we don't pollute the top-level namespace
+fileprivate struct UniffiCallbackInterfaceKeyProvider {
+
+    // Create the VTable using a series of closures.
+    // Swift automatically converts these into C callback functions.
+    //
+    // Store the vtable directly.
+    static let vtable: UniffiVTableCallbackInterfaceKeyProvider = UniffiVTableCallbackInterfaceKeyProvider(
+        uniffiFree: { (uniffiHandle: UInt64) -> () in
+            do {
+                try FfiConverterTypeKeyProvider.handleMap.remove(handle: uniffiHandle)
+            } catch {
+                print("Uniffi callback interface KeyProvider: handle missing in uniffiFree")
+            }
+        },
+        uniffiClone: { (uniffiHandle: UInt64) -> UInt64 in
+            do {
+                return try FfiConverterTypeKeyProvider.handleMap.clone(handle: uniffiHandle)
+            } catch {
+                fatalError("Uniffi callback interface KeyProvider: handle missing in uniffiClone")
+            }
+        },
+        wrapKey: { (
+            uniffiHandle: UInt64,
+            dataKey: RustBuffer,
+            uniffiOutReturn: UnsafeMutablePointer<RustBuffer>,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> Data in
+                guard let uniffiObj = try? FfiConverterTypeKeyProvider.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.wrapKey(
+                     dataKey: try FfiConverterData.lift(dataKey)
+                )
+            }
+
+            
+            let writeReturn = { uniffiOutReturn.pointee = FfiConverterData.lower($0) }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeFanzhaError_lower
+            )
+        },
+        unwrapKey: { (
+            uniffiHandle: UInt64,
+            wrapped: RustBuffer,
+            uniffiOutReturn: UnsafeMutablePointer<RustBuffer>,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> Data in
+                guard let uniffiObj = try? FfiConverterTypeKeyProvider.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.unwrapKey(
+                     wrapped: try FfiConverterData.lift(wrapped)
+                )
+            }
+
+            
+            let writeReturn = { uniffiOutReturn.pointee = FfiConverterData.lower($0) }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeFanzhaError_lower
+            )
+        }
+    )
+
+    // Rust stores this pointer for future callback invocations, so it must live
+    // for the process lifetime (not just for the init function call).
+    //
+    // `nonisolated(unsafe)` is needed under Swift 6 strict concurrency.
+    // This is safe because the pointee is initialized once during static init
+    // and never mutated by either side of the FFI.  Its fields are C function pointers.
+    nonisolated(unsafe) static let vtablePtr: UnsafePointer<UniffiVTableCallbackInterfaceKeyProvider> = {
+        let ptr = UnsafeMutablePointer<UniffiVTableCallbackInterfaceKeyProvider>.allocate(capacity: 1)
+        ptr.initialize(to: vtable)
+        return UnsafePointer(ptr)
+    }()
+}
+
+private func uniffiCallbackInitKeyProvider() {
+    uniffi_fanzha_ffi_fn_init_callback_vtable_keyprovider(UniffiCallbackInterfaceKeyProvider.vtablePtr)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeKeyProvider: FfiConverter {
+    fileprivate static let handleMap = UniffiHandleMap<KeyProvider>()
+
+    typealias FfiType = UInt64
+    typealias SwiftType = KeyProvider
+
+    public static func lift(_ handle: UInt64) throws -> KeyProvider {
+        if ((handle & 1) == 0) {
+            // Rust-generated handle, construct a new class that uses the handle to implement the
+            // interface
+            return KeyProviderImpl(unsafeFromHandle: handle)
+        } else {
+            // Swift-generated handle, get the object from the handle map
+            return try handleMap.remove(handle: handle)
+        }
+    }
+
+    public static func lower(_ value: KeyProvider) -> UInt64 {
+         if let rustImpl = value as? KeyProviderImpl {
+             // Rust-implemented object.  Clone the handle and return it
+            return rustImpl.uniffiCloneHandle()
+         } else {
+            // Swift object, generate a new vtable handle and return that.
+            return handleMap.insert(obj: value)
+         }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> KeyProvider {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: KeyProvider, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeKeyProvider_lift(_ handle: UInt64) throws -> KeyProvider {
+    return try FfiConverterTypeKeyProvider.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeKeyProvider_lower(_ value: KeyProvider) -> UInt64 {
+    return FfiConverterTypeKeyProvider.lower(value)
 }
 
 
@@ -1238,6 +1793,149 @@ public func FfiConverterTypeCallContext_lower(_ value: CallContext) -> RustBuffe
 
 
 /**
+ * What a Call Directory extension loads: both lists ascending and
+ * without duplicates, as CallKit requires.
+ */
+public struct CallDirectoryEntries: Equatable, Hashable {
+    /**
+     * The region's official numbers (95588, 96110, 110 …) with their names.
+     */
+    public let identification: [DirectoryEntry]
+    /**
+     * The user's own blocked numbers (the store's blocklists are hashes
+     * only, so they can't be listed here).
+     */
+    public let blocking: [Int64]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The region's official numbers (95588, 96110, 110 …) with their names.
+         */identification: [DirectoryEntry], 
+        /**
+         * The user's own blocked numbers (the store's blocklists are hashes
+         * only, so they can't be listed here).
+         */blocking: [Int64]) {
+        self.identification = identification
+        self.blocking = blocking
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CallDirectoryEntries: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCallDirectoryEntries: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CallDirectoryEntries {
+        return
+            try CallDirectoryEntries(
+                identification: FfiConverterSequenceTypeDirectoryEntry.read(from: &buf), 
+                blocking: FfiConverterSequenceInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CallDirectoryEntries, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeDirectoryEntry.write(value.identification, into: &buf)
+        FfiConverterSequenceInt64.write(value.blocking, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallDirectoryEntries_lift(_ buf: RustBuffer) throws -> CallDirectoryEntries {
+    return try FfiConverterTypeCallDirectoryEntries.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCallDirectoryEntries_lower(_ value: CallDirectoryEntries) -> RustBuffer {
+    return FfiConverterTypeCallDirectoryEntries.lower(value)
+}
+
+
+/**
+ * One labelled number, in CallKit's form.
+ */
+public struct DirectoryEntry: Equatable, Hashable {
+    /**
+     * Country code and national number as one integer, no `+`
+     * (`+86 95588` → 8695588): CallKit's `CXCallDirectoryPhoneNumber`.
+     */
+    public let number: Int64
+    /**
+     * The caller's name in the guard's language.
+     */
+    public let label: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Country code and national number as one integer, no `+`
+         * (`+86 95588` → 8695588): CallKit's `CXCallDirectoryPhoneNumber`.
+         */number: Int64, 
+        /**
+         * The caller's name in the guard's language.
+         */label: String) {
+        self.number = number
+        self.label = label
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DirectoryEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDirectoryEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DirectoryEntry {
+        return
+            try DirectoryEntry(
+                number: FfiConverterInt64.read(from: &buf), 
+                label: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DirectoryEntry, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.number, into: &buf)
+        FfiConverterString.write(value.label, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirectoryEntry_lift(_ buf: RustBuffer) throws -> DirectoryEntry {
+    return try FfiConverterTypeDirectoryEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDirectoryEntry_lower(_ value: DirectoryEntry) -> RustBuffer {
+    return FfiConverterTypeDirectoryEntry.lower(value)
+}
+
+
+/**
  * Something the host app saw that the SDK did not check itself, for the
  * payment journey (the SDK records its own checks).
  */
@@ -1401,6 +2099,214 @@ public func FfiConverterTypeExtracted_lower(_ value: Extracted) -> RustBuffer {
 
 
 /**
+ * What `apply_feed` did.
+ */
+public struct FeedApplied: Equatable, Hashable {
+    public let feedId: String
+    public let version: Int64
+    /**
+     * The version it replaced, none for a first apply.
+     */
+    public let previousVersion: Int64?
+    /**
+     * A full feed (not a delta).
+     */
+    public let full: Bool
+    /**
+     * Entries written (additions and updates) and removals.
+     */
+    public let added: Int64
+    public let removed: Int64
+    /**
+     * The feed had already expired: applied, and verdicts say the data is stale.
+     */
+    public let stale: Bool
+    /**
+     * The version verdicts carry from now on.
+     */
+    public let feedVersion: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(feedId: String, version: Int64, 
+        /**
+         * The version it replaced, none for a first apply.
+         */previousVersion: Int64?, 
+        /**
+         * A full feed (not a delta).
+         */full: Bool, 
+        /**
+         * Entries written (additions and updates) and removals.
+         */added: Int64, removed: Int64, 
+        /**
+         * The feed had already expired: applied, and verdicts say the data is stale.
+         */stale: Bool, 
+        /**
+         * The version verdicts carry from now on.
+         */feedVersion: String) {
+        self.feedId = feedId
+        self.version = version
+        self.previousVersion = previousVersion
+        self.full = full
+        self.added = added
+        self.removed = removed
+        self.stale = stale
+        self.feedVersion = feedVersion
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FeedApplied: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFeedApplied: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FeedApplied {
+        return
+            try FeedApplied(
+                feedId: FfiConverterString.read(from: &buf), 
+                version: FfiConverterInt64.read(from: &buf), 
+                previousVersion: FfiConverterOptionInt64.read(from: &buf), 
+                full: FfiConverterBool.read(from: &buf), 
+                added: FfiConverterInt64.read(from: &buf), 
+                removed: FfiConverterInt64.read(from: &buf), 
+                stale: FfiConverterBool.read(from: &buf), 
+                feedVersion: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FeedApplied, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.feedId, into: &buf)
+        FfiConverterInt64.write(value.version, into: &buf)
+        FfiConverterOptionInt64.write(value.previousVersion, into: &buf)
+        FfiConverterBool.write(value.full, into: &buf)
+        FfiConverterInt64.write(value.added, into: &buf)
+        FfiConverterInt64.write(value.removed, into: &buf)
+        FfiConverterBool.write(value.stale, into: &buf)
+        FfiConverterString.write(value.feedVersion, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedApplied_lift(_ buf: RustBuffer) throws -> FeedApplied {
+    return try FfiConverterTypeFeedApplied.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedApplied_lower(_ value: FeedApplied) -> RustBuffer {
+    return FfiConverterTypeFeedApplied.lower(value)
+}
+
+
+/**
+ * One applied feed.
+ */
+public struct FeedStatus: Equatable, Hashable {
+    public let feedId: String
+    public let version: Int64
+    /**
+     * Milliseconds since the Unix epoch.
+     */
+    public let createdMs: Int64
+    public let expiresMs: Int64
+    public let appliedMs: Int64
+    /**
+     * Past `expires_ms`: it keeps protecting, and verdicts carry `feed.stale`.
+     */
+    public let expired: Bool
+    public let numbers: Int64
+    public let links: Int64
+    public let accounts: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(feedId: String, version: Int64, 
+        /**
+         * Milliseconds since the Unix epoch.
+         */createdMs: Int64, expiresMs: Int64, appliedMs: Int64, 
+        /**
+         * Past `expires_ms`: it keeps protecting, and verdicts carry `feed.stale`.
+         */expired: Bool, numbers: Int64, links: Int64, accounts: Int64) {
+        self.feedId = feedId
+        self.version = version
+        self.createdMs = createdMs
+        self.expiresMs = expiresMs
+        self.appliedMs = appliedMs
+        self.expired = expired
+        self.numbers = numbers
+        self.links = links
+        self.accounts = accounts
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FeedStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFeedStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FeedStatus {
+        return
+            try FeedStatus(
+                feedId: FfiConverterString.read(from: &buf), 
+                version: FfiConverterInt64.read(from: &buf), 
+                createdMs: FfiConverterInt64.read(from: &buf), 
+                expiresMs: FfiConverterInt64.read(from: &buf), 
+                appliedMs: FfiConverterInt64.read(from: &buf), 
+                expired: FfiConverterBool.read(from: &buf), 
+                numbers: FfiConverterInt64.read(from: &buf), 
+                links: FfiConverterInt64.read(from: &buf), 
+                accounts: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FeedStatus, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.feedId, into: &buf)
+        FfiConverterInt64.write(value.version, into: &buf)
+        FfiConverterInt64.write(value.createdMs, into: &buf)
+        FfiConverterInt64.write(value.expiresMs, into: &buf)
+        FfiConverterInt64.write(value.appliedMs, into: &buf)
+        FfiConverterBool.write(value.expired, into: &buf)
+        FfiConverterInt64.write(value.numbers, into: &buf)
+        FfiConverterInt64.write(value.links, into: &buf)
+        FfiConverterInt64.write(value.accounts, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedStatus_lift(_ buf: RustBuffer) throws -> FeedStatus {
+    return try FfiConverterTypeFeedStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedStatus_lower(_ value: FeedStatus) -> RustBuffer {
+    return FfiConverterTypeFeedStatus.lower(value)
+}
+
+
+/**
  * Settings a host passes when it opens a guard.
  */
 public struct GuardSettings: Equatable, Hashable {
@@ -1413,6 +2319,13 @@ public struct GuardSettings: Equatable, Hashable {
      * languages without texts fall back to English.
      */
     public let locale: String
+    /**
+     * The feed publishers' public keys the app pins, as `fanzha feed
+     * keygen` writes them (`fanzha-feed-public-key-v1 <hex>`). Feeds signed
+     * by any other key are refused (keys vouched for by a signed rotation
+     * are added by the store).
+     */
+    public let trustedKeys: [String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -1423,9 +2336,16 @@ public struct GuardSettings: Equatable, Hashable {
         /**
          * BCP-47 locale of titles and advice (`zh-Hans`, `zh-CN`, `en-US` …);
          * languages without texts fall back to English.
-         */locale: String = "zh-Hans") {
+         */locale: String = "zh-Hans", 
+        /**
+         * The feed publishers' public keys the app pins, as `fanzha feed
+         * keygen` writes them (`fanzha-feed-public-key-v1 <hex>`). Feeds signed
+         * by any other key are refused (keys vouched for by a signed rotation
+         * are added by the store).
+         */trustedKeys: [String] = []) {
         self.region = region
         self.locale = locale
+        self.trustedKeys = trustedKeys
     }
 
     
@@ -1445,13 +2365,15 @@ public struct FfiConverterTypeGuardSettings: FfiConverterRustBuffer {
         return
             try GuardSettings(
                 region: FfiConverterString.read(from: &buf), 
-                locale: FfiConverterString.read(from: &buf)
+                locale: FfiConverterString.read(from: &buf), 
+                trustedKeys: FfiConverterSequenceString.read(from: &buf)
         )
     }
 
     public static func write(_ value: GuardSettings, into buf: inout [UInt8]) {
         FfiConverterString.write(value.region, into: &buf)
         FfiConverterString.write(value.locale, into: &buf)
+        FfiConverterSequenceString.write(value.trustedKeys, into: &buf)
     }
 }
 
@@ -1622,6 +2544,89 @@ public func FfiConverterTypeLogRecord_lift(_ buf: RustBuffer) throws -> LogRecor
 #endif
 public func FfiConverterTypeLogRecord_lower(_ value: LogRecord) -> RustBuffer {
     return FfiConverterTypeLogRecord.lower(value)
+}
+
+
+/**
+ * A report the user is filing (queued in the store for the app to upload).
+ */
+public struct NewReport: Equatable, Hashable {
+    /**
+     * What is reported: a number, link, message or payment (payee).
+     */
+    public let kind: CheckKind
+    /**
+     * The value as the user saw it (number, URL, message body, account).
+     */
+    public let value: String
+    public let fraudType: FraudType?
+    /**
+     * The user's own words.
+     */
+    public let note: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * What is reported: a number, link, message or payment (payee).
+         */kind: CheckKind, 
+        /**
+         * The value as the user saw it (number, URL, message body, account).
+         */value: String, fraudType: FraudType? = nil, 
+        /**
+         * The user's own words.
+         */note: String = "") {
+        self.kind = kind
+        self.value = value
+        self.fraudType = fraudType
+        self.note = note
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension NewReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNewReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NewReport {
+        return
+            try NewReport(
+                kind: FfiConverterTypeCheckKind.read(from: &buf), 
+                value: FfiConverterString.read(from: &buf), 
+                fraudType: FfiConverterOptionTypeFraudType.read(from: &buf), 
+                note: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: NewReport, into buf: inout [UInt8]) {
+        FfiConverterTypeCheckKind.write(value.kind, into: &buf)
+        FfiConverterString.write(value.value, into: &buf)
+        FfiConverterOptionTypeFraudType.write(value.fraudType, into: &buf)
+        FfiConverterString.write(value.note, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNewReport_lift(_ buf: RustBuffer) throws -> NewReport {
+    return try FfiConverterTypeNewReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNewReport_lower(_ value: NewReport) -> RustBuffer {
+    return FfiConverterTypeNewReport.lower(value)
 }
 
 
@@ -1914,6 +2919,121 @@ public func FfiConverterTypePaymentIntent_lower(_ value: PaymentIntent) -> RustB
 
 
 /**
+ * What protects the user right now (a status screen's content).
+ */
+public struct ProtectionStatus: Equatable, Hashable {
+    /**
+     * The version verdicts carry (`embedded-…`, or the feeds' `id@version`).
+     */
+    public let feedVersion: String
+    /**
+     * The protection data has expired: update the feed.
+     */
+    public let stale: Bool
+    /**
+     * The guard was opened on a store that could be read.
+     */
+    public let hasStore: Bool
+    /**
+     * Why the store's data is unavailable (damaged file …), if it is.
+     */
+    public let storeProblem: String?
+    public let feeds: [FeedStatus]
+    public let userRules: Int64
+    public let reports: Int64
+    public let pendingReports: Int64
+    /**
+     * Size of the store on disk (database plus WAL).
+     */
+    public let storeBytes: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The version verdicts carry (`embedded-…`, or the feeds' `id@version`).
+         */feedVersion: String, 
+        /**
+         * The protection data has expired: update the feed.
+         */stale: Bool, 
+        /**
+         * The guard was opened on a store that could be read.
+         */hasStore: Bool, 
+        /**
+         * Why the store's data is unavailable (damaged file …), if it is.
+         */storeProblem: String?, feeds: [FeedStatus], userRules: Int64, reports: Int64, pendingReports: Int64, 
+        /**
+         * Size of the store on disk (database plus WAL).
+         */storeBytes: Int64) {
+        self.feedVersion = feedVersion
+        self.stale = stale
+        self.hasStore = hasStore
+        self.storeProblem = storeProblem
+        self.feeds = feeds
+        self.userRules = userRules
+        self.reports = reports
+        self.pendingReports = pendingReports
+        self.storeBytes = storeBytes
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProtectionStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProtectionStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProtectionStatus {
+        return
+            try ProtectionStatus(
+                feedVersion: FfiConverterString.read(from: &buf), 
+                stale: FfiConverterBool.read(from: &buf), 
+                hasStore: FfiConverterBool.read(from: &buf), 
+                storeProblem: FfiConverterOptionString.read(from: &buf), 
+                feeds: FfiConverterSequenceTypeFeedStatus.read(from: &buf), 
+                userRules: FfiConverterInt64.read(from: &buf), 
+                reports: FfiConverterInt64.read(from: &buf), 
+                pendingReports: FfiConverterInt64.read(from: &buf), 
+                storeBytes: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProtectionStatus, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.feedVersion, into: &buf)
+        FfiConverterBool.write(value.stale, into: &buf)
+        FfiConverterBool.write(value.hasStore, into: &buf)
+        FfiConverterOptionString.write(value.storeProblem, into: &buf)
+        FfiConverterSequenceTypeFeedStatus.write(value.feeds, into: &buf)
+        FfiConverterInt64.write(value.userRules, into: &buf)
+        FfiConverterInt64.write(value.reports, into: &buf)
+        FfiConverterInt64.write(value.pendingReports, into: &buf)
+        FfiConverterInt64.write(value.storeBytes, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProtectionStatus_lift(_ buf: RustBuffer) throws -> ProtectionStatus {
+    return try FfiConverterTypeProtectionStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProtectionStatus_lower(_ value: ProtectionStatus) -> RustBuffer {
+    return FfiConverterTypeProtectionStatus.lower(value)
+}
+
+
+/**
  * A question the app can ask before going on (payments).
  */
 public struct Question: Equatable, Hashable {
@@ -2058,6 +3178,162 @@ public func FfiConverterTypeReason_lift(_ buf: RustBuffer) throws -> Reason {
 #endif
 public func FfiConverterTypeReason_lower(_ value: Reason) -> RustBuffer {
     return FfiConverterTypeReason.lower(value)
+}
+
+
+/**
+ * A stored report.
+ */
+public struct Report: Equatable, Hashable {
+    public let id: Int64
+    public let kind: CheckKind
+    public let value: String
+    public let fraudType: FraudType?
+    public let note: String
+    /**
+     * When it was filed, ms since the Unix epoch.
+     */
+    public let createdMs: Int64
+    /**
+     * When the app said it uploaded it; none while pending.
+     */
+    public let uploadedMs: Int64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: Int64, kind: CheckKind, value: String, fraudType: FraudType?, note: String, 
+        /**
+         * When it was filed, ms since the Unix epoch.
+         */createdMs: Int64, 
+        /**
+         * When the app said it uploaded it; none while pending.
+         */uploadedMs: Int64?) {
+        self.id = id
+        self.kind = kind
+        self.value = value
+        self.fraudType = fraudType
+        self.note = note
+        self.createdMs = createdMs
+        self.uploadedMs = uploadedMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Report: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Report {
+        return
+            try Report(
+                id: FfiConverterInt64.read(from: &buf), 
+                kind: FfiConverterTypeCheckKind.read(from: &buf), 
+                value: FfiConverterString.read(from: &buf), 
+                fraudType: FfiConverterOptionTypeFraudType.read(from: &buf), 
+                note: FfiConverterString.read(from: &buf), 
+                createdMs: FfiConverterInt64.read(from: &buf), 
+                uploadedMs: FfiConverterOptionInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Report, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.id, into: &buf)
+        FfiConverterTypeCheckKind.write(value.kind, into: &buf)
+        FfiConverterString.write(value.value, into: &buf)
+        FfiConverterOptionTypeFraudType.write(value.fraudType, into: &buf)
+        FfiConverterString.write(value.note, into: &buf)
+        FfiConverterInt64.write(value.createdMs, into: &buf)
+        FfiConverterOptionInt64.write(value.uploadedMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReport_lift(_ buf: RustBuffer) throws -> Report {
+    return try FfiConverterTypeReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReport_lower(_ value: Report) -> RustBuffer {
+    return FfiConverterTypeReport.lower(value)
+}
+
+
+/**
+ * One of the user's own rules.
+ */
+public struct UserRule: Equatable, Hashable {
+    public let kind: RuleKind
+    /**
+     * The canonical value the rule is stored under.
+     */
+    public let value: String
+    public let action: RuleAction
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(kind: RuleKind, 
+        /**
+         * The canonical value the rule is stored under.
+         */value: String, action: RuleAction) {
+        self.kind = kind
+        self.value = value
+        self.action = action
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension UserRule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUserRule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UserRule {
+        return
+            try UserRule(
+                kind: FfiConverterTypeRuleKind.read(from: &buf), 
+                value: FfiConverterString.read(from: &buf), 
+                action: FfiConverterTypeRuleAction.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: UserRule, into buf: inout [UInt8]) {
+        FfiConverterTypeRuleKind.write(value.kind, into: &buf)
+        FfiConverterString.write(value.value, into: &buf)
+        FfiConverterTypeRuleAction.write(value.action, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUserRule_lift(_ buf: RustBuffer) throws -> UserRule {
+    return try FfiConverterTypeUserRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUserRule_lower(_ value: UserRule) -> RustBuffer {
+    return FfiConverterTypeUserRule.lower(value)
 }
 
 
@@ -3213,6 +4489,166 @@ public func FfiConverterTypeLogLevel_lower(_ value: LogLevel) -> RustBuffer {
 
 
 /**
+ * What a user rule does.
+ */
+
+public enum RuleAction: Equatable, Hashable {
+    
+    /**
+     * Checks of the value are `dangerous` with action `block`.
+     */
+    case block
+    /**
+     * Checks of the value are `trusted`.
+     */
+    case allow
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RuleAction: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRuleAction: FfiConverterRustBuffer {
+    typealias SwiftType = RuleAction
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RuleAction {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .block
+        
+        case 2: return .allow
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RuleAction, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .block:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .allow:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRuleAction_lift(_ buf: RustBuffer) throws -> RuleAction {
+    return try FfiConverterTypeRuleAction.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRuleAction_lower(_ value: RuleAction) -> RustBuffer {
+    return FfiConverterTypeRuleAction.lower(value)
+}
+
+
+
+/**
+ * Which kind of value a user rule is about.
+ */
+
+public enum RuleKind: Equatable, Hashable {
+    
+    /**
+     * A phone number (stored as E.164 in the guard's region).
+     */
+    case number
+    /**
+     * A link's host: blocking `evil.example` covers every URL on it.
+     */
+    case link
+    /**
+     * A payee account (without separators).
+     */
+    case account
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RuleKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRuleKind: FfiConverterRustBuffer {
+    typealias SwiftType = RuleKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RuleKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .number
+        
+        case 2: return .link
+        
+        case 3: return .account
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RuleKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .number:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .link:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .account:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRuleKind_lift(_ buf: RustBuffer) throws -> RuleKind {
+    return try FfiConverterTypeRuleKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRuleKind_lower(_ value: RuleKind) -> RustBuffer {
+    return FfiConverterTypeRuleKind.lower(value)
+}
+
+
+
+/**
  * The network's caller-ID attestation (STIR/SHAKEN or equivalent).
  */
 
@@ -3482,6 +4918,31 @@ fileprivate struct FfiConverterOptionTypeStirResult: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceInt64: FfiConverterRustBuffer {
+    typealias SwiftType = [Int64]
+
+    public static func write(_ value: [Int64], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterInt64.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Int64] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Int64]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterInt64.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -3532,6 +4993,31 @@ fileprivate struct FfiConverterSequenceTypeAnswer: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeDirectoryEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [DirectoryEntry]
+
+    public static func write(_ value: [DirectoryEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDirectoryEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DirectoryEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DirectoryEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDirectoryEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeExtracted: FfiConverterRustBuffer {
     typealias SwiftType = [Extracted]
 
@@ -3549,6 +5035,31 @@ fileprivate struct FfiConverterSequenceTypeExtracted: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeExtracted.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFeedStatus: FfiConverterRustBuffer {
+    typealias SwiftType = [FeedStatus]
+
+    public static func write(_ value: [FeedStatus], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFeedStatus.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FeedStatus] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FeedStatus]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFeedStatus.read(from: &buf))
         }
         return seq
     }
@@ -3599,6 +5110,56 @@ fileprivate struct FfiConverterSequenceTypeReason: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeReason.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeReport: FfiConverterRustBuffer {
+    typealias SwiftType = [Report]
+
+    public static func write(_ value: [Report], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeReport.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Report] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Report]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeReport.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeUserRule: FfiConverterRustBuffer {
+    typealias SwiftType = [UserRule]
+
+    public static func write(_ value: [UserRule], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeUserRule.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UserRule] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UserRule]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeUserRule.read(from: &buf))
         }
         return seq
     }
@@ -3666,7 +5227,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_fanzha_ffi_checksum_func_fraud_type_id() != 61341) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_fanzha_ffi_checksum_method_guard_add_report() != 60566) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_allow() != 61566) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_fanzha_ffi_checksum_method_guard_answer_payment_questions() != 58240) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_apply_feed() != 3950) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_block() != 14807) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_check_link() != 41409) {
@@ -3681,10 +5254,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_fanzha_ffi_checksum_method_guard_check_payment() != 5612) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_fanzha_ffi_checksum_method_guard_delete_report() != 31404) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_export_reports() != 24223) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_fanzha_ffi_checksum_method_guard_feed_version() != 21972) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_forget_journey() != 35358) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_mark_reports_uploaded() != 14956) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_record_event() != 40976) {
@@ -3693,13 +5275,38 @@ private let initializationResult: InitializationResult = {
     if (uniffi_fanzha_ffi_checksum_method_guard_record_payment() != 57945) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_fanzha_ffi_checksum_method_guard_remove_rule() != 5247) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_reports() != 41432) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_rules() != 13805) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_status() != 14790) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_call_directory_entries() != 40964) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_keyprovider_wrap_key() != 12285) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_keyprovider_unwrap_key() != 51994) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_fanzha_ffi_checksum_method_logsink_log() != 37938) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_constructor_guard_new() != 13148) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_fanzha_ffi_checksum_constructor_guard_open() != 2387) {
+        return InitializationResult.apiChecksumMismatch
+    }
 
+    uniffiCallbackInitKeyProvider()
     uniffiCallbackInitLogSink()
     return InitializationResult.ok
 }()

@@ -5,7 +5,7 @@ import org.fanzha.FanzhaException
 import org.fanzha.FraudType
 import org.fanzha.sample.logic.FeedInfo
 import org.fanzha.sample.logic.Freshness
-import org.fanzha.sample.logic.ProtectionStatus
+import org.fanzha.sample.logic.StatusSummary
 import org.fanzha.sample.logic.ReportRow
 import org.fanzha.sample.logic.ReportsModel
 import org.fanzha.sample.logic.ReportsPort
@@ -102,7 +102,7 @@ object ProtectionTests : Suite("sample-app protection") {
             val now = 1_000_000_000L
             var applied = false
             val port = object : StatusPort {
-                override fun status() = ProtectionStatus(
+                override fun status() = StatusSummary(
                     feedVersion = if (applied) "cn-test@2" else "embedded-0.1.0",
                     feeds = if (applied) listOf(FeedInfo("cn-test", 2, now - 1, now + 86_400_000L * 7, 3)) else emptyList(),
                     storeEntries = 0,

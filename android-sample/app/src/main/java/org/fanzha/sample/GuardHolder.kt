@@ -50,9 +50,15 @@ object GuardHolder {
     }
 
     private fun open(context: Context): Guard {
-        val settings = GuardSettings(region = region(context), locale = lang.sdkLocale)
+        var settings = GuardSettings(region = region(context), locale = lang.sdkLocale)
         return try {
-            openWithStore(context, settings)
+            try {
+                openWithStore(context, settings)
+            } catch (e: FanzhaException.InvalidSettings) {
+                // A region the SDK has no numbering data for: fall back to CN.
+                settings = settings.copy(region = "CN")
+                openWithStore(context, settings)
+            }
         } catch (e: FanzhaException) {
             storeProblem = "${e::class.simpleName}: ${e.message}"
             Log.w(TAG, "store unavailable, using the embedded data: ${e::class.simpleName}")
@@ -61,14 +67,15 @@ object GuardHolder {
     }
 
     /**
-     * The store-backed guard. API: `Guard.openStore(path, keys, settings)`
-     * as documented by the bindings for the store (issue 6/8); until the
-     * store lands in the bindings this is the one call to adapt.
+     * The store-backed guard: `Guard.open(settings, storePath, keys)` (the
+     * bindings branch's store constructor). A damaged store is not an
+     * exception there: the guard falls back to the embedded data itself
+     * and `status().storeProblem` says why (shown on Status).
      */
     private fun openWithStore(context: Context, settings: GuardSettings): Guard {
         val file = storeFile(context)
         file.parentFile?.mkdirs()
-        return Guard.openStore(file.absolutePath, KeystoreKeyProvider(), settings)
+        return Guard.open(settings, file.absolutePath, KeystoreKeyProvider())
     }
 
     private fun embedded(settings: GuardSettings): Guard = try {

@@ -45,9 +45,13 @@ interface ReportsPort {
 data class FeedInfo(val id: String, val version: Long, val createdMs: Long, val expiresMs: Long, val entries: Long)
 
 /** What the Status screen shows. */
-data class ProtectionStatus(
+data class StatusSummary(
     /** The version string verdicts carry (`embedded-…` or `id@version+…`). */
     val feedVersion: String,
+    /** The protection data has expired (verdicts carry `feed.stale`). */
+    val stale: Boolean = false,
+    /** Why the store's data is unavailable, if it is. */
+    val storeProblem: String? = null,
     val feeds: List<FeedInfo>,
     /** Null when no store is open (embedded data only). */
     val storeEntries: Long?,
@@ -56,7 +60,7 @@ data class ProtectionStatus(
 
 /** What the Status screen needs from the SDK. */
 interface StatusPort {
-    fun status(): ProtectionStatus
+    fun status(): StatusSummary
     /** Verifies and applies a signed feed; returns the new feed version string. */
     fun applyFeed(bytes: ByteArray): String
 }
@@ -165,7 +169,7 @@ object Freshness {
 }
 
 data class StatusState(
-    val status: ProtectionStatus? = null,
+    val status: StatusSummary? = null,
     val message: String? = null,
     val applying: Boolean = false,
 )
@@ -187,7 +191,7 @@ class StatusModel(
     }
 
     /** One line per feed: id, version, freshness. */
-    fun feedLines(s: ProtectionStatus): List<String> =
+    fun feedLines(s: StatusSummary): List<String> =
         if (s.feeds.isEmpty()) {
             listOf(UiText.get(lang, UiText.Key.EMBEDDED_ONLY))
         } else {

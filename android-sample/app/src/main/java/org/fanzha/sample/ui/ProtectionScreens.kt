@@ -154,9 +154,25 @@ fun StatusScreen(model: StatusModel, lang: UiLang) {
             Text("${t(UiText.Key.FEED_VERSION)}: ${st.feedVersion}", fontWeight = FontWeight.SemiBold)
             Text(t(UiText.Key.FRESHNESS), style = MaterialTheme.typography.labelLarge)
             model.feedLines(st).forEach { Text(it) }
+            if (st.stale) Text("⚠ ${UiText.get(lang, UiText.Key.FEED_STALE)}", color = MaterialTheme.colorScheme.error)
+            st.storeProblem?.let { Text("⚠ store: $it", color = MaterialTheme.colorScheme.error) }
             st.storeEntries?.let { Text("store: $it entries · ${st.pendingReports ?: 0} pending reports", style = MaterialTheme.typography.bodySmall) }
         }
-        GuardHolder.storeProblem?.let { Text("⚠ store: $it", color = MaterialTheme.colorScheme.error) }
+        GuardHolder.storeProblem?.let { problem ->
+            // The store could not be opened at all (wrong key after a restore,
+            // Keystore key invalidated …): the embedded data protects meanwhile.
+            Text("⚠ store: $problem", color = MaterialTheme.colorScheme.error)
+            OutlinedButton(onClick = {
+                scope.launch(Dispatchers.IO) {
+                    GuardHolder.reset()
+                    GuardHolder.storeFile(context).parentFile?.deleteRecursively()
+                    org.fanzha.sample.KeystoreKeyProvider().delete()
+                    GuardHolder.get(context)
+                    // The screens hold the old (closed) guard: rebuild them.
+                    withContext(Dispatchers.Main) { (context as? android.app.Activity)?.recreate() }
+                }
+            }) { Text(if (lang == UiLang.ZH) "重置本地防护数据（删除举报与规则）" else "Reset the protection store (deletes reports and rules)") }
+        }
         Button(onClick = { pickFeed.launch(arrayOf("*/*")) }, enabled = !s.applying) { Text(t(UiText.Key.APPLY_FEED)) }
         s.message?.let { Text(it) }
         // The SDK remembers recent calls, flagged messages/links and payment

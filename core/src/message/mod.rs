@@ -1,0 +1,320 @@
+//! Message scanning: normalize a message, extract what it carries (links,
+//! phone numbers, bank cards, IM ids, verification codes), check each item
+//! with its own check, look at the sender, and match the pattern set's
+//! keyword groups, regexes and rules into an explained verdict.
+//!
+//! ```
+//! use fanzha_core::{Guard, Settings, Level, FraudType};
+//!
+//! let guard = Guard::new(Settings::default()).unwrap();
+//! let v = guard
+//!     .check_message(Some("+8617012345678"), "【公安局】您涉嫌洗钱案件，请立即将资金转入安全账户配合资金清查。")
+//!     .unwrap();
+//! assert_eq!(v.level, Level::Dangerous);
+//! assert_eq!(v.fraud_type, Some(FraudType::ImpersonateAuthority));
+//! assert!(v.has_reason("message.safe_account"));
+//!
+//! let ok = guard.check_message(Some("95588"), "【工商银行】您尾号1234卡3月5日支出500.00元，余额1,234.56元。").unwrap();
+//! assert_eq!(ok.level, Level::Clear);
+//! ```
+//!
+//! Cost: linear in the text. Bodies longer than [`MAX_SCAN_BYTES`] are
+//! scanned up to that length (and say so); regexes look at the first
+//! [`MAX_REGEX_BYTES`] of the compact form; at most [`MAX_CHECKED_LINKS`]
+//! links and [`MAX_CHECKED_NUMBERS`] numbers are checked individually.
+
+mod extract;
+mod normalize;
+mod patterns;
+mod sender;
+
+pub use extract::ItemKind;
+pub use normalize::Normalized;
+pub use patterns::{PatternSet, FACTS};
+
+use crate::error::{Error, Result};
+use crate::number::{self, Channel, NumberClass, NumberContext, Parsed};
+use crate::scoring::Assessment;
+use crate::snapshot::Snapshot;
+use crate::verdict::{Extracted, FraudType, Kind, Lang, Level, Verdict};
+use patterns::{floor_char_boundary, Evidence, FeatureId, Features};
+use sender::SenderClass;
+
+pub(crate) const EMBEDDED: &str = include_str!("../../data/patterns.json");
+
+/// Longest body scanned, in bytes (1 MiB); the rest is ignored and the
+/// verdict carries `message.truncated`.
+pub const MAX_SCAN_BYTES: usize = 1 << 20;
+/// Regexes read at most this much of the compact text (keywords read all).
+pub const MAX_REGEX_BYTES: usize = 16 << 10;
+/// Links checked individually per message.
+pub const MAX_CHECKED_LINKS: usize = 8;
+/// Numbers checked individually per message.
+pub const MAX_CHECKED_NUMBERS: usize = 8;
+/// From this many links on, a message has `many_links`.
+const MANY_LINKS: usize = 6;
+/// Characters of the body kept in `Verdict.input`.
+const PREVIEW_CHARS: usize = 160;
+/// Longest signature (`【…】`) looked at, in characters.
+const MAX_SIGNATURE_CHARS: usize = 24;
+
+/// The message check (see the module docs).
+///
+/// Refuses a body with no visible character. Never fails because of an
+/// extracted item: a link or number that its own check refuses is listed
+/// without a verdict.
+pub(crate) fn check(
+    snap: &Snapshot,
+    region: &str,
+    lang: Lang,
+    sender: Option<&str>,
+    body: &str,
+) -> Result<Verdict> {
+    let p = &snap.patterns;
+    let truncated = body.len() > MAX_SCAN_BYTES;
+    let scanned = &body[..floor_char_boundary(body, MAX_SCAN_BYTES)];
+    let norm = Normalized::with_symbols(scanned, &p.symbol_words);
+    if norm.clean.trim().is_empty() {
+        return Err(Error::input(Kind::Message, "empty message"));
+    }
+
+    let mut features = p.features();
+    let set_fact = |features: &mut Features, name: &str| {
+        if let Some(id) = p.feature(name) {
+            features.set(id, Evidence::Fact);
+        }
+    };
+    if p.match_body(&norm, MAX_REGEX_BYTES, &mut features) {
+        set_fact(&mut features, "obfuscated");
+    }
+    for sig in signatures(&norm.clean) {
+        p.match_signature(sig, &mut features);
+    }
+
+    let mut a = Assessment::new(Kind::Message, preview(body));
+    let mut extracted = Vec::new();
+    let item_vote = p.weight("message.item_type_vote").max(0);
+
+    // The sender.
+    let (class, sender_verdict) = sender::classify(snap, region, lang, sender);
+    set_fact(&mut features, class.fact());
+    if let Some(v) = sender_verdict {
+        if v.level == Level::Dangerous {
+            a.add(
+                "message.dangerous_sender",
+                p.weight("message.dangerous_sender"),
+                format!("The sender's number is rated dangerous ({})", top_code(&v)),
+            );
+            a.vote(v.fraud_type.unwrap_or(FraudType::Other), item_vote);
+        }
+        extracted.push(Extracted {
+            kind: "sender".to_string(),
+            value: v.normalized.clone().unwrap_or_else(|| v.input.clone()),
+            verdict: Some(Box::new(v)),
+        });
+    } else if class == SenderClass::Alpha {
+        if let Some(s) = sender {
+            extracted.push(Extracted {
+                kind: "sender".to_string(),
+                value: s.trim().chars().take(32).collect(),
+                verdict: None,
+            });
+        }
+    }
+
+    // What the body carries, each item checked on its own.
+    let ex = extract::extract(p, &norm.clean);
+    let mut links_checked = 0;
+    let mut numbers_checked = 0;
+    let sms = NumberContext {
+        channel: Channel::Sms,
+        ..NumberContext::default()
+    };
+    for item in &ex.items {
+        let verdict = match item.kind {
+            ItemKind::Link if links_checked < MAX_CHECKED_LINKS => {
+                links_checked += 1;
+                crate::link::check(snap, lang, item.target.as_deref().unwrap_or(&item.value)).ok()
+            }
+            ItemKind::Number if numbers_checked < MAX_CHECKED_NUMBERS => {
+                numbers_checked += 1;
+                number::check(snap, region, lang, &item.value, &sms).ok()
+            }
+            _ => None,
+        };
+        let level = verdict.as_ref().map(|v| v.level);
+        match item.kind {
+            ItemKind::Link => {
+                set_fact(&mut features, "link");
+                if level != Some(Level::Trusted) {
+                    set_fact(&mut features, "link_unverified");
+                }
+                if level >= Some(Level::Suspicious) {
+                    set_fact(&mut features, "link_suspicious");
+                }
+                if level == Some(Level::Dangerous) {
+                    set_fact(&mut features, "link_dangerous");
+                }
+                if is_apk(&item.value) {
+                    set_fact(&mut features, "link_apk");
+                }
+            }
+            ItemKind::Number => {
+                set_fact(&mut features, "phone");
+                set_fact(
+                    &mut features,
+                    if level == Some(Level::Trusted) {
+                        "phone_official"
+                    } else {
+                        "phone_untrusted"
+                    },
+                );
+                if is_mobile(snap, region, &item.value) {
+                    set_fact(&mut features, "mobile");
+                }
+            }
+            ItemKind::ImId => set_fact(&mut features, "im_id"),
+            ItemKind::BankCard => set_fact(&mut features, "bank_card"),
+            ItemKind::VerificationCode => set_fact(&mut features, "code"),
+            ItemKind::Email => set_fact(&mut features, "email"),
+        }
+        extracted.push(Extracted {
+            kind: item.kind.as_str().to_string(),
+            value: item.value.clone(),
+            verdict: verdict.map(Box::new),
+        });
+    }
+    if ex.links_seen >= MANY_LINKS {
+        set_fact(&mut features, "many_links");
+    }
+
+    // Dangerous items make the message dangerous.
+    for kind in ["link", "number"] {
+        let worst = extracted
+            .iter()
+            .filter(|e| e.kind == kind)
+            .filter_map(|e| e.verdict.as_deref())
+            .max_by_key(|v| v.level);
+        let Some(v) = worst else { continue };
+        let code = match v.level {
+            Level::Dangerous => format!("message.dangerous_{kind}"),
+            Level::Suspicious => format!("message.suspicious_{kind}"),
+            _ => continue,
+        };
+        a.add(
+            &code,
+            p.weight(&code),
+            format!(
+                "A {kind} in the message is rated {} ({})",
+                v.level,
+                top_code(v)
+            ),
+        );
+        if let Some(t) = v.fraud_type {
+            a.vote(t, item_vote);
+        }
+    }
+
+    // The rules.
+    let mut fired: Vec<&str> = Vec::new();
+    for rule in &p.rules {
+        let holds = rule
+            .all
+            .iter()
+            .all(|alts| alts.iter().any(|&f| features.has(f)))
+            && !rule.none.iter().any(|&f| features.has(f));
+        if !holds || fired.contains(&rule.code.as_str()) {
+            continue;
+        }
+        fired.push(&rule.code);
+        let evidence: Vec<String> = rule
+            .all
+            .iter()
+            .filter_map(|alts| {
+                alts.iter()
+                    .find_map(|&f| features.get(f).map(|ev| describe(p, &norm, ev, f)))
+            })
+            .collect();
+        a.add(
+            &rule.code,
+            rule.weight,
+            format!("rule {}: {}", rule.id, evidence.join(" + ")),
+        );
+        if let (Some(t), true) = (rule.fraud_type, rule.weight > 0) {
+            a.vote(t, rule.vote);
+        }
+    }
+    if truncated {
+        a.add(
+            "message.truncated",
+            0,
+            format!(
+                "Only the first {} KiB of the message were scanned",
+                MAX_SCAN_BYTES >> 10
+            ),
+        );
+    }
+
+    let mut verdict = a.finish(snap, lang);
+    verdict.extracted = extracted;
+    Ok(verdict)
+}
+
+fn describe(p: &PatternSet, norm: &Normalized, ev: Evidence, f: FeatureId) -> String {
+    p.evidence_text(ev, &norm.compact, f)
+}
+
+/// The code of a verdict's heaviest reason, for a detail line.
+fn top_code(v: &Verdict) -> &str {
+    v.reasons
+        .iter()
+        .max_by_key(|r| r.weight)
+        .map(|r| r.code.as_str())
+        .unwrap_or("no reason")
+}
+
+/// A link to an Android package (`….apk`, with or without a query).
+fn is_apk(link: &str) -> bool {
+    let path = link.split(['?', '#']).next().unwrap_or(link);
+    path.len() >= 4 && path[path.len() - 4..].eq_ignore_ascii_case(".apk")
+}
+
+fn is_mobile(snap: &Snapshot, region: &str, value: &str) -> bool {
+    matches!(
+        number::parse(&snap.numbers, region, value),
+        Ok(Parsed::Number(p)) if matches!(p.class, NumberClass::Mobile | NumberClass::VirtualOperator | NumberClass::Iot)
+    )
+}
+
+/// The message's signatures: a bracketed name at the start or end of the
+/// text (`【工商银行】…`, `…【抖音】`, `[HSBC] …`).
+fn signatures(clean: &str) -> Vec<&str> {
+    let t = clean.trim();
+    let mut out = Vec::new();
+    for (open, close) in [('【', '】'), ('[', ']')] {
+        if let Some(rest) = t.strip_prefix(open) {
+            if let Some(end) = rest.find(close) {
+                out.push(&rest[..end]);
+            }
+        }
+        if let Some(rest) = t.strip_suffix(close) {
+            if let Some(start) = rest.rfind(open) {
+                out.push(&rest[start + open.len_utf8()..]);
+            }
+        }
+    }
+    out.retain(|s| !s.is_empty() && s.chars().count() <= MAX_SIGNATURE_CHARS);
+    out
+}
+
+/// The start of the body, for `Verdict.input`.
+fn preview(body: &str) -> String {
+    let mut out: String = body.chars().take(PREVIEW_CHARS).collect();
+    if out.len() < body.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

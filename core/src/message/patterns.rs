@@ -1,0 +1,727 @@
+//! The pattern set: keyword groups (one Aho–Corasick automaton), regex
+//! groups (each regex compiled with size limits), extraction regexes,
+//! and the rules that turn matched groups and facts into weighted,
+//! typed reasons. All of it is data (`data/patterns.json`), replaceable by a
+//! feed; compiling refuses anything malformed instead of panicking later.
+//!
+//! Regexes run one by one rather than as one `RegexSet`: measured on this
+//! set, the combined automaton outgrew its lazy-DFA cache and fell back to
+//! the PikeVM (two thirds of the check's time). Each regex is gated instead:
+//! the literals every match must start with (extracted from the regex at
+//! compile time) form a second automaton run over the regex window, with
+//! the literals every match must end with; a regex is only tried, anchored,
+//! where one of its prefixes occurred, when one of its suffixes occurred
+//! too, until its group matched. Regexes with no usable prefixes scan the
+//! window (when their suffixes occurred).
+//!
+//! A *feature* is anything a rule can test: a group (matched in the body), a
+//! group matched inside the message's signature (`sig.<group>`), or a fact
+//! the check establishes (`link`, `phone_untrusted`, `sender_mobile`, …, see
+//! [`FACTS`]). A rule fires when every term of `all` holds (a term is one
+//! feature or alternatives `a|b|c`) and no feature of `none` does.
+
+use super::normalize::{compact_with, Normalized, SymbolWords};
+use crate::error::{Error, Result};
+use crate::verdict::FraudType;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::literal::{ExtractKind, Extractor as LiteralExtractor};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// Compiled size limit of each regex (bytes).
+const REGEX_SIZE_LIMIT: usize = 2 << 20;
+/// Lazy-DFA cache limit of each regex (bytes).
+const REGEX_DFA_LIMIT: usize = 4 << 20;
+/// Caps on what a (feed-supplied) pattern set may hold.
+const MAX_KEYWORDS: usize = 200_000;
+const MAX_REGEXES: usize = 2_000;
+const MAX_RULES: usize = 10_000;
+/// Most prefix literals a regex may be gated on; with more it always runs.
+const MAX_TRIGGERS: usize = 64;
+/// Anchored regex attempts per message; past this the remaining gated
+/// regexes scan the text once each instead (bounded either way).
+const MAX_ANCHORED_TRIES: usize = 256;
+/// Longest phrase quoted as evidence, in characters.
+const MAX_EVIDENCE_CHARS: usize = 24;
+
+/// Facts the check establishes, usable as rule features.
+pub const FACTS: &[&str] = &[
+    // Links: any; one not known to be safe (no verdict, or not trusted); one
+    // the link check calls suspicious / dangerous; a direct APK download.
+    "link",
+    "link_unverified",
+    "link_suspicious",
+    "link_dangerous",
+    "link_apk",
+    // Phone numbers: any; one that is not an official number; an official
+    // one; a personal mobile line.
+    "phone",
+    "phone_untrusted",
+    "phone_official",
+    "mobile",
+    // Other extracted items.
+    "im_id",
+    "bank_card",
+    "code",
+    "email",
+    "many_links",
+    // A keyword of an obfuscation group was written with characters inside.
+    "obfuscated",
+    // The sender: a personal mobile (or virtual-operator / IoT) number; an
+    // official number; another service number (95xxx, 106…, 400…); a number
+    // from abroad; an alphanumeric sender id; no sender given; a landline
+    // or a number that fits no range.
+    "sender_mobile",
+    "sender_official",
+    "sender_service",
+    "sender_international",
+    "sender_alpha",
+    "sender_none",
+    "sender_other",
+];
+
+/// Index of a feature in a [`Features`] table.
+pub type FeatureId = u16;
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawGroup {
+    Keywords(Vec<String>),
+    Full {
+        #[serde(default)]
+        keywords: Vec<String>,
+        #[serde(default)]
+        regex: Vec<String>,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+struct RawRule {
+    id: String,
+    code: String,
+    weight: i32,
+    #[serde(default, rename = "type")]
+    fraud_type: Option<String>,
+    #[serde(default)]
+    vote: Option<i32>,
+    all: Vec<String>,
+    #[serde(default)]
+    none: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawExtractor {
+    kind: String,
+    #[serde(default)]
+    platform: Option<String>,
+    regex: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawPatterns {
+    version: String,
+    weights: HashMap<String, i32>,
+    groups: BTreeMap<String, RawGroup>,
+    rules: Vec<RawRule>,
+    #[serde(default)]
+    obfuscation_groups: Vec<String>,
+    extractors: Vec<RawExtractor>,
+    #[serde(default)]
+    bare_domain_tlds: Vec<String>,
+    /// Symbols read as words before matching (`"➕": "加"`).
+    #[serde(default)]
+    symbol_words: BTreeMap<String, String>,
+}
+
+/// Weights the check applies itself (not through rules).
+const REQUIRED_WEIGHTS: &[&str] = &[
+    "message.dangerous_link",
+    "message.suspicious_link",
+    "message.dangerous_number",
+    "message.suspicious_number",
+    "message.dangerous_sender",
+    "message.item_type_vote",
+];
+
+/// A compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub code: String,
+    pub weight: i32,
+    pub fraud_type: Option<FraudType>,
+    /// How strongly a firing rule votes for `fraud_type` (default: `weight`).
+    pub vote: i32,
+    /// Every inner list must have one feature present.
+    pub all: Vec<Vec<FeatureId>>,
+    pub none: Vec<FeatureId>,
+}
+
+/// How an extraction regex's match becomes an item.
+#[derive(Debug)]
+pub struct Extractor {
+    /// `im_id`, `verification_code`, …
+    pub kind: String,
+    /// Prefix for the value (`qq`, `wechat`): `qq:12345678`.
+    pub platform: Option<String>,
+    /// The value is capture group `id` (or the whole match).
+    pub regex: Regex,
+}
+
+/// Evidence for one feature of one message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// Keyword number `n` of the automaton.
+    Keyword(u32),
+    /// A regex match: byte span in the compact text.
+    Span(u32, u32),
+    /// A fact (see [`FACTS`]); described by its name.
+    Fact,
+}
+
+/// Which features a message has, with the first evidence of each.
+#[derive(Debug, Clone)]
+pub struct Features {
+    hits: Vec<Option<Evidence>>,
+}
+
+impl Features {
+    pub fn get(&self, id: FeatureId) -> Option<Evidence> {
+        self.hits.get(usize::from(id)).copied().flatten()
+    }
+
+    pub fn has(&self, id: FeatureId) -> bool {
+        self.get(id).is_some()
+    }
+
+    pub fn set(&mut self, id: FeatureId, ev: Evidence) {
+        if let Some(slot) = self.hits.get_mut(usize::from(id)) {
+            if slot.is_none() {
+                *slot = Some(ev);
+            }
+        }
+    }
+}
+
+/// The compiled message patterns of a snapshot.
+#[derive(Debug)]
+pub struct PatternSet {
+    pub version: String,
+    weights: HashMap<String, i32>,
+    /// Feature names: groups, then `sig.<group>` for each group, then facts.
+    names: Vec<String>,
+    ids: HashMap<String, FeatureId>,
+    group_count: usize,
+    keywords: Vec<String>,
+    /// For each keyword: the groups it belongs to, and whether any of them
+    /// is an obfuscation group.
+    keyword_groups: Vec<(Vec<FeatureId>, bool)>,
+    automaton: Option<AhoCorasick>,
+    /// Regex triggers (prefix literals), run over the regex window only.
+    trigger_automaton: Option<AhoCorasick>,
+    regexes: Vec<(Regex, FeatureId)>,
+    /// The same regexes anchored at the start (`\A(?:…)`), tried where a
+    /// trigger occurred.
+    anchored: Vec<Regex>,
+    /// Groups used as `sig.<group>` by some rule: the only ones matched in
+    /// signatures.
+    sig_groups: Vec<bool>,
+    /// For each trigger pattern: the regexes it may start (prefix) or end
+    /// (suffix, flagged `true`).
+    triggers: Vec<Vec<(u32, bool)>>,
+    /// Regexes gated on suffix literals as well.
+    has_suffix: Vec<bool>,
+    /// Regexes with no usable prefix literals: always run.
+    ungated: Vec<u32>,
+    pub rules: Vec<Rule>,
+    pub extractors: Vec<Extractor>,
+    pub bare_domain_tlds: Vec<String>,
+    pub symbol_words: SymbolWords,
+}
+
+fn err(why: impl std::fmt::Display) -> Error {
+    Error::rules("patterns", why)
+}
+
+impl PatternSet {
+    /// Compiles a pattern set from its JSON form (`data/patterns.json`).
+    ///
+    /// Refuses unknown features or fraud types in rules, empty or oversized
+    /// groups, regexes that do not compile within the size limits, weights
+    /// outside −100..=100 and missing check weights.
+    pub fn from_json(json: &str) -> Result<PatternSet> {
+        let raw: RawPatterns = serde_json::from_str(json).map_err(err)?;
+        for w in REQUIRED_WEIGHTS {
+            if !raw.weights.contains_key(*w) {
+                return Err(err(format!("missing weight {w}")));
+            }
+        }
+        if raw.weights.values().any(|w| !(-100..=100).contains(w)) {
+            return Err(err("weights must be within -100..=100"));
+        }
+        if raw.rules.len() > MAX_RULES {
+            return Err(err("too many rules"));
+        }
+
+        // Feature names.
+        let group_names: Vec<&String> = raw.groups.keys().collect();
+        let mut names: Vec<String> = group_names.iter().map(|g| g.to_string()).collect();
+        names.extend(group_names.iter().map(|g| format!("sig.{g}")));
+        names.extend(FACTS.iter().map(|f| f.to_string()));
+        if names.len() >= usize::from(FeatureId::MAX) {
+            return Err(err("too many groups"));
+        }
+        let mut ids = HashMap::new();
+        for (i, n) in names.iter().enumerate() {
+            if ids.insert(n.clone(), i as FeatureId).is_some() {
+                return Err(err(format!("group {n} shadows a fact")));
+            }
+        }
+        let group_count = group_names.len();
+        for g in &raw.obfuscation_groups {
+            if !raw.groups.contains_key(g) {
+                return Err(err(format!("unknown obfuscation group {g}")));
+            }
+        }
+
+        let mut symbol_words = SymbolWords::new();
+        for (sym, word) in &raw.symbol_words {
+            let mut chars = sym.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                return Err(err(format!("symbol_words: {sym} is not one character")));
+            };
+            if c.is_alphanumeric()
+                || c.is_ascii()
+                || word.is_empty()
+                || !word.chars().all(char::is_alphanumeric)
+            {
+                return Err(err(format!("symbol_words: bad entry for {sym}")));
+            }
+            symbol_words.insert(c, word.to_lowercase());
+        }
+
+        // Keywords: normalized like message text, deduplicated, each mapped
+        // to its groups.
+        let mut keywords: Vec<String> = Vec::new();
+        let mut keyword_index: HashMap<String, usize> = HashMap::new();
+        let mut keyword_groups: Vec<(Vec<FeatureId>, bool)> = Vec::new();
+        let mut regexes: Vec<(Regex, FeatureId)> = Vec::new();
+        let mut anchored: Vec<Regex> = Vec::new();
+        let mut regex_sources: Vec<&str> = Vec::new();
+        for (gi, (name, group)) in raw.groups.iter().enumerate() {
+            let gid = gi as FeatureId;
+            let obfuscation = raw.obfuscation_groups.contains(name);
+            let (kws, rxs): (&[String], &[String]) = match group {
+                RawGroup::Keywords(k) => (k, &[]),
+                RawGroup::Full { keywords, regex } => (keywords, regex),
+            };
+            if kws.is_empty() && rxs.is_empty() {
+                return Err(err(format!("group {name} is empty")));
+            }
+            for kw in kws {
+                let (norm, _) = compact_with(&super::normalize::clean(kw), &symbol_words);
+                if norm.is_empty() {
+                    return Err(err(format!(
+                        "group {name} has a keyword that normalizes to nothing"
+                    )));
+                }
+                let idx = *keyword_index.entry(norm.clone()).or_insert_with(|| {
+                    keywords.push(norm);
+                    keyword_groups.push((Vec::new(), false));
+                    keywords.len() - 1
+                });
+                let entry = &mut keyword_groups[idx];
+                if !entry.0.contains(&gid) {
+                    entry.0.push(gid);
+                }
+                entry.1 |= obfuscation;
+            }
+            for rx in rxs {
+                let compiled = RegexBuilder::new(rx)
+                    .size_limit(REGEX_SIZE_LIMIT)
+                    .dfa_size_limit(REGEX_DFA_LIMIT)
+                    .build()
+                    .map_err(|e| err(format!("group {name}: {e}")))?;
+                let anchored_rx = RegexBuilder::new(&format!("\\A(?:{rx})"))
+                    .size_limit(REGEX_SIZE_LIMIT)
+                    .dfa_size_limit(REGEX_DFA_LIMIT)
+                    .build()
+                    .map_err(|e| err(format!("group {name}: {e}")))?;
+                regexes.push((compiled, gid));
+                anchored.push(anchored_rx);
+                regex_sources.push(rx.as_str());
+            }
+        }
+        if keywords.len() > MAX_KEYWORDS {
+            return Err(err("too many keywords"));
+        }
+        if regexes.len() > MAX_REGEXES {
+            return Err(err("too many regexes"));
+        }
+        // Regex triggers: the prefix and suffix literals of each regex.
+        let mut trigger_index: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut trigger_patterns: Vec<Vec<u8>> = Vec::new();
+        let mut triggers: Vec<Vec<(u32, bool)>> = Vec::new();
+        let mut ungated: Vec<u32> = Vec::new();
+        let mut has_suffix = vec![false; regex_sources.len()];
+        for (i, src) in regex_sources.iter().enumerate() {
+            let prefixes = literals(src, ExtractKind::Prefix);
+            let suffixes = literals(src, ExtractKind::Suffix);
+            if prefixes.is_none() {
+                ungated.push(i as u32);
+            }
+            has_suffix[i] = suffixes.is_some();
+            let tagged = prefixes
+                .into_iter()
+                .flatten()
+                .map(|l| (l, false))
+                .chain(suffixes.into_iter().flatten().map(|l| (l, true)));
+            for (lit, suffix) in tagged {
+                let t = *trigger_index.entry(lit.clone()).or_insert_with(|| {
+                    trigger_patterns.push(lit);
+                    triggers.push(Vec::new());
+                    triggers.len() - 1
+                });
+                if !triggers[t].contains(&(i as u32, suffix)) {
+                    triggers[t].push((i as u32, suffix));
+                }
+            }
+        }
+        let build = |patterns: &[&[u8]]| -> Result<Option<AhoCorasick>> {
+            if patterns.is_empty() {
+                return Ok(None);
+            }
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(patterns)
+                .map(Some)
+                .map_err(|e| err(format!("keywords: {e}")))
+        };
+        let automaton = build(&keywords.iter().map(|k| k.as_bytes()).collect::<Vec<_>>())?;
+        let trigger_automaton = build(
+            &trigger_patterns
+                .iter()
+                .map(|t| t.as_slice())
+                .collect::<Vec<_>>(),
+        )?;
+
+        // Rules.
+        let feature = |name: &str, rule: &str| -> Result<FeatureId> {
+            ids.get(name)
+                .copied()
+                .ok_or_else(|| err(format!("rule {rule}: unknown feature {name}")))
+        };
+        let mut rules = Vec::with_capacity(raw.rules.len());
+        for r in &raw.rules {
+            if !(-100..=100).contains(&r.weight) {
+                return Err(err(format!("rule {}: weight out of range", r.id)));
+            }
+            if !r.code.starts_with("message.") {
+                return Err(err(format!("rule {}: code must start with message.", r.id)));
+            }
+            if r.all.is_empty() {
+                return Err(err(format!("rule {} has no conditions", r.id)));
+            }
+            let fraud_type = match &r.fraud_type {
+                Some(t) => Some(
+                    FraudType::parse(t)
+                        .ok_or_else(|| err(format!("rule {}: unknown type {t}", r.id)))?,
+                ),
+                None => None,
+            };
+            let mut all = Vec::with_capacity(r.all.len());
+            for term in &r.all {
+                let alts = term
+                    .split('|')
+                    .map(|f| feature(f.trim(), &r.id))
+                    .collect::<Result<Vec<_>>>()?;
+                all.push(alts);
+            }
+            let none = r
+                .none
+                .iter()
+                .map(|f| feature(f, &r.id))
+                .collect::<Result<Vec<_>>>()?;
+            rules.push(Rule {
+                id: r.id.clone(),
+                code: r.code.clone(),
+                weight: r.weight,
+                fraud_type,
+                vote: r.vote.unwrap_or(r.weight).max(0),
+                all,
+                none,
+            });
+        }
+
+        let mut sig_groups = vec![false; group_count];
+        for r in &rules {
+            for f in r.all.iter().flatten().chain(r.none.iter()) {
+                let f = usize::from(*f);
+                if (group_count..2 * group_count).contains(&f) {
+                    sig_groups[f - group_count] = true;
+                }
+            }
+        }
+
+        let mut extractors = Vec::with_capacity(raw.extractors.len());
+        for x in &raw.extractors {
+            let regex = RegexBuilder::new(&x.regex)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .dfa_size_limit(REGEX_DFA_LIMIT)
+                .build()
+                .map_err(|e| err(format!("extractor {}: {e}", x.kind)))?;
+            extractors.push(Extractor {
+                kind: x.kind.clone(),
+                platform: x.platform.clone(),
+                regex,
+            });
+        }
+
+        Ok(PatternSet {
+            version: raw.version,
+            weights: raw.weights,
+            names,
+            ids,
+            group_count,
+            keywords,
+            keyword_groups,
+            automaton,
+            trigger_automaton,
+            regexes,
+            anchored,
+            sig_groups,
+            triggers,
+            has_suffix,
+            ungated,
+            rules,
+            extractors,
+            bare_domain_tlds: raw
+                .bare_domain_tlds
+                .iter()
+                .map(|t| t.to_ascii_lowercase())
+                .collect(),
+            symbol_words,
+        })
+    }
+
+    /// A weight the check applies itself; 0 when absent.
+    pub fn weight(&self, code: &str) -> i32 {
+        self.weights.get(code).copied().unwrap_or(0)
+    }
+
+    /// The id of a feature by name.
+    pub fn feature(&self, name: &str) -> Option<FeatureId> {
+        self.ids.get(name).copied()
+    }
+
+    pub fn feature_name(&self, id: FeatureId) -> &str {
+        self.names
+            .get(usize::from(id))
+            .map(String::as_str)
+            .unwrap_or("?")
+    }
+
+    /// An empty feature table.
+    pub fn features(&self) -> Features {
+        Features {
+            hits: vec![None; self.names.len()],
+        }
+    }
+
+    /// Matches keyword and regex groups over the compact text. Returns
+    /// whether a keyword of an obfuscation group was written with
+    /// characters inserted into it.
+    pub fn match_body(
+        &self,
+        text: &Normalized,
+        regex_limit: usize,
+        features: &mut Features,
+    ) -> bool {
+        let hay = text.compact.as_str();
+        let regex_hay = &hay[..floor_char_boundary(hay, regex_limit)];
+        let mut obfuscated = false;
+        if let Some(ac) = &self.automaton {
+            // A keyword seen once needs no second look (except to learn
+            // whether an obfuscation keyword was written with separators).
+            let mut seen = vec![false; self.keywords.len()];
+            for m in ac.find_overlapping_iter(hay) {
+                let k = m.pattern().as_usize();
+                let (groups, obf) = &self.keyword_groups[k];
+                // Seen, and no fold check pending for it.
+                if seen[k] && (!*obf || obfuscated) {
+                    continue;
+                }
+                if !at_word_edges(hay, m.start(), m.end()) {
+                    continue;
+                }
+                if !seen[k] {
+                    seen[k] = true;
+                    for &g in groups {
+                        features.set(g, Evidence::Keyword(k as u32));
+                    }
+                }
+                if *obf && !obfuscated && text.folded_inside(m.start(), m.end()) {
+                    obfuscated = true;
+                }
+            }
+        }
+        // (regex, position) where a gated regex may match, in text order.
+        let mut starts: Vec<(u32, u32)> = Vec::new();
+        // A gated regex saw a trigger (used when the tries ran out).
+        let mut triggered = vec![false; self.regexes.len()];
+        // A suffix of the regex occurred (or it has none to wait for).
+        let mut ends: Vec<bool> = self.has_suffix.iter().map(|h| !h).collect();
+        let mut overflow = false;
+        if let Some(ac) = &self.trigger_automaton {
+            for m in ac.find_overlapping_iter(regex_hay) {
+                for &(r, suffix) in &self.triggers[m.pattern().as_usize()] {
+                    if suffix {
+                        ends[r as usize] = true;
+                    } else if starts.len() < MAX_ANCHORED_TRIES {
+                        triggered[r as usize] = true;
+                        starts.push((r, m.start() as u32));
+                    } else {
+                        triggered[r as usize] = true;
+                        overflow = true;
+                    }
+                }
+            }
+        }
+        // Anchored tries where a trigger occurred.
+        for &(r, at) in &starts {
+            let (_, g) = &self.regexes[r as usize];
+            if !ends[r as usize] || features.has(*g) {
+                continue;
+            }
+            let at = at as usize;
+            if let Some(m) = self.anchored[r as usize].find(&regex_hay[at..]) {
+                features.set(
+                    *g,
+                    Evidence::Span((at + m.start()) as u32, (at + m.end()) as u32),
+                );
+            }
+        }
+        // Regexes without triggers scan; so do gated ones when tries ran out.
+        if overflow {
+            for &r in &self.ungated {
+                triggered[r as usize] = true;
+            }
+        } else {
+            triggered.iter_mut().for_each(|t| *t = false);
+            for &r in &self.ungated {
+                triggered[r as usize] = true;
+            }
+        }
+        for (((rx, g), scan), end) in self.regexes.iter().zip(triggered).zip(ends) {
+            if !scan || !end || features.has(*g) {
+                continue;
+            }
+            if let Some(m) = rx.find(regex_hay) {
+                features.set(*g, Evidence::Span(m.start() as u32, m.end() as u32));
+            }
+        }
+        obfuscated
+    }
+
+    /// Matches keyword groups inside a signature (`【…】`): sets `sig.<group>`.
+    pub fn match_signature(&self, signature: &str, features: &mut Features) {
+        let norm = Normalized::with_symbols(signature, &self.symbol_words);
+        let hay = norm.compact.as_str();
+        let offset = self.group_count as FeatureId;
+        if let Some(ac) = &self.automaton {
+            for m in ac.find_overlapping_iter(hay) {
+                let k = m.pattern().as_usize();
+                if !at_word_edges(hay, m.start(), m.end()) {
+                    continue;
+                }
+                for &g in &self.keyword_groups[k].0 {
+                    if self.sig_groups[usize::from(g)] {
+                        features.set(g + offset, Evidence::Keyword(k as u32));
+                    }
+                }
+            }
+        }
+        for (rx, g) in &self.regexes {
+            if self.sig_groups[usize::from(*g)] && !features.has(g + offset) && rx.is_match(hay) {
+                features.set(g + offset, Evidence::Fact);
+            }
+        }
+    }
+
+    /// The phrase behind a piece of evidence, for a reason's detail.
+    pub fn evidence_text(&self, ev: Evidence, compact: &str, feature: FeatureId) -> String {
+        let phrase = match ev {
+            Evidence::Keyword(k) => self.keywords.get(k as usize).cloned().unwrap_or_default(),
+            Evidence::Span(s, e) => compact
+                .get(s as usize..e as usize)
+                .unwrap_or_default()
+                .to_string(),
+            Evidence::Fact => return self.feature_name(feature).to_string(),
+        };
+        let mut out: String = phrase.chars().take(MAX_EVIDENCE_CHARS).collect();
+        if out.len() < phrase.len() {
+            out.push('…');
+        }
+        format!("\"{out}\"")
+    }
+}
+
+/// The literals every match of `pattern` starts (`Prefix`) or ends
+/// (`Suffix`) with, or `None` when there are none usable (too many, an empty
+/// one, or an unbounded class).
+fn literals(pattern: &str, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let mut ex = LiteralExtractor::new();
+    ex.kind(kind)
+        .limit_class(16)
+        .limit_total(MAX_TRIGGERS)
+        .limit_literal_len(9);
+    let seq = ex.extract(&hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.len() > MAX_TRIGGERS || lits.iter().any(|l| l.as_bytes().is_empty())
+    {
+        return None;
+    }
+    Some(lits.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
+/// The largest char boundary ≤ `i`.
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    let mut i = i;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A keyword whose first or last character is an ASCII letter (digit) must
+/// not continue a word of letters (digits): `vx` does not match in `lvxing`,
+/// `95588` not in `9558812`, but `qq` matches in `qq12345`.
+fn at_word_edges(hay: &str, start: usize, end: usize) -> bool {
+    let bytes = hay.as_bytes();
+    let class = |b: u8| -> u8 {
+        if b.is_ascii_alphabetic() {
+            1
+        } else if b.is_ascii_digit() {
+            2
+        } else {
+            0
+        }
+    };
+    let first = class(bytes[start]);
+    if first != 0 && start > 0 && class(bytes[start - 1]) == first {
+        return false;
+    }
+    let last = class(bytes[end - 1]);
+    if last != 0 && end < bytes.len() && class(bytes[end]) == last {
+        return false;
+    }
+    true
+}
