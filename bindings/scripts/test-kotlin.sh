@@ -70,13 +70,15 @@ rm -rf "$fixtures"
 mkdir -p "$fixtures"
 (
   cd "$fixtures"
-  "$fanzha" feed keygen --out publisher.key >/dev/null
-  "$fanzha" feed keygen --out untrusted.key >/dev/null
+  # The CLI reports on stderr; keep it for a failure only.
+  quiet() { "$@" >>build.log 2>&1 || { cat build.log >&2; exit 1; }; }
+  quiet "$fanzha" feed keygen --out publisher.key
+  quiet "$fanzha" feed keygen --out untrusted.key
   printf '%s\n' '+86 170 0000 1234,impersonate_authority,90,test: made-up fake police line' > numbers.csv
   printf '%s\n' 'http://fake-bank-login.top/,phishing,90,test: made-up phishing page' > links.csv
-  "$fanzha" feed build --key publisher.key --id test --version 1 --numbers numbers.csv --out v1.feed >/dev/null
-  "$fanzha" feed build --key publisher.key --id test --version 2 --numbers numbers.csv --links links.csv --out v2.feed >/dev/null
-  "$fanzha" feed build --key untrusted.key --id test --version 1 --numbers numbers.csv --out untrusted.feed >/dev/null
+  quiet "$fanzha" feed build --key publisher.key --id test --version 1 --numbers numbers.csv --out v1.feed
+  quiet "$fanzha" feed build --key publisher.key --id test --version 2 --numbers numbers.csv --links links.csv --out v2.feed
+  quiet "$fanzha" feed build --key untrusted.key --id test --version 1 --numbers numbers.csv --out untrusted.feed
   cp v1.feed corrupt.feed
   size="$(stat -c %s corrupt.feed)"
   printf '\xde\xad\xbe\xef' | dd of=corrupt.feed bs=1 seek=$((size - 80)) conv=notrunc status=none

@@ -8,6 +8,7 @@ use crate::payment::{Answer, Event, PaymentIntent};
 use crate::store::{NewReport, Report, RuleKind, UserRule};
 use crate::types::{NumberContext, Verdict};
 use fanzha_core as core;
+use fanzha_core::feed::{PublicKey, TrustedKeys};
 use std::sync::Arc;
 
 /// Settings a host passes when it opens a guard.
@@ -20,9 +21,30 @@ pub struct GuardSettings {
     /// languages without texts fall back to English.
     #[uniffi(default = "zh-Hans")]
     pub locale: String,
+    /// The feed publishers' public keys the app pins, as `fanzha feed
+    /// keygen` writes them (`fanzha-feed-public-key-v1 <hex>`). Feeds signed
+    /// by any other key are refused (keys vouched for by a signed rotation
+    /// are added by the store).
+    #[uniffi(default = [])]
+    pub trusted_keys: Vec<String>,
 }
 
 impl GuardSettings {
+    /// The pinned publisher keys; a malformed one is a settings error.
+    fn trusted(&self) -> core::Result<TrustedKeys> {
+        let keys = self
+            .trusted_keys
+            .iter()
+            .map(|text| {
+                PublicKey::from_text(text).map_err(|e| core::Error::Rules {
+                    part: "settings",
+                    why: format!("trusted key: {e}"),
+                })
+            })
+            .collect::<core::Result<Vec<PublicKey>>>()?;
+        Ok(TrustedKeys::new(keys))
+    }
+
     fn to_core(&self) -> core::Settings {
         core::Settings {
             region: self.region.clone(),
@@ -46,6 +68,8 @@ pub use directory::{CallDirectoryEntries, DirectoryEntry};
 #[derive(Debug, uniffi::Object)]
 pub struct Guard {
     inner: core::Guard,
+    /// Publisher keys pinned by the app (from the settings).
+    trusted: TrustedKeys,
 }
 
 #[uniffi::export]
@@ -54,13 +78,14 @@ impl Guard {
     /// feed): useful at once, with no setup.
     #[uniffi::constructor]
     pub fn new(settings: GuardSettings) -> Result<Arc<Guard>, FanzhaError> {
+        let trusted = settings.trusted()?;
         let inner = core::Guard::new(settings.to_core())?;
         log::info!(
             "guard ready: region {}, protection data {}",
             inner.settings().region,
             inner.snapshot().feed_version
         );
-        Ok(Arc::new(Guard { inner }))
+        Ok(Arc::new(Guard { inner, trusted }))
     }
 
     /// A guard on the encrypted store at `store_path` (created when
@@ -80,13 +105,14 @@ impl Guard {
         store_path: String,
         keys: Arc<dyn KeyProvider>,
     ) -> Result<Arc<Guard>, FanzhaError> {
+        let trusted = settings.trusted()?;
         let inner = core::Guard::open(settings.to_core(), &store_path, Arc::new(HostKeys(keys)))?;
         log::info!(
             "guard ready on a store: region {}, protection data {}",
             inner.settings().region,
             inner.snapshot().feed_version
         );
-        Ok(Arc::new(Guard { inner }))
+        Ok(Arc::new(Guard { inner, trusted }))
     }
 
     /// Checks a phone number (caller ID or SMS sender), written any way
@@ -202,6 +228,27 @@ impl Guard {
         Ok(status)
     }
 
+    /// Verifies a signed feed (the bytes of the file) against the pinned
+    /// keys and applies it to the store in one transaction, then swaps the
+    /// new protection data in. Checks running meanwhile finish on the old
+    /// data and never wait. A refused feed (bad signature, untrusted key,
+    /// older or same version, delta on the wrong base, damaged, too big)
+    /// throws `Feed` and changes nothing. Needs a store; does file I/O and
+    /// may take a while for a big feed: call it off the main thread.
+    pub fn apply_feed(&self, feed: Vec<u8>) -> Result<FeedApplied, FanzhaError> {
+        let applied = self.inner.apply_feed(&feed, &self.trusted)?;
+        Ok(FeedApplied {
+            feed_id: applied.header.id.clone(),
+            version: saturating_i64(applied.header.version),
+            previous_version: applied.outcome.previous_version.map(saturating_i64),
+            full: applied.outcome.full,
+            added: saturating_i64(applied.outcome.added),
+            removed: saturating_i64(applied.outcome.removed),
+            stale: applied.stale,
+            feed_version: self.inner.snapshot().feed_version.clone(),
+        })
+    }
+
     /// The user blocks a value: its checks become `dangerous` with action
     /// `block`. Returns the canonical value stored (E.164 for a number, the
     /// host for a link). Needs a store.
@@ -284,6 +331,24 @@ impl Guard {
 
 fn saturating_i64(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// What `apply_feed` did.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FeedApplied {
+    pub feed_id: String,
+    pub version: i64,
+    /// The version it replaced, none for a first apply.
+    pub previous_version: Option<i64>,
+    /// A full feed (not a delta).
+    pub full: bool,
+    /// Entries written (additions and updates) and removals.
+    pub added: i64,
+    pub removed: i64,
+    /// The feed had already expired: applied, and verdicts say the data is stale.
+    pub stale: bool,
+    /// The version verdicts carry from now on.
+    pub feed_version: String,
 }
 
 /// One applied feed.

@@ -3,6 +3,7 @@
 
 use crate::Failure;
 use clap::Subcommand;
+use fanzha_core::blocklist::{fast_hash, value_hash};
 use std::io::Write;
 
 #[derive(Subcommand, Debug)]
@@ -17,6 +18,10 @@ pub enum LinkCommand {
     Expressions {
         /// The URL (a scheme-less `example.com/x` is read as http).
         url: String,
+        /// Also print each expression's SHA-256 (the feed key) and its
+        /// 64-bit fast hash (the index key), tab-separated, in hex.
+        #[arg(long)]
+        hashes: bool,
     },
 }
 
@@ -28,10 +33,15 @@ pub fn run(cmd: LinkCommand) -> Result<(), Failure> {
             let c = fanzha_core::link::canonicalize(&url)?;
             writeln!(out, "{}", c.url())?;
         }
-        LinkCommand::Expressions { url } => {
+        LinkCommand::Expressions { url, hashes } => {
             let c = fanzha_core::link::canonicalize(&url)?;
             for e in fanzha_core::link::expressions(&c) {
-                writeln!(out, "{e}")?;
+                if hashes {
+                    let sha: String = value_hash(&e).iter().map(|b| format!("{b:02x}")).collect();
+                    writeln!(out, "{e}\t{sha}\t{:016x}", fast_hash(&e))?;
+                } else {
+                    writeln!(out, "{e}")?;
+                }
             }
         }
     }

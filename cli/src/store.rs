@@ -114,6 +114,8 @@ pub enum StoreCommand {
     Verify(RequiredStoreArgs),
     /// Merge feed deltas into their base lists.
     Compact(RequiredStoreArgs),
+    /// Verify a signed feed against pinned publisher keys and apply it.
+    Apply(crate::feed::StoreApplyArgs),
 }
 
 pub fn run_store(cmd: StoreCommand) -> Result<(), Failure> {
@@ -134,7 +136,7 @@ pub fn run_store(cmd: StoreCommand) -> Result<(), Failure> {
         }
         StoreCommand::Status(args) => {
             let status = args.open()?.status().map_err(store_failure)?;
-            print_json(&status)
+            print_json(&crate::feed::status_json(&status)?)
         }
         StoreCommand::Verify(args) => {
             let report = args.open()?.verify().map_err(store_failure)?;
@@ -145,6 +147,7 @@ pub fn run_store(cmd: StoreCommand) -> Result<(), Failure> {
             store.compact().map_err(store_failure)?;
             print_json(&store.status().map_err(store_failure)?)
         }
+        StoreCommand::Apply(args) => crate::feed::store_apply(args),
     }
 }
 

@@ -428,3 +428,52 @@ fn rotated_key_is_accepted_through_the_statement() {
     let out = fanzha(p.path(), &["feed", "verify", "--pubkey", "key.pub", "g"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn delta_against_a_base_with_a_repeated_value_keeps_the_later_row() {
+    let p = Publisher::new();
+    p.write(
+        "v1.csv",
+        "+8613800138000,other,80,first\n+8613800138001\n+86 138 0013 8000,other,80,second\n",
+    );
+    p.write("v2.csv", "+8613800138000,other,80,second\n+8613800138001\n");
+    ok(
+        p.path(),
+        &[
+            "feed",
+            "build",
+            "--key",
+            "key",
+            "--id",
+            "t",
+            "--version",
+            "1",
+            "--numbers",
+            "v1.csv",
+            "--out",
+            "v1",
+        ],
+    );
+    ok(
+        p.path(),
+        &[
+            "feed",
+            "build",
+            "--key",
+            "key",
+            "--id",
+            "t",
+            "--version",
+            "2",
+            "--numbers",
+            "v2.csv",
+            "--base",
+            "v1",
+            "--out",
+            "v2",
+        ],
+    );
+    let v = json(&ok(p.path(), &["feed", "inspect", "v2"]));
+    assert_eq!(v["counts"]["numbers"], 0, "{v}");
+    assert_eq!(v["counts"]["removals"], 0, "{v}");
+}

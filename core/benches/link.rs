@@ -142,6 +142,26 @@ fn main() {
 
     let with_list = guard(index);
     let without = guard(Arc::new(fanzha_core::blocklist::MemoryIndex::new()));
+
+    // For instruction counts under a profiler (`valgrind --tool=callgrind`):
+    // FANZHA_LINK_PROFILE=N runs N checks of each URL and nothing else.
+    if let Some(n) = std::env::var("FANZHA_LINK_PROFILE")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        let only: Option<usize> = std::env::var("FANZHA_LINK_ONLY")
+            .ok()
+            .and_then(|v| v.parse().ok());
+        for (i, (_, url)) in urls.iter().enumerate() {
+            if only.is_some_and(|o| o != i) {
+                continue;
+            }
+            for _ in 0..n {
+                black_box(with_list.check_link(black_box(url)).expect("checks"));
+            }
+        }
+        return;
+    }
     for url in &urls {
         let v = with_list.check_link(&url.1).expect("checks");
         println!(

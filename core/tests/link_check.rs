@@ -83,6 +83,7 @@ fn benign_sites_are_not_flagged() {
         "https://www.irs.gov/payments",
         "https://www.usps.com/manage/",
         "https://www.royalmail.com/track-your-item",
+        "http://北京市公安局.政务/",
     ] {
         let v = check(&g, url);
         assert_eq!(v.level, Level::Trusted, "{url}: {:?}", codes(&v));
@@ -379,6 +380,32 @@ fn brands_on_unrelated_domains() {
         "link.lure_words",
         Level::Clear,
     );
+    // Brand and lure words run together or split by hyphens.
+    assert_flags(
+        &g,
+        "http://www.ccbjf.cn/",
+        "link.brand_lure",
+        Level::Suspicious,
+    );
+    assert_flags(
+        &g,
+        "http://jdkefu.top/",
+        "link.brand_lure",
+        Level::Dangerous,
+    );
+    assert_flags(
+        &g,
+        "http://10086-jf.cn/",
+        "link.brand_lure",
+        Level::Suspicious,
+    );
+    assert_flags(
+        &g,
+        "http://office-365-verify.pages.dev/",
+        "link.brand_on_shared_hosting",
+        Level::Suspicious,
+    );
+    assert_lacks(&g, "https://www.stackoverflow.com/", "link.brand_in_domain");
     // CDN edge names legitimately repeat a customer's domain.
     assert_lacks(
         &g,
@@ -470,6 +497,24 @@ fn downloads_and_remote_apps() {
         "https://x.cn/zoom_installer.apk",
         "link.remote_app",
         Level::Dangerous,
+    );
+    // An installer named after a bank or an official app, from elsewhere.
+    assert_flags(
+        &g,
+        "http://down.xyz-app.com/ICBC_v5.apk",
+        "link.brand_download",
+        Level::Dangerous,
+    );
+    assert_flags(
+        &g,
+        "http://app-anquan.top/fanzha.apk",
+        "link.brand_download",
+        Level::Dangerous,
+    );
+    assert_lacks(
+        &g,
+        "http://dl.example.com/app-release.apk",
+        "link.brand_download",
     );
     let v = check(&g, "https://x.top/kefu/todesk.apk");
     assert_eq!(v.fraud_type, Some(FraudType::ImpersonateCustomerService));

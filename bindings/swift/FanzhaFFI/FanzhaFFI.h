@@ -318,6 +318,11 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_allow(uint64_t ptr, RustBuffer kind
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_answer_payment_questions(uint64_t ptr, RustBuffer intent, RustBuffer answers, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_APPLY_FEED
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_APPLY_FEED
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_apply_feed(uint64_t ptr, RustBuffer feed, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_BLOCK
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_BLOCK
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_block(uint64_t ptr, RustBuffer kind, RustBuffer value, RustCallStatus *_Nonnull out_status
@@ -756,6 +761,12 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_allow(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_ANSWER_PAYMENT_QUESTIONS
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_ANSWER_PAYMENT_QUESTIONS
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_answer_payment_questions(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_APPLY_FEED
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_APPLY_FEED
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_apply_feed(void
     
 );
 #endif

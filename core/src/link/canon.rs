@@ -26,6 +26,7 @@
 
 use crate::error::{Error, Result};
 use crate::verdict::Kind;
+use std::borrow::Cow;
 use std::fmt;
 use std::net::Ipv6Addr;
 
@@ -69,7 +70,18 @@ pub struct Canonical {
 impl Canonical {
     /// The canonical URL: `scheme://host/path[?query]`.
     pub fn url(&self) -> String {
-        self.to_string()
+        let q = self.query.as_ref().map_or(0, |q| q.len() + 1);
+        let mut out =
+            String::with_capacity(self.scheme.len() + 3 + self.host.len() + self.path.len() + q);
+        out.push_str(&self.scheme);
+        out.push_str("://");
+        out.push_str(&self.host);
+        out.push_str(&self.path);
+        if let Some(q) = &self.query {
+            out.push('?');
+            out.push_str(q);
+        }
+        out
     }
 
     /// True for IPv4 and IPv6 hosts.
@@ -116,8 +128,9 @@ pub fn canonicalize_bytes(input: &[u8]) -> Result<Canonical> {
     if cleaned.is_empty() {
         return Err(invalid("empty"));
     }
-    let obfuscated_authority = raw_authority_has_escape(&cleaned);
-    let s = unescape_fully(&cleaned);
+    let obfuscated_authority = cleaned.contains(&b'%') && raw_authority_has_escape(&cleaned);
+    let mut s = cleaned;
+    unescape_in_place(&mut s);
 
     let (scheme, rest, scheme_given) = match split_scheme(&s) {
         Scheme::Web(name, rest) => (name, rest, true),
@@ -148,10 +161,7 @@ pub fn canonicalize_bytes(input: &[u8]) -> Result<Canonical> {
     let (host_raw, port) = split_port(hostport)?;
     let (host, host_kind, ip_rewritten) = canonical_host(host_raw)?;
 
-    let mut path = resolve_path(path_raw, special);
-    if path.is_empty() {
-        path.push(b'/');
-    }
+    let path = resolve_path(path_raw, special);
     Ok(Canonical {
         scheme,
         host,
@@ -178,15 +188,17 @@ fn clean(input: &[u8]) -> Vec<u8> {
         .iter()
         .rposition(|&b| b > 0x20)
         .map_or(start, |i| i + 1);
-    let mut out = Vec::with_capacity(end - start);
-    for &b in &input[start..end] {
-        match b {
-            b'\t' | b'\r' | b'\n' => {}
-            b'#' => break,
-            _ => out.push(b),
-        }
+    let mut kept = &input[start..end];
+    if let Some(hash) = kept.iter().position(|&b| b == b'#') {
+        kept = &kept[..hash];
     }
-    out
+    if !kept.iter().any(|&b| matches!(b, b'\t' | b'\r' | b'\n')) {
+        return kept.to_vec();
+    }
+    kept.iter()
+        .copied()
+        .filter(|b| !matches!(b, b'\t' | b'\r' | b'\n'))
+        .collect()
 }
 
 fn hex_val(b: u8) -> Option<u8> {
@@ -204,25 +216,33 @@ fn hex_val(b: u8) -> Option<u8> {
 /// escapes can't overlap (a hex digit is never `%`), so the rewriting is
 /// confluent. A decoded byte can only complete a new escape at the tail of
 /// the output, which is checked after every byte.
+#[cfg(test)]
 pub(crate) fn unescape_fully(s: &[u8]) -> Vec<u8> {
-    let mut out: Vec<u8> = Vec::with_capacity(s.len());
-    for &b in s {
-        out.push(b);
-        while out.len() >= 3 {
-            let n = out.len();
-            if out[n - 3] != b'%' {
-                break;
-            }
-            match (hex_val(out[n - 2]), hex_val(out[n - 1])) {
+    let mut v = s.to_vec();
+    unescape_in_place(&mut v);
+    v
+}
+
+/// [`unescape_fully`] in place: the output never runs ahead of the input.
+fn unescape_in_place(s: &mut Vec<u8>) {
+    let Some(first) = s.iter().position(|&b| b == b'%') else {
+        return;
+    };
+    let mut n = first; // length of the output, written at the front of `s`
+    for r in first..s.len() {
+        s[n] = s[r];
+        n += 1;
+        while n >= 3 && s[n - 3] == b'%' {
+            match (hex_val(s[n - 2]), hex_val(s[n - 1])) {
                 (Some(h), Some(l)) => {
-                    out.truncate(n - 3);
-                    out.push(h << 4 | l);
+                    s[n - 3] = h << 4 | l;
+                    n -= 2;
                 }
                 _ => break,
             }
         }
     }
-    out
+    s.truncate(n);
 }
 
 /// Step 6: escape bytes ≤ 0x20, ≥ 0x7f, `#` and `%`.
@@ -287,7 +307,10 @@ pub(crate) fn scheme_name(s: &[u8]) -> Option<String> {
     if !valid {
         return None;
     }
-    let lower = String::from_utf8_lossy(name).to_ascii_lowercase();
+    let lower: String = name
+        .iter()
+        .map(|&b| char::from(b.to_ascii_lowercase()))
+        .collect();
     let after = &s[colon + 1..];
     let slashes = after.starts_with(b"//") || after.starts_with(b"\\\\");
     if slashes || is_web_scheme(&lower) || HOSTLESS_SCHEMES.contains(&lower.as_str()) {
@@ -320,7 +343,11 @@ fn split_scheme(s: &[u8]) -> Scheme<'_> {
         return Scheme::None;
     };
     let after = &s[name.len() + 1..];
-    if HOSTLESS_SCHEMES.contains(&name.as_str()) && !after.starts_with(b"//") {
+    // `javascript://%0Aalert(1)` still runs as a script: these never have a
+    // host, slashes or not.
+    if matches!(name.as_str(), "javascript" | "vbscript" | "data")
+        || (HOSTLESS_SCHEMES.contains(&name.as_str()) && !after.starts_with(b"//"))
+    {
         return Scheme::NoHost;
     }
     let skip = after
@@ -379,6 +406,9 @@ fn canonical_host(raw: &[u8]) -> Result<(String, HostKind, bool)> {
             .map_err(|_| invalid("has an invalid IPv6 address"))?;
         return Ok((format!("[{addr}]"), HostKind::Ipv6, false));
     }
+    if let Some(host) = simple_host(raw) {
+        return Ok(host);
+    }
     // Full-width and ideographic dots (U+3002, U+FF0E, U+FF61) are dots.
     let mut bytes: Vec<u8> = Vec::with_capacity(raw.len());
     let mut i = 0;
@@ -431,6 +461,32 @@ fn canonical_host(raw: &[u8]) -> Result<(String, HostKind, bool)> {
         return Ok((canonical, HostKind::Ipv4, rewritten));
     }
     Ok((escape(&host), HostKind::Domain, false))
+}
+
+/// The common case in one pass: an ASCII name of letters, digits, `-` and
+/// `_` in dot-separated labels, not an IPv4 address in any form. `None`
+/// sends the host down the full path.
+fn simple_host(raw: &[u8]) -> Option<(String, HostKind, bool)> {
+    let mut prev_dot = true;
+    for &b in raw {
+        match b {
+            b'.' if prev_dot => return None,
+            b'.' => prev_dot = true,
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' => prev_dot = false,
+            _ => return None,
+        }
+    }
+    // A trailing dot, an empty host, or one a number parser might read
+    // (hex letters only: `0xc0.1`) takes the full path.
+    let number_like = !raw
+        .iter()
+        .any(|&b| b.is_ascii_alphabetic() && !b.is_ascii_hexdigit() && !matches!(b, b'x' | b'X'));
+    if prev_dot || number_like {
+        return None;
+    }
+    let mut host = String::with_capacity(raw.len());
+    host.extend(raw.iter().map(|&b| char::from(b.to_ascii_lowercase())));
+    Some((host, HostKind::Domain, false))
 }
 
 /// Removes leading and trailing dots and collapses runs of dots.
@@ -506,7 +562,15 @@ fn parse_ipv4_part(part: &[u8]) -> Option<u64> {
 
 /// Step 5: resolves `.` and `..` segments and collapses slashes, keeping a
 /// trailing slash. Web URLs treat `\` as `/`.
-fn resolve_path(raw: &[u8], backslash_is_slash: bool) -> Vec<u8> {
+fn resolve_path(raw: &[u8], backslash_is_slash: bool) -> Cow<'_, [u8]> {
+    // Already canonical: starts with `/`, no `//`, no `.` or `..` segment,
+    // no backslash.
+    let clean_path = raw.first() == Some(&b'/')
+        && !raw.contains(&b'\\')
+        && raw.windows(2).all(|w| w != b"//" && w != b"/.");
+    if clean_path {
+        return Cow::Borrowed(raw);
+    }
     let is_sep = |b: &u8| *b == b'/' || (backslash_is_slash && *b == b'\\');
     let trailing = raw.last().is_some_and(is_sep);
     let mut segments: Vec<&[u8]> = Vec::new();
@@ -527,5 +591,5 @@ fn resolve_path(raw: &[u8], backslash_is_slash: bool) -> Vec<u8> {
     if trailing || segments.is_empty() {
         out.push(b'/');
     }
-    out
+    Cow::Owned(out)
 }

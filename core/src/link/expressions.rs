@@ -64,18 +64,17 @@ fn host_suffixes(host: &str, kind: HostKind) -> [Option<&str>; MAX_HOSTS] {
     if kind != HostKind::Domain {
         return out;
     }
-    // Byte offsets where each label starts.
-    let mut starts: Vec<usize> = Vec::with_capacity(8);
-    starts.push(0);
-    starts.extend(host.match_indices('.').map(|(i, _)| i + 1));
-    let labels = starts.len();
-    // Suffixes of k labels, k from min(5, labels - 1) down to 2.
-    let mut n = 1;
-    let mut k = MAX_HOSTS.min(labels.saturating_sub(1));
-    while k >= 2 && n < MAX_HOSTS {
-        out[n] = Some(&host[starts[labels - k]..]);
-        n += 1;
-        k -= 1;
+    // Suffixes of k labels, k from min(5, labels - 1) down to 2. The k-th
+    // dot from the right starts the suffix of k labels; a host of d dots has
+    // d + 1 labels, so k ≤ d.
+    let mut starts = [0usize; MAX_HOSTS];
+    let mut dots = 0;
+    for (i, _) in host.rmatch_indices('.').take(MAX_HOSTS) {
+        starts[dots] = i + 1;
+        dots += 1;
+    }
+    for (n, k) in (1..).zip((2..=dots).rev()) {
+        out[n] = Some(&host[starts[k - 1]..]);
     }
     out
 }

@@ -6,12 +6,13 @@
 
 use super::canon::{self, Canonical, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
 use super::expressions::for_each_expression;
-use super::rules::LinkRules;
+use super::rules::{HostFacts, LinkRules};
 use crate::blocklist::{ListEntry, ListKind};
 use crate::error::{Error, Result};
 use crate::scoring::Assessment;
 use crate::snapshot::Snapshot;
 use crate::verdict::{FraudType, Kind, Lang, Verdict};
+use std::borrow::Cow;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
 
@@ -28,41 +29,42 @@ pub(crate) fn check(snap: &Snapshot, lang: Lang, url: &str) -> Result<Verdict> {
     let w = |code: &str| rules.weight(code);
     let mut a = Assessment::new(Kind::Link, url);
 
-    match canon::leading_scheme(url.as_bytes()).as_deref() {
-        Some("javascript") | Some("vbscript") => {
-            a.add_typed(
-                "link.javascript_scheme",
-                w("link.javascript_scheme"),
-                "A script link runs code instead of opening a page",
-                FraudType::Phishing,
-            );
+    let c = match canon::canonicalize(url) {
+        Ok(c) => c,
+        // No host: a script or data URL gets a verdict, any other reason
+        // stays an error.
+        Err(e) => {
+            match canon::leading_scheme(url.as_bytes()).as_deref() {
+                Some("javascript") | Some("vbscript") => a.add_typed(
+                    "link.javascript_scheme",
+                    w("link.javascript_scheme"),
+                    "A script link runs code instead of opening a page",
+                    FraudType::Phishing,
+                ),
+                Some("data") => a.add_typed(
+                    "link.data_scheme",
+                    w("link.data_scheme"),
+                    "A data: link carries a whole page inside itself, with no address to check",
+                    FraudType::Phishing,
+                ),
+                Some(s) if HOSTLESS_SCHEMES.contains(&s) => {
+                    return Err(Error::input(Kind::Link, "is not a web link"));
+                }
+                _ => return Err(e),
+            }
             return Ok(a.finish(snap, lang));
         }
-        Some("data") => {
-            a.add_typed(
-                "link.data_scheme",
-                w("link.data_scheme"),
-                "A data: link carries a whole page inside itself, with no address to check",
-                FraudType::Phishing,
-            );
-            return Ok(a.finish(snap, lang));
-        }
-        Some(s) if HOSTLESS_SCHEMES.contains(&s) => {
-            return Err(Error::input(Kind::Link, "is not a web link"));
-        }
-        _ => {}
-    }
-
-    let c = canon::canonicalize(url)?;
+    };
     a.set_normalized(c.url());
     let host = c.host.as_str();
     let is_domain = c.host_kind == HostKind::Domain;
-    let official = if is_domain {
-        rules.official_brand(host)
+    let facts = if is_domain {
+        rules.host_facts(host)
     } else {
-        None
+        HostFacts::default()
     };
-    let user_content = is_domain && rules.is_user_content(host);
+    let official = facts.official;
+    let user_content = facts.user_content;
     match (official, user_content) {
         (_, true) => a.add(
             "link.user_content",
@@ -108,12 +110,12 @@ pub(crate) fn check(snap: &Snapshot, lang: Lang, url: &str) -> Result<Verdict> {
     let dl = if trusted {
         None
     } else {
-        download(rules, &c, &mut a)
+        download(rules, lang, &c, &mut a)
     };
     if is_domain {
-        domain_signals(rules, lang, &c, official.is_some(), &mut a);
+        domain_signals(rules, lang, &c, &facts, &mut a);
     }
-    remote_app(rules, &c, dl.is_some(), trusted, &mut a);
+    remote_app(rules, &c, &facts, dl.is_some(), trusted, &mut a);
     Ok(a.finish(snap, lang))
 }
 
@@ -230,11 +232,10 @@ fn userinfo(rules: &LinkRules, lang: Lang, ui: &str, a: &mut Assessment) {
     }
 }
 
-/// The registrable domain and what surrounds it, per the Public Suffix List.
+/// The registrable domain (`icbc-login.top`, `x.pages.dev`) and what
+/// surrounds it, per the Public Suffix List. Empty when the host is itself a
+/// public suffix (`pages.dev`, `com.cn`).
 struct HostParts<'a> {
-    /// `icbc-login.top`, `x.pages.dev`; `None` when the host is itself a
-    /// public suffix (`pages.dev`, `com.cn`).
-    registrable: Option<&'a str>,
     /// The suffix comes from the PSL's private section (a shared platform).
     shared: bool,
     /// The registrable domain without its suffix: `icbc-login`, `x`.
@@ -246,7 +247,6 @@ struct HostParts<'a> {
 impl<'a> HostParts<'a> {
     fn of(host: &'a str) -> HostParts<'a> {
         let none = HostParts {
-            registrable: None,
             shared: false,
             site_label: None,
             sub: None,
@@ -261,7 +261,6 @@ impl<'a> HostParts<'a> {
         }
         let registrable = &host[host.len() - reg_len..];
         HostParts {
-            registrable: Some(registrable),
             shared: d.suffix().typ() == Some(psl::Type::Private),
             site_label: Some(&registrable[..reg_len - suffix_len - 1]),
             sub: (host.len() > reg_len + 1).then(|| &host[..host.len() - reg_len - 1]),
@@ -270,11 +269,36 @@ impl<'a> HostParts<'a> {
 }
 
 /// A brand signal found in the host, before it becomes a reason.
-struct Found {
+/// The detail text is only written for the signals that become reasons.
+struct Found<'a> {
     code: &'static str,
     brand: usize,
     weight: i32,
-    detail: String,
+    /// The word (or domain) of the host that carries the signal.
+    word: Cow<'a, str>,
+}
+
+impl Found<'_> {
+    fn detail(&self, rules: &LinkRules) -> String {
+        let name = &rules.brand(self.brand).name_en;
+        let word = &self.word;
+        match self.code {
+            "link.brand_domain_in_subdomain" => {
+                format!("Starts with {word}, the domain of {name}, but is another site")
+            }
+            "link.homograph" => {
+                format!("\"{word}\" is written with look-alike characters to imitate {name}")
+            }
+            "link.typosquat" => format!("\"{word}\" imitates {name}"),
+            "link.brand_on_shared_hosting" => {
+                format!("Uses \"{word}\" ({name}) on a free hosting platform")
+            }
+            "link.brand_in_domain" => {
+                format!("Uses \"{word}\" ({name}) in a domain {name} does not own")
+            }
+            _ => format!("Puts \"{word}\" ({name}) in front of a domain {name} does not own"),
+        }
+    }
 }
 
 /// Order in which brand reasons are reported (strongest evidence first).
@@ -291,9 +315,10 @@ fn domain_signals(
     rules: &LinkRules,
     lang: Lang,
     c: &Canonical,
-    official: bool,
+    facts: &HostFacts,
     a: &mut Assessment,
 ) {
+    let official = facts.official.is_some();
     let w = |code: &str| rules.weight(code);
     let host = c.host.as_str();
     let parts = HostParts::of(host);
@@ -308,7 +333,7 @@ fn domain_signals(
                 format!(".{tld} is a cheap top-level domain often used for fraud"),
             );
         }
-        if rules.is_shortener(host) {
+        if facts.shortener {
             a.add(
                 "link.shortener",
                 w("link.shortener"),
@@ -333,9 +358,7 @@ fn domain_signals(
     let mut found: Vec<Found> = Vec::new();
     let mut lure: Option<String> = None;
     let mut mixed = false;
-    let infrastructure = parts
-        .registrable
-        .is_some_and(|r| rules.is_infrastructure(r));
+    let infrastructure = facts.infrastructure;
 
     // An official domain written as the leading labels of another host:
     // www.icbc.com.cn.verify.xyz, paypal.com.secure-login.top.
@@ -345,10 +368,7 @@ fn domain_signals(
                 code: "link.brand_domain_in_subdomain",
                 brand: b,
                 weight: w("link.brand_domain_in_subdomain") + rules.bonus(b),
-                detail: format!(
-                    "Starts with {name}, the domain of {}, but is another site",
-                    rules.brand(b).name_en
-                ),
+                word: Cow::Borrowed(name),
             });
         }
     }
@@ -409,7 +429,7 @@ fn domain_signals(
             named = true;
         }
         any_brand = true;
-        a.add_typed(code, best.weight, best.detail.clone(), FraudType::Phishing);
+        a.add_typed(code, best.weight, best.detail(rules), FraudType::Phishing);
     }
     if let Some(word) = lure {
         a.add(
@@ -476,64 +496,69 @@ fn mention_code(in_site: bool, shared: bool) -> &'static str {
     }
 }
 
-fn mention(rules: &LinkRules, brand: usize, word: &str, in_site: bool, shared: bool) -> Found {
+fn mention<'a>(
+    rules: &LinkRules,
+    brand: usize,
+    word: Cow<'a, str>,
+    in_site: bool,
+    shared: bool,
+) -> Found<'a> {
     let code = mention_code(in_site, shared);
-    // Words of three letters or fewer (jd, ups, ccb) are too ambiguous for
-    // the category bonus.
-    let bonus = if word.chars().count() > 3 {
+    // A brand's name on a domain we don't list may still be the brand's (we
+    // can't list every domain it owns), so a plain mention gets no category
+    // bonus; a bank on a free hosting platform does. Words of three letters
+    // or fewer (jd, ups, ccb) are too ambiguous for it either way.
+    let bonus = if shared && word.chars().count() > 3 {
         rules.bonus(brand)
     } else {
         0
-    };
-    let name = &rules.brand(brand).name_en;
-    let detail = match code {
-        "link.brand_on_shared_hosting" => {
-            format!("Uses \"{word}\" ({name}) on a free hosting platform")
-        }
-        "link.brand_in_domain" => {
-            format!("Uses \"{word}\" ({name}) in a domain {name} does not own")
-        }
-        _ => format!("Puts \"{word}\" ({name}) in front of a domain {name} does not own"),
     };
     Found {
         code,
         brand,
         weight: rules.weight(code) + bonus,
-        detail,
+        word,
     }
 }
 
-fn typosquat(rules: &LinkRules, brand: usize, token: &str) -> Found {
-    let b = rules.brand(brand);
+fn typosquat<'a>(rules: &LinkRules, brand: usize, token: &'a str) -> Found<'a> {
     Found {
         code: "link.typosquat",
         brand,
         weight: rules.weight("link.typosquat") + rules.bonus(brand),
-        detail: format!("\"{token}\" imitates {}", b.name_en),
+        word: Cow::Borrowed(token),
     }
 }
 
-fn ascii_label(
+fn ascii_label<'a>(
     rules: &LinkRules,
-    label: &str,
+    label: &'a str,
     in_site: bool,
     shared: bool,
-    found: &mut Vec<Found>,
+    found: &mut Vec<Found<'a>>,
     lure: &mut Option<String>,
 ) {
     let mut mentioned = false;
     for token in label.split(['-', '_']).filter(|t| !t.is_empty()) {
-        if lure.is_none() && rules.is_lure(token) {
+        let facts = rules.word(token);
+        if lure.is_none() && facts.lure {
             *lure = Some(token.to_string());
         }
-        if let Some(b) = rules.token_brand(token) {
-            found.push(mention(rules, b, token, in_site, shared));
+        if let Some(b) = facts.brand {
+            found.push(mention(
+                rules,
+                b as usize,
+                Cow::Borrowed(token),
+                in_site,
+                shared,
+            ));
             mentioned = true;
             continue;
         }
-        let mixed_digits = token.bytes().any(|b| b.is_ascii_digit())
-            && token.bytes().any(|b| b.is_ascii_alphabetic());
-        if let Some(b) = rules.folded_brand(token) {
+        if facts.exempt {
+            continue;
+        }
+        if let Some(b) = rules.folded_brand(token, facts) {
             found.push(typosquat(rules, b, token));
             continue;
         }
@@ -543,14 +568,64 @@ fn ascii_label(
                 continue;
             }
         }
+        if let Some((b, brand_word, lure_word)) = rules.brand_lure_split(token) {
+            found.push(mention(
+                rules,
+                b,
+                Cow::Borrowed(brand_word),
+                in_site,
+                shared,
+            ));
+            mentioned = true;
+            if lure.is_none() {
+                *lure = Some(lure_word.to_string());
+            }
+            continue;
+        }
+        let mixed_digits = token.bytes().any(|b| b.is_ascii_digit())
+            && token.bytes().any(|b| b.is_ascii_alphabetic());
         if mixed_digits {
             for run in alnum_runs(token) {
-                if lure.is_none() && rules.is_lure(run) {
+                let run_facts = rules.word(run);
+                if lure.is_none() && run_facts.lure {
                     *lure = Some(run.to_string());
                 }
-                if let Some(b) = rules.token_brand(run) {
-                    found.push(mention(rules, b, run, in_site, shared));
+                if let Some(b) = run_facts.brand {
+                    found.push(mention(
+                        rules,
+                        b as usize,
+                        Cow::Borrowed(run),
+                        in_site,
+                        shared,
+                    ));
                     mentioned = true;
+                }
+            }
+        }
+    }
+    // Brand words split by hyphens: office-365, royal-mail, bank-of-china.
+    if !mentioned && label.contains(['-', '_']) {
+        let tokens: Vec<&str> = label
+            .split(['-', '_'])
+            .filter(|t| !t.is_empty())
+            .take(16)
+            .collect();
+        let mut joined = String::with_capacity(label.len());
+        'outer: for i in 0..tokens.len() {
+            joined.clear();
+            joined.push_str(tokens[i]);
+            for t in tokens.iter().skip(i + 1).take(2) {
+                joined.push_str(t);
+                if let Some(b) = rules.token_brand(&joined) {
+                    found.push(mention(
+                        rules,
+                        b,
+                        Cow::Owned(joined.clone()),
+                        in_site,
+                        shared,
+                    ));
+                    mentioned = true;
+                    break 'outer;
                 }
             }
         }
@@ -563,17 +638,23 @@ fn ascii_label(
                 .iter()
                 .find(|k| label.contains(k.as_str()))
                 .map_or(label, |k| k.as_str());
-            found.push(mention(rules, b, word, in_site, shared));
+            found.push(mention(
+                rules,
+                b,
+                Cow::Owned(word.to_string()),
+                in_site,
+                shared,
+            ));
         }
     }
 }
 
-fn unicode_label(
+fn unicode_label<'a>(
     rules: &LinkRules,
-    label: &str,
+    label: &'a str,
     in_site: bool,
     shared: bool,
-    found: &mut Vec<Found>,
+    found: &mut Vec<Found<'a>>,
     lure: &mut Option<String>,
     mixed: &mut bool,
 ) {
@@ -595,10 +676,7 @@ fn unicode_label(
                 code: "link.homograph",
                 brand: b,
                 weight: rules.weight("link.homograph") + rules.bonus(b),
-                detail: format!(
-                    "\"{token}\" is written with look-alike characters to imitate {}",
-                    rules.brand(b).name_en
-                ),
+                word: Cow::Owned(token.to_string()),
             });
             return;
         }
@@ -613,7 +691,7 @@ fn unicode_label(
         found.push(mention(
             rules,
             b,
-            name.as_deref().unwrap_or(&uni),
+            Cow::Owned(name.unwrap_or_else(|| uni.clone())),
             in_site,
             shared,
         ));
@@ -627,26 +705,28 @@ fn unicode_label(
 
 /// `.apk`, `.ipa`, `.mobileconfig`, `.exe` … as the file of the path or the
 /// value of a query parameter. Returns the extension found.
-fn download(rules: &LinkRules, c: &Canonical, a: &mut Assessment) -> Option<String> {
+fn download(rules: &LinkRules, lang: Lang, c: &Canonical, a: &mut Assessment) -> Option<String> {
     let file = c.path.rsplit('/').next().unwrap_or("");
     let ext_of = |name: &str| -> Option<(String, &'static str)> {
         let (_, ext) = name.rsplit_once('.')?;
-        let ext = ext.to_ascii_lowercase();
-        let code = rules.download_code(&ext)?;
-        Some((ext, code))
+        let mut buf = [0u8; 16];
+        let lower = buf.get_mut(..ext.len())?;
+        lower.copy_from_slice(ext.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).ok()?;
+        let code = rules.download_code(lower)?;
+        Some((lower.to_string(), code))
     };
+    let mut name = file;
     let hit = ext_of(file).or_else(|| {
-        c.query
-            .as_deref()?
-            .split('&')
-            .find_map(|kv| ext_of(kv.rsplit('=').next().unwrap_or("")))
+        c.query.as_deref()?.split('&').find_map(|kv| {
+            let value = kv.rsplit('=').next().unwrap_or("");
+            let hit = ext_of(value)?;
+            name = value;
+            Some(hit)
+        })
     })?;
     let (ext, code) = hit;
-    let fraud = if code == "link.download" || code == "link.apk" || code == "link.ios_profile" {
-        FraudType::MalwareApp
-    } else {
-        FraudType::Phishing
-    };
     let detail = match code {
         "link.apk" => format!("Downloads an Android app (.{ext}) from outside the app store"),
         "link.ios_profile" => {
@@ -654,7 +734,33 @@ fn download(rules: &LinkRules, c: &Canonical, a: &mut Assessment) -> Option<Stri
         }
         _ => format!("Downloads a program (.{ext})"),
     };
-    a.add_typed(code, rules.weight(code), detail, fraud);
+    a.add_typed(code, rules.weight(code), detail, FraudType::MalwareApp);
+
+    // An installer named after a bank or an app, from a site that isn't
+    // theirs: `ICBC_v5.apk`, `fanzha.apk`.
+    let stem = name
+        .rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .to_ascii_lowercase();
+    let brand = stem
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .flat_map(alnum_runs)
+        .find_map(|t| rules.token_brand(t).map(|b| (b, t.len())));
+    if let Some((b, len)) = brand {
+        let bonus = if len > 3 { rules.bonus(b) } else { 0 };
+        let brand = rules.brand(b);
+        a.set_name(brand.name(lang));
+        a.add_typed(
+            "link.brand_download",
+            rules.weight("link.brand_download") + bonus,
+            format!(
+                "The file is named after {}, but this site is not theirs",
+                brand.name_en
+            ),
+            FraudType::MalwareApp,
+        );
+    }
     Some(ext)
 }
 
@@ -663,6 +769,7 @@ fn download(rules: &LinkRules, c: &Canonical, a: &mut Assessment) -> Option<Stri
 fn remote_app(
     rules: &LinkRules,
     c: &Canonical,
+    facts: &HostFacts,
     is_download: bool,
     official_brand: bool,
     a: &mut Assessment,
@@ -670,10 +777,9 @@ fn remote_app(
     if official_brand {
         return;
     }
-    let file = c.path.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
     let mut app = None;
     if c.host_kind == HostKind::Domain {
-        if let Some(i) = rules.remote_app_of_host(&c.host) {
+        if let Some(i) = facts.remote_app {
             let looks_like_download =
                 is_download || c.path.to_ascii_lowercase().contains("download");
             if rules.remote_apps[i].site_is_signal || looks_like_download {
@@ -688,6 +794,7 @@ fn remote_app(
         }
     }
     if app.is_none() && is_download {
+        let file = c.path.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
         app = rules.remote_app_in(&file);
     }
     if let Some(i) = app {

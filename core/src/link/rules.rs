@@ -7,7 +7,102 @@ use crate::error::{Error, Result};
 use crate::verdict::Lang;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, fixed hasher for the rules' tables. The tables hold only
+/// the rules' own data, so a URL can probe them but never fill a bucket:
+/// there is nothing for a hash-flooding input to degrade, and SipHash's
+/// cost (a third of a check when measured) buys nothing here.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // Spread the bits: the table picks buckets with the low bits and
+        // control bytes with the high ones.
+        let h = self.0;
+        (h ^ (h >> 31)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 29)
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// A piece of a run-together token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ComboPart {
+    Brand(usize),
+    Lure,
+}
+
+/// What the rules say about one ASCII word.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordFacts {
+    /// The word is this brand's keyword.
+    pub brand: Option<u32>,
+    /// The word is the look-alike fold of this brand's keyword.
+    pub folded_brand: Option<u32>,
+    /// A word phishing hosts use (login, verify, kefu …).
+    pub lure: bool,
+    /// A real word one edit from a brand's: never a typosquat.
+    pub exempt: bool,
+}
+
+/// What the rules say about one listed domain (all lists in one table, so a
+/// host's parent domains are looked up once).
+#[derive(Debug, Clone, Copy, Default)]
+struct DomainFacts {
+    official: Option<u32>,
+    user_content: bool,
+    infrastructure: bool,
+    shortener: bool,
+    remote_app: Option<u32>,
+}
+
+/// What the rules say about a host, merged over its parent domains.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct HostFacts {
+    /// The brand owning the host (the longest listed parent wins).
+    pub official: Option<usize>,
+    pub user_content: bool,
+    pub infrastructure: bool,
+    pub shortener: bool,
+    pub remote_app: Option<usize>,
+}
 
 /// Reason codes whose weight the data must define.
 pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
@@ -35,6 +130,7 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.apk",
     "link.ios_profile",
     "link.download",
+    "link.brand_download",
     "link.remote_app",
 ];
 
@@ -110,30 +206,29 @@ struct RawRules {
 /// Compiled link rules. Built once per snapshot; read-only afterwards.
 #[derive(Debug)]
 pub struct LinkRules {
-    weights: HashMap<String, i32>,
-    category_bonus: HashMap<String, i32>,
+    weights: FastMap<String, i32>,
+    category_bonus: FastMap<String, i32>,
     pub(crate) max_subdomain_depth: usize,
     standard_ports: Vec<u16>,
-    risky_tlds: HashMap<String, i32>,
-    shorteners: HashSet<String>,
-    lure_ascii: HashSet<String>,
+    risky_tlds: FastMap<String, i32>,
+    domains: FastMap<String, DomainFacts>,
+    /// Every ASCII word the rules know (brand keywords, their look-alike
+    /// folds, lure words, typo exemptions): one lookup per host token.
+    words: FastMap<String, WordFacts>,
     lure_unicode: Option<AhoCorasick>,
-    typo_exempt: HashSet<String>,
-    user_content: HashSet<String>,
-    infrastructure: HashSet<String>,
-    downloads: HashMap<String, &'static str>,
+    downloads: FastMap<String, &'static str>,
     pub(crate) remote_apps: Vec<RemoteApp>,
-    remote_domains: HashMap<String, usize>,
     remote_keywords: Vec<(String, usize)>,
     pub(crate) brands: Vec<Brand>,
-    official: HashMap<String, usize>,
-    tokens: HashMap<String, usize>,
-    folded: HashMap<String, usize>,
-    skeletons: HashMap<String, usize>,
-    /// Typo words by length: (word, brand).
-    typo_by_len: Vec<Vec<(String, usize)>>,
+    skeletons: FastMap<String, usize>,
+    /// Typo words by length: (word, letter mask, brand).
+    typo_by_len: Vec<Vec<(String, u32, usize)>>,
     embedded: Option<AhoCorasick>,
     embedded_brand: Vec<usize>,
+    /// Brand keywords and lure words, to split run-together tokens such as
+    /// `ccbjf` or `jdkefu` (pattern i: `combo_kinds[i]`).
+    combo: Option<AhoCorasick>,
+    combo_kinds: Vec<ComboPart>,
     names: Option<AhoCorasick>,
     names_brand: Vec<usize>,
 }
@@ -158,6 +253,18 @@ fn automaton(words: &[String]) -> Result<Option<AhoCorasick>> {
         .map_err(|e| Error::rules("links", e))
 }
 
+fn overlapping_automaton(words: &[String]) -> Result<Option<AhoCorasick>> {
+    if words.is_empty() {
+        return Ok(None);
+    }
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(words)
+        .map(Some)
+        .map_err(|e| Error::rules("links", e))
+}
+
 impl LinkRules {
     /// Compiles rules from their JSON form (`data/links.json`). Refuses a
     /// file missing a weight, naming an unknown reason code for a download
@@ -169,7 +276,7 @@ impl LinkRules {
                 return Err(Error::rules("links", format!("missing weight {w}")));
             }
         }
-        let mut downloads = HashMap::new();
+        let mut downloads = FastMap::default();
         for (ext, code) in raw.download_types {
             let code: &'static str = match code.as_str() {
                 "link.apk" => "link.apk",
@@ -185,11 +292,10 @@ impl LinkRules {
             downloads.insert(ext.to_ascii_lowercase(), code);
         }
 
-        let mut official = HashMap::new();
-        let mut tokens = HashMap::new();
-        let mut folded = HashMap::new();
-        let mut skeletons = HashMap::new();
-        let mut typo_by_len: Vec<Vec<(String, usize)>> = Vec::new();
+        let mut domains: FastMap<String, DomainFacts> = FastMap::default();
+        let mut words: FastMap<String, WordFacts> = FastMap::default();
+        let mut skeletons = FastMap::default();
+        let mut typo_by_len: Vec<Vec<(String, u32, usize)>> = Vec::new();
         let mut embedded_words = Vec::new();
         let mut embedded_brand = Vec::new();
         let mut name_words = Vec::new();
@@ -207,14 +313,21 @@ impl LinkRules {
             b.embedded = lower_all(std::mem::take(&mut b.embedded)).collect();
             b.typo = lower_all(std::mem::take(&mut b.typo)).collect();
             for d in &b.domains {
-                official.entry(d.clone()).or_insert(i);
-                // The registrable label of an official domain is a keyword
-                // too (`cmbchina` of cmbchina.com).
+                let facts = domains.entry(d.clone()).or_default();
+                facts.official.get_or_insert(i as u32);
             }
             for k in &b.keywords {
-                tokens.entry(k.clone()).or_insert(i);
+                words
+                    .entry(k.clone())
+                    .or_default()
+                    .brand
+                    .get_or_insert(i as u32);
                 if k.len() >= 4 {
-                    folded.entry(fold(k)).or_insert(i);
+                    words
+                        .entry(fold(k))
+                        .or_default()
+                        .folded_brand
+                        .get_or_insert(i as u32);
                     skeletons.entry(skeleton_key(k)).or_insert(i);
                 }
             }
@@ -223,8 +336,12 @@ impl LinkRules {
                 if typo_by_len.len() <= len {
                     typo_by_len.resize_with(len + 1, Vec::new);
                 }
-                typo_by_len[len].push((k.clone(), i));
-                folded.entry(fold(k)).or_insert(i);
+                typo_by_len[len].push((k.clone(), letter_mask(k), i));
+                words
+                    .entry(fold(k))
+                    .or_default()
+                    .folded_brand
+                    .get_or_insert(i as u32);
                 skeletons.entry(skeleton_key(k)).or_insert(i);
             }
             for k in &b.embedded {
@@ -238,23 +355,56 @@ impl LinkRules {
             brands.push(b);
         }
 
-        let mut remote_domains = HashMap::new();
         let mut remote_keywords = Vec::new();
         for (i, app) in raw.remote_apps.iter().enumerate() {
             for d in &app.domains {
-                remote_domains.insert(d.to_lowercase(), i);
+                domains
+                    .entry(d.to_lowercase())
+                    .or_default()
+                    .remote_app
+                    .get_or_insert(i as u32);
             }
             for k in &app.keywords {
                 remote_keywords.push((k.to_lowercase(), i));
             }
         }
 
+        for d in lower_all(raw.shorteners) {
+            domains.entry(d).or_default().shortener = true;
+        }
+        for d in lower_all(raw.user_content_hosts) {
+            domains.entry(d).or_default().user_content = true;
+        }
+        for d in lower_all(raw.infrastructure_domains) {
+            domains.entry(d).or_default().infrastructure = true;
+        }
+
         let (lure_ascii, lure_other): (Vec<String>, Vec<String>) =
             lower_all(raw.lure_words).partition(|w| w.is_ascii());
+        for w in lure_ascii {
+            words.entry(w).or_default().lure = true;
+        }
+        for w in lower_all(raw.typo_exempt) {
+            words.entry(w).or_default().exempt = true;
+        }
+        let mut combo_words = Vec::new();
+        let mut combo_kinds = Vec::new();
+        for (w, facts) in &words {
+            if w.len() < 2 || !w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                continue;
+            }
+            if let Some(b) = facts.brand {
+                combo_words.push(w.clone());
+                combo_kinds.push(ComboPart::Brand(b as usize));
+            } else if facts.lure {
+                combo_words.push(w.clone());
+                combo_kinds.push(ComboPart::Lure);
+            }
+        }
 
         Ok(LinkRules {
-            weights: raw.weights,
-            category_bonus: raw.category_bonus,
+            weights: raw.weights.into_iter().collect(),
+            category_bonus: raw.category_bonus.into_iter().collect(),
             max_subdomain_depth: raw.max_subdomain_depth.max(1),
             standard_ports: raw.standard_ports,
             risky_tlds: raw
@@ -262,23 +412,18 @@ impl LinkRules {
                 .into_iter()
                 .map(|(k, v)| (k.to_lowercase(), v))
                 .collect(),
-            shorteners: lower_all(raw.shorteners).collect(),
-            lure_ascii: lure_ascii.into_iter().collect(),
+            domains,
+            words,
             lure_unicode: automaton(&lure_other)?,
-            typo_exempt: lower_all(raw.typo_exempt).collect(),
-            user_content: lower_all(raw.user_content_hosts).collect(),
-            infrastructure: lower_all(raw.infrastructure_domains).collect(),
             downloads,
             remote_apps: raw.remote_apps,
-            remote_domains,
             remote_keywords,
-            official,
-            tokens,
-            folded,
             skeletons,
             typo_by_len,
             embedded: automaton(&embedded_words)?,
             embedded_brand,
+            combo: overlapping_automaton(&combo_words)?,
+            combo_kinds,
             names: automaton(&name_words)?,
             names_brand,
             brands,
@@ -302,10 +447,24 @@ impl LinkRules {
         &self.brands[i]
     }
 
-    /// The brand owning `host` (the host or one of its parent domains is
-    /// official).
-    pub(crate) fn official_brand(&self, host: &str) -> Option<usize> {
-        suffixes(host).find_map(|s| self.official.get(s).copied())
+    /// Everything the domain lists say about `host` and its parent
+    /// domains, in one walk.
+    pub(crate) fn host_facts(&self, host: &str) -> HostFacts {
+        let mut out = HostFacts::default();
+        for s in suffixes(host) {
+            if let Some(f) = self.domains.get(s) {
+                if out.official.is_none() {
+                    out.official = f.official.map(|b| b as usize);
+                }
+                if out.remote_app.is_none() {
+                    out.remote_app = f.remote_app.map(|b| b as usize);
+                }
+                out.user_content |= f.user_content;
+                out.infrastructure |= f.infrastructure;
+                out.shortener |= f.shortener;
+            }
+        }
+        out
     }
 
     /// Official-domain match for a multi-label domain only (`gov.cn` yes,
@@ -313,26 +472,12 @@ impl LinkRules {
     pub(crate) fn official_multi_label(&self, name: &str) -> Option<usize> {
         suffixes(name)
             .filter(|s| s.contains('.'))
-            .find_map(|s| self.official.get(s).copied())
+            .find_map(|s| self.official_exact(s))
     }
 
     /// The brand whose official domain is exactly `name`.
     pub(crate) fn official_exact(&self, name: &str) -> Option<usize> {
-        self.official.get(name).copied()
-    }
-
-    /// Pages on this host are written by anyone (forms, storage buckets,
-    /// shared documents): never `trusted`, even on a brand's domain.
-    pub(crate) fn is_user_content(&self, host: &str) -> bool {
-        suffixes(host).any(|s| self.user_content.contains(s))
-    }
-
-    pub(crate) fn is_infrastructure(&self, host: &str) -> bool {
-        suffixes(host).any(|s| self.infrastructure.contains(s))
-    }
-
-    pub(crate) fn is_shortener(&self, host: &str) -> bool {
-        suffixes(host).any(|s| self.shorteners.contains(s))
+        self.domains.get(name)?.official.map(|b| b as usize)
     }
 
     pub(crate) fn tld_weight(&self, tld: &str) -> i32 {
@@ -343,8 +488,10 @@ impl LinkRules {
         self.standard_ports.contains(&port)
     }
 
-    pub(crate) fn is_lure(&self, token: &str) -> bool {
-        self.lure_ascii.contains(token)
+    /// What the rules know about an ASCII word (all `false`/`None` when
+    /// nothing).
+    pub(crate) fn word(&self, token: &str) -> WordFacts {
+        self.words.get(token).copied().unwrap_or_default()
     }
 
     /// Lure words (non-ASCII, e.g. 客服) inside a Unicode label.
@@ -355,10 +502,6 @@ impl LinkRules {
 
     pub(crate) fn download_code(&self, ext: &str) -> Option<&'static str> {
         self.downloads.get(ext).copied()
-    }
-
-    pub(crate) fn remote_app_of_host(&self, host: &str) -> Option<usize> {
-        suffixes(host).find_map(|s| self.remote_domains.get(s).copied())
     }
 
     /// A remote app whose keyword equals `token`.
@@ -378,28 +521,38 @@ impl LinkRules {
     }
 
     pub(crate) fn token_brand(&self, token: &str) -> Option<usize> {
-        self.tokens.get(token).copied()
+        self.word(token).brand.map(|b| b as usize)
     }
 
-    /// A brand a look-alike spelling of `token` imitates (`paypa1`, `rnicrosoft`,
-    /// `g00gle`), when `token` itself is not the brand's word.
-    pub(crate) fn folded_brand(&self, token: &str) -> Option<usize> {
-        if token.len() < 4 || self.typo_exempt.contains(token) || self.tokens.contains_key(token) {
+    /// A brand a look-alike spelling of `token` imitates (`paypa1`,
+    /// `rnicrosoft`, `g00gle`). `facts` are the token's own; the caller has
+    /// ruled out the token being a brand word or exempt.
+    pub(crate) fn folded_brand(&self, token: &str, facts: WordFacts) -> Option<usize> {
+        if token.len() < 4 {
             return None;
         }
-        self.folded.get(&fold(token)).copied()
+        let mut buf = [0u8; 64];
+        let key = fold_into(token, &mut buf)?;
+        let folded = if key == token { facts } else { self.word(key) };
+        folded.folded_brand.map(|b| b as usize)
     }
 
     /// A brand word one edit (insertion, deletion, substitution, adjacent
-    /// swap) away from `token`.
+    /// swap) away from `token`. The caller has ruled out the token being a
+    /// brand word or exempt.
     pub(crate) fn typo_brand(&self, token: &str) -> Option<usize> {
         let len = token.len();
-        if len < 5 || self.typo_exempt.contains(token) || self.tokens.contains_key(token) {
+        if len < 5 {
             return None;
         }
+        let mask = letter_mask(token);
         for l in len - 1..=len + 1 {
-            for (word, brand) in self.typo_by_len.get(l).into_iter().flatten() {
-                if word != token && within_one_edit(token.as_bytes(), word.as_bytes()) {
+            for (word, word_mask, brand) in self.typo_by_len.get(l).into_iter().flatten() {
+                // One edit changes at most two letters of the letter set.
+                if (mask ^ word_mask).count_ones() <= 2
+                    && word != token
+                    && within_one_edit(token.as_bytes(), word.as_bytes())
+                {
                     return Some(*brand);
                 }
             }
@@ -417,6 +570,40 @@ impl LinkRules {
         let ac = self.embedded.as_ref()?;
         ac.find(label)
             .map(|m| self.embedded_brand[m.pattern().as_usize()])
+    }
+
+    /// A token made of a brand word and a lure word run together (`ccbjf`,
+    /// `kefutaobao`): the brand, the brand word and the lure word.
+    pub(crate) fn brand_lure_split<'t>(&self, token: &'t str) -> Option<(usize, &'t str, &'t str)> {
+        let ac = self.combo.as_ref()?;
+        let n = token.len();
+        let mut heads: Vec<(ComboPart, usize)> = Vec::new();
+        let mut tails: Vec<(ComboPart, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(token) {
+            let part = self.combo_kinds[m.pattern().as_usize()];
+            if m.start() == 0 && m.end() < n {
+                heads.push((part, m.end()));
+            } else if m.end() == n && m.start() > 0 {
+                tails.push((part, m.start()));
+            }
+        }
+        for (part, end) in heads {
+            for &(tail, start) in &tails {
+                if start != end {
+                    continue;
+                }
+                match (part, tail) {
+                    (ComboPart::Brand(b), ComboPart::Lure) => {
+                        return Some((b, &token[..end], &token[end..]))
+                    }
+                    (ComboPart::Lure, ComboPart::Brand(b)) => {
+                        return Some((b, &token[end..], &token[..end]))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        None
     }
 
     /// Brands whose names (Chinese) occur inside a Unicode label.
@@ -473,6 +660,40 @@ pub(crate) fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// [`fold`] into a stack buffer; `None` for tokens longer than the buffer
+/// (no brand word is that long).
+pub(crate) fn fold_into<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let bytes = s.as_bytes();
+    if bytes.len() > buf.len() || !s.is_ascii() {
+        return None;
+    }
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = match bytes[i].to_ascii_lowercase() {
+            b'0' => b'o',
+            b'1' | b'i' | b'|' => b'l',
+            b'3' => b'e',
+            c => c,
+        };
+        let next = bytes.get(i + 1).map(u8::to_ascii_lowercase);
+        let (out, step) = match (c, next) {
+            (b'r', Some(b'n')) => (b'm', 2),
+            (b'v', Some(b'v')) => (b'w', 2),
+            _ => (c, 1),
+        };
+        buf[n] = out;
+        n += 1;
+        i += step;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+/// Which of the letters a–z and digits (folded into 32 bits) occur in `s`.
+fn letter_mask(s: &str) -> u32 {
+    s.bytes().fold(0u32, |m, b| m | 1 << (u32::from(b) % 32))
 }
 
 /// The comparison key of a label under TR39 confusables: its skeleton,

@@ -8,9 +8,14 @@ use super::*;
 #[test]
 fn embedded_rules_load() {
     let rules = LinkRules::from_json(EMBEDDED).expect("embedded link rules load");
-    assert!(rules.official_brand("www.icbc.com.cn").is_some());
-    assert!(rules.official_brand("beian.gov.cn").is_some());
-    assert!(rules.official_brand("icbc.com.cn.evil.top").is_none());
+    assert!(rules.host_facts("www.icbc.com.cn").official.is_some());
+    assert!(rules.host_facts("beian.gov.cn").official.is_some());
+    assert!(rules.host_facts("icbc.com.cn.evil.top").official.is_none());
+    let f = rules.host_facts("docs.google.com");
+    assert!(f.official.is_some() && f.user_content);
+    assert!(rules.host_facts("w.url.cn").shortener);
+    assert!(rules.host_facts("www.apple.com.edgekey.net").infrastructure);
+    assert!(rules.host_facts("anydesk.com").remote_app.is_some());
 }
 
 #[test]

@@ -325,7 +325,7 @@ fn bare_host(patterns: &PatternSet, host: &str, has_path: bool) -> bool {
         return true;
     }
     let tld_lower = tld.to_ascii_lowercase();
-    patterns.bare_domain_tlds.iter().any(|t| *t == tld_lower)
+    patterns.bare_domain_tlds.contains(&tld_lower)
 }
 
 fn add_link(

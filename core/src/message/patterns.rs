@@ -548,7 +548,8 @@ impl PatternSet {
             for m in ac.find_overlapping_iter(hay) {
                 let k = m.pattern().as_usize();
                 let (groups, obf) = &self.keyword_groups[k];
-                if seen[k] && !(*obf && !obfuscated) {
+                // Seen, and no fold check pending for it.
+                if seen[k] && (!*obf || obfuscated) {
                     continue;
                 }
                 if !at_word_edges(hay, m.start(), m.end()) {

@@ -162,14 +162,22 @@ struct StatusView: View {
         }
     }
 
+    /// Feed apply: the bindings don't expose it yet (the core has
+    /// `Guard::apply_feed(bytes, trusted_keys)`); replace this body with the
+    /// binding call when it lands.
+    private func applyFeed(_ g: Guard, _ bytes: Data) throws -> String {
+        throw FanzhaError.Unavailable(what: "feed apply from the app")
+    }
+
     private func apply(_ url: URL) {
         let scoped = url.startAccessingSecurityScopedResource()
         defer { if scoped { url.stopAccessingSecurityScopedResource() } }
         do {
             let bytes = try Data(contentsOf: url)
             guard bytes.count <= 64 * 1024 * 1024 else { message = UiText.get(lang, .feedRefused); return }
-            let outcome = try SharedGuard.get()?.applyFeed(bytes: bytes)
-            message = "\(UiText.get(lang, .feedApplied)): \(outcome?.feedVersion ?? "")"
+            guard let g = SharedGuard.get() else { return }
+            let version = try applyFeed(g, bytes)
+            message = "\(UiText.get(lang, .feedApplied)): \(version)"
             // New official numbers or a call list may change the directory.
             CXCallDirectoryManager.sharedInstance.reloadExtension(withIdentifier: CallDirectoryInfo.extensionId) { _ in }
         } catch {

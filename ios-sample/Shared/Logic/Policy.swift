@@ -31,10 +31,13 @@ enum Policy {
     static let promotionCodes: Set<String> = ["message.marketing", "message.promotion", "message.unsubscribe"]
     /// Items pulled out of a message that make it transactional.
     static let transactionItemKinds: Set<String> = ["verification_code"]
+    /// The item kind the message check gives the sender.
+    static let senderItem = "sender"
 
     /// Message Filter answer for a message from an unknown sender:
-    /// suspicious / dangerous → Junk (iOS turns its links off); trusted →
-    /// Transaction; clear with a verification code → Transaction; clear with
+    /// suspicious / dangerous → Junk (iOS turns its links off); trusted, or
+    /// clear from a sender the SDK identifies as official → Transaction;
+    /// clear with a verification code → Transaction; clear with
     /// a marketing signal → Promotion; else None (never Allow: it would vouch
     /// for a sender we know nothing about).
     static func messageFilter(_ v: Verdict) -> FilterDecision {
@@ -42,6 +45,9 @@ enum Policy {
             return FilterDecision(action: .junk, subAction: .none)
         }
         if v.level == .trusted {
+            return FilterDecision(action: .transaction, subAction: .transactionalOthers)
+        }
+        if v.extracted.contains(where: { $0.kind == senderItem && $0.verdict?.level == .trusted }) {
             return FilterDecision(action: .transaction, subAction: .transactionalOthers)
         }
         if v.extracted.contains(where: { transactionItemKinds.contains($0.kind) }) {

@@ -2,7 +2,7 @@
 //! same hosts as `||host^` rules, on the same URL stream.
 
 use super::{build_store, open_guard, Rng, Scratch};
-use crate::{emit, heap_bytes, measure_build, median_ns, Line, Plan};
+use crate::{emit, measure_build, median_ns, Line, Plan};
 use fanzha_core::blocklist::ListKind;
 use std::hint::black_box;
 
@@ -142,14 +142,13 @@ pub fn compare(plan: &Plan) {
         ours_ns: ours,
         theirs_ns: theirs,
         extra: serde_json::json!({
-            "ours_heap_bytes_per_entry": round2(ours_heap as f64 / n as f64),
+            "ours_guard_heap_bytes_per_entry": round2(ours_heap as f64 / n as f64),
             "theirs_heap_bytes_per_entry": round2(theirs_heap as f64 / n as f64),
             "ours_rss_growth_mb": round2(ours_rss as f64 / 1e6),
             "theirs_rss_growth_mb": round2(theirs_rss as f64 / 1e6),
             "ours_feed_apply_s": round2(apply_secs),
             "ours_open_s": round2(open_secs),
             "theirs_build_s": round2(theirs_build),
-            "heap_now": heap_bytes(),
         }),
     });
 }

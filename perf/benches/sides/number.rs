@@ -106,7 +106,7 @@ fn compare_at(plan: &Plan, n: u64) {
     let plain_bytes = db_bytes(&plain);
 
     let common = serde_json::json!({
-        "ours_index_heap_bytes_per_entry": round2(ours_heap as f64 / n as f64),
+        "ours_guard_heap_bytes_per_entry": round2(ours_heap as f64 / n as f64),
         "ours_rss_growth_mb": round2(ours_rss as f64 / 1e6),
         "ours_disk_bytes_per_entry": round2(store_bytes as f64 / n as f64),
         "ours_feed_apply_s": round2(apply_secs),

@@ -622,6 +622,17 @@ public protocol GuardProtocol: AnyObject, Sendable {
     func answerPaymentQuestions(intent: PaymentIntent, answers: [Answer]) throws  -> Verdict
     
     /**
+     * Verifies a signed feed (the bytes of the file) against the pinned
+     * keys and applies it to the store in one transaction, then swaps the
+     * new protection data in. Checks running meanwhile finish on the old
+     * data and never wait. A refused feed (bad signature, untrusted key,
+     * older or same version, delta on the wrong base, damaged, too big)
+     * throws `Feed` and changes nothing. Needs a store; does file I/O and
+     * may take a while for a big feed: call it off the main thread.
+     */
+    func applyFeed(feed: Data) throws  -> FeedApplied
+    
+    /**
      * The user blocks a value: its checks become `dangerous` with action
      * `block`. Returns the canonical value stored (E.164 for a number, the
      * host for a link). Needs a store.
@@ -860,6 +871,25 @@ open func answerPaymentQuestions(intent: PaymentIntent, answers: [Answer])throws
             self.uniffiCloneHandle(),
         FfiConverterTypePaymentIntent_lower(intent),
         FfiConverterSequenceTypeAnswer.lower(answers),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Verifies a signed feed (the bytes of the file) against the pinned
+     * keys and applies it to the store in one transaction, then swaps the
+     * new protection data in. Checks running meanwhile finish on the old
+     * data and never wait. A refused feed (bad signature, untrusted key,
+     * older or same version, delta on the wrong base, damaged, too big)
+     * throws `Feed` and changes nothing. Needs a store; does file I/O and
+     * may take a while for a big feed: call it off the main thread.
+     */
+open func applyFeed(feed: Data)throws  -> FeedApplied  {
+    return try  FfiConverterTypeFeedApplied_lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_apply_feed(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(feed),uniffiCallStatus
     )
 })
 }
@@ -2069,6 +2099,117 @@ public func FfiConverterTypeExtracted_lower(_ value: Extracted) -> RustBuffer {
 
 
 /**
+ * What `apply_feed` did.
+ */
+public struct FeedApplied: Equatable, Hashable {
+    public let feedId: String
+    public let version: Int64
+    /**
+     * The version it replaced, none for a first apply.
+     */
+    public let previousVersion: Int64?
+    /**
+     * A full feed (not a delta).
+     */
+    public let full: Bool
+    /**
+     * Entries written (additions and updates) and removals.
+     */
+    public let added: Int64
+    public let removed: Int64
+    /**
+     * The feed had already expired: applied, and verdicts say the data is stale.
+     */
+    public let stale: Bool
+    /**
+     * The version verdicts carry from now on.
+     */
+    public let feedVersion: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(feedId: String, version: Int64, 
+        /**
+         * The version it replaced, none for a first apply.
+         */previousVersion: Int64?, 
+        /**
+         * A full feed (not a delta).
+         */full: Bool, 
+        /**
+         * Entries written (additions and updates) and removals.
+         */added: Int64, removed: Int64, 
+        /**
+         * The feed had already expired: applied, and verdicts say the data is stale.
+         */stale: Bool, 
+        /**
+         * The version verdicts carry from now on.
+         */feedVersion: String) {
+        self.feedId = feedId
+        self.version = version
+        self.previousVersion = previousVersion
+        self.full = full
+        self.added = added
+        self.removed = removed
+        self.stale = stale
+        self.feedVersion = feedVersion
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FeedApplied: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFeedApplied: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FeedApplied {
+        return
+            try FeedApplied(
+                feedId: FfiConverterString.read(from: &buf), 
+                version: FfiConverterInt64.read(from: &buf), 
+                previousVersion: FfiConverterOptionInt64.read(from: &buf), 
+                full: FfiConverterBool.read(from: &buf), 
+                added: FfiConverterInt64.read(from: &buf), 
+                removed: FfiConverterInt64.read(from: &buf), 
+                stale: FfiConverterBool.read(from: &buf), 
+                feedVersion: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FeedApplied, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.feedId, into: &buf)
+        FfiConverterInt64.write(value.version, into: &buf)
+        FfiConverterOptionInt64.write(value.previousVersion, into: &buf)
+        FfiConverterBool.write(value.full, into: &buf)
+        FfiConverterInt64.write(value.added, into: &buf)
+        FfiConverterInt64.write(value.removed, into: &buf)
+        FfiConverterBool.write(value.stale, into: &buf)
+        FfiConverterString.write(value.feedVersion, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedApplied_lift(_ buf: RustBuffer) throws -> FeedApplied {
+    return try FfiConverterTypeFeedApplied.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedApplied_lower(_ value: FeedApplied) -> RustBuffer {
+    return FfiConverterTypeFeedApplied.lower(value)
+}
+
+
+/**
  * One applied feed.
  */
 public struct FeedStatus: Equatable, Hashable {
@@ -2178,6 +2319,13 @@ public struct GuardSettings: Equatable, Hashable {
      * languages without texts fall back to English.
      */
     public let locale: String
+    /**
+     * The feed publishers' public keys the app pins, as `fanzha feed
+     * keygen` writes them (`fanzha-feed-public-key-v1 <hex>`). Feeds signed
+     * by any other key are refused (keys vouched for by a signed rotation
+     * are added by the store).
+     */
+    public let trustedKeys: [String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2188,9 +2336,16 @@ public struct GuardSettings: Equatable, Hashable {
         /**
          * BCP-47 locale of titles and advice (`zh-Hans`, `zh-CN`, `en-US` …);
          * languages without texts fall back to English.
-         */locale: String = "zh-Hans") {
+         */locale: String = "zh-Hans", 
+        /**
+         * The feed publishers' public keys the app pins, as `fanzha feed
+         * keygen` writes them (`fanzha-feed-public-key-v1 <hex>`). Feeds signed
+         * by any other key are refused (keys vouched for by a signed rotation
+         * are added by the store).
+         */trustedKeys: [String] = []) {
         self.region = region
         self.locale = locale
+        self.trustedKeys = trustedKeys
     }
 
     
@@ -2210,13 +2365,15 @@ public struct FfiConverterTypeGuardSettings: FfiConverterRustBuffer {
         return
             try GuardSettings(
                 region: FfiConverterString.read(from: &buf), 
-                locale: FfiConverterString.read(from: &buf)
+                locale: FfiConverterString.read(from: &buf), 
+                trustedKeys: FfiConverterSequenceString.read(from: &buf)
         )
     }
 
     public static func write(_ value: GuardSettings, into buf: inout [UInt8]) {
         FfiConverterString.write(value.region, into: &buf)
         FfiConverterString.write(value.locale, into: &buf)
+        FfiConverterSequenceString.write(value.trustedKeys, into: &buf)
     }
 }
 
@@ -5077,6 +5234,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_answer_payment_questions() != 58240) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_apply_feed() != 3950) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_block() != 14807) {

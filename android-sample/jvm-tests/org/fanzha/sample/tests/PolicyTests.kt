@@ -10,6 +10,7 @@ import org.fanzha.sample.logic.AlertChannel
 import org.fanzha.sample.logic.AlertPriority
 import org.fanzha.sample.logic.CallDecision
 import org.fanzha.sample.logic.FilterAction
+import org.fanzha.sample.logic.FilterDecision
 import org.fanzha.sample.logic.FilterSubAction
 import org.fanzha.sample.logic.Policy
 import org.fanzha.sample.logic.UiLang
@@ -118,6 +119,19 @@ object PolicyTests : Suite("sample-app policy") {
             // Flagged wins over everything else.
             val flaggedPromo = f(SampleFixtures.verdict(Level.SUSPICIOUS, Action.WARN, reasons = listOf("message.marketing")))
             assertEquals(FilterAction.JUNK, flaggedPromo.action, "flagged promo")
+        }
+
+        test("iOS message filter on real message verdicts") {
+            val g = SampleFixtures.guardZh
+            fun f(sender: String?, body: String) = Policy.messageFilter(g.checkMessage(sender, body))
+            assertEquals(FilterAction.JUNK, f("+8617012345678", "【公安局】您的账户涉嫌洗钱，请立即将资金转入安全账户配合调查，否则将冻结。").action, "safe account")
+            assertEquals(FilterAction.JUNK, f(null, "Your parcel is held at customs, pay the fee at http://bit.ly/abc123").action, "parcel")
+            val bank = f("95588", "您的验证码是 123456，5分钟内有效，请勿泄露。")
+            assertEquals(FilterDecision(FilterAction.TRANSACTION, FilterSubAction.TRANSACTIONAL_OTHERS), bank, "bank code")
+            assertEquals(FilterAction.TRANSACTION, f("+8613912345678", "您的验证码为 884213，用于登录，请勿告诉他人。").action, "code from a number")
+            assertEquals(FilterAction.TRANSACTION, f("95588", "您尾号1234的账户今日入账100.00元。").action, "official sender")
+            assertEquals(FilterAction.NONE, f("+8613912345678", "明天下午三点开会，记得带材料。").action, "ordinary")
+            g.forgetJourney()
         }
 
         test("the filter never answers Allow (it would vouch for an unknown sender)") {

@@ -31,6 +31,8 @@ import kotlinx.coroutines.withContext
 import org.fanzha.Guard
 import org.fanzha.sample.logic.Example
 import org.fanzha.sample.logic.GuardPayments
+import org.fanzha.sample.logic.GuardReports
+import org.fanzha.sample.logic.GuardStatus
 import org.fanzha.sample.logic.LinkCheckModel
 import org.fanzha.sample.logic.ManualScript
 import org.fanzha.sample.logic.MessageCheckModel
@@ -93,6 +95,8 @@ private class Models(guard: Guard, val examples: List<Example>) {
     val message = MessageCheckModel(guard, lang)
     val transfer = TransferModel(GuardPayments(guard), lang)
     val reports = ReportsModel(GuardReports(guard), lang)
+    // Feed apply: pass `{ bytes -> guard.applyFeed(…) }` once the bindings
+    // expose it (the core has it); until then Status says it is unavailable.
     val status = StatusModel(GuardStatus(guard), lang)
 }
 

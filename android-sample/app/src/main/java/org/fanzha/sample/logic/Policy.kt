@@ -74,6 +74,9 @@ object Policy {
     /** Items pulled out of a message that make it transactional. */
     val TRANSACTION_ITEM_KINDS = setOf("verification_code")
 
+    /** The item kind the message check gives the sender. */
+    const val SENDER_ITEM = "sender"
+
     /**
      * The incoming-call answer.
      *
@@ -137,7 +140,8 @@ object Policy {
      *
      * - suspicious or dangerous → Junk (iOS files it under Junk and turns
      *   its links off — the protective part);
-     * - trusted (an identified official sender) → Transaction;
+     * - trusted, or clear from a sender the SDK identifies as official
+     *   (95588 …) → Transaction;
      * - clear with a verification code in it → Transaction;
      * - clear with a marketing signal → Promotion;
      * - otherwise → None (the system decides; never "Allow", which would
@@ -148,6 +152,8 @@ object Policy {
             v.action == Action.BLOCK || v.action == Action.CONFIRM ->
             FilterDecision(FilterAction.JUNK, FilterSubAction.NONE)
         v.level == Level.TRUSTED ->
+            FilterDecision(FilterAction.TRANSACTION, FilterSubAction.TRANSACTIONAL_OTHERS)
+        v.extracted.any { it.kind == SENDER_ITEM && it.verdict?.level == Level.TRUSTED } ->
             FilterDecision(FilterAction.TRANSACTION, FilterSubAction.TRANSACTIONAL_OTHERS)
         v.extracted.any { it.kind in TRANSACTION_ITEM_KINDS } ->
             FilterDecision(FilterAction.TRANSACTION, FilterSubAction.TRANSACTIONAL_OTHERS)

@@ -1,0 +1,144 @@
+package org.fanzha.sample.tests
+
+import org.fanzha.Action
+import org.fanzha.Channel
+import org.fanzha.CheckKind
+import org.fanzha.FanzhaException
+import org.fanzha.FraudType
+import org.fanzha.Guard
+import org.fanzha.GuardSettings
+import org.fanzha.KeyProvider
+import org.fanzha.Level
+import org.fanzha.NumberContext
+import org.fanzha.sample.logic.GuardReports
+import org.fanzha.sample.logic.GuardStatus
+import org.fanzha.sample.logic.KeyBlob
+import org.fanzha.sample.logic.ReportsModel
+import org.fanzha.sample.logic.RuleChoice
+import org.fanzha.sample.logic.StatusModel
+import org.fanzha.sample.logic.UiLang
+import org.fanzha.testing.*
+import java.io.File
+import java.nio.file.Files
+import java.security.SecureRandom
+import javax.crypto.AEADBadTagException
+import javax.crypto.Cipher
+import javax.crypto.spec.GCMParameterSpec
+import javax.crypto.spec.SecretKeySpec
+
+/**
+ * The Android KeystoreKeyProvider's wrapping, minus the Keystore: the same
+ * AES-256-GCM cipher, AAD and KeyBlob format, with a key held in memory.
+ * Lets the JVM tests open real stores the way the app does.
+ */
+class JvmKeyProvider(private val key: ByteArray = ByteArray(32).also { SecureRandom().nextBytes(it) }) : KeyProvider {
+    private val aad = "fanzha.sample.store-data-key.v1".toByteArray()
+    var unwraps = 0
+
+    override fun wrapKey(dataKey: ByteArray): ByteArray {
+        val c = Cipher.getInstance("AES/GCM/NoPadding")
+        val iv = ByteArray(12).also { SecureRandom().nextBytes(it) }
+        c.init(Cipher.ENCRYPT_MODE, SecretKeySpec(key, "AES"), GCMParameterSpec(KeyBlob.TAG_BYTES * 8, iv))
+        c.updateAAD(aad)
+        return KeyBlob(iv, c.doFinal(dataKey)).encode()
+    }
+
+    override fun unwrapKey(wrapped: ByteArray): ByteArray {
+        unwraps++
+        val blob = KeyBlob.decode(wrapped) ?: throw FanzhaException.WrongKey()
+        val c = Cipher.getInstance("AES/GCM/NoPadding")
+        c.init(Cipher.DECRYPT_MODE, SecretKeySpec(key, "AES"), GCMParameterSpec(KeyBlob.TAG_BYTES * 8, blob.iv))
+        c.updateAAD(aad)
+        return try {
+            c.doFinal(blob.sealed)
+        } catch (e: AEADBadTagException) {
+            throw FanzhaException.WrongKey()
+        }
+    }
+}
+
+object StoreTests : Suite("sample-app store") {
+    private fun tempStore(): File {
+        val dir = Files.createTempDirectory("fanzha-sample-store").toFile()
+        dir.deleteOnExit()
+        return File(dir, "store.db")
+    }
+
+    private val settings = GuardSettings(region = "CN", locale = "en")
+
+    init {
+        test("the app's key wrapping opens a store, reopens it, and a different key is refused") {
+            val file = tempStore()
+            val keys = JvmKeyProvider()
+            Guard.open(settings, file.absolutePath, keys).use { g ->
+                assertTrue(g.status().hasStore) { "no store" }
+            }
+            Guard.open(settings, file.absolutePath, keys).use { g ->
+                assertTrue(g.status().hasStore) { "reopen" }
+            }
+            assertTrue(keys.unwraps >= 1) { "the store never asked to unwrap" }
+            assertThrows<FanzhaException.WrongKey> { Guard.open(settings, file.absolutePath, JvmKeyProvider()).close() }
+        }
+
+        test("reports: file, list, export, mark uploaded, delete — through the Reports screen's model") {
+            Guard.open(settings, tempStore().absolutePath, JvmKeyProvider()).use { g ->
+                val m = ReportsModel(GuardReports(g), UiLang.EN)
+                m.edit { it.copy(kind = CheckKind.NUMBER, value = "+86 170 1234 5678", fraudType = FraudType.IMPERSONATE_AUTHORITY, note = "said he was police") }
+                m.file()
+                m.prefill(CheckKind.LINK, "https://icbc-verify.top/login", FraudType.PHISHING)
+                m.file()
+                val rows = m.state.value.rows
+                assertEquals(2, rows.size, "rows: ${m.state.value.message}")
+                assertTrue(rows.all { it.uploadedMs == null }) { "pending" }
+                val json = m.export(pendingOnly = true) ?: fail("export: ${m.state.value.message}")
+                assertTrue(json.trimStart().startsWith("[") && json.contains("icbc-verify")) { json }
+                m.markUploaded(rows.first().id)
+                assertEquals(1, m.state.value.rows.count { it.uploadedMs == null }, "one left pending")
+                m.delete(rows.last().id)
+                assertEquals(1, m.state.value.rows.size, "deleted")
+                assertFalse(m.state.value.message?.startsWith("Couldn't") == true) { "error: ${m.state.value.message}" }
+            }
+        }
+
+        test("'Block this' makes the number dangerous, the call screener rejects it, and CallKit gets it") {
+            Guard.open(settings, tempStore().absolutePath, JvmKeyProvider()).use { g ->
+                val m = ReportsModel(GuardReports(g), UiLang.EN)
+                m.edit { it.copy(kind = CheckKind.NUMBER, value = "138 0013 8000") }
+                m.rule(RuleChoice.BLOCK)
+                val v = g.checkNumber("+86 138 0013 8000", NumberContext(Channel.CALL))
+                assertEquals(Level.DANGEROUS, v.level, "level")
+                assertEquals(Action.BLOCK, v.action, "action")
+                assertTrue(org.fanzha.sample.logic.Policy.callDecision(v, UiLang.EN).reject) { "not rejected" }
+                assertEquals(listOf(8613800138000L), g.callDirectoryEntries().blocking, "CallKit blocking list")
+                m.edit { it.copy(kind = CheckKind.NUMBER, value = "170 1234 5678") }
+                m.rule(RuleChoice.ALLOW)
+                assertEquals(Level.TRUSTED, g.checkNumber("17012345678", NumberContext(Channel.CALL)).level, "trusted")
+                m.edit { it.copy(kind = CheckKind.MESSAGE, value = "x") }
+                m.rule(RuleChoice.BLOCK)
+                assertTrue(m.state.value.message?.startsWith("Couldn't check") == true) { "message rule: ${m.state.value.message}" }
+            }
+        }
+
+        test("status: a fresh store has no feed; apply without the binding call says so") {
+            Guard.open(settings, tempStore().absolutePath, JvmKeyProvider()).use { g ->
+                val m = StatusModel(GuardStatus(g), UiLang.EN)
+                m.refresh()
+                val s = m.state.value.status ?: fail("no status: ${m.state.value.message}")
+                assertTrue(s.feedVersion.startsWith("embedded-")) { s.feedVersion }
+                assertFalse(s.stale) { "stale" }
+                assertEquals(0L, s.storeEntries, "entries")
+                assertEquals(0, s.pendingReports, "pending")
+                assertEquals(listOf("Embedded data only (no feed applied)"), m.feedLines(s), "lines")
+                m.applyFeed(byteArrayOf(1, 2, 3))
+                assertTrue(m.state.value.message!!.startsWith("Feed refused")) { "${m.state.value.message}" }
+            }
+        }
+
+        test("without a store the Reports port fails cleanly, never crashes") {
+            val m = ReportsModel(GuardReports(SampleFixtures.guardEn), UiLang.EN)
+            m.edit { it.copy(value = "+8617012345678") }
+            m.file()
+            assertTrue(m.state.value.message?.startsWith("Couldn't check") == true) { "${m.state.value.message}" }
+        }
+    }
+}

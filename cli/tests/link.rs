@@ -1,0 +1,132 @@
+//! The `fanzha link …`, `check link` and `scan --kind link` contract.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn fanzha(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(args)
+        .env("LANG", "C")
+        .output()
+        .expect("runs fanzha")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn link_canon_prints_the_canonical_url() {
+    let out = fanzha(&["link", "canon", "http://3279880203/a/./b/../c#frag"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "http://195.127.0.11/a/c\n");
+    let out = fanzha(&["link", "canon", "abc.top/x"]);
+    assert_eq!(stdout(&out), "http://abc.top/x\n");
+}
+
+#[test]
+fn link_without_a_host_exits_2_with_a_clear_error() {
+    for bad in ["http:///", "javascript:alert(1)", "", "http://.../"] {
+        let out = fanzha(&["link", "canon", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("host") || err.contains("empty"),
+            "{bad:?}: {err}"
+        );
+        assert!(out.stdout.is_empty());
+        let out = fanzha(&["link", "expressions", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+}
+
+#[test]
+fn link_expressions_one_per_line() {
+    let out = fanzha(&["link", "expressions", "http://a.b.c/1/2.html?param=1"]);
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out),
+        "a.b.c/1/2.html?param=1\na.b.c/1/2.html\na.b.c/\na.b.c/1/\nb.c/1/2.html?param=1\nb.c/1/2.html\nb.c/\nb.c/1/\n"
+    );
+    let out = fanzha(&["link", "expressions", "--hashes", "http://a.b.c/"]);
+    let text = stdout(&out);
+    let first = text.lines().next().expect("a line");
+    let cols: Vec<&str> = first.split('\t').collect();
+    assert_eq!(cols.len(), 3, "{first}");
+    assert_eq!(cols[0], "a.b.c/");
+    assert_eq!(cols[1].len(), 64);
+    assert_eq!(cols[2].len(), 16);
+}
+
+#[test]
+fn check_link_json_has_the_contract_fields() {
+    let out = fanzha(&[
+        "check",
+        "link",
+        "https://www.icbc.com.cn@evil.top/",
+        "--json",
+        "--lang",
+        "en",
+    ]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    // Field order is the contract: check it in the text itself.
+    let positions: Vec<usize> = [
+        "kind",
+        "input",
+        "normalized",
+        "level",
+        "score",
+        "action",
+        "fraud_type",
+        "reasons",
+        "title",
+        "advice",
+        "feed_version",
+    ]
+    .iter()
+    .map(|k| {
+        text.find(&format!("\"{k}\":"))
+            .unwrap_or_else(|| panic!("{k} missing"))
+    })
+    .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
+    assert_eq!(v["kind"], "link");
+    assert_eq!(v["normalized"], "https://evil.top/");
+    assert_eq!(v["level"], "dangerous");
+    let human = fanzha(&["check", "link", "paypa1.com", "--lang", "en"]);
+    assert!(human.status.success());
+    assert!(stdout(&human).contains("link.typosquat"));
+    let bad = fanzha(&["check", "link", "mailto:a@b.c"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn scan_links_one_verdict_per_line_and_errors_inline() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(["scan", "--kind", "link", "--lang", "en"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"https://www.icbc.com.cn/\r\nhttp:///\nicbc-secure-login.top\n\xff\xfe.top\n")
+        .expect("writes");
+    let out = child.wait_with_output().expect("waits");
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["level"], "trusted");
+    assert_eq!(lines[1]["kind"], "link");
+    assert!(lines[1]["error"].as_str().expect("error").contains("host"));
+    assert_eq!(lines[2]["level"], "dangerous");
+    assert!(lines[3].get("level").is_some() || lines[3].get("error").is_some());
+}
