@@ -16,6 +16,7 @@ import org.fanzha.sample.logic.KeyBlob
 import org.fanzha.sample.logic.ReportsModel
 import org.fanzha.sample.logic.RuleChoice
 import org.fanzha.sample.logic.StatusModel
+import org.fanzha.sample.logic.TrustedKeysFile
 import org.fanzha.sample.logic.UiLang
 import org.fanzha.testing.*
 import java.io.File
@@ -119,7 +120,7 @@ object StoreTests : Suite("sample-app store") {
             }
         }
 
-        test("status: a fresh store has no feed; apply without the binding call says so") {
+        test("status: a fresh store has no feed") {
             Guard.open(settings, tempStore().absolutePath, JvmKeyProvider()).use { g ->
                 val m = StatusModel(GuardStatus(g), UiLang.EN)
                 m.refresh()
@@ -129,8 +130,40 @@ object StoreTests : Suite("sample-app store") {
                 assertEquals(0L, s.storeEntries, "entries")
                 assertEquals(0, s.pendingReports, "pending")
                 assertEquals(listOf("Embedded data only (no feed applied)"), m.feedLines(s), "lines")
-                m.applyFeed(byteArrayOf(1, 2, 3))
-                assertTrue(m.state.value.message!!.startsWith("Feed refused")) { "${m.state.value.message}" }
+            }
+        }
+
+        test("Apply a feed file: signed feeds apply, refused ones change nothing (the bindings' test feeds)") {
+            val dir = File(System.getProperty("fanzha.fixtures") ?: fail("no -Dfanzha.fixtures"))
+            val pinned = TrustedKeysFile.parse("# test publisher\n" + File(dir, "publisher.key.pub").readText())
+            assertEquals(1, pinned.size, "pinned keys")
+            val withKey = settings.copy(trustedKeys = pinned)
+            Guard.open(withKey, tempStore().absolutePath, JvmKeyProvider()).use { g ->
+                val m = StatusModel(GuardStatus(g), UiLang.EN)
+                val fakePolice = "+86 170 0000 1234"
+                assertNotEquals(Level.DANGEROUS, g.checkNumber(fakePolice, NumberContext(Channel.CALL)).level, "before")
+                for (bad in listOf("untrusted.feed", "corrupt.feed")) {
+                    m.applyFeed(File(dir, bad).readBytes())
+                    assertTrue(m.state.value.message!!.startsWith("Feed refused")) { "$bad: ${m.state.value.message}" }
+                    assertTrue(m.state.value.status!!.feedVersion.startsWith("embedded-")) { "$bad changed the data" }
+                }
+                m.applyFeed(File(dir, "v1.feed").readBytes())
+                assertEquals("Protection data updated: test@1", m.state.value.message, "v1")
+                val line = m.feedLines(m.state.value.status!!).single()
+                assertTrue(line.startsWith("test v1 · Current: expires in ") && line.endsWith(" · 1")) { line }
+                val v = g.checkNumber(fakePolice, NumberContext(Channel.CALL))
+                assertEquals(Level.DANGEROUS, v.level, "after v1")
+                assertTrue(org.fanzha.sample.logic.Policy.callDecision(v, UiLang.EN).reject) { "not rejected after the feed" }
+                m.applyFeed(File(dir, "v1.feed").readBytes())
+                assertTrue(m.state.value.message!!.startsWith("Feed refused")) { "replay: ${m.state.value.message}" }
+                m.applyFeed(File(dir, "v2.feed").readBytes())
+                assertEquals("Protection data updated: test@2", m.state.value.message, "v2")
+            }
+            // Without the pinned key the same feed is refused.
+            Guard.open(settings, tempStore().absolutePath, JvmKeyProvider()).use { g ->
+                val m = StatusModel(GuardStatus(g), UiLang.EN)
+                m.applyFeed(File(dir, "v1.feed").readBytes())
+                assertTrue(m.state.value.message!!.startsWith("Feed refused")) { "unpinned: ${m.state.value.message}" }
             }
         }
 

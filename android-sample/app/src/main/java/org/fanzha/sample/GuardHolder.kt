@@ -6,6 +6,7 @@ import android.util.Log
 import org.fanzha.FanzhaException
 import org.fanzha.Guard
 import org.fanzha.GuardSettings
+import org.fanzha.sample.logic.TrustedKeysFile
 import org.fanzha.sample.logic.UiLang
 import java.io.File
 import java.util.Locale
@@ -32,6 +33,11 @@ object GuardHolder {
     var storeProblem: String? = null
         private set
 
+    /** Why the first settings were refused (region, a malformed pinned key), or null. */
+    @Volatile
+    var settingsProblem: String? = null
+        private set
+
     /** The UI language, from the device locale when the process started. */
     val lang: UiLang = UiLang.fromLocaleTag(Locale.getDefault().toLanguageTag())
 
@@ -47,23 +53,28 @@ object GuardHolder {
         guard?.close()
         guard = null
         storeProblem = null
+        settingsProblem = null
     }
 
     private fun open(context: Context): Guard {
-        var settings = GuardSettings(region = region(context), locale = lang.sdkLocale)
-        return try {
+        val base = GuardSettings(region = region(context), locale = lang.sdkLocale, trustedKeys = trustedKeys(context))
+        // A region without numbering data, or a malformed pinned key, is an
+        // InvalidSettings error: retry with CN, then without the keys (feed
+        // apply then refuses every feed, and Status says why).
+        val attempts = listOf(base, base.copy(region = "CN"), base.copy(region = "CN", trustedKeys = emptyList()))
+        for ((i, settings) in attempts.withIndex()) {
             try {
-                openWithStore(context, settings)
+                return openWithStore(context, settings)
             } catch (e: FanzhaException.InvalidSettings) {
-                // A region the SDK has no numbering data for: fall back to CN.
-                settings = settings.copy(region = "CN")
-                openWithStore(context, settings)
+                if (i == attempts.lastIndex) throw e
+                settingsProblem = e.why
+            } catch (e: FanzhaException) {
+                storeProblem = "${e::class.simpleName}: ${e.message}"
+                Log.w(TAG, "store unavailable, using the embedded data: ${e::class.simpleName}")
+                return embedded(settings)
             }
-        } catch (e: FanzhaException) {
-            storeProblem = "${e::class.simpleName}: ${e.message}"
-            Log.w(TAG, "store unavailable, using the embedded data: ${e::class.simpleName}")
-            embedded(settings)
         }
+        return embedded(attempts.last())
     }
 
     /**
@@ -81,8 +92,14 @@ object GuardHolder {
     private fun embedded(settings: GuardSettings): Guard = try {
         Guard(settings)
     } catch (e: FanzhaException.InvalidSettings) {
-        // A region the SDK has no numbering data for: fall back to CN.
-        Guard(settings.copy(region = "CN"))
+        Guard(GuardSettings(region = "CN", locale = settings.locale))
+    }
+
+    /** The pinned feed publisher keys (assets/trusted-feed-keys.txt). */
+    private fun trustedKeys(context: Context): List<String> = try {
+        context.assets.open(TrustedKeysFile.FILE_NAME).bufferedReader().use { TrustedKeysFile.parse(it.readText()) }
+    } catch (e: java.io.IOException) {
+        emptyList()
     }
 
     /** ISO region of the SIM, then the network, then "CN". */

@@ -95,8 +95,6 @@ private class Models(guard: Guard, val examples: List<Example>) {
     val message = MessageCheckModel(guard, lang)
     val transfer = TransferModel(GuardPayments(guard), lang)
     val reports = ReportsModel(GuardReports(guard), lang)
-    // Feed apply: pass `{ bytes -> guard.applyFeed(…) }` once the bindings
-    // expose it (the core has it); until then Status says it is unavailable.
     val status = StatusModel(GuardStatus(guard), lang)
 }
 

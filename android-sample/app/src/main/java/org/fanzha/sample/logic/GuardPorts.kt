@@ -45,15 +45,12 @@ class GuardReports(private val guard: GuardInterface) : ReportsPort {
 }
 
 /**
- * Protection status and feed apply. `applyFeed` is passed in by the
- * platform code: the bindings don't expose feed apply yet (the core has
- * `Guard::apply_feed(bytes, trusted_keys)`); without it the Status
- * screen's "Apply a feed file" reports the SDK call as unavailable.
+ * Protection status and feed apply. A feed is verified against the
+ * publisher keys pinned in GuardSettings.trustedKeys (the app's
+ * `trusted-feed-keys.txt`, see [TrustedKeysFile]) before anything is
+ * written; a refused feed throws `FanzhaException.Feed` and changes nothing.
  */
-class GuardStatus(
-    private val guard: GuardInterface,
-    private val applyFeed: ((ByteArray) -> String)? = null,
-) : StatusPort {
+class GuardStatus(private val guard: GuardInterface) : StatusPort {
     override fun status(): StatusSummary {
         val s = guard.status()
         return StatusSummary(
@@ -66,6 +63,19 @@ class GuardStatus(
         )
     }
 
-    override fun applyFeed(bytes: ByteArray): String =
-        applyFeed?.invoke(bytes) ?: throw FanzhaException.Unavailable("feed apply from the app")
+    override fun applyFeed(bytes: ByteArray): String = guard.applyFeed(bytes).feedVersion
+}
+
+/**
+ * The feed publisher keys the app pins: a text file shipped with the app
+ * (`assets/trusted-feed-keys.txt`, iOS `Resources/trusted-feed-keys.txt`),
+ * one key per line as `fanzha feed keygen` writes it
+ * (`fanzha-feed-public-key-v1 <hex>`), `#` comments. Empty by default: a
+ * tester adds their test publisher's `.pub` line before building.
+ */
+object TrustedKeysFile {
+    const val FILE_NAME = "trusted-feed-keys.txt"
+
+    fun parse(text: String): List<String> =
+        text.lineSequence().map { it.trim() }.filter { it.isNotEmpty() && !it.startsWith("#") }.toList()
 }

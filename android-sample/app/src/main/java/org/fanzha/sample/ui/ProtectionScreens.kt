@@ -158,6 +158,7 @@ fun StatusScreen(model: StatusModel, lang: UiLang) {
             st.storeProblem?.let { Text("⚠ store: $it", color = MaterialTheme.colorScheme.error) }
             st.storeEntries?.let { Text("store: $it entries · ${st.pendingReports ?: 0} pending reports", style = MaterialTheme.typography.bodySmall) }
         }
+        GuardHolder.settingsProblem?.let { Text("⚠ settings: $it", color = MaterialTheme.colorScheme.error) }
         GuardHolder.storeProblem?.let { problem ->
             // The store could not be opened at all (wrong key after a restore,
             // Keystore key invalidated …): the embedded data protects meanwhile.
