@@ -337,9 +337,82 @@ fn refused_feeds_leave_the_store_unchanged() {
     assert!(refused > 1000);
     assert_eq!(f.fingerprint(), before, "a refused feed changed the store");
     assert!(listed(&f.guard));
-    // And the good delta still applies afterwards.
+    // And the good delta still applies afterwards…
     f.apply(&good).unwrap();
     assert!(!listed(&f.guard));
+    // …after which the older full feed is a rollback.
+    let after = f.fingerprint();
+    assert!(matches!(
+        feed_err(f.apply(&full_v1(&f.key))),
+        FeedError::Rollback {
+            current: 2,
+            offered: 1
+        }
+    ));
+    assert_eq!(f.fingerprint(), after);
+}
+
+#[test]
+fn a_feeds_rules_replace_the_embedded_default_of_that_kind() {
+    let f = fixture();
+    let ctx = NumberContext::default();
+    let mut moderate = entry(FraudType::FakeLoan, "网贷");
+    moderate.severity = 50;
+    let embedded = include_str!("../data/scoring.json");
+    let stricter = embedded.replace("\"dangerous_at\": 70", "\"dangerous_at\": 45");
+    assert_ne!(
+        stricter, embedded,
+        "scoring.json changed shape; update this test"
+    );
+
+    // v1: the entry alone — suspicious under the embedded thresholds.
+    let v1 = build(&f.key, FeedMeta::full("cn-test", 1, NOW, NOW + DAY), |w| {
+        w.entry(ListKind::Number, "+8613800138000", &moderate)
+            .unwrap();
+    });
+    f.apply(&v1).unwrap();
+    assert_eq!(
+        f.guard.check_number(NUMBER, &ctx).unwrap().level,
+        Level::Suspicious
+    );
+
+    // v2 (delta) carries stricter scoring: the same entry is now dangerous.
+    let v2 = build(
+        &f.key,
+        FeedMeta::delta("cn-test", 2, 1, NOW, NOW + DAY),
+        |w| {
+            w.rules(RuleKind::Scoring, &stricter).unwrap();
+        },
+    );
+    let applied = f.apply(&v2).unwrap();
+    assert_eq!(applied.outcome.rules_replaced, vec!["scoring".to_string()]);
+    assert_eq!(
+        f.guard.check_number(NUMBER, &ctx).unwrap().level,
+        Level::Dangerous
+    );
+
+    // v3 (delta) without rules keeps them.
+    f.apply(&build(
+        &f.key,
+        FeedMeta::delta("cn-test", 3, 2, NOW, NOW + DAY),
+        |_| {},
+    ))
+    .unwrap();
+    assert_eq!(
+        f.guard.check_number(NUMBER, &ctx).unwrap().level,
+        Level::Dangerous
+    );
+
+    // v4 (full) without rules returns scoring to the embedded default.
+    let v4 = build(&f.key, FeedMeta::full("cn-test", 4, NOW, NOW + DAY), |w| {
+        w.entry(ListKind::Number, "+8613800138000", &moderate)
+            .unwrap();
+    });
+    f.apply(&v4).unwrap();
+    assert_eq!(
+        f.guard.check_number(NUMBER, &ctx).unwrap().level,
+        Level::Suspicious
+    );
 }
 
 #[test]

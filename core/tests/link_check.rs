@@ -380,6 +380,15 @@ fn brands_on_unrelated_domains() {
         "link.lure_words",
         Level::Clear,
     );
+    // Short pinyin abbreviations count only next to a brand.
+    assert_flags(
+        &g,
+        "http://icbc-aq.com/",
+        "link.brand_lure",
+        Level::Suspicious,
+    );
+    assert_lacks(&g, "http://my-aq.com/", "link.lure_words");
+    assert!(check(&g, "https://www.bank-of-china.com/").level <= Level::Clear);
     // Brand and lure words run together or split by hyphens.
     assert_flags(
         &g,

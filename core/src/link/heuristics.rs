@@ -6,7 +6,7 @@
 
 use super::canon::{self, Canonical, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
 use super::expressions::for_each_expression;
-use super::rules::{HostFacts, LinkRules};
+use super::rules::{HostFacts, LinkRules, WordFacts};
 use crate::blocklist::{ListEntry, ListKind};
 use crate::error::{Error, Result};
 use crate::scoring::Assessment;
@@ -18,6 +18,8 @@ use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
 
 /// Most labels of a subdomain searched for an embedded official domain.
 const MAX_WINDOW_LABELS: usize = 4;
+/// Most hyphen-separated tokens of a label analysed.
+const MAX_TOKENS: usize = 32;
 /// Most labels of a host analysed for brands (the rightmost ones).
 const MAX_ANALYSED_LABELS: usize = 12;
 
@@ -268,6 +270,24 @@ impl<'a> HostParts<'a> {
     }
 }
 
+/// Lure words found in the host: strong ones (login, verify, kefu) count on
+/// their own; weak ones (short pinyin abbreviations such as `jf`, `rz`)
+/// only next to a brand.
+#[derive(Default)]
+struct Lures {
+    strong: Option<String>,
+    weak: bool,
+}
+
+impl Lures {
+    fn note(&mut self, word: &str, facts: WordFacts) {
+        if facts.lure && self.strong.is_none() {
+            self.strong = Some(word.to_string());
+        }
+        self.weak |= facts.weak_lure;
+    }
+}
+
 /// A brand signal found in the host, before it becomes a reason.
 /// The detail text is only written for the signals that become reasons.
 struct Found<'a> {
@@ -356,7 +376,7 @@ fn domain_signals(
     }
 
     let mut found: Vec<Found> = Vec::new();
-    let mut lure: Option<String> = None;
+    let mut lure = Lures::default();
     let mut mixed = false;
     let infrastructure = facts.infrastructure;
 
@@ -431,20 +451,20 @@ fn domain_signals(
         any_brand = true;
         a.add_typed(code, best.weight, best.detail(rules), FraudType::Phishing);
     }
-    if let Some(word) = lure {
+    if let Some(word) = &lure.strong {
         a.add(
             "link.lure_words",
             w("link.lure_words"),
             format!("The address uses the word \"{word}\", common in phishing"),
         );
-        if any_brand {
-            a.add_typed(
-                "link.brand_lure",
-                w("link.brand_lure"),
-                "A brand name together with words such as login, verify or refund",
-                FraudType::Phishing,
-            );
-        }
+    }
+    if any_brand && (lure.strong.is_some() || lure.weak) {
+        a.add_typed(
+            "link.brand_lure",
+            w("link.brand_lure"),
+            "A brand name together with words such as login, verify or refund",
+            FraudType::Phishing,
+        );
     }
 }
 
@@ -536,14 +556,45 @@ fn ascii_label<'a>(
     in_site: bool,
     shared: bool,
     found: &mut Vec<Found<'a>>,
-    lure: &mut Option<String>,
+    lure: &mut Lures,
 ) {
     let mut mentioned = false;
-    for token in label.split(['-', '_']).filter(|t| !t.is_empty()) {
-        let facts = rules.word(token);
-        if lure.is_none() && facts.lure {
-            *lure = Some(token.to_string());
+    let tokens: Vec<&'a str> = label
+        .split(['-', '_'])
+        .filter(|t| !t.is_empty())
+        .take(MAX_TOKENS)
+        .collect();
+    // Brand words split by hyphens first (office-365, royal-mail,
+    // bank-of-china): their pieces are then not read as words of their own.
+    let mut consumed = [false; MAX_TOKENS];
+    if tokens.len() > 1 {
+        let mut joined = String::with_capacity(label.len());
+        for i in 0..tokens.len() {
+            joined.clear();
+            joined.push_str(tokens[i]);
+            for (k, t) in tokens.iter().enumerate().skip(i + 1).take(2) {
+                joined.push_str(t);
+                if let Some(b) = rules.token_brand(&joined) {
+                    found.push(mention(
+                        rules,
+                        b,
+                        Cow::Owned(joined.clone()),
+                        in_site,
+                        shared,
+                    ));
+                    mentioned = true;
+                    consumed[i..=k].iter_mut().for_each(|c| *c = true);
+                    break;
+                }
+            }
         }
+    }
+    for (i, &token) in tokens.iter().enumerate() {
+        if consumed[i] {
+            continue;
+        }
+        let facts = rules.word(token);
+        lure.note(token, facts);
         if let Some(b) = facts.brand {
             found.push(mention(
                 rules,
@@ -577,9 +628,7 @@ fn ascii_label<'a>(
                 shared,
             ));
             mentioned = true;
-            if lure.is_none() {
-                *lure = Some(lure_word.to_string());
-            }
+            lure.note(lure_word, rules.word(lure_word));
             continue;
         }
         let mixed_digits = token.bytes().any(|b| b.is_ascii_digit())
@@ -587,9 +636,7 @@ fn ascii_label<'a>(
         if mixed_digits {
             for run in alnum_runs(token) {
                 let run_facts = rules.word(run);
-                if lure.is_none() && run_facts.lure {
-                    *lure = Some(run.to_string());
-                }
+                lure.note(run, run_facts);
                 if let Some(b) = run_facts.brand {
                     found.push(mention(
                         rules,
@@ -599,33 +646,6 @@ fn ascii_label<'a>(
                         shared,
                     ));
                     mentioned = true;
-                }
-            }
-        }
-    }
-    // Brand words split by hyphens: office-365, royal-mail, bank-of-china.
-    if !mentioned && label.contains(['-', '_']) {
-        let tokens: Vec<&str> = label
-            .split(['-', '_'])
-            .filter(|t| !t.is_empty())
-            .take(16)
-            .collect();
-        let mut joined = String::with_capacity(label.len());
-        'outer: for i in 0..tokens.len() {
-            joined.clear();
-            joined.push_str(tokens[i]);
-            for t in tokens.iter().skip(i + 1).take(2) {
-                joined.push_str(t);
-                if let Some(b) = rules.token_brand(&joined) {
-                    found.push(mention(
-                        rules,
-                        b,
-                        Cow::Owned(joined.clone()),
-                        in_site,
-                        shared,
-                    ));
-                    mentioned = true;
-                    break 'outer;
                 }
             }
         }
@@ -655,7 +675,7 @@ fn unicode_label<'a>(
     in_site: bool,
     shared: bool,
     found: &mut Vec<Found<'a>>,
-    lure: &mut Option<String>,
+    lure: &mut Lures,
     mixed: &mut bool,
 ) {
     let (uni, result) = idna::domain_to_unicode(label);
@@ -696,9 +716,9 @@ fn unicode_label<'a>(
             shared,
         ));
     }
-    if lure.is_none() {
+    if lure.strong.is_none() {
         if let Some(word) = rules.unicode_lure(&uni) {
-            *lure = Some(word.to_string());
+            lure.strong = Some(word.to_string());
         }
     }
 }

@@ -78,6 +78,9 @@ pub(crate) struct WordFacts {
     pub folded_brand: Option<u32>,
     /// A word phishing hosts use (login, verify, kefu …).
     pub lure: bool,
+    /// A short lure (pinyin abbreviation such as `jf` 积分, `rz` 认证) that
+    /// counts only next to a brand.
+    pub weak_lure: bool,
     /// A real word one edit from a brand's: never a typosquat.
     pub exempt: bool,
 }
@@ -192,6 +195,8 @@ struct RawRules {
     risky_tlds: HashMap<String, i32>,
     shorteners: Vec<String>,
     lure_words: Vec<String>,
+    #[serde(default)]
+    weak_lure_words: Vec<String>,
     #[serde(default)]
     typo_exempt: Vec<String>,
     #[serde(default)]
@@ -384,6 +389,9 @@ impl LinkRules {
         for w in lure_ascii {
             words.entry(w).or_default().lure = true;
         }
+        for w in lower_all(raw.weak_lure_words) {
+            words.entry(w).or_default().weak_lure = true;
+        }
         for w in lower_all(raw.typo_exempt) {
             words.entry(w).or_default().exempt = true;
         }
@@ -396,7 +404,7 @@ impl LinkRules {
             if let Some(b) = facts.brand {
                 combo_words.push(w.clone());
                 combo_kinds.push(ComboPart::Brand(b as usize));
-            } else if facts.lure {
+            } else if facts.lure || facts.weak_lure {
                 combo_words.push(w.clone());
                 combo_kinds.push(ComboPart::Lure);
             }

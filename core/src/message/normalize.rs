@@ -194,6 +194,11 @@ pub fn compact_with(clean: &str, symbols: &SymbolWords) -> (String, Vec<u32>) {
             prev = Some(c);
             continue;
         }
+        if !c.is_ascii() && unicode_normalization::char::canonical_combining_class(c) != 0 {
+            // Combining marks belong to the character before them: dropped
+            // without separating anything (`p̲a̲y̲` reads `pay`).
+            continue;
+        }
         let kept = if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
                 Some(c.to_ascii_lowercase())
@@ -307,6 +312,12 @@ mod tests {
     }
 
     #[test]
+    fn underlined_letters_read_as_the_word() {
+        let n = Normalized::new("p\u{332}a\u{332}y\u{332} now");
+        assert_eq!(n.compact, "pay now");
+    }
+
+    #[test]
     fn english_words_stay_apart() {
         let n = Normalized::new("Hi Mum, it's me!! New   number.");
         assert_eq!(n.compact, "hi mum it s me new number");
@@ -349,10 +360,19 @@ mod tests {
         }
 
         #[test]
-        fn normalizing_twice_changes_nothing(s in "\\PC{0,64}") {
+        fn compacting_twice_changes_nothing(s in "\\PC{0,64}") {
             let n = Normalized::new(&s);
-            let again = Normalized::new(&n.compact);
-            prop_assert_eq!(again.compact, n.compact);
+            let (again, _) = compact_with(&n.compact, &SymbolWords::new());
+            prop_assert_eq!(again, n.compact);
+        }
+
+        #[test]
+        fn compact_has_no_combining_marks(s in "[a-z\u{300}-\u{36f}\u{c55}\u{16ff0}\u{4e00}-\u{4e10} \\[]{0,40}") {
+            let n = Normalized::new(&s);
+            prop_assert!(n
+                .compact
+                .chars()
+                .all(|c| unicode_normalization::char::canonical_combining_class(c) == 0));
         }
     }
 }
