@@ -4,6 +4,7 @@ import org.fanzha.CheckKind
 import org.fanzha.FanzhaException
 import org.fanzha.FraudType
 import org.fanzha.sample.logic.FeedInfo
+import org.fanzha.sample.logic.FeedOutcome
 import org.fanzha.sample.logic.Freshness
 import org.fanzha.sample.logic.StatusSummary
 import org.fanzha.sample.logic.ReportRow
@@ -109,10 +110,10 @@ object ProtectionTests : Suite("sample-app protection") {
                     pendingReports = 0,
                 )
 
-                override fun applyFeed(bytes: ByteArray): String {
+                override fun applyFeed(bytes: ByteArray): FeedOutcome {
                     if (bytes.isEmpty()) throw FanzhaException.Feed("bad signature")
                     applied = true
-                    return "cn-test@2"
+                    return FeedOutcome("cn-test@2", full = bytes.size == 1, added = 3, removed = 1, stale = bytes.size == 3)
                 }
             }
             val m = StatusModel(port, UiLang.EN) { now }
@@ -122,8 +123,51 @@ object ProtectionTests : Suite("sample-app protection") {
             assertTrue(m.state.value.message!!.startsWith("Feed refused")) { "${m.state.value.message}" }
             assertEquals("embedded-0.1.0", m.state.value.status?.feedVersion, "unchanged")
             m.applyFeed(byteArrayOf(1))
-            assertEquals("Protection data updated: cn-test@2", m.state.value.message, "applied")
+            assertEquals("Protection data updated: cn-test@2 · full · +3 −1", m.state.value.message, "applied")
             assertEquals(listOf("cn-test v2 · Current: expires in 7 days · 3"), m.feedLines(m.state.value.status!!), "lines")
+            m.applyFeed(byteArrayOf(1, 2))
+            assertEquals("Protection data updated: cn-test@2 · delta · +3 −1", m.state.value.message, "delta")
+            m.applyFeed(byteArrayOf(1, 2, 3))
+            assertTrue(m.state.value.message!!.endsWith("⚠ already expired: verdicts carry feed.stale until a newer one is applied")) {
+                "an expired feed must say so: ${m.state.value.message}"
+            }
+            val zh = StatusModel(port, UiLang.ZH) { now }
+            zh.applyFeed(byteArrayOf(1))
+            assertEquals("防护数据已更新: cn-test@2 · 完整 · +3 −1", zh.state.value.message, "zh")
+        }
+
+        test("Apply a feed file: the picked file is read with a bound, and an unreadable one is not applied") {
+            val seen = mutableListOf<Int>()
+            val port = object : StatusPort {
+                override fun status() = StatusSummary(feedVersion = "embedded-0.1.0", feeds = emptyList(), storeEntries = 0, pendingReports = 0)
+                override fun applyFeed(bytes: ByteArray): FeedOutcome {
+                    seen += bytes.size
+                    return FeedOutcome("cn-test@1")
+                }
+            }
+            val m = StatusModel(port, UiLang.EN)
+            val mib = 1024 * 1024
+            // Exactly the limit is read whole (in several chunks) and applied.
+            m.applyFeedFile(maxBytes = mib) { java.io.ByteArrayInputStream(ByteArray(mib)) }
+            assertEquals(listOf(mib), seen, "at the limit")
+            assertTrue(m.state.value.message!!.startsWith("Protection data updated: cn-test@1")) { "${m.state.value.message}" }
+            // One byte over: never reaches the SDK, and the screen says why.
+            m.applyFeedFile(maxBytes = mib) { java.io.ByteArrayInputStream(ByteArray(mib + 1)) }
+            assertEquals(listOf(mib), seen, "over the limit reached the SDK")
+            assertEquals("The file is over 1 MB: not applied", m.state.value.message, "too large")
+            // A provider that fails, or gives no stream.
+            m.applyFeedFile { throw SecurityException("permission revoked for content://x") }
+            assertEquals("Feed refused: SecurityException", m.state.value.message, "unreadable (and no URI in the text)")
+            m.applyFeedFile { null }
+            assertEquals("Feed refused: FileNotFoundException", m.state.value.message, "no stream")
+            val closed = object : java.io.ByteArrayInputStream(ByteArray(10)) {
+                var isClosed = false
+                override fun close() { isClosed = true }
+            }
+            m.applyFeedFile { closed }
+            assertTrue(closed.isClosed) { "the stream was left open" }
+            assertEquals(listOf(mib, 10), seen, "small file")
+            assertEquals(64 * mib, StatusModel.MAX_FEED_BYTES, "the app's cap")
         }
     }
 }

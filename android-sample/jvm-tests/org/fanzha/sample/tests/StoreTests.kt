@@ -10,9 +10,11 @@ import org.fanzha.GuardSettings
 import org.fanzha.KeyProvider
 import org.fanzha.Level
 import org.fanzha.NumberContext
+import org.fanzha.sample.logic.GuardOpener
 import org.fanzha.sample.logic.GuardReports
 import org.fanzha.sample.logic.GuardStatus
 import org.fanzha.sample.logic.KeyBlob
+import org.fanzha.sample.logic.Opened
 import org.fanzha.sample.logic.ReportsModel
 import org.fanzha.sample.logic.RuleChoice
 import org.fanzha.sample.logic.StatusModel
@@ -148,7 +150,7 @@ object StoreTests : Suite("sample-app store") {
                     assertTrue(m.state.value.status!!.feedVersion.startsWith("embedded-")) { "$bad changed the data" }
                 }
                 m.applyFeed(File(dir, "v1.feed").readBytes())
-                assertEquals("Protection data updated: test@1", m.state.value.message, "v1")
+                assertEquals("Protection data updated: test@1 · full · +1 −0", m.state.value.message, "v1")
                 val line = m.feedLines(m.state.value.status!!).single()
                 assertTrue(line.startsWith("test v1 · Current: expires in ") && line.endsWith(" · 1")) { line }
                 val v = g.checkNumber(fakePolice, NumberContext(Channel.CALL))
@@ -156,8 +158,10 @@ object StoreTests : Suite("sample-app store") {
                 assertTrue(org.fanzha.sample.logic.Policy.callDecision(v, UiLang.EN).reject) { "not rejected after the feed" }
                 m.applyFeed(File(dir, "v1.feed").readBytes())
                 assertTrue(m.state.value.message!!.startsWith("Feed refused")) { "replay: ${m.state.value.message}" }
-                m.applyFeed(File(dir, "v2.feed").readBytes())
-                assertEquals("Protection data updated: test@2", m.state.value.message, "v2")
+                // Through the picker's path (bounded read) this time.
+                m.applyFeedFile { File(dir, "v2.feed").inputStream() }
+                assertEquals("Protection data updated: test@2 · full · +2 −0", m.state.value.message, "v2")
+                assertEquals("test@2", g.status().feedVersion, "status after v2")
             }
             // Without the pinned key the same feed is refused.
             Guard.open(settings, tempStore().absolutePath, JvmKeyProvider()).use { g ->
@@ -165,6 +169,72 @@ object StoreTests : Suite("sample-app store") {
                 m.applyFeed(File(dir, "v1.feed").readBytes())
                 assertTrue(m.state.value.message!!.startsWith("Feed refused")) { "unpinned: ${m.state.value.message}" }
             }
+        }
+
+        test("the pinned-keys file: comments, blanks, CRLF and repeats; both apps ship it empty") {
+            val k1 = "fanzha-feed-public-key-v1 " + "ab".repeat(32)
+            val k2 = "fanzha-feed-public-key-v1 " + "cd".repeat(32)
+            assertEquals(listOf(k1, k2), TrustedKeysFile.parse("# publisher keys\r\n\r\n  $k1  \r\n$k1\n# $k2\n$k2"), "parsed")
+            assertEquals(emptyList<String>(), TrustedKeysFile.parse(""), "empty")
+            // No one's test key committed: a tester adds their own before building.
+            val shipped = File(SampleFixtures.root, "android-sample/app/src/main/assets/${TrustedKeysFile.FILE_NAME}")
+            assertEquals(emptyList<String>(), TrustedKeysFile.parse(shipped.readText()), "shipped keys")
+        }
+
+        test("opening the guard: a bad region or a malformed pinned key gives up only what is wrong") {
+            val dir = File(System.getProperty("fanzha.fixtures") ?: fail("no -Dfanzha.fixtures"))
+            val good = TrustedKeysFile.parse(File(dir, "publisher.key.pub").readText())
+            val bad = listOf("fanzha-feed-public-key-v1 not-hex")
+            fun open(region: String, keys: List<String>): Opened<Guard> = GuardOpener.open(
+                GuardSettings(region = region, locale = "en", trustedKeys = keys),
+                withStore = { s -> Guard.open(s, tempStore().absolutePath, JvmKeyProvider()) },
+                embedded = { s -> Guard(s) },
+            )
+            open("CN", good).let { o ->
+                o.guard.use { g -> assertTrue(g.status().hasStore) { "no store" } }
+                assertEquals(Triple("CN", good, null), Triple(o.settings.region, o.settings.trustedKeys, o.settingsProblem), "as asked")
+                assertEquals(null, o.storeProblem, "store problem")
+            }
+            open("ZZ", good).let { o ->
+                o.guard.use { g -> assertTrue(g.status().hasStore) { "no store" } }
+                assertEquals("CN", o.settings.region, "region")
+                assertEquals(good, o.settings.trustedKeys, "a bad region must not cost the pinned keys")
+                assertTrue(o.settingsProblem != null) { "no settings problem reported" }
+            }
+            open("HK", bad + good).let { o ->
+                o.guard.close()
+                assertEquals("HK", o.settings.region, "a bad key must not cost the region")
+                assertEquals(emptyList<String>(), o.settings.trustedKeys, "keys")
+                assertTrue(o.settingsProblem!!.contains("trusted key")) { "${o.settingsProblem}" }
+            }
+            open("ZZ", bad).let { o ->
+                o.guard.close()
+                assertEquals("CN" to emptyList<String>(), o.settings.region to o.settings.trustedKeys, "both given up")
+                assertTrue(o.settingsProblem!!.contains("trusted key") && o.settingsProblem!!.contains("; ")) { "${o.settingsProblem}" }
+            }
+        }
+
+        test("opening the guard: a store the key can't open falls back to the embedded data and says why") {
+            val file = tempStore()
+            Guard.open(settings, file.absolutePath, JvmKeyProvider()).close()
+            for (region in listOf("CN", "ZZ")) {
+                val o = GuardOpener.open(
+                    settings.copy(region = region),
+                    withStore = { s -> Guard.open(s, file.absolutePath, JvmKeyProvider()) },
+                    embedded = { s -> Guard(s) },
+                )
+                o.guard.use { g ->
+                    assertFalse(g.status().hasStore) { "$region: has a store" }
+                    // Still protects: the embedded data knows the spoofed hotline.
+                    assertEquals(Level.DANGEROUS, g.checkNumber("+86 95588 0000", NumberContext(Channel.CALL)).level, "$region: embedded")
+                }
+                assertTrue(o.storeProblem!!.startsWith("WrongKey")) { "$region: ${o.storeProblem}" }
+                assertEquals("CN", o.settings.region, "$region: region")
+                assertEquals(region != "CN", o.settingsProblem != null, "$region: settings problem ${o.settingsProblem}")
+            }
+            val none = GuardOpener.open(settings, withStore = null, embedded = { s -> Guard(s) })
+            none.guard.close()
+            assertEquals(null to null, none.storeProblem to none.settingsProblem, "no store asked for")
         }
 
         test("without a store the Reports port fails cleanly, never crashes") {

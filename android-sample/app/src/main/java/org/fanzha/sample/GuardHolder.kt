@@ -3,9 +3,9 @@ package org.fanzha.sample
 import android.content.Context
 import android.telephony.TelephonyManager
 import android.util.Log
-import org.fanzha.FanzhaException
 import org.fanzha.Guard
 import org.fanzha.GuardSettings
+import org.fanzha.sample.logic.GuardOpener
 import org.fanzha.sample.logic.TrustedKeysFile
 import org.fanzha.sample.logic.UiLang
 import java.io.File
@@ -38,6 +38,11 @@ object GuardHolder {
     var settingsProblem: String? = null
         private set
 
+    /** How many feed publisher keys the app pins (0: every feed is refused). */
+    @Volatile
+    var pinnedKeys: Int = 0
+        private set
+
     /** The UI language, from the device locale when the process started. */
     val lang: UiLang = UiLang.fromLocaleTag(Locale.getDefault().toLanguageTag())
 
@@ -54,45 +59,28 @@ object GuardHolder {
         guard = null
         storeProblem = null
         settingsProblem = null
-    }
-
-    private fun open(context: Context): Guard {
-        val base = GuardSettings(region = region(context), locale = lang.sdkLocale, trustedKeys = trustedKeys(context))
-        // A region without numbering data, or a malformed pinned key, is an
-        // InvalidSettings error: retry with CN, then without the keys (feed
-        // apply then refuses every feed, and Status says why).
-        val attempts = listOf(base, base.copy(region = "CN"), base.copy(region = "CN", trustedKeys = emptyList()))
-        for ((i, settings) in attempts.withIndex()) {
-            try {
-                return openWithStore(context, settings)
-            } catch (e: FanzhaException.InvalidSettings) {
-                if (i == attempts.lastIndex) throw e
-                settingsProblem = e.why
-            } catch (e: FanzhaException) {
-                storeProblem = "${e::class.simpleName}: ${e.message}"
-                Log.w(TAG, "store unavailable, using the embedded data: ${e::class.simpleName}")
-                return embedded(settings)
-            }
-        }
-        return embedded(attempts.last())
+        pinnedKeys = 0
     }
 
     /**
-     * The store-backed guard: `Guard.open(settings, storePath, keys)` (the
-     * bindings branch's store constructor). A damaged store is not an
-     * exception there: the guard falls back to the embedded data itself
-     * and `status().storeProblem` says why (shown on Status).
+     * The store-backed guard, with the fallbacks of [GuardOpener]: never
+     * without a guard, and Status says what had to give.
      */
-    private fun openWithStore(context: Context, settings: GuardSettings): Guard {
+    private fun open(context: Context): Guard {
+        val base = GuardSettings(region = region(context), locale = lang.sdkLocale, trustedKeys = trustedKeys(context))
         val file = storeFile(context)
         file.parentFile?.mkdirs()
-        return Guard.open(settings, file.absolutePath, KeystoreKeyProvider())
-    }
-
-    private fun embedded(settings: GuardSettings): Guard = try {
-        Guard(settings)
-    } catch (e: FanzhaException.InvalidSettings) {
-        Guard(GuardSettings(region = "CN", locale = settings.locale))
+        val opened = GuardOpener.open(
+            base,
+            withStore = { s -> Guard.open(s, file.absolutePath, KeystoreKeyProvider()) },
+            embedded = { s -> Guard(s) },
+        )
+        settingsProblem = opened.settingsProblem
+        storeProblem = opened.storeProblem
+        pinnedKeys = opened.settings.trustedKeys.size
+        opened.storeProblem?.let { Log.w(TAG, "store unavailable, using the embedded data: ${it.substringBefore(':')}") }
+        opened.settingsProblem?.let { Log.w(TAG, "settings refused, opened with region ${opened.settings.region}: $it") }
+        return opened.guard
     }
 
     /** The pinned feed publisher keys (assets/trusted-feed-keys.txt). */

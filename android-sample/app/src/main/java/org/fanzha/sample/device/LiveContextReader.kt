@@ -43,11 +43,15 @@ import java.util.function.Consumer
  *   the screen's manual switch stands in for it.
  */
 class LiveContextReader(private val context: Context) {
+    // `context` is the activity (WindowManager needs a visual context);
+    // everything else uses the application context.
+    private val app: Context = context.applicationContext
+
     private val _state = MutableStateFlow(LiveContext())
     val state: StateFlow<LiveContext> = _state.asStateFlow()
 
-    private val tm = context.getSystemService(TelephonyManager::class.java)
-    private val mainExecutor: Executor = ContextCompat.getMainExecutor(context)
+    private val tm = app.getSystemService(TelephonyManager::class.java)
+    private val mainExecutor: Executor = ContextCompat.getMainExecutor(app)
     private var offHookSince: Long? = null
     private var telephonyCallback: Any? = null
     private var phoneStateListener: PhoneStateListener? = null
@@ -55,7 +59,7 @@ class LiveContextReader(private val context: Context) {
     private var recording = false
 
     fun start() {
-        if (ContextCompat.checkSelfPermission(context, Manifest.permission.READ_PHONE_STATE) == PackageManager.PERMISSION_GRANTED && tm != null) {
+        if (ContextCompat.checkSelfPermission(app, Manifest.permission.READ_PHONE_STATE) == PackageManager.PERMISSION_GRANTED && tm != null) {
             if (Build.VERSION.SDK_INT >= 31) {
                 val cb = object : TelephonyCallback(), TelephonyCallback.CallStateListener {
                     override fun onCallStateChanged(state: Int) = onCallState(state)
@@ -74,7 +78,7 @@ class LiveContextReader(private val context: Context) {
             }
         }
         if (Build.VERSION.SDK_INT >= 35 &&
-            ContextCompat.checkSelfPermission(context, Manifest.permission.DETECT_SCREEN_RECORDING) == PackageManager.PERMISSION_GRANTED
+            ContextCompat.checkSelfPermission(app, Manifest.permission.DETECT_SCREEN_RECORDING) == PackageManager.PERMISSION_GRANTED
         ) {
             val wm = context.getSystemService(WindowManager::class.java)
             val cb = Consumer<Int> { s ->
@@ -134,15 +138,15 @@ class LiveContextReader(private val context: Context) {
     }
 
     private fun extraDisplay(): Boolean {
-        val dm = context.getSystemService(DisplayManager::class.java) ?: return false
+        val dm = app.getSystemService(DisplayManager::class.java) ?: return false
         return dm.displays.any { it.displayId != Display.DEFAULT_DISPLAY }
     }
 
     private fun thirdPartyAccessibility(): Boolean {
-        val am = context.getSystemService(AccessibilityManager::class.java) ?: return false
+        val am = app.getSystemService(AccessibilityManager::class.java) ?: return false
         return am.getEnabledAccessibilityServiceList(AccessibilityServiceInfo.FEEDBACK_ALL_MASK).any { info ->
             val appInfo = info.resolveInfo?.serviceInfo?.applicationInfo ?: return@any false
-            appInfo.flags and ApplicationInfo.FLAG_SYSTEM == 0 && appInfo.packageName != context.packageName
+            appInfo.flags and ApplicationInfo.FLAG_SYSTEM == 0 && appInfo.packageName != app.packageName
         }
     }
 }

@@ -2,7 +2,7 @@
 //
 // The Reports and Status screens' ports over the binding's Guard (its
 // store API: addReport, reports, exportReports, markReportsUploaded,
-// deleteReport, block / allow, status). Tested on the JVM against the real
+// deleteReport, block / allow, status, applyFeed). Tested on the JVM against the real
 // library with a store in a temp directory (StoreTests).
 package org.fanzha.sample.logic
 
@@ -63,19 +63,7 @@ class GuardStatus(private val guard: GuardInterface) : StatusPort {
         )
     }
 
-    override fun applyFeed(bytes: ByteArray): String = guard.applyFeed(bytes).feedVersion
-}
-
-/**
- * The feed publisher keys the app pins: a text file shipped with the app
- * (`assets/trusted-feed-keys.txt`, iOS `Resources/trusted-feed-keys.txt`),
- * one key per line as `fanzha feed keygen` writes it
- * (`fanzha-feed-public-key-v1 <hex>`), `#` comments. Empty by default: a
- * tester adds their test publisher's `.pub` line before building.
- */
-object TrustedKeysFile {
-    const val FILE_NAME = "trusted-feed-keys.txt"
-
-    fun parse(text: String): List<String> =
-        text.lineSequence().map { it.trim() }.filter { it.isNotEmpty() && !it.startsWith("#") }.toList()
+    override fun applyFeed(bytes: ByteArray): FeedOutcome = guard.applyFeed(bytes).let {
+        FeedOutcome(feedVersion = it.feedVersion, full = it.full, added = it.added, removed = it.removed, stale = it.stale)
+    }
 }

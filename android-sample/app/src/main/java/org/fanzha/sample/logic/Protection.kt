@@ -14,6 +14,8 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import org.fanzha.CheckKind
 import org.fanzha.FraudType
+import java.io.ByteArrayOutputStream
+import java.io.InputStream
 
 /** One report the user filed, as listed. */
 data class ReportRow(
@@ -58,11 +60,26 @@ data class StatusSummary(
     val pendingReports: Int?,
 )
 
+/** What a feed apply did (the binding's `FeedApplied`, trimmed to what Status shows). */
+data class FeedOutcome(
+    /** The version verdicts carry from now on (`id@version`). */
+    val feedVersion: String,
+    /** A full feed (else a delta on the previous version). */
+    val full: Boolean = true,
+    val added: Long = 0,
+    val removed: Long = 0,
+    /** The feed had already expired when applied: verdicts carry `feed.stale`. */
+    val stale: Boolean = false,
+)
+
 /** What the Status screen needs from the SDK. */
 interface StatusPort {
     fun status(): StatusSummary
-    /** Verifies and applies a signed feed; returns the new feed version string. */
-    fun applyFeed(bytes: ByteArray): String
+    /**
+     * Verifies a signed feed against the pinned publisher keys and applies
+     * it; throws (`FanzhaException.Feed`) and changes nothing when refused.
+     */
+    fun applyFeed(bytes: ByteArray): FeedOutcome
 }
 
 data class ReportForm(
@@ -202,13 +219,60 @@ class StatusModel(
     fun applyFeed(bytes: ByteArray) {
         _state.update { it.copy(applying = true, message = null) }
         val message = try {
-            val version = port.applyFeed(bytes)
-            "${UiText.get(lang, UiText.Key.FEED_APPLIED)}: $version"
+            appliedText(port.applyFeed(bytes))
         } catch (e: Exception) {
             // A refused feed leaves the store as it was (the SDK verifies first).
             "${UiText.get(lang, UiText.Key.FEED_REFUSED)}: ${failureText(e, lang)}"
         }
         _state.update { it.copy(applying = false, message = message) }
         refresh()
+    }
+
+    /**
+     * Reads the picked file (at most [maxBytes]; `open` gives its stream,
+     * closed here) and applies it. A bigger file is not read to the end nor
+     * handed to the SDK, and a file that can't be read (provider gone,
+     * permission revoked) is not either: the screen says which.
+     */
+    fun applyFeedFile(maxBytes: Int = MAX_FEED_BYTES, open: () -> InputStream?) {
+        val refused = UiText.get(lang, UiText.Key.FEED_REFUSED)
+        val bytes = try {
+            val input = open() ?: throw java.io.FileNotFoundException()
+            input.use { readBounded(it, maxBytes) }
+        } catch (e: Exception) {
+            _state.update { it.copy(message = "$refused: ${e::class.simpleName}") }
+            return
+        }
+        if (bytes == null) {
+            _state.update { it.copy(message = UiText.format(lang, UiText.Key.FEED_TOO_LARGE, maxBytes / (1024 * 1024))) }
+            return
+        }
+        applyFeed(bytes)
+    }
+
+    private fun appliedText(o: FeedOutcome): String {
+        val kind = UiText.get(lang, if (o.full) UiText.Key.FEED_FULL else UiText.Key.FEED_DELTA)
+        val base = "${UiText.get(lang, UiText.Key.FEED_APPLIED)}: ${o.feedVersion} · $kind · +${o.added} −${o.removed}"
+        return if (o.stale) "$base · ⚠ ${UiText.get(lang, UiText.Key.FEED_ALREADY_EXPIRED)}" else base
+    }
+
+    companion object {
+        /** Largest feed file the app reads into memory (the SDK has its own, larger cap). */
+        const val MAX_FEED_BYTES = 64 * 1024 * 1024
+
+        /** The stream's bytes, or null when there are more than [limit]. */
+        fun readBounded(input: InputStream, limit: Int): ByteArray? {
+            val out = ByteArrayOutputStream()
+            val buf = ByteArray(64 * 1024)
+            var total = 0L
+            while (true) {
+                val n = input.read(buf)
+                if (n < 0) break
+                total += n
+                if (total > limit) return null
+                out.write(buf, 0, n)
+            }
+            return out.toByteArray()
+        }
     }
 }

@@ -104,6 +104,18 @@ object UiText {
         EMBEDDED_ONLY("仅内置数据（未导入防护数据）", "Embedded data only (no feed applied)"),
         FEED_APPLIED("防护数据已更新", "Protection data updated"),
         FEED_REFUSED("防护数据被拒绝", "Feed refused"),
+        FEED_FULL("完整", "full"),
+        FEED_DELTA("增量", "delta"),
+        FEED_ALREADY_EXPIRED(
+            "该数据已过期：结果会带 feed.stale，请尽快导入更新的版本",
+            "already expired: verdicts carry feed.stale until a newer one is applied",
+        ),
+        FEED_TOO_LARGE("文件超过 %d MB，未导入", "The file is over %d MB: not applied"),
+        NO_PINNED_KEYS(
+            "未配置防护数据发布者公钥（trusted-feed-keys.txt）：任何防护数据文件都会被拒绝",
+            "No feed publisher key pinned (trusted-feed-keys.txt): every feed file will be refused",
+        ),
+        PINNED_KEYS("已配置的发布者公钥：%d 个", "Pinned publisher keys: %d"),
         // Notices
         FEED_STALE(
             "防护数据已过期，结果可能不完整，请更新。",

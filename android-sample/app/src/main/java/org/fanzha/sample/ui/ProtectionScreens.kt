@@ -54,9 +54,6 @@ import org.fanzha.setLogLevel
 import java.text.DateFormat
 import java.util.Date
 
-/** Largest feed file the picker will read into memory (the SDK caps feeds too). */
-private const val MAX_FEED_BYTES = 64 * 1024 * 1024
-
 /**
  * Reports: file a report (number, link or account, with a fraud type and
  * a note) into the SDK's encrypted queue, list it, mark uploaded, delete,
@@ -137,12 +134,9 @@ fun StatusScreen(model: StatusModel, lang: UiLang) {
     val pickFeed = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
         if (uri != null) {
             scope.launch(Dispatchers.IO) {
-                val bytes = context.contentResolver.openInputStream(uri)?.use { input ->
-                    // Bounded read: a feed bigger than this is refused anyway.
-                    val buf = input.readNBytesCompat(MAX_FEED_BYTES + 1)
-                    if (buf.size > MAX_FEED_BYTES) null else buf
-                }
-                if (bytes != null) model.applyFeed(bytes)
+                // Bounded read, then the SDK verifies the signature against
+                // the pinned keys before it writes anything.
+                model.applyFeedFile { context.contentResolver.openInputStream(uri) }
             }
         }
     }
@@ -173,6 +167,12 @@ fun StatusScreen(model: StatusModel, lang: UiLang) {
                     withContext(Dispatchers.Main) { (context as? android.app.Activity)?.recreate() }
                 }
             }) { Text(if (lang == UiLang.ZH) "重置本地防护数据（删除举报与规则）" else "Reset the protection store (deletes reports and rules)") }
+        }
+        // Feeds verify against the keys in assets/trusted-feed-keys.txt.
+        if (GuardHolder.pinnedKeys == 0) {
+            Text("⚠ ${t(UiText.Key.NO_PINNED_KEYS)}", color = MaterialTheme.colorScheme.error)
+        } else {
+            Text(UiText.format(lang, UiText.Key.PINNED_KEYS, GuardHolder.pinnedKeys), style = MaterialTheme.typography.bodySmall)
         }
         Button(onClick = { pickFeed.launch(arrayOf("*/*")) }, enabled = !s.applying) { Text(t(UiText.Key.APPLY_FEED)) }
         s.message?.let { Text(it) }
@@ -227,18 +227,4 @@ private fun PermissionButtons(context: Context) {
             }) { Text("App info") }
         }
     }
-}
-
-/** InputStream.readNBytes(n) is API 33+; this works on 29+. */
-private fun java.io.InputStream.readNBytesCompat(limit: Int): ByteArray {
-    val out = java.io.ByteArrayOutputStream()
-    val buf = ByteArray(64 * 1024)
-    var total = 0
-    while (total < limit) {
-        val n = read(buf, 0, minOf(buf.size, limit - total))
-        if (n < 0) break
-        out.write(buf, 0, n)
-        total += n
-    }
-    return out.toByteArray()
 }

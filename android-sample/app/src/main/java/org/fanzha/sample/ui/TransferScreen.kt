@@ -59,7 +59,7 @@ import org.fanzha.sample.logic.UiText
 @Composable
 fun TransferScreen(model: TransferModel, examples: List<Example>, lang: UiLang) {
     val context = LocalContext.current
-    val reader = remember { LiveContextReader(context.applicationContext) }
+    val reader = remember(context) { LiveContextReader(context) }
     DisposableEffect(reader) {
         reader.start()
         onDispose { reader.stop() }
