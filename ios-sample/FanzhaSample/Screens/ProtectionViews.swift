@@ -58,17 +58,28 @@ struct ReportsView: View {
 
     private func reload() { reports = (try? SharedGuard.get()?.reports(pendingOnly: false)) ?? [] }
 
-    private func act(_ body: (Guard) throws -> Void) {
-        guard let g = SharedGuard.get() else { return }
-        do { try body(g); message = nil } catch { message = failureText(error, lang: lang) }
+    /// Runs one store call; false (with the message set) when it failed.
+    @discardableResult
+    private func act(_ body: (Guard) throws -> Void) -> Bool {
+        guard let g = SharedGuard.get() else {
+            message = UiText.get(lang, .checkFailed)
+            return false
+        }
+        var ok = true
+        do { try body(g); message = nil } catch { message = failureText(error, lang: lang); ok = false }
         reload()
+        return ok
     }
 
     private func file() {
         let v = value.trimmingCharacters(in: .whitespaces)
         guard !v.isEmpty else { return }
-        act { _ = try $0.addReport(report: NewReport(kind: kind, value: v, fraudType: nil, note: note)) }
-        value = ""; note = ""
+        let n = note.trimmingCharacters(in: .whitespaces)
+        // Keep the form when filing failed (no store, value too long …).
+        if act({ _ = try $0.addReport(report: NewReport(kind: kind, value: v, fraudType: nil, note: n)) }) {
+            value = ""; note = ""
+            message = lang == .zh ? "已加入待上传队列" : "Queued for upload"
+        }
     }
 
     private func rule(_ action: RuleAction) {
@@ -80,10 +91,12 @@ struct ReportsView: View {
         case .link: ruleKind = .link
         default: ruleKind = .account
         }
-        act { g in
+        let ok = act { g in
             if action == .block { _ = try g.block(kind: ruleKind, value: v) } else { _ = try g.allow(kind: ruleKind, value: v) }
         }
-        // The Call Directory extension reads the user's block rules: reload it.
+        guard ok else { return }
+        message = UiText.get(lang, action == .block ? .blockThis : .allowThis) + " ✓"
+        // The Call Directory extension lists the user's blocked numbers: reload it.
         CXCallDirectoryManager.sharedInstance.reloadExtension(withIdentifier: CallDirectoryInfo.extensionId) { _ in }
     }
 }
@@ -105,29 +118,49 @@ enum CallDirectoryInfo {
 }
 
 /// Status: protection data version and freshness, apply a feed file
-/// (Files picker), why the store could not be opened, and the Call
-/// Directory extension's state with a reload button.
+/// (Files picker → `Guard.applyFeed(feed:)`, verified against the pinned
+/// publisher keys before anything is written), why the store or the
+/// settings could not be used, and the Call Directory extension's state
+/// with a reload button.
 struct StatusView: View {
     private let lang = SharedGuard.lang
-    @State private var version = ""
     @State private var message: String?
     @State private var importing = false
+    @State private var applying = false
     @State private var directoryState = "?"
     @State private var status: ProtectionStatus?
+    @State private var statusError: String?
 
     var body: some View {
         Form {
             Section {
-                Text("\(UiText.get(lang, .feedVersion)): \(version)")
                 if let st = status {
+                    Text("\(UiText.get(lang, .feedVersion)): \(st.feedVersion)").bold()
+                    Text(UiText.get(lang, .freshness)).font(.caption)
+                    if st.feeds.isEmpty { Text(UiText.get(lang, .embeddedOnly)) }
                     ForEach(st.feeds, id: \.feedId) { f in
-                        Text("\(f.feedId) v\(f.version) · \(f.expired ? "expired" : "current") · \(f.numbers + f.links + f.accounts)")
+                        Text(FeedText.line(f, nowMs: Freshness.nowMs(), lang: lang))
                     }
                     if st.stale { Text("⚠ \(UiText.get(lang, .feedStale))").foregroundColor(.red) }
                     if let p = st.storeProblem { Text("⚠ store: \(p)").foregroundColor(.red).font(.footnote) }
+                    if st.hasStore {
+                        Text("store: \(Self.entries(st)) entries · \(st.pendingReports) pending reports")
+                            .font(.footnote)
+                    }
                 }
+                if let e = statusError { Text(e).foregroundColor(.red).font(.footnote) }
+                if let p = SharedGuard.settingsProblem { Text("⚠ settings: \(p)").foregroundColor(.red).font(.footnote) }
                 if let p = SharedGuard.storeProblem { Text("⚠ store: \(p)").foregroundColor(.red).font(.footnote) }
-                Button(UiText.get(lang, .applyFeed)) { importing = true }
+            }
+            Section {
+                // Feeds verify against the keys in Resources/trusted-feed-keys.txt.
+                if SharedGuard.pinnedKeys == 0 {
+                    Text("⚠ \(UiText.get(lang, .noPinnedKeys))").foregroundColor(.red).font(.footnote)
+                } else {
+                    Text(UiText.format(lang, .pinnedKeys, SharedGuard.pinnedKeys)).font(.footnote)
+                }
+                Button(UiText.get(lang, .applyFeed)) { importing = true }.disabled(applying)
+                if applying { ProgressView() }
                 if let m = message { Text(m).font(.footnote) }
                 // The SDK remembers recent calls, flagged messages/links and payment
                 // attempts (the journey); clear it between manual test lines.
@@ -147,14 +180,24 @@ struct StatusView: View {
         }
         .onAppear(perform: refresh)
         .fileImporter(isPresented: $importing, allowedContentTypes: [.data]) { result in
-            guard case let .success(url) = result else { return }
-            apply(url)
+            switch result {
+            case let .success(url): apply(url)
+            case let .failure(error): message = FeedText.refused(String(describing: type(of: error)), lang: lang)
+            }
         }
     }
 
+    private static func entries(_ st: ProtectionStatus) -> Int64 {
+        st.feeds.reduce(Int64(0)) { $0 + $1.numbers + $1.links + $1.accounts }
+    }
+
     private func refresh() {
-        version = SharedGuard.get()?.feedVersion() ?? "-"
-        status = try? SharedGuard.get()?.status()
+        do {
+            status = try SharedGuard.get()?.status()
+            statusError = nil
+        } catch {
+            statusError = failureText(error, lang: lang)
+        }
         CXCallDirectoryManager.sharedInstance.getEnabledStatusForExtension(withIdentifier: CallDirectoryInfo.extensionId) { status, _ in
             DispatchQueue.main.async {
                 directoryState = status == .enabled ? "enabled" : (status == .disabled ? "disabled in Settings" : "unknown")
@@ -162,27 +205,47 @@ struct StatusView: View {
         }
     }
 
-    /// Feed apply: the bindings don't expose it yet (the core has
-    /// `Guard::apply_feed(bytes, trusted_keys)`); replace this body with the
-    /// binding call when it lands.
-    private func applyFeed(_ g: Guard, _ bytes: Data) throws -> String {
-        throw FanzhaError.Unavailable(what: "feed apply from the app")
-    }
-
+    /// Reads and applies off the main thread (a big feed takes a while),
+    /// then shows the outcome and the new status.
     private func apply(_ url: URL) {
+        message = nil
+        applying = true
+        let lang = self.lang
+        Task { @MainActor in
+            let text = await Task.detached(priority: .userInitiated) { FeedImport.apply(url, lang: lang) }.value
+            message = text
+            applying = false
+            refresh()
+        }
+    }
+}
+
+/// "Apply a feed file", away from the view (runs on a background task).
+enum FeedImport {
+    /// The line Status shows: applied (version, full/delta, counts) or why not.
+    static func apply(_ url: URL, lang: UiLang) -> String {
+        // fileImporter hands out a security-scoped URL outside the sandbox.
         let scoped = url.startAccessingSecurityScopedResource()
         defer { if scoped { url.stopAccessingSecurityScopedResource() } }
-        do {
-            let bytes = try Data(contentsOf: url)
-            guard bytes.count <= 64 * 1024 * 1024 else { message = UiText.get(lang, .feedRefused); return }
-            guard let g = SharedGuard.get() else { return }
-            let version = try applyFeed(g, bytes)
-            message = "\(UiText.get(lang, .feedApplied)): \(version)"
-            // New official numbers or a call list may change the directory.
-            CXCallDirectoryManager.sharedInstance.reloadExtension(withIdentifier: CallDirectoryInfo.extensionId) { _ in }
-        } catch {
-            message = "\(UiText.get(lang, .feedRefused)): \(failureText(error, lang: lang))"
+        if let size = try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize, size > FeedText.maxBytes {
+            return FeedText.tooLarge(lang: lang)
         }
-        refresh()
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            return FeedText.refused(String(describing: type(of: error)), lang: lang)
+        }
+        guard bytes.count <= FeedText.maxBytes else { return FeedText.tooLarge(lang: lang) }
+        guard let g = SharedGuard.get() else { return FeedText.refused(UiText.get(lang, .checkFailed), lang: lang) }
+        do {
+            let applied = try g.applyFeed(feed: bytes)
+            // A feed's numbers rules can change the official numbers CallKit labels.
+            CXCallDirectoryManager.sharedInstance.reloadExtension(withIdentifier: CallDirectoryInfo.extensionId) { _ in }
+            return FeedText.applied(applied, lang: lang)
+        } catch {
+            // Refused (bad signature, unpinned key, not newer, damaged …): nothing changed.
+            return FeedText.refused(failureText(error, lang: lang), lang: lang)
+        }
     }
 }

@@ -96,7 +96,7 @@ struct TransferView: View {
         case let .invalid(problem):
             Text(problem).foregroundColor(.red)
             Button(UiText.get(lang, .reviewTransfer), action: review)
-        case var .reviewing(r):
+        case let .reviewing(r):
             Section {
                 Text(Money.format(r.intent.amountMinor, currency: r.intent.currency)).font(.title2)
                 VerdictCardView(view: VerdictView(r.verdict, lang: lang), lang: lang)
@@ -104,13 +104,17 @@ struct TransferView: View {
                 ForEach(r.verdict.questions, id: \.id) { q in
                     Text(q.text)
                     HStack {
-                        Button(UiText.get(lang, .yes)) { answer(r, q.id, true) }.buttonStyle(.bordered).tint(r.answers[q.id] == true ? .red : nil)
-                        Button(UiText.get(lang, .no)) { answer(r, q.id, false) }.buttonStyle(.bordered).tint(r.answers[q.id] == false ? .blue : nil)
+                        Button(UiText.get(lang, .yes)) { answer(r, q.id, true) }.buttonStyle(.bordered).tint(r.answers[q.id] == true ? Color.red : nil)
+                        Button(UiText.get(lang, .no)) { answer(r, q.id, false) }.buttonStyle(.bordered).tint(r.answers[q.id] == false ? Color.blue : nil)
                     }
                 }
                 let blockers = r.blockers(at: now)
                 if r.verdict.action == .warn || r.verdict.action == .confirm {
-                    Toggle(UiText.get(lang, .iUnderstand), isOn: Binding(get: { r.acknowledged }, set: { r.acknowledged = $0; stage = .reviewing(r) }))
+                    Toggle(UiText.get(lang, .iUnderstand), isOn: Binding(get: { r.acknowledged }, set: { on in
+                        var changed = r
+                        changed.acknowledged = on
+                        stage = .reviewing(changed)
+                    }))
                 }
                 if let left = r.coolingOffLeft(at: now) {
                     Text(UiText.format(lang, .waitSeconds, left)).foregroundColor(.red)

@@ -28,6 +28,7 @@ enum UiKey: String {
     case waitSeconds, answerQuestions, yes, no, iUnderstand, call96110
     case reportValue, reportNote, fileReport, exportReports, markUploaded, delete, pending, uploaded, noReports, blockThis, allowThis
     case feedVersion, freshness, applyFeed, embeddedOnly, feedApplied, feedRefused
+    case feedFull, feedDelta, feedAlreadyExpired, feedTooLarge, noPinnedKeys, pinnedKeys
     case feedStale, storeUnavailable, checkFailed
 }
 
@@ -61,6 +62,13 @@ enum UiText {
         .feedVersion: ("防护数据版本", "Protection data version"), .freshness: ("时效", "Freshness"),
         .applyFeed: ("从文件导入防护数据", "Apply a feed file"), .embeddedOnly: ("仅内置数据（未导入防护数据）", "Embedded data only (no feed applied)"),
         .feedApplied: ("防护数据已更新", "Protection data updated"), .feedRefused: ("防护数据被拒绝", "Feed refused"),
+        .feedFull: ("完整", "full"), .feedDelta: ("增量", "delta"),
+        .feedAlreadyExpired: ("该数据已过期：结果会带 feed.stale，请尽快导入更新的版本",
+                              "already expired: verdicts carry feed.stale until a newer one is applied"),
+        .feedTooLarge: ("文件超过 %d MB，未导入", "The file is over %d MB: not applied"),
+        .noPinnedKeys: ("未配置防护数据发布者公钥（trusted-feed-keys.txt）：任何防护数据文件都会被拒绝",
+                        "No feed publisher key pinned (trusted-feed-keys.txt): every feed file will be refused"),
+        .pinnedKeys: ("已配置的发布者公钥：%d 个", "Pinned publisher keys: %d"),
         .feedStale: ("防护数据已过期，结果可能不完整，请更新。", "Protection data has expired: results may miss new scams. Update it."),
         .storeUnavailable: ("本地防护数据无法读取，目前仅使用内置数据。", "The local protection store can't be read: only the built-in data is in use."),
         .checkFailed: ("无法检查", "Couldn't check"),

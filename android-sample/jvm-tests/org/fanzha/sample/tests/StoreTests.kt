@@ -144,20 +144,26 @@ object StoreTests : Suite("sample-app store") {
                 val m = StatusModel(GuardStatus(g), UiLang.EN)
                 val fakePolice = "+86 170 0000 1234"
                 assertNotEquals(Level.DANGEROUS, g.checkNumber(fakePolice, NumberContext(Channel.CALL)).level, "before")
-                for (bad in listOf("untrusted.feed", "corrupt.feed")) {
+                // What the README's manual steps quote.
+                for ((bad, why) in listOf("untrusted.feed" to "signed by an untrusted key", "corrupt.feed" to "")) {
                     m.applyFeed(File(dir, bad).readBytes())
-                    assertTrue(m.state.value.message!!.startsWith("Feed refused")) { "$bad: ${m.state.value.message}" }
+                    val msg = m.state.value.message!!
+                    assertTrue(msg.startsWith("Feed refused") && msg.contains(why)) { "$bad: $msg" }
                     assertTrue(m.state.value.status!!.feedVersion.startsWith("embedded-")) { "$bad changed the data" }
                 }
                 m.applyFeed(File(dir, "v1.feed").readBytes())
                 assertEquals("Protection data updated: test@1 · full · +1 −0", m.state.value.message, "v1")
                 val line = m.feedLines(m.state.value.status!!).single()
-                assertTrue(line.startsWith("test v1 · Current: expires in ") && line.endsWith(" · 1")) { line }
+                // Built moments ago with the CLI's default 7 days, shown in whole days (README step 11).
+                assertEquals("test v1 · Current: expires in 6 days · 1", line, "feed line")
                 val v = g.checkNumber(fakePolice, NumberContext(Channel.CALL))
                 assertEquals(Level.DANGEROUS, v.level, "after v1")
                 assertTrue(org.fanzha.sample.logic.Policy.callDecision(v, UiLang.EN).reject) { "not rejected after the feed" }
                 m.applyFeed(File(dir, "v1.feed").readBytes())
-                assertTrue(m.state.value.message!!.startsWith("Feed refused")) { "replay: ${m.state.value.message}" }
+                m.state.value.message!!.let { msg ->
+                    assertTrue(msg.startsWith("Feed refused") && msg.contains("not newer than the installed version 1 (rollback refused)")) { "replay: $msg" }
+                }
+                assertEquals("test@1", g.status().feedVersion, "after the replay")
                 // Through the picker's path (bounded read) this time.
                 m.applyFeedFile { File(dir, "v2.feed").inputStream() }
                 assertEquals("Protection data updated: test@2 · full · +2 −0", m.state.value.message, "v2")
