@@ -6,7 +6,8 @@
 # (bindings/scripts/test-kotlin.sh: kotlinc, JNA, the cdylib build), whose
 # sources.txt lists the sample roots; this runs only the sample suites.
 # Also checks what the harness can't: logic/ stays free of Android imports,
-# and the iOS app's copy of the manual test script is the Android one.
+# and the iOS app's copies of the manual test script and of the pinned
+# feed keys are the Android ones.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -16,11 +17,15 @@ if grep -rnE '^\s*import\s+(android|androidx|com\.google\.android)\.' "$logic"; 
   exit 1
 fi
 
-script=android-sample/app/src/main/assets/manual-tests.tsv
-ios_script=ios-sample/FanzhaSample/Resources/manual-tests.tsv
-if ! cmp -s "$script" "$ios_script"; then
-  echo "samples: $ios_script differs from $script (copy it: the two apps share one script)" >&2
-  exit 1
-fi
+# Files the two apps share: the manual test script and the pinned feed
+# publisher keys.
+for shared in manual-tests.tsv trusted-feed-keys.txt; do
+  android=android-sample/app/src/main/assets/$shared
+  ios=ios-sample/FanzhaSample/Resources/$shared
+  if ! cmp -s "$android" "$ios"; then
+    echo "samples: $ios differs from $android (copy it: the two apps share it)" >&2
+    exit 1
+  fi
+done
 
 FANZHA_KOTLIN_BENCH_RUNS=0 exec bindings/scripts/test-kotlin.sh "sample-app "
