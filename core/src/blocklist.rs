@@ -78,6 +78,22 @@ pub trait BlockIndex: Send + Sync + std::fmt::Debug {
     /// Looks up one canonical value.
     fn lookup(&self, kind: ListKind, canonical: &str) -> Option<ListEntry>;
 
+    /// Looks up several canonical values of one kind (a link's lookup
+    /// expressions) and answers the most severe hit; on equal severity the
+    /// earliest value wins. Indexes whose lookups wait on memory override
+    /// this to let those waits overlap.
+    fn lookup_most_severe(&self, kind: ListKind, values: &[&str]) -> Option<ListEntry> {
+        let mut best: Option<ListEntry> = None;
+        for v in values {
+            if let Some(hit) = self.lookup(kind, v) {
+                if best.as_ref().is_none_or(|b| hit.severity > b.severity) {
+                    best = Some(hit);
+                }
+            }
+        }
+        best
+    }
+
     /// Number of entries, for status.
     fn len(&self) -> usize;
 

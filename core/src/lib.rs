@@ -18,6 +18,7 @@ pub mod blocklist;
 pub mod clock;
 pub mod directory;
 mod error;
+mod fasthash;
 pub mod feed;
 mod guard;
 pub mod link;

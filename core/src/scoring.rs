@@ -7,10 +7,10 @@
 //! from the snapshot's scoring rules and texts.
 
 use crate::error::{Error, Result};
+use crate::fasthash::FastMap;
 use crate::snapshot::Snapshot;
 use crate::verdict::{Action, FraudType, Kind, Lang, Level, Reason, Verdict};
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// Reason codes whose advice is always shown, after the rest.
 const NOTICES: [&str; 2] = ["feed.stale", "store.unavailable"];
@@ -69,7 +69,7 @@ pub struct ScoringRules {
     pub suspicious_at: u8,
     pub dangerous_at: u8,
     pub max_advice: usize,
-    actions: HashMap<Kind, HashMap<Level, Action>>,
+    actions: FastMap<Kind, FastMap<Level, Action>>,
 }
 
 impl ScoringRules {

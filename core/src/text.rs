@@ -5,9 +5,9 @@
 //! generic levels (`level.dangerous`). Each check owns one file.
 
 use crate::error::{Error, Result};
+use crate::fasthash::FastMap;
 use crate::verdict::Lang;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// Embedded text files, one per check plus the shared one.
 pub(crate) const EMBEDDED: &[(&str, &str)] = &[
@@ -38,16 +38,16 @@ impl<T> Localized<T> {
 #[derive(Debug, Deserialize, Default)]
 struct TextFile {
     #[serde(default)]
-    titles: HashMap<String, Localized<String>>,
+    titles: FastMap<String, Localized<String>>,
     #[serde(default)]
-    advice: HashMap<String, Localized<Vec<String>>>,
+    advice: FastMap<String, Localized<Vec<String>>>,
 }
 
 /// All titles and advice, merged from the text files.
 #[derive(Debug, Default)]
 pub struct Texts {
-    titles: HashMap<String, Localized<String>>,
-    advice: HashMap<String, Localized<Vec<String>>>,
+    titles: FastMap<String, Localized<String>>,
+    advice: FastMap<String, Localized<Vec<String>>>,
 }
 
 impl Texts {

@@ -13,6 +13,8 @@ use super::canon::{Canonical, HostKind};
 const MAX_HOSTS: usize = 5;
 /// Most path prefixes tried, `/` included (the exact paths come on top).
 const MAX_PATH_PREFIXES: usize = 4;
+/// Most expressions of one URL.
+pub(crate) const MAX_EXPRESSIONS: usize = MAX_HOSTS * (MAX_PATH_PREFIXES + 2);
 
 /// The lookup expressions of `canon`, in the order the Safe Browsing document
 /// lists them (exact host first; for each host, the exact path with query,
@@ -27,34 +29,39 @@ const MAX_PATH_PREFIXES: usize = 4;
 /// );
 /// ```
 pub fn expressions(canon: &Canonical) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut buf = String::new();
-    for_each_expression(canon, &mut buf, |e| {
-        out.push(e.to_string());
-        false
-    });
-    out
+    let mut all = String::new();
+    let mut ends = [0usize; MAX_EXPRESSIONS];
+    let n = write_all(canon, &mut all, &mut ends);
+    let mut start = 0;
+    ends[..n]
+        .iter()
+        .map(|&end| {
+            let e = all[start..end].to_string();
+            start = end;
+            e
+        })
+        .collect()
 }
 
-/// Calls `f` with each expression, built in `buf` (no allocation per
-/// expression once `buf` has grown). Stops early when `f` returns true.
-pub(crate) fn for_each_expression(
+/// Appends every expression to `all`, back to back, recording where each
+/// ends in `ends`; answers how many there are (at most [`MAX_EXPRESSIONS`]).
+pub(crate) fn write_all(
     canon: &Canonical,
-    buf: &mut String,
-    mut f: impl FnMut(&str) -> bool,
-) {
+    all: &mut String,
+    ends: &mut [usize; MAX_EXPRESSIONS],
+) -> usize {
     let hosts = host_suffixes(&canon.host, canon.host_kind);
     let paths = path_variants(&canon.path, canon.query.as_deref());
+    let mut n = 0;
     for host in hosts.iter().flatten() {
         for path in paths.iter().flatten() {
-            buf.clear();
-            buf.push_str(host);
-            path.write(buf);
-            if f(buf) {
-                return;
-            }
+            all.push_str(host);
+            path.write(all);
+            ends[n] = all.len();
+            n += 1;
         }
     }
+    n
 }
 
 /// The host strings to try, as slices of `host`.
@@ -69,7 +76,13 @@ fn host_suffixes(host: &str, kind: HostKind) -> [Option<&str>; MAX_HOSTS] {
     // d + 1 labels, so k ≤ d.
     let mut starts = [0usize; MAX_HOSTS];
     let mut dots = 0;
-    for (i, _) in host.rmatch_indices('.').take(MAX_HOSTS) {
+    for (i, _) in host
+        .bytes()
+        .enumerate()
+        .rev()
+        .filter(|&(_, b)| b == b'.')
+        .take(MAX_HOSTS)
+    {
         starts[dots] = i + 1;
         dots += 1;
     }
@@ -114,7 +127,12 @@ fn path_variants<'a>(
     push(PathVariant { path, query: None }, &mut out);
     // `/`, then `/a/`, `/a/b/`, `/a/b/c/`: prefixes ending at a slash, the
     // last segment (a file name, or empty after a trailing slash) excluded.
-    for (i, _) in path.match_indices('/').take(MAX_PATH_PREFIXES) {
+    for (i, _) in path
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'/')
+        .take(MAX_PATH_PREFIXES)
+    {
         push(
             PathVariant {
                 path: &path[..=i],

@@ -5,9 +5,9 @@
 //! and `pages.dev` itself is never judged), and the rules' data.
 
 use super::canon::{self, Canonical, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
-use super::expressions::for_each_expression;
+use super::expressions::{self, MAX_EXPRESSIONS};
 use super::rules::{HostFacts, LinkRules, WordFacts};
-use crate::blocklist::{ListEntry, ListKind};
+use crate::blocklist::ListKind;
 use crate::error::{Error, Result};
 use crate::scoring::Assessment;
 use crate::snapshot::Snapshot;
@@ -127,18 +127,21 @@ fn blocklist(snap: &Snapshot, c: &Canonical, a: &mut Assessment) {
     if snap.blocklist.is_empty() {
         return;
     }
-    let mut best: Option<ListEntry> = None;
-    let mut buf = String::with_capacity(
-        c.host.len() + c.path.len() + c.query.as_ref().map_or(0, |q| q.len() + 1),
+    // All expressions in one buffer, then one batched lookup.
+    let mut all = String::with_capacity(
+        4 * (c.host.len() + c.path.len() + c.query.as_ref().map_or(0, |q| q.len() + 1)),
     );
-    for_each_expression(c, &mut buf, |e| {
-        if let Some(hit) = snap.blocklist.lookup(ListKind::Url, e) {
-            if best.as_ref().is_none_or(|b| hit.severity > b.severity) {
-                best = Some(hit);
-            }
-        }
-        false
-    });
+    let mut ends = [0usize; MAX_EXPRESSIONS];
+    let n = expressions::write_all(c, &mut all, &mut ends);
+    let mut values = [""; MAX_EXPRESSIONS];
+    let mut start = 0;
+    for (v, &end) in values.iter_mut().zip(&ends[..n]) {
+        *v = &all[start..end];
+        start = end;
+    }
+    let best = snap
+        .blocklist
+        .lookup_most_severe(ListKind::Url, &values[..n]);
     if let Some(hit) = best {
         let detail = if hit.label.is_empty() {
             format!(

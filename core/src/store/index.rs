@@ -67,21 +67,23 @@ pub(crate) fn sha8(sha256: &[u8; 32]) -> u64 {
 /// A sorted multiset of 64-bit hashes: `2^bits` buckets keyed by the top
 /// bits, each holding the next 16 bits of its hashes in ascending order.
 ///
-/// Where a bucket starts is a checkpoint (one `u32` per 64 buckets, small
+/// Where a bucket starts is a checkpoint (one `u32` per 16 buckets, small
 /// enough to stay in cache) plus the sizes of the buckets before it in its
 /// group (one byte a bucket, one cache line a group), so a lookup touches
 /// the large suffix array once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct HashSet16 {
     bits: u32,
-    /// Entries before each group of 64 buckets (`groups + 1` values).
+    /// Entries before each group of [`GROUP`] buckets (`groups + 1` values).
     checkpoints: Vec<u32>,
     /// Entries in each bucket.
     counts: Vec<u8>,
     suffixes: Vec<u16>,
 }
 
-const GROUP: usize = 64;
+/// Buckets per checkpoint: a lookup sums at most `GROUP - 1` bucket sizes.
+/// Checkpoints are rebuilt at load, so this is not part of the format.
+const GROUP: usize = 16;
 const INDEX_MAGIC_V1: &[u8; 4] = b"FZX1";
 
 impl HashSet16 {
@@ -885,6 +887,41 @@ impl BlockIndex for StoreIndex {
                         break;
                     }
                     None => {}
+                }
+            }
+        }
+        best
+    }
+
+    /// Two passes: first every value's candidate range in every segment,
+    /// with no lookup depending on another's, so the processor overlaps
+    /// their cache misses (a link's 4–30 expressions cost about one miss
+    /// instead of one each); then the full lookup, only for the values with
+    /// a candidate (rare for a miss).
+    fn lookup_most_severe(&self, kind: ListKind, values: &[&str]) -> Option<ListEntry> {
+        const BATCH: usize = 32;
+        let groups = &self.kinds[kind_slot(kind)];
+        if groups.is_empty() {
+            return None;
+        }
+        let mut best: Option<ListEntry> = None;
+        for chunk in values.chunks(BATCH) {
+            let mut fast = [0u64; BATCH];
+            for (f, v) in fast.iter_mut().zip(chunk) {
+                *f = fast_hash(v);
+            }
+            let fast = &fast[..chunk.len()];
+            let mut candidate = [false; BATCH];
+            for seg in groups.iter().flat_map(|g| &g.segments) {
+                for (c, &f) in candidate.iter_mut().zip(fast) {
+                    *c |= !seg.set.candidates(f).is_empty();
+                }
+            }
+            for (v, _) in chunk.iter().zip(candidate).filter(|(_, c)| *c) {
+                if let Some(hit) = self.lookup(kind, v) {
+                    if best.as_ref().is_none_or(|b| hit.severity > b.severity) {
+                        best = Some(hit);
+                    }
                 }
             }
         }
