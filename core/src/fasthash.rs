@@ -1,6 +1,6 @@
 //! The hasher of the rules' lookup tables.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A small, fast, fixed hasher for the rules' tables. The tables hold only
@@ -56,3 +56,5 @@ impl Hasher for FastHasher {
 
 /// A `HashMap` with [`FastHasher`]: only for tables built from rules.
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// A `HashSet` with [`FastHasher`]: only for sets built from rules.
+pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;

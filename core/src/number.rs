@@ -7,11 +7,12 @@
 
 use crate::blocklist::ListKind;
 use crate::error::{Error, Result};
+use crate::fasthash::{FastMap, FastSet};
 use crate::scoring::Assessment;
 use crate::snapshot::Snapshot;
 use crate::verdict::{FraudType, Kind, Lang, Level, Verdict};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 pub(crate) const EMBEDDED: &str = include_str!("../data/numbers.json");
 
@@ -178,7 +179,7 @@ impl Official {
 #[derive(Debug)]
 struct RegionOfficials {
     region: String,
-    by_number: HashMap<String, Official>,
+    by_number: FastMap<String, Official>,
     /// Lengths of the numbers, longest first.
     lengths: Vec<usize>,
     /// `leads[d0 * 10 + d1]`: some number starts with digits d0 d1 — a fast
@@ -234,14 +235,14 @@ fn default_withheld() -> Vec<String> {
 /// The compiled number rules of a snapshot.
 #[derive(Debug)]
 pub struct NumberRules {
-    weights: HashMap<String, i32>,
+    weights: FastMap<String, i32>,
     repeated: RepeatedCalls,
-    regions: HashMap<String, RegionPlan>,
-    country_codes: HashSet<String>,
+    regions: FastMap<String, RegionPlan>,
+    country_codes: FastSet<String>,
     cn: CnPlan,
     /// Official numbers per region (few regions: a linear scan beats hashing).
     official: Vec<RegionOfficials>,
-    withheld: HashSet<String>,
+    withheld: FastSet<String>,
 }
 
 const REQUIRED_WEIGHTS: &[&str] = &[
@@ -271,7 +272,7 @@ impl NumberRules {
                 return Err(Error::rules("numbers", format!("missing weight {w}")));
             }
         }
-        let mut regions = HashMap::new();
+        let mut regions = FastMap::default();
         for r in raw.regions {
             if r.cc.is_empty() || !r.cc.bytes().all(|b| b.is_ascii_digit()) || r.nsn_min > r.nsn_max
             {
@@ -296,7 +297,7 @@ impl NumberRules {
                 None => {
                     official.push(RegionOfficials {
                         region: region.clone(),
-                        by_number: HashMap::new(),
+                        by_number: FastMap::default(),
                         lengths: Vec::new(),
                         leads: [false; 100],
                     });
@@ -313,7 +314,7 @@ impl NumberRules {
             r.by_number.insert(o.number.clone(), o);
         }
         Ok(NumberRules {
-            weights: raw.weights,
+            weights: raw.weights.into_iter().collect(),
             repeated: raw.repeated_calls,
             regions,
             country_codes: raw.country_codes.into_iter().collect(),
@@ -556,8 +557,12 @@ fn split_extension(s: &str) -> std::result::Result<(&str, Option<String>), &'sta
 }
 
 fn number(cc: &str, nsn: &str, class: NumberClass, length_ok: bool) -> ParsedNumber {
+    let mut normalized = String::with_capacity(1 + cc.len() + nsn.len());
+    normalized.push('+');
+    normalized.push_str(cc);
+    normalized.push_str(nsn);
     ParsedNumber {
-        normalized: format!("+{cc}{nsn}"),
+        normalized,
         country_code: cc.to_string(),
         national: nsn.to_string(),
         extension: None,
