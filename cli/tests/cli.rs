@@ -1,36 +1,8 @@
 //! The CLI contract: output shape, exit codes, scan behaviour.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn fanzha(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fanzha"))
-        .args(args)
-        .env("LANG", "C")
-        .output()
-        .expect("runs fanzha")
-}
-
-fn fanzha_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawns fanzha");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().expect("waits");
-    writer.join().expect("writer").expect("writes");
-    out
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
-}
+use common::{fanzha, fanzha_stdin, json};
 
 #[test]
 fn check_number_json_is_one_object_with_the_contract_fields() {

@@ -1,34 +1,13 @@
 //! `fanzha feed …`: the publisher tools end to end through the binary.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn fanzha(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fanzha"))
-        .current_dir(dir)
-        .args(args)
-        .env("LANG", "C")
-        .output()
-        .expect("runs fanzha")
-}
-
-fn ok(dir: &Path, args: &[&str]) -> Output {
-    let out = fanzha(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
+use common::{fanzha_in as fanzha, json, ok_in as ok};
+use std::process::Output;
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 struct Publisher {

@@ -2,6 +2,9 @@
 //! store apply` → `fanzha check … --store`, a delta taking entries back, and
 //! a child process applying a large feed killed at random moments.
 
+mod common;
+
+use common::{fanzha_in as fanzha, ok_in};
 use fanzha_core::blocklist::{ListEntry, ListKind};
 use fanzha_core::feed::{FeedMeta, FeedWriter, PublisherKey};
 use fanzha_core::store::{FileKeyProvider, Store};
@@ -11,22 +14,8 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn fanzha(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fanzha"))
-        .current_dir(dir)
-        .args(args)
-        .env("LANG", "C")
-        .output()
-        .expect("runs fanzha")
-}
-
 fn ok(dir: &Path, args: &[&str]) -> serde_json::Value {
-    let out = fanzha(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = ok_in(dir, args);
     serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null)
 }
 

@@ -1,15 +1,10 @@
 //! The `fanzha link …`, `check link` and `scan --kind link` contract.
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn fanzha(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fanzha"))
-        .args(args)
-        .env("LANG", "C")
-        .output()
-        .expect("runs fanzha")
-}
+use common::fanzha;
+use std::process::{Command, Output, Stdio};
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("UTF-8 output")

@@ -1,31 +1,8 @@
 //! `fanzha check message` and `fanzha scan --kind message`.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn fanzha(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fanzha"))
-        .args(args)
-        .env("LANG", "C")
-        .output()
-        .expect("runs fanzha")
-}
-
-fn fanzha_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawns fanzha");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().expect("waits");
-    writer.join().expect("writer").expect("writes");
-    out
-}
+use common::{fanzha, fanzha_stdin};
 
 #[test]
 fn check_message_json_has_the_contract_fields_and_extracted_items() {

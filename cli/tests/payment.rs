@@ -1,27 +1,13 @@
 //! `fanzha check payment` and `fanzha scan --kind payment`: the CLI contract.
 //! (The CLI uses the system clock, so nothing here depends on the hour.)
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use common::fanzha_stdin;
+use std::process::Output;
 
 fn fanzha(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("fanzha runs");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
+    fanzha_stdin(args, stdin.unwrap_or("").as_bytes())
 }
 
 fn json(out: &Output) -> serde_json::Value {

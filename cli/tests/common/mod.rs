@@ -1,0 +1,67 @@
+//! Running the `fanzha` binary from the CLI tests (each test file uses a
+//! part of this).
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn command() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_fanzha"));
+    c.env("LANG", "C");
+    c
+}
+
+/// Runs `fanzha args…` with no input.
+pub fn fanzha(args: &[&str]) -> Output {
+    command().args(args).output().expect("runs fanzha")
+}
+
+/// Runs `fanzha args…` in `dir`.
+pub fn fanzha_in(dir: &Path, args: &[&str]) -> Output {
+    command()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("runs fanzha")
+}
+
+/// Runs `fanzha args…` with `input` on stdin (written from another thread,
+/// so a large input can't deadlock against a full stdout pipe).
+pub fn fanzha_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = command()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns fanzha");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().expect("waits");
+    writer.join().expect("writer").expect("writes");
+    out
+}
+
+/// Runs `fanzha args…` in `dir` and insists it succeeds.
+pub fn ok_in(dir: &Path, args: &[&str]) -> Output {
+    let out = fanzha_in(dir, args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// Stdout parsed as one JSON value (the panic shows both streams).
+pub fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: stdout {} stderr {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
