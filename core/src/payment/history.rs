@@ -68,24 +68,124 @@ const MAX_PAYEES: usize = 2048;
 /// Recent payments per currency kept for the overall median and maximum.
 const MAX_RECENT: usize = 128;
 
-#[derive(Debug, Clone, Copy)]
-struct PayeeStat {
-    count: u32,
-    max_minor: i64,
-    last_ms: i64,
+/// What history keeps about one payee in one currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct PayeeStat {
+    pub(crate) count: u32,
+    pub(crate) max_minor: i64,
+    pub(crate) last_ms: i64,
 }
 
-#[derive(Debug, Default)]
-struct Inner {
-    payees: HashMap<(PayeeKey, String), PayeeStat>,
-    recent: HashMap<String, VecDeque<i64>>,
+/// The bounded in-memory book both histories answer from: per payee and
+/// currency a [`PayeeStat`], per currency the last payments. The store's
+/// history writes through what [`PayeeBook::record`] reports.
+#[derive(Debug)]
+pub(crate) struct PayeeBook {
+    pub(crate) payees: HashMap<(PayeeKey, String), PayeeStat>,
+    pub(crate) recent: HashMap<String, VecDeque<i64>>,
+    max_payees: usize,
+    max_recent: usize,
+}
+
+/// What one [`PayeeBook::record`] changed.
+pub(crate) struct Recorded {
+    /// The payee's stat after the payment.
+    pub(crate) stat: PayeeStat,
+    /// The least recently paid payee, dropped to make room.
+    pub(crate) evicted: Option<(PayeeKey, String)>,
+}
+
+impl PayeeBook {
+    pub(crate) fn new(max_payees: usize, max_recent: usize) -> PayeeBook {
+        PayeeBook {
+            payees: HashMap::new(),
+            recent: HashMap::new(),
+            max_payees,
+            max_recent,
+        }
+    }
+
+    pub(crate) fn record(
+        &mut self,
+        payee: &PayeeKey,
+        currency: &str,
+        amount_minor: i64,
+        at_ms: i64,
+    ) -> Recorded {
+        let key = (*payee, currency.to_string());
+        let mut evicted = None;
+        if !self.payees.contains_key(&key) && self.payees.len() >= self.max_payees {
+            if let Some(oldest) = self
+                .payees
+                .iter()
+                .min_by_key(|(_, s)| s.last_ms)
+                .map(|(k, _)| k.clone())
+            {
+                self.payees.remove(&oldest);
+                evicted = Some(oldest);
+            }
+        }
+        let stat = self.payees.entry(key).or_insert(PayeeStat {
+            count: 0,
+            max_minor: 0,
+            last_ms: at_ms,
+        });
+        stat.count = stat.count.saturating_add(1);
+        stat.max_minor = stat.max_minor.max(amount_minor);
+        stat.last_ms = stat.last_ms.max(at_ms);
+        let stat = *stat;
+        // Currencies are validated ISO codes, so this map stays small.
+        self.push_recent(currency, amount_minor);
+        Recorded { stat, evicted }
+    }
+
+    /// Appends one amount to a currency's recent payments (bounded).
+    pub(crate) fn push_recent(&mut self, currency: &str, amount_minor: i64) {
+        let recent = self.recent.entry(currency.to_string()).or_default();
+        while recent.len() >= self.max_recent {
+            recent.pop_front();
+        }
+        recent.push_back(amount_minor);
+    }
+
+    pub(crate) fn summary(&self, payee: &PayeeKey, currency: &str) -> HistorySummary {
+        let mut s = HistorySummary::default();
+        if let Some(stat) = self.payees.get(&(*payee, currency.to_string())) {
+            s.payee_payments = stat.count;
+            s.payee_max_minor = stat.max_minor;
+        }
+        if let Some(recent) = self.recent.get(currency) {
+            if !recent.is_empty() {
+                let mut v: Vec<i64> = recent.iter().copied().collect();
+                let mid = v.len() / 2;
+                let (_, median, _) = v.select_nth_unstable(mid);
+                s.overall_median_minor = *median;
+                s.overall_max_minor = recent.iter().copied().max().unwrap_or(0);
+                s.overall_payments = recent.len() as u32;
+            }
+        }
+        s
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.payees.clear();
+        self.recent.clear();
+    }
 }
 
 /// History in memory, bounded (2048 payees, the last 128 payments per
 /// currency). The default until the store provides a persistent one.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct MemoryHistory {
-    inner: Mutex<Inner>,
+    inner: Mutex<PayeeBook>,
+}
+
+impl Default for MemoryHistory {
+    fn default() -> MemoryHistory {
+        MemoryHistory {
+            inner: Mutex::new(PayeeBook::new(MAX_PAYEES, MAX_RECENT)),
+        }
+    }
 }
 
 impl MemoryHistory {
@@ -93,7 +193,7 @@ impl MemoryHistory {
         MemoryHistory::default()
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, PayeeBook> {
         // A poisoned lock means a panic mid-update of plain counters; the
         // data is still usable.
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
@@ -108,59 +208,16 @@ impl HistoryStore for MemoryHistory {
         amount_minor: i64,
         at_ms: i64,
     ) -> Result<()> {
-        let mut inner = self.lock();
-        let key = (*payee, currency.to_string());
-        if !inner.payees.contains_key(&key) && inner.payees.len() >= MAX_PAYEES {
-            if let Some(oldest) = inner
-                .payees
-                .iter()
-                .min_by_key(|(_, s)| s.last_ms)
-                .map(|(k, _)| k.clone())
-            {
-                inner.payees.remove(&oldest);
-            }
-        }
-        let stat = inner.payees.entry(key).or_insert(PayeeStat {
-            count: 0,
-            max_minor: 0,
-            last_ms: at_ms,
-        });
-        stat.count = stat.count.saturating_add(1);
-        stat.max_minor = stat.max_minor.max(amount_minor);
-        stat.last_ms = stat.last_ms.max(at_ms);
-        // Currencies are validated ISO codes, so this map stays small.
-        let recent = inner.recent.entry(currency.to_string()).or_default();
-        if recent.len() >= MAX_RECENT {
-            recent.pop_front();
-        }
-        recent.push_back(amount_minor);
+        self.lock().record(payee, currency, amount_minor, at_ms);
         Ok(())
     }
 
     fn summary(&self, payee: &PayeeKey, currency: &str) -> Result<HistorySummary> {
-        let inner = self.lock();
-        let mut s = HistorySummary::default();
-        if let Some(stat) = inner.payees.get(&(*payee, currency.to_string())) {
-            s.payee_payments = stat.count;
-            s.payee_max_minor = stat.max_minor;
-        }
-        if let Some(recent) = inner.recent.get(currency) {
-            if !recent.is_empty() {
-                let mut v: Vec<i64> = recent.iter().copied().collect();
-                let mid = v.len() / 2;
-                let (_, median, _) = v.select_nth_unstable(mid);
-                s.overall_median_minor = *median;
-                s.overall_max_minor = recent.iter().copied().max().unwrap_or(0);
-                s.overall_payments = recent.len() as u32;
-            }
-        }
-        Ok(s)
+        Ok(self.lock().summary(payee, currency))
     }
 
     fn clear(&self) -> Result<()> {
-        let mut inner = self.lock();
-        inner.payees.clear();
-        inner.recent.clear();
+        self.lock().clear();
         Ok(())
     }
 }

@@ -43,7 +43,7 @@
 //! ```
 
 mod account;
-mod history;
+pub(crate) mod history;
 mod intent;
 mod journey;
 mod rules;

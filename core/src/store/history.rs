@@ -6,22 +6,15 @@ use super::db::aad;
 use super::error::StoreError;
 use super::Store;
 use crate::error::Result;
+use crate::payment::history::{PayeeBook, PayeeStat};
 use crate::payment::{HistoryStore, HistorySummary, PayeeKey};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Payees remembered at most; the least recently paid is dropped first.
 pub const MAX_HISTORY_PAYEES: usize = 4096;
 /// Recent payments per currency kept for the overall median and maximum.
 pub const MAX_RECENT_PAYMENTS: usize = 128;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct PayeeStat {
-    count: u32,
-    max_minor: i64,
-    last_ms: i64,
-}
 
 /// One sealed row of the `payees` table.
 #[derive(Debug, Serialize, Deserialize)]
@@ -38,17 +31,11 @@ enum Row {
     },
 }
 
-#[derive(Debug, Default)]
-struct Mem {
-    payees: HashMap<(PayeeKey, String), PayeeStat>,
-    recent: HashMap<String, VecDeque<i64>>,
-}
-
 /// Payee history persisted in the encrypted store.
 #[derive(Debug)]
 pub struct StoreHistory {
     store: Arc<Store>,
-    mem: Mutex<Mem>,
+    mem: Mutex<PayeeBook>,
 }
 
 fn hex(b: &[u8]) -> String {
@@ -97,7 +84,7 @@ impl StoreHistory {
 
     /// Loads the history the store holds.
     pub fn load(store: Arc<Store>) -> Result<StoreHistory, StoreError> {
-        let mut mem = Mem::default();
+        let mut mem = PayeeBook::new(MAX_HISTORY_PAYEES, MAX_RECENT_PAYMENTS);
         for row in read_rows(&store)? {
             match row {
                 Row::Payee {
@@ -111,11 +98,9 @@ impl StoreHistory {
                     mem.payees.insert((key, currency), stat);
                 }
                 Row::Recent { currency, amounts } => {
-                    let mut q: VecDeque<i64> = amounts.into_iter().collect();
-                    while q.len() > MAX_RECENT_PAYMENTS {
-                        q.pop_front();
+                    for a in amounts {
+                        mem.push_recent(&currency, a);
                     }
-                    mem.recent.insert(currency, q);
                 }
             }
         }
@@ -125,7 +110,7 @@ impl StoreHistory {
         })
     }
 
-    fn lock(&self) -> MutexGuard<'_, Mem> {
+    fn lock(&self) -> MutexGuard<'_, PayeeBook> {
         // Plain counters: still usable after a panic elsewhere.
         self.mem.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -154,34 +139,14 @@ impl HistoryStore for StoreHistory {
         at_ms: i64,
     ) -> Result<()> {
         let mut mem = self.lock();
-        let key = (*payee, currency.to_string());
-        let mut evicted = None;
-        if !mem.payees.contains_key(&key) && mem.payees.len() >= MAX_HISTORY_PAYEES {
-            if let Some(oldest) = mem
-                .payees
-                .iter()
-                .min_by_key(|(_, s)| s.last_ms)
-                .map(|(k, _)| k.clone())
-            {
-                mem.payees.remove(&oldest);
-                evicted = Some(oldest);
-            }
-        }
-        let stat = mem.payees.entry(key).or_insert(PayeeStat {
-            count: 0,
-            max_minor: 0,
-            last_ms: at_ms,
-        });
-        stat.count = stat.count.saturating_add(1);
-        stat.max_minor = stat.max_minor.max(amount_minor);
-        stat.last_ms = stat.last_ms.max(at_ms);
-        let stat = *stat;
-        let recent = mem.recent.entry(currency.to_string()).or_default();
-        if recent.len() >= MAX_RECENT_PAYMENTS {
-            recent.pop_front();
-        }
-        recent.push_back(amount_minor);
-        let amounts: Vec<i64> = recent.iter().copied().collect();
+        let recorded = mem.record(payee, currency, amount_minor, at_ms);
+        let stat = recorded.stat;
+        let evicted = recorded.evicted;
+        let amounts: Vec<i64> = mem
+            .recent
+            .get(currency)
+            .map(|r| r.iter().copied().collect())
+            .unwrap_or_default();
 
         let payee_row = self.seal_row(
             "history.payee",
@@ -220,23 +185,7 @@ impl HistoryStore for StoreHistory {
     }
 
     fn summary(&self, payee: &PayeeKey, currency: &str) -> Result<HistorySummary> {
-        let mem = self.lock();
-        let mut s = HistorySummary::default();
-        if let Some(stat) = mem.payees.get(&(*payee, currency.to_string())) {
-            s.payee_payments = stat.count;
-            s.payee_max_minor = stat.max_minor;
-        }
-        if let Some(recent) = mem.recent.get(currency) {
-            if !recent.is_empty() {
-                let mut v: Vec<i64> = recent.iter().copied().collect();
-                let mid = v.len() / 2;
-                let (_, median, _) = v.select_nth_unstable(mid);
-                s.overall_median_minor = *median;
-                s.overall_max_minor = recent.iter().copied().max().unwrap_or(0);
-                s.overall_payments = recent.len() as u32;
-            }
-        }
-        Ok(s)
+        Ok(self.lock().summary(payee, currency))
     }
 
     fn clear(&self) -> Result<()> {
@@ -245,8 +194,7 @@ impl HistoryStore for StoreHistory {
             tx.execute("DELETE FROM payees", [])?;
             Ok(())
         })?;
-        mem.payees.clear();
-        mem.recent.clear();
+        mem.clear();
         Ok(())
     }
 }
