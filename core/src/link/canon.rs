@@ -248,9 +248,16 @@ fn unescape_in_place(s: &mut Vec<u8>) {
 /// Step 6: escape bytes ≤ 0x20, ≥ 0x7f, `#` and `%`.
 fn escape(s: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let needs = |b: u8| b <= 0x20 || b >= 0x7f || b == b'#' || b == b'%';
+    if !s.iter().any(|&b| needs(b)) {
+        // Printable ASCII only: copied as is.
+        if let Ok(text) = std::str::from_utf8(s) {
+            return text.to_owned();
+        }
+    }
     let mut out = String::with_capacity(s.len());
     for &b in s {
-        if b <= 0x20 || b >= 0x7f || b == b'#' || b == b'%' {
+        if needs(b) {
             out.push('%');
             out.push(char::from(HEX[usize::from(b >> 4)]));
             out.push(char::from(HEX[usize::from(b & 15)]));
@@ -484,8 +491,8 @@ fn simple_host(raw: &[u8]) -> Option<(String, HostKind, bool)> {
     if prev_dot || number_like {
         return None;
     }
-    let mut host = String::with_capacity(raw.len());
-    host.extend(raw.iter().map(|&b| char::from(b.to_ascii_lowercase())));
+    // Checked above: ASCII letters, digits, `-`, `_` and dots only.
+    let host = std::str::from_utf8(raw).ok()?.to_ascii_lowercase();
     Some((host, HostKind::Domain, false))
 }
 

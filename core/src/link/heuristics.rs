@@ -729,9 +729,10 @@ fn unicode_label<'a>(
 /// `.apk`, `.ipa`, `.mobileconfig`, `.exe` … as the file of the path or the
 /// value of a query parameter. Returns the extension found.
 fn download(rules: &LinkRules, lang: Lang, c: &Canonical, a: &mut Assessment) -> Option<String> {
-    let file = c.path.rsplit('/').next().unwrap_or("");
+    // Byte scans: `/` and `.` are ASCII, so the indexes are char boundaries.
+    let file = &c.path[c.path.bytes().rposition(|b| b == b'/').map_or(0, |i| i + 1)..];
     let ext_of = |name: &str| -> Option<(String, &'static str)> {
-        let (_, ext) = name.rsplit_once('.')?;
+        let ext = &name[name.bytes().rposition(|b| b == b'.')? + 1..];
         let mut buf = [0u8; 16];
         let lower = buf.get_mut(..ext.len())?;
         lower.copy_from_slice(ext.as_bytes());

@@ -578,12 +578,21 @@ const MAX_SUFFIX_LABELS: usize = 8;
 /// `a.b.c`, `b.c`, `c`: the name and its parent domains, longest first,
 /// starting at most [`MAX_SUFFIX_LABELS`] labels from the right.
 pub(crate) fn suffixes(host: &str) -> impl Iterator<Item = &str> {
+    // Byte scans: `.` is ASCII, so every index found is a char boundary.
     let start = host
-        .rmatch_indices('.')
+        .bytes()
+        .enumerate()
+        .rev()
+        .filter(|&(_, b)| b == b'.')
         .nth(MAX_SUFFIX_LABELS - 1)
         .map_or(0, |(i, _)| i + 1);
     let tail = &host[start..];
-    std::iter::once(tail).chain(tail.match_indices('.').map(move |(i, _)| &tail[i + 1..]))
+    std::iter::once(tail).chain(
+        tail.bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'.')
+            .map(move |(i, _)| &tail[i + 1..]),
+    )
 }
 
 /// Folds look-alike ASCII spellings together: `0`→`o`, `1`/`i`/`l`/`|`→`l`,
