@@ -769,22 +769,34 @@ fn maintain(
     if !into_base && deltas.len() <= MAX_DELTAS {
         return Ok(false);
     }
-    let parts: Vec<(i64, SegmentMeta)> = if into_base {
-        mine.clone()
-    } else {
-        deltas.clone()
-    };
+    let parts: &[(i64, SegmentMeta)] = if into_base { &mine } else { &deltas };
+    merge_segments(tx, keys, parts, slot, kind, into_base, next_id)?;
+    Ok(into_base)
+}
+
+/// Replaces `parts` (one feed's segments of one kind, oldest first) by one
+/// segment holding their entries, newest winning on equal keys; a base
+/// drops the tombstones. Nothing is written when no entry is left.
+fn merge_segments(
+    tx: &Connection,
+    keys: &Keys,
+    parts: &[(i64, SegmentMeta)],
+    slot: u32,
+    kind: ListKind,
+    base: bool,
+    next_id: &mut i64,
+) -> Result<(), StoreError> {
     let mut all = Vec::new();
-    for (id, m) in &parts {
+    for (id, m) in parts {
         // Oldest first; the stable sort keeps the newest of equal keys.
         all.extend(index::read_segment_entries(tx, keys, *id, m)?);
     }
     sort_dedup(&mut all);
-    if into_base {
+    if base {
         all.retain(|p| !p.is_tombstone());
     }
     let seq = parts.iter().map(|(_, m)| m.seq).max().unwrap_or(0);
-    for (id, _) in &parts {
+    for (id, _) in parts {
         index::delete_segment(tx, *id)?;
     }
     if !all.is_empty() {
@@ -796,20 +808,20 @@ fn maintain(
                 slot,
                 kind,
                 seq,
-                base: into_base,
+                base,
             },
             &all,
         )?;
         *next_id += 1;
     }
-    Ok(into_base)
+    Ok(())
 }
 
 /// Merges every feed's deltas into its base (explicit compaction).
 pub(crate) fn compact(tx: &Connection, keys: &Keys) -> Result<(), StoreError> {
     let feeds = read_feeds(tx, keys)?;
-    check_segments(&feeds, &index::read_segment_metas(tx, keys)?)?;
     let metas = index::read_segment_metas(tx, keys)?;
+    check_segments(&feeds, &metas)?;
     let mut groups: Vec<(u32, ListKind)> = metas
         .iter()
         .filter(|(_, m)| !m.base)
@@ -819,37 +831,15 @@ pub(crate) fn compact(tx: &Connection, keys: &Keys) -> Result<(), StoreError> {
     groups.dedup();
     let mut next_id = metas.iter().map(|(id, _)| *id).max().unwrap_or(0) + 1;
     for (slot, kind) in groups {
-        let mine: Vec<(i64, SegmentMeta)> = index::read_segment_metas(tx, keys)?
-            .into_iter()
+        // Each group's segments are distinct, so merging one group leaves
+        // the metas of the others as read above.
+        let mut mine: Vec<(i64, SegmentMeta)> = metas
+            .iter()
             .filter(|(_, m)| m.slot == slot && m.kind == kind)
+            .cloned()
             .collect();
-        let mut sorted = mine;
-        sorted.sort_by_key(|(_, m)| m.seq);
-        let mut all = Vec::new();
-        for (id, m) in &sorted {
-            all.extend(index::read_segment_entries(tx, keys, *id, m)?);
-        }
-        sort_dedup(&mut all);
-        all.retain(|p| !p.is_tombstone());
-        let seq = sorted.iter().map(|(_, m)| m.seq).max().unwrap_or(0);
-        for (id, _) in &sorted {
-            index::delete_segment(tx, *id)?;
-        }
-        if !all.is_empty() {
-            index::write_segment(
-                tx,
-                keys,
-                NewSegment {
-                    id: next_id,
-                    slot,
-                    kind,
-                    seq,
-                    base: true,
-                },
-                &all,
-            )?;
-            next_id += 1;
-        }
+        mine.sort_by_key(|(_, m)| m.seq);
+        merge_segments(tx, keys, &mine, slot, kind, true, &mut next_id)?;
     }
     let after = index::read_segment_metas(tx, keys)?;
     for mut row in feeds {
