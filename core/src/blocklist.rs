@@ -85,11 +85,7 @@ pub trait BlockIndex: Send + Sync + std::fmt::Debug {
     fn lookup_most_severe(&self, kind: ListKind, values: &[&str]) -> Option<ListEntry> {
         let mut best: Option<ListEntry> = None;
         for v in values {
-            if let Some(hit) = self.lookup(kind, v) {
-                if best.as_ref().is_none_or(|b| hit.severity > b.severity) {
-                    best = Some(hit);
-                }
-            }
+            keep_most_severe(&mut best, self.lookup(kind, v));
         }
         best
     }
@@ -106,6 +102,15 @@ pub trait BlockIndex: Send + Sync + std::fmt::Debug {
     /// `store.unavailable`. In-memory indexes are always healthy.
     fn health(&self) -> IndexHealth {
         IndexHealth::Ok
+    }
+}
+
+/// Keeps in `best` the more severe of it and `hit` (the earlier on a tie).
+pub(crate) fn keep_most_severe(best: &mut Option<ListEntry>, hit: Option<ListEntry>) {
+    if let Some(hit) = hit {
+        if best.as_ref().is_none_or(|b| hit.severity > b.severity) {
+            *best = Some(hit);
+        }
     }
 }
 

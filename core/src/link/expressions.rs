@@ -29,39 +29,67 @@ pub(crate) const MAX_EXPRESSIONS: usize = MAX_HOSTS * (MAX_PATH_PREFIXES + 2);
 /// );
 /// ```
 pub fn expressions(canon: &Canonical) -> Vec<String> {
-    let mut all = String::new();
-    let mut ends = [0usize; MAX_EXPRESSIONS];
-    let n = write_all(canon, &mut all, &mut ends);
-    let mut start = 0;
-    ends[..n]
+    Expressions::of(canon)
+        .values()
         .iter()
-        .map(|&end| {
-            let e = all[start..end].to_string();
-            start = end;
-            e
-        })
+        .map(|e| e.to_string())
         .collect()
 }
 
-/// Appends every expression to `all`, back to back, recording where each
-/// ends in `ends`; answers how many there are (at most [`MAX_EXPRESSIONS`]).
-pub(crate) fn write_all(
-    canon: &Canonical,
-    all: &mut String,
-    ends: &mut [usize; MAX_EXPRESSIONS],
-) -> usize {
-    let hosts = host_suffixes(&canon.host, canon.host_kind);
-    let paths = path_variants(&canon.path, canon.query.as_deref());
-    let mut n = 0;
-    for host in hosts.iter().flatten() {
-        for path in paths.iter().flatten() {
-            all.push_str(host);
-            path.write(all);
-            ends[n] = all.len();
-            n += 1;
+/// The expressions of one URL, built back to back in one buffer (one
+/// allocation for all of them).
+pub(crate) struct Expressions {
+    all: String,
+    ends: [usize; MAX_EXPRESSIONS],
+    n: usize,
+}
+
+impl Expressions {
+    pub(crate) fn of(canon: &Canonical) -> Expressions {
+        let hosts = host_suffixes(&canon.host, canon.host_kind);
+        let paths = path_variants(&canon.path, canon.query.as_deref());
+        let url_len =
+            canon.host.len() + canon.path.len() + canon.query.as_ref().map_or(0, |q| q.len() + 1);
+        let mut e = Expressions {
+            all: String::with_capacity(4 * url_len),
+            ends: [0; MAX_EXPRESSIONS],
+            n: 0,
+        };
+        for host in hosts.iter().flatten() {
+            for path in paths.iter().flatten() {
+                e.all.push_str(host);
+                path.write(&mut e.all);
+                e.ends[e.n] = e.all.len();
+                e.n += 1;
+            }
         }
+        e
     }
-    n
+
+    /// The expressions as slices, in order (the first `n` of the array).
+    pub(crate) fn values(&self) -> ArrayOfStr<'_> {
+        let mut values = [""; MAX_EXPRESSIONS];
+        let mut start = 0;
+        for (v, &end) in values.iter_mut().zip(&self.ends[..self.n]) {
+            *v = &self.all[start..end];
+            start = end;
+        }
+        ArrayOfStr { values, n: self.n }
+    }
+}
+
+/// Up to [`MAX_EXPRESSIONS`] string slices without a heap allocation.
+pub(crate) struct ArrayOfStr<'a> {
+    values: [&'a str; MAX_EXPRESSIONS],
+    n: usize,
+}
+
+impl<'a> std::ops::Deref for ArrayOfStr<'a> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        &self.values[..self.n]
+    }
 }
 
 /// The host strings to try, as slices of `host`.

@@ -5,7 +5,7 @@
 //! and `pages.dev` itself is never judged), and the rules' data.
 
 use super::canon::{self, Canonical, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
-use super::expressions::{self, MAX_EXPRESSIONS};
+use super::expressions::Expressions;
 use super::rules::{HostFacts, LinkRules, WordFacts};
 use crate::blocklist::ListKind;
 use crate::error::{Error, Result};
@@ -128,20 +128,10 @@ fn blocklist(snap: &Snapshot, c: &Canonical, a: &mut Assessment) {
         return;
     }
     // All expressions in one buffer, then one batched lookup.
-    let mut all = String::with_capacity(
-        4 * (c.host.len() + c.path.len() + c.query.as_ref().map_or(0, |q| q.len() + 1)),
-    );
-    let mut ends = [0usize; MAX_EXPRESSIONS];
-    let n = expressions::write_all(c, &mut all, &mut ends);
-    let mut values = [""; MAX_EXPRESSIONS];
-    let mut start = 0;
-    for (v, &end) in values.iter_mut().zip(&ends[..n]) {
-        *v = &all[start..end];
-        start = end;
-    }
+    let exprs = Expressions::of(c);
     let best = snap
         .blocklist
-        .lookup_most_severe(ListKind::Url, &values[..n]);
+        .lookup_most_severe(ListKind::Url, &exprs.values());
     if let Some(hit) = best {
         let detail = if hit.label.is_empty() {
             format!(

@@ -29,7 +29,7 @@
 
 use super::crypto::{Keys, SEAL_OVERHEAD};
 use super::error::StoreError;
-use crate::blocklist::{fast_hash, BlockIndex, IndexHealth, ListEntry, ListKind};
+use crate::blocklist::{fast_hash, keep_most_severe, BlockIndex, IndexHealth, ListEntry, ListKind};
 use crate::verdict::FraudType;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -913,11 +913,7 @@ impl BlockIndex for StoreIndex {
                     Some(Found::Removed) => break,
                     Some(Found::Entry(p)) => {
                         match self.entry(&conn, p) {
-                            Ok(e) => {
-                                if best.as_ref().is_none_or(|b| e.severity > b.severity) {
-                                    best = Some(e);
-                                }
-                            }
+                            Ok(e) => keep_most_severe(&mut best, Some(e)),
                             Err(err) => self.mark(&err, &conn, seg.id),
                         }
                         break;
@@ -954,11 +950,7 @@ impl BlockIndex for StoreIndex {
                 }
             }
             for (v, _) in chunk.iter().zip(candidate).filter(|(_, c)| *c) {
-                if let Some(hit) = self.lookup(kind, v) {
-                    if best.as_ref().is_none_or(|b| hit.severity > b.severity) {
-                        best = Some(hit);
-                    }
-                }
+                keep_most_severe(&mut best, self.lookup(kind, v));
             }
         }
         best
