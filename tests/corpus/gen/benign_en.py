@@ -1,0 +1,75 @@
+"""English ordinary traffic: personal texts, appointment reminders, OTPs,
+delivery notices, bank and carrier alerts, marketing with opt-out lines."""
+
+STOP = ["Reply STOP to opt out", "Txt STOP to end", "STOP to unsubscribe", "Reply STOP to unsubscribe", "Msg&data rates may apply. Reply STOP to cancel, HELP for help", "Opt out: reply STOP", "To opt out text STOP to {short}", "Unsubscribe: {eolink}", ""]
+
+MARKETING = [
+    "{enbrand}: [This weekend only|Ends {day}]: [{n2}% off|up to {n2}% off] [everything|selected lines] [in store and online|online]. [Shop now|See more] {eolink}. {stop}",
+    "[{enbrand}|Tesco Clubcard|Boots Advantage]: [You've got|Your] [{gbp}|{n1}x points] [reward|vouchers] [waiting|to spend]. [Use them by|Expires] {endate}. {stop}",
+    "[Hi {en_first}|Hey {en_first}], [it's your birthday month|happy birthday]! [Enjoy|Here's] a free [drink|dessert|delivery] [on us|at {enbrand}], [valid until|before] {endate}. {stop}",
+    "[EE|O2|Vodafone|Three|Verizon|T-Mobile]: [Upgrade|Great news], you're eligible [for|to upgrade to] [a new phone|unlimited data] [from|for] £[18|25|30]/month. [See|Details at] {eolink}. {stop}",
+    "[{enbrand}|Domino's|Pizza Hut]: [2 for Tuesday|Buy one get one free] [is back|today]! [Use code|Code] [{ref}|TWOFOR] [online|in app]. {stop}",
+    "[{enbrand} Rewards|Target Circle]: [You earned|Nice!] {usd} [in rewards|cashback] [on your last trip|this month]. [Redeem|Use it] [in app|at checkout]. {stop}",
+    "[Last chance|Final call]: [our|the] [summer|Black Friday|January] sale [ends|finishes] [tonight|at midnight]. [Extra|Take an extra] [10|15|20]% off with [code|] {ref}. {stop}",
+    "[{en_first}|Hi], [win|enter our prize draw for] [a year's free coffee|a £100 voucher] [when you|by] [leave|leaving] a review of your [recent|last] order. [T&Cs|Terms] {eolink}. {stop}",
+    "[Your gym|{enbrand} Fitness]: [New|Extra] [classes|spin sessions] [added|available] [this week|on {day}]. [Book in app|Book now]. {stop}",
+    "[{enbrand}|Sky|BT|Virgin Media]: [Your contract|Your deal] [ends|is ending] on {endate}. [Log in|Check] [to see|for] [your options|renewal offers] [in the app|at {eolink}]. {stop}",
+]
+NOTICES = [
+    "[{ukbank}|{usbank}]: [Payment|Purchase] of {usd}.{n2} at [{enbrand}|{enbrand2}] [approved|on card ending {tail}]. [Not you? Call the number on the back of your card.|]",
+    "[{ukbank}|{usbank}]: [Your|Ur] [salary|payment] of [{gbp}|{usd}].{n2} [has arrived|was received] [in your account|]. [Balance|Avail bal]: [{gbp}|{usd}].{n2}",
+    "[{ukbank}|{usbank}]: [Your|The] [statement|bill] [is ready|of {usd}.{n2} is due {endate}]. [View in app|Log in to the app to view]. We'll never ask you to share a code.",
+    "[EE|O2|Vodafone|Verizon|AT&T]: Your bill [for|of] {usd}.{n2} [is ready|will be taken on {endate}]. [View it in the app|See My account].",
+    "[{enbrand}|Uber|Lyft]: [Your|Thanks for riding. Your] [ride|trip] [receipt|total]: {usd}.{n2}. [Rate your driver in the app|]",
+    "[Your|Ur] [prescription|repeat prescription] is ready to collect from [{enbrand}|Boots|the pharmacy] [on {street}|]. [Opening hours|Open] [8am-6pm|till 7pm].",
+]
+CODES = [
+    "[Your|Ur] [{enbrand}|WhatsApp|Google|Microsoft|Instagram] [verification|security|login] code is {code6}. [Don't share it with anyone|Do not share this code]. [It expires in 10 minutes|]",
+    "{code6} is your [{enbrand}|Uber|Amazon] [code|OTP]. [Never share|Don't share] [this|it] [with anyone|]. [{enbrand} will never call to ask for it|]",
+    "[{ukbank}|{usbank}]: [Your|The] [one-time passcode|OTP] [for|to approve] [a payment of {usd}.{n2} to {enbrand}|signing in] is {code6}. We will never ask for this code. [If you didn't request it, call us|]",
+    "G-{code6} is your Google verification code.",
+    "[Use|Enter] {code6} to [verify|confirm] your [phone number|account] [on|for] [{enbrand}|Signal|Telegram]. [Valid for 5 mins|]",
+]
+DELIVERY = [
+    "{encourier}: [Your|Ur] [parcel|package] [from {enbrand}|] [will be delivered|is arriving] [today|on {day}] between {entime} and {entime2}. [Track|Manage] it: {eolink}",
+    "{encourier}: [Your|The] [parcel|package] [was delivered|has been left] [to|in] [your safe place|the porch|a neighbour at {street}] at {entime}. [Photo in app|]",
+    "[Your|Ur] [{enbrand}|Amazon] order {enorder} has [shipped|been dispatched]. [Track|Arriving] {day}. [Track at|] {eolink}",
+    "[{enbrand}|Deliveroo|Just Eat|DoorDash|Uber Eats]: [Your|Ur] order is [on its way|being prepared]! [{en_first} will be with you|Arriving] [in {n2} mins|at {entime}].",
+    "[Your|The] [Amazon|InPost|Evri] [locker|ParcelShop] [collection|pickup] code is {code6}. [Collect|Pick up] [by|before] {endate} [at|from] [{street}|the {enbrand} store].",
+]
+APPTS = [
+    "[Reminder|Hi {en_first}]: [your|you have an] [appointment|dental check-up|GP appointment|haircut] [with|at] [Dr {en_last}|{en_first2}|{encity} Dental|the surgery] [on|] {day} [{endate}|] at {entime}. [Reply C to cancel|Call us to rearrange|Please arrive 10 mins early].",
+    "[{encity} NHS Trust|The surgery]: [Your|Ur] [blood test|scan|vaccination] [is booked|is confirmed] for {endate} at {entime}. [To cancel|If you can't attend] [call|please call] [us|the number on your letter].",
+    "[Hi|Hello] [{en_first}|], [your|ur] [car|MOT|service] [is due|booking] [on|is] {endate}. [Reply YES to confirm|Call {usphone} to book].",
+    "[School|{encity} Primary]: [Reminder|Please note] [the|] [school trip|parents' evening|non-uniform day] is on {day}. [Consent forms|Payment of £{n1}] [due|via ParentPay] by {endate}.",
+    "[Council|{encity} Council]: [Your|Ur] [bin|recycling] collection [will be|is moving to] {day} [this week|due to the bank holiday].",
+]
+PERSONAL = [
+    "[Hey|Hi|Yo] [are you|r u] [still|] [coming|up for] [tonight|later|{day}]? [Pub|Dinner|Movie] at {entime}?",
+    "[Running|Gonna be] [10|15|20] [mins|minutes] late, [traffic is awful|train delayed|sorry]!",
+    "[Can you|Could you] [pick up|grab] [milk|bread|some eggs] on [your way|the way] home? [Thanks|Ta|x]",
+    "[I've|I have] [sent|transferred] you [the|] {gbp} for [the tickets|dinner|rent|the holiday]. [Let me know|Lmk] [when it arrives|if it doesn't come through]",
+    "[Thanks for|Cheers for] [lending|the] {gbp}, [I'll|will] [pay you back|transfer it back] [on payday|Friday]",
+    "[Mum|Mom], [landed safely|home safe]! [Call you|Will ring you] [tomorrow|later] x",
+    "[Happy birthday|Happy bday] [mate|{en_first}|babe]!! [Have a great day|Hope you have a good one] [xx|🎉|!!]",
+    "[Did you|Have you] [see|seen] [the|my] [email|message] [about|re] [the meeting|Saturday|the booking]?",
+    "[Got|Just got] [a weird|a scam] [text|call] [saying|pretending to be] [from|] [the bank|HMRC|Royal Mail] [lol|], [deleted it|ignored it]",
+    "[Police|The police] [closed|have closed] {street} [because of|after] an accident, [take|go] [the other way|a different route]",
+    "[Your|Ur] dad [says|wants to know] [are you|if you're] [coming for|free for] [Sunday lunch|dinner] [this week|{day}]",
+    "[What time|When] [is|does] [the|your] [match|train|flight] [tomorrow|on {day}]?",
+    "[Lol|Haha] [that's|thats] [hilarious|amazing]. [See you|See u] [tomorrow|later]",
+    "[Just|I] [paid|sent] [my|the] [half of the|] [electric|gas|internet] bill, [you owe|your share is] {gbp}.{n2}",
+    "[Don't forget|Remember] [the|your] [dentist|appointment|parents evening] [tomorrow|at {entime}]!",
+    "[Can|Could] [I|we] [borrow|use] your [car|drill|ladder] [this weekend|on {day}]?",
+    "[Meeting|Call] [moved to|rescheduled for] {entime}. [Zoom link|Link] [is|in] the [invite|calendar]",
+    "[Could you|Pls] [send me|forward] the [report|slides|invoice] [before|by] [{entime}|end of day]? [Thanks|Cheers]",
+    "[I'm|Im] [outside|here|downstairs], [white|blue|black] [Ford|Toyota|VW]",
+    "[The|Our] [landlord|letting agent] [says|said] [the|our] [deposit|rent] [refund|increase] [is|will be] {gbp}",
+    "[Won|We won] [the|our] [quiz|match|game] [tonight|last night]! [Drinks|Celebrating] at [the|{enbrand}] [pub|bar]",
+    "[Sorry|Soz] [missed your call|couldn't answer], [in a meeting|driving]. [Call you back|Will call] [in 5|soon]",
+]
+DIALOGUES = [
+    [[("S", "[hi|hello] [is that|is this] {en_first} [it's|this is] {en_first2} from [the dentist|{encity} Dental|the surgery]")], [("V", "[yes|yeah] [speaking|hi]")], [("S", "[just|I'm just] calling to [confirm|remind you of] your [appointment|check-up] [on|for] {day} at {entime}")], [("V", "[great|perfect] [thanks|I'll be there]"), ("V", "[can we|could I] [move it|reschedule] [to|for] [next week|{day2}]")]],
+    [[("S", "[hi|hello] [it's|this is] [the|your] [courier|driver] [from|with] {encourier} [I'm|I am] [outside|at the door] [with|for] [a parcel|your parcel]")], [("V", "[oh|ok] [sorry|one sec] [I'm|I'll be] [down in a minute|right there]"), ("V", "[can you|could you] [leave it|put it] [with a neighbour|in the porch]")], [("S", "[no problem|sure] [I'll|will] [leave it|take a photo] [at|with] [number {n2}|the porch]")]],
+    [[("S", "[hey|hi] [did you|have you] [get|got] [the|my] [money|transfer] [for|from] [the|last] [holiday|weekend]")], [("V", "[yeah|yes] [got it|it came through] [thanks|cheers]"), ("V", "[not yet|no] [let me|I'll] [check|look] [the app|my account]")], [("S", "[cool|great] [see you|talk] [{day}|later]")]],
+]

@@ -1,0 +1,77 @@
+"""Tiny template engine for the corpus generator (stdlib only).
+
+A template is a string with
+  [a|b|c]   one alternative picked at random (may nest, may be empty: [|x]);
+  {slot}    a value from slots.SLOTS; the same slot name gives the same value
+            within one message, a trailing digit ({name2}) asks for another.
+"""
+import re
+
+from slots import SLOTS, PAIRED
+
+_ALT = re.compile(r"\[([^\[\]]*)\]")
+_SLOT = re.compile(r"\{([a-z_0-9]+?)(\d?)\}")
+NOCACHE = {"n1", "n2", "n3", "n5", "code4", "pct", "emoji", "small", "unsub", "stop"}
+
+
+def fill(rng, template, cache=None):
+    """Expand one template into text, with slot values drawn from rng."""
+    if cache is None:
+        cache = {}
+    s = template
+    while True:
+        n = _ALT.sub(lambda m: rng.choice(m.group(1).split("|")), s)
+        if n == s:
+            break
+        s = n
+
+    def slot(m):
+        key = m.group(1) + m.group(2)
+        if key in SLOTS:
+            if key in NOCACHE:
+                return SLOTS[key](rng)
+            m_name, m_suf = key, ""
+        else:
+            m_name, m_suf = m.group(1), m.group(2)
+        return _get(m_name, m_suf, key)
+
+    def _get(name, suf, key):
+        if key not in cache and name in PAIRED:
+            base, table = PAIRED[name]
+            bkey = base + suf
+            if bkey not in cache:
+                cache[bkey] = SLOTS[base](rng)
+            cache[key] = table.get(cache[bkey], "")
+        if key not in cache:
+            fn = SLOTS.get(name)
+            if fn is None:
+                raise KeyError("unknown slot {%s} in %r" % (name, template))
+            cache[key] = fn(rng)
+        return cache[key]
+
+    for _ in range(3):  # slot values may themselves hold slots
+        n = _SLOT.sub(slot, s)
+        if n == s:
+            break
+        s = n
+    return s
+
+
+def compose(rng, parts, cache=None, joiner=""):
+    """Sentence-level recombination: parts is a list of lists of templates
+    (or (probability, list) tuples for optional parts); one template is
+    taken from each, in order."""
+    if cache is None:
+        cache = {}
+    out = []
+    for p in parts:
+        if isinstance(p, tuple):
+            prob, choices = p
+            if rng.random() >= prob:
+                continue
+        else:
+            choices = p
+        t = rng.choice(choices)
+        if t:
+            out.append(fill(rng, t, cache))
+    return joiner.join(out)
