@@ -73,3 +73,32 @@ DIALOGUES = [
     [[("S", "[hi|hello] [it's|this is] [the|your] [courier|driver] [from|with] {encourier} [I'm|I am] [outside|at the door] [with|for] [a parcel|your parcel]")], [("V", "[oh|ok] [sorry|one sec] [I'm|I'll be] [down in a minute|right there]"), ("V", "[can you|could you] [leave it|put it] [with a neighbour|in the porch]")], [("S", "[no problem|sure] [I'll|will] [leave it|take a photo] [at|with] [number {n2}|the porch]")]],
     [[("S", "[hey|hi] [did you|have you] [get|got] [the|my] [money|transfer] [for|from] [the|last] [holiday|weekend]")], [("V", "[yeah|yes] [got it|it came through] [thanks|cheers]"), ("V", "[not yet|no] [let me|I'll] [check|look] [the app|my account]")], [("S", "[cool|great] [see you|talk] [{day}|later]")]],
 ]
+
+# informal texting, as ordinary people write to each other
+SLANG = [
+    "[Ok|ok|K|k] [lor|la|lar]... [see u|c u] [later|ltr|there]",
+    "[Wat|What] [r u|are u] [doing|up to] [now|tonight]?",
+    "[I'm|Im|I am] [gonna|going to] be [home|back] [soon|in {n2} mins], [dont|don't] [wait up|eat without me]",
+    "[Sorry|Sry], [I'll|Ill|I will] call [u|you] later [in meeting|at work|driving]",
+    "[Gd|Good] [nite|night] [n sweet dreams|x|dear|:)]",
+    "[Hey|Hi] [wot|what] time [u|you] [finish|finishing] [work|class] [2day|today]?",
+    "[U|You] [dun|don't] [say|need] [so early|to come] [hor|lah]... [U|You] [c|see] [already|alr] then [say|tell me]",
+    "[Ya|Yeah|Yup] [i|I] [m|am] [on the way|otw|reaching]. [Wait|W8] 4 me [at|outside] the [station|cinema|gate]",
+    "[Haha|Lol|Hahaha] [ok|k] [then|den] [i|I] [go|will go] [first|1st] [liao|already]",
+    "[Can|Cn] [u|you] [call|ring] me [back|bk] [when u free|wen u can]? [Nothing urgent|No rush]",
+    "[Where r u|Where are you]? [Been waiting|Waiting] [ages|for 20 mins] [lol|:(]",
+    "[Thx|Thanks|Ty] [4|for] [dinner|the lift|today], [had|it was] [fun|great] [x|xx|:)]",
+    "[Miss u|Missing you] [already|so much] [babe|hun|xx]",
+    "[Just|Jus] [woke up|got up|reached home]. [Wat|What] [abt|about] [u|you]?",
+    "[Did|Did u|Have u] [eat|ate|had dinner] [yet|alr]?",
+    "[R u|Are you] [free|around] [2moro|tomorrow|this wkend]? [Wanna|Want to] [catch up|grab lunch|go shopping]?",
+    "[I|i] [no|dont|don't] [have|got] [money|cash] [now|la], [can|cn] [pay u|pay you back] [tmr|tomorrow]?",
+    "[Mum|Mom] [says|said] [dinner's|dinner is] ready, [come home|come down] [now|soon]",
+    "[Nope|No], [i|I] [havent|haven't] [seen|watched] it [yet|yet!]. [No spoilers|Dont tell me] [pls|plz]!",
+    "[Aight|Alright|Okie], [see you|cya] [at|@] {entime} [then|den]",
+    "[The|Ur] [pizza|food|package] [is here|came], [come|come n] [get it|eat]",
+    "[Happy|Hppy] [new year|birthday|anniversary] [to u|2u] [n ur family|all]! [:)|xx|!!]",
+    "[My|Ma] [phone|fone] [is|was] [dying|dead], [that's why|thats y] [i|I] [didnt|didn't] [reply|answer]",
+    "[Pls|Please] [send|txt] me [the|ur] [address|number] [again|agn]",
+    "[Going|Goin] [to|2] [the|da] [gym|shop] [now|nw], [need|want] [anything|smth]?",
+]

@@ -144,3 +144,48 @@ DIALOGUES["romance_investment"] = [
     (0.8, [("V", "[I put in|I invested] {usd} [but|and now] [it says|they say] [I need to pay|pay] [a tax|a fee] [to withdraw|before withdrawal]")]),
     (0.8, [("S", "[that's normal|it's normal] [just|darling] [pay it|pay the fee] [and|then] [you get|you'll get] [everything|all] back [trust me|I love you]")]),
 ]
+
+SMS["prize_lottery"] += [
+    "FreeMsg: [Hey there|Hi] [darling|luv] it's been [3 week's|a while] now and no word back! I'd like [some fun|to chat] [you up for it|still]? Tb ok! XxX std chgs to send, {cost} to rcv",
+    "[Had your|Your] mobile [11 months|11mths] or more? U R entitled to [Update|upgrade] to the latest colour [mobiles|camera phone] [with camera|] for FREE! Call The Mobile Update Co FREE on 0800{n5}{n1}",
+    "[SMS|Txt] [SERVICES|service]. [for|For] your inclusive text credits, pls goto www.{ref}.com/{n3} [unsubscribe|stop] with STOP, no extra charge. help {prem} {cost}",
+    "[You|U] [are|r] [a|the] [winner|WINNER] [U|you] have been [specially|] selected [2|to] receive {gbp} [cash|or a {n1} holiday] [flights inc|]. speak to a live operator [2|to] claim [0871|0906]{n5}{n3}. {cost}",
+    "[December|Xmas|Valentines] [only|special]! Had your mobile {n2}mths+? You are entitled to update to the latest colour camera mobile for Free! Call The Mobile Update Co FREE on 0800{n5}{n1}",
+    "[Thanks for your|Your] [subscription|ringtone order] [to|from] [Ringtone UK|the tone club] [your|ur] mobile will be charged {cost}. [Please confirm by replying YES or NO|Txt STOP to end]",
+    "[Want|Fancy] a [date|chat]? [Local|Hot] [singles|girls] [in your area|near {encity}] [want|r waiting] to [meet|chat]. [Txt|Text] DATE to {short} [now|2 join]. {cost}. 18+",
+    "[Your|Ur] [unique|free] [user ID|entry] is {n5}. [For|To] [removal|claim] [send|txt] STOP to {short}. [Customer care|help] {prem}",
+    "[Congratulations ur|URGENT ur|Ur] [awarded|entitled] either {gbp} [of CD gift vouchers|cash] & free entry [2|to] our £100 weekly draw txt MUSIC to {short} TnCs www.{ref}.com {cost}",
+    "[As a valued|Dear valued] [customer|member], [I am pleased to advise you that|we're pleased to tell you] following recent review of your Mob No. you are awarded with a {gbp} Bonus Prize, call {prem}",
+    "[Last|Final] [Chance|chance]! Claim ur {gbp} worth of discount vouchers today! Text SHOP to {short} now! [SAVAMOB|Savamob], member offers mobile! T Cs {cost}",
+    "[Guess what|GUESS WHAT]! [Somebody|Someone] [you know|u know] [secretly|] [fancies|likes] you! Wanna find out who it is? [Give us a call|Call] on {prem} [landline|] {cost}",
+    "[You've|You have] won [a|our] [guaranteed|GUARANTEED] {gbp} [cash or|] {prize}! [To claim|Claim] call {prem} [now|b4 {endate}]. [From landline|] PO BOX {n3}, {pcode}. {cost}",
+    "[IMPORTANT MESSAGE|Important message]. This is a final contact attempt. [You have|U have] important messages waiting [out|] [our|at our] customer claims dept. Expires {endate}. Call {prem}",
+]
+SMS["phishing"] += [
+    "[Your|Ur] [{enbrand}|Amazon|Apple] [account|ID] [will be|has been] [suspended|closed] [today|in 24h]. [Confirm|Verify] [your information|payment] [here|now]: {enlink}",
+    "[USPS|UPS|FedEx]: [The|Your] [shipment|package] [{enorder}|] [is|was] [undeliverable|on hold] [due to|because of] [incorrect address|missing street number]. [Please update|Update] [within 12 hours|today]: {enlink}",
+    "[Chase|Wells Fargo|BofA]: [We|We've] [temporarily locked|restricted] your [card|debit card] [ending {tail}|] [due to|after] [suspicious|unusual] [activity|charges]. [Restore|Unlock] access at {enlink}",
+    "[DMV|State DMV]: [Your|The] [driver's license|registration] [will be suspended|is flagged] [unless|if you do not] [you pay|settle] [outstanding|unpaid] [fines|tickets] [of {fee}|] [by {endate}|today]: {enlink}",
+    "[Royal Mail|Evri]: [Your|A] [package|parcel] [has a|needs a] [{fee} shipping fee|customs fee] [to pay|outstanding]. [Pay now|Pay here] [or it will be returned|to receive it]: {enlink}",
+    "[Your|Ur] [Microsoft 365|Outlook|Office] [password|mailbox] [expires|is full] [today|in 24 hours]. [Keep|Retain] [the same password|your emails]: {enlink}",
+]
+SMS["rebate_task"] += [
+    "[Hi|Hello], [I'm|this is] {en_first} [from|with] [{enbrand}|TikTok|YouTube] [marketing|promotion]. [Like|Subscribe to] [videos|channels] [and get|for] ${n1} [each|per like]. [Earn|Make] {usd} [a day|daily]. [Interested|Interested?] [Reply|Text] [YES|1]",
+    "[Congratulations|Hi], [you|your number] [have been|was] [selected|chosen] [for|by] [our|a] [remote|part-time] [job|position]: [{n2}|{n1}0] [mins|minutes] a day, [earn|get paid] {usd}-{usd2}. [WhatsApp|Contact] {usphone}",
+    "[Your|The] [commission|earnings] [of|are] {usd} [is|are] [frozen|pending] [because|as] [you got|there is] a [combo|lucky|premium] order. [Deposit|Top up] {usd2} [in {crypto}|] [to|and] [complete it|unlock your earnings]",
+]
+SMS["fake_investment"] += [
+    "[Hi|Hello] {en_first}, [I|we] [run|manage] a [forex|gold|crypto] [trading|mining] [pool|group] [with|paying] {n2}% [weekly|monthly]. [Minimum|Start with] {usd}. [Want in|Interested]? {tg}",
+    "[Elon|Celebrity] [giveaway|event]: [send|deposit] {n1} {crypto} [and|to] [receive|get] [double|2x] [back|instantly]! [Limited time|Only today]: {enlink}",
+]
+SMS["impersonate_acquaintance"] += [
+    "[Hey|Hi] [it's|its] {en_first}, [I'm|I am] [stuck|stranded] [abroad|in {encity}] [lost my wallet|got robbed]. [Can you|Could u] [send|wire] {usd} [via|through] [Western Union|Zelle|PayPal] [asap|today]? [Will pay back|I'll explain later]",
+    "[Hello|Hi] [Dad|Mum], [my phone|phone] [is broken|smashed], [using|this is] [a friend's|my new] [phone|number]. [Please|Pls] [message|text] me on WhatsApp [here|on this number] [I need help|it's urgent]",
+]
+DIALOGUES["prize_lottery"] = [
+    [("S", "[hello|hi] [congratulations|great news] [you've been|you were] [selected|chosen] [as|for] [our|the] [{enbrand}|national] [prize draw|sweepstakes] [winner|grand prize]")],
+    [("V", "[really|what] [I|I don't remember] [entered|entering] [anything|that]")],
+    [("S", "[yes|yeah] [you won|you've won] {usd}000 [and|plus] [a|a new] [car|holiday] [to release|before we release] [it|the prize] [you just|you need to] [pay|cover] [the|a] [tax|processing fee] of {usd}")],
+    [("V", "[how do I|how can I] pay [that|it]")],
+    [("S", "[you can|just] [buy|get] [gift cards|iTunes cards|a money order] [and|then] [read me|send me] the [numbers|codes] [today|right now] [or|otherwise] [the prize|it] [goes to|will go to] [the next winner|someone else]")],
+]

@@ -75,7 +75,11 @@ def gen_fraud_zh(rng):
             elif dlg and r < 0.32:
                 text = monologue(rng, pick_turns(rng, dlg, {}), "zh")
                 sender = None
-            elif parts and r < 0.6:
+            elif r < 0.37:
+                cache = {"claim": rng.choice(fraud_zh.CASE_CLAIMS[ftype])}
+                text = fill(rng, rng.choice(fraud_zh.CASE).replace("{claim}", cache["claim"]), cache)
+                sender = None
+            elif parts and r < 0.62:
                 text = compose(rng, parts, {})
             else:
                 text = fill(rng, rng.choice(sms))
@@ -105,7 +109,7 @@ def gen_fraud_en(rng):
 def gen_benign_zh(rng, n):
     out = []
     b = benign_zh
-    cats = [("mkt", 0.30), ("notice", 0.17), ("code", 0.09), ("delivery", 0.09), ("gov", 0.10), ("chat", 0.13), ("dlg", 0.08), ("dlgchat", 0.04)]
+    cats = [("mkt", 0.25), ("hard", 0.14), ("notice", 0.14), ("code", 0.08), ("delivery", 0.08), ("gov", 0.09), ("chat", 0.12), ("dlg", 0.07), ("dlgchat", 0.03)]
     for _ in range(n):
         r = rng.random()
         acc = 0
@@ -130,6 +134,9 @@ def gen_benign_zh(rng, n):
         elif cat == "code":
             text = fill(rng, rng.choice(b.CODES))
             sender = fill(rng, "{mktsender}") if rng.random() < 0.8 else None
+        elif cat == "hard":
+            text = fill(rng, rng.choice(b.HARD))
+            sender = fill(rng, rng.choice(["{mktsender}", "{mobile}"])) if rng.random() < 0.6 else None
         elif cat == "delivery":
             text = fill(rng, rng.choice(b.DELIVERY))
             sender = fill(rng, "{mktsender}") if rng.random() < 0.8 else None
@@ -151,7 +158,7 @@ def gen_benign_zh(rng, n):
 def gen_benign_en(rng, n):
     out = []
     b = benign_en
-    cats = [("mkt", 0.24), ("notice", 0.12), ("code", 0.10), ("delivery", 0.12), ("appt", 0.10), ("personal", 0.26), ("dlg", 0.06)]
+    cats = [("mkt", 0.20), ("notice", 0.10), ("code", 0.09), ("delivery", 0.10), ("appt", 0.09), ("personal", 0.20), ("slang", 0.17), ("dlg", 0.05)]
     for _ in range(n):
         r = rng.random()
         acc = 0
@@ -170,6 +177,10 @@ def gen_benign_en(rng, n):
             text = fill(rng, rng.choice(b.DELIVERY))
         elif cat == "appt":
             text = fill(rng, rng.choice(b.APPTS))
+        elif cat == "slang":
+            k = rng.choice([1, 1, 1, 2])
+            text = " ".join(fill(rng, rng.choice(b.SLANG)) for _ in range(k))
+            sender = fill(rng, rng.choice(["{ukmob}", "{usphone}"])) if rng.random() < 0.6 else None
         elif cat == "personal":
             k = rng.choice([1, 1, 1, 2])
             text = " ".join(fill(rng, rng.choice(b.PERSONAL)) for _ in range(k))
