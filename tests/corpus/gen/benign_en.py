@@ -4,16 +4,16 @@ delivery notices, bank and carrier alerts, marketing with opt-out lines."""
 STOP = ["Reply STOP to opt out", "Txt STOP to end", "STOP to unsubscribe", "Reply STOP to unsubscribe", "Msg&data rates may apply. Reply STOP to cancel, HELP for help", "Opt out: reply STOP", "To opt out text STOP to {short}", "Unsubscribe: {eolink}", ""]
 
 MARKETING = [
-    "{enbrand}: [This weekend only|Ends {day}]: [{n2}% off|up to {n2}% off] [everything|selected lines] [in store and online|online]. [Shop now|See more] {eolink}. {stop}",
+    "{enbrand}: [This weekend only|Ends {day}]: [{n2}% off|up to {n2}% off] [everything|selected lines] [in store and online|online]. [Shop now|See more] {enbrandlink}/[offers|sale|deals|app|{n3}]. {stop}",
     "[{enbrand}|Tesco Clubcard|Boots Advantage]: [You've got|Your] [{gbp}|{n1}x points] [reward|vouchers] [waiting|to spend]. [Use them by|Expires] {endate}. {stop}",
     "[Hi {en_first}|Hey {en_first}], [it's your birthday month|happy birthday]! [Enjoy|Here's] a free [drink|dessert|delivery] [on us|at {enbrand}], [valid until|before] {endate}. {stop}",
-    "[EE|O2|Vodafone|Three|Verizon|T-Mobile]: [Upgrade|Great news], you're eligible [for|to upgrade to] [a new phone|unlimited data] [from|for] £[18|25|30]/month. [See|Details at] {eolink}. {stop}",
+    "[EE|O2|Vodafone|Three|Verizon|T-Mobile]: [Upgrade|Great news], you're eligible [for|to upgrade to] [a new phone|unlimited data] [from|for] £[18|25|30]/month. [See|Details at] {enbrandlink}/[upgrade|deals]. {stop}",
     "[{enbrand}|Domino's|Pizza Hut]: [2 for Tuesday|Buy one get one free] [is back|today]! [Use code|Code] [{ref}|TWOFOR] [online|in app]. {stop}",
     "[{enbrand} Rewards|Target Circle]: [You earned|Nice!] {usd} [in rewards|cashback] [on your last trip|this month]. [Redeem|Use it] [in app|at checkout]. {stop}",
     "[Last chance|Final call]: [our|the] [summer|Black Friday|January] sale [ends|finishes] [tonight|at midnight]. [Extra|Take an extra] [10|15|20]% off with [code|] {ref}. {stop}",
-    "[{en_first}|Hi], [win|enter our prize draw for] [a year's free coffee|a £100 voucher] [when you|by] [leave|leaving] a review of your [recent|last] order. [T&Cs|Terms] {eolink}. {stop}",
+    "[{en_first}|Hi], [win|enter our prize draw for] [a year's free coffee|a £100 voucher] [when you|by] [leave|leaving] a review of your [recent|last] order. [T&Cs|Terms] {enbrandlink}/terms. {stop}",
     "[Your gym|{enbrand} Fitness]: [New|Extra] [classes|spin sessions] [added|available] [this week|on {day}]. [Book in app|Book now]. {stop}",
-    "[{enbrand}|Sky|BT|Virgin Media]: [Your contract|Your deal] [ends|is ending] on {endate}. [Log in|Check] [to see|for] [your options|renewal offers] [in the app|at {eolink}]. {stop}",
+    "[{enbrand}|Sky|BT|Virgin Media]: [Your contract|Your deal] [ends|is ending] on {endate}. [Log in|Check] [to see|for] [your options|renewal offers] [in the app|at {enbrandlink}/renew]. {stop}",
 ]
 NOTICES = [
     "[{ukbank}|{usbank}]: [Payment|Purchase] of {usd}.{n2} at [{enbrand}|{enbrand2}] [approved|on card ending {tail}]. [Not you? Call the number on the back of your card.|]",

@@ -21,7 +21,7 @@ SMS["prize_lottery"] = [
     "[SIX|6] chances to win CASH! From 100 to 20,000 pounds txt> CSH11 and send to {short} Cost {cost} Tsandcs apply Reply HL 4 info",
     "[Camera|Holiday] - You are awarded {prize}! Call {prem} [now|from landline]. Delivery within 28 days. {cost}",
     "[This is the 2nd attempt|2nd attempt] to contact [you|u]! [U have won|You've won] {gbp}. [Call|Ring] {prem} [NOW|asap]. {cost}",
-    "[Lottery|UK National Lottery|Powerball] [winner|notification]: [your|ur] [email|number] won {usd}000. [To process|Send] [your|ur] [name, address and bank details|claim fee of {usd}] to [claims|agent] {enlink}",
+    "[Lottery|UK National Lottery|Powerball] [winner|notification]: [your|ur] [email|number] won {usdbig}. [To process|Send] [your|ur] [name, address and bank details|claim fee of {usd}] to [claims|agent] {enlink}",
     "[IMPORTANT|Important] - [you|your account] [has|have] [qualified|been selected] for [a {gbp} refund|free {prize}]. [Reply|Respond] [YES|Y] [to claim|now]. [STOP to opt out|Stop2end]",
 ]
 SMS["phishing"] = [
@@ -57,7 +57,7 @@ SMS["fake_investment"] = [
     "[Join|Welcome to] our [VIP|private] [crypto|stock] [signal group|club]. [Our|My] [mentor|analyst] [guarantees|delivers] {n2}% [daily|weekly] returns. [Start|Invest] with {usd}: {enlink}",
     "[Double|Triple] your {crypto} in [24 hours|7 days]! [Guaranteed|Risk-free] [profit|returns] with our [AI trading bot|platform]. [Sign up|Register] {enlink}",
     "[Hi|Hello], [I'm|this is] {en_first}, an [investment|wealth] [advisor|manager]. [We have|Got] an [exclusive|insider] [opportunity|IPO allocation] [with|giving] {n2}% [monthly|weekly] returns. [Reply|Text] YES [to learn more|for details]",
-    "[Your|The] [withdrawal|payout] of {usd}000 [is ready|has been approved]. [Pay|Deposit] the [tax|verification fee|{n1}% release fee] of {usd} in {crypto} to [receive|release] it",
+    "[Your|The] [withdrawal|payout] of {usdbig} [is ready|has been approved]. [Pay|Deposit] the [tax|verification fee|{n1}% release fee] of {usd} in {crypto} to [receive|release] it",
 ]
 SMS["romance_investment"] = [
     "[Hi|Hello] [is this|are you] {en_first}? [Sorry|Oh sorry], [wrong number|I think I have the wrong number]. [But|Anyway] [you seem nice|nice to meet you], I'm [a {rjob_en}|{en_first2}]",
@@ -65,8 +65,8 @@ SMS["romance_investment"] = [
     "[Honey|Sweetheart], I'm [stuck|held] at [customs|the airport] in [{encity}|Lagos|Istanbul]. I need {usd} to [pay the fee|release my package] [then|and] I can [fly to you|come home to you]. [Please|I love you]",
 ]
 SMS["fake_loan"] = [
-    "[Approved|Pre-approved]! [Get|Borrow] [up to|] {usd}000 [today|in minutes], [no credit check|bad credit OK]. [Pay|Send] [the|a] {usd} [insurance|processing] fee [via|in] [gift cards|Zelle] to [release funds|receive your loan]",
-    "[You qualify|You're eligible] for a {gbp}0 [loan|debt relief], [regardless of|even with] [credit history|CCJs]. [Apply|Reply YES] [now|today]: {enlink} [STOP to end|]",
+    "[Approved|Pre-approved]! [Get|Borrow] [up to|] {usdbig} [today|in minutes], [no credit check|bad credit OK]. [Pay|Send] [the|a] {usd} [insurance|processing] fee [via|in] [gift cards|Zelle] to [release funds|receive your loan]",
+    "[You qualify|You're eligible] for a {gbpbig} [loan|debt relief], [regardless of|even with] [credit history|CCJs]. [Apply|Reply YES] [now|today]: {enlink} [STOP to end|]",
 ]
 SMS["fake_job"] = [
     "[Hi|Hello], [your profile|we saw your CV] [matches|is a fit for] a [remote|home-based] [mystery shopper|package forwarding|payment processing] [role|position]. {usd}/week. [Receive|Reship] [parcels|payments] [from home|to your account]. [Reply|Text] {usphone}",
@@ -138,7 +138,7 @@ DIALOGUES["impersonate_acquaintance"] = [
 DIALOGUES["romance_investment"] = [
     [("S", "[good morning|morning] [beautiful|handsome|dear] [did you sleep well|how was your night]")],
     [("V", "[morning|hi] [yes thanks|not bad] [you?|how about you]")],
-    [("S", "[busy|good] [with|on] [the|my] [oil rig|project|trading] [today|] [I made|we made] {usd}0 [profit|] [on|with] [my uncle's|the] [platform|app]")],
+    [("S", "[busy|good] [with|on] [the|my] [oil rig|project|trading] [today|] [I made|we made] {usdbig} [profit|] [on|with] [my uncle's|the] [platform|app]")],
     [("V", "[wow|really] [that's a lot|how does that work]")],
     [("S", "[I can|let me] [teach you|show you] [start with|just try] {usd} [on|at] {enlink} [we can|for] [build our future|our future together]")],
     (0.8, [("V", "[I put in|I invested] {usd} [but|and now] [it says|they say] [I need to pay|pay] [a tax|a fee] [to withdraw|before withdrawal]")]),
@@ -185,7 +185,7 @@ SMS["impersonate_acquaintance"] += [
 DIALOGUES["prize_lottery"] = [
     [("S", "[hello|hi] [congratulations|great news] [you've been|you were] [selected|chosen] [as|for] [our|the] [{enbrand}|national] [prize draw|sweepstakes] [winner|grand prize]")],
     [("V", "[really|what] [I|I don't remember] [entered|entering] [anything|that]")],
-    [("S", "[yes|yeah] [you won|you've won] {usd}000 [and|plus] [a|a new] [car|holiday] [to release|before we release] [it|the prize] [you just|you need to] [pay|cover] [the|a] [tax|processing fee] of {usd}")],
+    [("S", "[yes|yeah] [you won|you've won] {usdbig} [and|plus] [a|a new] [car|holiday] [to release|before we release] [it|the prize] [you just|you need to] [pay|cover] [the|a] [tax|processing fee] of {usd}")],
     [("V", "[how do I|how can I] pay [that|it]")],
     [("S", "[you can|just] [buy|get] [gift cards|iTunes cards|a money order] [and|then] [read me|send me] the [numbers|codes] [today|right now] [or|otherwise] [the prize|it] [goes to|will go to] [the next winner|someone else]")],
 ]

@@ -145,7 +145,7 @@ def gen_benign_zh(rng, n):
             sender = fill(rng, rng.choice(["{mktsender}", "12345", "{mktsender}"]))
         elif cat == "chat":
             k = rng.choice([1, 1, 1, 2, 3])
-            text = rng.choice(["", "\n", " "]).join(fill(rng, rng.choice(b.CHATS)) for _ in range(k)) if k > 1 else fill(rng, rng.choice(b.CHATS))
+            text = rng.choice(["\n", " ", "\n"]).join(fill(rng, rng.choice(b.CHATS)) for _ in range(k)) if k > 1 else fill(rng, rng.choice(b.CHATS))
             sender = zh_sender(rng, False)
         elif cat == "dlg":
             text = transcript(rng, pick_turns(rng, rng.choice(b.DIALOGUES), {}), "zh")

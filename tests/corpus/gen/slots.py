@@ -1,3 +1,4 @@
+import re
 """Slot values for the corpus templates. All names, numbers, ids and codes
 are made up; links to real brands' own domains appear only in ordinary
 (benign) messages, links in fraud messages use invented domains."""
@@ -292,3 +293,7 @@ SLOTS.update({
     "mktsender": lambda r: r.choice(["106", "1069", "10690", "10655", "1065"]) + _d(r, r.randint(5, 9)),
 })
 NOCACHE_EXTRA = {"stop"}
+SLOTS["bill"] = lambda r: "%.2f" % (r.randint(5, 480) + r.randint(0, 99) / 100)
+SLOTS["usdbig"] = lambda r: "$" + r.choice(["5,000", "10,000", "25,000", "50,000", "15000", "250,000", "1,000,000", "7500"])
+SLOTS["gbpbig"] = lambda r: "£" + r.choice(["5,000", "10,000", "2000", "3,500", "25,000"])
+PAIRED["enbrandlink"] = ("enbrand", {b: "https://www." + re.sub(r"[^a-z0-9]", "", b.lower().replace("&", "and")) + r2 for b, r2 in zip(EN_BRANDS, [".com", ".co.uk"] * 40)})
