@@ -102,3 +102,27 @@ SLANG = [
     "[Pls|Please] [send|txt] me [the|ur] [address|number] [again|agn]",
     "[Going|Goin] [to|2] [the|da] [gym|shop] [now|nw], [need|want] [anything|smth]?",
 ]
+
+# ordinary texts that use the words spam uses (call, free, win, text, claim, prize, cash, urgent)
+SLANG += [
+    "[Call|Ring] me when [u|you] [r|are] free [ok|k|pls]",
+    "[Are|R] [u|you] free [tonight|later|tmr]? [Call|Text] me",
+    "[I'm|Im] free [after|from] {entime}, [call|text] me [then|if u want]",
+    "[Did|Did u] [win|won] [the|ur] [match|game|bet] [last night|yesterday]?",
+    "[We|We've] won [the|a] [raffle|quiz] [at|in] [the pub|work]!! [Free|Free round of] drinks [lol|haha]",
+    "[Text|Txt] me [when|once] [u|you] [get|reach] [home|there] [pls|x]",
+    "[Urgent|URGENT] - [where|wheres] [the|my] [car keys|passport]?? [Call me|Ring me] [asap|now]",
+    "[I|i] [claimed|put in a claim for] [the|my] [expenses|travel] [today|at work], [should|will] [get|be paid] [cash|it] back [friday|next week]",
+    "[The|That] [prize|voucher] [I|i] [won|got] at [work|the raffle] [was|is] [a|for] [spa day|£50 at Boots] [lol|:)]",
+    "[Can|Cn] [u|you] [send|txt] me [his|her|the] [number|address]? [Want to|Gonna] call [him|her|them]",
+    "[Mobile|Phone] [is|was] [dead|off], [call|ring] [the|my] [landline|home phone] [if|when] [urgent|u need me]",
+    "[Reply|Text back] [when|if] [you|u] [can|get this], [no rush|not urgent]",
+    "[Got|I've got] [2|two] free tickets [for|to] [the match|the cinema] [on|this] {day}, [want|fancy] [one|coming]?",
+    "[Dont|Don't] [forget|4get] [to|2] [enter|sign up for] [the|our] [office|school] [draw|sweepstake] [its|it's] £[2|5]",
+    "[Customer service|The helpline] [said|says] [my|the] [refund|parcel] [will|should] [come|arrive] [in|within] [5|3] days",
+    "[Just|I] [called|rang] [the|ur] [bank|doctor|garage], [they|they'll] [call back|ring you] [later|tomorrow]",
+    "[Lol|Haha] [i|I] [got|received] [one of those|a] [scam|spam] texts [saying|about] [i|I] won [a|an] [iPhone|holiday]",
+    "[Congrats|Congratulations] [on|for] [passing|the] [your|ur] [driving test|exams|promotion]!! [Drinks on me|So proud]",
+    "[Week|Weekly] [shop|groceries] [done|sorted], [cost|was] £{n2}, [ur|your] [half|share] [is|=] £{n2}",
+    "[Pls|Please] [call|ring] [mum|grandma|dad], [she's|he's] [been trying|trying] [to|2] [reach|get hold of] [u|you]",
+]

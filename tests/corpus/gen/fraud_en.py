@@ -189,3 +189,21 @@ DIALOGUES["prize_lottery"] = [
     [("V", "[how do I|how can I] pay [that|it]")],
     [("S", "[you can|just] [buy|get] [gift cards|iTunes cards|a money order] [and|then] [read me|send me] the [numbers|codes] [today|right now] [or|otherwise] [the prize|it] [goes to|will go to] [the next winner|someone else]")],
 ]
+SMS["prize_lottery"] += [
+    "Dear Voucher Holder, [to claim|claim] [this weeks|your] offer, [at|on] your PC [go|please go] to http://www.{ref}.com/ts&cs [apply|]. [Or call|] {prem}",
+    "[FREE|Free] for 1st week! No1 [Nokia|polyphonic] tone 4 ur mob every week just txt [NOKIA|TONE] to {short} Get txting and tell ur mates. [www.{ref}.com|] {cost}",
+    "[Please|Pls] call our customer service representative on 0800{n5}{n1} between 10am-9pm as you have WON a guaranteed {gbp} cash or {gbpbig} prize!",
+    "[SMS AUCTION|Auction] - A [brand new|] {prize} [is up|up] for auction today! Auction starts at £1! To bid txt BID to {short}. {cost}",
+    "IMPORTANT INFORMATION 4 [ORANGE|O2|VODA] USER {n5}. TODAY IS UR LUCKY DAY!2 FIND OUT WHY LOG ONTO http://www.{ref}.com THERE'S A FANTASTIC SURPRISE AWAITING U",
+    "[Sunshine|Monthly] Quiz! Win a [super Sony DVD recorder|top Sony camera] if you [canname|can name] the capital of Australia? Text MQUIZ to {short}. {cost}",
+    "[Ur|Your] [chance|entry] to be on a reality [fantasy|TV] show [call|now]. Call now = {prem} Just {cost} [per min|], NtT PO Box {n3} {pcode} 18+",
+    "[You|U] [are|r] [being|been] [contacted|chosen] by our dating service by someone you know! To find out who it is, call from a land line {prem}. PoBox{n3} {cost}",
+    "[Hi|Hey] [this is|its] [Amy|Lucy|Jess], [you|u] [sent|txtd] me a [text|msg] [the other night|yesterday]? [Call|Ring] me [back|bk] on {prem}. xxx {cost}",
+    "[Filthy|Naughty] [stories|chat] [and|&] [girls|babes] waiting for you! [Text|Txt] [SEXY|HOT] to {short}. {cost}. 18+ [unsub|STOP] STOP",
+    "[Bloomberg|Win] -Message center +44{n5}{n5} [Why|Wait] [wait|no more]? Apply for your future [http://careers.{ref}.com|today]",
+    "[YOU'RE|YOU ARE] A [WINNER|BONUS WINNER]! [Claim|To claim] [your|ur] {gbp} [bonus|cash] [text|txt] CLAIM to {short} [or call|] {prem}. [18+ T&C|TsCs apply]",
+]
+SMS["phishing"] += [
+    "[Your|A] [{enbrand}|Apple|PayPal] [payment|purchase] of {usd}.[99|49] [was|has been] [made|authorised]. [Not you?|If you didn't] [Call|call] {usphone} [to cancel|immediately]",
+    "[NatWest|Lloyds|Halifax]: [We've|We have] [noticed|spotted] [a login|a payment] [from|to] a new device. If this [wasn't|was not] you, [call us|please call] on {ukmob}",
+]

@@ -71,10 +71,21 @@ def noise(s, rng, lang, fraud):
             s = s.upper() if len(s) < 200 else s
         elif rng.random() < 0.05:
             s = s.lower()
+    if rng.random() < 0.06:
+        s = mask_digits(s, rng)
     if rng.random() < 0.08:
         e = fill(rng, "{emoji}")
         s = (e + s) if rng.random() < 0.3 else (s + e)
     return s
+
+
+def mask_digits(s, rng):
+    """Published SMS collections often mask numbers (x月x日, 138xxxx1234,
+    ****); both sides get the same rate."""
+    mode = rng.choice(["x", "X", "*", "partial"])
+    if mode == "partial":
+        return re.sub(r"\d{4}(?=\d{3,})", lambda m: "*" * len(m.group(0)), s)
+    return re.sub(r"\d", mode, s)
 
 
 def _strip_zh(t):
