@@ -210,7 +210,7 @@ def build():
         "fraud_zh.jsonl": dedupe(gen_fraud_zh(rng)),
         "fraud_en.jsonl": dedupe(gen_fraud_en(rng)),
         "benign_zh.jsonl": dedupe(gen_benign_zh(rng, 7600)),
-        "benign_en.jsonl": dedupe(gen_benign_en(rng, 3600)),
+        "benign_en.jsonl": dedupe(gen_benign_en(rng, 4200)),
     }
     return {k: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in v) for k, v in files.items()}
 

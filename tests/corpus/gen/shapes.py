@@ -109,7 +109,7 @@ def pick_turns(rng, stages, cache):
 
 def transcript(rng, turns, lang="zh"):
     """Speech-to-text style: no punctuation (mostly), fillers, turn after turn."""
-    labels = rng.choice([None, None, ("A", "B"), ("对方", "我"), ("坐席", "客户"), ("来电", "本人"), ("甲", "乙")] if lang == "zh" else [None, None, ("A", "B"), ("Caller", "Me"), ("Agent", "Customer"), ("Speaker 1", "Speaker 2")])
+    labels = rng.choice([None, None, ("A", "B"), ("对方", "我"), ("来电", "本人"), ("甲", "乙"), ("说话人1", "说话人2")] if lang == "zh" else [None, None, ("A", "B"), ("Caller", "Me"), ("Agent", "Customer"), ("Speaker 1", "Speaker 2")])
     sep = rng.choice(["\n", " ", "\n", "  "])
     out = []
     for spk, t in turns:
