@@ -83,6 +83,9 @@ def gen_fraud_zh(rng):
                 text = compose(rng, parts, {})
             else:
                 text = fill(rng, rng.choice(sms))
+            if sender is not None and not text.startswith("【") and rng.random() < 0.12:
+                # spoofed or generic signatures, as scam senders use them
+                text = fill(rng, "【[{bank}|{shop}|{brand}|{carrier}|{payapp}|温馨提示|通知|重要提醒|{city}{auth}]】") + text
             out.append({"label": ftype, "sender": sender, "text": noise(text, rng, "zh", True)})
     return out
 

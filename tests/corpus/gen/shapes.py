@@ -58,6 +58,9 @@ def noise(s, rng, lang, fraud):
     filters are what it evades) and stays rare."""
     r = rng.random()
     if lang == "zh":
+        m = re.match(r"^(【[^】]{1,12}】)(.+)$", s, re.S)
+        if m and rng.random() < 0.15:  # the signature at the end, as many senders put it
+            s = m.group(2) + m.group(1)
         if fraud and r < 0.12:
             s = evade(s, rng)
         if rng.random() < 0.05:
