@@ -31,9 +31,9 @@ CODES = [
     "[Use|Enter] {code6} to [verify|confirm] your [phone number|account] [on|for] [{enbrand}|Signal|Telegram]. [Valid for 5 mins|]",
 ]
 DELIVERY = [
-    "{encourier}: [Your|Ur] [parcel|package] [from {enbrand}|] [will be delivered|is arriving] [today|on {day}] between {entime} and {entime2}. [Track|Manage] it: {eolink}",
+    "{encourier}: [Your|Ur] [parcel|package] [from {enbrand}|] [will be delivered|is arriving] [today|on {day}] between {entime} and {entime2}. [Track|Manage] it: {encourierlink}",
     "{encourier}: [Your|The] [parcel|package] [was delivered|has been left] [to|in] [your safe place|the porch|a neighbour at {street}] at {entime}. [Photo in app|]",
-    "[Your|Ur] [{enbrand}|Amazon] order {enorder} has [shipped|been dispatched]. [Track|Arriving] {day}. [Track at|] {eolink}",
+    "[Your|Ur] [{enbrand}|Amazon] order {enorder} has [shipped|been dispatched]. [Track|Arriving] {day}. [Track at|Details:] [{enbrandlink}/orders|the app]",
     "[{enbrand}|Deliveroo|Just Eat|DoorDash|Uber Eats]: [Your|Ur] order is [on its way|being prepared]! [{en_first} will be with you|Arriving] [in {n2} mins|at {entime}].",
     "[Your|The] [Amazon|InPost|Evri] [locker|ParcelShop] [collection|pickup] code is {code6}. [Collect|Pick up] [by|before] {endate} [at|from] [{street}|the {enbrand} store].",
 ]

@@ -128,7 +128,7 @@ def transcript(rng, turns, lang="zh"):
             if rng.random() < 0.4:
                 t = rng.choice(FILLERS_EN) + " " + t
         if labels:
-            t = (labels[0] if spk == "S" else labels[1]) + rng.choice(["：", ":", ": "]) + t
+            t = (labels[0] if spk == "S" else labels[1]) + rng.choice(["：", ":", ": "] if lang == "zh" else [":", ": "]) + t
         out.append(t)
     return sep.join(out)
 

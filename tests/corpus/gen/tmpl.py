@@ -54,7 +54,10 @@ def fill(rng, template, cache=None):
         if n == s:
             break
         s = n
-    return s
+    # tidy what empty alternatives leave behind
+    s = re.sub(r"(?<=\S) {2,}(?=\S)", " ", s)
+    s = re.sub(r" +([,.!?;:])", r"\1", s)
+    return s.strip(" ")
 
 
 def compose(rng, parts, cache=None, joiner=""):
