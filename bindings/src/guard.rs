@@ -228,6 +228,17 @@ impl Guard {
         Ok(status)
     }
 
+    /// Moves to the store's newest data when another process (the app
+    /// applying feeds while this call-screening service or extension runs)
+    /// changed it. Cheap when nothing changed; never shows half an update:
+    /// checks running meanwhile finish on the data they started with.
+    /// Returns true when new data was loaded. Checks never reload on their
+    /// own, so a long-lived guard in a second process should call this
+    /// before a check or on a timer. Throws `Store` without a store.
+    pub fn refresh(&self) -> Result<bool, FanzhaError> {
+        Ok(self.inner.refresh()?)
+    }
+
     /// Verifies a signed feed (the bytes of the file) against the pinned
     /// keys and applies it to the store in one transaction, then swaps the
     /// new protection data in. Checks running meanwhile finish on the old

@@ -40,4 +40,6 @@ pub use payment::{
 pub use scoring::{Assessment, ScoringRules};
 pub use snapshot::{RuleSources, Snapshot};
 pub use text::Texts;
-pub use verdict::{Action, Extracted, FraudType, Kind, Lang, Level, Question, Reason, Verdict};
+pub use verdict::{
+    Action, Extracted, FraudType, Kind, Lang, Level, Protection, Question, Reason, Verdict,
+};

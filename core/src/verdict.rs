@@ -8,6 +8,36 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Whether the protection data could be consulted for a verdict.
+///
+/// A host branches on this, not on reason codes: a `clear` verdict with
+/// [`Protection::Unavailable`] means "could not check the lists", never
+/// "nothing listed" — show it as such.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Protection {
+    /// Every list and rule of the current data was consulted.
+    #[default]
+    Full,
+    /// Consulted, but the feed has expired (`feed.stale`): the last data
+    /// received was used.
+    Stale,
+    /// The store's lists could not be read (damaged, missing, unreadable):
+    /// only the embedded default checks ran (`store.unavailable`).
+    Unavailable,
+}
+
+impl Protection {
+    /// The stable lower-case id (`full`, `stale`, `unavailable`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Protection::Full => "full",
+            Protection::Stale => "stale",
+            Protection::Unavailable => "unavailable",
+        }
+    }
+}
+
 /// How much the user should trust what was checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -279,6 +309,9 @@ pub struct Verdict {
     pub advice: Vec<String>,
     /// Version of the protection data that produced this verdict.
     pub feed_version: String,
+    /// Whether the protection data could be consulted (see [`Protection`]).
+    #[serde(default)]
+    pub protection: Protection,
     /// Items extracted from a message, each with its own verdict.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extracted: Vec<Extracted>,

@@ -185,6 +185,15 @@ impl Store {
         self.found_version
     }
 
+    /// A number that changes whenever any connection — in this process or
+    /// another — commits a change to the store (SQLite's `data_version`, read
+    /// on this store's reader connection). Cheap: no decryption, no table
+    /// read. `Guard::refresh` compares it with the value seen at load.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        let conn = self.reader.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Reads what a guard needs — blocklist index, feed rules, feed states,
     /// user rules — in one read transaction on a new connection, which the
     /// index keeps to confirm candidates. Costs about the size of the
@@ -201,9 +210,20 @@ impl Store {
             let user = user::read_rules(&conn, &self.keys)?;
             Ok::<_, StoreError>((feeds, rules, segments, user))
         })();
-        let end = conn.execute_batch(if read.is_ok() { "COMMIT" } else { "ROLLBACK" });
-        let (feeds, rules, segments, user) = read?;
-        end?;
+        // On success the read transaction stays open for the index's whole
+        // life: every later confirmation (a sealed block, a label) reads the
+        // same database generation as the segment list it was loaded with,
+        // even after an apply in this or another process has replaced and
+        // deleted those rows (WAL keeps the pinned pages readable). The
+        // transaction ends when the index is dropped, i.e. when the last
+        // check on its snapshot finishes after a reload or `refresh`.
+        let (feeds, rules, segments, user) = match read {
+            Ok(read) => read,
+            Err(e) => {
+                conn.execute_batch("ROLLBACK")?;
+                return Err(e);
+            }
+        };
         Ok(Loaded {
             index: StoreIndex::new(conn, self.keys.clone(), segments),
             rules,
