@@ -330,7 +330,7 @@ impl Verdict {
     }
 
     /// The JSON object of the CLI contract:
-    /// `{"kind","input","normalized","level","score","action","fraud_type","reasons","title","advice","feed_version"}`
+    /// `{"kind","input","normalized","level","score","action","fraud_type","reasons","title","advice","feed_version","protection"}`
     /// plus `extracted`, `cool_off_seconds` and `questions` where present.
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::to_value(self).expect("a verdict always serializes")
