@@ -287,6 +287,27 @@ fn homographs_and_mixed_scripts() {
 }
 
 #[test]
+fn dangerous_latin_patterns() {
+    let g = guard();
+    for url in [
+        "http://ı\u{307}nstagram-help.com/",
+        "http://shopi\u{307}fy-login.net/",
+        "http://wallet\u{9e9}\u{9ea}.com/",
+        "http://bank\u{967}.com/",
+    ] {
+        assert_flags(&g, url, "link.mixed_script", Level::Suspicious);
+    }
+    for url in [
+        "https://münchen.de/",
+        "https://café.fr/",
+        "https://straße.de/",
+        "https://việtnam.vn/",
+    ] {
+        assert_lacks(&g, url, "link.mixed_script");
+    }
+}
+
+#[test]
 fn whole_script_confusables() {
     let g = guard();
     // Every letter Cyrillic, yet the label reads as a Latin word: not a

@@ -689,6 +689,8 @@ fn unicode_label<'a>(
     }
     if uni.detect_restriction_level() > RestrictionLevel::HighlyRestrictive {
         scripts.mixed = true;
+    } else if dangerous_latin_pattern(&uni) {
+        scripts.mixed = true;
     } else if !scripts.script_tld && whole_script_confusable(&uni) {
         scripts.whole = true;
     }
@@ -738,6 +740,32 @@ struct Scripts {
     mixed: bool,
     /// A label is a whole-script confusable of a Latin name.
     whole: bool,
+}
+
+/// Patterns Chromium's spoof checker refuses inside otherwise ordinary Latin
+/// labels: a combining mark on a dotless ı / ȷ, a combining dot above on
+/// i, j or l (reads as a plain i), and digits of another script next to
+/// Latin letters (`paypal٣`).
+fn dangerous_latin_pattern(uni: &str) -> bool {
+    use unicode_script::{Script, UnicodeScript};
+    let mut prev = ' ';
+    let mut latin = false;
+    let mut foreign_digit = false;
+    for ch in uni.chars() {
+        let mark = ('\u{300}'..='\u{36f}').contains(&ch);
+        if mark && matches!(prev, '\u{131}' | '\u{237}') {
+            return true;
+        }
+        if ch == '\u{307}' && matches!(prev, 'i' | 'j' | 'l') {
+            return true;
+        }
+        latin |= ch.is_alphabetic() && ch.script() == Script::Latin;
+        foreign_digit |= ch.is_numeric() && !ch.is_ascii_digit();
+        if !mark {
+            prev = ch;
+        }
+    }
+    latin && foreign_digit
 }
 
 /// UTS #39 whole-script confusable read as Latin: every letter of the label
