@@ -687,9 +687,9 @@ fn unicode_label<'a>(
     if result.is_err() || uni.is_ascii() {
         return;
     }
-    if uni.detect_restriction_level() > RestrictionLevel::HighlyRestrictive {
-        scripts.mixed = true;
-    } else if dangerous_latin_pattern(&uni) {
+    if uni.detect_restriction_level() > RestrictionLevel::HighlyRestrictive
+        || dangerous_latin_pattern(&uni)
+    {
         scripts.mixed = true;
     } else if !scripts.script_tld && whole_script_confusable(&uni) {
         scripts.whole = true;
