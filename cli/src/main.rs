@@ -8,6 +8,7 @@ mod check;
 mod demo;
 mod feed;
 mod link;
+mod model;
 mod output;
 mod payment;
 mod store;
@@ -42,6 +43,9 @@ enum Command {
     /// Link tools: canonical form and lookup expressions.
     #[command(subcommand)]
     Link(link::LinkCommand),
+    /// Learned models: train and evaluate.
+    #[command(subcommand)]
+    Model(model::ModelCommand),
     /// The encrypted local store: create, status, verify.
     #[command(subcommand)]
     Store(store::StoreCommand),
@@ -107,6 +111,7 @@ fn main() -> ExitCode {
         Command::Scan(args) => check::run_scan(args),
         Command::Feed(cmd) => feed::run(cmd),
         Command::Link(cmd) => link::run(cmd),
+        Command::Model(cmd) => model::run(cmd),
         Command::Store(cmd) => store::run_store(cmd),
         Command::Report(cmd) => store::run_report(cmd),
         Command::Rule(cmd) => store::run_rule(cmd),

@@ -23,6 +23,7 @@ pub mod feed;
 mod guard;
 pub mod link;
 pub mod message;
+pub mod model;
 pub mod number;
 pub mod payment;
 mod scoring;
