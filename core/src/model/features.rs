@@ -127,7 +127,7 @@ fn message_grams(norm: &str, out: &mut Vec<String>) {
     }
     // Latin / digit words: 1–2-grams (digits are already `0`).
     let words: Vec<&str> = norm
-        .split(|c: char| !(c.is_alphanumeric() && !is_cjk(c)))
+        .split(|c: char| !c.is_alphanumeric() || is_cjk(c))
         .filter(|w| !w.is_empty())
         .collect();
     for w in &words {
