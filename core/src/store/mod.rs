@@ -25,6 +25,7 @@
 //! ```
 
 mod apply;
+mod audit;
 mod crypto;
 mod db;
 mod error;
@@ -38,14 +39,15 @@ pub use apply::{
     MAX_CATEGORY_BYTES, MAX_CHANGE_ENTRIES, MAX_FEED_ID_BYTES, MAX_LABELS_PER_FEED,
     MAX_LABEL_BYTES, MAX_RULES_BYTES,
 };
+pub use audit::{AuditRecord, Decision, MAX_AUDIT_AGE_MS, MAX_AUDIT_ENTRIES, MAX_AUDIT_ID_BYTES};
 pub use crypto::{FileKeyProvider, KeyProvider, DATA_KEY_LEN};
 pub use error::{KeyProviderError, StoreError};
 pub use history::{StoreHistory, MAX_HISTORY_PAYEES, MAX_RECENT_PAYMENTS};
 pub use index::StoreIndex;
 pub use schema::VERSION as SCHEMA_VERSION;
 pub use user::{
-    canonical_link_host, NewReport, Report, RuleAction, UserRule, UserRules, MAX_EVENTS,
-    MAX_REPORTS, MAX_RULES,
+    canonical_link_host, NewReport, Report, ReportCategory, RuleAction, UserRule, UserRules,
+    MAX_EVENTS, MAX_REPORTS, MAX_RULES,
 };
 
 use crate::blocklist::ListKind;
