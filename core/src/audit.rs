@@ -98,6 +98,12 @@ impl Guard {
         Ok(self.audit_store()?.audit_entries(include_values)?)
     }
 
+    /// [`Guard::export_audit`] as a JSON array (the CLI's `audit export`).
+    pub fn export_audit_json(&self, include_values: bool) -> Result<String> {
+        let log = self.export_audit(include_values)?;
+        Ok(serde_json::to_string(&log).expect("audit records serialize"))
+    }
+
     /// The person says the warning with verdict id `id` was wrong: the
     /// value gets a local allow rule (numbers, links, payees — so the next
     /// check is `trusted` with a `*.user_allowed` reason) and a

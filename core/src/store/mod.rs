@@ -187,12 +187,16 @@ impl Store {
         self.found_version
     }
 
-    /// A number that changes whenever any connection — in this process or
-    /// another — commits a change to the store (SQLite's `data_version`, read
-    /// on this store's reader connection). Cheap: no decryption, no table
-    /// read. `Guard::refresh` compares it with the value seen at load.
+    /// A number that changes whenever another connection — another `Store`
+    /// in this process or another process — commits a change to the store
+    /// (SQLite's `data_version`, read on this store's writer connection, so
+    /// this store's own writes — audit records, user rules, payee history —
+    /// don't count: the guard that made them already holds their effect).
+    /// Cheap: no decryption, no table read; waits only for a write of this
+    /// store in progress. `Guard::refresh` compares it with the value seen
+    /// at load.
     pub fn data_version(&self) -> Result<i64, StoreError> {
-        let conn = self.reader.lock().unwrap_or_else(|e| e.into_inner());
+        let conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
