@@ -32,8 +32,8 @@ pub use guard::{
 pub use keys::KeyProvider;
 pub use logging::{install_log_sink, LogLevel, LogRecord, LogSink};
 pub use payment::{
-    AccountKind, Answer, CallContext, Event, EventKind, NameCheck, NameCheckResult,
-    PaymentContext, PaymentIntent,
+    AccountKind, Answer, CallContext, Event, EventKind, NameCheck, NameCheckResult, PaymentContext,
+    PaymentIntent,
 };
 pub use types::*;
 
