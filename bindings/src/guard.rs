@@ -59,6 +59,12 @@ impl GuardSettings {
 mod directory;
 pub use directory::{CallDirectoryEntries, DirectoryEntry};
 
+// The bank's flow (audit log, decisions, "not a scam"): a child module for
+// the same reason.
+#[path = "audit.rs"]
+mod audit;
+pub use audit::{AuditEntry, Decision, NotScamResult};
+
 /// The anti-fraud engine: checks numbers, links, messages and payments.
 ///
 /// Thread-safe: share one instance across the app (checks run in parallel

@@ -293,6 +293,11 @@ pub struct Verdict {
     pub cool_off_seconds: Option<i32>,
     /// Payments: questions to ask before going on.
     pub questions: Vec<Question>,
+    /// Set on every verdict of a guard opened on a store: report the
+    /// person's decision (`recordDecision`) and "not a scam"
+    /// (`markNotScam`) by it.
+    #[uniffi(default = None)]
+    pub id: Option<String>,
 }
 
 impl From<core::Verdict> for Verdict {
@@ -316,6 +321,7 @@ impl From<core::Verdict> for Verdict {
                 .cool_off_seconds
                 .map(|s| i32::try_from(s).unwrap_or(i32::MAX)),
             questions: v.questions.into_iter().map(Into::into).collect(),
+            id: v.id,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! Exit codes: 0 success, 1 a runtime failure (an unreadable store, an I/O
 //! error), 2 bad arguments or input that can't be checked.
 
+mod audit;
 mod check;
 mod demo;
 mod feed;
@@ -55,6 +56,12 @@ enum Command {
     /// The user's own block / allow rules (in the store).
     #[command(subcommand)]
     Rule(store::RuleCommand),
+    /// The warning audit log (in the store): decisions and export.
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
+    /// Feedback on a verdict: "not a scam".
+    #[command(subcommand)]
+    Feedback(audit::FeedbackCommand),
 }
 
 /// A failure the CLI reports: message on stderr, and an exit code.
@@ -115,6 +122,8 @@ fn main() -> ExitCode {
         Command::Store(cmd) => store::run_store(cmd),
         Command::Report(cmd) => store::run_report(cmd),
         Command::Rule(cmd) => store::run_rule(cmd),
+        Command::Audit(cmd) => audit::run_audit(cmd),
+        Command::Feedback(cmd) => audit::run_feedback(cmd),
     };
     // Verdicts from a damaged store were printed (carrying
     // `store.unavailable`), but the run failed.

@@ -579,6 +579,11 @@ impl Guard {
                 "The protection feed has expired; verdicts use the last data received",
             );
         }
+        // Issue 20: an id on every verdict checked with a store; warnings
+        // go to the audit log (see `audit.rs`).
+        if let Some(store) = &self.store {
+            crate::audit::stamp(store, self.now_ms(), &mut v);
+        }
         v
     }
 

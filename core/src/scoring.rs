@@ -387,6 +387,7 @@ impl Assessment {
             extracted: Vec::new(),
             cool_off_seconds: None,
             questions: Vec::new(),
+            id: None,
         }
     }
 }

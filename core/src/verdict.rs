@@ -321,6 +321,13 @@ pub struct Verdict {
     /// Payments: scam-specific questions to ask before going on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Question>,
+    /// Set on every verdict of a guard opened on a store: the id a host
+    /// reports the person's decision by ([`crate::Guard::record_decision`])
+    /// and marks "not a scam" by ([`crate::Guard::mark_not_scam`]).
+    /// Warnings (action `warn` or above) are recorded under it in the
+    /// store's audit log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
 
 impl Verdict {

@@ -173,6 +173,7 @@ fn nothing_readable_at_rest() {
                     value: value.into(),
                     fraud_type: Some(FraudType::ImpersonateAuthority),
                     note: note.into(),
+                    category: fanzha_core::store::ReportCategory::Scam,
                 })
                 .unwrap();
         }
@@ -317,6 +318,7 @@ fn build_reference(db: &Path) -> (Vec<String>, Vec<String>) {
                 value: format!("+86139{i:08}"),
                 fraud_type: None,
                 note: "x".repeat(300),
+                category: fanzha_core::store::ReportCategory::Scam,
             })
             .unwrap();
     }
@@ -614,6 +616,7 @@ fn crash_child() {
                 value: number_of(v, 1),
                 fraud_type: None,
                 note: String::new(),
+                category: fanzha_core::store::ReportCategory::Scam,
             })
             .unwrap();
     }
@@ -684,6 +687,7 @@ fn readers_never_wait_for_a_writer() {
             value: "+8613800000000".into(),
             fraud_type: None,
             note: String::new(),
+            category: fanzha_core::store::ReportCategory::Scam,
         })
         .unwrap();
 
@@ -879,6 +883,7 @@ fn write_v1_fixture() {
                 value: "+8613812345678".into(),
                 fraud_type: Some(FraudType::ImpersonateAuthority),
                 note: "fixture report".into(),
+                category: fanzha_core::store::ReportCategory::Scam,
             })
             .unwrap();
         store

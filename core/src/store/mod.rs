@@ -25,6 +25,7 @@
 //! ```
 
 mod apply;
+mod audit;
 mod crypto;
 mod db;
 mod error;
@@ -38,14 +39,15 @@ pub use apply::{
     MAX_CATEGORY_BYTES, MAX_CHANGE_ENTRIES, MAX_FEED_ID_BYTES, MAX_LABELS_PER_FEED,
     MAX_LABEL_BYTES, MAX_RULES_BYTES,
 };
+pub use audit::{AuditRecord, Decision, MAX_AUDIT_AGE_MS, MAX_AUDIT_ENTRIES, MAX_AUDIT_ID_BYTES};
 pub use crypto::{FileKeyProvider, KeyProvider, DATA_KEY_LEN};
 pub use error::{KeyProviderError, StoreError};
 pub use history::{StoreHistory, MAX_HISTORY_PAYEES, MAX_RECENT_PAYMENTS};
 pub use index::StoreIndex;
 pub use schema::VERSION as SCHEMA_VERSION;
 pub use user::{
-    canonical_link_host, NewReport, Report, RuleAction, UserRule, UserRules, MAX_EVENTS,
-    MAX_REPORTS, MAX_RULES,
+    canonical_link_host, NewReport, Report, ReportCategory, RuleAction, UserRule, UserRules,
+    MAX_EVENTS, MAX_REPORTS, MAX_RULES,
 };
 
 use crate::blocklist::ListKind;
@@ -185,12 +187,16 @@ impl Store {
         self.found_version
     }
 
-    /// A number that changes whenever any connection — in this process or
-    /// another — commits a change to the store (SQLite's `data_version`, read
-    /// on this store's reader connection). Cheap: no decryption, no table
-    /// read. `Guard::refresh` compares it with the value seen at load.
+    /// A number that changes whenever another connection — another `Store`
+    /// in this process or another process — commits a change to the store
+    /// (SQLite's `data_version`, read on this store's writer connection, so
+    /// this store's own writes — audit records, user rules, payee history —
+    /// don't count: the guard that made them already holds their effect).
+    /// Cheap: no decryption, no table read; waits only for a write of this
+    /// store in progress. `Guard::refresh` compares it with the value seen
+    /// at load.
     pub fn data_version(&self) -> Result<i64, StoreError> {
-        let conn = self.reader.lock().unwrap_or_else(|e| e.into_inner());
+        let conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
