@@ -79,6 +79,13 @@ mkdir -p "$fixtures"
   quiet "$fanzha" feed build --key publisher.key --id test --version 1 --numbers numbers.csv --out v1.feed
   quiet "$fanzha" feed build --key publisher.key --id test --version 2 --numbers numbers.csv --links links.csv --out v2.feed
   quiet "$fanzha" feed build --key untrusted.key --id test --version 1 --numbers numbers.csv --out untrusted.feed
+  # v3..v12: full feeds that list the number beside 500 others each, so
+  # every apply replaces the store's segments (the "never clear during an
+  # apply" test applies them while 8 threads check the number).
+  for v in 3 4 5 6 7 8 9 10 11 12; do
+    { cat numbers.csv; seq 0 499 | awk -v v="$v" '{ printf "+86 171 %02d%02d %04d,fake_loan,80,test: made-up filler\n", v, 0, $1 }'; } > "numbers-$v.csv"
+    quiet "$fanzha" feed build --key publisher.key --id test --version "$v" --numbers "numbers-$v.csv" --out "v$v.feed"
+  done
   cp v1.feed corrupt.feed
   size="$(stat -c %s corrupt.feed)"
   printf '\xde\xad\xbe\xef' | dd of=corrupt.feed bs=1 seek=$((size - 80)) conv=notrunc status=none

@@ -59,6 +59,12 @@ impl GuardSettings {
 mod directory;
 pub use directory::{CallDirectoryEntries, DirectoryEntry};
 
+// The bank's flow (audit log, decisions, "not a scam"): a child module for
+// the same reason.
+#[path = "audit.rs"]
+mod audit;
+pub use audit::{AuditEntry, Decision, NotScamResult};
+
 /// The anti-fraud engine: checks numbers, links, messages and payments.
 ///
 /// Thread-safe: share one instance across the app (checks run in parallel
@@ -226,6 +232,17 @@ impl Guard {
             status.store_bytes = saturating_i64(s.file_bytes);
         }
         Ok(status)
+    }
+
+    /// Moves to the store's newest data when another process (the app
+    /// applying feeds while this call-screening service or extension runs)
+    /// changed it. Cheap when nothing changed; never shows half an update:
+    /// checks running meanwhile finish on the data they started with.
+    /// Returns true when new data was loaded. Checks never reload on their
+    /// own, so a long-lived guard in a second process should call this
+    /// before a check or on a timer. Throws `Store` without a store.
+    pub fn refresh(&self) -> Result<bool, FanzhaError> {
+        Ok(self.inner.refresh()?)
     }
 
     /// Verifies a signed feed (the bytes of the file) against the pinned

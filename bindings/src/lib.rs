@@ -25,11 +25,15 @@ pub mod store;
 pub mod types;
 
 pub use error::FanzhaError;
-pub use guard::{FeedApplied, FeedStatus, Guard, GuardSettings, ProtectionStatus};
+pub use guard::{
+    AuditEntry, Decision, FeedApplied, FeedStatus, Guard, GuardSettings, NotScamResult,
+    ProtectionStatus,
+};
 pub use keys::KeyProvider;
 pub use logging::{install_log_sink, LogLevel, LogRecord, LogSink};
 pub use payment::{
-    AccountKind, Answer, CallContext, Event, EventKind, PaymentContext, PaymentIntent,
+    AccountKind, Answer, CallContext, Event, EventKind, NameCheck, NameCheckResult, PaymentContext,
+    PaymentIntent,
 };
 pub use types::*;
 

@@ -67,6 +67,50 @@ pub struct PaymentContext {
     /// region's default.
     #[uniffi(default = None)]
     pub utc_offset_minutes: Option<i32>,
+    /// Package ids of apps active now; remote-control and screen-share apps
+    /// are recognised from the payment rules' list.
+    #[uniffi(default = [])]
+    pub running_apps: Vec<String>,
+    /// Package ids of apps installed lately from outside an app store.
+    #[uniffi(default = [])]
+    pub recent_sideloaded_apps: Vec<String>,
+    /// Developer options are on.
+    #[uniffi(default = false)]
+    pub developer_options: bool,
+}
+
+/// The outcome of the bank's payee-name check (Confirmation / Verification
+/// of Payee).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum NameCheckResult {
+    Match,
+    CloseMatch,
+    NoMatch,
+    Unavailable,
+}
+
+/// The bank's payee-name check: result and the name it returned.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NameCheck {
+    pub result: NameCheckResult,
+    /// The account holder's name the bank returned (close match).
+    #[uniffi(default = None)]
+    pub returned_name: Option<String>,
+}
+
+impl From<&NameCheck> for core::payment::NameCheck {
+    fn from(n: &NameCheck) -> core::payment::NameCheck {
+        use core::payment::NameCheckResult as R;
+        core::payment::NameCheck {
+            result: match n.result {
+                NameCheckResult::Match => R::Match,
+                NameCheckResult::CloseMatch => R::CloseMatch,
+                NameCheckResult::NoMatch => R::NoMatch,
+                NameCheckResult::Unavailable => R::Unavailable,
+            },
+            returned_name: n.returned_name.clone(),
+        }
+    }
 }
 
 /// A payment the user is about to make.
@@ -87,6 +131,13 @@ pub struct PaymentIntent {
     /// SDK decide from its own payee history.
     #[uniffi(default = None)]
     pub new_payee: Option<bool>,
+    /// The bank's payee-name check, when it made one.
+    #[uniffi(default = None)]
+    pub name_check: Option<NameCheck>,
+    /// Days since the payee's account was opened at the receiving bank
+    /// (≥ 0), when known.
+    #[uniffi(default = None)]
+    pub payee_account_age_days: Option<i32>,
     #[uniffi(default)]
     pub context: PaymentContext,
 }
@@ -115,12 +166,23 @@ impl PaymentIntent {
             currency: self.currency.clone(),
             memo: self.memo.clone(),
             new_payee: self.new_payee,
+            name_check: self.name_check.as_ref().map(Into::into),
+            payee_account_age_days: match self.payee_account_age_days {
+                None => None,
+                Some(d) => Some(u32::try_from(d).map_err(|_| core::Error::InvalidInput {
+                    kind: core::Kind::Payment,
+                    why: "payee account age is negative",
+                })?),
+            },
             context: core::PaymentContext {
                 call,
                 screen_sharing: self.context.screen_sharing,
                 remote_access: self.context.remote_access,
                 accessibility_service: self.context.accessibility_service,
                 utc_offset_minutes: self.context.utc_offset_minutes,
+                running_apps: self.context.running_apps.clone(),
+                recent_sideloaded_apps: self.context.recent_sideloaded_apps.clone(),
+                developer_options: self.context.developer_options,
             },
         })
     }

@@ -89,6 +89,7 @@ impl From<NewReport> for cstore::NewReport {
             value: r.value,
             fraud_type: r.fraud_type.map(Into::into),
             note: r.note,
+            category: cstore::ReportCategory::Scam,
         }
     }
 }
@@ -101,6 +102,9 @@ pub struct Report {
     pub value: String,
     pub fraud_type: Option<FraudType>,
     pub note: String,
+    /// `false_alarm` for a "not a scam" report (`markNotScam`), else `scam`.
+    #[uniffi(default = "scam")]
+    pub category: String,
     /// When it was filed, ms since the Unix epoch.
     pub created_ms: i64,
     /// When the app said it uploaded it; none while pending.
@@ -115,6 +119,7 @@ impl From<cstore::Report> for Report {
             value: r.value,
             fraud_type: r.fraud_type.map(Into::into),
             note: r.note,
+            category: r.category.as_str().to_string(),
             created_ms: r.created_ms,
             uploaded_ms: r.uploaded_ms,
         }

@@ -8,6 +8,29 @@
 
 use fanzha_core as core;
 
+/// Whether the protection data could be consulted for a verdict. Branch on
+/// this, not on reason codes: `Clear` with `Unavailable` means "the lists
+/// could not be checked", never "nothing listed".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Protection {
+    /// Every list and rule of the current data was consulted.
+    Full,
+    /// Consulted, but the feed has expired: the last data received was used.
+    Stale,
+    /// The store's lists could not be read: only the built-in checks ran.
+    Unavailable,
+}
+
+impl From<core::Protection> for Protection {
+    fn from(p: core::Protection) -> Protection {
+        match p {
+            core::Protection::Full => Protection::Full,
+            core::Protection::Stale => Protection::Stale,
+            core::Protection::Unavailable => Protection::Unavailable,
+        }
+    }
+}
+
 /// How much the user should trust what was checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum Level {
@@ -262,12 +285,19 @@ pub struct Verdict {
     pub advice: Vec<String>,
     /// Version of the protection data that produced this verdict.
     pub feed_version: String,
+    /// Whether the protection data could be consulted.
+    pub protection: Protection,
     /// Messages: the links, numbers, accounts found, each with its verdict.
     pub extracted: Vec<Extracted>,
     /// Payments: seconds the app should make the user wait before confirming.
     pub cool_off_seconds: Option<i32>,
     /// Payments: questions to ask before going on.
     pub questions: Vec<Question>,
+    /// Set on every verdict of a guard opened on a store: report the
+    /// person's decision (`recordDecision`) and "not a scam"
+    /// (`markNotScam`) by it.
+    #[uniffi(default = None)]
+    pub id: Option<String>,
 }
 
 impl From<core::Verdict> for Verdict {
@@ -284,12 +314,14 @@ impl From<core::Verdict> for Verdict {
             title: v.title,
             advice: v.advice,
             feed_version: v.feed_version,
+            protection: v.protection.into(),
             extracted: v.extracted.into_iter().map(Into::into).collect(),
             // Saturates rather than wraps: a cool-off is never negative.
             cool_off_seconds: v
                 .cool_off_seconds
                 .map(|s| i32::try_from(s).unwrap_or(i32::MAX)),
             questions: v.questions.into_iter().map(Into::into).collect(),
+            id: v.id,
         }
     }
 }

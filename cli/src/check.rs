@@ -113,7 +113,9 @@ impl NumberArgs {
 #[derive(Args, Debug)]
 pub struct LinkArgs {
     /// The link as it was shown (a scheme-less `example.com/x` is read as http).
-    pub url: String,
+    /// Bytes that are not UTF-8 are read as the bytes they are (Safe
+    /// Browsing canonicalization: `http://\x01\x80.com/` → `http://%01%80.com/`).
+    pub url: std::ffi::OsString,
     /// Print exactly one JSON object.
     #[arg(long)]
     pub json: bool,
@@ -158,7 +160,7 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
         }
         CheckCommand::Link(args) => {
             let guard = args.common.guard()?;
-            let verdict = guard.check_link(&args.url)?;
+            let verdict = guard.check_link(&link_text(args.url.as_encoded_bytes()))?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
         CheckCommand::Message(args) => {
@@ -195,6 +197,36 @@ pub struct ScanArgs {
     pub common: CommonArgs,
 }
 
+/// A link's bytes as text for the link check: UTF-8 as it is, and every
+/// byte of an invalid UTF-8 sequence percent-escaped. Canonicalization
+/// unescapes and re-escapes, so the result is exactly that of the raw bytes
+/// (a lossy conversion would turn `\x80` into U+FFFD and change the host).
+fn link_text(raw: &[u8]) -> std::borrow::Cow<'_, str> {
+    use std::fmt::Write as _;
+    let mut rest = raw;
+    let mut out = String::new();
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) if out.is_empty() && rest.len() == raw.len() => {
+                return std::borrow::Cow::Borrowed(s);
+            }
+            Ok(s) => {
+                out.push_str(s);
+                return std::borrow::Cow::Owned(out);
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(good).expect("valid up to here"));
+                let n = e.error_len().unwrap_or(bad.len());
+                for b in &bad[..n] {
+                    let _ = write!(out, "%{b:02X}");
+                }
+                rest = &bad[n..];
+            }
+        }
+    }
+}
+
 pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     let guard = args.common.guard()?;
     let reader: Box<dyn BufRead> = match &args.input {
@@ -228,7 +260,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         let text = String::from_utf8_lossy(raw);
         let result = match args.kind {
             ScanKind::Number => guard.check_number(&text, &number_ctx),
-            ScanKind::Link => guard.check_link(&text),
+            ScanKind::Link => guard.check_link(&link_text(raw)),
             ScanKind::Message => guard.check_message(None, &text),
             ScanKind::Payment => crate::payment::scan_line(&guard, &text),
         };

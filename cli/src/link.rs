@@ -10,14 +10,16 @@ use std::io::Write;
 pub enum LinkCommand {
     /// Print the Safe Browsing canonical form of a URL.
     Canon {
-        /// The URL (a scheme-less `example.com/x` is read as http).
-        url: String,
+        /// The URL (a scheme-less `example.com/x` is read as http); bytes
+        /// that are not UTF-8 are read as raw bytes.
+        url: std::ffi::OsString,
     },
     /// Print the lookup expressions (host suffix × path prefix) of a URL,
     /// one per line.
     Expressions {
-        /// The URL (a scheme-less `example.com/x` is read as http).
-        url: String,
+        /// The URL (a scheme-less `example.com/x` is read as http); bytes
+        /// that are not UTF-8 are read as raw bytes.
+        url: std::ffi::OsString,
         /// Also print each expression's SHA-256 (the feed key) and its
         /// 64-bit fast hash (the index key), tab-separated, in hex.
         #[arg(long)]
@@ -30,11 +32,11 @@ pub fn run(cmd: LinkCommand) -> Result<(), Failure> {
     let mut out = stdout.lock();
     match cmd {
         LinkCommand::Canon { url } => {
-            let c = fanzha_core::link::canonicalize(&url)?;
+            let c = fanzha_core::link::canonicalize_bytes(url.as_encoded_bytes())?;
             writeln!(out, "{}", c.url())?;
         }
         LinkCommand::Expressions { url, hashes } => {
-            let c = fanzha_core::link::canonicalize(&url)?;
+            let c = fanzha_core::link::canonicalize_bytes(url.as_encoded_bytes())?;
             for e in fanzha_core::link::expressions(&c) {
                 if hashes {
                     let sha: String = value_hash(&e).iter().map(|b| format!("{b:02x}")).collect();

@@ -4,10 +4,12 @@
 //! Exit codes: 0 success, 1 a runtime failure (an unreadable store, an I/O
 //! error), 2 bad arguments or input that can't be checked.
 
+mod audit;
 mod check;
 mod demo;
 mod feed;
 mod link;
+mod model;
 mod output;
 mod payment;
 mod store;
@@ -42,6 +44,9 @@ enum Command {
     /// Link tools: canonical form and lookup expressions.
     #[command(subcommand)]
     Link(link::LinkCommand),
+    /// Learned models: train and evaluate.
+    #[command(subcommand)]
+    Model(model::ModelCommand),
     /// The encrypted local store: create, status, verify.
     #[command(subcommand)]
     Store(store::StoreCommand),
@@ -51,6 +56,12 @@ enum Command {
     /// The user's own block / allow rules (in the store).
     #[command(subcommand)]
     Rule(store::RuleCommand),
+    /// The warning audit log (in the store): decisions and export.
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
+    /// Feedback on a verdict: "not a scam".
+    #[command(subcommand)]
+    Feedback(audit::FeedbackCommand),
 }
 
 /// A failure the CLI reports: message on stderr, and an exit code.
@@ -107,9 +118,12 @@ fn main() -> ExitCode {
         Command::Scan(args) => check::run_scan(args),
         Command::Feed(cmd) => feed::run(cmd),
         Command::Link(cmd) => link::run(cmd),
+        Command::Model(cmd) => model::run(cmd),
         Command::Store(cmd) => store::run_store(cmd),
         Command::Report(cmd) => store::run_report(cmd),
         Command::Rule(cmd) => store::run_rule(cmd),
+        Command::Audit(cmd) => audit::run_audit(cmd),
+        Command::Feedback(cmd) => audit::run_feedback(cmd),
     };
     // Verdicts from a damaged store were printed (carrying
     // `store.unavailable`), but the run failed.

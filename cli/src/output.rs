@@ -76,5 +76,8 @@ pub fn write_human(out: &mut impl Write, v: &Verdict, lang: Lang) -> std::io::Re
         }
     }
     writeln!(out, "  {:<11} {}", "data:", v.feed_version)?;
+    if let Some(id) = &v.id {
+        writeln!(out, "  {:<11} {}", "id:", id)?;
+    }
     Ok(())
 }

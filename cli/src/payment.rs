@@ -3,7 +3,7 @@
 use crate::check::CommonArgs;
 use crate::Failure;
 use clap::{Args, ValueEnum};
-use fanzha_core::payment::{AccountKind, CallContext, PaymentIntent};
+use fanzha_core::payment::{AccountKind, CallContext, NameCheck, NameCheckResult, PaymentIntent};
 use fanzha_core::{Guard, Verdict};
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -25,6 +25,26 @@ impl From<AccountKindArg> for AccountKind {
             AccountKindArg::Wechat => AccountKind::Wechat,
             AccountKindArg::Phone => AccountKind::Phone,
             AccountKindArg::Other => AccountKind::Other,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+#[value(rename_all = "snake_case")]
+pub enum NameCheckArg {
+    Match,
+    CloseMatch,
+    NoMatch,
+    Unavailable,
+}
+
+impl From<NameCheckArg> for NameCheckResult {
+    fn from(n: NameCheckArg) -> NameCheckResult {
+        match n {
+            NameCheckArg::Match => NameCheckResult::Match,
+            NameCheckArg::CloseMatch => NameCheckResult::CloseMatch,
+            NameCheckArg::NoMatch => NameCheckResult::NoMatch,
+            NameCheckArg::Unavailable => NameCheckResult::Unavailable,
         }
     }
 }
@@ -52,6 +72,25 @@ pub struct PaymentArgs {
     /// The payee is new to this user.
     #[arg(long)]
     pub new_payee: bool,
+    /// The bank's payee-name check result (Confirmation / Verification of Payee).
+    #[arg(long, value_enum, value_name = "RESULT")]
+    pub name_check: Option<NameCheckArg>,
+    /// The account holder's name the bank returned (with close_match).
+    #[arg(long, value_name = "NAME", requires = "name_check")]
+    pub name_returned: Option<String>,
+    /// Days since the payee's account was opened at the receiving bank.
+    #[arg(long, value_name = "DAYS")]
+    pub payee_account_age_days: Option<u32>,
+    /// Package id of an app active right now (repeatable); remote-control and
+    /// screen-share apps are recognised from the payment rules' list.
+    #[arg(long = "running-app", value_name = "PACKAGE")]
+    pub running_apps: Vec<String>,
+    /// Package id of an app installed lately from outside an app store (repeatable).
+    #[arg(long = "sideloaded-app", value_name = "PACKAGE")]
+    pub sideloaded_apps: Vec<String>,
+    /// Developer options are on.
+    #[arg(long)]
+    pub developer_options: bool,
     /// On a call right now with NUMBER.
     #[arg(long, value_name = "NUMBER", conflicts_with = "in_call_unknown")]
     pub in_call: Option<String>,
@@ -95,6 +134,14 @@ impl PaymentArgs {
         intent.payee_name = self.payee_name.clone();
         intent.memo = self.memo.clone();
         intent.new_payee = Some(self.new_payee);
+        intent.name_check = self.name_check.map(|r| NameCheck {
+            result: r.into(),
+            returned_name: self.name_returned.clone(),
+        });
+        intent.payee_account_age_days = self.payee_account_age_days;
+        intent.context.running_apps = self.running_apps.clone();
+        intent.context.recent_sideloaded_apps = self.sideloaded_apps.clone();
+        intent.context.developer_options = self.developer_options;
         intent.context.call = match (&self.in_call, self.in_call_unknown) {
             (Some(n), _) => Some(CallContext {
                 number: Some(n.clone()),

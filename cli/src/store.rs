@@ -246,6 +246,7 @@ pub fn run_report(cmd: ReportCommand) -> Result<(), Failure> {
                     value: args.value,
                     fraud_type,
                     note: args.note,
+                    category: fanzha_core::store::ReportCategory::Scam,
                 })
                 .map_err(store_failure)?;
             print_json(&serde_json::json!({ "id": id }))
@@ -307,9 +308,10 @@ fn write_report(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
     let fraud = r.fraud_type.map(|t| t.as_str()).unwrap_or("-");
     writeln!(
         out,
-        "#{:<5} {:<8} {:<8} {:<28} {}",
+        "#{:<5} {:<8} {:<11} {:<8} {:<28} {}",
         r.id,
         status,
+        r.category.as_str(),
         r.kind.as_str(),
         fraud,
         r.value

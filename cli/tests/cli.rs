@@ -30,6 +30,7 @@ fn check_number_json_is_one_object_with_the_contract_fields() {
         "title",
         "advice",
         "feed_version",
+        "protection",
     ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }

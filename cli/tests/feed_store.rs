@@ -407,3 +407,78 @@ fn killed_mid_apply_the_store_opens_at_exactly_the_old_or_the_new_version() {
         "no kill landed before the commit; the test proved nothing"
     );
 }
+
+/// Writes a full feed listing `sticky` beside 2,000 numbers of its own.
+fn write_sticky_feed(path: &Path, key: &PublisherKey, version: u64, sticky: &str) {
+    let file = std::fs::File::create(path).unwrap();
+    let now = 1_800_000_000_000;
+    let mut w = FeedWriter::new(
+        BufWriter::new(file),
+        FeedMeta::full("loop", version, now, now + 86_400_000_000),
+    )
+    .unwrap();
+    let e = ListEntry {
+        category: "fraud".into(),
+        fraud_type: FraudType::ImpersonateAuthority,
+        severity: 95,
+        reports: 1,
+        label: "made-up".into(),
+    };
+    w.entry(ListKind::Number, sticky, &e).unwrap();
+    for i in 0..2_000u64 {
+        w.entry(ListKind::Number, &format!("+86136{:04}{i:04}", version), &e)
+            .unwrap();
+    }
+    w.finish(key).unwrap();
+}
+
+/// One process applies full feeds in a row (`fanzha store apply`), another
+/// checks a number every one of them lists (`fanzha check number --store`)
+/// meanwhile: every check reads it dangerous with full protection.
+#[test]
+fn cli_checks_while_another_process_applies_are_never_clear() {
+    const STICKY: &str = "+8613912345678";
+    const FEEDS: u64 = 30;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_path_buf();
+    let key = PublisherKey::generate().unwrap();
+    std::fs::write(d.join("key.pub"), key.public_key().to_text()).unwrap();
+    for v in 1..=FEEDS {
+        write_sticky_feed(&d.join(format!("v{v}")), &key, v, STICKY);
+    }
+    let mut init = vec!["store", "init"];
+    init.extend_from_slice(&STORE);
+    ok(&d, &init);
+    assert!(apply(&d, "v1").status.success());
+    let applier = {
+        let d = d.clone();
+        std::thread::spawn(move || {
+            for v in 2..=FEEDS {
+                let out = apply(&d, &format!("v{v}"));
+                assert!(out.status.success(), "apply v{v}: {out:?}");
+            }
+        })
+    };
+    let (mut checks, mut wrong) = (0u32, Vec::new());
+    loop {
+        let finished = applier.is_finished();
+        let v = check(&d, &["number", STICKY]);
+        checks += 1;
+        if v["level"] != "dangerous" || v["protection"] != "full" {
+            wrong.push(v);
+        }
+        if finished {
+            break;
+        }
+    }
+    applier.join().unwrap();
+    eprintln!(
+        "CLI: {checks} checks during {} applies, {} wrong",
+        FEEDS - 1,
+        wrong.len()
+    );
+    assert!(wrong.is_empty(), "wrong verdicts: {wrong:#?}");
+    let mut status = vec!["store", "status"];
+    status.extend_from_slice(&STORE);
+    assert_eq!(ok(&d, &status)["feeds"][0]["version"], FEEDS);
+}

@@ -19,6 +19,54 @@ fn link_canon_prints_the_canonical_url() {
     assert_eq!(stdout(&out), "http://abc.top/x\n");
 }
 
+/// Safe Browsing's example with a control byte and a byte that is not
+/// UTF-8, given as raw bytes on the command line and on stdin.
+#[cfg(unix)]
+#[test]
+fn raw_non_utf8_bytes_canonicalize_as_safe_browsing_says() {
+    use std::os::unix::ffi::OsStrExt;
+    let raw = std::ffi::OsStr::from_bytes(b"http://\x01\x80.com/");
+    let out = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .arg("link")
+        .arg("canon")
+        .arg(raw)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(stdout(&out), "http://%01%80.com/\n");
+    let out = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(["check", "link", "--json"])
+        .arg(raw)
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(v["normalized"], "http://%01%80.com/");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
+        .args(["scan", "--kind", "link"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"http://\x01\x80.com/\nhttp://a\xe4\xb8\xad\xff.com/x\n")
+        .expect("writes");
+    let out = child.wait_with_output().expect("waits");
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines[0]["normalized"], "http://%01%80.com/");
+    assert_eq!(
+        lines[1]["normalized"],
+        fanzha_core::link::canonicalize_bytes(b"http://a\xe4\xb8\xad\xff.com/x")
+            .expect("canonicalizes")
+            .url()
+    );
+}
+
 #[test]
 fn link_without_a_host_exits_2_with_a_clear_error() {
     for bad in ["http:///", "javascript:alert(1)", "", "http://.../"] {
@@ -80,6 +128,7 @@ fn check_link_json_has_the_contract_fields() {
         "title",
         "advice",
         "feed_version",
+        "protection",
     ]
     .iter()
     .map(|k| {

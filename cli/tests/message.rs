@@ -38,6 +38,7 @@ fn check_message_json_has_the_contract_fields_and_extracted_items() {
         "title",
         "advice",
         "feed_version",
+        "protection",
         "extracted",
     ];
     let at: Vec<usize> = order

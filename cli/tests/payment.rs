@@ -57,6 +57,7 @@ fn check_payment_json_has_the_verdict_schema() {
         "title",
         "advice",
         "feed_version",
+        "protection",
         "cool_off_seconds",
         "questions",
     ];

@@ -9,8 +9,9 @@ use crate::payment::{
 };
 use crate::snapshot::{RuleSources, Snapshot, EMBEDDED_VERSION};
 use crate::store::{KeyProvider, RuleAction, Store, StoreError, UserRules};
-use crate::verdict::{Action, Kind, Lang, Level, Reason, Verdict};
+use crate::verdict::{Action, Kind, Lang, Level, Protection, Reason, Verdict};
 use std::path::Path;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 /// Settings a host passes when it opens a guard.
@@ -56,6 +57,9 @@ pub struct Guard {
     user_rules: RwLock<Arc<UserRules>>,
     /// Serializes reloads of the store into a new snapshot.
     reloading: Mutex<()>,
+    /// The store's `data_version` read just before the current snapshot was
+    /// loaded (`i64::MIN`: never loaded); [`Guard::refresh`] compares it.
+    loaded_data_version: AtomicI64,
 }
 
 impl Guard {
@@ -80,6 +84,7 @@ impl Guard {
             store_problem: RwLock::new(None),
             user_rules: RwLock::new(Arc::new(UserRules::default())),
             reloading: Mutex::new(()),
+            loaded_data_version: AtomicI64::new(i64::MIN),
         })
     }
     /// A guard on the encrypted store at `path` (created when missing, its
@@ -109,7 +114,10 @@ impl Guard {
             }
             Err(e) => return Err(e.into()),
         };
-        // Compile the rules once, from what the store holds.
+        // Compile the rules once, from what the store holds. The data
+        // version is read first: a commit that lands during the load makes
+        // the next `refresh` load again (never one that is missed).
+        let data_version = store.data_version()?;
         let (mut guard, problem) = match snapshot_from_store(&store) {
             Ok((snap, rules, problem)) => {
                 let guard = Guard::with_snapshot(settings, snap)?;
@@ -134,6 +142,9 @@ impl Guard {
             Err(e) => return Err(e.into()),
         };
         guard.store = Some(store);
+        guard
+            .loaded_data_version
+            .store(data_version, Ordering::SeqCst);
         *guard
             .store_problem
             .get_mut()
@@ -161,6 +172,7 @@ impl Guard {
     pub fn reload_store(&self) -> Result<()> {
         let store = self.store.as_ref().ok_or(StoreError::Unavailable)?;
         let _one = self.reloading.lock().unwrap_or_else(|e| e.into_inner());
+        let data_version = store.data_version()?;
         let (snap, rules, problem) = match snapshot_from_store(store) {
             Ok(built) => built,
             Err(Error::Store(e)) if e.is_damage() => {
@@ -175,11 +187,38 @@ impl Guard {
         };
         self.replace_snapshot(snap);
         *self.user_rules.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(rules);
+        self.loaded_data_version
+            .store(data_version, Ordering::SeqCst);
         *self
             .store_problem
             .write()
             .unwrap_or_else(|e| e.into_inner()) = problem;
         Ok(())
+    }
+
+    /// Moves to the store's newest generation when another process (or
+    /// another `Guard` on the same file) changed it since this guard loaded:
+    /// an Android call-screening service or an iOS extension calls this
+    /// before a check, or on a timer, while the app applies feeds.
+    ///
+    /// Cheap when nothing changed (one `PRAGMA data_version` on an open
+    /// connection, no decryption). When something did, the next snapshot is
+    /// loaded in one read transaction and swapped in; checks running
+    /// meanwhile finish on the previous one, which keeps reading the
+    /// generation it was loaded from — never half of each. Returns whether a
+    /// new snapshot was loaded. Checks never reload on their own.
+    ///
+    /// Errors: [`Error::Store`] when there is no store or it could not be
+    /// read (damage: the previous snapshot stays and verdicts report the
+    /// protection as unavailable).
+    pub fn refresh(&self) -> Result<bool> {
+        let store = self.store.as_ref().ok_or(StoreError::Unavailable)?;
+        let now = store.data_version()?;
+        if now == self.loaded_data_version.load(Ordering::SeqCst) {
+            return Ok(false);
+        }
+        self.reload_store()?;
+        Ok(true)
     }
 
     /// Verifies a signed feed and applies it to the store, then reloads the
@@ -509,19 +548,16 @@ impl Guard {
                 apply_user_rules(snap, lang, &rules, &mut v);
             }
         }
+        // Never a reload here: a check reads only its snapshot, which
+        // stays readable (pinned generation) until it is dropped.
         let health = snap.blocklist.health();
-        if health == IndexHealth::Outdated && self.reloading.try_lock().is_ok() {
-            // A feed apply in another process replaced data this snapshot
-            // points to; pick up the new one for the next checks (unless a
-            // reload is already running).
-            let _ = self.reload_store();
-        }
         let problem = self
             .store_problem
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .is_some();
         if problem || health != IndexHealth::Ok {
+            v.protection = Protection::Unavailable;
             add_notice(
                 snap,
                 lang,
@@ -531,6 +567,9 @@ impl Guard {
             );
         }
         if snap.is_stale(self.now_ms()) {
+            if v.protection == Protection::Full {
+                v.protection = Protection::Stale;
+            }
             // A notice about the data, not the input: weight 0, level kept.
             add_notice(
                 snap,
@@ -539,6 +578,11 @@ impl Guard {
                 "feed.stale",
                 "The protection feed has expired; verdicts use the last data received",
             );
+        }
+        // Issue 20: an id on every verdict checked with a store; warnings
+        // go to the audit log (see `audit.rs`).
+        if let Some(store) = &self.store {
+            crate::audit::stamp(store, self.now_ms(), &mut v);
         }
         v
     }

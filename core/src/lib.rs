@@ -14,6 +14,7 @@
 //! assert!(v.has_reason("number.spoofed_service"));
 //! ```
 
+mod audit;
 pub mod blocklist;
 pub mod clock;
 pub mod directory;
@@ -23,6 +24,7 @@ pub mod feed;
 mod guard;
 pub mod link;
 pub mod message;
+pub mod model;
 pub mod number;
 pub mod payment;
 mod scoring;
@@ -31,6 +33,7 @@ pub mod store;
 mod text;
 mod verdict;
 
+pub use audit::NotScam;
 pub use error::{Error, Result};
 pub use guard::{Guard, Settings};
 pub use number::{Channel, NumberContext, StirResult};
@@ -39,5 +42,8 @@ pub use payment::{
 };
 pub use scoring::{Assessment, ScoringRules};
 pub use snapshot::{RuleSources, Snapshot};
+pub use store::{AuditRecord, Decision};
 pub use text::Texts;
-pub use verdict::{Action, Extracted, FraudType, Kind, Lang, Level, Question, Reason, Verdict};
+pub use verdict::{
+    Action, Extracted, FraudType, Kind, Lang, Level, Protection, Question, Reason, Verdict,
+};

@@ -383,9 +383,11 @@ impl Assessment {
             title,
             advice,
             feed_version: snap.feed_version.clone(),
+            protection: crate::verdict::Protection::Full,
             extracted: Vec::new(),
             cool_off_seconds: None,
             questions: Vec::new(),
+            id: None,
         }
     }
 }

@@ -8,6 +8,36 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Whether the protection data could be consulted for a verdict.
+///
+/// A host branches on this, not on reason codes: a `clear` verdict with
+/// [`Protection::Unavailable`] means "could not check the lists", never
+/// "nothing listed" — show it as such.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Protection {
+    /// Every list and rule of the current data was consulted.
+    #[default]
+    Full,
+    /// Consulted, but the feed has expired (`feed.stale`): the last data
+    /// received was used.
+    Stale,
+    /// The store's lists could not be read (damaged, missing, unreadable):
+    /// only the embedded default checks ran (`store.unavailable`).
+    Unavailable,
+}
+
+impl Protection {
+    /// The stable lower-case id (`full`, `stale`, `unavailable`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Protection::Full => "full",
+            Protection::Stale => "stale",
+            Protection::Unavailable => "unavailable",
+        }
+    }
+}
+
 /// How much the user should trust what was checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -279,6 +309,9 @@ pub struct Verdict {
     pub advice: Vec<String>,
     /// Version of the protection data that produced this verdict.
     pub feed_version: String,
+    /// Whether the protection data could be consulted (see [`Protection`]).
+    #[serde(default)]
+    pub protection: Protection,
     /// Items extracted from a message, each with its own verdict.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extracted: Vec<Extracted>,
@@ -288,6 +321,13 @@ pub struct Verdict {
     /// Payments: scam-specific questions to ask before going on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Question>,
+    /// Set on every verdict of a guard opened on a store: the id a host
+    /// reports the person's decision by ([`crate::Guard::record_decision`])
+    /// and marks "not a scam" by ([`crate::Guard::mark_not_scam`]).
+    /// Warnings (action `warn` or above) are recorded under it in the
+    /// store's audit log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
 
 impl Verdict {
@@ -297,7 +337,7 @@ impl Verdict {
     }
 
     /// The JSON object of the CLI contract:
-    /// `{"kind","input","normalized","level","score","action","fraud_type","reasons","title","advice","feed_version"}`
+    /// `{"kind","input","normalized","level","score","action","fraud_type","reasons","title","advice","feed_version","protection"}`
     /// plus `extracted`, `cool_off_seconds` and `questions` where present.
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::to_value(self).expect("a verdict always serializes")

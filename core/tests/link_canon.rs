@@ -292,3 +292,28 @@ proptest! {
         }
     }
 }
+
+/// Found by fuzzing (`fuzz/fuzz_targets/link.rs`): a non-web scheme whose
+/// "host" is backslashes canonicalized to a URL that canonicalized
+/// differently again. A host with a backslash is refused now; whatever
+/// canonicalizes is a fixed point.
+#[test]
+fn a_backslash_host_is_refused_and_canonical_urls_are_fixed_points() {
+    let crash = [
+        b"hutps:".as_slice(),
+        &[b'\\'; 5],
+        b"@",
+        &[b'\\'; 4],
+        b"//rw7nn*\0\0",
+    ]
+    .concat();
+    if let Ok(c) = canonicalize_bytes(&crash) {
+        let url = c.url();
+        assert_eq!(canonicalize(&url).unwrap().url(), url);
+    }
+    assert!(canonicalize("foo://a\\b/x").is_err());
+    for ok in ["http://a.com\\b", "https://evil.com\\@good.com/"] {
+        let c = canonicalize(ok).unwrap();
+        assert_eq!(canonicalize(&c.url()).unwrap().url(), c.url(), "{ok}");
+    }
+}

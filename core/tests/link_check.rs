@@ -287,6 +287,59 @@ fn homographs_and_mixed_scripts() {
 }
 
 #[test]
+fn dangerous_latin_patterns() {
+    let g = guard();
+    for url in [
+        "http://ı\u{307}nstagram-help.com/",
+        "http://shopi\u{307}fy-login.net/",
+        "http://wallet\u{9e9}\u{9ea}.com/",
+        "http://bank\u{967}.com/",
+    ] {
+        assert_flags(&g, url, "link.mixed_script", Level::Suspicious);
+    }
+    for url in [
+        "https://münchen.de/",
+        "https://café.fr/",
+        "https://straße.de/",
+        "https://việtnam.vn/",
+    ] {
+        assert_lacks(&g, url, "link.mixed_script");
+    }
+}
+
+#[test]
+fn whole_script_confusables() {
+    let g = guard();
+    // Every letter Cyrillic, yet the label reads as a Latin word: not a
+    // protected brand, so only the whole-script rule can see it.
+    for url in [
+        "http://сосо.com/",
+        "https://хрох.net/login",
+        "http://ехсеѕѕ.org/",
+        "http://рое-ѕее.com/",
+    ] {
+        assert_flags(&g, url, "link.whole_script", Level::Suspicious);
+    }
+    // The same letters under a Cyrillic-script TLD are ordinary Cyrillic.
+    assert_lacks(&g, "http://сосо.ru/", "link.whole_script");
+    assert_lacks(&g, "http://сосо.рф/", "link.whole_script");
+    // Cyrillic words that do not read as Latin, Greek, CJK, Thai, Arabic,
+    // and accented Latin stay clear anywhere.
+    for url in [
+        "https://пример.com/",
+        "https://москва.com/",
+        "https://ελληνικά.com/",
+        "https://中文网站.com/",
+        "https://ไทย.com/",
+        "https://عربي.com/",
+        "https://münchen.de/",
+        "https://café.fr/",
+    ] {
+        assert_lacks(&g, url, "link.whole_script");
+    }
+}
+
+#[test]
 fn typosquats() {
     let g = guard();
     for url in [

@@ -83,6 +83,7 @@ fn a_routine_payment_is_clear() {
         "title",
         "advice",
         "feed_version",
+        "protection",
     ] {
         assert!(j.get(key).is_some(), "missing {key}");
     }

@@ -186,6 +186,7 @@ fn guard_uses_store_and_user_rules() {
             value: "13900001111".into(),
             fraud_type: Some(FraudType::ImpersonateAuthority),
             note: "said he was police".into(),
+            category: fanzha_core::store::ReportCategory::Scam,
         })
         .unwrap();
     assert_eq!(store.reports(true).unwrap().len(), 1);

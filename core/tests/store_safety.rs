@@ -10,7 +10,9 @@ use fanzha_core::store::{
     shm_path, wal_path, FeedChange, FeedEntry, FeedRemoval, FileKeyProvider, KeyProvider,
     NewReport, RuleAction, Store, StoreError, StoreHistory,
 };
-use fanzha_core::{Error, FraudType, Guard, Kind, Lang, Level, NumberContext, Settings};
+use fanzha_core::{
+    Error, FraudType, Guard, Kind, Lang, Level, NumberContext, Protection, Settings,
+};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -171,6 +173,7 @@ fn nothing_readable_at_rest() {
                     value: value.into(),
                     fraud_type: Some(FraudType::ImpersonateAuthority),
                     note: note.into(),
+                    category: fanzha_core::store::ReportCategory::Scam,
                 })
                 .unwrap();
         }
@@ -315,6 +318,7 @@ fn build_reference(db: &Path) -> (Vec<String>, Vec<String>) {
                 value: format!("+86139{i:08}"),
                 fraud_type: None,
                 note: "x".repeat(300),
+                category: fanzha_core::store::ReportCategory::Scam,
             })
             .unwrap();
     }
@@ -347,6 +351,11 @@ fn guard_never_silently_clear(
                 let v = guard.check_number(n, &ctx).unwrap();
                 let flagged = v.level == Level::Dangerous;
                 let notice = v.has_reason("store.unavailable");
+                assert_eq!(
+                    notice,
+                    v.protection == Protection::Unavailable,
+                    "the typed status and the notice disagree: {v:?}"
+                );
                 degraded |= notice;
                 assert!(flagged || notice, "silent clear for a listed number: {v:?}");
             }
@@ -607,6 +616,7 @@ fn crash_child() {
                 value: number_of(v, 1),
                 fraud_type: None,
                 note: String::new(),
+                category: fanzha_core::store::ReportCategory::Scam,
             })
             .unwrap();
     }
@@ -677,6 +687,7 @@ fn readers_never_wait_for_a_writer() {
             value: "+8613800000000".into(),
             fraud_type: None,
             note: String::new(),
+            category: fanzha_core::store::ReportCategory::Scam,
         })
         .unwrap();
 
@@ -764,32 +775,36 @@ fn readers_never_wait_for_a_writer() {
 }
 
 #[test]
-fn a_guard_on_an_outdated_snapshot_says_so_and_reloads() {
+fn a_guard_keeps_its_generation_until_refresh() {
     let dir = tmp("outdated");
     let db = dir.join("s.db");
     let k = key(6);
     let guard = Guard::open(settings(), &db, k.clone()).unwrap();
     let other = Store::open_existing(&db, k.as_ref()).unwrap();
     other.apply_feed(change_for(1)).unwrap();
-    guard.reload_store().unwrap();
+    assert!(guard.refresh().unwrap(), "another handle applied a feed");
+    assert!(!guard.refresh().unwrap(), "nothing changed since");
     let ctx = NumberContext::default();
     let hit = number_of(1, 5);
     assert!(guard
         .check_number(&hit, &ctx)
         .unwrap()
         .has_reason("number.blocklisted"));
-    // Another handle replaces the feed: the guard's segments are gone.
+    // Another handle replaces the feed and deletes the rows this guard's
+    // snapshot was loaded from: the guard still reads its own generation,
+    // completely, and says nothing is wrong.
     other.apply_feed(change_for(2)).unwrap();
     other.apply_feed(change_for(3)).unwrap();
     let v = guard.check_number(&hit, &ctx).unwrap();
-    assert!(
-        v.has_reason("number.blocklisted") || v.has_reason("store.unavailable"),
-        "{v:?}"
-    );
-    // The guard reloaded: the next check is on version 3.
+    assert!(v.has_reason("number.blocklisted"), "{v:?}");
+    assert_eq!(v.protection, Protection::Full);
+    assert_eq!(v.feed_version, "crash@1");
+    // Checks never reload by themselves; `refresh` moves to version 3.
+    assert!(guard.refresh().unwrap());
     let v = guard.check_number(&number_of(3, 5), &ctx).unwrap();
     assert!(v.has_reason("number.blocklisted"), "{v:?}");
     assert!(!v.has_reason("store.unavailable"));
+    assert_eq!(v.protection, Protection::Full);
     assert_eq!(v.feed_version, "crash@3");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -868,6 +883,7 @@ fn write_v1_fixture() {
                 value: "+8613812345678".into(),
                 fraud_type: Some(FraudType::ImpersonateAuthority),
                 note: "fixture report".into(),
+                category: fanzha_core::store::ReportCategory::Scam,
             })
             .unwrap();
         store

@@ -383,6 +383,11 @@ void uniffi_fanzha_ffi_fn_method_guard_record_event(uint64_t ptr, RustBuffer eve
 void uniffi_fanzha_ffi_fn_method_guard_record_payment(uint64_t ptr, RustBuffer intent, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_REFRESH
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_REFRESH
+int8_t uniffi_fanzha_ffi_fn_method_guard_refresh(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_REMOVE_RULE
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_REMOVE_RULE
 int8_t uniffi_fanzha_ffi_fn_method_guard_remove_rule(uint64_t ptr, RustBuffer kind, RustBuffer value, RustCallStatus *_Nonnull out_status
@@ -839,6 +844,12 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_record_event(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RECORD_PAYMENT
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RECORD_PAYMENT
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_record_payment(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_REFRESH
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_REFRESH
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_refresh(void
     
 );
 #endif

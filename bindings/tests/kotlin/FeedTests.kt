@@ -133,5 +133,33 @@ object FeedTests : Suite("applyFeed") {
                 assertTrue(seen.containsKey(Level.DANGEROUS)) { "no thread saw the new data: $seen" }
             }
         }
+
+        test("8 threads checking a listed number while 10 feeds apply: no wrong verdict, full protection") {
+            FeedFixtures.openGuard(seed = 23).use { g ->
+                g.applyFeed(FeedFixtures.bytes("v1.feed"))
+                val stop = java.util.concurrent.atomic.AtomicBoolean(false)
+                val wrong = java.util.concurrent.atomic.AtomicInteger()
+                val checks = java.util.concurrent.atomic.AtomicInteger()
+                val firstWrong = java.util.concurrent.atomic.AtomicReference<String?>(null)
+                val workers = (0 until 8).map { t ->
+                    kotlin.concurrent.thread(name = "never-clear-$t") {
+                        while (!stop.get()) {
+                            val v = g.checkNumber(FeedFixtures.NUMBER, call)
+                            if (v.level != Level.DANGEROUS || v.protection != org.fanzha.Protection.FULL) {
+                                wrong.incrementAndGet()
+                                firstWrong.compareAndSet(null, "${v.level} ${v.protection} ${v.reasons.map { it.code }}")
+                            }
+                            checks.incrementAndGet()
+                        }
+                    }
+                }
+                for (v in 3..12) g.applyFeed(FeedFixtures.bytes("v$v.feed"))
+                stop.set(true)
+                workers.forEach { it.join() }
+                assertTrue(checks.get() > 0) { "no checks ran" }
+                assertEquals(0, wrong.get(), "wrong verdicts of ${checks.get()} (first: ${firstWrong.get()})")
+                assertEquals(false, g.refresh(), "refresh after own applies")
+            }
+        }
     }
 }

@@ -413,6 +413,12 @@ fn canonical_host(raw: &[u8]) -> Result<(String, HostKind, bool)> {
             .map_err(|_| invalid("has an invalid IPv6 address"))?;
         return Ok((format!("[{addr}]"), HostKind::Ipv6, false));
     }
+    // No host has a backslash (web schemes end the authority at one; in
+    // other schemes a host of backslashes would re-read as a path and make
+    // canonicalization depend on how often it ran — found by fuzzing).
+    if raw.contains(&b'\\') {
+        return Err(invalid("has a backslash in its host"));
+    }
     if let Some(host) = simple_host(raw) {
         return Ok(host);
     }

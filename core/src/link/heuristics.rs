@@ -370,7 +370,11 @@ fn domain_signals(
 
     let mut found: Vec<Found> = Vec::new();
     let mut lure = Lures::default();
-    let mut mixed = false;
+    let mut scripts = Scripts {
+        script_tld: rules.whole_script_tld(host.rsplit('.').next().unwrap_or(host)),
+        mixed: false,
+        whole: false,
+    };
     let infrastructure = facts.infrastructure;
 
     // An official domain written as the leading labels of another host:
@@ -404,14 +408,22 @@ fn domain_signals(
                 parts.shared,
                 &mut found,
                 &mut lure,
-                &mut mixed,
+                &mut scripts,
             );
         } else {
             ascii_label(rules, label, in_site, parts.shared, &mut found, &mut lure);
         }
     }
 
-    if mixed {
+    if scripts.whole && !scripts.mixed {
+        a.add_typed(
+            "link.whole_script",
+            w("link.whole_script"),
+            "Written wholly in look-alike letters of another alphabet, so it reads as a Latin name",
+            FraudType::Phishing,
+        );
+    }
+    if scripts.mixed {
         a.add_typed(
             "link.mixed_script",
             w("link.mixed_script"),
@@ -669,14 +681,18 @@ fn unicode_label<'a>(
     shared: bool,
     found: &mut Vec<Found<'a>>,
     lure: &mut Lures,
-    mixed: &mut bool,
+    scripts: &mut Scripts,
 ) {
     let (uni, result) = idna::domain_to_unicode(label);
     if result.is_err() || uni.is_ascii() {
         return;
     }
-    if uni.detect_restriction_level() > RestrictionLevel::HighlyRestrictive {
-        *mixed = true;
+    if uni.detect_restriction_level() > RestrictionLevel::HighlyRestrictive
+        || dangerous_latin_pattern(&uni)
+    {
+        scripts.mixed = true;
+    } else if !scripts.script_tld && whole_script_confusable(&uni) {
+        scripts.whole = true;
     }
     let whole = std::iter::once(uni.as_str());
     let tokens = uni.split('-').filter(|t| !t.is_empty() && *t != uni);
@@ -714,6 +730,70 @@ fn unicode_label<'a>(
             lure.strong = Some(word.to_string());
         }
     }
+}
+
+/// Script findings over a host's labels, and whether the TLD makes a label
+/// wholly in one non-Latin script ordinary (.ru, .рф, .gr …).
+struct Scripts {
+    script_tld: bool,
+    /// A label mixes scripts beyond UTS #39 "highly restrictive".
+    mixed: bool,
+    /// A label is a whole-script confusable of a Latin name.
+    whole: bool,
+}
+
+/// Patterns Chromium's spoof checker refuses inside otherwise ordinary Latin
+/// labels: a combining mark on a dotless ı / ȷ, a combining dot above on
+/// i, j or l (reads as a plain i), and digits of another script next to
+/// Latin letters (`paypal٣`).
+fn dangerous_latin_pattern(uni: &str) -> bool {
+    use unicode_script::{Script, UnicodeScript};
+    let mut prev = ' ';
+    let mut latin = false;
+    let mut foreign_digit = false;
+    for ch in uni.chars() {
+        let mark = ('\u{300}'..='\u{36f}').contains(&ch);
+        if mark && matches!(prev, '\u{131}' | '\u{237}') {
+            return true;
+        }
+        if ch == '\u{307}' && matches!(prev, 'i' | 'j' | 'l') {
+            return true;
+        }
+        latin |= ch.is_alphabetic() && ch.script() == Script::Latin;
+        foreign_digit |= ch.is_numeric() && !ch.is_ascii_digit();
+        if !mark {
+            prev = ch;
+        }
+    }
+    latin && foreign_digit
+}
+
+/// UTS #39 whole-script confusable read as Latin: every letter of the label
+/// is from one script other than Latin (Cyrillic `аррӏе`, Greek `αρρlе` is
+/// mixed and caught elsewhere), and its skeleton is plain ASCII letters and
+/// digits, so the label can pass for a Latin name.
+fn whole_script_confusable(uni: &str) -> bool {
+    use unicode_script::{Script, UnicodeScript};
+    let mut script = None;
+    for ch in uni.chars().filter(|c| c.is_alphabetic()) {
+        let s = ch.script();
+        if matches!(s, Script::Latin | Script::Common | Script::Inherited) {
+            return false;
+        }
+        match script {
+            None => script = Some(s),
+            Some(prev) if prev != s => return false,
+            Some(_) => {}
+        }
+    }
+    if script.is_none() {
+        return false;
+    }
+    let skel: String = unicode_security::skeleton(uni).collect();
+    skel.bytes()
+        .filter(|b| *b != b'-')
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && skel.bytes().filter(u8::is_ascii_alphabetic).count() >= 2
 }
 
 /// `.apk`, `.ipa`, `.mobileconfig`, `.exe` … as the file of the path or the

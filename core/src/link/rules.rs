@@ -71,6 +71,7 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.deep_subdomains",
     "link.homograph",
     "link.mixed_script",
+    "link.whole_script",
     "link.typosquat",
     "link.brand_domain_in_subdomain",
     "link.brand_in_subdomain",
@@ -140,6 +141,10 @@ struct RawRules {
     #[serde(default)]
     category_bonus: HashMap<String, i32>,
     max_subdomain_depth: usize,
+    /// TLDs on which a label written wholly in a non-Latin script that reads
+    /// as Latin is ordinary (Cyrillic labels under .ru or .рф).
+    #[serde(default)]
+    whole_script_tlds: Vec<String>,
     standard_ports: Vec<u16>,
     risky_tlds: HashMap<String, i32>,
     shorteners: Vec<String>,
@@ -163,6 +168,7 @@ pub struct LinkRules {
     weights: FastMap<String, i32>,
     category_bonus: FastMap<String, i32>,
     pub(crate) max_subdomain_depth: usize,
+    whole_script_tlds: Vec<String>,
     standard_ports: Vec<u16>,
     risky_tlds: FastMap<String, i32>,
     domains: FastMap<String, DomainFacts>,
@@ -363,6 +369,7 @@ impl LinkRules {
             weights: raw.weights.into_iter().collect(),
             category_bonus: raw.category_bonus.into_iter().collect(),
             max_subdomain_depth: raw.max_subdomain_depth.max(1),
+            whole_script_tlds: lower_all(raw.whole_script_tlds).collect(),
             standard_ports: raw.standard_ports,
             risky_tlds: raw
                 .risky_tlds
@@ -518,6 +525,12 @@ impl LinkRules {
     }
 
     /// A brand whose word a non-ASCII label imitates (TR39 skeleton).
+    /// True when a label written wholly in one non-Latin script is ordinary
+    /// under this TLD (given as canonical ASCII, `xn--p1ai` for .рф).
+    pub(crate) fn whole_script_tld(&self, tld: &str) -> bool {
+        self.whole_script_tlds.iter().any(|t| t == tld)
+    }
+
     pub(crate) fn skeleton_brand(&self, label: &str) -> Option<usize> {
         self.skeletons.get(&skeleton_key(label)).copied()
     }

@@ -11,6 +11,11 @@
 //!   "currency": "CNY",                       // required: ISO 4217
 //!   "memo": "货款",                           // optional
 //!   "new_payee": true,                       // optional: omitted = the SDK's own payee history decides
+//!   "name_check": {                          // optional: the bank's payee-name check (Confirmation /
+//!     "result": "no_match",                  //   Verification of Payee): match | close_match | no_match | unavailable
+//!     "returned_name": null                  //   the name the bank returned (close_match)
+//!   },
+//!   "payee_account_age_days": 3,             // optional: age of the account at the receiving bank
 //!   "context": {                             // optional: what the phone is doing right now
 //!     "call": {                              // on a call right now (omit when not)
 //!       "number": "+8617012345678",          // omitted or null = unknown / withheld caller
@@ -20,6 +25,10 @@
 //!     "screen_sharing": false,
 //!     "remote_access": false,                // a remote-control app is running
 //!     "accessibility_service": false,        // a third-party accessibility service is enabled
+//!     "running_apps": ["com.example.app"],   // package ids of apps active now (matched against the
+//!                                            // remote-control / screen-share list in payments.json)
+//!     "recent_sideloaded_apps": [],          // package ids installed lately from outside an app store
+//!     "developer_options": false,            // developer options / USB debugging are on
 //!     "utc_offset_minutes": 480              // device's offset; omitted = the region's default
 //!   }
 //! }
@@ -38,6 +47,10 @@ use std::fmt;
 pub const MAX_MEMO_BYTES: usize = 2048;
 /// Longest payee name accepted, in bytes.
 pub const MAX_PAYEE_NAME_BYTES: usize = 256;
+/// Most package ids accepted in `running_apps` or `recent_sideloaded_apps`.
+pub const MAX_APP_IDS: usize = 256;
+/// Longest package id accepted, in bytes.
+pub const MAX_APP_ID_BYTES: usize = 256;
 /// Longest JSON intent accepted by [`PaymentIntent::from_json`], in bytes.
 pub const MAX_INTENT_JSON_BYTES: usize = 16 * 1024;
 
@@ -125,10 +138,76 @@ pub struct PaymentContext {
     /// A third-party accessibility service is enabled.
     #[serde(default)]
     pub accessibility_service: bool,
+    /// Package ids of apps active right now (foreground, running a
+    /// service, holding a screen capture). Matched against the
+    /// remote-control / screen-share list in the payment rules.
+    #[serde(default)]
+    pub running_apps: Vec<String>,
+    /// Package ids of apps installed recently from outside an app store
+    /// (sideloaded), as the host knows it (e.g. Play Integrity's
+    /// app-access risk verdict or the package installer source).
+    #[serde(default)]
+    pub recent_sideloaded_apps: Vec<String>,
+    /// Developer options (or USB debugging) are on.
+    #[serde(default)]
+    pub developer_options: bool,
     /// The device's offset from UTC in minutes (for "night"); `None` uses
     /// the region's default from the rules.
     #[serde(default)]
     pub utc_offset_minutes: Option<i32>,
+}
+
+/// The outcome of the bank's payee-name check (UK Confirmation of Payee, EU
+/// Verification of Payee and similar schemes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameCheckResult {
+    /// The name given matches the account holder's.
+    Match,
+    /// Close but not exact; the bank returns the holder's name.
+    CloseMatch,
+    /// The name does not match the account holder's.
+    NoMatch,
+    /// The check could not be made (scheme not supported, timeout).
+    Unavailable,
+}
+
+impl NameCheckResult {
+    pub const ALL: [NameCheckResult; 4] = [
+        NameCheckResult::Match,
+        NameCheckResult::CloseMatch,
+        NameCheckResult::NoMatch,
+        NameCheckResult::Unavailable,
+    ];
+
+    /// The stable id (`match`, `close_match`, `no_match`, `unavailable`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameCheckResult::Match => "match",
+            NameCheckResult::CloseMatch => "close_match",
+            NameCheckResult::NoMatch => "no_match",
+            NameCheckResult::Unavailable => "unavailable",
+        }
+    }
+
+    /// Parses a stable id; `None` when unknown.
+    pub fn parse(id: &str) -> Option<NameCheckResult> {
+        NameCheckResult::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == id)
+    }
+}
+
+/// The bank's payee-name check: its result and, for a close match, the
+/// account holder's name it returned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameCheck {
+    pub result: NameCheckResult,
+    /// The name the bank returned (usually with `close_match`).
+    #[serde(default)]
+    pub returned_name: Option<String>,
 }
 
 /// A payment the user is about to make.
@@ -152,6 +231,13 @@ pub struct PaymentIntent {
     /// SDK decide from its own payee history (never paid through it → new).
     #[serde(default)]
     pub new_payee: Option<bool>,
+    /// The bank's payee-name check, when it made one.
+    #[serde(default)]
+    pub name_check: Option<NameCheck>,
+    /// Days since the payee's account was opened at the receiving bank,
+    /// when the bank knows it.
+    #[serde(default)]
+    pub payee_account_age_days: Option<u32>,
     #[serde(default)]
     pub context: PaymentContext,
 }

@@ -54,11 +54,11 @@ pub use account::{
 };
 pub use history::{HistoryStore, HistorySummary, MemoryHistory, PayeeKey};
 pub use intent::{
-    AccountKind, Answer, CallContext, PaymentContext, PaymentIntent, MAX_INTENT_JSON_BYTES,
-    MAX_MEMO_BYTES, MAX_PAYEE_NAME_BYTES,
+    AccountKind, Answer, CallContext, NameCheck, NameCheckResult, PaymentContext, PaymentIntent,
+    MAX_APP_IDS, MAX_APP_ID_BYTES, MAX_INTENT_JSON_BYTES, MAX_MEMO_BYTES, MAX_PAYEE_NAME_BYTES,
 };
 pub use journey::{Event, EventKind};
-pub use rules::{Field, PaymentRules};
+pub use rules::{AppRisk, Field, PaymentRules, RiskyApp};
 
 pub(crate) use journey::{payment_key, subject_hash, Journey, JourneyFacts};
 
@@ -129,6 +129,28 @@ pub(crate) fn prepare(
     {
         return Err(bad("payee name is too long"));
     }
+    if intent
+        .name_check
+        .as_ref()
+        .and_then(|n| n.returned_name.as_ref())
+        .is_some_and(|n| n.len() > MAX_PAYEE_NAME_BYTES)
+    {
+        return Err(bad("returned payee name is too long"));
+    }
+    for apps in [
+        &intent.context.running_apps,
+        &intent.context.recent_sideloaded_apps,
+    ] {
+        if apps.len() > MAX_APP_IDS {
+            return Err(bad("too many app ids"));
+        }
+        if apps
+            .iter()
+            .any(|a| a.trim().is_empty() || a.len() > MAX_APP_ID_BYTES)
+        {
+            return Err(bad("an app id is empty or too long"));
+        }
+    }
     let utc_offset_minutes = match intent.context.utc_offset_minutes {
         Some(o) if (-14 * 60..=14 * 60).contains(&o) => o,
         Some(_) => return Err(bad("UTC offset must be within ±14 hours")),
@@ -198,6 +220,114 @@ pub(crate) struct Inputs<'a> {
     pub history: Result<HistorySummary>,
     pub facts: JourneyFacts,
     pub answers: &'a [Answer],
+}
+
+/// What the bank's name check and the account's age say about the payee.
+fn payee_signals(
+    rules: &rules::PaymentRules,
+    intent: &PaymentIntent,
+    a: &mut Assessment,
+    sig: &dyn Fn(&mut Assessment, &str, String),
+) {
+    if let Some(nc) = &intent.name_check {
+        let (code, detail) = match nc.result {
+            NameCheckResult::Match => (
+                "payment.name_match",
+                "The bank confirmed the payee's name".to_string(),
+            ),
+            NameCheckResult::CloseMatch => {
+                (
+                    "payment.name_close_match",
+                    match nc.returned_name.as_deref().map(str::trim) {
+                        Some(n) if !n.is_empty() => {
+                            format!("The payee's name is only a close match; the account holder is “{n}”")
+                        }
+                        _ => "The payee's name is only a close match".to_string(),
+                    },
+                )
+            }
+            NameCheckResult::NoMatch => (
+                "payment.name_no_match",
+                "The name does not match the account holder's".to_string(),
+            ),
+            NameCheckResult::Unavailable => (
+                "payment.name_unavailable",
+                "The bank could not check the payee's name".to_string(),
+            ),
+        };
+        sig(a, code, detail);
+    }
+    if let Some(days) = intent.payee_account_age_days {
+        if days < rules.new_account_days {
+            sig(
+                a,
+                "payment.payee_account_new",
+                format!("The payee's account was opened {days} days ago"),
+            );
+        }
+    }
+}
+
+/// What the device says: remote-control and screen-share apps by package
+/// id, sideloaded apps, developer options.
+fn device_signals(
+    rules: &rules::PaymentRules,
+    ctx: &PaymentContext,
+    a: &mut Assessment,
+    sig: &dyn Fn(&mut Assessment, &str, String),
+) {
+    let label = |app: &RiskyApp| {
+        if app.name.is_empty() {
+            app.id.clone()
+        } else {
+            format!("{} ({})", app.name, app.id)
+        }
+    };
+    let mut remote = None;
+    let mut share = None;
+    for id in &ctx.running_apps {
+        match rules.risky_app(id.trim()) {
+            Some(app) if app.risk == AppRisk::RemoteControl && remote.is_none() => {
+                remote = Some(label(app))
+            }
+            Some(app) if app.risk == AppRisk::ScreenShare && share.is_none() => {
+                share = Some(label(app))
+            }
+            _ => {}
+        }
+    }
+    if let Some(app) = remote {
+        if !ctx.remote_access {
+            sig(
+                a,
+                "payment.remote_access",
+                format!("A remote-control app is active: {app}"),
+            );
+        }
+    }
+    if let Some(app) = share {
+        sig(
+            a,
+            "payment.screen_share_app",
+            format!("An app that can share the screen is active: {app}"),
+        );
+    }
+    if let Some(first) = ctx.recent_sideloaded_apps.first() {
+        let n = ctx.recent_sideloaded_apps.len();
+        let detail = if n == 1 {
+            format!("An app was installed lately from outside an app store: {first}")
+        } else {
+            format!("{n} apps were installed lately from outside an app store")
+        };
+        sig(a, "payment.sideloaded_app", detail);
+    }
+    if ctx.developer_options {
+        sig(
+            a,
+            "payment.developer_options",
+            "Developer options are on".into(),
+        );
+    }
 }
 
 /// The payment check proper: evidence → verdict.
@@ -383,6 +513,8 @@ pub(crate) fn assess(
             "A third-party accessibility service is enabled".into(),
         );
     }
+    device_signals(rules, ctx, &mut a, &sig);
+    payee_signals(rules, intent, &mut a, &sig);
     if let Some(call) = &ctx.call {
         let minutes = call.duration_secs / 60;
         let on_call = if call.duration_secs == 0 {

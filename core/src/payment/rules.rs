@@ -34,6 +34,27 @@ pub(crate) const SIGNALS: &[&str] = &[
     "payment.velocity",
 ];
 
+/// Signals added after the first rule format, with the weight (and fraud
+/// type) they take when a feed's rules predate them: an older feed keeps
+/// working and does not switch them off by omission.
+pub(crate) const LATER_SIGNALS: &[(&str, i32, Option<FraudType>)] = &[
+    ("payment.name_no_match", 35, None),
+    ("payment.name_close_match", 10, None),
+    ("payment.name_match", -15, None),
+    ("payment.name_unavailable", 0, None),
+    ("payment.payee_account_new", 20, None),
+    (
+        "payment.screen_share_app",
+        20,
+        Some(FraudType::ImpersonateCustomerService),
+    ),
+    ("payment.sideloaded_app", 25, Some(FraudType::MalwareApp)),
+    ("payment.developer_options", 5, None),
+];
+
+/// Longest list of device apps a feed may carry.
+const MAX_DEVICE_APPS: usize = 4096;
+
 /// Limits on what a feed may ask for, so hostile or broken rules can't make
 /// a check slow or huge.
 const MAX_PATTERN_TERMS: usize = 4096;
@@ -179,8 +200,39 @@ pub struct QuestionRule {
     pub yes_level: Option<Level>,
 }
 
+/// What an app on the device can do to a payment in progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppRisk {
+    /// Lets someone else see and control the phone (`payment.remote_access`).
+    RemoteControl,
+    /// Can show the screen to others (`payment.screen_share_app`).
+    ScreenShare,
+}
+
+/// One app of the device-risk list: a package id (Android) or bundle id.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RiskyApp {
+    pub id: String,
+    pub risk: AppRisk,
+    /// Its name, for the reason detail.
+    #[serde(default)]
+    pub name: String,
+}
+
+fn default_new_account_days() -> u32 {
+    30
+}
+
 #[derive(Debug, Deserialize)]
 struct RawRules {
+    /// Remote-control and screen-share apps, by package id (optional in
+    /// older rule files).
+    #[serde(default)]
+    risky_apps: Vec<RiskyApp>,
+    /// A payee account younger than this many days is `payment.payee_account_new`.
+    #[serde(default = "default_new_account_days")]
+    new_account_days: u32,
     signals: HashMap<String, Signal>,
     floors: Vec<Floor>,
     new_payee_large_major: HashMap<String, u64>,
@@ -203,6 +255,9 @@ struct RawRules {
 #[derive(Debug)]
 pub struct PaymentRules {
     signals: HashMap<String, Signal>,
+    risky_apps: HashMap<String, RiskyApp>,
+    /// A payee account younger than this many days counts as new.
+    pub new_account_days: u32,
     pub floors: Vec<Floor>,
     /// Minor units, per currency.
     new_payee_large_minor: HashMap<String, i64>,
@@ -240,8 +295,25 @@ impl PaymentRules {
     /// `suspicious`, an empty or oversized term, a question without text id,
     /// a currency exponent above 4, an IBAN length outside 15…34.
     pub fn from_json(json: &str) -> Result<PaymentRules> {
-        let raw: RawRules = serde_json::from_str(json).map_err(|e| Error::rules("payments", e))?;
+        let mut raw: RawRules =
+            serde_json::from_str(json).map_err(|e| Error::rules("payments", e))?;
         let bad = |why: String| Error::rules("payments", why);
+        for (code, weight, fraud_type) in LATER_SIGNALS {
+            raw.signals.entry(code.to_string()).or_insert(Signal {
+                weight: *weight,
+                fraud_type: *fraud_type,
+            });
+        }
+        if raw.risky_apps.len() > MAX_DEVICE_APPS {
+            return Err(bad(format!("more than {MAX_DEVICE_APPS} risky apps")));
+        }
+        let mut risky_apps = HashMap::new();
+        for app in std::mem::take(&mut raw.risky_apps) {
+            if app.id.is_empty() || app.id.len() > super::intent::MAX_APP_ID_BYTES {
+                return Err(bad("risky app: empty or oversized id".into()));
+            }
+            risky_apps.insert(app.id.clone(), app);
+        }
 
         for code in SIGNALS {
             if !raw.signals.contains_key(*code) {
@@ -386,6 +458,8 @@ impl PaymentRules {
 
         Ok(PaymentRules {
             signals: raw.signals,
+            risky_apps,
+            new_account_days: raw.new_account_days,
             floors: raw.floors,
             new_payee_large_minor,
             amount_history: raw.amount_history,
@@ -413,6 +487,11 @@ impl PaymentRules {
             weight: 0,
             fraud_type: None,
         })
+    }
+
+    /// What the device-risk list says about an app (exact package id).
+    pub fn risky_app(&self, id: &str) -> Option<&RiskyApp> {
+        self.risky_apps.get(id)
     }
 
     /// Minor-unit exponent of an ISO 4217 code (upper case), `None` when the

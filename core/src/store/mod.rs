@@ -25,6 +25,7 @@
 //! ```
 
 mod apply;
+mod audit;
 mod crypto;
 mod db;
 mod error;
@@ -38,14 +39,15 @@ pub use apply::{
     MAX_CATEGORY_BYTES, MAX_CHANGE_ENTRIES, MAX_FEED_ID_BYTES, MAX_LABELS_PER_FEED,
     MAX_LABEL_BYTES, MAX_RULES_BYTES,
 };
+pub use audit::{AuditRecord, Decision, MAX_AUDIT_AGE_MS, MAX_AUDIT_ENTRIES, MAX_AUDIT_ID_BYTES};
 pub use crypto::{FileKeyProvider, KeyProvider, DATA_KEY_LEN};
 pub use error::{KeyProviderError, StoreError};
 pub use history::{StoreHistory, MAX_HISTORY_PAYEES, MAX_RECENT_PAYMENTS};
 pub use index::StoreIndex;
 pub use schema::VERSION as SCHEMA_VERSION;
 pub use user::{
-    canonical_link_host, NewReport, Report, RuleAction, UserRule, UserRules, MAX_EVENTS,
-    MAX_REPORTS, MAX_RULES,
+    canonical_link_host, NewReport, Report, ReportCategory, RuleAction, UserRule, UserRules,
+    MAX_EVENTS, MAX_REPORTS, MAX_RULES,
 };
 
 use crate::blocklist::ListKind;
@@ -185,6 +187,19 @@ impl Store {
         self.found_version
     }
 
+    /// A number that changes whenever another connection — another `Store`
+    /// in this process or another process — commits a change to the store
+    /// (SQLite's `data_version`, read on this store's writer connection, so
+    /// this store's own writes — audit records, user rules, payee history —
+    /// don't count: the guard that made them already holds their effect).
+    /// Cheap: no decryption, no table read; waits only for a write of this
+    /// store in progress. `Guard::refresh` compares it with the value seen
+    /// at load.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        let conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Reads what a guard needs — blocklist index, feed rules, feed states,
     /// user rules — in one read transaction on a new connection, which the
     /// index keeps to confirm candidates. Costs about the size of the
@@ -201,9 +216,20 @@ impl Store {
             let user = user::read_rules(&conn, &self.keys)?;
             Ok::<_, StoreError>((feeds, rules, segments, user))
         })();
-        let end = conn.execute_batch(if read.is_ok() { "COMMIT" } else { "ROLLBACK" });
-        let (feeds, rules, segments, user) = read?;
-        end?;
+        // On success the read transaction stays open for the index's whole
+        // life: every later confirmation (a sealed block, a label) reads the
+        // same database generation as the segment list it was loaded with,
+        // even after an apply in this or another process has replaced and
+        // deleted those rows (WAL keeps the pinned pages readable). The
+        // transaction ends when the index is dropped, i.e. when the last
+        // check on its snapshot finishes after a reload or `refresh`.
+        let (feeds, rules, segments, user) = match read {
+            Ok(read) => read,
+            Err(e) => {
+                conn.execute_batch("ROLLBACK")?;
+                return Err(e);
+            }
+        };
         Ok(Loaded {
             index: StoreIndex::new(conn, self.keys.clone(), segments),
             rules,

@@ -21,7 +21,8 @@ use rusqlite::{Connection, TransactionBehavior};
 ///    seg_blocks, rules, reports.
 /// 2. payees and events (payee history and recent events behind the payment
 ///    journey).
-pub const VERSION: u32 = 2;
+/// 3. audit (the warning audit log).
+pub const VERSION: u32 = 3;
 
 /// `PRAGMA application_id` of a Fanzha store ("FZH1").
 pub const APPLICATION_ID: i32 = 0x465A_4831;
@@ -92,6 +93,12 @@ CREATE TABLE events (
     seq     INTEGER PRIMARY KEY,
     payload BLOB NOT NULL
 );
+-- The warning audit log, oldest first; id = HMAC(verdict id).
+CREATE TABLE audit (
+    seq     INTEGER PRIMARY KEY,
+    id      BLOB NOT NULL UNIQUE,
+    payload BLOB NOT NULL
+);
 ";
 
 /// Creates, upgrades or validates the schema in one IMMEDIATE transaction.
@@ -145,6 +152,15 @@ fn upgrade_from(conn: &Connection, version: u32) -> Result<(), StoreError> {
             );",
         )?;
     }
+    if version < 3 {
+        conn.execute_batch(
+            "CREATE TABLE audit (
+                seq     INTEGER PRIMARY KEY,
+                id      BLOB NOT NULL UNIQUE,
+                payload BLOB NOT NULL
+            );",
+        )?;
+    }
     Ok(())
 }
 
@@ -181,12 +197,26 @@ mod tests {
     fn upgrade_from_v1_matches_fresh() {
         let mut old = Connection::open_in_memory().unwrap();
         old.execute_batch(SQL).unwrap();
-        old.execute_batch("DROP TABLE payees; DROP TABLE events;")
+        old.execute_batch("DROP TABLE payees; DROP TABLE events; DROP TABLE audit;")
             .unwrap();
         old.pragma_update(None, "application_id", APPLICATION_ID)
             .unwrap();
         old.pragma_update(None, "user_version", 1).unwrap();
         assert_eq!(init(&mut old).unwrap(), 1);
+        let mut fresh = Connection::open_in_memory().unwrap();
+        init(&mut fresh).unwrap();
+        assert_eq!(schema_of(&old), schema_of(&fresh));
+    }
+
+    #[test]
+    fn upgrade_from_v2_matches_fresh() {
+        let mut old = Connection::open_in_memory().unwrap();
+        old.execute_batch(SQL).unwrap();
+        old.execute_batch("DROP TABLE audit;").unwrap();
+        old.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        old.pragma_update(None, "user_version", 2).unwrap();
+        assert_eq!(init(&mut old).unwrap(), 2);
         let mut fresh = Connection::open_in_memory().unwrap();
         init(&mut fresh).unwrap();
         assert_eq!(schema_of(&old), schema_of(&fresh));

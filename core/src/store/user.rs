@@ -146,6 +146,28 @@ pub fn canonical_link_host(value: &str) -> Option<String> {
     }
 }
 
+/// What a report says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportCategory {
+    /// "This is a scam" (the default; reports stored before categories
+    /// existed read as this).
+    #[default]
+    Scam,
+    /// "This warning was wrong": the person marked a verdict not a scam.
+    FalseAlarm,
+}
+
+impl ReportCategory {
+    /// The stable id (`scam`, `false_alarm`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportCategory::Scam => "scam",
+            ReportCategory::FalseAlarm => "false_alarm",
+        }
+    }
+}
+
 /// A report the user is filing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewReport {
@@ -158,6 +180,9 @@ pub struct NewReport {
     /// The user's own words.
     #[serde(default)]
     pub note: String,
+    /// A scam report or a false alarm.
+    #[serde(default)]
+    pub category: ReportCategory,
 }
 
 /// A stored report.
@@ -168,6 +193,7 @@ pub struct Report {
     pub value: String,
     pub fraud_type: Option<FraudType>,
     pub note: String,
+    pub category: ReportCategory,
     pub created_ms: i64,
     /// When the host app reported it uploaded; `None` while pending.
     pub uploaded_ms: Option<i64>,
@@ -179,6 +205,8 @@ struct ReportBody {
     value: String,
     fraud_type: Option<FraudType>,
     note: String,
+    #[serde(default)]
+    category: ReportCategory,
     created_ms: i64,
     uploaded_ms: Option<i64>,
 }
@@ -423,6 +451,7 @@ impl Store {
             value: report.value,
             fraud_type: report.fraud_type,
             note: report.note,
+            category: report.category,
             created_ms: self.now_ms(),
             uploaded_ms: None,
         };
@@ -481,6 +510,7 @@ impl Store {
                     value: b.value,
                     fraud_type: b.fraud_type,
                     note: b.note,
+                    category: b.category,
                     created_ms: b.created_ms,
                     uploaded_ms: b.uploaded_ms,
                 });

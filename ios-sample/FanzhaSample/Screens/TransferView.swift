@@ -52,6 +52,9 @@ struct TransferView: View {
     @State private var currency = "CNY"
     @State private var memo = ""
     @State private var newPayee = true
+    /// The bank's payee-name check (Confirmation of Payee) as its back end returned it.
+    @State private var nameCheck: NameCheckResult? = nil
+    @State private var nameReturned = ""
     @State private var manual = LiveContext()
     @State private var stage: TransferStage = .editing
     @State private var now = Date()
@@ -72,6 +75,15 @@ struct TransferView: View {
                 }
                 TextField(UiText.get(lang, .memo), text: $memo)
                 Toggle(UiText.get(lang, .newPayee), isOn: $newPayee)
+                Picker(lang == .zh ? "收款人姓名核验（银行返回）" : "Payee name check (from the bank)", selection: $nameCheck) {
+                    Text(lang == .zh ? "未核验" : "Not checked").tag(NameCheckResult?.none)
+                    ForEach([NameCheckResult.match, .closeMatch, .noMatch, .unavailable], id: \.self) {
+                        Text(String(describing: $0)).tag(NameCheckResult?.some($0))
+                    }
+                }
+                if nameCheck == .closeMatch {
+                    TextField(lang == .zh ? "银行返回的户名" : "Name the bank returned", text: $nameReturned)
+                }
             }
             Section {
                 let l = observer.live
@@ -120,13 +132,19 @@ struct TransferView: View {
                     Text(UiText.format(lang, .waitSeconds, left)).foregroundColor(.red)
                 }
                 Button(UiText.get(lang, .confirmTransfer)) { confirm(r) }.disabled(!blockers.isEmpty)
-                Button(UiText.get(lang, .cancelTransfer), role: .cancel) { stage = .cancelled }
+                Button(UiText.get(lang, .cancelTransfer), role: .cancel) {
+                    record(r.verdict, .cancelled)
+                    stage = .cancelled
+                }
             }
         case let .stopped(v):
             VerdictCardView(view: VerdictView(v, lang: lang), lang: lang)
             Text(UiText.get(lang, .transferBlocked)).foregroundColor(.red).bold()
             Link(UiText.get(lang, .call96110), destination: URL(string: "tel:96110")!)
-            Button("←") { stage = .editing }
+            Button("←") {
+                record(v, .cancelled)
+                stage = .editing
+            }
         case let .sent(intent):
             Text("\(UiText.get(lang, .transferSent)): \(Money.format(intent.amountMinor, currency: intent.currency))").bold()
             Button("←") { stage = .editing }
@@ -165,6 +183,7 @@ struct TransferView: View {
         return PaymentIntent(
             account: account.trimmingCharacters(in: .whitespaces), accountKind: kind, amountMinor: minor, currency: cur,
             payeeName: payeeName.isEmpty ? nil : payeeName, memo: memo.isEmpty ? nil : memo, newPayee: newPayee,
+            nameCheck: nameCheck.map { NameCheck(result: $0, returnedName: nameReturned.isEmpty ? nil : nameReturned) },
             context: PaymentContext(call: call, screenSharing: l.screenSharing || manual.screenSharing,
                                     remoteAccess: manual.remoteAccess, accessibilityService: manual.accessibilityService,
                                     utcOffsetMinutes: Int32(TimeZone.current.secondsFromGMT() / 60)))
@@ -208,9 +227,18 @@ struct TransferView: View {
         guard r.blockers(at: Date()).isEmpty else { return }
         do {
             try SharedGuard.get()?.recordPayment(intent: r.intent)
+            record(r.verdict, .proceeded)
             stage = .sent(r.intent)
         } catch {
             stage = .failed(failureText(error, lang: lang))
         }
+    }
+
+    /// Reports the person's decision on a warning to the bank's audit log
+    /// (by `Verdict.id`, set when the guard has a store). Clear verdicts are
+    /// not recorded warnings; a failure never blocks the transfer flow.
+    private func record(_ v: Verdict, _ decision: Decision) {
+        guard let id = v.id, v.action != .allow else { return }
+        try? SharedGuard.get()?.recordDecision(id: id, decision: decision)
     }
 }

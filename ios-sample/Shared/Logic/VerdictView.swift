@@ -82,10 +82,11 @@ struct VerdictView {
         coolOffSeconds = v.coolOffSeconds.map { max(Int($0), 0) }
         questions = v.questions
         feedVersion = v.feedVersion
-        if let code = v.reasons.first(where: { VerdictView.protectionCodes.contains($0.code) })?.code {
-            protectionNotice = UiText.get(lang, code == "feed.stale" ? .feedStale : .storeUnavailable)
-        } else {
-            protectionNotice = nil
+        // The typed status decides; the reason codes only carry the detail.
+        switch v.protection {
+        case .unavailable: protectionNotice = UiText.get(lang, .storeUnavailable)
+        case .stale: protectionNotice = UiText.get(lang, .feedStale)
+        case .full: protectionNotice = nil
         }
     }
 }

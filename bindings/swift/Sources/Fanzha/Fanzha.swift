@@ -701,6 +701,17 @@ public protocol GuardProtocol: AnyObject, Sendable {
     func recordPayment(intent: PaymentIntent) throws 
     
     /**
+     * Moves to the store's newest data when another process (the app
+     * applying feeds while this call-screening service or extension runs)
+     * changed it. Cheap when nothing changed; never shows half an update:
+     * checks running meanwhile finish on the data they started with.
+     * Returns true when new data was loaded. Checks never reload on their
+     * own, so a long-lived guard in a second process should call this
+     * before a check or on a timer. Throws `Store` without a store.
+     */
+    func refresh() throws  -> Bool
+    
+    /**
      * Removes the user's rule for a value; `false` if there was none.
      */
     func removeRule(kind: RuleKind, value: String) throws  -> Bool
@@ -1054,6 +1065,24 @@ open func recordPayment(intent: PaymentIntent)throws   {try rustCallWithError(Ff
         FfiConverterTypePaymentIntent_lower(intent),uniffiCallStatus
     )
 }
+}
+    
+    /**
+     * Moves to the store's newest data when another process (the app
+     * applying feeds while this call-screening service or extension runs)
+     * changed it. Cheap when nothing changed; never shows half an update:
+     * checks running meanwhile finish on the data they started with.
+     * Returns true when new data was loaded. Checks never reload on their
+     * own, so a long-lived guard in a second process should call this
+     * before a check or on a timer. Throws `Store` without a store.
+     */
+open func refresh()throws  -> Bool  {
+    return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_refresh(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
 }
     
     /**
@@ -3371,6 +3400,10 @@ public struct Verdict: Equatable, Hashable {
      */
     public let feedVersion: String
     /**
+     * Whether the protection data could be consulted.
+     */
+    public let protection: Protection
+    /**
      * Messages: the links, numbers, accounts found, each with its verdict.
      */
     public let extracted: [Extracted]
@@ -3405,6 +3438,9 @@ public struct Verdict: Equatable, Hashable {
          * Version of the protection data that produced this verdict.
          */feedVersion: String, 
         /**
+         * Whether the protection data could be consulted.
+         */protection: Protection, 
+        /**
          * Messages: the links, numbers, accounts found, each with its verdict.
          */extracted: [Extracted], 
         /**
@@ -3424,6 +3460,7 @@ public struct Verdict: Equatable, Hashable {
         self.title = title
         self.advice = advice
         self.feedVersion = feedVersion
+        self.protection = protection
         self.extracted = extracted
         self.coolOffSeconds = coolOffSeconds
         self.questions = questions
@@ -3456,6 +3493,7 @@ public struct FfiConverterTypeVerdict: FfiConverterRustBuffer {
                 title: FfiConverterString.read(from: &buf), 
                 advice: FfiConverterSequenceString.read(from: &buf), 
                 feedVersion: FfiConverterString.read(from: &buf), 
+                protection: FfiConverterTypeProtection.read(from: &buf), 
                 extracted: FfiConverterSequenceTypeExtracted.read(from: &buf), 
                 coolOffSeconds: FfiConverterOptionInt32.read(from: &buf), 
                 questions: FfiConverterSequenceTypeQuestion.read(from: &buf)
@@ -3474,6 +3512,7 @@ public struct FfiConverterTypeVerdict: FfiConverterRustBuffer {
         FfiConverterString.write(value.title, into: &buf)
         FfiConverterSequenceString.write(value.advice, into: &buf)
         FfiConverterString.write(value.feedVersion, into: &buf)
+        FfiConverterTypeProtection.write(value.protection, into: &buf)
         FfiConverterSequenceTypeExtracted.write(value.extracted, into: &buf)
         FfiConverterOptionInt32.write(value.coolOffSeconds, into: &buf)
         FfiConverterSequenceTypeQuestion.write(value.questions, into: &buf)
@@ -4489,6 +4528,93 @@ public func FfiConverterTypeLogLevel_lower(_ value: LogLevel) -> RustBuffer {
 
 
 /**
+ * Whether the protection data could be consulted for a verdict. Branch on
+ * this, not on reason codes: `Clear` with `Unavailable` means "the lists
+ * could not be checked", never "nothing listed".
+ */
+
+public enum Protection: Equatable, Hashable {
+    
+    /**
+     * Every list and rule of the current data was consulted.
+     */
+    case full
+    /**
+     * Consulted, but the feed has expired: the last data received was used.
+     */
+    case stale
+    /**
+     * The store's lists could not be read: only the built-in checks ran.
+     */
+    case unavailable
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Protection: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProtection: FfiConverterRustBuffer {
+    typealias SwiftType = Protection
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Protection {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .full
+        
+        case 2: return .stale
+        
+        case 3: return .unavailable
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Protection, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .full:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .stale:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .unavailable:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProtection_lift(_ buf: RustBuffer) throws -> Protection {
+    return try FfiConverterTypeProtection.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProtection_lower(_ value: Protection) -> RustBuffer {
+    return FfiConverterTypeProtection.lower(value)
+}
+
+
+
+/**
  * What a user rule does.
  */
 
@@ -5273,6 +5399,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_record_payment() != 57945) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_refresh() != 64521) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_remove_rule() != 5247) {

@@ -10,6 +10,7 @@ import org.fanzha.FraudType
 import org.fanzha.Guard
 import org.fanzha.GuardSettings
 import org.fanzha.Level
+import org.fanzha.Protection
 import org.fanzha.Question
 import org.fanzha.Reason
 import org.fanzha.Verdict
@@ -61,6 +62,11 @@ object SampleFixtures {
         title = title,
         advice = advice,
         feedVersion = "test-1",
+        protection = when {
+            "store.unavailable" in reasons -> Protection.UNAVAILABLE
+            "feed.stale" in reasons -> Protection.STALE
+            else -> Protection.FULL
+        },
         extracted = extracted,
         coolOffSeconds = coolOffSeconds,
         questions = questions,

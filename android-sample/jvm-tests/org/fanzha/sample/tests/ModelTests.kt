@@ -3,7 +3,9 @@ package org.fanzha.sample.tests
 import org.fanzha.Action
 import org.fanzha.Channel
 import org.fanzha.CheckKind
+import org.fanzha.Decision
 import org.fanzha.Level
+import org.fanzha.NameCheckResult
 import org.fanzha.Question
 import org.fanzha.StirResult
 import org.fanzha.Verdict
@@ -135,6 +137,12 @@ class FakePayments(var next: Verdict, var afterAnswers: Verdict? = null) : Payme
     override fun recordPaid(draft: TransferDraft) {
         paid += draft
     }
+
+    val decisions = mutableListOf<Pair<String, Decision>>()
+
+    override fun decide(verdictId: String, decision: Decision) {
+        decisions += verdictId to decision
+    }
 }
 
 object TransferTests : Suite("sample-app transfer") {
@@ -162,6 +170,35 @@ object TransferTests : Suite("sample-app transfer") {
             assertTrue(d.context.inCall && d.context.screenSharing) { "${d.context}" }
             assertEquals("+8617012345678", d.context.callNumber, "number trimmed")
             assertEquals(true, d.newPayee, "new payee default")
+        }
+
+        test("the name check reaches the draft; decisions on a warning are recorded by verdict id") {
+            val warned = payment(Level.SUSPICIOUS, Action.WARN).copy(id = "v1")
+            val fake = FakePayments(warned)
+            val m = TransferModel(fake, UiLang.EN) { 0L }
+            filled(m)
+            m.edit { it.copy(nameCheck = NameCheckResult.CLOSE_MATCH, nameReturned = " 张三丰 ") }
+            m.review()
+            val d = fake.checked.single()
+            assertEquals(NameCheckResult.CLOSE_MATCH, d.nameCheck, "name check")
+            assertEquals("张三丰", d.nameReturned, "returned name trimmed")
+            m.cancel()
+            assertEquals(listOf("v1" to Decision.CANCELLED), fake.decisions.toList(), "cancel recorded")
+
+            val m2 = TransferModel(fake, UiLang.EN) { 0L }
+            filled(m2)
+            m2.review()
+            m2.acknowledge(true)
+            assertTrue(m2.confirm(0)) { "did not go" }
+            assertEquals("v1" to Decision.PROCEEDED, fake.decisions.last(), "proceed recorded")
+
+            // A clear verdict is not a warning: nothing to record.
+            val clear = FakePayments(payment(Level.CLEAR, Action.ALLOW).copy(id = "v2"))
+            val m3 = TransferModel(clear, UiLang.EN) { 0L }
+            filled(m3)
+            m3.review()
+            m3.confirm(0)
+            assertTrue(clear.decisions.isEmpty()) { "recorded a clear verdict" }
         }
 
         test("an invalid form never reaches the SDK") {

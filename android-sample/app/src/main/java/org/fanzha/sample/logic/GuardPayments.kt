@@ -4,6 +4,8 @@ package org.fanzha.sample.logic
 import org.fanzha.AccountKind
 import org.fanzha.Answer
 import org.fanzha.CallContext
+import org.fanzha.Decision
+import org.fanzha.NameCheck
 import org.fanzha.GuardInterface
 import org.fanzha.PaymentContext
 import org.fanzha.PaymentIntent
@@ -12,7 +14,8 @@ import java.util.TimeZone
 
 /**
  * The transfer screen's [PaymentChecker] over the binding's Guard:
- * `checkPayment`, `answerPaymentQuestions`, `recordPayment`.
+ * `checkPayment`, `answerPaymentQuestions`, `recordPayment`, and
+ * `recordDecision` for the audit log.
  *
  * `utcOffsetMinutes` feeds the SDK's "night" signal (default: the
  * device's current offset); tests pin it so results don't depend on the
@@ -28,6 +31,8 @@ class GuardPayments(
         guard.answerPaymentQuestions(intent(draft), answers.map { (id, yes) -> Answer(id = id, yes = yes) })
 
     override fun recordPaid(draft: TransferDraft) = guard.recordPayment(intent(draft))
+
+    override fun decide(verdictId: String, decision: Decision) = guard.recordDecision(verdictId, decision)
 
     /** The binding's intent for a draft. */
     fun intent(d: TransferDraft) = PaymentIntent(
@@ -45,6 +50,7 @@ class GuardPayments(
         payeeName = d.payeeName,
         memo = d.memo,
         newPayee = d.newPayee,
+        nameCheck = d.nameCheck?.let { NameCheck(result = it, returnedName = d.nameReturned) },
         context = PaymentContext(
             call = if (d.context.inCall) {
                 CallContext(number = d.context.callNumber, durationSecs = d.context.callSeconds, inContacts = d.context.callInContacts)

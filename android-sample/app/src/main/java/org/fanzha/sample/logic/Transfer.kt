@@ -12,6 +12,8 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import org.fanzha.Action
+import org.fanzha.Decision
+import org.fanzha.NameCheckResult
 import org.fanzha.Verdict
 
 /** The payee account kinds the SDK knows (mirrors the binding's enum). */
@@ -45,6 +47,10 @@ data class TransferDraft(
     /** null = let the SDK decide from its own payee history. */
     val newPayee: Boolean?,
     val context: LiveContext,
+    /** The bank's payee-name check (Confirmation of Payee); null = not made. */
+    val nameCheck: NameCheckResult? = null,
+    /** The account holder's name the bank returned (close match). */
+    val nameReturned: String? = null,
 )
 
 /**
@@ -59,6 +65,12 @@ interface PaymentChecker {
 
     /** The transfer went through: the SDK learns the payee and amount. */
     fun recordPaid(draft: TransferDraft)
+
+    /**
+     * What the person did after a warning (verdict id from `Verdict.id`),
+     * for the bank's audit log. Default: not recorded (no store).
+     */
+    fun decide(verdictId: String, decision: Decision) {}
 }
 
 data class TransferForm(
@@ -70,6 +82,9 @@ data class TransferForm(
     val memo: String = "",
     /** null = unknown to the bank: the SDK decides. */
     val newPayee: Boolean? = true,
+    /** The bank's payee-name check result, as the bank's back end returned it. */
+    val nameCheck: NameCheckResult? = null,
+    val nameReturned: String = "",
     /** Manual overrides for testing; the platform's live reading is ORed in. */
     val manual: LiveContext = LiveContext(),
 )
@@ -169,6 +184,8 @@ class TransferModel(
             memo = form.memo.trim().ifEmpty { null },
             newPayee = form.newPayee,
             context = ctx,
+            nameCheck = form.nameCheck,
+            nameReturned = form.nameReturned.trim().ifEmpty { null },
         ) to null
     }
 
@@ -227,11 +244,30 @@ class TransferModel(
             _state.update { it.copy(stage = TransferStage.Failed(failureText(e, lang))) }
             return false
         }
+        record(r.verdict, Decision.PROCEEDED)
         _state.update { it.copy(stage = TransferStage.Sent(r.draft, r.view)) }
         return true
     }
 
-    fun cancel() = _state.update { it.copy(stage = TransferStage.Cancelled) }
+    fun cancel() {
+        when (val stage = _state.value.stage) {
+            is TransferStage.Reviewing -> record(stage.verdict, Decision.CANCELLED)
+            is TransferStage.Stopped -> record(stage.verdict, Decision.CANCELLED)
+            else -> {}
+        }
+        _state.update { it.copy(stage = TransferStage.Cancelled) }
+    }
+
+    /**
+     * Reports the person's decision on a warning to the audit log. A
+     * verdict below `warn` is not a recorded warning; a failure to record
+     * never blocks the transfer flow.
+     */
+    private fun record(v: Verdict, decision: Decision) {
+        val id = v.id ?: return
+        if (v.action == Action.ALLOW) return
+        runCatching { payments.decide(id, decision) }
+    }
 
     fun backToForm() = _state.update { it.copy(stage = TransferStage.Editing) }
 

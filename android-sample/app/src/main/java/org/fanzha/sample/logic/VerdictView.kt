@@ -8,6 +8,7 @@ import org.fanzha.CheckKind
 import org.fanzha.FraudType
 import org.fanzha.ItemVerdict
 import org.fanzha.Level
+import org.fanzha.Protection
 import org.fanzha.Question
 import org.fanzha.Verdict
 import org.fanzha.fraudTypeId
@@ -92,11 +93,11 @@ data class VerdictView(
         val PROTECTION_CODES = setOf("feed.stale", "store.unavailable")
 
         fun of(v: Verdict, lang: UiLang): VerdictView {
-            val notice = v.reasons.firstOrNull { it.code in PROTECTION_CODES }?.let { r ->
-                when (r.code) {
-                    "feed.stale" -> UiText.get(lang, UiText.Key.FEED_STALE)
-                    else -> UiText.get(lang, UiText.Key.STORE_UNAVAILABLE)
-                }
+            // The typed status decides; the reason codes only carry the detail.
+            val notice = when (v.protection) {
+                Protection.UNAVAILABLE -> UiText.get(lang, UiText.Key.STORE_UNAVAILABLE)
+                Protection.STALE -> UiText.get(lang, UiText.Key.FEED_STALE)
+                Protection.FULL -> null
             }
             val typeId = v.fraudType?.let { fraudTypeId(it) }
             return VerdictView(

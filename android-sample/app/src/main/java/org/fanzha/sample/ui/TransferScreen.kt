@@ -2,6 +2,7 @@ package org.fanzha.sample.ui
 
 import android.content.Intent
 import android.net.Uri
+import androidx.compose.foundation.horizontalScroll
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
@@ -37,6 +38,7 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 import org.fanzha.CheckKind
+import org.fanzha.NameCheckResult
 import org.fanzha.sample.device.LiveContextReader
 import org.fanzha.sample.logic.ConfirmBlocker
 import org.fanzha.sample.logic.Example
@@ -91,6 +93,17 @@ fun TransferScreen(model: TransferModel, examples: List<Example>, lang: UiLang) 
         }
         OutlinedTextField(f.memo, { v -> model.edit { it.copy(memo = v) } }, label = { Text(t(UiText.Key.MEMO)) }, enabled = editing, modifier = Modifier.fillMaxWidth())
         LabeledSwitch(t(UiText.Key.NEW_PAYEE), f.newPayee == true) { b -> model.edit { it.copy(newPayee = b) } }
+        // Confirmation of Payee: the bank's back end returns one of these.
+        Text(t(UiText.Key.NAME_CHECK), style = MaterialTheme.typography.labelLarge, modifier = Modifier.padding(top = 8.dp))
+        Row(Modifier.horizontalScroll(rememberScrollState()), horizontalArrangement = Arrangement.spacedBy(4.dp)) {
+            FilterChip(selected = f.nameCheck == null, onClick = { model.edit { it.copy(nameCheck = null) } }, label = { Text(t(UiText.Key.NAME_CHECK_NONE)) }, enabled = editing)
+            NameCheckResult.values().forEach { r ->
+                FilterChip(selected = f.nameCheck == r, onClick = { model.edit { it.copy(nameCheck = r) } }, label = { Text(r.name.lowercase()) }, enabled = editing)
+            }
+        }
+        if (f.nameCheck == NameCheckResult.CLOSE_MATCH) {
+            OutlinedTextField(f.nameReturned, { v -> model.edit { it.copy(nameReturned = v) } }, label = { Text(t(UiText.Key.NAME_RETURNED)) }, enabled = editing, singleLine = true, modifier = Modifier.fillMaxWidth())
+        }
 
         Card(Modifier.fillMaxWidth().padding(top = 8.dp)) {
             Column(Modifier.padding(12.dp)) {

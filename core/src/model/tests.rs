@@ -1,0 +1,127 @@
+use super::*;
+
+fn small() -> Vec<(String, String)> {
+    let rows = [
+        (
+            "【公安局】您涉嫌洗钱，请将资金转入安全账户配合调查",
+            "impersonate_authority",
+        ),
+        (
+            "警方通知：你的账户涉案，立即转账到安全账户",
+            "impersonate_authority",
+        ),
+        ("刷单兼职，日赚300，一单一结，加QQ", "rebate_task"),
+        ("点赞兼职，佣金日结，先垫付后返还", "rebate_task"),
+        (
+            "【工商银行】您尾号1234卡支出500.00元，余额1,234.56元",
+            "benign",
+        ),
+        ("您的快递已到驿站，请凭取件码取件", "benign"),
+        (
+            "Your parcel is held, pay the fee at dhl-resched.net",
+            "phishing",
+        ),
+        ("Hi mum, I lost my phone, this is my new number", "benign"),
+        ("明天下午三点开会，记得带材料", "benign"),
+    ];
+    rows.iter()
+        .map(|(t, l)| (t.to_string(), l.to_string()))
+        .collect()
+}
+
+fn opts() -> TrainOptions {
+    TrainOptions {
+        bits: 12,
+        holdback_every: 0,
+        ..TrainOptions::default()
+    }
+}
+
+#[test]
+fn same_input_same_seed_same_bytes() {
+    let (a, _) = train(FeatureKind::Message, &small(), &opts()).unwrap();
+    let (b, _) = train(FeatureKind::Message, &small(), &opts()).unwrap();
+    assert_eq!(a.to_bytes(), b.to_bytes());
+    let other = TrainOptions { seed: 99, ..opts() };
+    let (c, _) = train(FeatureKind::Message, &small(), &other).unwrap();
+    assert_eq!(c.classes, a.classes);
+}
+
+#[test]
+fn round_trip_and_predict_with_evidence() {
+    let (m, _) = train(FeatureKind::Message, &small(), &opts()).unwrap();
+    assert_eq!(m.classes[0], BENIGN);
+    let back = Model::from_bytes(&m.to_bytes(), FeatureKind::Message).unwrap();
+    assert_eq!(back, m);
+    let p = back.predict("请马上把钱转入安全账户");
+    assert_eq!(p.top_class, "impersonate_authority");
+    assert!(p.fraud_probability() > 0.5, "{p:?}");
+    assert!(p.evidence.iter().any(|(g, _)| g.contains("安全")), "{p:?}");
+    let ok = back.predict("明天开会记得带材料");
+    assert!(ok.fraud_probability() < 0.5, "{ok:?}");
+}
+
+#[test]
+fn reader_refuses_bad_files() {
+    let (m, _) = train(FeatureKind::Message, &small(), &opts()).unwrap();
+    let bytes = m.to_bytes();
+    let kind = FeatureKind::Message;
+    assert_eq!(Model::from_bytes(b"", kind), Err(ModelError::Truncated));
+    assert_eq!(
+        Model::from_bytes(b"NOPE....", kind),
+        Err(ModelError::BadMagic)
+    );
+    assert_eq!(
+        Model::from_bytes(&bytes, FeatureKind::Link),
+        Err(ModelError::WrongKind {
+            expected: "link",
+            found: "message".into()
+        })
+    );
+    let mut v = bytes.clone();
+    v[4] = 9;
+    assert_eq!(Model::from_bytes(&v, kind), Err(ModelError::Version(9)));
+    let mut flipped = bytes.clone();
+    let mid = bytes.len() / 2;
+    flipped[mid] ^= 1;
+    assert_eq!(Model::from_bytes(&flipped, kind), Err(ModelError::Checksum));
+    for cut in 0..bytes.len() {
+        assert!(Model::from_bytes(&bytes[..cut], kind).is_err());
+    }
+    let big = vec![0u8; format::MAX_MODEL_BYTES + 1];
+    assert!(matches!(
+        Model::from_bytes(&big, kind),
+        Err(ModelError::Oversized(_))
+    ));
+}
+
+#[test]
+fn link_featurizer_reads_host_and_path() {
+    let f = featurize(FeatureKind::Link, "https://dhl-resched.net/uk/pay", 16);
+    let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
+    assert!(texts.contains(&"d:dhl-resched.net"));
+    assert!(texts.contains(&"tld:net"));
+    assert!(texts.contains(&"p:pay"));
+    let rows = vec![
+        (
+            "http://icbc-verify.top/login".to_string(),
+            "phishing".to_string(),
+        ),
+        ("https://www.icbc.com.cn/".to_string(), "benign".to_string()),
+    ];
+    let (m, _) = train(
+        FeatureKind::Link,
+        &rows,
+        &TrainOptions {
+            bits: 12,
+            holdback_every: 0,
+            ..TrainOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        m.predict("http://icbc-verify.top/login")
+            .fraud_probability()
+            > 0.5
+    );
+}

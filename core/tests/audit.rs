@@ -1,0 +1,165 @@
+//! The warning audit log, decisions and "not a scam" through the public
+//! API, on a real store file (issue 20).
+
+// Amounts are written as major_minor (20_000_00 = 20000.00 CNY).
+#![allow(clippy::inconsistent_digit_grouping)]
+
+use fanzha_core::payment::{AccountKind, CallContext, NameCheck, NameCheckResult};
+use fanzha_core::store::{FileKeyProvider, KeyProvider, ReportCategory};
+use fanzha_core::{Decision, Error, Guard, Lang, Level, NumberContext, PaymentIntent, Settings};
+use std::path::Path;
+use std::sync::Arc;
+
+const SPOOFED: &str = "+86 95588 0000";
+const ACCOUNT: &str = "6222021234567890128";
+const MESSAGE: &str = "【公安局】您涉嫌洗钱，请将资金转入安全账户配合调查 http://gov-check.top/a";
+
+fn open(path: &Path) -> Guard {
+    let keys: Arc<dyn KeyProvider> = Arc::new(FileKeyProvider::from_bytes(&[9; 32]));
+    Guard::open(
+        Settings {
+            region: "CN".into(),
+            lang: Lang::En,
+        },
+        path,
+        keys,
+    )
+    .unwrap()
+}
+
+fn scam_payment() -> PaymentIntent {
+    let mut i = PaymentIntent::new(ACCOUNT, AccountKind::Card, 20_000_00, "CNY");
+    i.new_payee = Some(true);
+    i.name_check = Some(NameCheck {
+        result: NameCheckResult::NoMatch,
+        returned_name: None,
+    });
+    i.context.call = Some(CallContext::default());
+    i
+}
+
+#[test]
+fn warnings_are_recorded_with_decisions_and_survive_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.db");
+    let (number_id, payment_id) = {
+        let g = open(&db);
+        let v = g.check_number(SPOOFED, &NumberContext::default()).unwrap();
+        assert_eq!(v.level, Level::Dangerous);
+        let number_id = v.id.clone().expect("an id on a checked verdict");
+        let p = g.check_payment(&scam_payment()).unwrap();
+        assert_eq!(p.level, Level::Dangerous);
+        let payment_id = p.id.clone().unwrap();
+        let m = g.check_message(Some("10690000"), MESSAGE).unwrap();
+        assert!(m.level >= Level::Suspicious);
+        // A clear verdict has an id too, but is not a recorded warning.
+        let clear = g
+            .check_number("+86 138 0013 8000", &NumberContext::default())
+            .unwrap();
+        let clear_id = clear.id.clone().expect("clear verdicts carry an id");
+        assert_ne!(clear_id, number_id);
+        assert!(g.record_decision(&clear_id, Decision::Cancelled).is_err());
+
+        let rec = g.record_decision(&number_id, Decision::Cancelled).unwrap();
+        assert_eq!(rec.decision, Some(Decision::Cancelled));
+        g.record_decision(&payment_id, Decision::AskedForHelp)
+            .unwrap();
+        (number_id, payment_id)
+    };
+    let g = open(&db);
+    let log = g.export_audit(false).unwrap();
+    assert_eq!(log.len(), 3, "{log:?}");
+    let n = log.iter().find(|r| r.id == number_id).unwrap();
+    assert_eq!(n.decision, Some(Decision::Cancelled));
+    assert_eq!(n.level, Level::Dangerous);
+    assert!(n.reasons.iter().any(|c| c.starts_with("number.")));
+    assert!(!n.title.is_empty() && !n.feed_version.is_empty());
+    let p = log.iter().find(|r| r.id == payment_id).unwrap();
+    assert_eq!(p.decision, Some(Decision::AskedForHelp));
+    assert!(p.reasons.contains(&"payment.name_no_match".to_string()));
+    assert!(log.iter().all(|r| r.value.is_none()));
+    let json = serde_json::to_string(&log).unwrap();
+    for plain in ["95588", ACCOUNT, "安全账户", "gov-check"] {
+        assert!(!json.contains(plain), "{plain} in the export");
+    }
+    // Only on explicit request.
+    let with = g.export_audit(true).unwrap();
+    assert!(with.iter().any(|r| r.value.as_deref() == Some(ACCOUNT)));
+    drop(g);
+
+    // A byte scan of the store (and its WAL) finds none of the values.
+    let mut bytes = std::fs::read(&db).unwrap();
+    if let Ok(wal) = std::fs::read(fanzha_core::store::wal_path(&db)) {
+        bytes.extend(wal);
+    }
+    for plain in [
+        "955880000".as_bytes(),
+        ACCOUNT.as_bytes(),
+        "安全账户".as_bytes(),
+        b"gov-check",
+        b"payment.name_no_match",
+    ] {
+        assert!(
+            !bytes.windows(plain.len()).any(|w| w == plain),
+            "plaintext found in the store"
+        );
+    }
+}
+
+#[test]
+fn not_scam_allows_the_value_and_queues_a_false_alarm() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.db");
+    let g = open(&db);
+    let v = g.check_number(SPOOFED, &NumberContext::default()).unwrap();
+    assert_eq!(v.level, Level::Dangerous);
+    let id = v.id.unwrap();
+    let done = g.mark_not_scam(&id).unwrap();
+    assert_eq!(done.allowed.as_deref(), v.normalized.as_deref());
+    // Marked once only: a second call queues nothing more.
+    assert!(g.mark_not_scam(&id).is_err());
+    let again = g.check_number(SPOOFED, &NumberContext::default()).unwrap();
+    assert_eq!(again.level, Level::Trusted, "{:?}", again.reasons);
+    assert!(again.has_reason("number.user_allowed"));
+    let reports = g.store().unwrap().reports(true).unwrap();
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0].id, done.report_id);
+    assert_eq!(reports[0].category, ReportCategory::FalseAlarm);
+    assert!(g.export_audit(false).unwrap()[0].not_scam);
+
+    // A payee.
+    let p = g.check_payment(&scam_payment()).unwrap();
+    let done = g.mark_not_scam(p.id.as_deref().unwrap()).unwrap();
+    assert_eq!(done.allowed.as_deref(), Some(ACCOUNT));
+    let p2 = g.check_payment(&scam_payment()).unwrap();
+    assert_eq!(p2.level, Level::Trusted);
+    assert_eq!(g.store().unwrap().reports(true).unwrap().len(), 2);
+}
+
+#[test]
+fn bad_ids_and_guards_without_a_store_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = open(&dir.path().join("store.db"));
+    let v = g.check_number(SPOOFED, &NumberContext::default()).unwrap();
+    for bad in ["", "../x", "nope", &"a".repeat(100), "a b"] {
+        assert!(g.record_decision(bad, Decision::Proceeded).is_err());
+        assert!(g.mark_not_scam(bad).is_err());
+    }
+    // Nothing lost: the real warning is still there, undecided.
+    let log = g.export_audit(false).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].id, v.id.unwrap());
+    assert_eq!(log[0].decision, None);
+    assert!(g.store().unwrap().reports(false).unwrap().is_empty());
+
+    let plain = Guard::new(Settings::default()).unwrap();
+    let v = plain
+        .check_number(SPOOFED, &NumberContext::default())
+        .unwrap();
+    assert!(v.id.is_none());
+    assert!(matches!(
+        plain.record_decision("abc", Decision::Cancelled),
+        Err(Error::Store(_))
+    ));
+    assert!(plain.export_audit(false).is_err());
+}

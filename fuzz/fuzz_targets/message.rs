@@ -1,0 +1,25 @@
+//! Message text is hostile input: check arbitrary text, with the first line
+//! as the sender. Nothing may panic; every extracted item stays bounded.
+#![no_main]
+
+use fanzha_core::{Guard, Settings};
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+fn guard() -> &'static Guard {
+    static GUARD: OnceLock<Guard> = OnceLock::new();
+    GUARD.get_or_init(|| Guard::new(Settings::default()).expect("embedded guard"))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let (sender, body) = match text.split_once('\n') {
+        Some((s, b)) => (Some(s), b),
+        None => (None, text.as_ref()),
+    };
+    if let Ok(v) = guard().check_message(sender, body) {
+        assert!(v.score <= 100);
+        assert!(v.extracted.len() <= 4096);
+    }
+    guard().forget_journey();
+});

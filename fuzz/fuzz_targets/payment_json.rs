@@ -1,0 +1,24 @@
+//! Payment intents arrive as JSON from a host or `fanzha scan --kind
+//! payment`: parse arbitrary bytes and check what parses. Nothing may panic.
+#![no_main]
+
+use fanzha_core::{Guard, PaymentIntent, Settings};
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+fn guard() -> &'static Guard {
+    static GUARD: OnceLock<Guard> = OnceLock::new();
+    GUARD.get_or_init(|| Guard::new(Settings::default()).expect("embedded guard"))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(intent) = PaymentIntent::from_json(text) {
+        if let Ok(v) = guard().check_payment(&intent) {
+            assert!(v.score <= 100);
+        }
+        guard().forget_journey();
+    }
+});
