@@ -50,7 +50,7 @@ fn init_status_rules_reports_and_checks() {
     assert_eq!(again["created"], false);
 
     let status = json(&fanzha(&with_store(&["store", "status"], &db, &key)));
-    assert_eq!(status["schema_version"], 2);
+    assert_eq!(status["schema_version"], 3);
     assert_eq!(status["entries"]["numbers"], 0);
     assert!(status["file_bytes"].as_u64().unwrap() > 0);
 
