@@ -408,6 +408,26 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_rules(uint64_t ptr, RustCallStatus 
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_status(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_EXPORT_AUDIT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_EXPORT_AUDIT
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_export_audit(uint64_t ptr, int8_t include_values, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_EXPORT_AUDIT_JSON
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_EXPORT_AUDIT_JSON
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_export_audit_json(uint64_t ptr, int8_t include_values, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_MARK_NOT_SCAM
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_MARK_NOT_SCAM
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_mark_not_scam(uint64_t ptr, RustBuffer id, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RECORD_DECISION
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RECORD_DECISION
+void uniffi_fanzha_ffi_fn_method_guard_record_decision(uint64_t ptr, RustBuffer id, RustBuffer decision, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_call_directory_entries(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -874,6 +894,30 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_rules(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_STATUS
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_STATUS
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_status(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_EXPORT_AUDIT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_EXPORT_AUDIT
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_export_audit(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_EXPORT_AUDIT_JSON
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_EXPORT_AUDIT_JSON
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_export_audit_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_MARK_NOT_SCAM
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_MARK_NOT_SCAM
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_mark_not_scam(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RECORD_DECISION
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RECORD_DECISION
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_record_decision(void
     
 );
 #endif

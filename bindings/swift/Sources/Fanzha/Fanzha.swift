@@ -734,6 +734,32 @@ public protocol GuardProtocol: AnyObject, Sendable {
     func status() throws  -> ProtectionStatus
     
     /**
+     * The warning audit log, oldest first. Checked values (numbers, links,
+     * accounts, message previews) only when `include_values`.
+     */
+    func exportAudit(includeValues: Bool) throws  -> [AuditEntry]
+    
+    /**
+     * The audit log as a JSON array (the CLI's `audit export` form), for
+     * the bank's own systems.
+     */
+    func exportAuditJson(includeValues: Bool) throws  -> String
+    
+    /**
+     * The person says the warning with verdict id `id` was wrong: adds a
+     * local allow rule for its number, link or payee and queues a
+     * `false_alarm` report. Throws for an unknown id or one already marked.
+     */
+    func markNotScam(id: String) throws  -> NotScamResult
+    
+    /**
+     * Records what the person did after the warning with verdict id `id`
+     * (`Verdict.id`). Throws for an id that is not a recorded warning; a
+     * later decision replaces an earlier one. Needs a store.
+     */
+    func recordDecision(id: String, decision: Decision) throws 
+    
+    /**
      * Plaintext numbers for the iOS Call Directory extension: the
      * region's official numbers to label, the user's blocked numbers to
      * block — sorted ascending, no duplicates. Reads the store's rules
@@ -1136,6 +1162,64 @@ open func status()throws  -> ProtectionStatus  {
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
+}
+    
+    /**
+     * The warning audit log, oldest first. Checked values (numbers, links,
+     * accounts, message previews) only when `include_values`.
+     */
+open func exportAudit(includeValues: Bool)throws  -> [AuditEntry]  {
+    return try  FfiConverterSequenceTypeAuditEntry.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_export_audit(
+            self.uniffiCloneHandle(),
+        FfiConverterBool.lower(includeValues),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The audit log as a JSON array (the CLI's `audit export` form), for
+     * the bank's own systems.
+     */
+open func exportAuditJson(includeValues: Bool)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_export_audit_json(
+            self.uniffiCloneHandle(),
+        FfiConverterBool.lower(includeValues),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The person says the warning with verdict id `id` was wrong: adds a
+     * local allow rule for its number, link or payee and queues a
+     * `false_alarm` report. Throws for an unknown id or one already marked.
+     */
+open func markNotScam(id: String)throws  -> NotScamResult  {
+    return try  FfiConverterTypeNotScamResult_lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_mark_not_scam(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Records what the person did after the warning with verdict id `id`
+     * (`Verdict.id`). Throws for an id that is not a recorded warning; a
+     * later decision replaces an earlier one. Needs a store.
+     */
+open func recordDecision(id: String, decision: Decision)throws   {try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_record_decision(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),
+        FfiConverterTypeDecision_lower(decision),uniffiCallStatus
+    )
+}
 }
     
     /**
@@ -1739,6 +1823,143 @@ public func FfiConverterTypeAnswer_lift(_ buf: RustBuffer) throws -> Answer {
 #endif
 public func FfiConverterTypeAnswer_lower(_ value: Answer) -> RustBuffer {
     return FfiConverterTypeAnswer.lower(value)
+}
+
+
+/**
+ * One recorded warning.
+ */
+public struct AuditEntry: Equatable, Hashable {
+    /**
+     * The verdict's id.
+     */
+    public let id: String
+    /**
+     * When the warning was given, ms since the Unix epoch.
+     */
+    public let timeMs: Int64
+    public let kind: CheckKind
+    public let level: Level
+    public let action: Action
+    public let fraudType: FraudType?
+    /**
+     * Reason codes, in the verdict's order.
+     */
+    public let reasons: [String]
+    /**
+     * The title shown.
+     */
+    public let title: String
+    public let feedVersion: String
+    public let decision: Decision?
+    public let decidedMs: Int64?
+    /**
+     * The person said it was not a scam.
+     */
+    public let notScam: Bool
+    /**
+     * The checked value; none unless the export asked for values.
+     */
+    public let value: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The verdict's id.
+         */id: String, 
+        /**
+         * When the warning was given, ms since the Unix epoch.
+         */timeMs: Int64, kind: CheckKind, level: Level, action: Action, fraudType: FraudType?, 
+        /**
+         * Reason codes, in the verdict's order.
+         */reasons: [String], 
+        /**
+         * The title shown.
+         */title: String, feedVersion: String, decision: Decision?, decidedMs: Int64?, 
+        /**
+         * The person said it was not a scam.
+         */notScam: Bool, 
+        /**
+         * The checked value; none unless the export asked for values.
+         */value: String?) {
+        self.id = id
+        self.timeMs = timeMs
+        self.kind = kind
+        self.level = level
+        self.action = action
+        self.fraudType = fraudType
+        self.reasons = reasons
+        self.title = title
+        self.feedVersion = feedVersion
+        self.decision = decision
+        self.decidedMs = decidedMs
+        self.notScam = notScam
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AuditEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAuditEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AuditEntry {
+        return
+            try AuditEntry(
+                id: FfiConverterString.read(from: &buf), 
+                timeMs: FfiConverterInt64.read(from: &buf), 
+                kind: FfiConverterTypeCheckKind.read(from: &buf), 
+                level: FfiConverterTypeLevel.read(from: &buf), 
+                action: FfiConverterTypeAction.read(from: &buf), 
+                fraudType: FfiConverterOptionTypeFraudType.read(from: &buf), 
+                reasons: FfiConverterSequenceString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                feedVersion: FfiConverterString.read(from: &buf), 
+                decision: FfiConverterOptionTypeDecision.read(from: &buf), 
+                decidedMs: FfiConverterOptionInt64.read(from: &buf), 
+                notScam: FfiConverterBool.read(from: &buf), 
+                value: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AuditEntry, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterInt64.write(value.timeMs, into: &buf)
+        FfiConverterTypeCheckKind.write(value.kind, into: &buf)
+        FfiConverterTypeLevel.write(value.level, into: &buf)
+        FfiConverterTypeAction.write(value.action, into: &buf)
+        FfiConverterOptionTypeFraudType.write(value.fraudType, into: &buf)
+        FfiConverterSequenceString.write(value.reasons, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.feedVersion, into: &buf)
+        FfiConverterOptionTypeDecision.write(value.decision, into: &buf)
+        FfiConverterOptionInt64.write(value.decidedMs, into: &buf)
+        FfiConverterBool.write(value.notScam, into: &buf)
+        FfiConverterOptionString.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditEntry_lift(_ buf: RustBuffer) throws -> AuditEntry {
+    return try FfiConverterTypeAuditEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditEntry_lower(_ value: AuditEntry) -> RustBuffer {
+    return FfiConverterTypeAuditEntry.lower(value)
 }
 
 
@@ -2577,6 +2798,69 @@ public func FfiConverterTypeLogRecord_lower(_ value: LogRecord) -> RustBuffer {
 
 
 /**
+ * The bank's payee-name check: result and the name it returned.
+ */
+public struct NameCheck: Equatable, Hashable {
+    public let result: NameCheckResult
+    /**
+     * The account holder's name the bank returned (close match).
+     */
+    public let returnedName: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(result: NameCheckResult, 
+        /**
+         * The account holder's name the bank returned (close match).
+         */returnedName: String? = nil) {
+        self.result = result
+        self.returnedName = returnedName
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension NameCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNameCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NameCheck {
+        return
+            try NameCheck(
+                result: FfiConverterTypeNameCheckResult.read(from: &buf), 
+                returnedName: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: NameCheck, into buf: inout [UInt8]) {
+        FfiConverterTypeNameCheckResult.write(value.result, into: &buf)
+        FfiConverterOptionString.write(value.returnedName, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNameCheck_lift(_ buf: RustBuffer) throws -> NameCheck {
+    return try FfiConverterTypeNameCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNameCheck_lower(_ value: NameCheck) -> RustBuffer {
+    return FfiConverterTypeNameCheck.lower(value)
+}
+
+
+/**
  * A report the user is filing (queued in the store for the app to upload).
  */
 public struct NewReport: Equatable, Hashable {
@@ -2656,6 +2940,75 @@ public func FfiConverterTypeNewReport_lift(_ buf: RustBuffer) throws -> NewRepor
 #endif
 public func FfiConverterTypeNewReport_lower(_ value: NewReport) -> RustBuffer {
     return FfiConverterTypeNewReport.lower(value)
+}
+
+
+/**
+ * What `markNotScam` did.
+ */
+public struct NotScamResult: Equatable, Hashable {
+    /**
+     * A local allow rule was added (numbers, links, payees; not messages).
+     */
+    public let allowed: Bool
+    /**
+     * The id of the queued `false_alarm` report.
+     */
+    public let reportId: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * A local allow rule was added (numbers, links, payees; not messages).
+         */allowed: Bool, 
+        /**
+         * The id of the queued `false_alarm` report.
+         */reportId: Int64) {
+        self.allowed = allowed
+        self.reportId = reportId
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension NotScamResult: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNotScamResult: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NotScamResult {
+        return
+            try NotScamResult(
+                allowed: FfiConverterBool.read(from: &buf), 
+                reportId: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: NotScamResult, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.allowed, into: &buf)
+        FfiConverterInt64.write(value.reportId, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNotScamResult_lift(_ buf: RustBuffer) throws -> NotScamResult {
+    return try FfiConverterTypeNotScamResult.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNotScamResult_lower(_ value: NotScamResult) -> RustBuffer {
+    return FfiConverterTypeNotScamResult.lower(value)
 }
 
 
@@ -2764,6 +3117,19 @@ public struct PaymentContext: Equatable, Hashable {
      * region's default.
      */
     public let utcOffsetMinutes: Int32?
+    /**
+     * Package ids of apps active now; remote-control and screen-share apps
+     * are recognised from the payment rules' list.
+     */
+    public let runningApps: [String]
+    /**
+     * Package ids of apps installed lately from outside an app store.
+     */
+    public let recentSideloadedApps: [String]
+    /**
+     * Developer options are on.
+     */
+    public let developerOptions: Bool
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2783,12 +3149,25 @@ public struct PaymentContext: Equatable, Hashable {
         /**
          * The device's offset from UTC in minutes (for "night"); none uses the
          * region's default.
-         */utcOffsetMinutes: Int32? = nil) {
+         */utcOffsetMinutes: Int32? = nil, 
+        /**
+         * Package ids of apps active now; remote-control and screen-share apps
+         * are recognised from the payment rules' list.
+         */runningApps: [String] = [], 
+        /**
+         * Package ids of apps installed lately from outside an app store.
+         */recentSideloadedApps: [String] = [], 
+        /**
+         * Developer options are on.
+         */developerOptions: Bool = false) {
         self.call = call
         self.screenSharing = screenSharing
         self.remoteAccess = remoteAccess
         self.accessibilityService = accessibilityService
         self.utcOffsetMinutes = utcOffsetMinutes
+        self.runningApps = runningApps
+        self.recentSideloadedApps = recentSideloadedApps
+        self.developerOptions = developerOptions
     }
 
     
@@ -2811,7 +3190,10 @@ public struct FfiConverterTypePaymentContext: FfiConverterRustBuffer {
                 screenSharing: FfiConverterBool.read(from: &buf), 
                 remoteAccess: FfiConverterBool.read(from: &buf), 
                 accessibilityService: FfiConverterBool.read(from: &buf), 
-                utcOffsetMinutes: FfiConverterOptionInt32.read(from: &buf)
+                utcOffsetMinutes: FfiConverterOptionInt32.read(from: &buf), 
+                runningApps: FfiConverterSequenceString.read(from: &buf), 
+                recentSideloadedApps: FfiConverterSequenceString.read(from: &buf), 
+                developerOptions: FfiConverterBool.read(from: &buf)
         )
     }
 
@@ -2821,6 +3203,9 @@ public struct FfiConverterTypePaymentContext: FfiConverterRustBuffer {
         FfiConverterBool.write(value.remoteAccess, into: &buf)
         FfiConverterBool.write(value.accessibilityService, into: &buf)
         FfiConverterOptionInt32.write(value.utcOffsetMinutes, into: &buf)
+        FfiConverterSequenceString.write(value.runningApps, into: &buf)
+        FfiConverterSequenceString.write(value.recentSideloadedApps, into: &buf)
+        FfiConverterBool.write(value.developerOptions, into: &buf)
     }
 }
 
@@ -2864,6 +3249,15 @@ public struct PaymentIntent: Equatable, Hashable {
      * SDK decide from its own payee history.
      */
     public let newPayee: Bool?
+    /**
+     * The bank's payee-name check, when it made one.
+     */
+    public let nameCheck: NameCheck?
+    /**
+     * Days since the payee's account was opened at the receiving bank
+     * (≥ 0), when known.
+     */
+    public let payeeAccountAgeDays: Int32?
     public let context: PaymentContext
 
     // Default memberwise initializers are never public by default, so we
@@ -2881,7 +3275,14 @@ public struct PaymentIntent: Equatable, Hashable {
         /**
          * The payee is new to this user, as the bank knows it; none lets the
          * SDK decide from its own payee history.
-         */newPayee: Bool? = nil, context: PaymentContext = PaymentContext()) {
+         */newPayee: Bool? = nil, 
+        /**
+         * The bank's payee-name check, when it made one.
+         */nameCheck: NameCheck? = nil, 
+        /**
+         * Days since the payee's account was opened at the receiving bank
+         * (≥ 0), when known.
+         */payeeAccountAgeDays: Int32? = nil, context: PaymentContext = PaymentContext()) {
         self.account = account
         self.accountKind = accountKind
         self.amountMinor = amountMinor
@@ -2889,6 +3290,8 @@ public struct PaymentIntent: Equatable, Hashable {
         self.payeeName = payeeName
         self.memo = memo
         self.newPayee = newPayee
+        self.nameCheck = nameCheck
+        self.payeeAccountAgeDays = payeeAccountAgeDays
         self.context = context
     }
 
@@ -2915,6 +3318,8 @@ public struct FfiConverterTypePaymentIntent: FfiConverterRustBuffer {
                 payeeName: FfiConverterOptionString.read(from: &buf), 
                 memo: FfiConverterOptionString.read(from: &buf), 
                 newPayee: FfiConverterOptionBool.read(from: &buf), 
+                nameCheck: FfiConverterOptionTypeNameCheck.read(from: &buf), 
+                payeeAccountAgeDays: FfiConverterOptionInt32.read(from: &buf), 
                 context: FfiConverterTypePaymentContext.read(from: &buf)
         )
     }
@@ -2927,6 +3332,8 @@ public struct FfiConverterTypePaymentIntent: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.payeeName, into: &buf)
         FfiConverterOptionString.write(value.memo, into: &buf)
         FfiConverterOptionBool.write(value.newPayee, into: &buf)
+        FfiConverterOptionTypeNameCheck.write(value.nameCheck, into: &buf)
+        FfiConverterOptionInt32.write(value.payeeAccountAgeDays, into: &buf)
         FfiConverterTypePaymentContext.write(value.context, into: &buf)
     }
 }
@@ -3220,6 +3627,10 @@ public struct Report: Equatable, Hashable {
     public let fraudType: FraudType?
     public let note: String
     /**
+     * `false_alarm` for a "not a scam" report (`markNotScam`), else `scam`.
+     */
+    public let category: String
+    /**
      * When it was filed, ms since the Unix epoch.
      */
     public let createdMs: Int64
@@ -3232,6 +3643,9 @@ public struct Report: Equatable, Hashable {
     // declare one manually.
     public init(id: Int64, kind: CheckKind, value: String, fraudType: FraudType?, note: String, 
         /**
+         * `false_alarm` for a "not a scam" report (`markNotScam`), else `scam`.
+         */category: String = "scam", 
+        /**
          * When it was filed, ms since the Unix epoch.
          */createdMs: Int64, 
         /**
@@ -3242,6 +3656,7 @@ public struct Report: Equatable, Hashable {
         self.value = value
         self.fraudType = fraudType
         self.note = note
+        self.category = category
         self.createdMs = createdMs
         self.uploadedMs = uploadedMs
     }
@@ -3267,6 +3682,7 @@ public struct FfiConverterTypeReport: FfiConverterRustBuffer {
                 value: FfiConverterString.read(from: &buf), 
                 fraudType: FfiConverterOptionTypeFraudType.read(from: &buf), 
                 note: FfiConverterString.read(from: &buf), 
+                category: FfiConverterString.read(from: &buf), 
                 createdMs: FfiConverterInt64.read(from: &buf), 
                 uploadedMs: FfiConverterOptionInt64.read(from: &buf)
         )
@@ -3278,6 +3694,7 @@ public struct FfiConverterTypeReport: FfiConverterRustBuffer {
         FfiConverterString.write(value.value, into: &buf)
         FfiConverterOptionTypeFraudType.write(value.fraudType, into: &buf)
         FfiConverterString.write(value.note, into: &buf)
+        FfiConverterString.write(value.category, into: &buf)
         FfiConverterInt64.write(value.createdMs, into: &buf)
         FfiConverterOptionInt64.write(value.uploadedMs, into: &buf)
     }
@@ -3415,6 +3832,12 @@ public struct Verdict: Equatable, Hashable {
      * Payments: questions to ask before going on.
      */
     public let questions: [Question]
+    /**
+     * Set on every verdict of a guard opened on a store: report the
+     * person's decision (`recordDecision`) and "not a scam"
+     * (`markNotScam`) by it.
+     */
+    public let id: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3448,7 +3871,12 @@ public struct Verdict: Equatable, Hashable {
          */coolOffSeconds: Int32?, 
         /**
          * Payments: questions to ask before going on.
-         */questions: [Question]) {
+         */questions: [Question], 
+        /**
+         * Set on every verdict of a guard opened on a store: report the
+         * person's decision (`recordDecision`) and "not a scam"
+         * (`markNotScam`) by it.
+         */id: String? = nil) {
         self.kind = kind
         self.input = input
         self.normalized = normalized
@@ -3464,6 +3892,7 @@ public struct Verdict: Equatable, Hashable {
         self.extracted = extracted
         self.coolOffSeconds = coolOffSeconds
         self.questions = questions
+        self.id = id
     }
 
     
@@ -3496,7 +3925,8 @@ public struct FfiConverterTypeVerdict: FfiConverterRustBuffer {
                 protection: FfiConverterTypeProtection.read(from: &buf), 
                 extracted: FfiConverterSequenceTypeExtracted.read(from: &buf), 
                 coolOffSeconds: FfiConverterOptionInt32.read(from: &buf), 
-                questions: FfiConverterSequenceTypeQuestion.read(from: &buf)
+                questions: FfiConverterSequenceTypeQuestion.read(from: &buf), 
+                id: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -3516,6 +3946,7 @@ public struct FfiConverterTypeVerdict: FfiConverterRustBuffer {
         FfiConverterSequenceTypeExtracted.write(value.extracted, into: &buf)
         FfiConverterOptionInt32.write(value.coolOffSeconds, into: &buf)
         FfiConverterSequenceTypeQuestion.write(value.questions, into: &buf)
+        FfiConverterOptionString.write(value.id, into: &buf)
     }
 }
 
@@ -3878,6 +4309,101 @@ public func FfiConverterTypeCheckKind_lift(_ buf: RustBuffer) throws -> CheckKin
 #endif
 public func FfiConverterTypeCheckKind_lower(_ value: CheckKind) -> RustBuffer {
     return FfiConverterTypeCheckKind.lower(value)
+}
+
+
+
+/**
+ * What the person did after a warning, as the app reports it.
+ */
+
+public enum Decision: Equatable, Hashable {
+    
+    /**
+     * Did not go on (hung up, cancelled the payment).
+     */
+    case cancelled
+    /**
+     * Went on despite the warning.
+     */
+    case proceeded
+    /**
+     * Asked for help (called the bank or 96110, asked family).
+     */
+    case askedForHelp
+    /**
+     * Did not answer the warning in time.
+     */
+    case timedOut
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Decision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDecision: FfiConverterRustBuffer {
+    typealias SwiftType = Decision
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Decision {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .cancelled
+        
+        case 2: return .proceeded
+        
+        case 3: return .askedForHelp
+        
+        case 4: return .timedOut
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Decision, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .cancelled:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .proceeded:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .askedForHelp:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .timedOut:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecision_lift(_ buf: RustBuffer) throws -> Decision {
+    return try FfiConverterTypeDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecision_lower(_ value: Decision) -> RustBuffer {
+    return FfiConverterTypeDecision.lower(value)
 }
 
 
@@ -4528,6 +5054,90 @@ public func FfiConverterTypeLogLevel_lower(_ value: LogLevel) -> RustBuffer {
 
 
 /**
+ * The outcome of the bank's payee-name check (Confirmation / Verification
+ * of Payee).
+ */
+
+public enum NameCheckResult: Equatable, Hashable {
+    
+    case match
+    case closeMatch
+    case noMatch
+    case unavailable
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension NameCheckResult: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNameCheckResult: FfiConverterRustBuffer {
+    typealias SwiftType = NameCheckResult
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NameCheckResult {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .match
+        
+        case 2: return .closeMatch
+        
+        case 3: return .noMatch
+        
+        case 4: return .unavailable
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: NameCheckResult, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .match:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .closeMatch:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .noMatch:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .unavailable:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNameCheckResult_lift(_ buf: RustBuffer) throws -> NameCheckResult {
+    return try FfiConverterTypeNameCheckResult.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNameCheckResult_lower(_ value: NameCheckResult) -> RustBuffer {
+    return FfiConverterTypeNameCheckResult.lower(value)
+}
+
+
+
+/**
  * Whether the protection data could be consulted for a verdict. Branch on
  * this, not on reason codes: `Clear` with `Unavailable` means "the lists
  * could not be checked", never "nothing listed".
@@ -4996,6 +5606,54 @@ fileprivate struct FfiConverterOptionTypeItemVerdict: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeNameCheck: FfiConverterRustBuffer {
+    typealias SwiftType = NameCheck?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeNameCheck.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeNameCheck.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeDecision: FfiConverterRustBuffer {
+    typealias SwiftType = Decision?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDecision.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDecision.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeFraudType: FfiConverterRustBuffer {
     typealias SwiftType = FraudType?
 
@@ -5111,6 +5769,31 @@ fileprivate struct FfiConverterSequenceTypeAnswer: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeAnswer.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAuditEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [AuditEntry]
+
+    public static func write(_ value: [AuditEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAuditEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [AuditEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [AuditEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAuditEntry.read(from: &buf))
         }
         return seq
     }
@@ -5414,6 +6097,18 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_status() != 14790) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_export_audit() != 20595) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_export_audit_json() != 48325) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_mark_not_scam() != 41116) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_record_decision() != 41616) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_call_directory_entries() != 40964) {
