@@ -3,32 +3,9 @@
 //! (ids, decisions, export, reopen, no plaintext at rest), "not a scam", and
 //! malformed input refused with nothing lost.
 
-use std::path::PathBuf;
 mod common;
 
-use common::{fanzha, fanzha_stdin, json};
-
-struct Tmp(PathBuf);
-
-impl Tmp {
-    fn new(name: &str) -> Tmp {
-        let dir =
-            std::env::temp_dir().join(format!("fanzha-cli-bank-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Tmp(dir)
-    }
-
-    fn path(&self, name: &str) -> String {
-        self.0.join(name).display().to_string()
-    }
-}
-
-impl Drop for Tmp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use common::{codes, fanzha, fanzha_stdin, json, Tmp};
 
 /// A fresh store; returns (db, key).
 fn store(t: &Tmp) -> (String, String) {
@@ -89,12 +66,7 @@ fn name_check_no_match_during_an_unknown_call_is_dangerous_match_without_a_call_
     let v = ok(&args, &db, &key);
     assert_eq!(v["level"], "dangerous", "{v}");
     assert!(v["id"].as_str().is_some_and(|s| !s.is_empty()));
-    let codes: Vec<&str> = v["reasons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["code"].as_str().unwrap())
-        .collect();
+    let codes = codes(&v);
     assert!(codes.contains(&"payment.name_no_match"));
     // A caller's number not in contacts is an unknown number too.
     let mut args = PAY.to_vec();

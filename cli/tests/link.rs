@@ -3,7 +3,7 @@
 use std::io::Write;
 mod common;
 
-use common::fanzha;
+use common::{fanzha, fanzha_stdin};
 use std::process::{Command, Output, Stdio};
 
 fn stdout(out: &Output) -> String {
@@ -41,19 +41,10 @@ fn raw_non_utf8_bytes_canonicalize_as_safe_browsing_says() {
         .expect("runs");
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
     assert_eq!(v["normalized"], "http://%01%80.com/");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fanzha"))
-        .args(["scan", "--kind", "link"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawns");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"http://\x01\x80.com/\nhttp://a\xe4\xb8\xad\xff.com/x\n")
-        .expect("writes");
-    let out = child.wait_with_output().expect("waits");
+    let out = fanzha_stdin(
+        &["scan", "--kind", "link"],
+        b"http://\x01\x80.com/\nhttp://a\xe4\xb8\xad\xff.com/x\n",
+    );
     let lines: Vec<serde_json::Value> = stdout(&out)
         .lines()
         .map(|l| serde_json::from_str(l).expect("JSON line"))

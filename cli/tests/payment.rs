@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::fanzha_stdin;
+use common::{codes, fanzha_stdin};
 use std::process::Output;
 
 fn fanzha(args: &[&str], stdin: Option<&str>) -> Output {
@@ -73,12 +73,7 @@ fn check_payment_json_has_the_verdict_schema() {
     assert_eq!(v["fraud_type"], "impersonate_authority");
     assert!(v["cool_off_seconds"].as_u64().unwrap() > 0);
     assert!(!v["questions"].as_array().unwrap().is_empty());
-    let codes: Vec<&str> = v["reasons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["code"].as_str().unwrap())
-        .collect();
+    let codes = codes(&v);
     assert!(codes.contains(&"payment.in_call_new_payee"), "{codes:?}");
 }
 

@@ -1,32 +1,10 @@
 //! The store commands: init, status, rules, reports, checks against a
 //! store, and the exit codes for a wrong key and a damaged file.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 mod common;
 
-use common::{fanzha, json};
-
-struct Tmp(PathBuf);
-
-impl Tmp {
-    fn new(name: &str) -> Tmp {
-        let dir =
-            std::env::temp_dir().join(format!("fanzha-cli-store-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Tmp(dir)
-    }
-
-    fn path(&self, name: &str) -> String {
-        self.0.join(name).display().to_string()
-    }
-}
-
-impl Drop for Tmp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use common::{fanzha, json, Tmp};
 
 fn with_store<'a>(args: &[&'a str], db: &'a str, key: &'a str) -> Vec<&'a str> {
     let mut v = args.to_vec();

@@ -27,17 +27,6 @@ pub enum Protection {
     Unavailable,
 }
 
-impl Protection {
-    /// The stable lower-case id (`full`, `stale`, `unavailable`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Protection::Full => "full",
-            Protection::Stale => "stale",
-            Protection::Unavailable => "unavailable",
-        }
-    }
-}
-
 /// How much the user should trust what was checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -5,6 +5,8 @@
 //! first applies feeds in a loop. Wrong verdicts are counted; the tests
 //! require zero.
 
+mod common;
+
 use fanzha_core::blocklist::{fast_hash, value_hash, ListEntry, ListKind};
 use fanzha_core::store::{FeedChange, FeedEntry, FeedRemoval, FileKeyProvider, KeyProvider, Store};
 use fanzha_core::{FraudType, Guard, Lang, Level, NumberContext, Protection, Settings, Verdict};
@@ -176,20 +178,12 @@ fn a_second_process_never_reads_half_an_update() {
         store.apply_feed(change_for(1)).unwrap();
     }
     let long_lived = Guard::open(settings(), &db, key()).unwrap();
-    let exe = std::env::current_exe().unwrap();
-    let mut child = std::process::Command::new(&exe)
-        .args([
-            "--exact",
-            "never_drop_child",
-            "--ignored",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env(CHILD_ENV, &db)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::inherit())
-        .spawn()
-        .unwrap();
+    let mut child = common::spawn_child_test(
+        "never_drop_child",
+        CHILD_ENV,
+        &db,
+        std::process::Stdio::inherit(),
+    );
     let ctx = NumberContext::default();
     let (mut checks, mut opens, mut refreshes) = (0u64, 0u64, 0u64);
     let mut wrong: Vec<String> = Vec::new();

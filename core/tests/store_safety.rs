@@ -3,6 +3,8 @@
 //! leaves the previous state, readers never wait for a writer, old schemas
 //! upgrade.
 
+mod common;
+
 use fanzha_core::blocklist::{fast_hash, value_hash, BlockIndex, ListEntry, ListKind};
 use fanzha_core::payment::{HistoryStore, PayeeKey};
 use fanzha_core::snapshot::RuleSources;
@@ -626,7 +628,6 @@ fn crash_child() {
 fn crash_mid_write_leaves_the_previous_state() {
     let dir = tmp("crash");
     let db = dir.join("s.db");
-    let exe = std::env::current_exe().unwrap();
     let mut seed = 12345u64;
     let mut versions_seen = std::collections::BTreeSet::new();
     let version_now = |db: &Path| -> Option<u64> {
@@ -635,19 +636,8 @@ fn crash_mid_write_leaves_the_previous_state() {
     };
     for round in 0..6 {
         let before = version_now(&db).unwrap_or(0);
-        let mut child = std::process::Command::new(&exe)
-            .args([
-                "--exact",
-                "crash_child",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(CHILD_ENV, &db)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child =
+            common::spawn_child_test("crash_child", CHILD_ENV, &db, std::process::Stdio::null());
         // Let the child commit at least once (however slow the machine),
         // then kill it at a random moment of the writes that follow.
         let mut waited = 0;

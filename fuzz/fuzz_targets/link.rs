@@ -3,15 +3,11 @@
 //! yield at most 30 lookup expressions.
 #![no_main]
 
-use fanzha_core::link::{canonicalize, canonicalize_bytes, expressions};
-use fanzha_core::{Guard, Settings};
-use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
+mod common;
 
-fn guard() -> &'static Guard {
-    static GUARD: OnceLock<Guard> = OnceLock::new();
-    GUARD.get_or_init(|| Guard::new(Settings::default()).expect("embedded guard"))
-}
+use common::guard;
+use fanzha_core::link::{canonicalize, canonicalize_bytes, expressions};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(c) = canonicalize_bytes(data) {

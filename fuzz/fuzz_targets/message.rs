@@ -2,14 +2,10 @@
 //! as the sender. Nothing may panic; every extracted item stays bounded.
 #![no_main]
 
-use fanzha_core::{Guard, Settings};
-use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
+mod common;
 
-fn guard() -> &'static Guard {
-    static GUARD: OnceLock<Guard> = OnceLock::new();
-    GUARD.get_or_init(|| Guard::new(Settings::default()).expect("embedded guard"))
-}
+use common::guard;
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -3,14 +3,11 @@
 //! verdict's score stays in 0–100.
 #![no_main]
 
-use fanzha_core::{Channel, Guard, NumberContext, Settings};
-use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
+mod common;
 
-fn guard() -> &'static Guard {
-    static GUARD: OnceLock<Guard> = OnceLock::new();
-    GUARD.get_or_init(|| Guard::new(Settings::default()).expect("embedded guard"))
-}
+use common::guard;
+use fanzha_core::{Channel, NumberContext};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

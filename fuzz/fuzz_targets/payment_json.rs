@@ -2,14 +2,11 @@
 //! payment`: parse arbitrary bytes and check what parses. Nothing may panic.
 #![no_main]
 
-use fanzha_core::{Guard, PaymentIntent, Settings};
-use libfuzzer_sys::fuzz_target;
-use std::sync::OnceLock;
+mod common;
 
-fn guard() -> &'static Guard {
-    static GUARD: OnceLock<Guard> = OnceLock::new();
-    GUARD.get_or_init(|| Guard::new(Settings::default()).expect("embedded guard"))
-}
+use common::guard;
+use fanzha_core::PaymentIntent;
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

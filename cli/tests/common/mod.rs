@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn command() -> Command {
@@ -64,4 +64,38 @@ pub fn json(out: &Output) -> serde_json::Value {
             String::from_utf8_lossy(&out.stderr)
         )
     })
+}
+
+/// A temporary directory for one test, removed when dropped.
+pub struct Tmp(PathBuf);
+
+impl Tmp {
+    /// A fresh directory named after this process and `name`.
+    pub fn new(name: &str) -> Tmp {
+        let dir = std::env::temp_dir().join(format!("fanzha-cli-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Tmp(dir)
+    }
+
+    /// A path inside it, as a string for the command line.
+    pub fn path(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+}
+
+impl Drop for Tmp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The reason codes of a verdict's JSON, in order.
+pub fn codes(v: &serde_json::Value) -> Vec<&str> {
+    v["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .map(|r| r["code"].as_str().expect("code"))
+        .collect()
 }

@@ -109,17 +109,24 @@ def gen_fraud_en(rng):
     return out
 
 
+def pick_weighted(rng, cats):
+    """One category of `cats` ((name, weight) pairs) by weight; the last one
+    when the weights sum to less than the draw."""
+    r = rng.random()
+    acc = 0
+    for cat, w in cats:
+        acc += w
+        if r < acc:
+            break
+    return cat
+
+
 def gen_benign_zh(rng, n):
     out = []
     b = benign_zh
     cats = [("mkt", 0.25), ("hard", 0.14), ("notice", 0.14), ("code", 0.08), ("delivery", 0.08), ("gov", 0.09), ("chat", 0.12), ("dlg", 0.07), ("dlgchat", 0.03)]
     for _ in range(n):
-        r = rng.random()
-        acc = 0
-        for cat, w in cats:
-            acc += w
-            if r < acc:
-                break
+        cat = pick_weighted(rng, cats)
         sender = None
         if cat == "mkt":
             text = fill(rng, rng.choice(b.MARKETING))
@@ -163,12 +170,7 @@ def gen_benign_en(rng, n):
     b = benign_en
     cats = [("mkt", 0.20), ("notice", 0.10), ("code", 0.09), ("delivery", 0.10), ("appt", 0.09), ("personal", 0.20), ("slang", 0.17), ("dlg", 0.05)]
     for _ in range(n):
-        r = rng.random()
-        acc = 0
-        for cat, w in cats:
-            acc += w
-            if r < acc:
-                break
+        cat = pick_weighted(rng, cats)
         sender = rng.choice([None, fill(rng, "{short}"), fill(rng, "{enbrand}")[:11]])
         if cat == "mkt":
             text = fill(rng, rng.choice(b.MARKETING))
