@@ -2,6 +2,7 @@
 """Deterministic generator of the `train/` corpus split (Python 3 stdlib only).
 
     python3 tests/corpus/gen/generate.py            # writes tests/corpus/train/*.jsonl
+                                                    # and tests/corpus/conversations/train.jsonl
     python3 tests/corpus/gen/generate.py --check    # regenerates in memory, fails if files differ
 
 Every template was written for this project from public descriptions of
@@ -196,6 +197,29 @@ def gen_benign_en(rng, n):
     return out
 
 
+def gen_conversations(rng, n_fraud, n_benign):
+    """Dialogues as turns (`remote` = the caller or other party, `local` =
+    the user), for the conversation check: label, lang, channel, turns."""
+    import re
+    out = []
+    fraud = [(t, "zh", d) for t, ds in [(k, fraud_zh.DIALOGUES[k]) for k in fraud_zh.DIALOGUES] for d in [ds]]
+    fraud += [(t, "en", d) for t, d in fraud_en.DIALOGUES.items()]
+    benign = [("benign", "zh", d) for d in benign_zh.DIALOGUES] + [("benign", "en", d) for d in benign_en.DIALOGUES]
+    for pool, n in ((fraud, n_fraud), (benign, n_benign)):
+        for _ in range(n):
+            label, lang, stages = rng.choice(pool)
+            turns = pick_turns(rng, stages, {})
+            channel = rng.choice(["call", "call", "chat"])
+            rows = []
+            for spk, t in turns:
+                if channel == "call":
+                    t = re.sub(r"[，。！？、；：“”,.!?;:]+", " ", t).strip() if lang == "zh" else re.sub(r"[,.!?;:]", "", t).lower()
+                rows.append({"speaker": "remote" if spk == "S" else "local", "text": t})
+            out.append({"label": label, "lang": lang, "channel": channel, "turns": rows})
+    rng.shuffle(out)
+    return out
+
+
 def dedupe(rows):
     seen = set()
     out = []
@@ -215,7 +239,15 @@ def build():
         "benign_zh.jsonl": dedupe(gen_benign_zh(rng, 7600)),
         "benign_en.jsonl": dedupe(gen_benign_en(rng, 4200)),
     }
-    return {k: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in v) for k, v in files.items()}
+    out = {k: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in v) for k, v in files.items()}
+    conv, seen = [], set()
+    for c in gen_conversations(rng, 1800, 1400):
+        key = json.dumps(c["turns"], ensure_ascii=False)
+        if key not in seen:
+            seen.add(key)
+            conv.append(c)
+    out["../conversations/train.jsonl"] = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in conv)
+    return out
 
 
 def main():
@@ -231,6 +263,7 @@ def main():
         print("train/ matches the generator")
         return
     os.makedirs(args.out, exist_ok=True)
+    os.makedirs(os.path.join(args.out, "..", "conversations"), exist_ok=True)
     for k, v in files.items():
         with open(os.path.join(args.out, k), "w", encoding="utf-8") as f:
             f.write(v)
