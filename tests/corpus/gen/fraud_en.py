@@ -207,3 +207,16 @@ SMS["phishing"] += [
     "[Your|A] [{enbrand}|Apple|PayPal] [payment|purchase] of {usd}.[99|49] [was|has been] [made|authorised]. [Not you?|If you didn't] [Call|call] {usphone} [to cancel|immediately]",
     "[NatWest|Lloyds|Halifax]: [We've|We have] [noticed|spotted] [a login|a payment] [from|to] a new device. If this [wasn't|was not] you, [call us|please call] on {ukmob}",
 ]
+SMS["phishing"] += [
+    "[{usbank}|Chase]: Your debit card has been suspended. Please log in to {enlink} to reactivate.",
+    "[Apple|iCloud]: Your [iCloud storage payment|storage plan] failed and your photos will be deleted. Update your payment method here: {enlink}",
+]
+SMS["verification_code"] += [
+    "This is [WhatsApp|Instagram|Facebook] support. To verify your account, please reply with the code we just sent you.",
+]
+SMS["fake_investment"] += [
+    "Hey there! I'm {en_first}. I made {usdbig} last month trading {crypto} with a mentor's signals. Guaranteed profit every day, want [in|me to show you]?",
+]
+SMS["prize_lottery"] += [
+    "Congratulations, you've won [an iPhone 15|a {enbrand} gift card] in our customer survey! Collect your prize, small handling fee applies: {enlink}",
+]

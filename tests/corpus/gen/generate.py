@@ -113,7 +113,7 @@ def gen_fraud_en(rng):
 def gen_benign_zh(rng, n):
     out = []
     b = benign_zh
-    cats = [("mkt", 0.25), ("hard", 0.14), ("notice", 0.14), ("code", 0.08), ("delivery", 0.08), ("gov", 0.09), ("chat", 0.12), ("dlg", 0.07), ("dlgchat", 0.03)]
+    cats = [("mkt", 0.20), ("hard", 0.12), ("notice", 0.11), ("short", 0.10), ("casual", 0.08), ("code", 0.06), ("delivery", 0.07), ("gov", 0.07), ("chat", 0.10), ("dlg", 0.06), ("dlgchat", 0.03)]
     for _ in range(n):
         r = rng.random()
         acc = 0
@@ -138,6 +138,12 @@ def gen_benign_zh(rng, n):
         elif cat == "code":
             text = fill(rng, rng.choice(b.CODES))
             sender = fill(rng, "{mktsender}") if rng.random() < 0.8 else None
+        elif cat == "short":
+            text = fill(rng, rng.choice(b.SHORT))
+            sender = fill(rng, "{mktsender}") if rng.random() < 0.6 else None
+        elif cat == "casual":
+            text = fill(rng, rng.choice(b.CASUAL))
+            sender = zh_sender(rng, False)
         elif cat == "hard":
             text = fill(rng, rng.choice(b.HARD))
             sender = fill(rng, rng.choice(["{mktsender}", "{mobile}"])) if rng.random() < 0.6 else None
@@ -162,7 +168,7 @@ def gen_benign_zh(rng, n):
 def gen_benign_en(rng, n):
     out = []
     b = benign_en
-    cats = [("mkt", 0.20), ("notice", 0.10), ("code", 0.09), ("delivery", 0.10), ("appt", 0.09), ("personal", 0.20), ("slang", 0.17), ("dlg", 0.05)]
+    cats = [("mkt", 0.18), ("notice", 0.09), ("short", 0.08), ("code", 0.08), ("delivery", 0.09), ("appt", 0.08), ("personal", 0.19), ("slang", 0.16), ("dlg", 0.05)]
     for _ in range(n):
         r = rng.random()
         acc = 0
@@ -177,6 +183,8 @@ def gen_benign_en(rng, n):
             text = fill(rng, rng.choice(b.NOTICES))
         elif cat == "code":
             text = fill(rng, rng.choice(b.CODES))
+        elif cat == "short":
+            text = fill(rng, rng.choice(b.SHORT))
         elif cat == "delivery":
             text = fill(rng, rng.choice(b.DELIVERY))
         elif cat == "appt":
@@ -236,7 +244,7 @@ def build():
     files = {
         "fraud_zh.jsonl": dedupe(gen_fraud_zh(rng)),
         "fraud_en.jsonl": dedupe(gen_fraud_en(rng)),
-        "benign_zh.jsonl": dedupe(gen_benign_zh(rng, 7600)),
+        "benign_zh.jsonl": dedupe(gen_benign_zh(rng, 8400)),
         "benign_en.jsonl": dedupe(gen_benign_en(rng, 4200)),
     }
     out = {k: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in v) for k, v in files.items()}
