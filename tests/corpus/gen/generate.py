@@ -76,6 +76,9 @@ def gen_fraud_zh(rng):
             elif dlg and r < 0.32:
                 text = monologue(rng, pick_turns(rng, dlg, {}), "zh")
                 sender = None
+            elif ftype in fraud_zh.NARRATIVE_ZH and r < 0.36:
+                text = fill(rng, rng.choice(fraud_zh.NARRATIVE_ZH[ftype]))
+                sender = None
             elif r < 0.37:
                 cache = {"claim": rng.choice(fraud_zh.CASE_CLAIMS[ftype])}
                 text = fill(rng, rng.choice(fraud_zh.CASE).replace("{claim}", cache["claim"]), cache)
