@@ -220,3 +220,15 @@ SMS["fake_investment"] += [
 SMS["prize_lottery"] += [
     "Congratulations, you've won [an iPhone 15|a {enbrand} gift card] in our customer survey! Collect your prize, small handling fee applies: {enlink}",
 ]
+SMS["prize_lottery"] += [
+    "[Get|Want] a FREE [camera|video|colour] phone with line rental from [£12.50|£15]/month, [750|600|1000] anytime [any network|] mins [and|&] [unlimited|150] texts! Call {prem} or reply [CALL|NOW] {cost}",
+    "Todays [Voda|O2|Orange] numbers ending {n3}{n1} are selected to receive a {gbp} reward. If you have a match please call {prem} quoting claim code {ref}. Standard rates app",
+    "Ur chance to win [a {gbp} cash|{gbp} cash] every [wk|week] TXT: [ACTION|WIN|PLAY] to {short}. [T's&C's|T&C] www.{ref}.com {cost} [16+|18+]",
+    "[XMAS|Xmas|Easter] Prize [draws|draw]! We are trying to contact U. Todays draw shows that you have won a {gbp} prize GUARANTEED. Call {prem} from land line. Valid 12hrs only",
+    "Do you want a new [Video|camera] phone? [600|750] anytime any network mins [400|300] Inclusive Video calls AND downloads [5|10] per week Free [del|delivery] TOMORROW call 0800{n5}{n1} or reply NOW",
+    "[Santa|Father Xmas] [Calling|is calling]! Would your little ones like a call from Santa Xmas eve? Call {prem} to book your time. {cost}",
+    "[Join|Welcome to] the [mobile|UK's] [club|chat club]! [Meet|Chat to] [singles|new people] [near you|in your area]. Txt [CHAT|JOIN] to {short}. {cost} [Unsub|Stop] txt STOP",
+    "[Our|The] records indicate [u|you] [may be|are] entitled to {gbp} [in compensation|for the accident] you had. To claim [4 free|for free] reply with CLAIM to this message. [To opt out|Stop] text STOP",
+    "[You|U] have [won|been selected for] a [guaranteed|free] {gbp} [cash|Argos voucher] [or|and] a [chance to win|shot at] {gbpbig}! [To claim|Claim] [txt|text] [CASH|YES] to {short}. {cost}",
+    "[Hot|Live] [poly|mono|MP3] [tones|ringtones] [4|for] [ur|your] [mob|mobile]! [Reply|Txt] [POLY|TONES] [2|to] {short} [now|4 ur FREE 1st tone]. {cost}. [Help|HELP] {prem}",
+]
