@@ -37,8 +37,8 @@ ZH_FRAUD = {
 EN_FRAUD = {
     "prize_lottery": 420, "phishing": 420, "impersonate_acquaintance": 110, "rebate_task": 110, "fake_investment": 90,
     "romance_investment": 80, "fake_loan": 60, "fake_job": 60, "verification_code": 60, "malware_app": 60,
-    "impersonate_customer_service": 110, "impersonate_authority": 100, "fake_shopping": 60, "game_trading": 40,
-    "fake_credit_repair": 20, "other": 30,
+    "impersonate_customer_service": 110, "impersonate_authority": 100, "fake_shopping": 80, "game_trading": 60,
+    "fake_credit_repair": 50, "other": 60,
 }
 
 
