@@ -19,8 +19,9 @@ const MAX_FP_RATE: f64 = 0.01;
 /// Directories under `tests/corpus/` that this rule test does not read:
 /// `train` (the generated training split of the message model), `fresh4`
 /// (the model's first-measurement split), `links` (URL lines, another
-/// format) and `gen` (the generator's code).
-const NOT_RULE_SPLITS: &[&str] = &["train", "fresh4", "links", "gen"];
+/// format), `conversations` (dialogues as turns) and `gen` (the generator's
+/// code).
+const NOT_RULE_SPLITS: &[&str] = &["train", "fresh4", "links", "conversations", "gen"];
 
 #[derive(Debug, Deserialize)]
 struct Case {

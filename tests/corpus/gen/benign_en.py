@@ -126,3 +126,30 @@ SLANG += [
     "[Week|Weekly] [shop|groceries] [done|sorted], [cost|was] £{n2}, [ur|your] [half|share] [is|=] £{n2}",
     "[Pls|Please] [call|ring] [mum|grandma|dad], [she's|he's] [been trying|trying] [to|2] [reach|get hold of] [u|you]",
 ]
+
+DIALOGUES += [
+    [[("S", "[hi|hello] [this is|it's] {en_first} [from|at] [{ukbank}|{usbank}] [fraud team|security] [we|I'm] [calling|just calling] [about|to check] a [payment|card payment] of {usd} [to|at] {enbrand}")], [("V", "[yes|yeah] that was me"), ("V", "[no|no that] wasn't me")], [("S", "[ok|great] [thanks|thank you] [for confirming|I'll mark it as genuine] [remember|and remember] we [will never|never] ask you to [move money|share a code|read out a passcode]"), ("S", "[ok|right] [I've|we've] [blocked|stopped] the card [a new one|your replacement] [will arrive|is on its way] in [3-5|a few] days [you don't need to do anything|no action needed]")]],
+    [[("S", "[hey|hi] [it's|this is] {en_first} [from|at] [the office|work] [are you|r u] [coming|joining] [the|our] [meeting|call] at {entime}")], [("V", "[yes|yep] [running|I'm] [five|a few] [minutes|mins] late [sorry|start without me]")], [("S", "[no worries|ok] [see you|we'll wait] [soon|then]")]],
+    [[("S", "[hello|hi] [this is|it's] [the|your] [landlord|letting agent] [the|a] [plumber|electrician] [is coming|will come] [on|this] {day} [morning|afternoon] [is that ok|will you be in]")], [("V", "[yes|yeah] [that's fine|I'll be in]"), ("V", "[can it be|could we do] {day2} [instead|]")], [("S", "[great|no problem] [I'll|will] [let him know|confirm with him]")]],
+    [[("S", "[hi|hey] [mum|dad] [I've|I] [landed|arrived] [safely|ok] [the flight|it] was [fine|delayed a bit]")], [("V", "[oh good|lovely] [call us|ring me] [when you're settled|tomorrow]")], [("S", "[will do|ok] [love you|night] [x|]")]],
+    [[("S", "[hi|hello] [is that|am I speaking to] {en_first} [I'm|this is] {en_first2} [from|at] [{enbrand}|the garage] [about|regarding] your [car|order|booking]")], [("V", "[yes|yeah] [hi|speaking]")], [("S", "[it's|your car is] [ready|ready to collect] [the|your] [bill|total] [is|comes to] {gbp} [you can|pay when you] [pick it up|collect] [any time|before 6]"), ("S", "[your|the] [order|sofa] [will be delivered|is arriving] [on|this] {day} [between|from] {entime} [and|to] {entime2}")]],
+]
+
+SHORT = [
+    "HMRC: We have received your Self Assessment tax return. You do not need to do anything else.",
+    "[Netflix|Spotify|Disney+]: Your [monthly|] payment was successful. [Enjoy watching!|Enjoy!|Thanks for being a member.]",
+    "PayPal: You sent [£|$]{n2}.00 to {en_first} {en_last}.",
+    "[Your|Ur] crypto deposit of 0.0{n1} [BTC|ETH] has been credited to your account.",
+    "We detected a sign-in from [an unknown|a new] device. If this was you, you can ignore this message.",
+    "[{ukbank}|{usbank}]: Your card ending {tail} [has been activated|was used for a contactless payment of {gbp}.{n2}|will expire soon, your new card is on its way].",
+    "[{enbrand}|Tesco|Asda]: Your [refund|return] of {gbp}.{n2} has been [processed|issued] to your original payment method.",
+    "[EE|O2|Vodafone]: You've used 80% of your data allowance. [Buy more in the app|It resets on {endate}].",
+    "[Your|Ur] [{enbrand}|Deliveroo] [receipt|order total]: {gbp}.{n2}. Thanks!",
+    "Council: Your [parking permit|garden waste subscription] has been renewed until {endate}.",
+    "[Your|The] [passport|driving licence] application has been [received|approved]. [We'll post it within 10 days|Track at gov.uk].",
+    "[DVLA|Your MOT]: Your vehicle tax has been set up. [Nothing else to do|Direct Debit starts {endate}].",
+    "[Bitcoin|Gold] hit a new high today, wish I'd kept mine",
+    "[Won|We won] the pub quiz! The prize was a £20 bar tab haha",
+    "[Congrats|Well done], you've [earned|collected] {n3} [Nectar|Clubcard|Boots] points on this shop.",
+    "[Apple|Google]: Your [subscription|storage plan] will renew on {endate}. [Manage in Settings|No action needed].",
+]

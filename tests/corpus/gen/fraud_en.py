@@ -207,3 +207,76 @@ SMS["phishing"] += [
     "[Your|A] [{enbrand}|Apple|PayPal] [payment|purchase] of {usd}.[99|49] [was|has been] [made|authorised]. [Not you?|If you didn't] [Call|call] {usphone} [to cancel|immediately]",
     "[NatWest|Lloyds|Halifax]: [We've|We have] [noticed|spotted] [a login|a payment] [from|to] a new device. If this [wasn't|was not] you, [call us|please call] on {ukmob}",
 ]
+SMS["phishing"] += [
+    "[{usbank}|Chase]: Your debit card has been suspended. Please log in to {enlink} to reactivate.",
+    "[Apple|iCloud]: Your [iCloud storage payment|storage plan] failed and your photos will be deleted. Update your payment method here: {enlink}",
+]
+SMS["verification_code"] += [
+    "This is [WhatsApp|Instagram|Facebook] support. To verify your account, please reply with the code we just sent you.",
+]
+SMS["fake_investment"] += [
+    "Hey there! I'm {en_first}. I made {usdbig} last month trading {crypto} with a mentor's signals. Guaranteed profit every day, want [in|me to show you]?",
+]
+SMS["prize_lottery"] += [
+    "Congratulations, you've won [an iPhone 15|a {enbrand} gift card] in our customer survey! Collect your prize, small handling fee applies: {enlink}",
+]
+SMS["prize_lottery"] += [
+    "[Get|Want] a FREE [camera|video|colour] phone with line rental from [£12.50|£15]/month, [750|600|1000] anytime [any network|] mins [and|&] [unlimited|150] texts! Call {prem} or reply [CALL|NOW] {cost}",
+    "Todays [Voda|O2|Orange] numbers ending {n3}{n1} are selected to receive a {gbp} reward. If you have a match please call {prem} quoting claim code {ref}. Standard rates app",
+    "Ur chance to win [a {gbp} cash|{gbp} cash] every [wk|week] TXT: [ACTION|WIN|PLAY] to {short}. [T's&C's|T&C] www.{ref}.com {cost} [16+|18+]",
+    "[XMAS|Xmas|Easter] Prize [draws|draw]! We are trying to contact U. Todays draw shows that you have won a {gbp} prize GUARANTEED. Call {prem} from land line. Valid 12hrs only",
+    "Do you want a new [Video|camera] phone? [600|750] anytime any network mins [400|300] Inclusive Video calls AND downloads [5|10] per week Free [del|delivery] TOMORROW call 0800{n5}{n1} or reply NOW",
+    "[Santa|Father Xmas] [Calling|is calling]! Would your little ones like a call from Santa Xmas eve? Call {prem} to book your time. {cost}",
+    "[Join|Welcome to] the [mobile|UK's] [club|chat club]! [Meet|Chat to] [singles|new people] [near you|in your area]. Txt [CHAT|JOIN] to {short}. {cost} [Unsub|Stop] txt STOP",
+    "[Our|The] records indicate [u|you] [may be|are] entitled to {gbp} [in compensation|for the accident] you had. To claim [4 free|for free] reply with CLAIM to this message. [To opt out|Stop] text STOP",
+    "[You|U] have [won|been selected for] a [guaranteed|free] {gbp} [cash|Argos voucher] [or|and] a [chance to win|shot at] {gbpbig}! [To claim|Claim] [txt|text] [CASH|YES] to {short}. {cost}",
+    "[Hot|Live] [poly|mono|MP3] [tones|ringtones] [4|for] [ur|your] [mob|mobile]! [Reply|Txt] [POLY|TONES] [2|to] {short} [now|4 ur FREE 1st tone]. {cost}. [Help|HELP] {prem}",
+]
+SMS["fake_credit_repair"] += [
+    "[Bad credit?|Denied a loan?] We can [remove|erase] [negative items|defaults|bankruptcies] from your [credit file|report] [legally|in 30 days]. [Upfront fee|Starter fee] {usd}. [Reply YES|Call {usphone}]",
+    "[Your|Ur] credit score [dropped|is low]? [Get|Boost it] [+100 points|to 750+] [fast|guaranteed] with our [tradeline|credit builder] [service|program]. [Pay|Only] {usd} [today|to start]: {enlink}",
+    "[Student loan|Debt] [forgiveness|relief] [approved|pending]: [your|ur] [balance|debt] [can be|will be] [wiped|reduced by 90%]. [Pay|A] {usd} [processing|enrollment] fee [to finalize|today]. {usphone}",
+    "[IVA|Debt write-off]: [the government|new rules] [can|could] write off up to 85% of [your|ur] debts. [Check if you qualify|Apply now] {enlink}. [STOP to opt out|Reply STOP]",
+]
+SMS["other"] += [
+    "[Your|Ur] [computer|PC|phone] [is infected|has been hacked] [with|by] [a virus|spyware]. [Call|Contact] [Microsoft|Windows] [support|technicians] [immediately|now] [at|on] {usphone}",
+    "[Fake|Cheap] [diplomas|driving licences|IDs] [for sale|available], [fast delivery|any country]. [WhatsApp|Contact] {usphone}",
+    "[I am|This is] [a hitman|from the cartel]. [Someone|A client] paid me to [harm|kill] you. [Pay|Send] {usd} in {crypto} [and|then] [I will cancel|the job is off]. [Don't|Do not] [call the police|tell anyone]",
+    "[Sports|Football] betting [tips|fixed matches] [100%|guaranteed] [win|wins], [pay|join] [{usd}|VIP] [for|to get] [today's|the] [picks|odds]. {tg}",
+]
+SMS["game_trading"] += [
+    "[Steam|Discord]: [a friend|someone] [sent|gifted] [you|u] [Nitro|a game] [for free|]! [Claim|Accept] [it|here] [before it expires|]: {enlink}",
+    "[Hey|Yo], [I|i] [accidentally|mistakenly] reported your [Steam|Epic] account. [Contact|Message] [the|a] [support|admin] {tg} [to fix it|before it gets banned]",
+    "[Selling|Got] [a|an] [maxed|rare] [Genshin|Valorant|Clash] account, {usd}. [Middleman|Trade] [via|through] [this site|my friend] {enlink} [only|]",
+]
+SMS["fake_shopping"] += [
+    "[Designer|Branded] [handbags|trainers|perfume] [at|for] [80%|90%] off! [Genuine|Authentic] [stock|items] [from|direct from] [the factory|a liquidation]. [Order|Shop] {enlink}",
+    "[Hi|Hello], [I'm|im] [selling|letting go of] [my|a] [PS5|iPhone|bike|camera] [cheap|for {usd}], [moving abroad|need cash quick]. [Bank transfer only|No PayPal], [I'll|will] [post it|ship] [today|tomorrow]",
+]
+SMS["fake_job"] += [
+    "[Hi|Hello] {en_first}, [we|I] [found|saw] your [resume|profile] [on Indeed|on LinkedIn]. [Remote|Work from home] [admin|assistant] [role|job], {usd}/hr. [Interview|Chat] [via|on] [Telegram|Signal] {tg}",
+    "[Job offer|Hiring]: [reshipping|package inspector] [from home|at home], {usd}/[week|month]. [We|You] [send|receive] [parcels|packages] [and|then] [forward|reship] them. [Reply YES|Text {usphone}]",
+]
+SMS["verification_code"] += [
+    "[Your|Ur] [Facebook|Instagram] [friend|contact] {en_first}: [hey|hi] [can|could] [u|you] [help|do me a favour]? [I'm|im] [getting|trying to get] a [code|verification code] [sent|texted] [to|on] [your|ur] number, [just|pls] [send|forward] it [back|to me]",
+    "[Bank|{ukbank}] [here|security]: [to|we need to] [verify|confirm] [your|ur] [identity|account], [please|pls] [reply with|text back] the [passcode|code] [you|u] [just|] [received|got]",
+]
+SMS["malware_app"] += [
+    "[Your|Ur] [package|order] [has|is on] [a|an] [customs hold|issue]. [Download|Install] [the|our] [{encourier}|tracking] app [to release|to resolve] it: {enlink}/track.apk",
+    "[FluBot|New voicemail]: [you have|u have] [1|2] [new|unheard] [voicemail|message]s. [Listen|Play] [here|now]: {enlink}",
+]
+SMS["romance_investment"] += [
+    "[Good evening|Hi dear], [I'm|this is] {en_first}, [we|] [matched|met] on [Tinder|Hinge|Facebook Dating]. [My|My uncle's] [trading|crypto] [app|platform] [made|earned] me {usdbig} [this year|last month]. [Want|Would you like] [me to|] [show you|teach you]?",
+]
+SMS["fake_loan"] += [
+    "[Congratulations|Good news], [your|ur] [grant|government grant] of {usdbig} [was approved|is ready]. [Pay|Send] [the|a] {usd} [release|processing] fee [via|in] [gift cards|Zelle] [to receive it|to get your grant]",
+    "[Payday|Cash] loan: {usd} [in|within] [1 hour|minutes], [no|zero] credit [checks|check]. [Text|Reply] LOAN [to|] {short}. [STOP to end|Msg&data rates apply]",
+]
+SMS["impersonate_customer_service"] += [
+    "[{enbrand}|Amazon] [Prime|membership]: [your|ur] [membership|subscription] [will auto-renew|renewed] [at|for] {usd}.99 [today|tomorrow]. [To cancel|If you did not authorize], [press 1|call {usphone}]",
+    "[Geek Squad|Best Buy] [Renewal|Invoice] #{n5}: {usd}.00 [will be|was] [deducted|charged] [today|]. [Questions|To dispute]? [Call|Contact] [us|billing] [at|on] {usphone}",
+]
+SMS["impersonate_authority"] += [
+    "[Immigration|USCIS|Home Office]: [your|ur] [visa|status] [has|is] [a problem|flagged for deportation]. [Call|Contact] [officer|agent] {en_last} [at|on] {usphone} [immediately|within 24h] [to avoid|or face] [arrest|removal]",
+    "[Jury duty|Court] notice: [you|u] [missed|failed to appear for] [jury duty|a court date]. [A warrant|A fine] [has been|will be] issued. [Pay|Settle] {usd} [now|today] [via|with] [gift cards|Zelle] [or call|at] {usphone}",
+]

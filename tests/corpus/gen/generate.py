@@ -2,6 +2,7 @@
 """Deterministic generator of the `train/` corpus split (Python 3 stdlib only).
 
     python3 tests/corpus/gen/generate.py            # writes tests/corpus/train/*.jsonl
+                                                    # and tests/corpus/conversations/train.jsonl
     python3 tests/corpus/gen/generate.py --check    # regenerates in memory, fails if files differ
 
 Every template was written for this project from public descriptions of
@@ -36,8 +37,8 @@ ZH_FRAUD = {
 EN_FRAUD = {
     "prize_lottery": 420, "phishing": 420, "impersonate_acquaintance": 110, "rebate_task": 110, "fake_investment": 90,
     "romance_investment": 80, "fake_loan": 60, "fake_job": 60, "verification_code": 60, "malware_app": 60,
-    "impersonate_customer_service": 110, "impersonate_authority": 100, "fake_shopping": 60, "game_trading": 40,
-    "fake_credit_repair": 20, "other": 30,
+    "impersonate_customer_service": 110, "impersonate_authority": 100, "fake_shopping": 80, "game_trading": 60,
+    "fake_credit_repair": 50, "other": 60,
 }
 
 
@@ -74,6 +75,9 @@ def gen_fraud_zh(rng):
                 sender = None
             elif dlg and r < 0.32:
                 text = monologue(rng, pick_turns(rng, dlg, {}), "zh")
+                sender = None
+            elif ftype in fraud_zh.NARRATIVE_ZH and r < 0.36:
+                text = fill(rng, rng.choice(fraud_zh.NARRATIVE_ZH[ftype]))
                 sender = None
             elif r < 0.37:
                 cache = {"claim": rng.choice(fraud_zh.CASE_CLAIMS[ftype])}
@@ -124,7 +128,7 @@ def pick_weighted(rng, cats):
 def gen_benign_zh(rng, n):
     out = []
     b = benign_zh
-    cats = [("mkt", 0.25), ("hard", 0.14), ("notice", 0.14), ("code", 0.08), ("delivery", 0.08), ("gov", 0.09), ("chat", 0.12), ("dlg", 0.07), ("dlgchat", 0.03)]
+    cats = [("mkt", 0.20), ("hard", 0.12), ("notice", 0.11), ("short", 0.10), ("casual", 0.08), ("code", 0.06), ("delivery", 0.07), ("gov", 0.07), ("chat", 0.10), ("dlg", 0.06), ("dlgchat", 0.03)]
     for _ in range(n):
         cat = pick_weighted(rng, cats)
         sender = None
@@ -144,6 +148,12 @@ def gen_benign_zh(rng, n):
         elif cat == "code":
             text = fill(rng, rng.choice(b.CODES))
             sender = fill(rng, "{mktsender}") if rng.random() < 0.8 else None
+        elif cat == "short":
+            text = fill(rng, rng.choice(b.SHORT))
+            sender = fill(rng, "{mktsender}") if rng.random() < 0.6 else None
+        elif cat == "casual":
+            text = fill(rng, rng.choice(b.CASUAL))
+            sender = zh_sender(rng, False)
         elif cat == "hard":
             text = fill(rng, rng.choice(b.HARD))
             sender = fill(rng, rng.choice(["{mktsender}", "{mobile}"])) if rng.random() < 0.6 else None
@@ -168,7 +178,7 @@ def gen_benign_zh(rng, n):
 def gen_benign_en(rng, n):
     out = []
     b = benign_en
-    cats = [("mkt", 0.20), ("notice", 0.10), ("code", 0.09), ("delivery", 0.10), ("appt", 0.09), ("personal", 0.20), ("slang", 0.17), ("dlg", 0.05)]
+    cats = [("mkt", 0.18), ("notice", 0.09), ("short", 0.08), ("code", 0.08), ("delivery", 0.09), ("appt", 0.08), ("personal", 0.19), ("slang", 0.16), ("dlg", 0.05)]
     for _ in range(n):
         cat = pick_weighted(rng, cats)
         sender = rng.choice([None, fill(rng, "{short}"), fill(rng, "{enbrand}")[:11]])
@@ -178,6 +188,8 @@ def gen_benign_en(rng, n):
             text = fill(rng, rng.choice(b.NOTICES))
         elif cat == "code":
             text = fill(rng, rng.choice(b.CODES))
+        elif cat == "short":
+            text = fill(rng, rng.choice(b.SHORT))
         elif cat == "delivery":
             text = fill(rng, rng.choice(b.DELIVERY))
         elif cat == "appt":
@@ -198,6 +210,29 @@ def gen_benign_en(rng, n):
     return out
 
 
+def gen_conversations(rng, n_fraud, n_benign):
+    """Dialogues as turns (`remote` = the caller or other party, `local` =
+    the user), for the conversation check: label, lang, channel, turns."""
+    import re
+    out = []
+    fraud = [(t, "zh", d) for t, ds in [(k, fraud_zh.DIALOGUES[k]) for k in fraud_zh.DIALOGUES] for d in [ds]]
+    fraud += [(t, "en", d) for t, d in fraud_en.DIALOGUES.items()]
+    benign = [("benign", "zh", d) for d in benign_zh.DIALOGUES] + [("benign", "en", d) for d in benign_en.DIALOGUES]
+    for pool, n in ((fraud, n_fraud), (benign, n_benign)):
+        for _ in range(n):
+            label, lang, stages = rng.choice(pool)
+            turns = pick_turns(rng, stages, {})
+            channel = rng.choice(["call", "call", "chat"])
+            rows = []
+            for spk, t in turns:
+                if channel == "call":
+                    t = re.sub(r"[，。！？、；：“”,.!?;:]+", " ", t).strip() if lang == "zh" else re.sub(r"[,.!?;:]", "", t).lower()
+                rows.append({"speaker": "remote" if spk == "S" else "local", "text": t})
+            out.append({"label": label, "lang": lang, "channel": channel, "turns": rows})
+    rng.shuffle(out)
+    return out
+
+
 def dedupe(rows):
     seen = set()
     out = []
@@ -214,10 +249,18 @@ def build():
     files = {
         "fraud_zh.jsonl": dedupe(gen_fraud_zh(rng)),
         "fraud_en.jsonl": dedupe(gen_fraud_en(rng)),
-        "benign_zh.jsonl": dedupe(gen_benign_zh(rng, 7600)),
+        "benign_zh.jsonl": dedupe(gen_benign_zh(rng, 8400)),
         "benign_en.jsonl": dedupe(gen_benign_en(rng, 4200)),
     }
-    return {k: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in v) for k, v in files.items()}
+    out = {k: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in v) for k, v in files.items()}
+    conv, seen = [], set()
+    for c in gen_conversations(rng, 1800, 1400):
+        key = json.dumps(c["turns"], ensure_ascii=False)
+        if key not in seen:
+            seen.add(key)
+            conv.append(c)
+    out["../conversations/train.jsonl"] = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in conv)
+    return out
 
 
 def main():
@@ -233,6 +276,7 @@ def main():
         print("train/ matches the generator")
         return
     os.makedirs(args.out, exist_ok=True)
+    os.makedirs(os.path.join(args.out, "..", "conversations"), exist_ok=True)
     for k, v in files.items():
         with open(os.path.join(args.out, k), "w", encoding="utf-8") as f:
             f.write(v)

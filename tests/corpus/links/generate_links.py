@@ -4,8 +4,10 @@
 
     python3 tests/corpus/links/generate_links.py [--check]
 
-Writes `links/train.jsonl`, one `{"label": "phishing|benign", "url": "..."}`
-a line.
+Writes `links/train.jsonl` and `links/fresh.jsonl` (same shapes, disjoint
+project/person/company name pools, another seed: a first measurement of
+how a link model trained on `train.jsonl` treats sites it has not seen;
+never train on it), one `{"label": "phishing|benign", "url": "..."}` a line.
 
 Benign: homepages and docs of free-software projects and personal sites on
 shared hosting (github.io, gitlab.io, readthedocs.io, sourceforge, netlify,
@@ -14,7 +16,8 @@ made-up but realistic project and person names, including names that hold
 words like "login", "auth", "wallet", "secure" (real projects do); official
 sites of banks, brands and governments in many countries, with login and
 account paths (a real bank's sign-in page is benign); ordinary company
-sites on many TLDs, including the cheap ones.
+sites on many TLDs, including the cheap ones; crypto and web3 projects on
+their own domains. A third of the examples on both sides are bare hosts.
 
 Phishing: shapes from public descriptions of phishing URLs: a brand on a
 domain that is not the brand's, login/verify/secure words, hyphen chains,
@@ -194,6 +197,28 @@ def phishing(r):
     return r.choice(["https://", "https://", "http://", ""]) + host + phish_path(r, brand)
 
 
+COIN_PARTS = ["swap", "dao", "fi", "lend", "yield", "vault", "chain", "bridge", "stake", "pool", "mint", "dex", "labs", "protocol", "network", "finance", "wallet", "node", "scan", "oracle", "market", "nft", "pay", "coin", "token", "block", "layer", "zk", "roll", "ether"]
+COIN_TLDS = ["io", "org", "xyz", "finance", "exchange", "app", "fi", "network", "com", "dev", "co", "tech", "money", "art", "gg", "so"]
+
+
+def benign_crypto(r):
+    """Ordinary crypto and web3 projects' own sites: names that look like
+    what phishers imitate, on their own domains."""
+    name = r.choice([r.choice(TECH) + r.choice(COIN_PARTS), r.choice(COMPANY_WORDS) + r.choice(COIN_PARTS), r.choice(COIN_PARTS) + r.choice(COIN_PARTS), r.choice(FIRST) + r.choice(COIN_PARTS)])
+    host = name + "." + r.choice(COIN_TLDS)
+    host = r.choice(["", "", "app.", "docs.", "www.", "gov.", "bridge.", "stake.", "blog."]) + host
+    return r.choice(["https://", ""]) + host + r.choice(["", "", "/", "/docs", "/#/swap", "/governance", "/stake", "/faq", "/blog/" + rnd(r, 6, string.ascii_lowercase)])
+
+
+def bare(r, url):
+    """A third of the examples on both sides are bare hosts, as block and
+    allow lists write them."""
+    if r.random() < 0.33:
+        host = url.split("://", 1)[-1].split("/", 1)[0].split("@")[-1]
+        return host[4:] if host.startswith("www.") and r.random() < 0.5 else host
+    return url
+
+
 def build(seed, n_benign, n_phish):
     r = random.Random(seed)
     rows, seen = [], set()
@@ -205,15 +230,34 @@ def build(seed, n_benign, n_phish):
 
     for _ in range(n_benign):
         k = r.random()
-        add("benign", benign_hosted(r) if k < 0.45 else benign_official(r) if k < 0.7 else benign_company(r))
+        add("benign", bare(r, benign_hosted(r) if k < 0.42 else benign_official(r) if k < 0.62 else benign_crypto(r) if k < 0.67 else benign_company(r)))
     for _ in range(n_phish):
-        add("phishing", phishing(r))
+        add("phishing", bare(r, phishing(r)))
     r.shuffle(rows)
     return "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in rows)
 
 
+# disjoint name pools for fresh.jsonl (first measurement; never train on it)
+FRESH_TECH = ["sparkle", "quill", "lantern", "otter", "badger", "heron", "cobalt", "amber", "ember", "fjord", "glyph", "harbor", "juniper", "kelp", "lumen", "mosaic", "nimbus", "orbit", "prism", "quartz", "raven", "sable", "tundra", "umbra", "vortex", "willow", "yarrow", "zephyr", "signin", "passkey", "keyring", "accounts", "billing", "checkout", "wallet-kit", "authz", "idp", "sso"]
+FRESH_FIRST = ["aaron", "beatriz", "cyril", "dagny", "elif", "farid", "gustav", "hana", "ilse", "jorge", "keanu", "lotte", "marek", "nadia", "oren", "paula", "quinn", "rosa", "stefan", "tove", "ugo", "vera", "wim", "xiu", "yusuf", "zainab"]
+FRESH_LAST = ["abbott", "bergstrom", "castillo", "dimitrov", "eriksen", "fontaine", "gallo", "horvat", "ibarra", "jensen", "kowal", "lindqvist", "moreau", "nakamura", "oyelaran", "pereira", "quintero", "romanov", "sorensen", "takahashi", "urbano", "vasquez", "weiss", "yilmaz", "zamora"]
+FRESH_CWORDS = ["cedar", "granite", "lakeside", "meadow", "pioneer", "summit", "tidal", "timber", "vista", "aurora"]
+FRESH_CNOUNS = ["orthodontics", "roofing", "catering", "kennels", "joinery", "tailors", "surveyors", "opticians", "brewery", "bistro"]
+
+
+def build_fresh(seed, n_benign, n_phish):
+    """Same shapes, other names: swap the name pools while building."""
+    g = globals()
+    saved = {k: g[k] for k in ("TECH", "FIRST", "LAST", "COMPANY_WORDS", "COMPANY_NOUNS")}
+    g.update(TECH=FRESH_TECH, FIRST=FRESH_FIRST, LAST=FRESH_LAST, COMPANY_WORDS=FRESH_CWORDS, COMPANY_NOUNS=FRESH_CNOUNS)
+    try:
+        return build(seed, n_benign, n_phish)
+    finally:
+        g.update(saved)
+
+
 def outputs():
-    return {"train.jsonl": build(SEED, 9000, 5000)}
+    return {"train.jsonl": build(SEED, 9000, 5000), "fresh.jsonl": build_fresh(SEED + 1, 1200, 600)}
 
 
 def main():

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The generated corpora (tests/corpus/train, conversations, fresh4, links)
+# match their generators: a template change without regenerating (or a
+# hand edit of a generated file) fails here. Python 3 stdlib only.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if ! command -v python3 >/dev/null 2>&1; then
+  echo "python3 not installed; corpus generator check skipped"
+  exit 0
+fi
+python3 tests/corpus/gen/generate.py --check
+python3 tests/corpus/gen/fresh4.py --check
+python3 tests/corpus/links/generate_links.py --check
