@@ -59,6 +59,11 @@ impl GuardSettings {
 mod directory;
 pub use directory::{CallDirectoryEntries, DirectoryEntry};
 
+// Batch checks (a list in, a list out) live in their own file, likewise.
+#[path = "batch.rs"]
+mod batch;
+pub use batch::{CheckResult, MessageInput};
+
 /// The anti-fraud engine: checks numbers, links, messages and payments.
 ///
 /// Thread-safe: share one instance across the app (checks run in parallel

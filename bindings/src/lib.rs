@@ -25,7 +25,9 @@ pub mod store;
 pub mod types;
 
 pub use error::FanzhaError;
-pub use guard::{FeedApplied, FeedStatus, Guard, GuardSettings, ProtectionStatus};
+pub use guard::{
+    CheckResult, FeedApplied, FeedStatus, Guard, GuardSettings, MessageInput, ProtectionStatus,
+};
 pub use keys::KeyProvider;
 pub use logging::{install_log_sink, LogLevel, LogRecord, LogSink};
 pub use payment::{

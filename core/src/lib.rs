@@ -14,6 +14,7 @@
 //! assert!(v.has_reason("number.spoofed_service"));
 //! ```
 
+mod batch;
 pub mod blocklist;
 pub mod clock;
 pub mod directory;
@@ -31,6 +32,7 @@ pub mod store;
 mod text;
 mod verdict;
 
+pub use batch::Parallelism;
 pub use error::{Error, Result};
 pub use guard::{Guard, Settings};
 pub use number::{Channel, NumberContext, StirResult};
