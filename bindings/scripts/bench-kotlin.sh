@@ -4,7 +4,13 @@
 # library's stripped size. Builds with the size profile (fat LTO: slow, a
 # few minutes on 2 cores).
 #
-# Usage: bindings/scripts/bench-kotlin.sh [RUNS] [link] [message]
+# First the Rust figures of the same checks (bindings/examples/bench_calls.rs,
+# same profile, same messages), then the Kotlin bench
+# (bindings/tests/kotlin/bench/Bench.kt): single calls, the pieces a call is
+# made of, and batch calls. The messages are this project's corpus
+# (tests/corpus/*/*.jsonl), written to a "sender<TAB>text" file for both.
+#
+# Usage: bindings/scripts/bench-kotlin.sh [RUNS]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -13,7 +19,7 @@ shift || true
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 
 cargo build --quiet --locked --workspace
-cargo build --quiet --locked --profile release-small -p fanzha-ffi
+cargo build --quiet --locked --profile release-small -p fanzha-ffi --lib --example bench_calls
 lib="$target_dir/release-small/libfanzha_ffi.so"
 stripped="$(mktemp)"
 trap 'rm -f "$stripped"' EXIT
@@ -22,5 +28,24 @@ trap 'rm -f "$stripped"' EXIT
 strip -o "$stripped" "$lib"
 echo "libfanzha_ffi.so (release-small, x86_64): $(stat -c %s "$lib") bytes as built, $(stat -c %s "$stripped") bytes stripped"
 
-FANZHA_FFI_PROFILE=release-small FANZHA_KOTLIN_BENCH_RUNS="$runs" FANZHA_KOTLIN_BENCH_EXTRA="$*" \
+messages="$target_dir/kotlin-bench-messages.tsv"
+python3 - "$root/tests/corpus" "$messages" <<'PY'
+import json, pathlib, sys
+out = []
+for f in sorted(pathlib.Path(sys.argv[1]).glob("*/*.jsonl")):
+    for line in f.read_text(encoding="utf-8").splitlines():
+        try:
+            v = json.loads(line)
+        except ValueError:
+            continue
+        text = v.get("text")
+        if isinstance(text, str) and text:
+            clean = lambda s: " ".join((s or "").split("\t")).replace("\n", " ").replace("\r", " ")
+            out.append(clean(v.get("sender")) + "\t" + clean(text))
+pathlib.Path(sys.argv[2]).write_text("\n".join(out) + "\n", encoding="utf-8")
+PY
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
+"$target_dir/release-small/examples/bench_calls" "$runs" "$messages"
+
+FANZHA_FFI_PROFILE=release-small FANZHA_KOTLIN_BENCH_RUNS="$runs" FANZHA_BENCH_MESSAGES="$messages" \
   bindings/scripts/test-kotlin.sh

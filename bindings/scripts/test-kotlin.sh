@@ -11,6 +11,7 @@
 # Usage: bindings/scripts/test-kotlin.sh [FILTER…]   (substring of "suite: test")
 # Env:   FANZHA_FFI_PROFILE=dev|release|release-small  (default dev)
 #        FANZHA_KOTLIN_BENCH_RUNS=N  (default 20000; 0 skips the bench)
+#        FANZHA_BENCH_MESSAGES=FILE  (the bench's messages, "sender<TAB>text")
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -126,5 +127,5 @@ java_run=(java -Xss4m -Djna.library.path="$libdir" -Dfanzha.fixtures="$fixtures"
 
 if [ "$bench_runs" != 0 ] && [ $# -eq 0 ]; then
   echo "bench (library profile: $profile)"
-  "${java_run[@]}" org.fanzha.bench.Bench "$bench_runs" ${FANZHA_KOTLIN_BENCH_EXTRA:-}
+  "${java_run[@]}" -Dfanzha.bench.messages="${FANZHA_BENCH_MESSAGES:-}" org.fanzha.bench.Bench "$bench_runs"
 fi

@@ -64,6 +64,10 @@ pub use directory::{CallDirectoryEntries, DirectoryEntry};
 #[path = "audit.rs"]
 mod audit;
 pub use audit::{AuditEntry, Decision, NotScamResult};
+// Batch checks (a list in, a list out) live in their own file, likewise.
+#[path = "batch.rs"]
+mod batch;
+pub use batch::{CheckResult, MessageInput};
 
 /// The anti-fraud engine: checks numbers, links, messages and payments.
 ///

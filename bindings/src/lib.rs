@@ -26,8 +26,8 @@ pub mod types;
 
 pub use error::FanzhaError;
 pub use guard::{
-    AuditEntry, Decision, FeedApplied, FeedStatus, Guard, GuardSettings, NotScamResult,
-    ProtectionStatus,
+    AuditEntry, CheckResult, Decision, FeedApplied, FeedStatus, Guard, GuardSettings, MessageInput,
+    NotScamResult, ProtectionStatus,
 };
 pub use keys::KeyProvider;
 pub use logging::{install_log_sink, LogLevel, LogRecord, LogSink};

@@ -15,6 +15,7 @@
 //! ```
 
 mod audit;
+mod batch;
 pub mod blocklist;
 pub mod clock;
 pub mod directory;
@@ -34,6 +35,7 @@ mod text;
 mod verdict;
 
 pub use audit::NotScam;
+pub use batch::Parallelism;
 pub use error::{Error, Result};
 pub use guard::{Guard, Settings};
 pub use number::{Channel, NumberContext, StirResult};
