@@ -3,7 +3,8 @@
 //! `Snapshot` and the [`crate::Guard`] swaps its `Arc`; readers never wait.
 
 use crate::blocklist::{BlockIndex, MemoryIndex};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::model::{self as model, FeatureKind, Model};
 use crate::number::NumberRules;
 use crate::scoring::ScoringRules;
 use crate::text::Texts;
@@ -22,6 +23,12 @@ pub struct RuleSources {
     pub patterns: Option<String>,
     pub payments: Option<String>,
     pub scoring: Option<String>,
+    /// A message model (FZML bytes, [`crate::model`]); `None`: the embedded
+    /// default message model, if this build has one.
+    pub message_model: Option<Arc<Vec<u8>>>,
+    /// A link model (FZML bytes); `None`: the embedded default link model,
+    /// if this build has one.
+    pub link_model: Option<Arc<Vec<u8>>>,
 }
 
 /// Compiled protection data.
@@ -41,6 +48,10 @@ pub struct Snapshot {
     pub links: link::LinkRules,
     pub patterns: message::PatternSet,
     pub payments: payment::PaymentRules,
+    /// The message model, if any (feed-supplied or embedded default).
+    pub message_model: Option<Arc<Model>>,
+    /// The link model, if any (feed-supplied or embedded default).
+    pub link_model: Option<Arc<Model>>,
     pub blocklist: Arc<dyn BlockIndex>,
 }
 
@@ -82,7 +93,37 @@ impl Snapshot {
                 &sources.payments,
                 payment::EMBEDDED,
             ))?,
+            message_model: load_model(
+                sources.message_model.as_deref().map(Vec::as_slice),
+                FeatureKind::Message,
+                "message_model",
+            )?,
+            link_model: load_model(
+                sources.link_model.as_deref().map(Vec::as_slice),
+                FeatureKind::Link,
+                "link_model",
+            )?,
             blocklist,
         })
     }
+}
+
+/// Parses a model from a source, or the embedded default of its kind when
+/// the source is `None`. A model that doesn't parse is refused (the caller
+/// keeps its current snapshot).
+fn load_model(
+    source: Option<&[u8]>,
+    kind: FeatureKind,
+    part: &'static str,
+) -> Result<Option<Arc<Model>>> {
+    let bytes = match source {
+        Some(b) => b,
+        None => match model::embedded(kind) {
+            Some(b) => b,
+            None => return Ok(None),
+        },
+    };
+    Model::from_bytes(bytes, kind)
+        .map(|m| Some(Arc::new(m)))
+        .map_err(|e| Error::rules(part, e))
 }

@@ -30,6 +30,15 @@ pub use features::{featurize, FeatureKind};
 pub use format::ModelError;
 pub use train::{train, Calibration, TrainOptions, TrainReport};
 
+/// The embedded default model of a kind (FZML bytes), if this build ships
+/// one. Feeds can replace it ([`crate::RuleSources`]).
+pub fn embedded(kind: FeatureKind) -> Option<&'static [u8]> {
+    match kind {
+        FeatureKind::Message => None,
+        FeatureKind::Link => None,
+    }
+}
+
 /// The class every model has besides the fraud types (or `phishing`).
 pub const BENIGN: &str = "benign";
 
