@@ -363,7 +363,7 @@ impl Guard {
     pub fn check_number(&self, number: &str, ctx: &NumberContext) -> Result<Verdict> {
         let snap = self.snapshot();
         let v = crate::number::check(
-            &snap,
+            &*snap,
             &self.settings.region,
             self.settings.lang,
             number,
@@ -384,7 +384,7 @@ impl Guard {
     /// Checks a link.
     pub fn check_link(&self, url: &str) -> Result<Verdict> {
         let snap = self.snapshot();
-        let v = crate::link::check(&snap, self.settings.lang, url)?;
+        let v = crate::link::check(&*snap, self.settings.lang, url)?;
         let v = self.finish(&snap, v);
         if v.level >= Level::Suspicious {
             self.remember(&snap, &v, EventKind::Link);
@@ -396,7 +396,7 @@ impl Guard {
     pub fn check_message(&self, sender: Option<&str>, body: &str) -> Result<Verdict> {
         let snap = self.snapshot();
         let v = crate::message::check(
-            &snap,
+            &*snap,
             &self.settings.region,
             self.settings.lang,
             sender,
@@ -437,7 +437,7 @@ impl Guard {
     /// checks of later payments.
     pub fn record_payment(&self, intent: &PaymentIntent) -> Result<()> {
         let snap = self.snapshot();
-        let p = payment::prepare(&snap, &self.settings.region, self.settings.lang, intent)?;
+        let p = payment::prepare(&*snap, &self.settings.region, self.settings.lang, intent)?;
         self.history
             .record(&p.payee, &p.currency, intent.amount_minor, self.now_ms())
     }
@@ -499,7 +499,7 @@ impl Guard {
     ) -> Result<Verdict> {
         let snap = self.snapshot();
         let region = &self.settings.region;
-        let p = payment::prepare(&snap, region, self.settings.lang, intent)?;
+        let p = payment::prepare(&*snap, region, self.settings.lang, intent)?;
         let now = self.now_ms();
         let history = self.history.summary(&p.payee, &p.currency);
         let facts = {
@@ -517,7 +517,7 @@ impl Guard {
             facts,
             answers,
         };
-        let v = payment::assess(&snap, intent, &p, inputs)?;
+        let v = payment::assess(&*snap, intent, &p, inputs)?;
         Ok(self.finish(&snap, v))
     }
 

@@ -42,7 +42,7 @@ pub use number::{Channel, NumberContext, StirResult};
 pub use payment::{
     AccountKind, Answer, CallContext, Event, EventKind, PaymentContext, PaymentIntent,
 };
-pub use scoring::{Assessment, ScoringRules};
+pub use scoring::ScoringRules;
 pub use snapshot::{RuleSources, Snapshot};
 pub use store::{AuditRecord, Decision};
 pub use text::Texts;

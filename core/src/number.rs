@@ -8,8 +8,7 @@
 use crate::blocklist::ListKind;
 use crate::error::{Error, Result};
 use crate::fasthash::{FastMap, FastSet};
-use crate::scoring::Assessment;
-use crate::snapshot::Snapshot;
+use crate::scoring::{Assessment, CheckData};
 use crate::verdict::{FraudType, Kind, Lang, Level, Verdict};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -772,15 +771,22 @@ fn classify_home(rules: &NumberRules, plan: &RegionPlan, nsn: &str, is_cn: bool)
     number(&plan.cc, nsn, NumberClass::Unknown, false)
 }
 
+/// What the number check reads: the numbering plan, besides what every
+/// check reads. [`crate::Snapshot`] implements it.
+pub(crate) trait NumberData: CheckData {
+    /// The numbering plan, ranges and number rules.
+    fn numbers(&self) -> &NumberRules;
+}
+
 /// The number check.
 pub(crate) fn check(
-    snap: &Snapshot,
+    snap: &impl NumberData,
     region: &str,
     lang: Lang,
     input: &str,
     ctx: &NumberContext,
 ) -> Result<Verdict> {
-    let rules = &snap.numbers;
+    let rules = snap.numbers();
     let parsed = parse(rules, region, input)?;
     let mut a = Assessment::new(Kind::Number, input);
     let w = |code: &str| rules.weight(code);
@@ -795,7 +801,7 @@ pub(crate) fn check(
         Parsed::Number(p) => {
             a.set_normalized(p.normalized.clone());
             assess_number(&mut a, rules, region, lang, p, ctx);
-            if let Some(hit) = snap.blocklist.lookup(ListKind::Number, &p.normalized) {
+            if let Some(hit) = snap.blocklist().lookup(ListKind::Number, &p.normalized) {
                 let detail = if hit.label.is_empty() {
                     format!(
                         "On the blocklist ({}, {} reports)",
