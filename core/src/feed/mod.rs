@@ -18,6 +18,8 @@
 //!   `VerifiedFeed` hands out entries.
 //! - [`check_update`]: the policy on top — no rollback, a delta only on its
 //!   base, an expired feed is applied but marked stale.
+//! - [`csv`]: the publisher's blocklist CSV files, read row by row and
+//!   canonicalized; [`diff`]: what a delta carries against its base.
 //!
 //! ```
 //! use fanzha_core::blocklist::{ListEntry, ListKind};
@@ -45,6 +47,8 @@
 
 mod apply;
 pub mod canonical;
+pub mod csv;
+pub mod diff;
 mod format;
 pub mod keys;
 mod policy;
