@@ -496,6 +496,44 @@ pub fn parse(rules: &NumberRules, region: &str, input: &str) -> Result<Parsed> {
     Ok(Parsed::Number(parsed))
 }
 
+/// True when a run of digits found in a text (a message), `plus` when a
+/// `+` leads it, is a phone number under `region`'s numbering plan, in a
+/// form people write one in: a mobile, IoT or virtual-operator number (with
+/// or without the calling code), a landline with its trunk prefix or
+/// calling code, a service number (95xxx, 400, 106 …), an international
+/// number, or the imitation of a service number. Never a bare local
+/// subscriber number or digits that fit no range (order numbers, ids): in
+/// a text those are something else. The message check's extraction asks
+/// this, so the plan is written once, in `numbers.json`.
+pub(crate) fn written_in_text(rules: &NumberRules, region: &str, digits: &str, plus: bool) -> bool {
+    let with_plus;
+    let input = if plus {
+        with_plus = format!("+{digits}");
+        with_plus.as_str()
+    } else {
+        digits
+    };
+    let Ok(Parsed::Number(p)) = parse(rules, region, input) else {
+        return false;
+    };
+    if p.spoofs.is_some() && !p.padded {
+        return true;
+    }
+    if !p.length_ok {
+        return false;
+    }
+    match p.class {
+        NumberClass::Mobile
+        | NumberClass::VirtualOperator
+        | NumberClass::Iot
+        | NumberClass::Service
+        | NumberClass::International => true,
+        // Written with its trunk prefix or calling code.
+        NumberClass::Landline => digits.len() > p.national.len(),
+        NumberClass::LocalLandline | NumberClass::Unknown => false,
+    }
+}
+
 /// Full-width forms to ASCII, typographic dashes and spaces to plain ones.
 fn fold_char(c: char) -> char {
     match c {

@@ -132,7 +132,7 @@ pub(crate) fn check(
     }
 
     // What the body carries, each item checked on its own.
-    let ex = extract::extract(p, &norm.clean);
+    let ex = extract::extract(p, snap.numbers(), region, &norm.clean);
     let mut links_checked = 0;
     let mut numbers_checked = 0;
     let sms = NumberContext {
