@@ -629,7 +629,7 @@ mod tests {
 #[derive(Args, Debug)]
 pub struct StoreApplyArgs {
     #[command(flatten)]
-    pub store: crate::store::RequiredStoreArgs,
+    pub store: crate::common::RequiredStoreArgs,
     /// Pinned publisher public key (repeatable).
     #[arg(long, required = true, value_name = "KEY.pub")]
     pub trust: Vec<PathBuf>,
@@ -655,10 +655,10 @@ pub fn store_apply(a: StoreApplyArgs) -> Result<(), Failure> {
         region: a.region.clone(),
         ..fanzha_core::Settings::default()
     };
-    let guard = crate::store::open_guard(&a.store.store, &a.store.key_file, settings, false)?;
+    let guard = crate::common::open_guard(&a.store.store, &a.store.key_file, settings, false)?;
     let applied = guard.apply_feed(&bytes, &trust).map_err(|e| match e {
         fanzha_core::Error::Feed(f) => Failure::runtime(format!("feed refused: {f}")),
-        fanzha_core::Error::Store(s) => crate::store::store_failure(s),
+        fanzha_core::Error::Store(s) => crate::common::store_failure(s),
         other => Failure::from(other),
     })?;
     let h = &applied.header;
