@@ -67,13 +67,13 @@ pub struct BuildArgs {
     /// Days until the feed is stale.
     #[arg(long, default_value_t = 7)]
     pub expires_in: u32,
-    /// CSV of phone numbers: value[,fraud_type,severity,label,reports].
+    /// CSV of phone numbers: value[,fraud_type,severity,label,reports,confirmed].
     #[arg(long)]
     pub numbers: Vec<PathBuf>,
-    /// CSV of URLs or hosts: value[,fraud_type,severity,label,reports].
+    /// CSV of URLs or hosts: value[,fraud_type,severity,label,reports,confirmed].
     #[arg(long)]
     pub links: Vec<PathBuf>,
-    /// CSV of payee accounts: value[,fraud_type,severity,label,reports].
+    /// CSV of payee accounts: value[,fraud_type,severity,label,reports,confirmed].
     #[arg(long)]
     pub accounts: Vec<PathBuf>,
     /// JSON object of rule sets by kind: {"numbers": {...}, "links": …,
@@ -311,6 +311,7 @@ struct Columns {
     label: Option<usize>,
     reports: Option<usize>,
     category: Option<usize>,
+    confirmed: Option<usize>,
 }
 
 const POSITIONAL: Columns = Columns {
@@ -320,6 +321,7 @@ const POSITIONAL: Columns = Columns {
     label: Some(3),
     reports: Some(4),
     category: None,
+    confirmed: Some(5),
 };
 
 const VALUE_NAMES: &[&str] = &[
@@ -327,7 +329,7 @@ const VALUE_NAMES: &[&str] = &[
 ];
 
 /// A header row names its columns (any order); without one the columns are
-/// positional: value, fraud_type, severity, label, reports.
+/// positional: value, fraud_type, severity, label, reports, confirmed.
 fn header_columns(fields: &[String]) -> Result<Option<Columns>, String> {
     let first = fields
         .first()
@@ -343,6 +345,7 @@ fn header_columns(fields: &[String]) -> Result<Option<Columns>, String> {
         label: None,
         reports: None,
         category: None,
+        confirmed: None,
     };
     for (i, f) in fields.iter().enumerate().skip(1) {
         let slot = match f.trim().to_ascii_lowercase().as_str() {
@@ -351,6 +354,7 @@ fn header_columns(fields: &[String]) -> Result<Option<Columns>, String> {
             "label" => &mut c.label,
             "reports" | "report_count" => &mut c.reports,
             "category" => &mut c.category,
+            "confirmed" => &mut c.confirmed,
             other => return Err(format!("unknown column {other:?} in the header row")),
         };
         *slot = Some(i);
@@ -421,12 +425,19 @@ fn row_entry(fields: &[String], cols: &Columns) -> Result<ListEntry, String> {
         "" => DEFAULT_CATEGORY,
         c => c,
     };
+    // A confirmed listing wins over a user's "not a scam" allow rule.
+    let confirmed = match field(fields, cols.confirmed).to_ascii_lowercase().as_str() {
+        "" | "0" | "false" | "no" => false,
+        "1" | "true" | "yes" | "confirmed" => true,
+        _ => return Err("confirmed must be true/false (or 1/0, yes/no)".into()),
+    };
     Ok(ListEntry {
         category: category.to_string(),
         fraud_type,
         severity,
         reports,
         label: field(fields, cols.label).to_string(),
+        confirmed,
     })
 }
 
@@ -525,12 +536,13 @@ fn meta_digest(e: &ListEntry, buf: &mut String) -> u64 {
     buf.clear();
     let _ = write!(
         buf,
-        "{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}",
+        "{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}",
         e.category,
         e.fraud_type.as_str(),
         e.severity,
         e.reports,
-        e.label
+        e.label,
+        e.confirmed
     );
     fast_hash(buf)
 }

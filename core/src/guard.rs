@@ -654,10 +654,30 @@ fn apply_user_rules(snap: &Snapshot, lang: Lang, rules: &UserRules, v: &mut Verd
     }
     match rule_for(rules, v) {
         Some(RuleAction::Block) => force_user_rule(snap, lang, v, RuleAction::Block),
+        // A listing the publisher marks confirmed wins over the user's own
+        // allow ("not a scam"); an unconfirmed one yields to it.
+        Some(RuleAction::Allow) if confirmed_listing(v) => {
+            let code = format!("{}.user_allow_overridden", v.kind.as_str());
+            add_notice(
+                snap,
+                lang,
+                v,
+                &code,
+                "You trusted this earlier, but the publisher has confirmed it as fraud",
+            );
+        }
         Some(RuleAction::Allow) => force_user_rule(snap, lang, v, RuleAction::Allow),
         None if blocked_inside => force_user_rule(snap, lang, v, RuleAction::Block),
         None => {}
     }
+}
+
+/// True when the verdict rests on a publisher's confirmed listing
+/// (`<kind>.blocklist_confirmed`, added by the check beside the
+/// `<kind>.blocklisted` reason).
+fn confirmed_listing(v: &Verdict) -> bool {
+    let code = format!("{}.blocklist_confirmed", v.kind.as_str());
+    v.has_reason(&code)
 }
 
 fn force_user_rule(snap: &Snapshot, lang: Lang, v: &mut Verdict, action: RuleAction) {

@@ -163,3 +163,84 @@ fn bad_ids_and_guards_without_a_store_are_refused() {
     ));
     assert!(plain.export_audit(false).is_err());
 }
+
+/// A signed full feed listing `number` (E.164), confirmed or not.
+fn feed_listing(
+    key: &fanzha_core::feed::PublisherKey,
+    version: u64,
+    number: &str,
+    confirmed: bool,
+) -> Vec<u8> {
+    use fanzha_core::blocklist::{ListEntry, ListKind};
+    use fanzha_core::feed::{FeedMeta, FeedWriter};
+    let meta = FeedMeta::full("cn-test", version, 1, i64::MAX / 2);
+    let mut w = FeedWriter::new(std::io::Cursor::new(Vec::new()), meta).unwrap();
+    let entry = ListEntry {
+        category: "fraud".into(),
+        fraud_type: fanzha_core::FraudType::ImpersonateAuthority,
+        severity: 90,
+        reports: 3,
+        label: String::new(),
+        confirmed,
+    };
+    w.entry(ListKind::Number, number, &entry).unwrap();
+    w.finish(key).unwrap().0.into_inner()
+}
+
+/// Issue 20: "a later feed that lists the value again still warns" when the
+/// publisher marks the entry confirmed; an unconfirmed listing yields to the
+/// person's "not a scam".
+#[test]
+fn a_confirmed_listing_beats_not_scam_an_unconfirmed_one_yields() {
+    use fanzha_core::feed::{PublisherKey, TrustedKeys};
+    const LISTED: &str = "+8613912345678";
+    let key = PublisherKey::generate().unwrap();
+    let trust = TrustedKeys::new([key.public_key()]);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.db");
+    let g = open(&db);
+    let ctx = NumberContext::default();
+
+    g.apply_feed(&feed_listing(&key, 1, LISTED, false), &trust)
+        .unwrap();
+    let v = g.check_number(LISTED, &ctx).unwrap();
+    assert!(v.level >= Level::Suspicious, "{:?}", v.reasons);
+    assert!(v.has_reason("number.blocklisted"));
+    assert!(!v.has_reason("number.blocklist_confirmed"));
+    g.mark_not_scam(v.id.as_deref().unwrap()).unwrap();
+    let allowed = g.check_number(LISTED, &ctx).unwrap();
+    assert_eq!(allowed.level, Level::Trusted, "{:?}", allowed.reasons);
+    assert!(allowed.has_reason("number.user_allowed"));
+
+    // The next feed lists it again, unconfirmed: the allow still holds.
+    g.apply_feed(&feed_listing(&key, 2, LISTED, false), &trust)
+        .unwrap();
+    let v = g.check_number(LISTED, &ctx).unwrap();
+    assert_eq!(v.level, Level::Trusted, "{:?}", v.reasons);
+
+    // Confirmed by the publisher: it warns again, says why, and the allow
+    // rule is still there (a later unconfirmed listing yields to it again).
+    g.apply_feed(&feed_listing(&key, 3, LISTED, true), &trust)
+        .unwrap();
+    let v = g.check_number(LISTED, &ctx).unwrap();
+    assert!(v.level >= Level::Suspicious, "{:?}", v.reasons);
+    assert!(v.has_reason("number.blocklisted"));
+    assert!(v.has_reason("number.blocklist_confirmed"));
+    assert!(v.has_reason("number.user_allow_overridden"));
+    assert!(!v.has_reason("number.user_allowed"));
+    assert_ne!(v.level, Level::Trusted);
+
+    // Survives reopen (the flag is in the store's label record).
+    drop(g);
+    let g = open(&db);
+    let v = g.check_number(LISTED, &ctx).unwrap();
+    assert!(
+        v.has_reason("number.user_allow_overridden"),
+        "{:?}",
+        v.reasons
+    );
+    g.apply_feed(&feed_listing(&key, 4, LISTED, false), &trust)
+        .unwrap();
+    let v = g.check_number(LISTED, &ctx).unwrap();
+    assert_eq!(v.level, Level::Trusted, "{:?}", v.reasons);
+}

@@ -89,6 +89,25 @@ object BankFlowTests : Suite("bank flow") {
             }
         }
 
+        test("a confirmed listing wins over markNotScam; an unconfirmed one yields to it") {
+            val listed = "+86 170 0000 2020"
+            FeedFixtures.openGuard(seed = 22).use { g ->
+                g.applyFeed(FeedFixtures.bytes("bank-v1.feed"))
+                val v = g.checkNumber(listed, NumberContext(Channel.CALL))
+                assertEquals(Level.DANGEROUS, v.level, "listed, unconfirmed")
+                assertFalse(v.reasons.any { it.code == "number.blocklist_confirmed" }) { "not confirmed" }
+                g.markNotScam(v.id!!)
+                assertEquals(Level.TRUSTED, g.checkNumber(listed, NumberContext(Channel.CALL)).level, "after not-scam")
+                g.applyFeed(FeedFixtures.bytes("bank-v2.feed"))
+                val again = g.checkNumber(listed, NumberContext(Channel.CALL))
+                val codes = again.reasons.map { it.code }
+                assertEquals(Level.DANGEROUS, again.level, "confirmed by the publisher: $codes")
+                assertTrue("number.blocklist_confirmed" in codes) { "reasons: $codes" }
+                assertTrue("number.user_allow_overridden" in codes) { "reasons: $codes" }
+                assertFalse("number.user_allowed" in codes) { "reasons: $codes" }
+            }
+        }
+
         test("audit calls on a guard without a store are refused") {
             assertThrows<FanzhaException> { Fixtures.guard.exportAudit(false) }
             assertThrows<FanzhaException> { Fixtures.guard.markNotScam("abc") }
