@@ -60,6 +60,9 @@ pub struct Guard {
     /// The store's `data_version` read just before the current snapshot was
     /// loaded (`i64::MIN`: never loaded); [`Guard::refresh`] compares it.
     loaded_data_version: AtomicI64,
+    /// Writes warnings to the store's audit log off the check path (issue
+    /// 20); `None` without a store. Dropped (flushed) with the guard.
+    audit: Option<crate::audit::AuditWriter>,
 }
 
 impl Guard {
@@ -85,6 +88,7 @@ impl Guard {
             user_rules: RwLock::new(Arc::new(UserRules::default())),
             reloading: Mutex::new(()),
             loaded_data_version: AtomicI64::new(i64::MIN),
+            audit: None,
         })
     }
     /// A guard on the encrypted store at `path` (created when missing, its
@@ -141,6 +145,7 @@ impl Guard {
             }
             Err(e) => return Err(e.into()),
         };
+        guard.audit = Some(crate::audit::AuditWriter::start(store.clone()));
         guard.store = Some(store);
         guard
             .loaded_data_version
@@ -150,6 +155,10 @@ impl Guard {
             .get_mut()
             .unwrap_or_else(|e| e.into_inner()) = problem;
         Ok(guard)
+    }
+
+    pub(crate) fn audit_writer(&self) -> Option<&crate::audit::AuditWriter> {
+        self.audit.as_ref()
     }
 
     /// The store this guard was opened on, if it could be read.
@@ -581,8 +590,8 @@ impl Guard {
         }
         // Issue 20: an id on every verdict checked with a store; warnings
         // go to the audit log (see `audit.rs`).
-        if let Some(store) = &self.store {
-            crate::audit::stamp(store, self.now_ms(), &mut v);
+        if let Some(audit) = &self.audit {
+            crate::audit::stamp(audit, self.now_ms(), &mut v);
         }
         v
     }

@@ -34,7 +34,7 @@ pub mod store;
 mod text;
 mod verdict;
 
-pub use audit::NotScam;
+pub use audit::{AuditStats, NotScam, AUDIT_FULL_WAIT, AUDIT_QUEUE_CAPACITY};
 pub use batch::Parallelism;
 pub use error::{Error, Result};
 pub use guard::{Guard, Settings};

@@ -244,3 +244,98 @@ fn a_confirmed_listing_beats_not_scam_an_unconfirmed_one_yields() {
     let v = g.check_number(LISTED, &ctx).unwrap();
     assert_eq!(v.level, Level::Trusted, "{:?}", v.reasons);
 }
+
+/// Issue 20 (b): warnings are written off the check path. Eight threads
+/// checking at once lose none; every id can be decided right away; a
+/// dropped guard has written everything it queued.
+#[test]
+fn queued_warnings_are_all_written_and_visible_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.db");
+    let ids: Vec<String> = {
+        let g = Arc::new(open(&db));
+        let handles: Vec<_> = (0..8)
+            .map(|_| {
+                let g = g.clone();
+                std::thread::spawn(move || {
+                    (0..40)
+                        .map(|_| {
+                            let v = g.check_number(SPOOFED, &NumberContext::default()).unwrap();
+                            v.id.expect("every warning queued gets an id")
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let ids: Vec<String> = handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect();
+        // A decision right after the check finds its warning (the guard
+        // flushes first).
+        let v = g.check_number(SPOOFED, &NumberContext::default()).unwrap();
+        g.record_decision(v.id.as_deref().unwrap(), Decision::Proceeded)
+            .unwrap();
+        // Queued but not flushed when the guard goes: the drop writes them.
+        for _ in 0..20 {
+            g.check_number(SPOOFED, &NumberContext::default()).unwrap();
+        }
+        let stats = g.audit_stats().unwrap();
+        assert_eq!(stats.dropped + stats.failed, 0, "{stats:?}");
+        ids
+    };
+    let g = open(&db);
+    let log = g.export_audit(false).unwrap();
+    assert_eq!(log.len(), 320 + 1 + 20);
+    let logged: std::collections::HashSet<&str> = log.iter().map(|r| r.id.as_str()).collect();
+    assert!(ids.iter().all(|id| logged.contains(id.as_str())));
+    assert_eq!(
+        log.iter()
+            .filter(|r| r.decision == Some(Decision::Proceeded))
+            .count(),
+        1
+    );
+}
+
+/// A full queue: while another connection holds the store's write lock the
+/// writer can't drain it, so once it is full a check waits briefly, then
+/// gives its warning no id and counts it dropped — never silently. When
+/// the lock goes, everything queued is written.
+#[test]
+fn a_full_queue_counts_drops_and_loses_nothing_it_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.db");
+    let g = open(&db);
+    let ctx = NumberContext::default();
+    g.check_number(SPOOFED, &ctx).unwrap();
+    g.flush_audit().unwrap();
+    let blocker = rusqlite::Connection::open(&db).unwrap();
+    blocker.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let mut with_id = 1u64;
+    let mut without = 0u64;
+    let cap = fanzha_core::AUDIT_QUEUE_CAPACITY as u64;
+    for _ in 0..cap + AUDIT_EXTRA {
+        let v = g.check_number(SPOOFED, &ctx).unwrap();
+        assert_eq!(v.level, Level::Dangerous, "the verdict stands");
+        if v.id.is_some() {
+            with_id += 1;
+        } else {
+            without += 1;
+        }
+    }
+    let stats = g.audit_stats().unwrap();
+    assert!(without > 0, "{stats:?}");
+    assert_eq!(stats.dropped, without, "{stats:?}");
+    blocker.execute_batch("COMMIT").unwrap();
+    drop(blocker);
+    let log = g.export_audit(false).unwrap();
+    let stats = g.audit_stats().unwrap();
+    assert_eq!(log.len() as u64, with_id, "{stats:?}");
+    assert_eq!(stats.written, with_id);
+    assert_eq!(stats.failed, 0);
+    assert_eq!(stats.queued, 0);
+}
+
+/// Checks past the queue's capacity (the writer holds at most one batch of
+/// 256 while blocked).
+const AUDIT_EXTRA: u64 = 300;
