@@ -8,7 +8,10 @@ use crate::payment::{
     self, Answer, Event, EventKind, HistoryStore, Journey, MemoryHistory, PaymentIntent,
 };
 use crate::snapshot::{RuleSources, Snapshot, EMBEDDED_VERSION};
-use crate::store::{KeyProvider, RuleAction, Store, StoreError, UserRules};
+use crate::store::{
+    AuditRecord, AuditWriter, KeyProvider, RuleAction, Store, StoreError, UserRules,
+    MAX_AUDIT_ID_BYTES,
+};
 use crate::verdict::{Action, Kind, Lang, Level, Protection, Reason, Verdict};
 use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -62,7 +65,7 @@ pub struct Guard {
     loaded_data_version: AtomicI64,
     /// Writes warnings to the store's audit log off the check path (issue
     /// 20); `None` without a store. Dropped (flushed) with the guard.
-    audit: Option<crate::audit::AuditWriter>,
+    audit: Option<AuditWriter>,
 }
 
 impl Guard {
@@ -145,7 +148,7 @@ impl Guard {
             }
             Err(e) => return Err(e.into()),
         };
-        guard.audit = Some(crate::audit::AuditWriter::start(store.clone()));
+        guard.audit = Some(AuditWriter::start(store.clone()));
         guard.store = Some(store);
         guard
             .loaded_data_version
@@ -157,7 +160,7 @@ impl Guard {
         Ok(guard)
     }
 
-    pub(crate) fn audit_writer(&self) -> Option<&crate::audit::AuditWriter> {
+    pub(crate) fn audit_writer(&self) -> Option<&AuditWriter> {
         self.audit.as_ref()
     }
 
@@ -591,7 +594,7 @@ impl Guard {
         // Issue 20: an id on every verdict checked with a store; warnings
         // go to the audit log (see `audit.rs`).
         if let Some(audit) = &self.audit {
-            crate::audit::stamp(audit, self.now_ms(), &mut v);
+            stamp(audit, self.now_ms(), &mut v);
         }
         v
     }
@@ -749,6 +752,59 @@ const _: () = {
     assert_send_sync::<Guard>();
     assert_send_sync::<Snapshot>();
 };
+
+// Issue 20: verdict ids and the warning audit log (the rest of the bank's
+// flow, over the log, is in `audit.rs`).
+
+/// A fresh verdict id: 128 random bits as 32 hex digits.
+fn new_id() -> Option<String> {
+    use ring::rand::SecureRandom;
+    let mut b = [0u8; 16];
+    ring::rand::SystemRandom::new().fill(&mut b).ok()?;
+    let mut s = String::with_capacity(32);
+    for x in b {
+        s.push_str(&format!("{x:02x}"));
+    }
+    debug_assert!(s.len() <= MAX_AUDIT_ID_BYTES);
+    Some(s)
+}
+
+/// Gives a verdict its id and queues it for the audit log when it is a
+/// warning (written off the check path by the store's [`AuditWriter`]). A
+/// warning that could not be queued (see [`AuditWriter::push`]) leaves the
+/// verdict without an id, so the host never holds an id the store does
+/// not know; the verdict itself still stands.
+pub(crate) fn stamp(audit: &AuditWriter, now_ms: i64, v: &mut Verdict) {
+    let Some(id) = new_id() else {
+        log::warn!("no random source for a verdict id");
+        return;
+    };
+    if v.action >= Action::Warn {
+        let value = match v.kind {
+            Kind::Message => Some(v.input.clone()),
+            _ => v.normalized.clone().or_else(|| Some(v.input.clone())),
+        };
+        let rec = AuditRecord {
+            id: id.clone(),
+            time_ms: now_ms,
+            kind: v.kind,
+            level: v.level,
+            action: v.action,
+            fraud_type: v.fraud_type,
+            reasons: v.reasons.iter().map(|r| r.code.clone()).collect(),
+            title: v.title.clone(),
+            feed_version: v.feed_version.clone(),
+            decision: None,
+            decided_ms: None,
+            not_scam: false,
+            value,
+        };
+        if !audit.push(rec) {
+            return;
+        }
+    }
+    v.id = Some(id);
+}
 
 #[cfg(test)]
 mod tests {

@@ -34,7 +34,7 @@ pub mod store;
 mod text;
 mod verdict;
 
-pub use audit::{AuditStats, NotScam, AUDIT_FULL_WAIT, AUDIT_QUEUE_CAPACITY};
+pub use audit::NotScam;
 pub use batch::Parallelism;
 pub use error::{Error, Result};
 pub use guard::{Guard, Settings};
@@ -44,7 +44,7 @@ pub use payment::{
 };
 pub use scoring::{Assessment, ScoringRules};
 pub use snapshot::{RuleSources, Snapshot};
-pub use store::{AuditRecord, Decision};
+pub use store::{AuditRecord, AuditStats, Decision, AUDIT_FULL_WAIT, AUDIT_QUEUE_CAPACITY};
 pub use text::Texts;
 pub use verdict::{
     Action, Extracted, FraudType, Kind, Lang, Level, Protection, Question, Reason, Verdict,
