@@ -63,13 +63,13 @@ pub struct BuildArgs {
     /// Days until the feed is stale.
     #[arg(long, default_value_t = 7)]
     pub expires_in: u32,
-    /// CSV of phone numbers: value[,fraud_type,severity,label,reports].
+    /// CSV of phone numbers: value[,fraud_type,severity,label,reports,confirmed].
     #[arg(long)]
     pub numbers: Vec<PathBuf>,
-    /// CSV of URLs or hosts: value[,fraud_type,severity,label,reports].
+    /// CSV of URLs or hosts: value[,fraud_type,severity,label,reports,confirmed].
     #[arg(long)]
     pub links: Vec<PathBuf>,
-    /// CSV of payee accounts: value[,fraud_type,severity,label,reports].
+    /// CSV of payee accounts: value[,fraud_type,severity,label,reports,confirmed].
     #[arg(long)]
     pub accounts: Vec<PathBuf>,
     /// JSON object of rule sets by kind: {"numbers": {...}, "links": …,

@@ -4,7 +4,7 @@
 //! A header row names the columns in any order (`number,label,fraud_type`;
 //! the first column names the value: `value`, `number`, `phone`, `url`,
 //! `link`, `host`, `account` or `payee`); without one the columns are
-//! positional: value, fraud_type, severity, label, reports. Fields follow
+//! positional: value, fraud_type, severity, label, reports, confirmed. Fields follow
 //! RFC 4180 quoting (`"a, b"`, `""` for a quote). Blank lines and lines
 //! starting with `#` are skipped, and a UTF-8 byte-order mark on the first
 //! line is ignored. Each value is canonicalized as its check looks it up
@@ -83,6 +83,7 @@ struct Columns {
     label: Option<usize>,
     reports: Option<usize>,
     category: Option<usize>,
+    confirmed: Option<usize>,
 }
 
 const POSITIONAL: Columns = Columns {
@@ -92,6 +93,7 @@ const POSITIONAL: Columns = Columns {
     label: Some(3),
     reports: Some(4),
     category: None,
+    confirmed: Some(5),
 };
 
 const VALUE_NAMES: &[&str] = &[
@@ -251,6 +253,7 @@ fn header_columns(fields: &[String]) -> Result<Option<Columns>, String> {
         label: None,
         reports: None,
         category: None,
+        confirmed: None,
     };
     for (i, f) in fields.iter().enumerate().skip(1) {
         let slot = match f.trim().to_ascii_lowercase().as_str() {
@@ -259,6 +262,7 @@ fn header_columns(fields: &[String]) -> Result<Option<Columns>, String> {
             "label" => &mut c.label,
             "reports" | "report_count" => &mut c.reports,
             "category" => &mut c.category,
+            "confirmed" => &mut c.confirmed,
             other => return Err(format!("unknown column {other:?} in the header row")),
         };
         *slot = Some(i);
@@ -329,12 +333,19 @@ fn row_entry(fields: &[String], cols: &Columns) -> Result<ListEntry, String> {
         "" => DEFAULT_CATEGORY,
         c => c,
     };
+    // A confirmed listing wins over a user's "not a scam" allow rule.
+    let confirmed = match field(fields, cols.confirmed).to_ascii_lowercase().as_str() {
+        "" | "0" | "false" | "no" => false,
+        "1" | "true" | "yes" | "confirmed" => true,
+        _ => return Err("confirmed must be true/false (or 1/0, yes/no)".into()),
+    };
     Ok(ListEntry {
         category: category.to_string(),
         fraud_type,
         severity,
         reports,
         label: field(fields, cols.label).to_string(),
+        confirmed,
     })
 }
 

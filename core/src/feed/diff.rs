@@ -56,12 +56,13 @@ fn meta_digest(e: &ListEntry, buf: &mut String) -> u64 {
     buf.clear();
     let _ = write!(
         buf,
-        "{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}",
+        "{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}",
         e.category,
         e.fraud_type.as_str(),
         e.severity,
         e.reports,
-        e.label
+        e.label,
+        e.confirmed
     );
     fast_hash(buf)
 }

@@ -34,6 +34,7 @@
 //!     severity: 90,
 //!     reports: 12,
 //!     label: "冒充公检法".into(),
+//!     confirmed: false,
 //! };
 //! w.entry(ListKind::Number, "+8613800000000", &entry).unwrap();
 //! let (bytes, _header) = w.finish(&key).unwrap();

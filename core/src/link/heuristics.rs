@@ -150,6 +150,13 @@ fn blocklist(snap: &impl LinkData, c: &Canonical, a: &mut Assessment) {
             detail,
             hit.fraud_type,
         );
+        if hit.confirmed {
+            a.add(
+                "link.blocklist_confirmed",
+                0,
+                "The publisher confirmed this listing; it stands over your own allow rule",
+            );
+        }
     }
 }
 

@@ -111,6 +111,13 @@ pub(crate) fn check(
                     detail,
                     hit.fraud_type,
                 );
+                if hit.confirmed {
+                    a.add(
+                        "number.blocklist_confirmed",
+                        0,
+                        "The publisher confirmed this listing; it stands over your own allow rule",
+                    );
+                }
             }
         }
     }

@@ -401,6 +401,13 @@ pub(crate) fn assess(
             detail,
             hit.fraud_type,
         );
+        if hit.confirmed {
+            a.add(
+                "payment.blocklist_confirmed",
+                0,
+                "The publisher confirmed this listing; it stands over your own allow rule",
+            );
+        }
     }
     let mut memo_codes: Vec<&str> = Vec::new();
     for (text, field, what) in [
