@@ -200,6 +200,7 @@ mod tests {
             severity,
             reports: 1,
             label: label.into(),
+            confirmed: false,
         }
     }
 
@@ -242,6 +243,12 @@ mod tests {
             &value_hash("+8613800138000"),
             &entry("a", 90)
         ));
+        // Same value and metadata, now confirmed: carried again.
+        let confirmed = ListEntry {
+            confirmed: true,
+            ..entry("a", 90)
+        };
+        assert!(!b.unchanged(ListKind::Number, &value_hash("+8613800138000"), &confirmed));
         // New.
         assert!(!b.unchanged(
             ListKind::Number,
