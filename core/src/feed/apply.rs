@@ -29,6 +29,7 @@ pub const RETIRED_KEYS_SETTING: &str = "feed.retired_keys";
 /// What applying a feed did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Applied {
+    /// The applied feed's header.
     pub header: FeedHeader,
     /// The key that signed it.
     pub signer: KeyId,
@@ -37,6 +38,7 @@ pub struct Applied {
     pub stale: bool,
     /// Keys this feed's rotation statements retired (now refused).
     pub retired: Vec<KeyId>,
+    /// What the store changed.
     pub outcome: ApplyOutcome,
 }
 

@@ -61,10 +61,14 @@ pub enum FeedKind {
     /// Replaces everything the feed id had.
     Full,
     /// Applies only on top of version `base` of the same feed id.
-    Delta { base: u64 },
+    Delta {
+        /// The version this delta applies to.
+        base: u64,
+    },
 }
 
 impl FeedKind {
+    /// True for a delta.
     pub fn is_delta(self) -> bool {
         matches!(self, FeedKind::Delta { .. })
     }
@@ -81,14 +85,20 @@ impl FeedKind {
 /// The rule sets a feed can carry, one per [`crate::RuleSources`] field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RuleKind {
+    /// Number rules (`numbers.json`).
     Numbers,
+    /// Link rules (`links.json`).
     Links,
+    /// Message patterns (`patterns.json`).
     Patterns,
+    /// Payment rules (`payments.json`).
     Payments,
+    /// Scoring thresholds and actions (`scoring.json`).
     Scoring,
 }
 
 impl RuleKind {
+    /// Every kind, in record order.
     pub const ALL: [RuleKind; 5] = [
         RuleKind::Numbers,
         RuleKind::Links,
@@ -108,6 +118,7 @@ impl RuleKind {
         }
     }
 
+    /// The kind named `id` (`numbers`, `links`, `patterns`, `payments`, `scoring`).
     pub fn parse(id: &str) -> Option<RuleKind> {
         RuleKind::ALL.into_iter().find(|k| k.as_str() == id)
     }
@@ -194,6 +205,7 @@ pub struct FeedHeader {
     pub id: String,
     /// Version of this feed id; strictly increasing.
     pub version: u64,
+    /// Full or delta.
     pub kind: FeedKind,
     /// When it was built (ms since the Unix epoch).
     pub created_ms: i64,
@@ -202,8 +214,11 @@ pub struct FeedHeader {
     pub expires_ms: i64,
     /// Entries by list.
     pub numbers: u64,
+    /// URL expressions listed.
     pub urls: u64,
+    /// Payee accounts listed.
     pub accounts: u64,
+    /// Removals (a delta only).
     pub removals: u64,
     /// Rule-set records.
     pub rules: u32,
@@ -211,6 +226,7 @@ pub struct FeedHeader {
     pub strings: u32,
     /// Key-rotation statements between header and signature.
     pub rotations: u32,
+    /// Length of the body in bytes.
     pub body_len: u64,
     /// SHA-256 of the body.
     pub body_hash: [u8; 32],
