@@ -21,7 +21,7 @@ mod tests;
 
 pub use canon::{canonicalize, canonicalize_bytes, Canonical, HostKind, MAX_URL_BYTES};
 pub use expressions::expressions;
-pub use rules::{Brand, LinkRules, RemoteApp};
+pub use rules::LinkRules;
 
 use crate::error::Result;
 use crate::scoring::CheckData;

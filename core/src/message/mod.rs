@@ -28,7 +28,7 @@ mod normalize;
 mod patterns;
 mod sender;
 
-pub use extract::ItemKind;
+pub(crate) use extract::ItemKind;
 pub use normalize::Normalized;
 pub use patterns::{PatternSet, FACTS};
 

@@ -207,6 +207,7 @@ impl Features {
 /// The compiled message patterns of a snapshot.
 #[derive(Debug)]
 pub struct PatternSet {
+    /// The patterns file's own version (`version` in `patterns.json`).
     pub version: String,
     weights: HashMap<String, i32>,
     /// Feature names: groups, then `sig.<group>` for each group, then facts.
@@ -234,10 +235,10 @@ pub struct PatternSet {
     has_suffix: Vec<bool>,
     /// Regexes with no usable prefix literals: always run.
     ungated: Vec<u32>,
-    pub rules: Vec<Rule>,
-    pub extractors: Vec<Extractor>,
-    pub bare_domain_tlds: Vec<String>,
-    pub symbol_words: SymbolWords,
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) extractors: Vec<Extractor>,
+    pub(crate) bare_domain_tlds: Vec<String>,
+    pub(crate) symbol_words: SymbolWords,
 }
 
 fn err(why: impl std::fmt::Display) -> Error {
@@ -515,7 +516,7 @@ impl PatternSet {
         self.ids.get(name).copied()
     }
 
-    pub fn feature_name(&self, id: FeatureId) -> &str {
+    pub(crate) fn feature_name(&self, id: FeatureId) -> &str {
         self.names
             .get(usize::from(id))
             .map(String::as_str)
