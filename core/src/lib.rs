@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! # fanzha-core
 //!
 //! The on-device anti-fraud engine. A [`Guard`] checks phone numbers, links,

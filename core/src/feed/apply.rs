@@ -72,7 +72,7 @@ fn retired_ids(store: &Store) -> Result<Vec<KeyId>> {
 
 /// Verifies `bytes` as a feed and applies it to `store`.
 ///
-/// Errors: every [`FeedError`] of parsing, verification and policy (wrapped
+/// Errors: every [`super::FeedError`] of parsing, verification and policy (wrapped
 /// in [`crate::Error::Feed`]) before anything is written; store errors from
 /// the transaction (rolled back). `now_ms` decides staleness.
 pub fn apply(

@@ -9,7 +9,7 @@
 //! lure words, download types, remote apps, weights) lives in
 //! `data/links.json`, replaceable by a feed.
 //!
-//! Submodules: [`canon`] (canonicalization), [`expressions`] (lookup
+//! Submodules: [`canon`] (canonicalization), [`mod@expressions`] (lookup
 //! expressions), `rules` (the compiled data), `heuristics` (the signals).
 
 pub mod canon;
