@@ -357,7 +357,9 @@ fn saturating_i64(n: u64) -> i64 {
 /// What `apply_feed` did.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct FeedApplied {
+    /// The feed's id.
     pub feed_id: String,
+    /// The version applied now.
     pub version: i64,
     /// The version it replaced, none for a first apply.
     pub previous_version: Option<i64>,
@@ -365,6 +367,7 @@ pub struct FeedApplied {
     pub full: bool,
     /// Entries written (additions and updates) and removals.
     pub added: i64,
+    /// Removals written.
     pub removed: i64,
     /// The feed had already expired: applied, and verdicts say the data is stale.
     pub stale: bool,
@@ -375,16 +378,23 @@ pub struct FeedApplied {
 /// One applied feed.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct FeedStatus {
+    /// The feed's id.
     pub feed_id: String,
+    /// The applied version.
     pub version: i64,
     /// Milliseconds since the Unix epoch.
     pub created_ms: i64,
+    /// When it expires (ms since the Unix epoch).
     pub expires_ms: i64,
+    /// When it was applied (ms since the Unix epoch).
     pub applied_ms: i64,
     /// Past `expires_ms`: it keeps protecting, and verdicts carry `feed.stale`.
     pub expired: bool,
+    /// Numbers listed.
     pub numbers: i64,
+    /// Link expressions listed.
     pub links: i64,
+    /// Payee accounts listed.
     pub accounts: i64,
 }
 
@@ -399,9 +409,13 @@ pub struct ProtectionStatus {
     pub has_store: bool,
     /// Why the store's data is unavailable (damaged file …), if it is.
     pub store_problem: Option<String>,
+    /// The applied feeds.
     pub feeds: Vec<FeedStatus>,
+    /// The user's own block and allow rules.
     pub user_rules: i64,
+    /// Reports filed.
     pub reports: i64,
+    /// Reports not uploaded yet.
     pub pending_reports: i64,
     /// Size of the store on disk (database plus WAL).
     pub store_bytes: i64,

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! # fanzha-ffi
 //!
 //! The Kotlin and Swift face of `fanzha-core`, through UniFFI proc-macros.
