@@ -6,6 +6,7 @@
 
 mod audit;
 mod check;
+mod conversation;
 mod demo;
 mod feed;
 mod link;

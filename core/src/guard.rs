@@ -409,6 +409,27 @@ impl Guard {
         Ok(v)
     }
 
+    /// Checks a conversation — a call transcript or a chat thread, turns
+    /// with their speaker — as a whole: the arc of a scam (authority → fear
+    /// → secrecy → transfer or credential request) across turns, the
+    /// message check and the message model on the remote side. See
+    /// [`crate::conversation`]. The verdict has kind `message`; a flagged
+    /// conversation is remembered in the journey as a flagged message.
+    ///
+    /// `InvalidInput` for no turns, no visible text, more than
+    /// [`crate::conversation::MAX_TURNS`] turns or
+    /// [`crate::conversation::MAX_BYTES`] bytes.
+    pub fn check_conversation(&self, turns: &[crate::conversation::Turn]) -> Result<Verdict> {
+        let snap = self.snapshot();
+        let v =
+            crate::conversation::check(&snap, &self.settings.region, self.settings.lang, turns)?;
+        let v = self.finish(&snap, v);
+        if v.level >= Level::Suspicious {
+            self.remember(&snap, &v, EventKind::Message);
+        }
+        Ok(v)
+    }
+
     /// Checks a payment the user is about to make, in the light of what the
     /// guard saw recently (the journey) and the user's payment history; the
     /// attempt itself is remembered for `payment.velocity`. See
