@@ -7,6 +7,7 @@
 use super::canon::{self, Canonical, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
 use super::expressions::Expressions;
 use super::rules::{HostFacts, LinkRules, WordFacts};
+use super::spoof::Spoof;
 use crate::blocklist::ListKind;
 use crate::error::{Error, Result};
 use crate::scoring::Assessment;
@@ -14,7 +15,6 @@ use crate::snapshot::Snapshot;
 use crate::verdict::{FraudType, Kind, Lang, Verdict};
 use std::borrow::Cow;
 use std::net::{Ipv4Addr, Ipv6Addr};
-use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
 
 /// Most labels of a subdomain searched for an embedded official domain.
 const MAX_WINDOW_LABELS: usize = 4;
@@ -237,6 +237,8 @@ struct HostParts<'a> {
     site_label: Option<&'a str>,
     /// Everything left of the registrable domain: `www.icbc.com.cn`.
     sub: Option<&'a str>,
+    /// The registrable domain: `icbc-login.top`, `x.pages.dev`.
+    registrable: Option<&'a str>,
 }
 
 impl<'a> HostParts<'a> {
@@ -245,6 +247,7 @@ impl<'a> HostParts<'a> {
             shared: false,
             site_label: None,
             sub: None,
+            registrable: None,
         };
         let Some(d) = psl::domain(host.as_bytes()) else {
             return none;
@@ -259,6 +262,7 @@ impl<'a> HostParts<'a> {
             shared: d.suffix().typ() == Some(psl::Type::Private),
             site_label: Some(&registrable[..reg_len - suffix_len - 1]),
             sub: (host.len() > reg_len + 1).then(|| &host[..host.len() - reg_len - 1]),
+            registrable: Some(registrable),
         }
     }
 }
@@ -367,14 +371,10 @@ fn domain_signals(
     if official {
         return;
     }
+    idn_signals(rules, host, &parts, a);
 
     let mut found: Vec<Found> = Vec::new();
     let mut lure = Lures::default();
-    let mut scripts = Scripts {
-        script_tld: rules.whole_script_tld(host.rsplit('.').next().unwrap_or(host)),
-        mixed: false,
-        whole: false,
-    };
     let infrastructure = facts.infrastructure;
 
     // An official domain written as the leading labels of another host:
@@ -401,36 +401,12 @@ fn domain_signals(
     }
     for (label, in_site) in labels {
         if label.starts_with("xn--") {
-            unicode_label(
-                rules,
-                label,
-                in_site,
-                parts.shared,
-                &mut found,
-                &mut lure,
-                &mut scripts,
-            );
+            unicode_label(rules, label, in_site, parts.shared, &mut found, &mut lure);
         } else {
             ascii_label(rules, label, in_site, parts.shared, &mut found, &mut lure);
         }
     }
 
-    if scripts.whole && !scripts.mixed {
-        a.add_typed(
-            "link.whole_script",
-            w("link.whole_script"),
-            "Written wholly in look-alike letters of another alphabet, so it reads as a Latin name",
-            FraudType::Phishing,
-        );
-    }
-    if scripts.mixed {
-        a.add_typed(
-            "link.mixed_script",
-            w("link.mixed_script"),
-            "Mixes letters of different alphabets in one name, a way to imitate another address",
-            FraudType::Phishing,
-        );
-    }
     let mut named = false;
     let mut any_brand = false;
     // A brand already caught imitated (look-alike, its domain up front, a
@@ -472,6 +448,118 @@ fn domain_signals(
         );
     }
 }
+
+/// A punycode label decoded (lowercase Unicode); an ASCII label as it is.
+/// `None`: punycode that does not decode.
+/// `None`: punycode that does not decode to a proper IDN label (no
+/// non-ASCII letter, or not its own canonical encoding: `xn--example-`), or
+/// percent-escaped bytes (a host IDNA refused, kept as bytes by
+/// canonicalization) that are not UTF-8 or are control characters.
+fn decode_label(label: &str) -> Option<Cow<'_, str>> {
+    if let Some(p) = label.strip_prefix("xn--") {
+        let uni = idna::punycode::decode_to_string(p)?.to_lowercase();
+        let canonical = idna::punycode::encode_str(&uni).is_some_and(|e| e == p);
+        return (canonical && !uni.is_ascii()).then_some(Cow::Owned(uni));
+    }
+    if label.contains('%') {
+        let bytes = percent_decode(label)?;
+        let s = String::from_utf8(bytes).ok()?;
+        if s.chars().any(char::is_control) {
+            return None;
+        }
+        return Some(Cow::Owned(s.to_lowercase()));
+    }
+    Some(Cow::Borrowed(label))
+}
+
+/// `%41%D9%A3` → bytes; `None` for a malformed escape.
+fn percent_decode(s: &str) -> Option<Vec<u8>> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
+/// The IDN spoof checks ([`super::spoof`]) on every label of the host, and
+/// the registrable domain's skeleton against the protected domains. One
+/// reason per kind of finding, the strongest first.
+fn idn_signals(rules: &LinkRules, host: &str, parts: &HostParts, a: &mut Assessment) {
+    let idn = &rules.idn;
+    let tld = host.rsplit('.').next().unwrap_or(host);
+    let mut found: Option<Spoof> = None;
+    if host.contains("xn--") || host.contains('%') || !host.is_ascii() {
+        let tld_unicode = decode_label(tld).unwrap_or(Cow::Borrowed(tld));
+        for label in host.split('.').take(MAX_IDN_LABELS) {
+            let finding = match decode_label(label) {
+                None => Some(Spoof::Unusual),
+                Some(uni) => idn.check_label(&uni, tld, &tld_unicode),
+            };
+            if let Some(f) = finding {
+                found = Some(found.map_or(f, |g| g.min(f)));
+            }
+        }
+    }
+    let lookalike = parts.registrable.is_some_and(|reg| {
+        let mut skel = String::with_capacity(reg.len() + 4);
+        for (i, label) in reg.split('.').enumerate() {
+            if i > 0 {
+                skel.push('.');
+            }
+            match decode_label(label) {
+                Some(uni) => idn.skeleton_into(&uni, &mut skel),
+                None => return false,
+            }
+        }
+        rules.protected.imitates(reg, &skel)
+    });
+    if lookalike {
+        a.add_typed(
+            "link.lookalike_domain",
+            rules.weight("link.lookalike_domain"),
+            "The address is written to look like a well-known site's, but it is another site",
+            FraudType::Phishing,
+        );
+    }
+    let Some(f) = found else {
+        return;
+    };
+    let (code, detail) = match f {
+        Spoof::WholeScript => (
+            "link.whole_script",
+            "Written wholly in look-alike letters of another alphabet, so it reads as a Latin name",
+        ),
+        Spoof::Mixed => (
+            "link.mixed_script",
+            "Mixes letters of different alphabets in one name, a way to imitate another address",
+        ),
+        Spoof::Digits => (
+            "link.foreign_digits",
+            "Uses digits of another script, or letters that look like digits",
+        ),
+        Spoof::Invisible => (
+            "link.invisible_marks",
+            "Carries invisible or stacked accent marks that hide what the name really is",
+        ),
+        Spoof::Unusual => (
+            "link.unusual_characters",
+            "Uses characters that do not belong in a web address (symbols, rare letters, look-alike dashes)",
+        ),
+    };
+    a.add_typed(code, rules.weight(code), detail, FraudType::Phishing);
+}
+
+/// Most labels of a host run through the IDN checks.
+const MAX_IDN_LABELS: usize = 32;
 
 /// An official multi-label domain written inside `sub` at label boundaries.
 fn official_inside<'a>(rules: &LinkRules, sub: &'a str) -> Option<(usize, &'a str)> {
@@ -681,20 +769,14 @@ fn unicode_label<'a>(
     shared: bool,
     found: &mut Vec<Found<'a>>,
     lure: &mut Lures,
-    scripts: &mut Scripts,
 ) {
-    let (uni, result) = idna::domain_to_unicode(label);
-    if result.is_err() || uni.is_ascii() {
+    let Some(uni) = decode_label(label) else {
+        return;
+    };
+    if uni.is_ascii() {
         return;
     }
-    if uni.detect_restriction_level() > RestrictionLevel::HighlyRestrictive
-        || dangerous_latin_pattern(&uni)
-    {
-        scripts.mixed = true;
-    } else if !scripts.script_tld && whole_script_confusable(&uni) {
-        scripts.whole = true;
-    }
-    let whole = std::iter::once(uni.as_str());
+    let whole = std::iter::once(uni.as_ref());
     let tokens = uni.split('-').filter(|t| !t.is_empty() && *t != uni);
     for token in whole.chain(tokens) {
         if token.is_ascii() {
@@ -720,7 +802,7 @@ fn unicode_label<'a>(
         found.push(mention(
             rules,
             b,
-            Cow::Owned(name.unwrap_or_else(|| uni.clone())),
+            Cow::Owned(name.unwrap_or_else(|| uni.to_string())),
             in_site,
             shared,
         ));
@@ -730,70 +812,6 @@ fn unicode_label<'a>(
             lure.strong = Some(word.to_string());
         }
     }
-}
-
-/// Script findings over a host's labels, and whether the TLD makes a label
-/// wholly in one non-Latin script ordinary (.ru, .рф, .gr …).
-struct Scripts {
-    script_tld: bool,
-    /// A label mixes scripts beyond UTS #39 "highly restrictive".
-    mixed: bool,
-    /// A label is a whole-script confusable of a Latin name.
-    whole: bool,
-}
-
-/// Patterns Chromium's spoof checker refuses inside otherwise ordinary Latin
-/// labels: a combining mark on a dotless ı / ȷ, a combining dot above on
-/// i, j or l (reads as a plain i), and digits of another script next to
-/// Latin letters (`paypal٣`).
-fn dangerous_latin_pattern(uni: &str) -> bool {
-    use unicode_script::{Script, UnicodeScript};
-    let mut prev = ' ';
-    let mut latin = false;
-    let mut foreign_digit = false;
-    for ch in uni.chars() {
-        let mark = ('\u{300}'..='\u{36f}').contains(&ch);
-        if mark && matches!(prev, '\u{131}' | '\u{237}') {
-            return true;
-        }
-        if ch == '\u{307}' && matches!(prev, 'i' | 'j' | 'l') {
-            return true;
-        }
-        latin |= ch.is_alphabetic() && ch.script() == Script::Latin;
-        foreign_digit |= ch.is_numeric() && !ch.is_ascii_digit();
-        if !mark {
-            prev = ch;
-        }
-    }
-    latin && foreign_digit
-}
-
-/// UTS #39 whole-script confusable read as Latin: every letter of the label
-/// is from one script other than Latin (Cyrillic `аррӏе`, Greek `αρρlе` is
-/// mixed and caught elsewhere), and its skeleton is plain ASCII letters and
-/// digits, so the label can pass for a Latin name.
-fn whole_script_confusable(uni: &str) -> bool {
-    use unicode_script::{Script, UnicodeScript};
-    let mut script = None;
-    for ch in uni.chars().filter(|c| c.is_alphabetic()) {
-        let s = ch.script();
-        if matches!(s, Script::Latin | Script::Common | Script::Inherited) {
-            return false;
-        }
-        match script {
-            None => script = Some(s),
-            Some(prev) if prev != s => return false,
-            Some(_) => {}
-        }
-    }
-    if script.is_none() {
-        return false;
-    }
-    let skel: String = unicode_security::skeleton(uni).collect();
-    skel.bytes()
-        .filter(|b| *b != b'-')
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        && skel.bytes().filter(u8::is_ascii_alphabetic).count() >= 2
 }
 
 /// `.apk`, `.ipa`, `.mobileconfig`, `.exe` … as the file of the path or the
