@@ -15,6 +15,7 @@ use crate::snapshot::Snapshot;
 use crate::verdict::{FraudType, Kind, Lang, Verdict};
 use std::borrow::Cow;
 use std::net::{Ipv4Addr, Ipv6Addr};
+use unicode_script::{Script, UnicodeScript};
 
 /// Most labels of a subdomain searched for an embedded official domain.
 const MAX_WINDOW_LABELS: usize = 4;
@@ -114,10 +115,23 @@ pub(crate) fn check(snap: &Snapshot, lang: Lang, url: &str) -> Result<Verdict> {
     } else {
         download(rules, lang, &c, &mut a)
     };
-    if is_domain {
-        domain_signals(rules, lang, &c, &facts, &mut a);
-    }
+    let shared = is_domain && domain_signals(rules, lang, &c, &facts, &mut a);
     remote_app(rules, &c, &facts, dl.is_some(), trusted, &mut a);
+    // A free-hosting subdomain is never evidence by itself (most project and
+    // personal sites live there too); with other evidence it adds weight.
+    let other_risk: i32 = a
+        .reasons()
+        .iter()
+        .filter(|r| r.weight > 0 && r.code != "link.brand_on_shared_hosting")
+        .map(|r| r.weight)
+        .sum();
+    if shared && official.is_none() && !user_content && other_risk >= rules.shape.combo_min_risk {
+        a.add(
+            "link.shared_hosting_combo",
+            w("link.shared_hosting_combo"),
+            "On a free hosting platform, where phishing pages are set up in minutes",
+        );
+    }
     Ok(a.finish(snap, lang))
 }
 
@@ -328,19 +342,22 @@ const BRAND_CODES: [&str; 6] = [
     "link.brand_in_subdomain",
 ];
 
+/// Returns whether the host is a subdomain of a shared platform (a private
+/// PSL suffix).
 fn domain_signals(
     rules: &LinkRules,
     lang: Lang,
     c: &Canonical,
     facts: &HostFacts,
     a: &mut Assessment,
-) {
+) -> bool {
     let official = facts.official.is_some();
     let w = |code: &str| rules.weight(code);
     let host = c.host.as_str();
     let parts = HostParts::of(host);
 
-    if !official {
+    // On a shared platform the TLD is the platform's, not the site's.
+    if !official && !parts.shared {
         let tld = host.rsplit('.').next().unwrap_or(host);
         let tw = rules.tld_weight(tld);
         if tw > 0 {
@@ -350,13 +367,13 @@ fn domain_signals(
                 format!(".{tld} is a cheap top-level domain often used for fraud"),
             );
         }
-        if facts.shortener {
-            a.add(
-                "link.shortener",
-                w("link.shortener"),
-                "A short link hides where it really leads",
-            );
-        }
+    }
+    if !official && facts.shortener {
+        a.add(
+            "link.shortener",
+            w("link.shortener"),
+            "A short link hides where it really leads",
+        );
     }
     if let Some(sub) = parts.sub {
         let depth = sub.split('.').count();
@@ -369,13 +386,27 @@ fn domain_signals(
         }
     }
     if official {
-        return;
+        return parts.shared;
     }
     idn_signals(rules, host, &parts, a);
+    // A well-known site (the protected list) is not judged on its name.
+    if parts
+        .registrable
+        .is_some_and(|r| rules.protected.contains(r))
+    {
+        return parts.shared;
+    }
+    shape_signals(rules, &parts, a);
 
     let mut found: Vec<Found> = Vec::new();
     let mut lure = Lures::default();
     let infrastructure = facts.infrastructure;
+    let project_host = parts.shared
+        && rules.project_hosts.iter().any(|p| {
+            host.len() > p.len() + 1
+                && host.ends_with(p.as_str())
+                && host.as_bytes()[host.len() - p.len() - 1] == b'.'
+        });
 
     // An official domain written as the leading labels of another host:
     // www.icbc.com.cn.verify.xyz, paypal.com.secure-login.top.
@@ -403,7 +434,15 @@ fn domain_signals(
         if label.starts_with("xn--") {
             unicode_label(rules, label, in_site, parts.shared, &mut found, &mut lure);
         } else {
-            ascii_label(rules, label, in_site, parts.shared, &mut found, &mut lure);
+            ascii_label(
+                rules,
+                label,
+                in_site,
+                parts.shared,
+                project_host,
+                &mut found,
+                &mut lure,
+            );
         }
     }
 
@@ -447,6 +486,117 @@ fn domain_signals(
             FraudType::Phishing,
         );
     }
+    parts.shared
+}
+
+/// The shape of the host's own labels (left of the public suffix): random
+/// tokens, hyphen chains, long digit runs, punycode. Each is weak alone.
+fn shape_signals(rules: &LinkRules, parts: &HostParts, a: &mut Assessment) {
+    let shape = &rules.shape;
+    let own = parts
+        .sub
+        .into_iter()
+        .flat_map(|sub| sub.split('.'))
+        .chain(parts.site_label);
+    let (mut random, mut chain, mut digits, mut puny) = (None, false, false, false);
+    for label in own.take(MAX_IDN_LABELS) {
+        if label.starts_with("xn--") {
+            // Accented Latin is how a punycode name imitates an ASCII one;
+            // names in other scripts are ordinary.
+            puny |= decode_label(label).is_some_and(|u| {
+                u.chars()
+                    .any(|c| !c.is_ascii() && c.is_alphabetic() && c.script() == Script::Latin)
+            });
+            continue;
+        }
+        chain |= label.bytes().filter(|&b| b == b'-').count() >= shape.hyphen_chain_min;
+        digits |= longest_run(label, |b| b.is_ascii_digit()) >= shape.digit_run_min
+            && label.bytes().any(|b| b.is_ascii_alphabetic());
+        if random.is_none() {
+            random = label.split(['-', '_']).find(|t| random_token(t, shape));
+        }
+    }
+    let w = |code: &str| rules.weight(code);
+    if let Some(t) = random {
+        a.add(
+            "link.random_label",
+            w("link.random_label"),
+            format!("\"{t}\" looks random, as throwaway phishing hosts do"),
+        );
+    }
+    if chain {
+        a.add(
+            "link.hyphen_chain",
+            w("link.hyphen_chain"),
+            "A long chain of words joined by hyphens, typical of throwaway hosts",
+        );
+    }
+    if digits {
+        a.add(
+            "link.digit_run",
+            w("link.digit_run"),
+            "A long run of digits inside the name, typical of mass-registered hosts",
+        );
+    }
+    let spoof = a.reasons().iter().any(|r| {
+        matches!(
+            r.code.as_str(),
+            "link.whole_script"
+                | "link.mixed_script"
+                | "link.foreign_digits"
+                | "link.unusual_characters"
+                | "link.invisible_marks"
+        )
+    });
+    if puny && !spoof {
+        a.add(
+            "link.punycode",
+            w("link.punycode"),
+            "The name is written with accented Latin letters (punycode), as imitations of ASCII names are",
+        );
+    }
+}
+
+fn longest_run(s: &str, f: impl Fn(u8) -> bool) -> usize {
+    let mut best = 0;
+    let mut cur = 0;
+    for b in s.bytes() {
+        if f(b) {
+            cur += 1;
+            best = best.max(cur);
+        } else {
+            cur = 0;
+        }
+    }
+    best
+}
+
+/// A token that reads as random: long hex, letters and digits alternating,
+/// too few vowels, or a run of consonants no language has.
+fn random_token(t: &str, shape: &super::rules::Shape) -> bool {
+    let n = t.len();
+    if n < shape.random_min_len || !t.is_ascii() {
+        return false;
+    }
+    let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    if n >= 16 && digits >= 3 && t.bytes().all(|c| c.is_ascii_hexdigit()) {
+        return true;
+    }
+    let b = t.as_bytes();
+    let switches = b
+        .windows(2)
+        .filter(|w| w[0].is_ascii_digit() != w[1].is_ascii_digit())
+        .count();
+    if switches >= 4 {
+        return true;
+    }
+    let letters = t.bytes().filter(u8::is_ascii_alphabetic).count();
+    let vowels = t.bytes().filter(|&c| b"aeiouy".contains(&c)).count();
+    if letters >= shape.random_min_len && vowels * 100 < letters * shape.random_max_vowel_pct {
+        return true;
+    }
+    let consonant = |c: u8| c.is_ascii_alphabetic() && !b"aeiouy".contains(&c);
+    longest_run(t, consonant) > shape.random_max_consonant_run
 }
 
 /// A punycode label decoded (lowercase Unicode); an ASCII label as it is.
@@ -648,10 +798,12 @@ fn ascii_label<'a>(
     label: &'a str,
     in_site: bool,
     shared: bool,
+    project_host: bool,
     found: &mut Vec<Found<'a>>,
     lure: &mut Lures,
 ) {
     let mut mentioned = false;
+    let first_found = found.len();
     let tokens: Vec<&'a str> = label
         .split(['-', '_'])
         .filter(|t| !t.is_empty())
@@ -758,6 +910,16 @@ fn ascii_label<'a>(
                 in_site,
                 shared,
             ));
+        }
+    }
+    // On a code-hosting platform a subdomain that is exactly the brand's
+    // name (`paypal.github.io`) is most often the brand's own organisation
+    // page: a mention, without the imitation bonus.
+    if shared && in_site && project_host {
+        for f in &mut found[first_found..] {
+            if f.word == label && f.code == "link.brand_on_shared_hosting" {
+                f.weight = rules.weight(f.code);
+            }
         }
     }
 }

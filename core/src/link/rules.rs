@@ -42,6 +42,37 @@ pub(crate) struct IdnData {
     pub skeleton_extra: std::collections::BTreeMap<String, String>,
 }
 
+/// Thresholds of the host-shape signals (`shape` in `links.json`).
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct Shape {
+    /// Shortest hyphen-separated token judged for randomness.
+    pub random_min_len: usize,
+    /// Most vowels per 100 letters of a random-looking token.
+    pub random_max_vowel_pct: usize,
+    /// Longest run of consonants an ordinary token has.
+    pub random_max_consonant_run: usize,
+    /// Hyphens in one label that make a hyphen chain.
+    pub hyphen_chain_min: usize,
+    /// Digits in a row, among letters, worth a signal.
+    pub digit_run_min: usize,
+    /// Risk (brand-on-platform mentions not counted) from which a free
+    /// hosting subdomain adds `link.shared_hosting_combo`.
+    pub combo_min_risk: i32,
+}
+
+impl Default for Shape {
+    fn default() -> Shape {
+        Shape {
+            random_min_len: 10,
+            random_max_vowel_pct: 18,
+            random_max_consonant_run: 6,
+            hyphen_chain_min: 3,
+            digit_run_min: 5,
+            combo_min_risk: 20,
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 pub(crate) struct TldChars {
     pub chars: String,
@@ -121,6 +152,11 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.invisible_marks",
     "link.unusual_characters",
     "link.lookalike_domain",
+    "link.random_label",
+    "link.hyphen_chain",
+    "link.digit_run",
+    "link.punycode",
+    "link.shared_hosting_combo",
     "link.typosquat",
     "link.brand_domain_in_subdomain",
     "link.brand_in_subdomain",
@@ -190,6 +226,13 @@ struct RawRules {
     #[serde(default)]
     category_bonus: HashMap<String, i32>,
     max_subdomain_depth: usize,
+    /// Thresholds of the host-shape signals.
+    #[serde(default)]
+    shape: Shape,
+    /// Platforms where `brand.platform` is most often the brand's own
+    /// organisation page.
+    #[serde(default)]
+    project_hosts: Vec<String>,
     /// IDN spoof-check data (see [`IdnData`]).
     #[serde(default)]
     idn: IdnData,
@@ -216,6 +259,8 @@ pub struct LinkRules {
     weights: FastMap<String, i32>,
     category_bonus: FastMap<String, i32>,
     pub(crate) max_subdomain_depth: usize,
+    pub(crate) shape: Shape,
+    pub(crate) project_hosts: Vec<String>,
     pub(crate) idn: IdnRules,
     pub(crate) protected: Protected,
     standard_ports: Vec<u16>,
@@ -421,6 +466,8 @@ impl LinkRules {
             weights: raw.weights.into_iter().collect(),
             category_bonus: raw.category_bonus.into_iter().collect(),
             max_subdomain_depth: raw.max_subdomain_depth.max(1),
+            shape: raw.shape,
+            project_hosts: lower_all(raw.project_hosts).collect(),
             idn,
             protected,
             standard_ports: raw.standard_ports,

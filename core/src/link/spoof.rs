@@ -502,6 +502,13 @@ impl Protected {
     }
 }
 
+impl Protected {
+    /// True when `registrable` (ASCII) is itself a protected domain.
+    pub(crate) fn contains(&self, registrable: &str) -> bool {
+        self.exact.binary_search(&exact_hash(registrable)).is_ok()
+    }
+}
+
 fn skeleton_hash(s: &str) -> u64 {
     xxh3_64_with_seed(s.as_bytes(), SEED_SKELETON)
 }
