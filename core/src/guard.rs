@@ -8,7 +8,9 @@ use crate::payment::{
     self, Answer, Event, EventKind, HistoryStore, Journey, MemoryHistory, PaymentIntent,
 };
 use crate::snapshot::{RuleSources, Snapshot, EMBEDDED_VERSION};
-use crate::store::{KeyProvider, RuleAction, Store, StoreError, UserRules};
+use crate::store::{
+    AuditRecord, KeyProvider, RuleAction, Store, StoreError, UserRules, MAX_AUDIT_ID_BYTES,
+};
 use crate::verdict::{Action, Kind, Lang, Level, Protection, Reason, Verdict};
 use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -582,7 +584,7 @@ impl Guard {
         // Issue 20: an id on every verdict checked with a store; warnings
         // go to the audit log (see `audit.rs`).
         if let Some(store) = &self.store {
-            crate::audit::stamp(store, self.now_ms(), &mut v);
+            stamp(store, self.now_ms(), &mut v);
         }
         v
     }
@@ -720,6 +722,58 @@ const _: () = {
     assert_send_sync::<Guard>();
     assert_send_sync::<Snapshot>();
 };
+
+// Issue 20: verdict ids and the warning audit log (the rest of the bank's
+// flow, over the log, is in `audit.rs`).
+
+/// A fresh verdict id: 128 random bits as 32 hex digits.
+fn new_id() -> Option<String> {
+    use ring::rand::SecureRandom;
+    let mut b = [0u8; 16];
+    ring::rand::SystemRandom::new().fill(&mut b).ok()?;
+    let mut s = String::with_capacity(32);
+    for x in b {
+        s.push_str(&format!("{x:02x}"));
+    }
+    debug_assert!(s.len() <= MAX_AUDIT_ID_BYTES);
+    Some(s)
+}
+
+/// Gives a verdict its id and records it when it is a warning. A failed
+/// write is logged and leaves the verdict without an id (so the host never
+/// holds an id the store does not know); the verdict itself still stands.
+pub(crate) fn stamp(store: &Store, now_ms: i64, v: &mut Verdict) {
+    let Some(id) = new_id() else {
+        log::warn!("no random source for a verdict id");
+        return;
+    };
+    if v.action >= Action::Warn {
+        let value = match v.kind {
+            Kind::Message => Some(v.input.clone()),
+            _ => v.normalized.clone().or_else(|| Some(v.input.clone())),
+        };
+        let rec = AuditRecord {
+            id: id.clone(),
+            time_ms: now_ms,
+            kind: v.kind,
+            level: v.level,
+            action: v.action,
+            fraud_type: v.fraud_type,
+            reasons: v.reasons.iter().map(|r| r.code.clone()).collect(),
+            title: v.title.clone(),
+            feed_version: v.feed_version.clone(),
+            decision: None,
+            decided_ms: None,
+            not_scam: false,
+            value,
+        };
+        if let Err(e) = store.add_audit(&rec) {
+            log::warn!("warning not recorded in the audit log: {e}");
+            return;
+        }
+    }
+    v.id = Some(id);
+}
 
 #[cfg(test)]
 mod tests {

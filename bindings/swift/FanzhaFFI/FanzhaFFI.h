@@ -428,6 +428,21 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_mark_not_scam(uint64_t ptr, RustBuf
 void uniffi_fanzha_ffi_fn_method_guard_record_decision(uint64_t ptr, RustBuffer id, RustBuffer decision, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_LINKS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_LINKS
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_links(uint64_t ptr, RustBuffer urls, uint32_t parallelism, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_MESSAGES
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_MESSAGES
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_messages(uint64_t ptr, RustBuffer messages, uint32_t parallelism, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_NUMBERS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_NUMBERS
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_numbers(uint64_t ptr, RustBuffer numbers, RustBuffer context, uint32_t parallelism, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_call_directory_entries(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -918,6 +933,24 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_mark_not_scam(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RECORD_DECISION
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RECORD_DECISION
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_record_decision(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_LINKS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_LINKS
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_links(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_MESSAGES
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_MESSAGES
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_messages(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_NUMBERS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_NUMBERS
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_numbers(void
     
 );
 #endif
