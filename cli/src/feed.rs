@@ -76,6 +76,13 @@ pub struct BuildArgs {
     /// "patterns": …, "payments": …, "scoring": …}.
     #[arg(long)]
     pub rules: Option<PathBuf>,
+    /// A message model to ship (from `fanzha model train`): checks use it
+    /// instead of the embedded default once the feed is applied.
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<PathBuf>,
+    /// A link model to ship (FZML of kind link).
+    #[arg(long, value_name = "MODEL")]
+    pub link_model: Option<PathBuf>,
     /// Write the delta from this full feed (the previous version) instead of
     /// a full feed.
     #[arg(long)]
@@ -263,7 +270,7 @@ fn now_ms() -> i64 {
 // ---------------------------------------------------------------- build
 
 /// Rule sets from a `--rules` file, one compact JSON string per kind.
-fn read_rules(path: &Path) -> Result<BTreeMap<RuleKind, String>, Failure> {
+fn read_rules(path: &Path) -> Result<BTreeMap<RuleKind, Vec<u8>>, Failure> {
     let bad = |why: String| Failure::usage(format!("{}: {why}", path.display()));
     let value: Value = serde_json::from_str(&read_text(path)?).map_err(|e| bad(e.to_string()))?;
     let obj = value
@@ -274,20 +281,23 @@ fn read_rules(path: &Path) -> Result<BTreeMap<RuleKind, String>, Failure> {
         if k.starts_with('_') {
             continue; // comments
         }
-        let kind = RuleKind::parse(k).ok_or_else(|| {
+        let kind = RuleKind::parse(k).filter(|k| !k.is_model()).ok_or_else(|| {
             bad(format!(
-                "unknown rule kind {k:?} (expected numbers, links, patterns, payments or scoring)"
+                "unknown rule kind {k:?} (expected numbers, links, patterns, payments or scoring; models go in with --model / --link-model)"
             ))
         })?;
         out.insert(
             kind,
-            serde_json::to_string(v).map_err(|e| bad(e.to_string()))?,
+            serde_json::to_string(v)
+                .map_err(|e| bad(e.to_string()))?
+                .into_bytes(),
         );
     }
     // The rules must load before anyone signs them.
     let mut sources = RuleSources::default();
     for (kind, json) in &out {
-        *kind.slot(&mut sources) = Some(json.clone());
+        kind.set(&mut sources, json)
+            .map_err(|e| bad(e.to_string()))?;
     }
     Snapshot::build(
         &sources,
@@ -296,6 +306,28 @@ fn read_rules(path: &Path) -> Result<BTreeMap<RuleKind, String>, Failure> {
     )
     .map_err(|e| bad(e.to_string()))?;
     Ok(out)
+}
+
+/// A model file for `--model` / `--link-model`: it must parse as a model of
+/// the slot's kind and fit the feed's cap before anyone signs it.
+fn read_model(path: &Path, kind: RuleKind) -> Result<Vec<u8>, Failure> {
+    let bad = |why: String| Failure::usage(format!("{}: {why}", path.display()));
+    let len = std::fs::metadata(path)
+        .map_err(|e| bad(format!("cannot read: {e}")))?
+        .len();
+    if len > u64::from(fanzha_core::feed::MAX_MODEL_BYTES) {
+        return Err(bad(format!(
+            "model is {len} bytes, over the feed's limit of {}",
+            fanzha_core::feed::MAX_MODEL_BYTES
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| bad(format!("cannot read: {e}")))?;
+    let model_kind = kind
+        .model_kind()
+        .ok_or_else(|| bad("not a model kind".into()))?;
+    fanzha_core::model::Model::from_bytes(&bytes, model_kind)
+        .map_err(|e| bad(format!("not a usable {} model: {e}", model_kind.as_str())))?;
+    Ok(bytes)
 }
 
 /// Streams every row of the list file `path` (see
@@ -332,8 +364,19 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
         Some(p) => read_rules(p)?,
         None => BTreeMap::new(),
     };
+    let mut rules = rules;
+    for (kind, path) in [
+        (RuleKind::MessageModel, &a.model),
+        (RuleKind::LinkModel, &a.link_model),
+    ] {
+        if let Some(path) = path {
+            rules.insert(kind, read_model(path, kind)?);
+        }
+    }
     let numbers = match rules.get(&RuleKind::Numbers) {
-        Some(json) => NumberRules::from_json(json).map_err(Failure::from)?,
+        Some(json) => {
+            NumberRules::from_json(&String::from_utf8_lossy(json)).map_err(Failure::from)?
+        }
         None => Snapshot::embedded().map_err(Failure::from)?.numbers,
     };
     let region = a.region.to_ascii_uppercase();
@@ -390,7 +433,7 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
         }
         if let Some(dropped) = feed.rules().iter().find(|(k, _)| !rules.contains_key(k)) {
             return Err(Failure::usage(format!(
-                "the base carries {} rules and --rules doesn't: a delta can't return rules to the embedded default, publish a full feed",
+                "the base carries {} and this build doesn't (--rules, --model, --link-model): a delta can't return rules or a model to the embedded default, publish a full feed",
                 dropped.0.as_str()
             )));
         }
@@ -408,8 +451,14 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
             let unchanged = base
                 .as_ref()
                 .is_some_and(|b| b.rules().get(kind) == Some(json));
-            if !unchanged {
-                w.rules(*kind, json).map_err(feed_failure)?;
+            if unchanged {
+                continue;
+            }
+            if kind.is_model() {
+                w.model(*kind, json).map_err(feed_failure)?;
+            } else {
+                w.rules(*kind, &String::from_utf8_lossy(json))
+                    .map_err(feed_failure)?;
             }
         }
         let mut sink = |kind: ListKind, value: &str, entry: &ListEntry| -> Result<(), Failure> {
@@ -538,7 +587,14 @@ fn summary_json(
             let rules: Map<String, Value> = s
                 .rules
                 .iter()
-                .map(|(k, size)| (k.as_str().to_string(), json!({ "json_bytes": size })))
+                .map(|(k, size)| {
+                    let field = if k.is_model() {
+                        "model_bytes"
+                    } else {
+                        "json_bytes"
+                    };
+                    (k.as_str().to_string(), json!({ field: size }))
+                })
                 .collect();
             v.insert("rules".into(), Value::Object(rules));
             let by_type: Map<String, Value> = s
@@ -698,5 +754,23 @@ pub fn status_json(status: &fanzha_core::store::StoreStatus) -> Result<Value, Fa
         }
     }
     v["stale"] = json!(any);
+    // The models in use: a feed's (kept in the store), else the embedded
+    // default of that kind, if this build ships one.
+    let mut models = Vec::new();
+    for kind in [
+        fanzha_core::model::FeatureKind::Message,
+        fanzha_core::model::FeatureKind::Link,
+    ] {
+        let feed = status.models.iter().find(|m| m.kind == kind.as_str());
+        let embedded = || {
+            fanzha_core::model::embedded(kind).and_then(|b| {
+                fanzha_core::store::ModelStatus::of_bytes(kind.as_str(), b, "embedded")
+            })
+        };
+        if let Some(m) = feed.cloned().or_else(embedded) {
+            models.push(serde_json::to_value(m).map_err(|e| Failure::runtime(e.to_string()))?);
+        }
+    }
+    v["models"] = Value::Array(models);
     Ok(v)
 }

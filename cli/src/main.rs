@@ -7,6 +7,7 @@
 mod audit;
 mod check;
 mod common;
+mod conversation;
 mod demo;
 mod feed;
 mod link;

@@ -420,6 +420,27 @@ impl Guard {
         Ok(v)
     }
 
+    /// Checks a conversation — a call transcript or a chat thread, turns
+    /// with their speaker — as a whole: the arc of a scam (authority → fear
+    /// → secrecy → transfer or credential request) across turns, the
+    /// message check and the message model on the remote side. See
+    /// [`crate::conversation`]. The verdict has kind `message`; a flagged
+    /// conversation is remembered in the journey as a flagged message.
+    ///
+    /// `InvalidInput` for no turns, no visible text, more than
+    /// [`crate::conversation::MAX_TURNS`] turns or
+    /// [`crate::conversation::MAX_BYTES`] bytes.
+    pub fn check_conversation(&self, turns: &[crate::conversation::Turn]) -> Result<Verdict> {
+        let snap = self.snapshot();
+        let v =
+            crate::conversation::check(&snap, &self.settings.region, self.settings.lang, turns)?;
+        let v = self.finish(&snap, v);
+        if v.level >= Level::Suspicious {
+            self.remember(&snap, &v, EventKind::Message);
+        }
+        Ok(v)
+    }
+
     /// Checks a payment the user is about to make, in the light of what the
     /// guard saw recently (the journey) and the user's payment history; the
     /// attempt itself is remembered for `payment.velocity`. See
@@ -598,6 +619,36 @@ impl Guard {
             stamp(audit, self.now_ms(), &mut v);
         }
         v
+    }
+
+    /// The learned models checks use now (message, then link), with their
+    /// short ids: a feed's model after an apply, else the embedded default;
+    /// none of a kind when this build ships no default and no feed carried
+    /// one. Costs a re-encoding of each model (about a millisecond per MB).
+    pub fn models(&self) -> Vec<crate::store::ModelStatus> {
+        let snap = self.snapshot();
+        let mut out = Vec::new();
+        for (kind, model) in [
+            (crate::model::FeatureKind::Message, &snap.message_model),
+            (crate::model::FeatureKind::Link, &snap.link_model),
+        ] {
+            let Some(model) = model else { continue };
+            let bytes = model.to_bytes();
+            let embedded = crate::model::embedded(kind).is_some_and(|e| e == bytes.as_slice());
+            let source = if embedded {
+                "embedded"
+            } else if self.store.is_some() {
+                "feed"
+            } else {
+                "custom"
+            };
+            out.extend(crate::store::ModelStatus::of_bytes(
+                kind.as_str(),
+                &bytes,
+                source,
+            ));
+        }
+        out
     }
 
     /// The kinds this build can check.

@@ -35,6 +35,7 @@ mod audit;
 mod batch;
 pub mod blocklist;
 pub mod clock;
+pub mod conversation;
 pub mod directory;
 mod error;
 mod fasthash;

@@ -85,6 +85,18 @@ pub enum FeedError {
         why: String,
     },
 
+    /// A model the feed carries can't be used: not a model file, another
+    /// format version, a link model where a message model belongs (or the
+    /// reverse), damaged (checksum) or over the size cap. The whole feed
+    /// is refused; the current model stays.
+    #[error("feed model ({kind}) refused: {error}")]
+    Model {
+        /// `message_model` or `link_model`.
+        kind: &'static str,
+        /// Why the model was refused.
+        error: crate::model::ModelError,
+    },
+
     /// The feed is not newer than the installed one.
     #[error("feed version {offered} is not newer than the installed version {current} (rollback refused)")]
     Rollback {

@@ -46,7 +46,7 @@ pub struct DeltaBase {
     entries: Vec<BaseEntry>,
     /// Entry index + 1 (0 = empty), by the SHA-256's first 8 bytes.
     table: Vec<u32>,
-    rules: BTreeMap<RuleKind, String>,
+    rules: BTreeMap<RuleKind, Vec<u8>>,
     buf: String,
 }
 
@@ -73,7 +73,7 @@ impl DeltaBase {
         DeltaBase::from_parts(
             feed.header().entries(),
             feed.entries(),
-            feed.rules().iter().map(|(k, j)| (*k, (*j).to_string())),
+            feed.rules().iter().map(|(k, j)| (*k, j.to_vec())),
         )
     }
 
@@ -82,7 +82,7 @@ impl DeltaBase {
     pub fn from_parts(
         declared: u64,
         entries: impl IntoIterator<Item = FeedEntry>,
-        rules: impl IntoIterator<Item = (RuleKind, String)>,
+        rules: impl IntoIterator<Item = (RuleKind, Vec<u8>)>,
     ) -> Result<DeltaBase, DiffError> {
         if declared > MAX_BASE_ENTRIES {
             return Err(DiffError::TooManyEntries { entries: declared });
@@ -121,8 +121,9 @@ impl DeltaBase {
         Ok(base)
     }
 
-    /// The base's rule sets, by kind (compact JSON as the feed carries it).
-    pub fn rules(&self) -> &BTreeMap<RuleKind, String> {
+    /// The base's rule sets and models, by kind (compact JSON or FZML bytes,
+    /// as the feed carries them).
+    pub fn rules(&self) -> &BTreeMap<RuleKind, Vec<u8>> {
         &self.rules
     }
 
@@ -313,11 +314,11 @@ mod tests {
             DeltaBase::from_parts(1, [e(), e()], []),
             Err(DiffError::TooManyEntries { entries: 2 })
         ));
-        let rules = [(RuleKind::Numbers, "{}".to_string())];
+        let rules = [(RuleKind::Numbers, b"{}".to_vec())];
         let b = DeltaBase::from_parts(1, [e()], rules).unwrap();
         assert_eq!(
-            b.rules().get(&RuleKind::Numbers).map(String::as_str),
-            Some("{}")
+            b.rules().get(&RuleKind::Numbers).map(Vec::as_slice),
+            Some(&b"{}"[..])
         );
     }
 }

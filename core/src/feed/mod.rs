@@ -2,7 +2,8 @@
 //! hostile-input parser that verifies them before anything is written.
 //!
 //! A feed carries hashed blocklist entries (numbers, URL expressions, payee
-//! accounts), removals (in a delta) and rule sets as JSON. It never lists a
+//! accounts), removals (in a delta), rule sets as JSON and learned models
+//! (FZML, see [`crate::model`]). It never lists a
 //! plaintext value: every entry is keyed by the SHA-256 of the canonical value
 //! (see [`canonical`]) plus its XXH3-64 [`crate::blocklist::fast_hash`], the
 //! key of the store's in-memory index. The byte layout is documented in
@@ -64,7 +65,7 @@ pub use format::{
     FeedHeader, FeedKind, RuleKind, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_CATEGORY_BYTES,
 };
 pub use keys::{KeyId, PublicKey, PublisherKey, Rotation, TrustedKeys};
-pub use policy::{check_update, UpdatePlan};
+pub use policy::{check_update, UpdatePlan, MAX_MODEL_BYTES};
 pub use reader::{BodySummary, FeedFile, VerifiedFeed};
 pub use writer::{FeedMeta, FeedWriter};
 
@@ -86,6 +87,9 @@ pub struct Limits {
     pub max_string_bytes: usize,
     /// Bytes of one rule set's JSON.
     pub max_rule_bytes: u32,
+    /// Bytes of one model (message or link; FZML). Default
+    /// [`MAX_MODEL_BYTES`] (4 MiB, the model format's own cap).
+    pub max_model_bytes: u32,
     /// Key-rotation statements carried in one feed.
     pub max_rotations: u32,
 }
@@ -101,6 +105,7 @@ impl Default for Limits {
             max_strings: 1 << 20,
             max_string_bytes: 256,
             max_rule_bytes: 8 << 20,
+            max_model_bytes: policy::MAX_MODEL_BYTES,
             max_rotations: 16,
         }
     }
