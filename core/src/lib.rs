@@ -22,14 +22,15 @@
 //!
 //! 1. [`Guard`] composes everything (`audit` and `batch` extend it);
 //! 2. [`feed`]: signed feeds, applied to the store;
-//! 3. [`store`]: the encrypted store;
+//! 3. [`store`]: the encrypted store; [`conversation`]: dialogues, over the
+//!    message check (both read the snapshot);
 //! 4. [`snapshot`]: the immutable protection data of one version;
 //! 5. the checks: [`message`] (over [`link`] and [`number`]), [`payment`]
 //!    (over [`number`]), [`directory`]; each reads the snapshot through
 //!    its own data trait, never the snapshot itself;
-//! 6. scoring, texts, [`blocklist`], [`model`], and the leaf [`Error`]
-//!    (which also defines the store's and the feed's error types);
-//! 7. [`Verdict`] and its vocabulary, [`clock`].
+//! 6. scoring, texts, [`blocklist`], and the leaf [`Error`] (which also
+//!    defines the store's and the feed's error types);
+//! 7. [`Verdict`] and its vocabulary, [`model`], [`clock`].
 
 mod audit;
 mod batch;

@@ -19,12 +19,12 @@
 //!
 //! The layers today, top to bottom (each imports only from below):
 //! `audit`, `batch` (extend the guard) → `guard` (composes) → `feed` →
-//! `store` → `snapshot` → `directory`, `message`, `payment` → `link`,
-//! `number` → `scoring` → `text`, `blocklist`, `model`, `error` →
-//! `verdict`, `clock`, `fasthash`. The checks never name the snapshot: each
-//! reads it through its own data trait (`number::NumberData`, …), which
-//! `Snapshot` implements; the crate error and the store's and the feed's
-//! error types live in the leaf `error`.
+//! `store`, `conversation` → `snapshot` → `directory`, `message`,
+//! `payment` → `link`, `number` → `scoring` → `text`, `blocklist`, `error`
+//! → `verdict`, `model`, `clock`, `fasthash`. The checks never name the
+//! snapshot: each reads it through its own data trait
+//! (`number::NumberData`, …), which `Snapshot` implements; the crate error
+//! and the store's and the feed's error types live in the leaf `error`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
