@@ -132,6 +132,10 @@ struct RawPatterns {
     /// Symbols read as words before matching (`"➕": "加"`).
     #[serde(default)]
     symbol_words: BTreeMap<String, String>,
+    /// How the message model combines with the rules (absent: the model
+    /// never overrules a rule).
+    #[serde(default)]
+    model: Option<super::combine::ModelCombination>,
 }
 
 /// Weights the check applies itself (not through rules).
@@ -238,6 +242,8 @@ pub struct PatternSet {
     pub extractors: Vec<Extractor>,
     pub bare_domain_tlds: Vec<String>,
     pub symbol_words: SymbolWords,
+    /// How the message model combines with these rules.
+    pub model: super::combine::ModelCombination,
 }
 
 fn err(why: impl std::fmt::Display) -> Error {
@@ -478,6 +484,8 @@ impl PatternSet {
             });
         }
 
+        let model = raw.model.unwrap_or_default();
+        model.validate().map_err(err)?;
         Ok(PatternSet {
             version: raw.version,
             weights: raw.weights,
@@ -502,6 +510,7 @@ impl PatternSet {
                 .map(|t| t.to_ascii_lowercase())
                 .collect(),
             symbol_words,
+            model,
         })
     }
 
