@@ -4,7 +4,7 @@ use crate::common::CommonArgs;
 use crate::output;
 use crate::Failure;
 use clap::{Args, Subcommand, ValueEnum};
-use fanzha_core::{Channel, NumberContext, StirResult};
+use fanzha_core::{Channel, Guard, NumberContext, StirResult};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -86,6 +86,13 @@ pub struct MessageArgs {
     /// id found in the text with its own verdict).
     #[arg(long)]
     pub json: bool,
+    /// Use this message model (FZML, from `fanzha model train`) instead of
+    /// the embedded one (or the store's).
+    #[arg(long, value_name = "MODEL", conflicts_with = "no_model")]
+    pub model: Option<std::path::PathBuf>,
+    /// Use no message model: the pattern set alone.
+    #[arg(long)]
+    pub no_model: bool,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -116,6 +123,7 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
         }
         CheckCommand::Message(args) => {
             let guard = args.common.guard()?;
+            set_message_model(&guard, args.model.as_deref(), args.no_model)?;
             let verdict = guard.check_message(args.from.as_deref(), &args.text)?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
@@ -147,8 +155,65 @@ pub struct ScanArgs {
     /// For numbers: the channel they arrived on.
     #[arg(long, value_enum, default_value = "call")]
     pub channel: ChannelArg,
+    /// For messages: use this message model (FZML, from `fanzha model
+    /// train`) instead of the embedded one (or the store's).
+    #[arg(long, value_name = "MODEL", conflicts_with = "no_model")]
+    pub model: Option<std::path::PathBuf>,
+    /// Use no message model: the pattern set alone.
+    #[arg(long)]
+    pub no_model: bool,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// Applies `--model M` / `--no-model`: replaces the guard's message model
+/// with the one in `path`, or removes it (the pattern set alone). The rest of
+/// the protection data — the store's lists and rules, or the embedded ones —
+/// stays. A file that is not a message model is a usage error.
+pub fn set_message_model(
+    guard: &Guard,
+    path: Option<&std::path::Path>,
+    none: bool,
+) -> Result<(), Failure> {
+    use fanzha_core::model::{FeatureKind, Model};
+    if path.is_none() && !none {
+        return Ok(());
+    }
+    let bytes = match path {
+        Some(path) => {
+            let bytes = std::fs::read(path)
+                .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+            Model::from_bytes(&bytes, FeatureKind::Message)
+                .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+            Some(bytes)
+        }
+        None => None,
+    };
+    let current = guard.snapshot();
+    let mut sources = match guard.store() {
+        Some(store) => {
+            store
+                .load()
+                .map_err(|e| Failure::runtime(e.to_string()))?
+                .rules
+        }
+        None => fanzha_core::RuleSources::default(),
+    };
+    if let Some(b) = bytes {
+        sources.message_model = Some(std::sync::Arc::new(b));
+    }
+    let mut snap = fanzha_core::Snapshot::build(
+        &sources,
+        current.blocklist.clone(),
+        current.feed_version.clone(),
+    )?;
+    if none {
+        snap.message_model = None;
+    }
+    snap.stale = current.stale;
+    snap.expires_ms = current.expires_ms;
+    guard.replace_snapshot(snap);
+    Ok(())
 }
 
 /// A link's bytes as text for the link check: UTF-8 as it is, and every
@@ -204,6 +269,12 @@ impl std::fmt::Display for ScanError {
 
 pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     let guard = args.common.guard()?;
+    if (args.model.is_some() || args.no_model) && args.kind != ScanKind::Message {
+        return Err(Failure::usage(
+            "--model and --no-model apply to --kind message only",
+        ));
+    }
+    set_message_model(&guard, args.model.as_deref(), args.no_model)?;
     let reader: Box<dyn BufRead> = match &args.input {
         Some(path) => Box::new(BufReader::with_capacity(
             1 << 16,

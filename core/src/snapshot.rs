@@ -180,6 +180,9 @@ impl MessageData for Snapshot {
     fn patterns(&self) -> &PatternSet {
         &self.patterns
     }
+    fn message_model(&self) -> Option<&crate::model::Model> {
+        self.message_model.as_deref()
+    }
 }
 
 impl PaymentData for Snapshot {

@@ -133,6 +133,10 @@ struct RawPatterns {
     /// Symbols read as words before matching (`"➕": "加"`).
     #[serde(default)]
     symbol_words: BTreeMap<String, String>,
+    /// How the message model combines with the rules (absent: the model
+    /// never overrules a rule).
+    #[serde(default)]
+    model: Option<super::combine::ModelCombination>,
 }
 
 /// Weights the check applies itself (not through rules).
@@ -262,6 +266,8 @@ pub struct PatternSet {
     pub(crate) extractors: Vec<Extractor>,
     pub(crate) bare_domain_tlds: Vec<String>,
     pub(crate) symbol_words: SymbolWords,
+    /// How the message model combines with these rules.
+    pub model: super::combine::ModelCombination,
 }
 
 fn err(why: impl std::fmt::Display) -> Error {
@@ -502,6 +508,8 @@ impl PatternSet {
             });
         }
 
+        let model = raw.model.unwrap_or_default();
+        model.validate().map_err(err)?;
         Ok(PatternSet {
             version: raw.version,
             weights: raw.weights.into_iter().collect(),
@@ -526,6 +534,7 @@ impl PatternSet {
                 .map(|t| t.to_ascii_lowercase())
                 .collect(),
             symbol_words,
+            model,
         })
     }
 

@@ -28,15 +28,25 @@ mod train;
 
 pub use features::{featurize, FeatureKind};
 pub use format::ModelError;
-pub use train::{train, Calibration, TrainOptions, TrainReport};
+pub use train::{is_held_back, train, Calibration, TrainOptions, TrainReport};
+
+/// The embedded default message model: trained by `fanzha model train` on
+/// `tests/corpus/train/` (`core/data/models/regenerate.sh`).
+const EMBEDDED_MESSAGE: &[u8] = include_bytes!("../../data/models/message.fzml");
 
 /// The embedded default model of a kind (FZML bytes), if this build ships
 /// one. Feeds can replace it ([`crate::RuleSources`]).
 pub fn embedded(kind: FeatureKind) -> Option<&'static [u8]> {
     match kind {
-        FeatureKind::Message => None,
+        FeatureKind::Message => Some(EMBEDDED_MESSAGE),
         FeatureKind::Link => None,
     }
+}
+
+/// The xxh3-64 of a model file's bytes (what `fanzha model train` prints
+/// and `core/data/models/message.fzml.xxh3` records).
+pub fn checksum(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// The class every model has besides the fraud types (or `phishing`).
