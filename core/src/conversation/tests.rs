@@ -169,3 +169,27 @@ fn longest_run_keeps_order() {
     let run = longest_ordered_run(&[(0, &[2]), (1, &[3]), (2, &[4]), (3, &[0, 6])]);
     assert_eq!(run.len(), 4);
 }
+
+#[test]
+fn words_inside_a_negated_phrase_count_for_no_risk_stage() {
+    let g = guard();
+    let v = g
+        .check_conversation(&[
+            Turn::remote("各位家长好 我是实验小学王老师 下周开家长会"),
+            Turn::local("老师好"),
+            Turn::remote("班费统一在学校APP里交 不要私下转给任何人"),
+        ])
+        .unwrap();
+    assert!(!v.has_reason("conversation.transfer"), "{:#?}", v.reasons);
+    assert!(!v.has_reason("conversation.secrecy"), "{:#?}", v.reasons);
+    assert!(v.level < Level::Suspicious, "{v:#?}");
+    // The same words without the negation are a request.
+    let v = g
+        .check_conversation(&[
+            Turn::remote("各位家长好 我是实验小学王老师 下周开家长会"),
+            Turn::local("老师好"),
+            Turn::remote("班费私下转给我 别跟其他家长说"),
+        ])
+        .unwrap();
+    assert!(v.has_reason("conversation.transfer"), "{:#?}", v.reasons);
+}
