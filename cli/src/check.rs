@@ -1,60 +1,11 @@
 //! `fanzha check …` and `fanzha scan …`.
 
+use crate::common::CommonArgs;
 use crate::output;
 use crate::Failure;
 use clap::{Args, Subcommand, ValueEnum};
-use fanzha_core::{Channel, Guard, Lang, NumberContext, Settings, StirResult};
+use fanzha_core::{Channel, NumberContext, StirResult};
 use std::io::{BufRead, BufReader, BufWriter, Write};
-
-/// Options every check shares.
-#[derive(Args, Clone, Debug)]
-pub struct CommonArgs {
-    /// Region for national numbers (ISO 3166 alpha-2).
-    #[arg(long, default_value = "CN")]
-    pub region: String,
-    /// Language of titles and advice (default: from $LANG, zh or en).
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
-    /// Check against an encrypted store (`--store DB --key-file K`).
-    #[command(flatten)]
-    pub store: crate::store::StoreArgs,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum LangArg {
-    En,
-    Zh,
-}
-
-impl CommonArgs {
-    pub fn settings(&self) -> Settings {
-        let lang = match self.lang {
-            Some(LangArg::En) => Lang::En,
-            Some(LangArg::Zh) => Lang::ZhHans,
-            None => std::env::var("LANG")
-                .map(|l| Lang::from_locale(&l))
-                .unwrap_or(Lang::En),
-        };
-        Settings {
-            region: self.region.clone(),
-            lang,
-        }
-    }
-
-    pub fn guard(&self) -> Result<Guard, Failure> {
-        if let (Some(db), Some(key)) = (&self.store.store, &self.store.key_file) {
-            // A damaged store still gives verdicts (carrying
-            // `store.unavailable`); the run then exits 1.
-            return crate::store::open_guard(db, key, self.settings(), true);
-        }
-        Guard::new(self.settings()).map_err(|e| match e {
-            fanzha_core::Error::Rules {
-                part: "settings", ..
-            } => Failure::usage(e.to_string()),
-            other => Failure::from(other),
-        })
-    }
-}
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
 pub enum ChannelArg {

@@ -114,6 +114,7 @@ fn entry() -> ListEntry {
         severity: 90,
         reports: 1,
         label: String::new(),
+        confirmed: false,
     }
 }
 

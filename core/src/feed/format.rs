@@ -41,6 +41,12 @@ pub(crate) const TAG_RULES: u8 = 4;
 /// are reserved; a delta can't return a kind to the embedded default — a
 /// full feed without that kind does.)
 pub(crate) const RULE_SET: u8 = 1;
+/// Bit 7 of an entry's severity byte: the publisher confirmed the listing
+/// (it wins over a user's allow rule). Severity itself is 0–100, so the bit
+/// was never set by a writer; a reader that predates it refuses such a feed
+/// ("severity over 100") rather than misreading it. Feeds without confirmed
+/// entries are byte-for-byte what they were.
+pub(crate) const SEVERITY_CONFIRMED: u8 = 0x80;
 /// Longest category, in bytes (the store's cap).
 pub const MAX_CATEGORY_BYTES: usize = 64;
 

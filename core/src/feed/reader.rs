@@ -11,7 +11,8 @@
 use super::format::{
     fraud_from_code, list_kind_from_code, Cursor, FeedHeader, FeedKind, RuleKind, HEADER_LEN,
     MAX_CATEGORY_BYTES, MIN_ENTRY_LEN, MIN_RULES_LEN, MIN_STRING_LEN, REMOVAL_LEN, RULE_SET,
-    SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY, TAG_REMOVAL, TAG_RULES, TAG_STRING,
+    SEVERITY_CONFIRMED, SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY, TAG_REMOVAL, TAG_RULES,
+    TAG_STRING,
 };
 use super::keys::{KeyId, PublicKey, Rotation, TrustedKeys};
 use super::{FeedError, Limits};
@@ -57,6 +58,7 @@ enum Record<'a> {
         fast: u64,
         fraud_type: FraudType,
         severity: u8,
+        confirmed: bool,
         reports: u32,
         category: u32,
         label: u32,
@@ -98,7 +100,9 @@ fn next_record<'a>(
             let sha256 = c.array32("entry")?;
             let fast = c.u64("entry")?;
             let fraud_type = fraud_from_code(c.u8("entry")?);
-            let severity = c.u8("entry")?;
+            let flagged = c.u8("entry")?;
+            let confirmed = flagged & SEVERITY_CONFIRMED != 0;
+            let severity = flagged & !SEVERITY_CONFIRMED;
             if severity > 100 {
                 return Err(FeedError::Malformed("severity over 100"));
             }
@@ -117,6 +121,7 @@ fn next_record<'a>(
                 fast,
                 fraud_type,
                 severity,
+                confirmed,
                 reports,
                 category,
                 label,
@@ -519,6 +524,7 @@ impl<'a> VerifiedFeed<'a> {
                 fast,
                 fraud_type,
                 severity,
+                confirmed,
                 reports,
                 category,
                 label,
@@ -544,6 +550,7 @@ impl<'a> VerifiedFeed<'a> {
                         .copied()
                         .unwrap_or_default()
                         .to_string(),
+                    confirmed,
                 },
             }),
             _ => None,

@@ -5,8 +5,8 @@
 
 use super::format::{
     fraud_code, list_kind_code, put_varint, valid_id, FeedHeader, FeedKind, RuleKind, HEADER_LEN,
-    MAX_CATEGORY_BYTES, RULE_SET, SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY, TAG_REMOVAL,
-    TAG_RULES, TAG_STRING,
+    MAX_CATEGORY_BYTES, RULE_SET, SEVERITY_CONFIRMED, SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY,
+    TAG_REMOVAL, TAG_RULES, TAG_STRING,
 };
 use super::keys::{PublisherKey, Rotation};
 use super::{FeedError, Limits};
@@ -177,7 +177,11 @@ impl<W: Write + Seek> FeedWriter<W> {
         self.buf.extend_from_slice(&sha256);
         self.buf.extend_from_slice(&fast.to_le_bytes());
         self.buf.push(fraud_code(entry.fraud_type));
-        self.buf.push(entry.severity);
+        self.buf.push(if entry.confirmed {
+            entry.severity | SEVERITY_CONFIRMED
+        } else {
+            entry.severity
+        });
         put_varint(&mut self.buf, entry.reports);
         put_varint(&mut self.buf, category);
         put_varint(&mut self.buf, label);

@@ -24,7 +24,7 @@ pub use expressions::expressions;
 pub use rules::{Brand, LinkRules, RemoteApp};
 
 use crate::error::Result;
-use crate::snapshot::Snapshot;
+use crate::scoring::CheckData;
 use crate::verdict::{Lang, Verdict};
 
 pub(crate) const EMBEDDED: &str = include_str!("../../data/links.json");
@@ -35,6 +35,13 @@ pub(crate) const EMBEDDED: &str = include_str!("../../data/links.json");
 /// Errors ([`crate::Error::InvalidInput`]): empty input, over
 /// [`MAX_URL_BYTES`], no valid host, a non-web scheme (`mailto:`, `tel:` …).
 /// `javascript:` and `data:` URLs are not errors: they get a verdict.
-pub(crate) fn check(snap: &Snapshot, lang: Lang, url: &str) -> Result<Verdict> {
+/// What the link check reads: the link rules, besides what every check
+/// reads. [`crate::Snapshot`] implements it.
+pub(crate) trait LinkData: CheckData {
+    /// Brands, hosts, words and weights of the link check.
+    fn links(&self) -> &LinkRules;
+}
+
+pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdict> {
     heuristics::check(snap, lang, url)
 }

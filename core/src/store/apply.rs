@@ -24,7 +24,8 @@ pub type SourceError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Most entries (additions plus removals) one change may carry.
 pub const MAX_CHANGE_ENTRIES: u64 = 100_000_000;
-/// Most distinct (category, fraud type, severity, label) tuples per feed.
+/// Most distinct (category, fraud type, severity, label, confirmed) tuples
+/// per feed.
 pub const MAX_LABELS_PER_FEED: usize = 65_536;
 /// Longest category, in bytes.
 pub const MAX_CATEGORY_BYTES: usize = 64;
@@ -467,6 +468,7 @@ impl LabelDict {
             fraud_type: e.fraud_type,
             severity: e.severity,
             label: e.label.clone(),
+            confirmed: e.confirmed,
         };
         if let Some(&id) = self.ids.get(&rec) {
             self.used.insert(id);

@@ -26,6 +26,7 @@
 
 mod apply;
 mod audit;
+mod audit_queue;
 mod crypto;
 mod db;
 mod error;
@@ -40,6 +41,7 @@ pub use apply::{
     MAX_LABEL_BYTES, MAX_RULES_BYTES,
 };
 pub use audit::{AuditRecord, Decision, MAX_AUDIT_AGE_MS, MAX_AUDIT_ENTRIES, MAX_AUDIT_ID_BYTES};
+pub use audit_queue::{AuditStats, AuditWriter, AUDIT_FULL_WAIT, AUDIT_QUEUE_CAPACITY};
 pub use crypto::{FileKeyProvider, KeyProvider, DATA_KEY_LEN};
 pub use error::{KeyProviderError, StoreError};
 pub use history::{StoreHistory, MAX_HISTORY_PAYEES, MAX_RECENT_PAYMENTS};
