@@ -3,7 +3,30 @@
 
 mod common;
 
-use common::fanzha_stdin;
+use common::{fanzha, fanzha_stdin};
+
+#[test]
+fn check_takes_the_turns_as_arguments() {
+    let out = fanzha(&[
+        "check",
+        "conversation",
+        "remote:喂 这里是市公安局刑侦大队 你的身份证涉嫌一起洗钱案",
+        "local:我该怎么做",
+        "remote:案件保密 不要告诉任何人 把你卡里的钱转到安全账户",
+        "--json",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["level"], "dangerous", "{v}");
+    let bad = fanzha(&["check", "conversation", "caller:hi"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
 
 #[test]
 fn scan_reads_one_dialogue_a_line_and_reports_bad_lines() {

@@ -236,7 +236,11 @@ fn the_message_model_reads_the_remote_side() {
         .iter()
         .find(|r| r.code == "conversation.model")
         .unwrap_or_else(|| panic!("{:#?}", v.reasons));
-    assert!(r.detail.contains("impersonate_customer_service"), "{}", r.detail);
+    assert!(
+        r.detail.contains("impersonate_customer_service"),
+        "{}",
+        r.detail
+    );
     assert!(r.weight > 0);
     // Without a model, no model reason.
     let plain = guard().check_conversation(&turns).unwrap();
