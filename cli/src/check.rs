@@ -107,6 +107,9 @@ pub enum CheckCommand {
     Message(MessageArgs),
     /// Check a payment the user is about to make.
     Payment(crate::payment::PaymentArgs),
+    /// Check a conversation (call transcript or chat thread) as a whole:
+    /// turns in order, each `remote:TEXT` or `local:TEXT`.
+    Conversation(crate::conversation::ConversationArgs),
 }
 
 pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
@@ -128,6 +131,7 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
         CheckCommand::Payment(args) => crate::payment::run(args),
+        CheckCommand::Conversation(args) => crate::conversation::run(args),
     }
 }
 

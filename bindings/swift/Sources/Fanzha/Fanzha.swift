@@ -809,6 +809,19 @@ public protocol GuardProtocol: AnyObject, Sendable {
     func checkNumbers(numbers: [String], context: NumberContext, parallelism: UInt32) throws  -> [CheckResult]
     
     /**
+     * Checks a conversation — a call transcript (speech to text) or a chat
+     * thread — as a whole: the arc of a scam across turns (someone claims
+     * authority → fear or urgency → secrecy → a transfer or a code
+     * requested), the message check and the message model on the other
+     * party's text. Reasons are `conversation.*` codes whose details name
+     * the turns. The verdict's kind is `Message`.
+     *
+     * Throws `InvalidInput` (kind `Message`) for no turns, no visible
+     * text, more than 500 turns or more than 256 KiB of text.
+     */
+    func checkConversation(turns: [Turn]) throws  -> Verdict
+    
+    /**
      * Plaintext numbers for the iOS Call Directory extension: the
      * region's official numbers to label, the user's blocked numbers to
      * block — sorted ascending, no duplicates. Reads the store's rules
@@ -1341,6 +1354,27 @@ open func checkNumbers(numbers: [String], context: NumberContext, parallelism: U
         FfiConverterSequenceString.lower(numbers),
         FfiConverterTypeNumberContext_lower(context),
         FfiConverterUInt32.lower(parallelism),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Checks a conversation — a call transcript (speech to text) or a chat
+     * thread — as a whole: the arc of a scam across turns (someone claims
+     * authority → fear or urgency → secrecy → a transfer or a code
+     * requested), the message check and the message model on the other
+     * party's text. Reasons are `conversation.*` codes whose details name
+     * the turns. The verdict's kind is `Message`.
+     *
+     * Throws `InvalidInput` (kind `Message`) for no turns, no visible
+     * text, more than 500 turns or more than 256 KiB of text.
+     */
+open func checkConversation(turns: [Turn])throws  -> Verdict  {
+    return try  FfiConverterTypeVerdict_lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_check_conversation(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeTurn.lower(turns),uniffiCallStatus
     )
 })
 }
@@ -3365,6 +3399,109 @@ public func FfiConverterTypeMessageInput_lower(_ value: MessageInput) -> RustBuf
 
 
 /**
+ * Which learned model a check uses.
+ */
+public struct ModelStatus: Equatable, Hashable {
+    /**
+     * `message` or `link`.
+     */
+    public let kind: String
+    /**
+     * Short id: the model file's checksum (16 hex digits), the same
+     * whichever feed carried it.
+     */
+    public let id: String
+    /**
+     * Classes (`benign` plus the fraud types it tells apart).
+     */
+    public let classes: Int32
+    /**
+     * Size of the model file in bytes.
+     */
+    public let bytes: Int64
+    /**
+     * `feed` (shipped in a signed feed), `embedded` (the library's
+     * default) or `custom`.
+     */
+    public let source: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `message` or `link`.
+         */kind: String, 
+        /**
+         * Short id: the model file's checksum (16 hex digits), the same
+         * whichever feed carried it.
+         */id: String, 
+        /**
+         * Classes (`benign` plus the fraud types it tells apart).
+         */classes: Int32, 
+        /**
+         * Size of the model file in bytes.
+         */bytes: Int64, 
+        /**
+         * `feed` (shipped in a signed feed), `embedded` (the library's
+         * default) or `custom`.
+         */source: String) {
+        self.kind = kind
+        self.id = id
+        self.classes = classes
+        self.bytes = bytes
+        self.source = source
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ModelStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeModelStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ModelStatus {
+        return
+            try ModelStatus(
+                kind: FfiConverterString.read(from: &buf), 
+                id: FfiConverterString.read(from: &buf), 
+                classes: FfiConverterInt32.read(from: &buf), 
+                bytes: FfiConverterInt64.read(from: &buf), 
+                source: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ModelStatus, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterInt32.write(value.classes, into: &buf)
+        FfiConverterInt64.write(value.bytes, into: &buf)
+        FfiConverterString.write(value.source, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeModelStatus_lift(_ buf: RustBuffer) throws -> ModelStatus {
+    return try FfiConverterTypeModelStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeModelStatus_lower(_ value: ModelStatus) -> RustBuffer {
+    return FfiConverterTypeModelStatus.lower(value)
+}
+
+
+/**
  * The bank's payee-name check: result and the name it returned.
  */
 public struct NameCheck: Equatable, Hashable {
@@ -3990,6 +4127,11 @@ public struct ProtectionStatus: Equatable, Hashable {
      */
     public let storeProblem: String?
     /**
+     * The learned models checks use now (message, link): a feed's after an
+     * apply, else the embedded default; empty when there is none.
+     */
+    public let models: [ModelStatus]
+    /**
      * The applied feeds.
      */
     public let feeds: [FeedStatus]
@@ -4026,6 +4168,10 @@ public struct ProtectionStatus: Equatable, Hashable {
          * Why the store's data is unavailable (damaged file …), if it is.
          */storeProblem: String?, 
         /**
+         * The learned models checks use now (message, link): a feed's after an
+         * apply, else the embedded default; empty when there is none.
+         */models: [ModelStatus], 
+        /**
          * The applied feeds.
          */feeds: [FeedStatus], 
         /**
@@ -4044,6 +4190,7 @@ public struct ProtectionStatus: Equatable, Hashable {
         self.stale = stale
         self.hasStore = hasStore
         self.storeProblem = storeProblem
+        self.models = models
         self.feeds = feeds
         self.userRules = userRules
         self.reports = reports
@@ -4071,6 +4218,7 @@ public struct FfiConverterTypeProtectionStatus: FfiConverterRustBuffer {
                 stale: FfiConverterBool.read(from: &buf), 
                 hasStore: FfiConverterBool.read(from: &buf), 
                 storeProblem: FfiConverterOptionString.read(from: &buf), 
+                models: FfiConverterSequenceTypeModelStatus.read(from: &buf), 
                 feeds: FfiConverterSequenceTypeFeedStatus.read(from: &buf), 
                 userRules: FfiConverterInt64.read(from: &buf), 
                 reports: FfiConverterInt64.read(from: &buf), 
@@ -4084,6 +4232,7 @@ public struct FfiConverterTypeProtectionStatus: FfiConverterRustBuffer {
         FfiConverterBool.write(value.stale, into: &buf)
         FfiConverterBool.write(value.hasStore, into: &buf)
         FfiConverterOptionString.write(value.storeProblem, into: &buf)
+        FfiConverterSequenceTypeModelStatus.write(value.models, into: &buf)
         FfiConverterSequenceTypeFeedStatus.write(value.feeds, into: &buf)
         FfiConverterInt64.write(value.userRules, into: &buf)
         FfiConverterInt64.write(value.reports, into: &buf)
@@ -4382,6 +4531,75 @@ public func FfiConverterTypeReport_lift(_ buf: RustBuffer) throws -> Report {
 #endif
 public func FfiConverterTypeReport_lower(_ value: Report) -> RustBuffer {
     return FfiConverterTypeReport.lower(value)
+}
+
+
+/**
+ * One turn of a conversation.
+ */
+public struct Turn: Equatable, Hashable {
+    /**
+     * Who spoke: the other party or the device's user.
+     */
+    public let speaker: Speaker
+    /**
+     * What was said (a transcript line or a chat message).
+     */
+    public let text: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Who spoke: the other party or the device's user.
+         */speaker: Speaker, 
+        /**
+         * What was said (a transcript line or a chat message).
+         */text: String) {
+        self.speaker = speaker
+        self.text = text
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Turn: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTurn: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Turn {
+        return
+            try Turn(
+                speaker: FfiConverterTypeSpeaker.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Turn, into buf: inout [UInt8]) {
+        FfiConverterTypeSpeaker.write(value.speaker, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTurn_lift(_ buf: RustBuffer) throws -> Turn {
+    return try FfiConverterTypeTurn.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTurn_lower(_ value: Turn) -> RustBuffer {
+    return FfiConverterTypeTurn.lower(value)
 }
 
 
@@ -6237,6 +6455,81 @@ public func FfiConverterTypeRuleKind_lower(_ value: RuleKind) -> RustBuffer {
 
 
 /**
+ * Who spoke a turn.
+ */
+
+public enum Speaker: Equatable, Hashable {
+    
+    /**
+     * The other party: the caller, the chat contact.
+     */
+    case remote
+    /**
+     * The user of the device.
+     */
+    case local
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Speaker: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSpeaker: FfiConverterRustBuffer {
+    typealias SwiftType = Speaker
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Speaker {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .remote
+        
+        case 2: return .local
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Speaker, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .remote:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .local:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpeaker_lift(_ buf: RustBuffer) throws -> Speaker {
+    return try FfiConverterTypeSpeaker.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpeaker_lower(_ value: Speaker) -> RustBuffer {
+    return FfiConverterTypeSpeaker.lower(value)
+}
+
+
+
+/**
  * The network's caller-ID attestation (STIR/SHAKEN or equivalent).
  */
 
@@ -6860,6 +7153,31 @@ fileprivate struct FfiConverterSequenceTypeMessageInput: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeModelStatus: FfiConverterRustBuffer {
+    typealias SwiftType = [ModelStatus]
+
+    public static func write(_ value: [ModelStatus], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeModelStatus.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ModelStatus] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ModelStatus]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeModelStatus.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeQuestion: FfiConverterRustBuffer {
     typealias SwiftType = [Question]
 
@@ -6927,6 +7245,31 @@ fileprivate struct FfiConverterSequenceTypeReport: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeReport.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTurn: FfiConverterRustBuffer {
+    typealias SwiftType = [Turn]
+
+    public static func write(_ value: [Turn], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTurn.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Turn] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Turn]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTurn.read(from: &buf))
         }
         return seq
     }
@@ -7107,6 +7450,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_check_numbers() != 46724) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_check_conversation() != 39748) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_call_directory_entries() != 40964) {
