@@ -27,6 +27,8 @@ package org.fanzha.bench
 import org.fanzha.Channel
 import org.fanzha.FastGuard
 import org.fanzha.FastLib
+import org.fanzha.FfiConverterSequenceTypeCheckResult
+import org.fanzha.FfiConverterSequenceTypeMessageInput
 import org.fanzha.FfiConverterString
 import org.fanzha.FfiConverterTypeNumberContext
 import org.fanzha.FfiConverterTypeVerdict
@@ -184,6 +186,16 @@ object Bench {
         val batchNumbers = List(batch) { numbers[it and 1023] }
         val batchLinks = List(batch) { links[it and 1023] }
         val rounds = maxOf(5, runs / 5000)
+        // Where a batch's time goes, beside the call itself: lowering the
+        // 1000 messages into one buffer (and freeing it), and lowering +
+        // lifting the 1000 results (the lift is what a call pays).
+        val batchResults = guard.checkMessages(batchMsgs, 1u)
+        measureBatch("piece: lower 1000 messages + free", batch, 3, rounds) {
+            RustBuffer.free(FfiConverterSequenceTypeMessageInput.lower(batchMsgs))
+        }
+        measureBatch("piece: lower + lift 1000 message results", batch, 3, rounds) {
+            FfiConverterSequenceTypeCheckResult.lift(FfiConverterSequenceTypeCheckResult.lower(batchResults))
+        }
         measureBatch("checkMessages ×1000, parallelism 1", batch, 3, rounds) { guard.checkMessages(batchMsgs, 1u) }
         measureBatch("checkMessages ×1000, every core", batch, 3, rounds) { guard.checkMessages(batchMsgs, 0u) }
         measureBatch("checkNumbers ×1000, parallelism 1", batch, 3, rounds) { guard.checkNumbers(batchNumbers, ctx, 1u) }
