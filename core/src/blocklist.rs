@@ -45,6 +45,11 @@ pub struct ListEntry {
     pub reports: u32,
     /// Publisher's label, e.g. "冒充客服".
     pub label: String,
+    /// The publisher marks the listing as confirmed: it wins over the
+    /// user's own allow rule ("not a scam"), which an unconfirmed listing
+    /// yields to. Absent (older feeds and stores) reads as `false`.
+    #[serde(default)]
+    pub confirmed: bool,
 }
 
 /// SHA-256 of a canonical value: the key of every list entry.

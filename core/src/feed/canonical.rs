@@ -66,6 +66,7 @@ mod tests {
             severity: 90,
             reports: 3,
             label: "test".into(),
+            confirmed: false,
         }
     }
 

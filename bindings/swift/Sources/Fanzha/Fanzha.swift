@@ -750,6 +750,11 @@ public protocol GuardProtocol: AnyObject, Sendable {
     func status() throws  -> ProtectionStatus
     
     /**
+     * The audit writer's counters; null without a store.
+     */
+    func auditStats()  -> AuditWriterStats?
+    
+    /**
      * The warning audit log, oldest first. Checked values (numbers, links,
      * accounts, message previews) only when `include_values`.
      */
@@ -760,6 +765,14 @@ public protocol GuardProtocol: AnyObject, Sendable {
      * the bank's own systems.
      */
     func exportAuditJson(includeValues: Bool) throws  -> String
+    
+    /**
+     * Waits until every warning given so far is in the audit log.
+     * `recordDecision`, `exportAudit` and `markNotScam` do this
+     * themselves, and so does `close`; call it when the app goes to the
+     * background. No-op without a store.
+     */
+    func flushAudit() throws 
     
     /**
      * The person says the warning with verdict id `id` was wrong: adds a
@@ -1201,6 +1214,18 @@ open func status()throws  -> ProtectionStatus  {
 }
     
     /**
+     * The audit writer's counters; null without a store.
+     */
+open func auditStats() -> AuditWriterStats?  {
+    return try!  FfiConverterOptionTypeAuditWriterStats.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_audit_stats(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The warning audit log, oldest first. Checked values (numbers, links,
      * accounts, message previews) only when `include_values`.
      */
@@ -1226,6 +1251,20 @@ open func exportAuditJson(includeValues: Bool)throws  -> String  {
         FfiConverterBool.lower(includeValues),uniffiCallStatus
     )
 })
+}
+    
+    /**
+     * Waits until every warning given so far is in the audit log.
+     * `recordDecision`, `exportAudit` and `markNotScam` do this
+     * themselves, and so does `close`; call it when the app goes to the
+     * background. No-op without a store.
+     */
+open func flushAudit()throws   {try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_flush_audit(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+}
 }
     
     /**
@@ -2044,6 +2083,99 @@ public func FfiConverterTypeAuditEntry_lift(_ buf: RustBuffer) throws -> AuditEn
 #endif
 public func FfiConverterTypeAuditEntry_lower(_ value: AuditEntry) -> RustBuffer {
     return FfiConverterTypeAuditEntry.lower(value)
+}
+
+
+/**
+ * What the audit log's writer has done since the guard opened its store.
+ * Warnings are written off the check path; none is lost silently: one
+ * that could not be queued (the queue stayed full) is counted in
+ * `dropped` and its verdict has no id, one the store refused is counted
+ * in `failed` (and logged).
+ */
+public struct AuditWriterStats: Equatable, Hashable {
+    /**
+     * Warnings waiting to be written now.
+     */
+    public let queued: Int64
+    /**
+     * Warnings written to the store.
+     */
+    public let written: Int64
+    /**
+     * Warnings not recorded because the queue stayed full.
+     */
+    public let dropped: Int64
+    /**
+     * Warnings the store refused to write.
+     */
+    public let failed: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Warnings waiting to be written now.
+         */queued: Int64, 
+        /**
+         * Warnings written to the store.
+         */written: Int64, 
+        /**
+         * Warnings not recorded because the queue stayed full.
+         */dropped: Int64, 
+        /**
+         * Warnings the store refused to write.
+         */failed: Int64) {
+        self.queued = queued
+        self.written = written
+        self.dropped = dropped
+        self.failed = failed
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AuditWriterStats: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAuditWriterStats: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AuditWriterStats {
+        return
+            try AuditWriterStats(
+                queued: FfiConverterInt64.read(from: &buf), 
+                written: FfiConverterInt64.read(from: &buf), 
+                dropped: FfiConverterInt64.read(from: &buf), 
+                failed: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AuditWriterStats, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.queued, into: &buf)
+        FfiConverterInt64.write(value.written, into: &buf)
+        FfiConverterInt64.write(value.dropped, into: &buf)
+        FfiConverterInt64.write(value.failed, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditWriterStats_lift(_ buf: RustBuffer) throws -> AuditWriterStats {
+    return try FfiConverterTypeAuditWriterStats.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditWriterStats_lower(_ value: AuditWriterStats) -> RustBuffer {
+    return FfiConverterTypeAuditWriterStats.lower(value)
 }
 
 
@@ -5759,6 +5891,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeAuditWriterStats: FfiConverterRustBuffer {
+    typealias SwiftType = AuditWriterStats?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeAuditWriterStats.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeAuditWriterStats.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCallContext: FfiConverterRustBuffer {
     typealias SwiftType = CallContext?
 
@@ -6398,10 +6554,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_fanzha_ffi_checksum_method_guard_status() != 14790) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_fanzha_ffi_checksum_method_guard_audit_stats() != 38993) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_fanzha_ffi_checksum_method_guard_export_audit() != 20595) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_export_audit_json() != 48325) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_flush_audit() != 39725) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_mark_not_scam() != 41116) {
