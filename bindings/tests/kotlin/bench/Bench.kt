@@ -5,14 +5,17 @@
 // where the scheduler's waits land in the wall figures). Figures to quote,
 // never assertions.
 //
-// Three parts:
+// Four parts:
 // - single calls: `feedVersion` and `fraudTypeId` are calls that do (almost)
 //   nothing in Rust — the binding's own floor — beside the checks;
+// - the same checks through `FastGuard` (one JNA direct-mapped call each),
+//   and an empty direct call (its floor);
 // - where a call's time goes: the pieces every generated call is made of
 //   (cloning the object handle, allocating and freeing an argument buffer,
 //   lowering a string or a record, lifting a verdict), each timed alone
 //   through the generated code's own (module-internal) helpers;
-// - batches: `checkMessages` / `checkNumbers` / `checkLinks` on 1000 items,
+// - batches: lowering 1000 messages and lowering + lifting their 1000
+//   results alone, then `checkMessages` / `checkNumbers` / `checkLinks` on 1000 items,
 //   on the calling thread only (parallelism 1: the per-core figure) and on
 //   every core (parallelism 0).
 //
