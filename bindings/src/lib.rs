@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! # fanzha-ffi
 //!
 //! The Kotlin and Swift face of `fanzha-core`, through UniFFI proc-macros.
@@ -12,11 +13,13 @@
 //! - [`logging`]: the host's log sink.
 //! - [`keys`]: the host's `KeyProvider` (Keystore / Keychain) for the store.
 //! - [`store`]: user rules and reports as records.
+//! - [`fast`]: the direct-call path behind Kotlin's `FastGuard`.
 //!
 //! Bindings are generated in library mode from the built cdylib by
 //! `bindings/scripts/generate-bindings.sh`.
 
 pub mod error;
+pub mod fast;
 pub mod guard;
 pub mod keys;
 pub mod logging;

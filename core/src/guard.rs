@@ -345,6 +345,7 @@ impl Guard {
         self.history = history;
     }
 
+    /// The settings this guard was made with.
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
@@ -373,7 +374,7 @@ impl Guard {
     pub fn check_number(&self, number: &str, ctx: &NumberContext) -> Result<Verdict> {
         let snap = self.snapshot();
         let v = crate::number::check(
-            &snap,
+            &*snap,
             &self.settings.region,
             self.settings.lang,
             number,
@@ -394,7 +395,7 @@ impl Guard {
     /// Checks a link.
     pub fn check_link(&self, url: &str) -> Result<Verdict> {
         let snap = self.snapshot();
-        let v = crate::link::check(&snap, self.settings.lang, url)?;
+        let v = crate::link::check(&*snap, self.settings.lang, url)?;
         let v = self.finish(&snap, v);
         if v.level >= Level::Suspicious {
             self.remember(&snap, &v, EventKind::Link);
@@ -406,12 +407,33 @@ impl Guard {
     pub fn check_message(&self, sender: Option<&str>, body: &str) -> Result<Verdict> {
         let snap = self.snapshot();
         let v = crate::message::check(
-            &snap,
+            &*snap,
             &self.settings.region,
             self.settings.lang,
             sender,
             body,
         )?;
+        let v = self.finish(&snap, v);
+        if v.level >= Level::Suspicious {
+            self.remember(&snap, &v, EventKind::Message);
+        }
+        Ok(v)
+    }
+
+    /// Checks a conversation — a call transcript or a chat thread, turns
+    /// with their speaker — as a whole: the arc of a scam (authority → fear
+    /// → secrecy → transfer or credential request) across turns, the
+    /// message check and the message model on the remote side. See
+    /// [`crate::conversation`]. The verdict has kind `message`; a flagged
+    /// conversation is remembered in the journey as a flagged message.
+    ///
+    /// `InvalidInput` for no turns, no visible text, more than
+    /// [`crate::conversation::MAX_TURNS`] turns or
+    /// [`crate::conversation::MAX_BYTES`] bytes.
+    pub fn check_conversation(&self, turns: &[crate::conversation::Turn]) -> Result<Verdict> {
+        let snap = self.snapshot();
+        let v =
+            crate::conversation::check(&snap, &self.settings.region, self.settings.lang, turns)?;
         let v = self.finish(&snap, v);
         if v.level >= Level::Suspicious {
             self.remember(&snap, &v, EventKind::Message);
@@ -447,7 +469,7 @@ impl Guard {
     /// checks of later payments.
     pub fn record_payment(&self, intent: &PaymentIntent) -> Result<()> {
         let snap = self.snapshot();
-        let p = payment::prepare(&snap, &self.settings.region, self.settings.lang, intent)?;
+        let p = payment::prepare(&*snap, &self.settings.region, self.settings.lang, intent)?;
         self.history
             .record(&p.payee, &p.currency, intent.amount_minor, self.now_ms())
     }
@@ -509,7 +531,7 @@ impl Guard {
     ) -> Result<Verdict> {
         let snap = self.snapshot();
         let region = &self.settings.region;
-        let p = payment::prepare(&snap, region, self.settings.lang, intent)?;
+        let p = payment::prepare(&*snap, region, self.settings.lang, intent)?;
         let now = self.now_ms();
         let history = self.history.summary(&p.payee, &p.currency);
         let facts = {
@@ -527,7 +549,7 @@ impl Guard {
             facts,
             answers,
         };
-        let v = payment::assess(&snap, intent, &p, inputs)?;
+        let v = payment::assess(&*snap, intent, &p, inputs)?;
         Ok(self.finish(&snap, v))
     }
 
@@ -597,6 +619,36 @@ impl Guard {
             stamp(audit, self.now_ms(), &mut v);
         }
         v
+    }
+
+    /// The learned models checks use now (message, then link), with their
+    /// short ids: a feed's model after an apply, else the embedded default;
+    /// none of a kind when this build ships no default and no feed carried
+    /// one. Costs a re-encoding of each model (about a millisecond per MB).
+    pub fn models(&self) -> Vec<crate::store::ModelStatus> {
+        let snap = self.snapshot();
+        let mut out = Vec::new();
+        for (kind, model) in [
+            (crate::model::FeatureKind::Message, &snap.message_model),
+            (crate::model::FeatureKind::Link, &snap.link_model),
+        ] {
+            let Some(model) = model else { continue };
+            let bytes = model.to_bytes();
+            let embedded = crate::model::embedded(kind).is_some_and(|e| e == bytes.as_slice());
+            let source = if embedded {
+                "embedded"
+            } else if self.store.is_some() {
+                "feed"
+            } else {
+                "custom"
+            };
+            out.extend(crate::store::ModelStatus::of_bytes(
+                kind.as_str(),
+                &bytes,
+                source,
+            ));
+        }
+        out
     }
 
     /// The kinds this build can check.
