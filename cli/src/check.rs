@@ -112,6 +112,11 @@ impl NumberArgs {
 /// `fanzha check link`.
 #[derive(Args, Debug)]
 pub struct LinkArgs {
+    /// Use this link model (FZML, from `fanzha model train --kind link`)
+    /// instead of the embedded default; with the embedded rules (no
+    /// `--store`).
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<std::path::PathBuf>,
     /// The link as it was shown (a scheme-less `example.com/x` is read as http).
     /// Bytes that are not UTF-8 are read as the bytes they are (Safe
     /// Browsing canonicalization: `http://\x01\x80.com/` → `http://%01%80.com/`).
@@ -159,7 +164,7 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
         CheckCommand::Link(args) => {
-            let guard = args.common.guard()?;
+            let guard = link_guard(&args.common, args.model.as_deref())?;
             let verdict = guard.check_link(&link_text(args.url.as_encoded_bytes()))?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
@@ -193,8 +198,39 @@ pub struct ScanArgs {
     /// For numbers: the channel they arrived on.
     #[arg(long, value_enum, default_value = "call")]
     pub channel: ChannelArg,
+    /// For links: use this link model (FZML, from `fanzha model train
+    /// --kind link`) instead of the embedded default; with the embedded
+    /// rules (no `--store`).
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// The guard for link checks: the common one, or the embedded rules with
+/// the link model read from `model`.
+fn link_guard(common: &CommonArgs, model: Option<&std::path::Path>) -> Result<Guard, Failure> {
+    let Some(path) = model else {
+        return common.guard();
+    };
+    if common.store.store.is_some() {
+        return Err(Failure::usage(
+            "--model uses the embedded rules: give it without --store",
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+    let sources = fanzha_core::RuleSources {
+        link_model: Some(std::sync::Arc::new(bytes)),
+        ..Default::default()
+    };
+    let snapshot = fanzha_core::Snapshot::build(
+        &sources,
+        std::sync::Arc::new(fanzha_core::blocklist::MemoryIndex::new()),
+        format!("{}+model", fanzha_core::snapshot::EMBEDDED_VERSION),
+    )
+    .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+    Guard::with_snapshot(common.settings(), snapshot).map_err(Failure::from)
 }
 
 /// A link's bytes as text for the link check: UTF-8 as it is, and every
@@ -228,7 +264,10 @@ fn link_text(raw: &[u8]) -> std::borrow::Cow<'_, str> {
 }
 
 pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
-    let guard = args.common.guard()?;
+    if args.model.is_some() && args.kind != ScanKind::Link {
+        return Err(Failure::usage("--model is for --kind link"));
+    }
+    let guard = link_guard(&args.common, args.model.as_deref())?;
     let reader: Box<dyn BufRead> = match &args.input {
         Some(path) => Box::new(BufReader::with_capacity(
             1 << 16,

@@ -198,11 +198,18 @@ pub fn train(
     let mut benign_scores: Vec<f32> = scored.iter().filter(|s| s.1 == 0).map(|s| s.0).collect();
     benign_scores.sort_by(f32::total_cmp);
     if let Some(&max) = benign_scores.last() {
-        let q99 = benign_scores[(benign_scores.len() * 99 / 100).min(benign_scores.len() - 1)];
-        let s = q99.clamp(0.5, 0.95);
+        // Links: most benign links are everyday sites, so a false alarm
+        // costs more there; the threshold sits at the 99.5th percentile.
+        let (per_mille, top, dangerous_top) = match kind {
+            FeatureKind::Link => (995, 0.97, 0.999),
+            FeatureKind::Message => (990, 0.95, 0.99),
+        };
+        let q =
+            benign_scores[(benign_scores.len() * per_mille / 1000).min(benign_scores.len() - 1)];
+        let s = q.clamp(0.5, top);
         model.calibration = Calibration {
             suspicious_at: s,
-            dangerous_at: (max + 0.01).clamp((s + 0.02).max(0.85), 0.99),
+            dangerous_at: (max + 0.01).clamp((s + 0.02).max(0.85), dangerous_top),
         };
     }
     let s = model.calibration.suspicious_at;
