@@ -150,8 +150,8 @@ pub(crate) fn check(snap: &Snapshot, lang: Lang, url: &str) -> Result<Verdict> {
 /// Its calibrated thresholds pick the weight: `link.model` from
 /// `suspicious_at`, `link.model_confident` from `dangerous_at`.
 fn model_signal(rules: &LinkRules, m: &Model, url: &str, a: &mut Assessment) {
-    let p = m.predict(url.trim());
-    let prob = p.fraud_probability();
+    let text = url.trim();
+    let prob = m.link_fraud_probability(text);
     let code = if prob >= m.calibration.dangerous_at {
         "link.model_confident"
     } else if prob >= m.calibration.suspicious_at {
@@ -159,6 +159,8 @@ fn model_signal(rules: &LinkRules, m: &Model, url: &str, a: &mut Assessment) {
     } else {
         return;
     };
+    // Flagged: now the n-grams behind the score.
+    let p = m.predict(text);
     let grams: Vec<&str> = p
         .evidence
         .iter()

@@ -133,6 +133,30 @@ impl Model {
     }
 }
 
+impl Model {
+    /// `1 - P(benign)` for a link, as [`Model::predict`] computes it, without
+    /// building the n-gram texts (the link check's hot path; call
+    /// `predict` for the evidence). Other kinds go through `predict`.
+    pub fn link_fraud_probability(&self, text: &str) -> f32 {
+        if self.kind != FeatureKind::Link {
+            return self.predict(text).fraud_probability();
+        }
+        let mut buckets = Vec::new();
+        features::link_buckets(text, self.bits, &mut buckets);
+        let value = 1.0 / (buckets.len().max(1) as f32).sqrt();
+        let mut logits = self.bias.clone();
+        for b in &buckets {
+            if let Some(row) = self.row(*b) {
+                for (c, l) in logits.iter_mut().enumerate() {
+                    *l += f32::from(row[c]) * self.scale[c] * value;
+                }
+            }
+        }
+        let probs = softmax(&logits);
+        1.0 - probs.first().copied().unwrap_or(0.0)
+    }
+}
+
 pub(crate) fn softmax(logits: &[f32]) -> Vec<f32> {
     let m = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let e: Vec<f32> = logits.iter().map(|&l| (l - m).exp()).collect();
