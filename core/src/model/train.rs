@@ -201,7 +201,7 @@ pub fn train(
         // Links: most benign links are everyday sites, so a false alarm
         // costs more there; the threshold sits at the 99.5th percentile.
         let (per_mille, top, dangerous_top) = match kind {
-            FeatureKind::Link => (995, 0.97, 0.999),
+            FeatureKind::Link => (995, 0.999, 0.99999),
             FeatureKind::Message => (990, 0.95, 0.99),
         };
         let q =
@@ -209,7 +209,8 @@ pub fn train(
         let s = q.clamp(0.5, top);
         model.calibration = Calibration {
             suspicious_at: s,
-            dangerous_at: (max + 0.01).clamp((s + 0.02).max(0.85), dangerous_top),
+            dangerous_at: (max + 0.01)
+                .clamp((s + 0.02).max(0.85).min(dangerous_top), dangerous_top),
         };
     }
     let s = model.calibration.suspicious_at;
