@@ -68,6 +68,10 @@ pub use audit::{AuditEntry, Decision, NotScamResult};
 #[path = "batch.rs"]
 mod batch;
 pub use batch::{CheckResult, MessageInput};
+// Conversations (call transcripts, chat threads), likewise.
+#[path = "conversation.rs"]
+mod conversation;
+pub use conversation::{Speaker, Turn};
 
 /// The anti-fraud engine: checks numbers, links, messages and payments.
 ///
@@ -132,13 +136,12 @@ impl Guard {
         number: String,
         context: NumberContext,
     ) -> Result<Verdict, FanzhaError> {
-        let ctx = context.to_core()?;
-        Ok(self.inner.check_number(&number, &ctx)?.into())
+        self.check_number_str(&number, &context)
     }
 
     /// Checks a link (a URL as the user saw it).
     pub fn check_link(&self, url: String) -> Result<Verdict, FanzhaError> {
-        Ok(self.inner.check_link(&url)?.into())
+        self.check_link_str(&url)
     }
 
     /// Checks a message body and its sender (a number or an alphanumeric id).
@@ -147,7 +150,7 @@ impl Guard {
         sender: Option<String>,
         body: String,
     ) -> Result<Verdict, FanzhaError> {
-        Ok(self.inner.check_message(sender.as_deref(), &body)?.into())
+        self.check_message_str(sender.as_deref(), &body)
     }
 
     /// Checks a payment the user is about to make, with its live context
@@ -206,6 +209,12 @@ impl Guard {
             stale,
             has_store: self.inner.store().is_some(),
             store_problem: self.inner.store_problem(),
+            models: self
+                .inner
+                .models()
+                .into_iter()
+                .map(ModelStatus::from)
+                .collect(),
             feeds: Vec::new(),
             user_rules: 0,
             reports: 0,
@@ -337,6 +346,29 @@ impl Guard {
 }
 
 impl Guard {
+    /// The checks on borrowed strings: what the exported ones and the
+    /// direct-call path (`fast.rs`) both run.
+    pub(crate) fn check_number_str(
+        &self,
+        number: &str,
+        context: &NumberContext,
+    ) -> Result<Verdict, FanzhaError> {
+        let ctx = context.to_core()?;
+        Ok(self.inner.check_number(number, &ctx)?.into())
+    }
+
+    pub(crate) fn check_link_str(&self, url: &str) -> Result<Verdict, FanzhaError> {
+        Ok(self.inner.check_link(url)?.into())
+    }
+
+    pub(crate) fn check_message_str(
+        &self,
+        sender: Option<&str>,
+        body: &str,
+    ) -> Result<Verdict, FanzhaError> {
+        Ok(self.inner.check_message(sender, body)?.into())
+    }
+
     fn store(&self) -> Result<&Arc<fanzha_core::store::Store>, FanzhaError> {
         match self.inner.store() {
             Some(store) => Ok(store),
@@ -357,7 +389,9 @@ fn saturating_i64(n: u64) -> i64 {
 /// What `apply_feed` did.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct FeedApplied {
+    /// The feed's id.
     pub feed_id: String,
+    /// The version applied now.
     pub version: i64,
     /// The version it replaced, none for a first apply.
     pub previous_version: Option<i64>,
@@ -365,6 +399,7 @@ pub struct FeedApplied {
     pub full: bool,
     /// Entries written (additions and updates) and removals.
     pub added: i64,
+    /// Removals written.
     pub removed: i64,
     /// The feed had already expired: applied, and verdicts say the data is stale.
     pub stale: bool,
@@ -372,19 +407,55 @@ pub struct FeedApplied {
     pub feed_version: String,
 }
 
+/// Which learned model a check uses.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ModelStatus {
+    /// `message` or `link`.
+    pub kind: String,
+    /// Short id: the model file's checksum (16 hex digits), the same
+    /// whichever feed carried it.
+    pub id: String,
+    /// Classes (`benign` plus the fraud types it tells apart).
+    pub classes: i32,
+    /// Size of the model file in bytes.
+    pub bytes: i64,
+    /// `feed` (shipped in a signed feed), `embedded` (the library's
+    /// default) or `custom`.
+    pub source: String,
+}
+
+impl From<core::store::ModelStatus> for ModelStatus {
+    fn from(m: core::store::ModelStatus) -> ModelStatus {
+        ModelStatus {
+            kind: m.kind,
+            id: m.id,
+            classes: i32::try_from(m.classes).unwrap_or(i32::MAX),
+            bytes: saturating_i64(m.bytes),
+            source: m.source,
+        }
+    }
+}
+
 /// One applied feed.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct FeedStatus {
+    /// The feed's id.
     pub feed_id: String,
+    /// The applied version.
     pub version: i64,
     /// Milliseconds since the Unix epoch.
     pub created_ms: i64,
+    /// When it expires (ms since the Unix epoch).
     pub expires_ms: i64,
+    /// When it was applied (ms since the Unix epoch).
     pub applied_ms: i64,
     /// Past `expires_ms`: it keeps protecting, and verdicts carry `feed.stale`.
     pub expired: bool,
+    /// Numbers listed.
     pub numbers: i64,
+    /// Link expressions listed.
     pub links: i64,
+    /// Payee accounts listed.
     pub accounts: i64,
 }
 
@@ -399,9 +470,16 @@ pub struct ProtectionStatus {
     pub has_store: bool,
     /// Why the store's data is unavailable (damaged file …), if it is.
     pub store_problem: Option<String>,
+    /// The learned models checks use now (message, link): a feed's after an
+    /// apply, else the embedded default; empty when there is none.
+    pub models: Vec<ModelStatus>,
+    /// The applied feeds.
     pub feeds: Vec<FeedStatus>,
+    /// The user's own block and allow rules.
     pub user_rules: i64,
+    /// Reports filed.
     pub reports: i64,
+    /// Reports not uploaded yet.
     pub pending_reports: i64,
     /// Size of the store on disk (database plus WAL).
     pub store_bytes: i64,

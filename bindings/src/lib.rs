@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! # fanzha-ffi
 //!
 //! The Kotlin and Swift face of `fanzha-core`, through UniFFI proc-macros.
@@ -12,11 +13,13 @@
 //! - [`logging`]: the host's log sink.
 //! - [`keys`]: the host's `KeyProvider` (Keystore / Keychain) for the store.
 //! - [`store`]: user rules and reports as records.
+//! - [`fast`]: the direct-call path behind Kotlin's `FastGuard`.
 //!
 //! Bindings are generated in library mode from the built cdylib by
 //! `bindings/scripts/generate-bindings.sh`.
 
 pub mod error;
+pub mod fast;
 pub mod guard;
 pub mod keys;
 pub mod logging;
@@ -27,7 +30,7 @@ pub mod types;
 pub use error::FanzhaError;
 pub use guard::{
     AuditEntry, CheckResult, Decision, FeedApplied, FeedStatus, Guard, GuardSettings, MessageInput,
-    NotScamResult, ProtectionStatus,
+    ModelStatus, NotScamResult, ProtectionStatus, Speaker, Turn,
 };
 pub use keys::KeyProvider;
 pub use logging::{install_log_sink, LogLevel, LogRecord, LogSink};

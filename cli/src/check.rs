@@ -1,60 +1,11 @@
 //! `fanzha check …` and `fanzha scan …`.
 
+use crate::common::CommonArgs;
 use crate::output;
 use crate::Failure;
 use clap::{Args, Subcommand, ValueEnum};
-use fanzha_core::{Channel, Guard, Lang, NumberContext, Settings, StirResult};
+use fanzha_core::{Channel, Guard, NumberContext, StirResult};
 use std::io::{BufRead, BufReader, BufWriter, Write};
-
-/// Options every check shares.
-#[derive(Args, Clone, Debug)]
-pub struct CommonArgs {
-    /// Region for national numbers (ISO 3166 alpha-2).
-    #[arg(long, default_value = "CN")]
-    pub region: String,
-    /// Language of titles and advice (default: from $LANG, zh or en).
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
-    /// Check against an encrypted store (`--store DB --key-file K`).
-    #[command(flatten)]
-    pub store: crate::store::StoreArgs,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum LangArg {
-    En,
-    Zh,
-}
-
-impl CommonArgs {
-    pub fn settings(&self) -> Settings {
-        let lang = match self.lang {
-            Some(LangArg::En) => Lang::En,
-            Some(LangArg::Zh) => Lang::ZhHans,
-            None => std::env::var("LANG")
-                .map(|l| Lang::from_locale(&l))
-                .unwrap_or(Lang::En),
-        };
-        Settings {
-            region: self.region.clone(),
-            lang,
-        }
-    }
-
-    pub fn guard(&self) -> Result<Guard, Failure> {
-        if let (Some(db), Some(key)) = (&self.store.store, &self.store.key_file) {
-            // A damaged store still gives verdicts (carrying
-            // `store.unavailable`); the run then exits 1.
-            return crate::store::open_guard(db, key, self.settings(), true);
-        }
-        Guard::new(self.settings()).map_err(|e| match e {
-            fanzha_core::Error::Rules {
-                part: "settings", ..
-            } => Failure::usage(e.to_string()),
-            other => Failure::from(other),
-        })
-    }
-}
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
 pub enum ChannelArg {
@@ -113,8 +64,7 @@ impl NumberArgs {
 #[derive(Args, Debug)]
 pub struct LinkArgs {
     /// Use this link model (FZML, from `fanzha model train --kind link`)
-    /// instead of the embedded default; with the embedded rules (no
-    /// `--store`).
+    /// instead of the embedded one (or the store's).
     #[arg(long, value_name = "MODEL")]
     pub model: Option<std::path::PathBuf>,
     /// The link as it was shown (a scheme-less `example.com/x` is read as http).
@@ -140,6 +90,13 @@ pub struct MessageArgs {
     /// id found in the text with its own verdict).
     #[arg(long)]
     pub json: bool,
+    /// Use this message model (FZML, from `fanzha model train`) instead of
+    /// the embedded one (or the store's).
+    #[arg(long, value_name = "MODEL", conflicts_with = "no_model")]
+    pub model: Option<std::path::PathBuf>,
+    /// Use no message model: the pattern set alone.
+    #[arg(long)]
+    pub no_model: bool,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -154,6 +111,9 @@ pub enum CheckCommand {
     Message(MessageArgs),
     /// Check a payment the user is about to make.
     Payment(crate::payment::PaymentArgs),
+    /// Check a conversation (call transcript or chat thread) as a whole:
+    /// turns in order, each `remote:TEXT` or `local:TEXT`.
+    Conversation(crate::conversation::ConversationArgs),
 }
 
 pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
@@ -164,16 +124,24 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
         CheckCommand::Link(args) => {
-            let guard = link_guard(&args.common, args.model.as_deref())?;
+            let guard = args.common.guard()?;
+            set_model(
+                &guard,
+                fanzha_core::model::FeatureKind::Link,
+                args.model.as_deref(),
+                false,
+            )?;
             let verdict = guard.check_link(&link_text(args.url.as_encoded_bytes()))?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
         CheckCommand::Message(args) => {
             let guard = args.common.guard()?;
+            set_message_model(&guard, args.model.as_deref(), args.no_model)?;
             let verdict = guard.check_message(args.from.as_deref(), &args.text)?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
         CheckCommand::Payment(args) => crate::payment::run(args),
+        CheckCommand::Conversation(args) => crate::conversation::run(args),
     }
 }
 
@@ -185,6 +153,9 @@ pub enum ScanKind {
     Message,
     /// One JSON payment intent per line (schema: fanzha_core::payment::PaymentIntent).
     Payment,
+    /// One JSON dialogue per line: {"turns": [{"speaker": "remote"|"local",
+    /// "text": "…"}, …]} (other fields ignored).
+    Conversation,
 }
 
 #[derive(Args, Debug)]
@@ -198,39 +169,83 @@ pub struct ScanArgs {
     /// For numbers: the channel they arrived on.
     #[arg(long, value_enum, default_value = "call")]
     pub channel: ChannelArg,
-    /// For links: use this link model (FZML, from `fanzha model train
-    /// --kind link`) instead of the embedded default; with the embedded
-    /// rules (no `--store`).
-    #[arg(long, value_name = "MODEL")]
+    /// For messages and links: use this model (FZML, from `fanzha model
+    /// train [--kind link]`) instead of the embedded one (or the store's).
+    #[arg(long, value_name = "MODEL", conflicts_with = "no_model")]
     pub model: Option<std::path::PathBuf>,
+    /// For messages and links: use no model, the rules alone.
+    #[arg(long)]
+    pub no_model: bool,
     #[command(flatten)]
     pub common: CommonArgs,
 }
 
-/// The guard for link checks: the common one, or the embedded rules with
-/// the link model read from `model`.
-fn link_guard(common: &CommonArgs, model: Option<&std::path::Path>) -> Result<Guard, Failure> {
-    let Some(path) = model else {
-        return common.guard();
-    };
-    if common.store.store.is_some() {
-        return Err(Failure::usage(
-            "--model uses the embedded rules: give it without --store",
-        ));
+/// Applies `--model M` / `--no-model` for messages: see [`set_model`].
+pub fn set_message_model(
+    guard: &Guard,
+    path: Option<&std::path::Path>,
+    none: bool,
+) -> Result<(), Failure> {
+    set_model(guard, fanzha_core::model::FeatureKind::Message, path, none)
+}
+
+/// Applies `--model M` / `--no-model`: replaces the guard's model of `kind`
+/// (message or link) with the one in `path`, or removes it (the rules
+/// alone). The rest of the protection data — the store's lists and rules, or
+/// the embedded ones — stays. A file that is not a model of that kind is a
+/// usage error.
+pub fn set_model(
+    guard: &Guard,
+    kind: fanzha_core::model::FeatureKind,
+    path: Option<&std::path::Path>,
+    none: bool,
+) -> Result<(), Failure> {
+    use fanzha_core::model::{FeatureKind, Model};
+    if path.is_none() && !none {
+        return Ok(());
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
-    let sources = fanzha_core::RuleSources {
-        link_model: Some(std::sync::Arc::new(bytes)),
-        ..Default::default()
+    let bytes = match path {
+        Some(path) => {
+            let bytes = std::fs::read(path)
+                .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+            Model::from_bytes(&bytes, kind)
+                .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+            Some(bytes)
+        }
+        None => None,
     };
-    let snapshot = fanzha_core::Snapshot::build(
+    let current = guard.snapshot();
+    let mut sources = match guard.store() {
+        Some(store) => {
+            store
+                .load()
+                .map_err(|e| Failure::runtime(e.to_string()))?
+                .rules
+        }
+        None => fanzha_core::RuleSources::default(),
+    };
+    if let Some(b) = bytes {
+        let b = Some(std::sync::Arc::new(b));
+        match kind {
+            FeatureKind::Message => sources.message_model = b,
+            FeatureKind::Link => sources.link_model = b,
+        }
+    }
+    let mut snap = fanzha_core::Snapshot::build(
         &sources,
-        std::sync::Arc::new(fanzha_core::blocklist::MemoryIndex::new()),
-        format!("{}+model", fanzha_core::snapshot::EMBEDDED_VERSION),
-    )
-    .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
-    Guard::with_snapshot(common.settings(), snapshot).map_err(Failure::from)
+        current.blocklist.clone(),
+        current.feed_version.clone(),
+    )?;
+    if none {
+        match kind {
+            FeatureKind::Message => snap.message_model = None,
+            FeatureKind::Link => snap.link_model = None,
+        }
+    }
+    snap.stale = current.stale;
+    snap.expires_ms = current.expires_ms;
+    guard.replace_snapshot(snap);
+    Ok(())
 }
 
 /// A link's bytes as text for the link check: UTF-8 as it is, and every
@@ -263,11 +278,43 @@ fn link_text(raw: &[u8]) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
-    if args.model.is_some() && args.kind != ScanKind::Link {
-        return Err(Failure::usage("--model is for --kind link"));
+/// Why one scanned line has no verdict.
+enum ScanError {
+    Core(fanzha_core::Error),
+    Line(String),
+}
+
+impl From<fanzha_core::Error> for ScanError {
+    fn from(e: fanzha_core::Error) -> ScanError {
+        ScanError::Core(e)
     }
-    let guard = link_guard(&args.common, args.model.as_deref())?;
+}
+
+impl std::fmt::Display for ScanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScanError::Core(e) => e.fmt(f),
+            ScanError::Line(why) => f.write_str(why),
+        }
+    }
+}
+
+pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
+    let guard = args.common.guard()?;
+    let model_kind = match args.kind {
+        ScanKind::Message => Some(fanzha_core::model::FeatureKind::Message),
+        ScanKind::Link => Some(fanzha_core::model::FeatureKind::Link),
+        _ => None,
+    };
+    match model_kind {
+        Some(k) => set_model(&guard, k, args.model.as_deref(), args.no_model)?,
+        None if args.model.is_some() || args.no_model => {
+            return Err(Failure::usage(
+                "--model and --no-model apply to --kind message or link only",
+            ))
+        }
+        None => {}
+    }
     let reader: Box<dyn BufRead> = match &args.input {
         Some(path) => Box::new(BufReader::with_capacity(
             1 << 16,
@@ -290,6 +337,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         ScanKind::Link => "link",
         ScanKind::Message => "message",
         ScanKind::Payment => "payment",
+        ScanKind::Conversation => "conversation",
     };
     for line in reader.split(b'\n') {
         let raw = line?;
@@ -297,11 +345,14 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         // part of the input. Invalid UTF-8 is reported, not fatal.
         let raw = raw.strip_suffix(b"\r").unwrap_or(&raw);
         let text = String::from_utf8_lossy(raw);
-        let result = match args.kind {
-            ScanKind::Number => guard.check_number(&text, &number_ctx),
-            ScanKind::Link => guard.check_link(&link_text(raw)),
-            ScanKind::Message => guard.check_message(None, &text),
-            ScanKind::Payment => crate::payment::scan_line(&guard, &text),
+        let result: Result<_, ScanError> = match args.kind {
+            ScanKind::Number => guard.check_number(&text, &number_ctx).map_err(Into::into),
+            ScanKind::Link => guard.check_link(&link_text(raw)).map_err(Into::into),
+            ScanKind::Message => guard.check_message(None, &text).map_err(Into::into),
+            ScanKind::Payment => crate::payment::scan_line(&guard, &text).map_err(Into::into),
+            ScanKind::Conversation => {
+                crate::conversation::scan_line(&guard, &text).map_err(ScanError::Line)
+            }
         };
         match result {
             Ok(v) => {

@@ -35,6 +35,7 @@ fn entry(i: u64) -> ListEntry {
         severity: 70 + (i % 30) as u8,
         reports: (i % 1000) as u32,
         label: ["冒充公检法", "刷单返利", "虚假投资", "冒充客服"][(i % 4) as usize].into(),
+        confirmed: false,
     }
 }
 

@@ -38,6 +38,7 @@ impl BlockIndex for SortedHashIndex {
                 severity: 90,
                 reports: 3,
                 label: String::new(),
+                confirmed: false,
             })
     }
 

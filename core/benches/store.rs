@@ -82,6 +82,7 @@ fn build(path: &Path, n: u64) {
                 severity: 90,
                 reports: (i % 50) as u32,
                 label: labels[i % 4].into(),
+                confirmed: false,
             },
         });
     let out = store

@@ -12,7 +12,9 @@
 
 use crate::blocklist::ListKind;
 use crate::error::Result;
-use crate::store::{AuditRecord, Decision, NewReport, ReportCategory, Store, StoreError};
+use crate::store::{
+    AuditRecord, AuditStats, AuditWriter, Decision, NewReport, ReportCategory, Store, StoreError,
+};
 use crate::verdict::Kind;
 use crate::Guard;
 
@@ -27,8 +29,30 @@ pub struct NotScam {
 }
 
 impl Guard {
+    /// The store, once every warning queued so far is written (so a
+    /// decision, an export or "not a scam" sees every verdict given before).
     fn audit_store(&self) -> Result<&Store> {
-        Ok(self.store().ok_or(StoreError::Unavailable)?)
+        let store = self.store().ok_or(StoreError::Unavailable)?;
+        self.flush_audit()?;
+        Ok(store)
+    }
+
+    /// Waits until every warning given so far is in the audit log (the
+    /// writer runs off the check path). [`Guard::record_decision`],
+    /// [`Guard::export_audit`] and [`Guard::mark_not_scam`] do this
+    /// themselves, and so does dropping the guard; a host may call it when
+    /// the app goes to the background.
+    pub fn flush_audit(&self) -> Result<()> {
+        if let Some(a) = self.audit_writer() {
+            a.flush()?;
+        }
+        Ok(())
+    }
+
+    /// What the audit writer has done (queued, written, dropped, failed);
+    /// `None` without a store.
+    pub fn audit_stats(&self) -> Option<AuditStats> {
+        self.audit_writer().map(AuditWriter::stats)
     }
 
     /// Records what the person did after the warning with verdict id `id`.

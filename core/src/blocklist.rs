@@ -24,6 +24,7 @@ pub enum ListKind {
 }
 
 impl ListKind {
+    /// The stable id (`number`, `url`, `account`).
     pub fn as_str(self) -> &'static str {
         match self {
             ListKind::Number => "number",
@@ -38,6 +39,7 @@ impl ListKind {
 pub struct ListEntry {
     /// Free-form category from the publisher (`fraud`, `spam`, `phishing` …).
     pub category: String,
+    /// The fraud type a hit votes for.
     pub fraud_type: FraudType,
     /// 0–100; becomes the reason's weight.
     pub severity: u8,
@@ -45,6 +47,11 @@ pub struct ListEntry {
     pub reports: u32,
     /// Publisher's label, e.g. "冒充客服".
     pub label: String,
+    /// The publisher marks the listing as confirmed: it wins over the
+    /// user's own allow rule ("not a scam"), which an unconfirmed listing
+    /// yields to. Absent (older feeds and stores) reads as `false`.
+    #[serde(default)]
+    pub confirmed: bool,
 }
 
 /// SHA-256 of a canonical value: the key of every list entry.
@@ -65,6 +72,7 @@ pub fn fast_hash(canonical: &str) -> u64 {
 /// Whether an index could answer every lookup so far.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum IndexHealth {
+    /// Every lookup can be answered.
     Ok,
     /// A newer feed apply replaced data this index points to: reload.
     Outdated,
@@ -93,6 +101,7 @@ pub trait BlockIndex: Send + Sync + std::fmt::Debug {
     /// Number of entries, for status.
     fn len(&self) -> usize;
 
+    /// True when nothing is listed (lookups can be skipped).
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -122,6 +131,7 @@ pub struct MemoryIndex {
 }
 
 impl MemoryIndex {
+    /// An empty index.
     pub fn new() -> MemoryIndex {
         MemoryIndex::default()
     }

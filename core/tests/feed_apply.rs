@@ -32,6 +32,7 @@ fn entry(fraud_type: FraudType, label: &str) -> ListEntry {
         severity: 90,
         reports: 42,
         label: label.into(),
+        confirmed: false,
     }
 }
 

@@ -21,6 +21,7 @@ fn entry(label: &str, fraud_type: FraudType) -> ListEntry {
         severity: 90,
         reports: 1234,
         label: label.into(),
+        confirmed: false,
     }
 }
 
@@ -635,4 +636,54 @@ proptest! {
         valid &= counts[4] <= 5;
         prop_assert_eq!(result.is_ok(), valid, "{:?}", result);
     }
+}
+
+/// The confirmed flag rides in bit 7 of the severity byte: it round-trips,
+/// an unflagged entry is byte-for-byte what it was, and severity stays
+/// capped at 100 whatever the flag.
+#[test]
+fn confirmed_flag_round_trips_in_the_severity_byte() {
+    let key = PublisherKey::generate().unwrap();
+    let build = |confirmed: bool, severity: u8| {
+        let mut w = FeedWriter::new(
+            Cursor::new(Vec::new()),
+            FeedMeta::full("cn-flag", 1, 1_000, 2_000),
+        )
+        .unwrap();
+        let mut e = entry("", FraudType::Phishing);
+        e.confirmed = confirmed;
+        e.severity = severity;
+        w.entry(ListKind::Number, "+8613800000001", &e).unwrap();
+        w.finish(&key).unwrap().0.into_inner()
+    };
+    let trust = TrustedKeys::new([key.public_key()]);
+    for confirmed in [false, true] {
+        let bytes = build(confirmed, 77);
+        let feed = FeedFile::parse(&bytes, &Limits::default())
+            .unwrap()
+            .verify(&trust)
+            .unwrap();
+        let got: Vec<_> = feed.entries().collect();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].entry.confirmed, confirmed);
+        assert_eq!(got[0].entry.severity, 77);
+    }
+    // Same bytes but bit 7 of the severity byte.
+    let (plain, flagged) = (build(false, 77), build(true, 77));
+    let diff: Vec<usize> = (0..plain.len())
+        .filter(|&i| plain[i] != flagged[i])
+        .collect();
+    assert!(diff
+        .iter()
+        .any(|&i| plain[i] == 77 && flagged[i] == 77 | 0x80));
+    // A writer refuses severity over 100 with or without the flag.
+    let mut w = FeedWriter::new(
+        Cursor::new(Vec::new()),
+        FeedMeta::full("cn-flag", 1, 1_000, 2_000),
+    )
+    .unwrap();
+    let mut e = entry("", FraudType::Phishing);
+    e.severity = 101;
+    e.confirmed = true;
+    assert!(w.entry(ListKind::Number, "+8613800000001", &e).is_err());
 }

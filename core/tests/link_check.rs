@@ -604,6 +604,7 @@ fn blocklist_hits_every_expression() {
         severity: 90,
         reports: 12,
         label: "fake exchange".into(),
+        confirmed: false,
     };
     idx.insert(ListKind::Url, "evil-invest.com/", entry.clone());
     idx.insert(ListKind::Url, "shared.example.org/scam/", entry);

@@ -53,6 +53,7 @@ fn entry(value: &str, label: &str) -> FeedEntry {
             severity: 95,
             reports: 3,
             label: label.into(),
+            confirmed: false,
         },
     }
 }

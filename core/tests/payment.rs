@@ -146,6 +146,7 @@ fn signal_blocklisted_payee() {
             severity: 90,
             reports: 12,
             label: "刷单".into(),
+            confirmed: false,
         },
     );
     let snap = Snapshot::build(&RuleSources::default(), Arc::new(index), "test-1".into()).unwrap();

@@ -27,6 +27,7 @@ fn entry(kind: ListKind, value: &str, label: &str) -> FeedEntry {
             severity: 90,
             reports: 7,
             label: label.into(),
+            confirmed: false,
         },
     }
 }

@@ -41,6 +41,7 @@ fn listed(kind: ListKind, value: &str, label: &str) -> FeedEntry {
             severity: 95,
             reports: 12,
             label: label.into(),
+            confirmed: false,
         },
     }
 }

@@ -408,6 +408,11 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_rules(uint64_t ptr, RustCallStatus 
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_status(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_AUDIT_STATS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_AUDIT_STATS
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_audit_stats(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_EXPORT_AUDIT
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_EXPORT_AUDIT
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_export_audit(uint64_t ptr, int8_t include_values, RustCallStatus *_Nonnull out_status
@@ -416,6 +421,11 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_export_audit(uint64_t ptr, int8_t i
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_EXPORT_AUDIT_JSON
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_EXPORT_AUDIT_JSON
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_export_audit_json(uint64_t ptr, int8_t include_values, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_FLUSH_AUDIT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_FLUSH_AUDIT
+void uniffi_fanzha_ffi_fn_method_guard_flush_audit(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_MARK_NOT_SCAM
@@ -441,6 +451,11 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_messages(uint64_t ptr, RustBu
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_NUMBERS
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_NUMBERS
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_numbers(uint64_t ptr, RustBuffer numbers, RustBuffer context, uint32_t parallelism, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_CONVERSATION
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_CONVERSATION
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_conversation(uint64_t ptr, RustBuffer turns, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
@@ -912,6 +927,12 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_status(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_AUDIT_STATS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_AUDIT_STATS
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_audit_stats(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_EXPORT_AUDIT
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_EXPORT_AUDIT
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_export_audit(void
@@ -921,6 +942,12 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_export_audit(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_EXPORT_AUDIT_JSON
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_EXPORT_AUDIT_JSON
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_export_audit_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_FLUSH_AUDIT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_FLUSH_AUDIT
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_flush_audit(void
     
 );
 #endif
@@ -951,6 +978,12 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_messages(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_NUMBERS
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_NUMBERS
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_numbers(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_CONVERSATION
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_CONVERSATION
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_conversation(void
     
 );
 #endif

@@ -11,7 +11,8 @@
 use super::format::{
     fraud_from_code, list_kind_from_code, Cursor, FeedHeader, FeedKind, RuleKind, HEADER_LEN,
     MAX_CATEGORY_BYTES, MIN_ENTRY_LEN, MIN_RULES_LEN, MIN_STRING_LEN, REMOVAL_LEN, RULE_SET,
-    SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY, TAG_REMOVAL, TAG_RULES, TAG_STRING,
+    SEVERITY_CONFIRMED, SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY, TAG_REMOVAL, TAG_RULES,
+    TAG_STRING,
 };
 use super::keys::{KeyId, PublicKey, Rotation, TrustedKeys};
 use super::{FeedError, Limits};
@@ -36,10 +37,15 @@ pub struct FeedFile<'a> {
 /// Counts from a body walk, for `inspect` and status.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BodySummary {
+    /// Number entries.
     pub numbers: u64,
+    /// URL entries.
     pub urls: u64,
+    /// Account entries.
     pub accounts: u64,
+    /// Removals.
     pub removals: u64,
+    /// String-table records.
     pub strings: u32,
     /// Rule kinds present, with the byte size of their JSON.
     pub rules: Vec<(RuleKind, usize)>,
@@ -57,12 +63,14 @@ enum Record<'a> {
         fast: u64,
         fraud_type: FraudType,
         severity: u8,
+        confirmed: bool,
         reports: u32,
         category: u32,
         label: u32,
     },
     Removal(FeedRemoval),
-    Rules(RuleKind, &'a str),
+    /// Rule JSON (checked to be UTF-8) or a model's bytes.
+    Rules(RuleKind, &'a [u8]),
 }
 
 /// Decodes the record at the cursor; `strings` is the table defined so far.
@@ -97,7 +105,9 @@ fn next_record<'a>(
             let sha256 = c.array32("entry")?;
             let fast = c.u64("entry")?;
             let fraud_type = fraud_from_code(c.u8("entry")?);
-            let severity = c.u8("entry")?;
+            let flagged = c.u8("entry")?;
+            let confirmed = flagged & SEVERITY_CONFIRMED != 0;
+            let severity = flagged & !SEVERITY_CONFIRMED;
             if severity > 100 {
                 return Err(FeedError::Malformed("severity over 100"));
             }
@@ -116,6 +126,7 @@ fn next_record<'a>(
                 fast,
                 fraud_type,
                 severity,
+                confirmed,
                 reports,
                 category,
                 label,
@@ -133,26 +144,32 @@ fn next_record<'a>(
                 .ok_or(FeedError::Malformed("unknown rule kind"))?;
             let op = c.u8("rules")?;
             let len = c.u32("rules")?;
-            if len > limits.max_rule_bytes {
+            let (cap, what) = if kind.is_model() {
+                (limits.max_model_bytes, "model")
+            } else {
+                (limits.max_rule_bytes, "rule set")
+            };
+            if len > cap {
                 return Err(FeedError::TooLarge {
-                    what: "rule set",
-                    limit: u64::from(limits.max_rule_bytes),
+                    what,
+                    limit: u64::from(cap),
                 });
             }
             let bytes = c.take(len as usize, "rules")?;
             if op != RULE_SET {
                 return Err(FeedError::Malformed("unknown rule operation"));
             }
-            let json = std::str::from_utf8(bytes)
-                .map_err(|_| FeedError::Malformed("rules are not UTF-8"))?;
-            Ok(Record::Rules(kind, json))
+            if !kind.is_model() && std::str::from_utf8(bytes).is_err() {
+                return Err(FeedError::Malformed("rules are not UTF-8"));
+            }
+            Ok(Record::Rules(kind, bytes))
         }
         _ => Err(FeedError::Malformed("unknown record")),
     }
 }
 
 /// What a body walk yields: the string table, the rule sets, the counts.
-type Scanned<'a> = (Vec<&'a str>, Vec<(RuleKind, &'a str)>, BodySummary);
+type Scanned<'a> = (Vec<&'a str>, Vec<(RuleKind, &'a [u8])>, BodySummary);
 
 /// Walks the whole body, checking every record and the counts the header
 /// declares. Returns the string table and the rule changes.
@@ -163,7 +180,7 @@ fn scan<'a>(
 ) -> Result<Scanned<'a>, FeedError> {
     let mut c = Cursor::new(body);
     let mut strings: Vec<&'a str> = Vec::new();
-    let mut rules: Vec<(RuleKind, &'a str)> = Vec::new();
+    let mut rules: Vec<(RuleKind, &'a [u8])> = Vec::new();
     let mut s = BodySummary::default();
     let too_many = FeedError::Malformed("more records than the header declares");
     while !c.is_empty() {
@@ -326,6 +343,7 @@ impl<'a> FeedFile<'a> {
         })
     }
 
+    /// The header (parsed, not yet verified).
     pub fn header(&self) -> &FeedHeader {
         &self.header
     }
@@ -335,6 +353,7 @@ impl<'a> FeedFile<'a> {
         self.key_id
     }
 
+    /// The key-rotation statements (not yet verified).
     pub fn rotations(&self) -> &[Rotation] {
         &self.rotations
     }
@@ -387,15 +406,28 @@ impl<'a> FeedFile<'a> {
     }
 }
 
-/// Every rule set a feed carries must load, so a feed can't replace working
-/// rules with broken ones.
-fn check_rules(rules: &[(RuleKind, &str)]) -> Result<(), FeedError> {
+/// Every rule set a feed carries must load and every model must parse as
+/// a model of its kind, so a feed can't replace working rules or a working
+/// model with broken ones.
+fn check_rules(rules: &[(RuleKind, &[u8])]) -> Result<(), FeedError> {
     if rules.is_empty() {
         return Ok(());
     }
     let mut sources = RuleSources::default();
-    for (kind, json) in rules {
-        *kind.slot(&mut sources) = Some((*json).to_string());
+    for (kind, payload) in rules {
+        match kind.model_kind() {
+            // Models are checked here, with their typed error; the snapshot
+            // build below compiles the rule JSON only.
+            Some(model_kind) => {
+                crate::model::Model::from_bytes(payload, model_kind).map_err(|error| {
+                    FeedError::Model {
+                        kind: kind.as_str(),
+                        error,
+                    }
+                })?;
+            }
+            None => kind.set(&mut sources, payload)?,
+        }
     }
     let index = std::sync::Arc::new(crate::blocklist::MemoryIndex::new());
     crate::snapshot::Snapshot::build(&sources, index, String::new()).map_err(|e| match e {
@@ -413,16 +445,18 @@ fn check_rules(rules: &[(RuleKind, &str)]) -> Result<(), FeedError> {
 pub struct VerifiedFeed<'a> {
     file: FeedFile<'a>,
     strings: Vec<&'a str>,
-    rules: Vec<(RuleKind, &'a str)>,
+    rules: Vec<(RuleKind, &'a [u8])>,
     summary: BodySummary,
     chain: Vec<Rotation>,
 }
 
 impl<'a> VerifiedFeed<'a> {
+    /// The verified header.
     pub fn header(&self) -> &FeedHeader {
         &self.file.header
     }
 
+    /// Full or delta.
     pub fn kind(&self) -> FeedKind {
         self.file.header.kind
     }
@@ -432,6 +466,7 @@ impl<'a> VerifiedFeed<'a> {
         self.file.key_id
     }
 
+    /// The verified key-rotation statements.
     pub fn rotations(&self) -> &[Rotation] {
         &self.file.rotations
     }
@@ -442,6 +477,7 @@ impl<'a> VerifiedFeed<'a> {
         &self.chain
     }
 
+    /// Counts from the body walk.
     pub fn summary(&self) -> &BodySummary {
         &self.summary
     }
@@ -451,34 +487,42 @@ impl<'a> VerifiedFeed<'a> {
         now_ms >= self.file.header.expires_ms
     }
 
-    /// The rule sets, in feed order.
-    pub fn rules(&self) -> &[(RuleKind, &'a str)] {
+    /// The rule sets and models, in feed order: rule JSON (UTF-8, checked)
+    /// or model bytes (FZML, parsed as its kind), by [`RuleKind`].
+    pub fn rules(&self) -> &[(RuleKind, &'a [u8])] {
         &self.rules
     }
 
-    /// The rule sets this feed carries, as [`RuleSources`] (`None` where it
-    /// carries none).
+    /// The rule sets and models this feed carries, as [`RuleSources`]
+    /// (`None` where it carries none).
     pub fn rule_sources(&self) -> RuleSources {
         let mut out = RuleSources::default();
-        for (kind, json) in &self.rules {
-            *kind.slot(&mut out) = Some((*json).to_string());
-        }
+        self.fill(&mut out);
         out
+    }
+
+    /// Puts every rule set and model of the feed into `out`.
+    fn fill(&self, out: &mut RuleSources) {
+        for (kind, payload) in &self.rules {
+            // `verify` checked every JSON payload is UTF-8, so this can't
+            // fail; were it to, the kind would keep what `out` had.
+            let _ = kind.set(out, payload);
+        }
     }
 
     /// The rules once this feed is applied over `current`: a kind the feed
     /// carries replaces what was there (the embedded default or an older
     /// version's); a delta keeps the kinds it doesn't carry, a full feed
-    /// returns them to the embedded default.
+    /// returns them to the embedded default. Models follow the same rule: a
+    /// full feed without one returns to the embedded default model, a delta
+    /// without one keeps the current model.
     pub fn merged_rule_sources(&self, current: &RuleSources) -> RuleSources {
         let mut out = if self.kind().is_delta() {
             current.clone()
         } else {
             RuleSources::default()
         };
-        for (kind, json) in &self.rules {
-            *kind.slot(&mut out) = Some((*json).to_string());
-        }
+        self.fill(&mut out);
         out
     }
 
@@ -491,6 +535,7 @@ impl<'a> VerifiedFeed<'a> {
                 fast,
                 fraud_type,
                 severity,
+                confirmed,
                 reports,
                 category,
                 label,
@@ -516,6 +561,7 @@ impl<'a> VerifiedFeed<'a> {
                         .copied()
                         .unwrap_or_default()
                         .to_string(),
+                    confirmed,
                 },
             }),
             _ => None,

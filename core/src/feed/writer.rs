@@ -5,8 +5,8 @@
 
 use super::format::{
     fraud_code, list_kind_code, put_varint, valid_id, FeedHeader, FeedKind, RuleKind, HEADER_LEN,
-    MAX_CATEGORY_BYTES, RULE_SET, SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY, TAG_REMOVAL,
-    TAG_RULES, TAG_STRING,
+    MAX_CATEGORY_BYTES, RULE_SET, SEVERITY_CONFIRMED, SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY,
+    TAG_REMOVAL, TAG_RULES, TAG_STRING,
 };
 use super::keys::{PublisherKey, Rotation};
 use super::{FeedError, Limits};
@@ -19,10 +19,15 @@ const FLUSH_AT: usize = 64 << 10;
 /// What a feed says about itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedMeta {
+    /// Feed id (see [`FeedHeader::id`]).
     pub id: String,
+    /// Version; strictly increasing per feed id.
     pub version: u64,
+    /// Full or delta.
     pub kind: FeedKind,
+    /// When it is built (ms since the Unix epoch).
     pub created_ms: i64,
+    /// When it goes stale (ms since the Unix epoch).
     pub expires_ms: i64,
     /// Statements that lead from a pinned key to the signing key.
     pub rotations: Vec<Rotation>,
@@ -109,6 +114,7 @@ impl<W: Write + Seek> FeedWriter<W> {
         FeedWriter::with_limits(out, meta, Limits::default())
     }
 
+    /// Starts a feed with explicit limits.
     pub fn with_limits(
         mut out: W,
         meta: FeedMeta,
@@ -177,7 +183,11 @@ impl<W: Write + Seek> FeedWriter<W> {
         self.buf.extend_from_slice(&sha256);
         self.buf.extend_from_slice(&fast.to_le_bytes());
         self.buf.push(fraud_code(entry.fraud_type));
-        self.buf.push(entry.severity);
+        self.buf.push(if entry.confirmed {
+            entry.severity | SEVERITY_CONFIRMED
+        } else {
+            entry.severity
+        });
         put_varint(&mut self.buf, entry.reports);
         put_varint(&mut self.buf, category);
         put_varint(&mut self.buf, label);
@@ -208,15 +218,43 @@ impl<W: Write + Seek> FeedWriter<W> {
 
     /// Sets the rule set of `kind` (replacing the embedded default or an
     /// earlier feed's). The caller checks that the JSON loads (the reader
-    /// checks again before anything is applied).
+    /// checks again before anything is applied). For a model kind use
+    /// [`FeedWriter::model`].
     pub fn rules(&mut self, kind: RuleKind, json: &str) -> Result<(), FeedError> {
+        if kind.is_model() {
+            return Err(FeedError::Meta("a model goes in with FeedWriter::model"));
+        }
+        self.record(kind, json.as_bytes())
+    }
+
+    /// Ships a model of `kind` (`MessageModel` or `LinkModel`): its FZML
+    /// bytes, at most [`Limits::max_model_bytes`] long. Like rule JSON, the
+    /// caller checks that it parses as a model of that kind
+    /// (`Model::from_bytes`); every reader checks again before anything is
+    /// applied and refuses the whole feed otherwise.
+    pub fn model(&mut self, kind: RuleKind, bytes: &[u8]) -> Result<(), FeedError> {
+        if !kind.is_model() {
+            return Err(FeedError::Meta("not a model kind"));
+        }
+        if bytes.len() as u64 > u64::from(self.limits.max_model_bytes) {
+            return Err(FeedError::Meta("model over the size limit"));
+        }
+        self.record(kind, bytes)
+    }
+
+    fn record(&mut self, kind: RuleKind, bytes: &[u8]) -> Result<(), FeedError> {
         if self.rules.contains(&kind) {
             return Err(FeedError::Meta("a rule kind given twice"));
         }
-        let (op, bytes) = (RULE_SET, json.as_bytes());
+        let cap = if kind.is_model() {
+            self.limits.max_model_bytes
+        } else {
+            self.limits.max_rule_bytes
+        };
+        let op = RULE_SET;
         let len = u32::try_from(bytes.len())
             .ok()
-            .filter(|&l| l <= self.limits.max_rule_bytes)
+            .filter(|&l| l <= cap)
             .ok_or(FeedError::Meta("rule set over the size limit"))?;
         self.buf.push(TAG_RULES);
         self.buf.push(kind.code());

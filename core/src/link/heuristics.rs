@@ -8,11 +8,11 @@ use super::canon::{self, Canonical, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
 use super::expressions::Expressions;
 use super::rules::{HostFacts, LinkRules, WordFacts};
 use super::spoof::Spoof;
+use super::LinkData;
 use crate::blocklist::ListKind;
 use crate::error::{Error, Result};
 use crate::model::Model;
 use crate::scoring::Assessment;
-use crate::snapshot::Snapshot;
 use crate::verdict::{FraudType, Kind, Lang, Verdict};
 use std::borrow::Cow;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -25,11 +25,11 @@ const MAX_TOKENS: usize = 32;
 /// Most labels of a host analysed for brands (the rightmost ones).
 const MAX_ANALYSED_LABELS: usize = 12;
 
-pub(crate) fn check(snap: &Snapshot, lang: Lang, url: &str) -> Result<Verdict> {
+pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdict> {
     if url.len() > MAX_URL_BYTES {
         return Err(Error::input(Kind::Link, "longer than 1 MiB"));
     }
-    let rules = &snap.links;
+    let rules = snap.links();
     let w = |code: &str| rules.weight(code);
     let mut a = Assessment::new(Kind::Link, url);
 
@@ -118,7 +118,7 @@ pub(crate) fn check(snap: &Snapshot, lang: Lang, url: &str) -> Result<Verdict> {
     };
     let shared = is_domain && domain_signals(rules, lang, &c, &facts, &mut a);
     remote_app(rules, &c, &facts, dl.is_some(), trusted, &mut a);
-    if let Some(m) = snap.link_model.as_deref().filter(|_| !trusted) {
+    if let Some(m) = snap.link_model().filter(|_| !trusted) {
         model_signal(rules, m, url, &mut a);
     }
     // A free-hosting subdomain is never evidence by itself (most project and
@@ -181,14 +181,14 @@ fn model_signal(rules: &LinkRules, m: &Model, url: &str, a: &mut Assessment) {
 
 /// The blocklist, through the index's own fast path: one `lookup` per
 /// expression (at most 30); the most severe hit wins.
-fn blocklist(snap: &Snapshot, c: &Canonical, a: &mut Assessment) {
-    if snap.blocklist.is_empty() {
+fn blocklist(snap: &impl LinkData, c: &Canonical, a: &mut Assessment) {
+    if snap.blocklist().is_empty() {
         return;
     }
     // All expressions in one buffer, then one batched lookup.
     let exprs = Expressions::of(c);
     let best = snap
-        .blocklist
+        .blocklist()
         .lookup_most_severe(ListKind::Url, &exprs.values());
     if let Some(hit) = best {
         let detail = if hit.label.is_empty() {
@@ -208,6 +208,13 @@ fn blocklist(snap: &Snapshot, c: &Canonical, a: &mut Assessment) {
             detail,
             hit.fraud_type,
         );
+        if hit.confirmed {
+            a.add(
+                "link.blocklist_confirmed",
+                0,
+                "The publisher confirmed this listing; it stands over your own allow rule",
+            );
+        }
     }
 }
 

@@ -23,19 +23,22 @@
 //! [`MAX_REGEX_BYTES`] of the compact form; at most [`MAX_CHECKED_LINKS`]
 //! links and [`MAX_CHECKED_NUMBERS`] numbers are checked individually.
 
+mod combine;
 mod extract;
 mod normalize;
 mod patterns;
 mod sender;
 
-pub use extract::ItemKind;
+pub use combine::{Adjustment, ModelCombination, Stance};
+pub(crate) use extract::ItemKind;
 pub use normalize::Normalized;
 pub use patterns::{PatternSet, FACTS};
 
 use crate::error::{Error, Result};
+use crate::link::LinkData;
+use crate::number::NumberData;
 use crate::number::{self, Channel, NumberClass, NumberContext, Parsed};
 use crate::scoring::Assessment;
-use crate::snapshot::Snapshot;
 use crate::verdict::{Extracted, FraudType, Kind, Lang, Level, Verdict};
 use patterns::{floor_char_boundary, Evidence, FeatureId, Features};
 use sender::SenderClass;
@@ -58,19 +61,29 @@ const PREVIEW_CHARS: usize = 160;
 /// Longest signature (`【…】`) looked at, in characters.
 const MAX_SIGNATURE_CHARS: usize = 24;
 
+/// What the message check reads: its patterns, and the number and link
+/// rules for the sender and the items it extracts, besides what every check
+/// reads. [`crate::Snapshot`] implements it.
+pub(crate) trait MessageData: NumberData + LinkData {
+    /// The compiled message patterns.
+    fn patterns(&self) -> &PatternSet;
+    /// The message model, when the data has one.
+    fn message_model(&self) -> Option<&crate::model::Model>;
+}
+
 /// The message check (see the module docs).
 ///
 /// Refuses a body with no visible character. Never fails because of an
 /// extracted item: a link or number that its own check refuses is listed
 /// without a verdict.
 pub(crate) fn check(
-    snap: &Snapshot,
+    snap: &impl MessageData,
     region: &str,
     lang: Lang,
     sender: Option<&str>,
     body: &str,
 ) -> Result<Verdict> {
-    let p = &snap.patterns;
+    let p = snap.patterns();
     let truncated = body.len() > MAX_SCAN_BYTES;
     let scanned = &body[..floor_char_boundary(body, MAX_SCAN_BYTES)];
     let norm = Normalized::with_symbols(scanned, &p.symbol_words);
@@ -123,7 +136,7 @@ pub(crate) fn check(
     }
 
     // What the body carries, each item checked on its own.
-    let ex = extract::extract(p, &norm.clean);
+    let ex = extract::extract(p, snap.numbers(), region, &norm.clean);
     let mut links_checked = 0;
     let mut numbers_checked = 0;
     let sms = NumberContext {
@@ -244,6 +257,9 @@ pub(crate) fn check(
             a.vote(t, rule.vote);
         }
     }
+    if let Some(m) = snap.message_model() {
+        apply_model(p, m, scanned, &mut a);
+    }
     if truncated {
         a.add(
             "message.truncated",
@@ -258,6 +274,37 @@ pub(crate) fn check(
     let mut verdict = a.finish(snap, lang);
     verdict.extracted = extracted;
     Ok(verdict)
+}
+
+/// Scores the body with the message model and adds its `message.model`
+/// reason and type vote (see [`combine`]).
+fn apply_model(p: &PatternSet, m: &crate::model::Model, body: &str, a: &mut Assessment) {
+    let pred = m.predict(body);
+    let cal = m.calibration;
+    let adj = p
+        .model
+        .adjust(a.reasons(), &pred, (cal.suspicious_at, cal.dangerous_at));
+    let pf = pred.fraud_probability();
+    let detail = match adj.stance {
+        Stance::Fraud => {
+            let grams: Vec<&str> = pred.evidence.iter().map(|(g, _)| g.as_str()).collect();
+            format!(
+                "model: fraud {pf:.2} (threshold {:.2}), type {}; n-grams: {}",
+                cal.suspicious_at,
+                pred.top_class,
+                grams.join(", ")
+            )
+        }
+        Stance::Benign if adj.weight < 0 => format!(
+            "model: fraud {pf:.2} (threshold {:.2}): ordinary text; weak pattern evidence discounted",
+            cal.suspicious_at
+        ),
+        _ => return,
+    };
+    a.add("message.model", adj.weight, detail);
+    if let Some((t, w)) = adj.vote {
+        a.vote(t, w);
+    }
 }
 
 fn describe(p: &PatternSet, norm: &Normalized, ev: Evidence, f: FeatureId) -> String {
@@ -279,9 +326,9 @@ fn is_apk(link: &str) -> bool {
     path.len() >= 4 && path[path.len() - 4..].eq_ignore_ascii_case(".apk")
 }
 
-fn is_mobile(snap: &Snapshot, region: &str, value: &str) -> bool {
+fn is_mobile(snap: &impl NumberData, region: &str, value: &str) -> bool {
     matches!(
-        number::parse(&snap.numbers, region, value),
+        number::parse(snap.numbers(), region, value),
         Ok(Parsed::Number(p)) if matches!(p.class, NumberClass::Mobile | NumberClass::VirtualOperator | NumberClass::Iot)
     )
 }

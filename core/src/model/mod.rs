@@ -28,17 +28,27 @@ mod train;
 
 pub use features::{featurize, FeatureKind};
 pub use format::ModelError;
-pub use train::{train, Calibration, TrainOptions, TrainReport};
+pub use train::{is_held_back, train, Calibration, TrainOptions, TrainReport};
+
+/// The embedded default message model: trained by `fanzha model train` on
+/// `tests/corpus/train/` (`core/data/models/regenerate.sh`).
+const EMBEDDED_MESSAGE: &[u8] = include_bytes!("../../data/models/message.fzml");
 
 /// The embedded default model of a kind (FZML bytes), if this build ships
 /// one. Feeds can replace it ([`crate::RuleSources`]).
 pub fn embedded(kind: FeatureKind) -> Option<&'static [u8]> {
     match kind {
-        FeatureKind::Message => None,
+        FeatureKind::Message => Some(EMBEDDED_MESSAGE),
         // Trained by tests/corpus/links/train_default.sh (see its header
         // for the data); 2^16 buckets, ~190 KB.
         FeatureKind::Link => Some(include_bytes!("../../data/models/link.fzml")),
     }
+}
+
+/// The xxh3-64 of a model file's bytes (what `fanzha model train` prints
+/// and `core/data/models/message.fzml.xxh3` records).
+pub fn checksum(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// The class every model has besides the fraud types (or `phishing`).
@@ -158,6 +168,18 @@ impl Model {
 }
 
 pub(crate) fn softmax(logits: &[f32]) -> Vec<f32> {
+    // Bounded parameters keep logits finite; clamp anyway so no input can
+    // turn a probability into NaN (inf - inf).
+    let logits: Vec<f32> = logits
+        .iter()
+        .map(|&l| {
+            if l.is_nan() {
+                0.0
+            } else {
+                l.clamp(-1e30, 1e30)
+            }
+        })
+        .collect();
     let m = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let e: Vec<f32> = logits.iter().map(|&l| (l - m).exp()).collect();
     let s: f32 = e.iter().sum();

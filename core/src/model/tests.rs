@@ -155,3 +155,74 @@ fn link_fast_path_matches_predict() {
         assert!((slow - fast).abs() < 1e-5, "{url}: {slow} vs {fast}");
     }
 }
+
+#[test]
+fn the_embedded_message_model_loads_and_is_the_recorded_one() {
+    let bytes = super::embedded(FeatureKind::Message).expect("a message model is embedded");
+    assert!(
+        bytes.len() <= 1 << 20,
+        "over the 1 MB budget: {}",
+        bytes.len()
+    );
+    let m = Model::from_bytes(bytes, FeatureKind::Message).unwrap();
+    assert_eq!(m.classes[0], BENIGN);
+    assert_eq!(m.classes.len(), 17, "benign + every fraud type but one");
+    for c in &m.classes[1..] {
+        assert!(
+            crate::FraudType::parse(c).is_some(),
+            "{c} is not a fraud type"
+        );
+    }
+    // The file is what core/data/models/regenerate.sh wrote (its `--check`
+    // re-trains and compares byte for byte; that takes a release build).
+    let recorded = include_str!("../../data/models/message.fzml.xxh3").trim();
+    assert_eq!(
+        format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes)),
+        recorded,
+        "message.fzml changed: run core/data/models/regenerate.sh and record its xxh3"
+    );
+    assert!(
+        m.predict("请将资金转入安全账户配合调查")
+            .fraud_probability()
+            > 0.5
+    );
+    assert!(
+        m.predict("【顺丰速运】您的快递已到驿站，取件码1234")
+            .fraud_probability()
+            < 0.5
+    );
+}
+
+/// Regression (fuzz target `model`): one flipped exponent byte in a bias
+/// made every probability NaN. Out-of-range parameters are refused, and
+/// the largest accepted ones still give finite probabilities.
+#[test]
+fn huge_parameters_are_refused_and_never_give_nan() {
+    let (m, _) = train(FeatureKind::Message, &small(), &opts()).unwrap();
+    for (b, s) in [(3.0e38f32, 1.0f32), (0.0, 3.0e38), (-2.0e4, 1.0)] {
+        let mut bad = m.clone();
+        bad.bias[0] = b;
+        bad.scale[1] = s;
+        assert_eq!(
+            Model::from_bytes(&bad.to_bytes(), FeatureKind::Message),
+            Err(ModelError::Malformed("bias or scale out of range"))
+        );
+    }
+    let mut edge = m.clone();
+    for v in edge.bias.iter_mut() {
+        *v = -format::MAX_PARAM;
+    }
+    edge.bias[1] = format::MAX_PARAM;
+    for v in edge.scale.iter_mut() {
+        *v = format::MAX_PARAM;
+    }
+    let edge = Model::from_bytes(&edge.to_bytes(), FeatureKind::Message).unwrap();
+    let text = "请将资金转入安全账户".repeat(2_000);
+    for p in [edge.predict(&text), edge.predict("")] {
+        let sum: f32 = p.probabilities.iter().map(|(_, p)| p).sum();
+        assert!(p.probabilities.iter().all(|(_, p)| p.is_finite()), "{p:?}");
+        assert!((sum - 1.0).abs() < 1e-3, "{sum}");
+    }
+    let s = softmax(&[f32::INFINITY, f32::INFINITY, f32::NAN, f32::NEG_INFINITY]);
+    assert!(s.iter().all(|p| p.is_finite()), "{s:?}");
+}

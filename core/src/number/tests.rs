@@ -1,4 +1,5 @@
 use super::*;
+use crate::error::Error;
 use crate::verdict::{Action, Level};
 use crate::{Guard, Settings};
 use proptest::prelude::*;
@@ -554,6 +555,7 @@ fn blocklisted_numbers() {
             severity: 90,
             reports: 12,
             label: "投资诈骗".into(),
+            confirmed: false,
         },
     );
     let snap = Snapshot::build(&RuleSources::default(), Arc::new(idx), "test-1".into()).unwrap();

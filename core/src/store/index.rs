@@ -632,6 +632,10 @@ pub(crate) struct LabelRecord {
     pub fraud_type: FraudType,
     pub severity: u8,
     pub label: String,
+    /// The publisher confirmed the listing (see [`ListEntry::confirmed`]).
+    /// Absent in labels written before it existed: `false`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub confirmed: bool,
 }
 
 pub(crate) fn label_aad(id: i64) -> Vec<u8> {
@@ -870,6 +874,7 @@ impl StoreIndex {
             severity: rec.severity,
             reports: p.reports,
             label: rec.label,
+            confirmed: rec.confirmed,
         })
     }
 }
@@ -973,6 +978,24 @@ impl BlockIndex for StoreIndex {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Labels written before the confirmed flag existed read as
+    /// unconfirmed, and an unconfirmed label is written as it was before.
+    #[test]
+    fn label_records_without_the_confirmed_flag_read_as_unconfirmed() {
+        let old =
+            br#"{"slot":3,"category":"fraud","fraud_type":"phishing","severity":80,"label":"x"}"#;
+        let rec: LabelRecord = serde_json::from_slice(old).unwrap();
+        assert!(!rec.confirmed);
+        assert_eq!(serde_json::to_vec(&rec).unwrap(), old.to_vec());
+        let confirmed = LabelRecord {
+            confirmed: true,
+            ..rec
+        };
+        let back: LabelRecord =
+            serde_json::from_slice(&serde_json::to_vec(&confirmed).unwrap()).unwrap();
+        assert!(back.confirmed);
+    }
 
     #[test]
     fn segment_meta_block_size_old_new_and_damaged() {

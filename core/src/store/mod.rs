@@ -26,6 +26,7 @@
 
 mod apply;
 mod audit;
+mod audit_queue;
 mod crypto;
 mod db;
 mod error;
@@ -40,6 +41,7 @@ pub use apply::{
     MAX_LABEL_BYTES, MAX_RULES_BYTES,
 };
 pub use audit::{AuditRecord, Decision, MAX_AUDIT_AGE_MS, MAX_AUDIT_ENTRIES, MAX_AUDIT_ID_BYTES};
+pub use audit_queue::{AuditStats, AuditWriter, AUDIT_FULL_WAIT, AUDIT_QUEUE_CAPACITY};
 pub use crypto::{FileKeyProvider, KeyProvider, DATA_KEY_LEN};
 pub use error::{KeyProviderError, StoreError};
 pub use history::{StoreHistory, MAX_HISTORY_PAYEES, MAX_RECENT_PAYMENTS};
@@ -89,7 +91,9 @@ pub struct Loaded {
     pub index: StoreIndex,
     /// Rule JSON that feeds supplied, by part; `None` = embedded default.
     pub rules: RuleSources,
+    /// The applied feeds.
     pub feeds: Vec<FeedState>,
+    /// The user's block and allow rules.
     pub user_rules: UserRules,
 }
 
@@ -105,28 +109,76 @@ impl Loaded {
     }
 }
 
+/// Which learned model is meant: for status screens and `store status`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ModelStatus {
+    /// `message` or `link`.
+    pub kind: String,
+    /// Short id: the model file's own checksum (xxh3-64 of the FZML body,
+    /// 16 hex digits), the same whichever feed or build carried it.
+    pub id: String,
+    /// Classes (`benign` plus the fraud types it tells apart).
+    pub classes: u32,
+    /// Size of the model file.
+    pub bytes: u64,
+    /// `feed` (shipped in a signed feed, kept in the store), `embedded`
+    /// (the library's default) or `custom` (given to the guard directly).
+    pub source: String,
+}
+
+impl ModelStatus {
+    /// The status of FZML `bytes` (not parsed: the id is the checksum in
+    /// the last 8 bytes, the class count byte 8 of the header). `None` for
+    /// bytes too short to be a model.
+    pub fn of_bytes(kind: &str, bytes: &[u8], source: &str) -> Option<ModelStatus> {
+        let classes = *bytes.get(8)?;
+        let tail: [u8; 8] = bytes.get(bytes.len().checked_sub(8)?..)?.try_into().ok()?;
+        Some(ModelStatus {
+            kind: kind.to_string(),
+            id: format!("{:016x}", u64::from_le_bytes(tail)),
+            classes: u32::from(classes),
+            bytes: bytes.len() as u64,
+            source: source.to_string(),
+        })
+    }
+}
+
 /// A summary of the store (`fanzha store status`).
 #[derive(Debug, Clone, Serialize)]
 pub struct StoreStatus {
+    /// The file's schema version.
     pub schema_version: u32,
     /// Bytes of the database file plus its WAL.
     pub file_bytes: u64,
+    /// The applied feeds.
     pub feeds: Vec<FeedState>,
+    /// Models feeds shipped (kept in the store and used instead of the
+    /// embedded defaults); empty when no feed carries one.
+    pub models: Vec<ModelStatus>,
     /// Blocklist entries over all feeds.
     pub entries: ListCounts,
+    /// Blocklist segments.
     pub segments: usize,
+    /// User rules.
     pub rules: usize,
+    /// Reports.
     pub reports: usize,
+    /// Reports not uploaded yet.
     pub pending_reports: usize,
+    /// Payees in the payment history.
     pub payees: usize,
+    /// Recorded events.
     pub events: usize,
 }
 
 /// What [`Store::verify`] read.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct VerifyReport {
+    /// Blocklist segments read.
     pub segments: usize,
+    /// Entries read in them.
     pub entries: u64,
+    /// Records read in all (feeds, rules, reports, payees …).
     pub records: usize,
 }
 
@@ -169,6 +221,7 @@ impl Store {
         })
     }
 
+    /// The store's file.
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -296,6 +349,14 @@ impl Store {
                 entries.urls += f.entries.urls;
                 entries.accounts += f.entries.accounts;
             }
+            let (rules, _) = apply::read_rules(conn, &self.keys)?;
+            let models = [
+                ("message", rules.message_model.as_deref()),
+                ("link", rules.link_model.as_deref()),
+            ]
+            .into_iter()
+            .filter_map(|(kind, bytes)| ModelStatus::of_bytes(kind, bytes?, "feed"))
+            .collect();
             let segments: i64 =
                 conn.query_row("SELECT count(*) FROM segments", [], |r| r.get(0))?;
             let [rules, reports, pending_reports, payees, events] = self.user_counts(conn)?;
@@ -304,6 +365,7 @@ impl Store {
                 schema_version,
                 file_bytes,
                 feeds,
+                models,
                 entries,
                 segments: segments as usize,
                 rules,

@@ -42,6 +42,7 @@ pub enum RuleAction {
 }
 
 impl RuleAction {
+    /// The stable id (`block`, `allow`).
     pub fn as_str(self) -> &'static str {
         match self {
             RuleAction::Block => "block",
@@ -56,9 +57,13 @@ impl RuleAction {
 /// form for accounts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserRule {
+    /// The list the rule is for.
     pub kind: ListKind,
+    /// The canonical value (see above).
     pub value: String,
+    /// Block or allow.
     pub action: RuleAction,
+    /// When it was made (ms since the Unix epoch).
     pub created_ms: i64,
 }
 
@@ -69,6 +74,7 @@ pub struct UserRules {
 }
 
 impl UserRules {
+    /// The rules in memory.
     pub fn from_rules(rules: impl IntoIterator<Item = UserRule>) -> UserRules {
         UserRules {
             map: rules
@@ -78,10 +84,12 @@ impl UserRules {
         }
     }
 
+    /// How many rules.
     pub fn len(&self) -> usize {
         self.map.len()
     }
 
+    /// True when there is no rule.
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
@@ -123,26 +131,20 @@ impl UserRules {
     }
 }
 
-/// The host of a link or host name, lower-case ASCII (IDNA), without a
-/// trailing dot; `None` when there is none.
+/// The host of a link or host name as the link check sees it
+/// ([`crate::link::canonicalize`]: lower-case ASCII (IDNA), IPv4 in dotted
+/// decimal), without a trailing dot; `None` when there is none.
 pub fn canonical_link_host(value: &str) -> Option<String> {
     let v = value.trim();
     if v.is_empty() || v.len() > MAX_RULE_VALUE_BYTES {
         return None;
     }
-    let parsed = if v.contains("://") {
-        url::Url::parse(v).ok()?
-    } else {
-        url::Url::parse(&format!("http://{v}")).ok()?
-    };
-    let host = parsed
-        .host_str()?
-        .trim_end_matches('.')
-        .to_ascii_lowercase();
+    let canonical = crate::link::canonicalize(v).ok()?;
+    let host = canonical.host.trim_end_matches('.');
     if host.is_empty() {
         None
     } else {
-        Some(host)
+        Some(host.to_string())
     }
 }
 
@@ -176,6 +178,7 @@ pub struct NewReport {
     /// The reported value (number, URL, message body, account) as the user
     /// saw it.
     pub value: String,
+    /// The fraud type the user picked, if any.
     pub fraud_type: Option<FraudType>,
     /// The user's own words.
     #[serde(default)]
@@ -188,12 +191,19 @@ pub struct NewReport {
 /// A stored report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
+    /// The report's id in the store.
     pub id: i64,
+    /// What was reported.
     pub kind: Kind,
+    /// The reported value as the user saw it.
     pub value: String,
+    /// The fraud type the user picked, if any.
     pub fraud_type: Option<FraudType>,
+    /// The user's own words.
     pub note: String,
+    /// A scam report or a false alarm.
     pub category: ReportCategory,
+    /// When it was filed (ms since the Unix epoch).
     pub created_ms: i64,
     /// When the host app reported it uploaded; `None` while pending.
     pub uploaded_ms: Option<i64>,
@@ -717,6 +727,16 @@ mod tests {
             Some("xn--fsqu00a.xn--0zwm56d")
         );
         assert_eq!(canonical_link_host(""), None);
+        // The same host the link check sees: an IPv4 address in another
+        // form, a host with escapes.
+        assert_eq!(
+            canonical_link_host("http://3279880203/x").as_deref(),
+            Some("195.127.0.11")
+        );
+        assert_eq!(
+            canonical_link_host("http://%65vil.top/").as_deref(),
+            Some("evil.top")
+        );
         let rules = UserRules::from_rules([UserRule {
             kind: ListKind::Url,
             value: "evil.top".into(),

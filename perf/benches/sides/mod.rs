@@ -47,6 +47,7 @@ pub fn entry() -> ListEntry {
         severity: 90,
         reports: 3,
         label: "bench".into(),
+        confirmed: false,
     }
 }
 
