@@ -63,6 +63,10 @@ impl NumberArgs {
 /// `fanzha check link`.
 #[derive(Args, Debug)]
 pub struct LinkArgs {
+    /// Use this link model (FZML, from `fanzha model train --kind link`)
+    /// instead of the embedded one (or the store's).
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<std::path::PathBuf>,
     /// The link as it was shown (a scheme-less `example.com/x` is read as http).
     /// Bytes that are not UTF-8 are read as the bytes they are (Safe
     /// Browsing canonicalization: `http://\x01\x80.com/` → `http://%01%80.com/`).
@@ -121,6 +125,12 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
         }
         CheckCommand::Link(args) => {
             let guard = args.common.guard()?;
+            set_model(
+                &guard,
+                fanzha_core::model::FeatureKind::Link,
+                args.model.as_deref(),
+                false,
+            )?;
             let verdict = guard.check_link(&link_text(args.url.as_encoded_bytes()))?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
@@ -159,23 +169,34 @@ pub struct ScanArgs {
     /// For numbers: the channel they arrived on.
     #[arg(long, value_enum, default_value = "call")]
     pub channel: ChannelArg,
-    /// For messages: use this message model (FZML, from `fanzha model
-    /// train`) instead of the embedded one (or the store's).
+    /// For messages and links: use this model (FZML, from `fanzha model
+    /// train [--kind link]`) instead of the embedded one (or the store's).
     #[arg(long, value_name = "MODEL", conflicts_with = "no_model")]
     pub model: Option<std::path::PathBuf>,
-    /// Use no message model: the pattern set alone.
+    /// For messages and links: use no model, the rules alone.
     #[arg(long)]
     pub no_model: bool,
     #[command(flatten)]
     pub common: CommonArgs,
 }
 
-/// Applies `--model M` / `--no-model`: replaces the guard's message model
-/// with the one in `path`, or removes it (the pattern set alone). The rest of
-/// the protection data — the store's lists and rules, or the embedded ones —
-/// stays. A file that is not a message model is a usage error.
+/// Applies `--model M` / `--no-model` for messages: see [`set_model`].
 pub fn set_message_model(
     guard: &Guard,
+    path: Option<&std::path::Path>,
+    none: bool,
+) -> Result<(), Failure> {
+    set_model(guard, fanzha_core::model::FeatureKind::Message, path, none)
+}
+
+/// Applies `--model M` / `--no-model`: replaces the guard's model of `kind`
+/// (message or link) with the one in `path`, or removes it (the rules
+/// alone). The rest of the protection data — the store's lists and rules, or
+/// the embedded ones — stays. A file that is not a model of that kind is a
+/// usage error.
+pub fn set_model(
+    guard: &Guard,
+    kind: fanzha_core::model::FeatureKind,
     path: Option<&std::path::Path>,
     none: bool,
 ) -> Result<(), Failure> {
@@ -187,7 +208,7 @@ pub fn set_message_model(
         Some(path) => {
             let bytes = std::fs::read(path)
                 .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
-            Model::from_bytes(&bytes, FeatureKind::Message)
+            Model::from_bytes(&bytes, kind)
                 .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
             Some(bytes)
         }
@@ -204,7 +225,11 @@ pub fn set_message_model(
         None => fanzha_core::RuleSources::default(),
     };
     if let Some(b) = bytes {
-        sources.message_model = Some(std::sync::Arc::new(b));
+        let b = Some(std::sync::Arc::new(b));
+        match kind {
+            FeatureKind::Message => sources.message_model = b,
+            FeatureKind::Link => sources.link_model = b,
+        }
     }
     let mut snap = fanzha_core::Snapshot::build(
         &sources,
@@ -212,7 +237,10 @@ pub fn set_message_model(
         current.feed_version.clone(),
     )?;
     if none {
-        snap.message_model = None;
+        match kind {
+            FeatureKind::Message => snap.message_model = None,
+            FeatureKind::Link => snap.link_model = None,
+        }
     }
     snap.stale = current.stale;
     snap.expires_ms = current.expires_ms;
@@ -273,12 +301,20 @@ impl std::fmt::Display for ScanError {
 
 pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     let guard = args.common.guard()?;
-    if (args.model.is_some() || args.no_model) && args.kind != ScanKind::Message {
-        return Err(Failure::usage(
-            "--model and --no-model apply to --kind message only",
-        ));
+    let model_kind = match args.kind {
+        ScanKind::Message => Some(fanzha_core::model::FeatureKind::Message),
+        ScanKind::Link => Some(fanzha_core::model::FeatureKind::Link),
+        _ => None,
+    };
+    match model_kind {
+        Some(k) => set_model(&guard, k, args.model.as_deref(), args.no_model)?,
+        None if args.model.is_some() || args.no_model => {
+            return Err(Failure::usage(
+                "--model and --no-model apply to --kind message or link only",
+            ))
+        }
+        None => {}
     }
-    set_message_model(&guard, args.model.as_deref(), args.no_model)?;
     let reader: Box<dyn BufRead> = match &args.input {
         Some(path) => Box::new(BufReader::with_capacity(
             1 << 16,

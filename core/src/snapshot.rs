@@ -174,6 +174,9 @@ impl LinkData for Snapshot {
     fn links(&self) -> &LinkRules {
         &self.links
     }
+    fn link_model(&self) -> Option<&crate::model::Model> {
+        self.link_model.as_deref()
+    }
 }
 
 impl MessageData for Snapshot {

@@ -50,6 +50,8 @@ pub fn protected_domains_file<'a>(domains: impl IntoIterator<Item = &'a str>) ->
 pub(crate) trait LinkData: CheckData {
     /// Brands, hosts, words and weights of the link check.
     fn links(&self) -> &LinkRules;
+    /// The link model, when the data has one.
+    fn link_model(&self) -> Option<&crate::model::Model>;
 }
 
 pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdict> {

@@ -127,6 +127,36 @@ fn link_featurizer_reads_host_and_path() {
 }
 
 #[test]
+fn link_fast_path_matches_predict() {
+    let ex: Vec<(String, String)> = vec![
+        ("secure-login-paypal.top/verify".into(), "phishing".into()),
+        ("https://www.example.org/about".into(), "benign".into()),
+        ("metamask-wallet.web.app".into(), "phishing".into()),
+        ("rust-lang.github.io/book/".into(), "benign".into()),
+    ];
+    let opts = TrainOptions {
+        holdback_every: 0,
+        bits: 12,
+        ..TrainOptions::default()
+    };
+    let (m, _) = train(FeatureKind::Link, &ex, &opts).unwrap();
+    for url in [
+        "secure-login-paypal.top/verify",
+        "HTTPS://User@Exämple.COM:8080/a/b?c=1#d",
+        "http://192.168.0.1/login.php",
+        "",
+        "   ",
+        "x",
+        "xn--80ak6aa92e.com",
+        "a.b.c.d.e.f.g.h.example.co.uk/path/with/many/segments/and/more",
+    ] {
+        let slow = m.predict(url).fraud_probability();
+        let fast = m.link_fraud_probability(url);
+        assert!((slow - fast).abs() < 1e-5, "{url}: {slow} vs {fast}");
+    }
+}
+
+#[test]
 fn the_embedded_message_model_loads_and_is_the_recorded_one() {
     let bytes = super::embedded(FeatureKind::Message).expect("a message model is embedded");
     assert!(

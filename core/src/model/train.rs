@@ -227,15 +227,24 @@ pub fn train(
     let mut benign_scores: Vec<f32> = scored.iter().filter(|s| s.1 == 0).map(|s| s.0).collect();
     benign_scores.sort_by(f32::total_cmp);
     if let Some(&max) = benign_scores.last() {
+        // Links: most benign links are everyday sites, so a false alarm
+        // costs more there: at most `target_fp`, never above 0.5 %, of the
+        // held-back benign ones, and
+        // the threshold may go up to 0.999 (a link model is confident).
+        let (target_fp, top, dangerous_top) = match kind {
+            FeatureKind::Link => (opts.target_fp.min(0.005), 0.999, 0.99999),
+            FeatureKind::Message => (opts.target_fp, 0.95, 0.99),
+        };
         // Allow `target_fp` of the held-back benign examples at or above
         // the threshold: it sits just above the (allowed + 1)-th highest.
         let n = benign_scores.len();
-        let allowed = ((opts.target_fp.clamp(0.0, 1.0) * n as f32) as usize).min(n - 1);
+        let allowed = ((target_fp.clamp(0.0, 1.0) * n as f32) as usize).min(n - 1);
         let kth = benign_scores[n - 1 - allowed];
-        let s = (kth + 1e-4).clamp(0.5, 0.95);
+        let s = (kth + 1e-4).clamp(0.5, top);
         model.calibration = Calibration {
             suspicious_at: s,
-            dangerous_at: (max + 0.01).clamp((s + 0.02).max(0.85), 0.99),
+            dangerous_at: (max + 0.01)
+                .clamp((s + 0.02).max(0.85).min(dangerous_top), dangerous_top),
         };
     }
     let s = model.calibration.suspicious_at;
