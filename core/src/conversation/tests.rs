@@ -242,7 +242,12 @@ fn the_message_model_reads_the_remote_side() {
         r.detail
     );
     assert!(r.weight > 0);
-    // Without a model, no model reason.
-    let plain = guard().check_conversation(&turns).unwrap();
+    // Without a model (the embedded default taken out), no model reason.
+    let mut bare = Snapshot::embedded().unwrap();
+    bare.message_model = None;
+    let plain = Guard::with_snapshot(Settings::default(), bare)
+        .unwrap()
+        .check_conversation(&turns)
+        .unwrap();
     assert!(!plain.has_reason("conversation.model"));
 }
