@@ -4,7 +4,7 @@ use crate::common::CommonArgs;
 use crate::output;
 use crate::Failure;
 use clap::{Args, Subcommand, ValueEnum};
-use fanzha_core::{Channel, NumberContext, StirResult};
+use fanzha_core::{Channel, Guard, NumberContext, StirResult};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -155,8 +155,8 @@ pub struct ScanArgs {
     /// For numbers: the channel they arrived on.
     #[arg(long, value_enum, default_value = "call")]
     pub channel: ChannelArg,
-    /// For messages: use this message model (FZML, from `fanzha model
-    /// train`) instead of the embedded one (or the store's).
+    /// For messages and conversations: use this message model (FZML, from
+    /// `fanzha model train`) instead of the embedded one (or the store's).
     #[arg(long, value_name = "MODEL", conflicts_with = "no_model")]
     pub model: Option<std::path::PathBuf>,
     /// Use no message model: the pattern set alone.
@@ -269,9 +269,11 @@ impl std::fmt::Display for ScanError {
 
 pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     let guard = args.common.guard()?;
-    if (args.model.is_some() || args.no_model) && args.kind != ScanKind::Message {
+    if (args.model.is_some() || args.no_model)
+        && !matches!(args.kind, ScanKind::Message | ScanKind::Conversation)
+    {
         return Err(Failure::usage(
-            "--model and --no-model apply to --kind message only",
+            "--model and --no-model apply to --kind message and conversation only",
         ));
     }
     set_message_model(&guard, args.model.as_deref(), args.no_model)?;

@@ -217,6 +217,11 @@ impl Assessment {
         self.extra_advice.push(line.into());
     }
 
+    /// The reasons collected so far.
+    pub fn reasons(&self) -> &[Reason] {
+        &self.reasons
+    }
+
     pub fn has_reason(&self, code: &str) -> bool {
         self.reasons.iter().any(|r| r.code == code)
     }

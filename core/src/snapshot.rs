@@ -167,6 +167,9 @@ impl MessageData for Snapshot {
     fn patterns(&self) -> &PatternSet {
         &self.patterns
     }
+    fn message_model(&self) -> Option<&Model> {
+        self.message_model.as_deref()
+    }
 }
 
 impl PaymentData for Snapshot {

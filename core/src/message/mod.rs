@@ -67,6 +67,8 @@ const MAX_SIGNATURE_CHARS: usize = 24;
 pub(crate) trait MessageData: NumberData + LinkData {
     /// The compiled message patterns.
     fn patterns(&self) -> &PatternSet;
+    /// The message model, if any (a feed's or the embedded default).
+    fn message_model(&self) -> Option<&crate::model::Model>;
 }
 
 /// The message check (see the module docs).
@@ -255,7 +257,7 @@ pub(crate) fn check(
             a.vote(t, rule.vote);
         }
     }
-    if let Some(m) = &snap.message_model {
+    if let Some(m) = snap.message_model() {
         apply_model(p, m, scanned, &mut a);
     }
     if truncated {
@@ -285,7 +287,19 @@ fn apply_model(p: &PatternSet, m: &crate::model::Model, body: &str, a: &mut Asse
     let pf = pred.fraud_probability();
     let detail = match adj.stance {
         Stance::Fraud => {
-            let grams: Vec<&str> = pred.evidence.iter().map(|(g, _)| g.as_str()).collect();
+            // The longer n-grams explain better than single characters.
+            let shown = |min: usize| -> Vec<&str> {
+                pred.evidence
+                    .iter()
+                    .map(|(g, _)| g.strip_prefix("w:").unwrap_or(g))
+                    .filter(|g| g.chars().count() >= min)
+                    .take(5)
+                    .collect()
+            };
+            let mut grams = shown(2);
+            if grams.is_empty() {
+                grams = shown(1);
+            }
             format!(
                 "model: fraud {pf:.2} (threshold {:.2}), type {}; n-grams: {}",
                 cal.suspicious_at,
