@@ -302,7 +302,9 @@ impl std::fmt::Display for ScanError {
 pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     let guard = args.common.guard()?;
     let model_kind = match args.kind {
-        ScanKind::Message => Some(fanzha_core::model::FeatureKind::Message),
+        ScanKind::Message | ScanKind::Conversation => {
+            Some(fanzha_core::model::FeatureKind::Message)
+        }
         ScanKind::Link => Some(fanzha_core::model::FeatureKind::Link),
         _ => None,
     };
@@ -310,7 +312,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         Some(k) => set_model(&guard, k, args.model.as_deref(), args.no_model)?,
         None if args.model.is_some() || args.no_model => {
             return Err(Failure::usage(
-                "--model and --no-model apply to --kind message or link only",
+                "--model and --no-model apply to --kind message, conversation or link only",
             ))
         }
         None => {}

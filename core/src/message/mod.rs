@@ -287,7 +287,19 @@ fn apply_model(p: &PatternSet, m: &crate::model::Model, body: &str, a: &mut Asse
     let pf = pred.fraud_probability();
     let detail = match adj.stance {
         Stance::Fraud => {
-            let grams: Vec<&str> = pred.evidence.iter().map(|(g, _)| g.as_str()).collect();
+            // The longer n-grams explain better than single characters.
+            let shown = |min: usize| -> Vec<&str> {
+                pred.evidence
+                    .iter()
+                    .map(|(g, _)| g.strip_prefix("w:").unwrap_or(g))
+                    .filter(|g| g.chars().count() >= min)
+                    .take(5)
+                    .collect()
+            };
+            let mut grams = shown(2);
+            if grams.is_empty() {
+                grams = shown(1);
+            }
             format!(
                 "model: fraud {pf:.2} (threshold {:.2}), type {}; n-grams: {}",
                 cal.suspicious_at,

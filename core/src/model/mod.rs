@@ -81,7 +81,8 @@ pub struct Prediction {
     /// The most likely non-benign class.
     pub top_class: String,
     /// The n-grams that pushed most toward `top_class` over benign:
-    /// `(n-gram text, contribution)`, largest first (at most 5).
+    /// `(n-gram text, contribution)`, largest first (at most 10). Latin
+    /// word n-grams carry a `w:` prefix.
     pub evidence: Vec<(String, f32)>,
 }
 
@@ -134,7 +135,7 @@ impl Model {
             .collect();
         evidence.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         evidence.dedup_by(|a, b| a.0 == b.0);
-        evidence.truncate(5);
+        evidence.truncate(10);
         Prediction {
             probabilities: self.classes.iter().cloned().zip(probs).collect(),
             top_class: self.classes.get(top).cloned().unwrap_or_default(),
