@@ -212,6 +212,9 @@ impl Drop for AuditWriter {
     }
 }
 
+/// Tries of a whole batch before its records are written one by one.
+const BATCH_ATTEMPTS: usize = 3;
+
 /// The writer thread: takes what is queued (up to [`AUDIT_BATCH`]), writes
 /// it in one transaction, repeats; exits once closed and empty.
 fn write_loop(shared: &Shared, store: &Store) {
@@ -227,7 +230,17 @@ fn write_loop(shared: &Shared, store: &Store) {
             let n = st.queue.len().min(AUDIT_BATCH);
             st.queue.drain(..n).collect()
         };
-        let (written, failed) = match store.add_audits(&batch) {
+        // Another connection holding the write lock past the busy timeout
+        // is transient: the whole batch is tried again before records are
+        // written one by one.
+        let mut result = store.add_audits(&batch);
+        for _ in 1..BATCH_ATTEMPTS {
+            if result.is_ok() {
+                break;
+            }
+            result = store.add_audits(&batch);
+        }
+        let (written, failed) = match result {
             Ok(()) => (batch.len() as u64, 0),
             // One bad record must not take the others with it.
             Err(_) => {
