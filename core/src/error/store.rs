@@ -141,6 +141,19 @@ impl StoreError {
         )
     }
 
+    /// True when another connection (this process or another) held the
+    /// database's lock past the busy timeout: transient, worth retrying.
+    pub fn is_busy(&self) -> bool {
+        use rusqlite::ffi::ErrorCode;
+        matches!(
+            self,
+            StoreError::Sqlite(e) if matches!(
+                e.sqlite_error_code(),
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+            )
+        )
+    }
+
     pub(crate) fn corrupt(what: &'static str) -> StoreError {
         StoreError::Corrupt { what }
     }

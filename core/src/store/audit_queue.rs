@@ -212,7 +212,8 @@ impl Drop for AuditWriter {
     }
 }
 
-/// Tries of a whole batch before its records are written one by one.
+/// Tries of a whole batch, once the writer is closing, before its records
+/// are written one by one.
 const BATCH_ATTEMPTS: usize = 3;
 
 /// The writer thread: takes what is queued (up to [`AUDIT_BATCH`]), writes
@@ -231,12 +232,21 @@ fn write_loop(shared: &Shared, store: &Store) {
             st.queue.drain(..n).collect()
         };
         // Another connection holding the write lock past the busy timeout
-        // is transient: the whole batch is tried again before records are
-        // written one by one.
+        // is transient: an accepted batch is never given up for it while
+        // the writer runs (each try waits the busy timeout; meanwhile the
+        // queue fills and new warnings are counted dropped, not lost
+        // silently). Once closing, the batch gets a bounded number of tries.
         let mut result = store.add_audits(&batch);
-        for _ in 1..BATCH_ATTEMPTS {
-            if result.is_ok() {
+        let mut closing_tries = 1;
+        while let Err(e) = &result {
+            if !e.is_busy() {
                 break;
+            }
+            if shared.lock().closed {
+                if closing_tries >= BATCH_ATTEMPTS {
+                    break;
+                }
+                closing_tries += 1;
             }
             result = store.add_audits(&batch);
         }
