@@ -7,7 +7,7 @@
 
 use crate::Failure;
 use clap::{Args, Subcommand};
-use fanzha_core::blocklist::{fast_hash, ListEntry, ListKind};
+use fanzha_core::blocklist::{fast_hash, hash_key, ListEntry, ListKind};
 use fanzha_core::feed::{
     canonical, BodySummary, FeedError, FeedFile, FeedHeader, FeedKind, FeedMeta, FeedWriter, KeyId,
     Limits, PublicKey, PublisherKey, Rotation, RuleKind, TrustedKeys, VerifiedFeed,
@@ -97,6 +97,15 @@ pub struct BuildArgs {
     /// builds and tests.
     #[arg(long)]
     pub created_ms: Option<i64>,
+    /// Width of the entries' hash keys, 32-64 bits (default 56: a value
+    /// that is not listed hits one of n entries with probability n / 2^56).
+    /// A delta takes its base's width.
+    #[arg(long)]
+    pub key_bits: Option<u8>,
+    /// Carry each entry's SHA-256 too (32 more bytes an entry), so that a
+    /// hit is confirmed against it.
+    #[arg(long)]
+    pub full_hashes: bool,
     /// Where to write the feed.
     #[arg(long)]
     pub out: PathBuf,
@@ -427,6 +436,8 @@ fn row_entry(fields: &[String], cols: &Columns) -> Result<ListEntry, String> {
         severity,
         reports,
         label: field(fields, cols.label).to_string(),
+        confirmed: false,
+        match_bits: 0,
     })
 }
 
@@ -499,8 +510,8 @@ fn read_csv(
 
 /// One entry of the base feed of a delta: what a diff needs.
 struct BaseEntry {
-    sha: [u8; 32],
-    fast: u64,
+    /// The hash key (the base's key width, left-aligned).
+    key: u64,
     /// Digest of the metadata, to notice a changed label or severity.
     meta: u64,
     kind: ListKind,
@@ -509,14 +520,16 @@ struct BaseEntry {
 }
 
 /// The base feed of a delta, held as its entries plus an open-addressing
-/// table from (list, SHA-256) to the entry: a lookup per CSV row costs one
-/// or two memory reads, where a binary search over tens of millions of
-/// entries costs twenty cache misses. About 64 bytes per base entry.
+/// table from (list, key) to the entry: a lookup per CSV row costs one or
+/// two memory reads, where a binary search over tens of millions of entries
+/// costs twenty cache misses. About 32 bytes per base entry.
 struct Base {
     entries: Vec<BaseEntry>,
-    /// Entry index + 1 (0 = empty), by the SHA-256's first 8 bytes.
+    /// Entry index + 1 (0 = empty), by the key's low bits.
     table: Vec<u32>,
     rules: BTreeMap<RuleKind, String>,
+    /// The base's key width: the delta's keys must be the same.
+    key_bits: u8,
 }
 
 /// The metadata digest: the same fields the store keeps per entry.
@@ -525,12 +538,13 @@ fn meta_digest(e: &ListEntry, buf: &mut String) -> u64 {
     buf.clear();
     let _ = write!(
         buf,
-        "{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}",
+        "{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}",
         e.category,
         e.fraud_type.as_str(),
         e.severity,
         e.reports,
-        e.label
+        e.label,
+        e.confirmed
     );
     fast_hash(buf)
 }
@@ -551,18 +565,18 @@ impl Base {
                 .iter()
                 .map(|(k, j)| (*k, (*j).to_string()))
                 .collect(),
+            key_bits: feed.header().key_bits,
         };
         let mut buf = String::new();
         for e in feed.entries() {
             let idx = base.entries.len();
             base.entries.push(BaseEntry {
-                sha: e.sha256,
-                fast: e.fast,
+                key: e.key,
                 meta: meta_digest(&e.entry, &mut buf),
                 kind: e.kind,
                 seen: false,
             });
-            let slot = base.slot(e.kind, &e.sha256);
+            let slot = base.slot(e.kind, e.key);
             if base.table[slot] != 0 {
                 // The same value twice: the later row wins, as when a full
                 // feed is applied; the earlier one is never a removal.
@@ -573,19 +587,18 @@ impl Base {
         Ok(base)
     }
 
-    /// The table slot of (kind, sha): where it is, or the empty slot where
+    /// The table slot of (kind, key): where it is, or the empty slot where
     /// it would go.
-    fn slot(&self, kind: ListKind, sha: &[u8; 32]) -> usize {
+    fn slot(&self, kind: ListKind, key: u64) -> usize {
         let mask = self.table.len() - 1;
-        let mut prefix = [0u8; 8];
-        prefix.copy_from_slice(&sha[..8]);
-        let mut at = (u64::from_le_bytes(prefix) as usize) & mask;
+        // The key's top bits are a hash: spread them over the table.
+        let mut at = ((key >> 32) as usize ^ (key >> 16) as usize) & mask;
         loop {
             match self.table[at] {
                 0 => return at,
                 i => {
                     let e = &self.entries[i as usize - 1];
-                    if e.kind == kind && &e.sha == sha {
+                    if e.kind == kind && e.key == key {
                         return at;
                     }
                 }
@@ -596,8 +609,8 @@ impl Base {
 
     /// True when the base already lists `sha` with the same metadata; marks
     /// it seen either way.
-    fn unchanged(&mut self, kind: ListKind, sha: &[u8; 32], meta: u64) -> bool {
-        match self.table[self.slot(kind, sha)] {
+    fn unchanged(&mut self, kind: ListKind, key: u64, meta: u64) -> bool {
+        match self.table[self.slot(kind, key)] {
             0 => false,
             i => {
                 let e = &mut self.entries[i as usize - 1];
@@ -677,10 +690,20 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
                 dropped.0.as_str()
             )));
         }
+        if a.key_bits.is_some_and(|b| b != h.key_bits) {
+            return Err(Failure::usage(format!(
+                "--key-bits must be the base's ({}): a delta's keys must match its base's",
+                h.key_bits
+            )));
+        }
         meta = FeedMeta::delta(&a.id, a.version, h.version, created_ms, expires_ms);
+        meta.key_bits = h.key_bits;
         base = Some(Base::load(&feed)?);
+    } else if let Some(bits) = a.key_bits {
+        meta.key_bits = bits;
     }
     meta.rotations = rotations;
+    meta.full_hashes = a.full_hashes;
 
     let mut header_out: Option<FeedHeader> = None;
     let mut rows = 0u64;
@@ -698,13 +721,10 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
         let mut buf = String::new();
         let mut sink = |kind: ListKind, value: &str, entry: &ListEntry| -> Result<(), Failure> {
             if let Some(b) = base.as_mut() {
-                let sha = fanzha_core::blocklist::value_hash(value);
-                if b.unchanged(kind, &sha, meta_digest(entry, &mut buf)) {
+                let key = hash_key(value, b.key_bits);
+                if b.unchanged(kind, key, meta_digest(entry, &mut buf)) {
                     return Ok(());
                 }
-                return w
-                    .entry_hashed(kind, sha, fast_hash(value), entry)
-                    .map_err(feed_failure);
             }
             w.entry(kind, value, entry).map_err(feed_failure)
         };
@@ -719,7 +739,7 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
         }
         if let Some(b) = &base {
             for e in b.entries.iter().filter(|e| !e.seen) {
-                w.removal(e.kind, e.sha, e.fast).map_err(feed_failure)?;
+                w.removal(e.kind, e.key).map_err(feed_failure)?;
             }
         }
         let (mut out, header) = w.finish(&key).map_err(feed_failure)?;

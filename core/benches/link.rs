@@ -38,6 +38,8 @@ impl BlockIndex for SortedHashIndex {
                 severity: 90,
                 reports: 3,
                 label: String::new(),
+                confirmed: false,
+                match_bits: 0,
             })
     }
 

@@ -66,6 +66,8 @@ mod tests {
             severity: 90,
             reports: 3,
             label: "test".into(),
+            confirmed: false,
+            match_bits: 0,
         }
     }
 
