@@ -72,6 +72,8 @@ bindings/scripts/generate-bindings.sh --android --out "$gen" >/dev/null
 rm -rf "$module/src/main/kotlin/org/fanzha/fanzha_ffi.kt"
 mkdir -p "$module/src/main/kotlin/org/fanzha"
 cp "$gen/kotlin/org/fanzha/fanzha_ffi.kt" "$module/src/main/kotlin/org/fanzha/"
+# The hand-written Kotlin shipped beside them (FastGuard: bindings/kotlin/).
+cp bindings/kotlin/org/fanzha/*.kt "$module/src/main/kotlin/org/fanzha/"
 
 echo "jniLibs: $jni"
 echo "Kotlin:  $module/src/main/kotlin/org/fanzha/fanzha_ffi.kt"

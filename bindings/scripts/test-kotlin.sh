@@ -87,6 +87,12 @@ mkdir -p "$fixtures"
     { cat numbers.csv; seq 0 499 | awk -v v="$v" '{ printf "+86 171 %02d%02d %04d,fake_loan,80,test: made-up filler\n", v, 0, $1 }'; } > "numbers-$v.csv"
     quiet "$fanzha" feed build --key publisher.key --id test --version "$v" --numbers "numbers-$v.csv" --out "v$v.feed"
   done
+  # Issue 20: feed "bank" lists a number unconfirmed (v1), then confirmed
+  # by the publisher (v2, the CSV's `confirmed` column).
+  printf '%s\n' 'number,fraud_type,severity,label,confirmed' '+86 170 0000 2020,impersonate_authority,90,test: made-up,false' > bank-1.csv
+  printf '%s\n' 'number,fraud_type,severity,label,confirmed' '+86 170 0000 2020,impersonate_authority,90,test: made-up,true' > bank-2.csv
+  quiet "$fanzha" feed build --key publisher.key --id bank --version 1 --numbers bank-1.csv --out bank-v1.feed
+  quiet "$fanzha" feed build --key publisher.key --id bank --version 2 --numbers bank-2.csv --out bank-v2.feed
   cp v1.feed corrupt.feed
   size="$(stat -c %s corrupt.feed)"
   printf '\xde\xad\xbe\xef' | dd of=corrupt.feed bs=1 seek=$((size - 80)) conv=notrunc status=none

@@ -95,8 +95,48 @@ pub struct NotScamResult {
     pub report_id: i64,
 }
 
+/// What the audit log's writer has done since the guard opened its store.
+/// Warnings are written off the check path; none is lost silently: one
+/// that could not be queued (the queue stayed full) is counted in
+/// `dropped` and its verdict has no id, one the store refused is counted
+/// in `failed` (and logged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct AuditWriterStats {
+    /// Warnings waiting to be written now.
+    pub queued: i64,
+    /// Warnings written to the store.
+    pub written: i64,
+    /// Warnings not recorded because the queue stayed full.
+    pub dropped: i64,
+    /// Warnings the store refused to write.
+    pub failed: i64,
+}
+
+fn count(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 #[uniffi::export]
 impl Guard {
+    /// Waits until every warning given so far is in the audit log.
+    /// `recordDecision`, `exportAudit` and `markNotScam` do this
+    /// themselves, and so does `close`; call it when the app goes to the
+    /// background. No-op without a store.
+    pub fn flush_audit(&self) -> Result<(), FanzhaError> {
+        self.inner.flush_audit()?;
+        Ok(())
+    }
+
+    /// The audit writer's counters; null without a store.
+    pub fn audit_stats(&self) -> Option<AuditWriterStats> {
+        self.inner.audit_stats().map(|s| AuditWriterStats {
+            queued: count(s.queued),
+            written: count(s.written),
+            dropped: count(s.dropped),
+            failed: count(s.failed),
+        })
+    }
+
     /// Records what the person did after the warning with verdict id `id`
     /// (`Verdict.id`). Throws for an id that is not a recorded warning; a
     /// later decision replaces an earlier one. Needs a store.

@@ -132,13 +132,12 @@ impl Guard {
         number: String,
         context: NumberContext,
     ) -> Result<Verdict, FanzhaError> {
-        let ctx = context.to_core()?;
-        Ok(self.inner.check_number(&number, &ctx)?.into())
+        self.check_number_str(&number, &context)
     }
 
     /// Checks a link (a URL as the user saw it).
     pub fn check_link(&self, url: String) -> Result<Verdict, FanzhaError> {
-        Ok(self.inner.check_link(&url)?.into())
+        self.check_link_str(&url)
     }
 
     /// Checks a message body and its sender (a number or an alphanumeric id).
@@ -147,7 +146,7 @@ impl Guard {
         sender: Option<String>,
         body: String,
     ) -> Result<Verdict, FanzhaError> {
-        Ok(self.inner.check_message(sender.as_deref(), &body)?.into())
+        self.check_message_str(sender.as_deref(), &body)
     }
 
     /// Checks a payment the user is about to make, with its live context
@@ -337,6 +336,29 @@ impl Guard {
 }
 
 impl Guard {
+    /// The checks on borrowed strings: what the exported ones and the
+    /// direct-call path (`fast.rs`) both run.
+    pub(crate) fn check_number_str(
+        &self,
+        number: &str,
+        context: &NumberContext,
+    ) -> Result<Verdict, FanzhaError> {
+        let ctx = context.to_core()?;
+        Ok(self.inner.check_number(number, &ctx)?.into())
+    }
+
+    pub(crate) fn check_link_str(&self, url: &str) -> Result<Verdict, FanzhaError> {
+        Ok(self.inner.check_link(url)?.into())
+    }
+
+    pub(crate) fn check_message_str(
+        &self,
+        sender: Option<&str>,
+        body: &str,
+    ) -> Result<Verdict, FanzhaError> {
+        Ok(self.inner.check_message(sender, body)?.into())
+    }
+
     fn store(&self) -> Result<&Arc<fanzha_core::store::Store>, FanzhaError> {
         match self.inner.store() {
             Some(store) => Ok(store),

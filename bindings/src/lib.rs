@@ -12,11 +12,13 @@
 //! - [`logging`]: the host's log sink.
 //! - [`keys`]: the host's `KeyProvider` (Keystore / Keychain) for the store.
 //! - [`store`]: user rules and reports as records.
+//! - [`fast`]: the direct-call path behind Kotlin's `FastGuard`.
 //!
 //! Bindings are generated in library mode from the built cdylib by
 //! `bindings/scripts/generate-bindings.sh`.
 
 pub mod error;
+pub mod fast;
 pub mod guard;
 pub mod keys;
 pub mod logging;

@@ -1,7 +1,7 @@
 //! `fanzha audit decide|export` (the warning audit log) and
 //! `fanzha feedback not-scam` (a person says a warning was wrong).
 
-use crate::store::{store_failure, RequiredStoreArgs};
+use crate::common::{store_failure, RequiredStoreArgs};
 use crate::Failure;
 use clap::{Args, Subcommand, ValueEnum};
 use fanzha_core::{Decision, Guard, Lang, Settings};

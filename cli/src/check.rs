@@ -1,60 +1,11 @@
 //! `fanzha check …` and `fanzha scan …`.
 
+use crate::common::CommonArgs;
 use crate::output;
 use crate::Failure;
 use clap::{Args, Subcommand, ValueEnum};
-use fanzha_core::{Channel, Guard, Lang, NumberContext, Settings, StirResult};
+use fanzha_core::{Channel, NumberContext, StirResult};
 use std::io::{BufRead, BufReader, BufWriter, Write};
-
-/// Options every check shares.
-#[derive(Args, Clone, Debug)]
-pub struct CommonArgs {
-    /// Region for national numbers (ISO 3166 alpha-2).
-    #[arg(long, default_value = "CN")]
-    pub region: String,
-    /// Language of titles and advice (default: from $LANG, zh or en).
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
-    /// Check against an encrypted store (`--store DB --key-file K`).
-    #[command(flatten)]
-    pub store: crate::store::StoreArgs,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum LangArg {
-    En,
-    Zh,
-}
-
-impl CommonArgs {
-    pub fn settings(&self) -> Settings {
-        let lang = match self.lang {
-            Some(LangArg::En) => Lang::En,
-            Some(LangArg::Zh) => Lang::ZhHans,
-            None => std::env::var("LANG")
-                .map(|l| Lang::from_locale(&l))
-                .unwrap_or(Lang::En),
-        };
-        Settings {
-            region: self.region.clone(),
-            lang,
-        }
-    }
-
-    pub fn guard(&self) -> Result<Guard, Failure> {
-        if let (Some(db), Some(key)) = (&self.store.store, &self.store.key_file) {
-            // A damaged store still gives verdicts (carrying
-            // `store.unavailable`); the run then exits 1.
-            return crate::store::open_guard(db, key, self.settings(), true);
-        }
-        Guard::new(self.settings()).map_err(|e| match e {
-            fanzha_core::Error::Rules {
-                part: "settings", ..
-            } => Failure::usage(e.to_string()),
-            other => Failure::from(other),
-        })
-    }
-}
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
 pub enum ChannelArg {
@@ -180,6 +131,9 @@ pub enum ScanKind {
     Message,
     /// One JSON payment intent per line (schema: fanzha_core::payment::PaymentIntent).
     Payment,
+    /// One JSON dialogue per line: {"turns": [{"speaker": "remote"|"local",
+    /// "text": "…"}, …]} (other fields ignored).
+    Conversation,
 }
 
 #[derive(Args, Debug)]
@@ -227,6 +181,27 @@ fn link_text(raw: &[u8]) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Why one scanned line has no verdict.
+enum ScanError {
+    Core(fanzha_core::Error),
+    Line(String),
+}
+
+impl From<fanzha_core::Error> for ScanError {
+    fn from(e: fanzha_core::Error) -> ScanError {
+        ScanError::Core(e)
+    }
+}
+
+impl std::fmt::Display for ScanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScanError::Core(e) => e.fmt(f),
+            ScanError::Line(why) => f.write_str(why),
+        }
+    }
+}
+
 pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     let guard = args.common.guard()?;
     let reader: Box<dyn BufRead> = match &args.input {
@@ -251,6 +226,7 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         ScanKind::Link => "link",
         ScanKind::Message => "message",
         ScanKind::Payment => "payment",
+        ScanKind::Conversation => "conversation",
     };
     for line in reader.split(b'\n') {
         let raw = line?;
@@ -258,11 +234,14 @@ pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
         // part of the input. Invalid UTF-8 is reported, not fatal.
         let raw = raw.strip_suffix(b"\r").unwrap_or(&raw);
         let text = String::from_utf8_lossy(raw);
-        let result = match args.kind {
-            ScanKind::Number => guard.check_number(&text, &number_ctx),
-            ScanKind::Link => guard.check_link(&link_text(raw)),
-            ScanKind::Message => guard.check_message(None, &text),
-            ScanKind::Payment => crate::payment::scan_line(&guard, &text),
+        let result: Result<_, ScanError> = match args.kind {
+            ScanKind::Number => guard.check_number(&text, &number_ctx).map_err(Into::into),
+            ScanKind::Link => guard.check_link(&link_text(raw)).map_err(Into::into),
+            ScanKind::Message => guard.check_message(None, &text).map_err(Into::into),
+            ScanKind::Payment => crate::payment::scan_line(&guard, &text).map_err(Into::into),
+            ScanKind::Conversation => {
+                crate::conversation::scan_line(&guard, &text).map_err(ScanError::Line)
+            }
         };
         match result {
             Ok(v) => {

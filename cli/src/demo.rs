@@ -1,7 +1,7 @@
 //! `fanzha demo`: a handful of explained verdicts on the embedded default
 //! protection data — the first thing a newcomer runs.
 
-use crate::check::CommonArgs;
+use crate::common::CommonArgs;
 use crate::output::write_human;
 use crate::Failure;
 use clap::Args;

@@ -7,25 +7,21 @@
 
 use crate::Failure;
 use clap::{Args, Subcommand};
-use fanzha_core::blocklist::{fast_hash, hash_key, ListEntry, ListKind};
+use fanzha_core::blocklist::{ListEntry, ListKind};
 use fanzha_core::feed::{
-    canonical, BodySummary, FeedError, FeedFile, FeedHeader, FeedKind, FeedMeta, FeedWriter, KeyId,
-    Limits, PublicKey, PublisherKey, Rotation, RuleKind, TrustedKeys, VerifiedFeed,
+    csv::ListCsv, diff::DeltaBase, BodySummary, FeedError, FeedFile, FeedHeader, FeedKind,
+    FeedMeta, FeedWriter, KeyId, Limits, PublicKey, PublisherKey, Rotation, RuleKind, TrustedKeys,
 };
 use fanzha_core::number::NumberRules;
-use fanzha_core::{FraudType, RuleSources, Snapshot};
+use fanzha_core::{RuleSources, Snapshot};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 const DAY_MS: i64 = 86_400_000;
-/// Severity of an entry whose CSV row gives none: enough to make a hit
-/// `dangerous` under the default scoring.
-const DEFAULT_SEVERITY: u8 = 80;
-const DEFAULT_CATEGORY: &str = "fraud";
 
 #[derive(Subcommand, Debug)]
 pub enum FeedCommand {
@@ -67,19 +63,26 @@ pub struct BuildArgs {
     /// Days until the feed is stale.
     #[arg(long, default_value_t = 7)]
     pub expires_in: u32,
-    /// CSV of phone numbers: value[,fraud_type,severity,label,reports].
+    /// CSV of phone numbers: value[,fraud_type,severity,label,reports,confirmed].
     #[arg(long)]
     pub numbers: Vec<PathBuf>,
-    /// CSV of URLs or hosts: value[,fraud_type,severity,label,reports].
+    /// CSV of URLs or hosts: value[,fraud_type,severity,label,reports,confirmed].
     #[arg(long)]
     pub links: Vec<PathBuf>,
-    /// CSV of payee accounts: value[,fraud_type,severity,label,reports].
+    /// CSV of payee accounts: value[,fraud_type,severity,label,reports,confirmed].
     #[arg(long)]
     pub accounts: Vec<PathBuf>,
     /// JSON object of rule sets by kind: {"numbers": {...}, "links": …,
     /// "patterns": …, "payments": …, "scoring": …}.
     #[arg(long)]
     pub rules: Option<PathBuf>,
+    /// A message model to ship (from `fanzha model train`): checks use it
+    /// instead of the embedded default once the feed is applied.
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<PathBuf>,
+    /// A link model to ship (FZML of kind link).
+    #[arg(long, value_name = "MODEL")]
+    pub link_model: Option<PathBuf>,
     /// Write the delta from this full feed (the previous version) instead of
     /// a full feed.
     #[arg(long)]
@@ -276,7 +279,7 @@ fn now_ms() -> i64 {
 // ---------------------------------------------------------------- build
 
 /// Rule sets from a `--rules` file, one compact JSON string per kind.
-fn read_rules(path: &Path) -> Result<BTreeMap<RuleKind, String>, Failure> {
+fn read_rules(path: &Path) -> Result<BTreeMap<RuleKind, Vec<u8>>, Failure> {
     let bad = |why: String| Failure::usage(format!("{}: {why}", path.display()));
     let value: Value = serde_json::from_str(&read_text(path)?).map_err(|e| bad(e.to_string()))?;
     let obj = value
@@ -287,20 +290,23 @@ fn read_rules(path: &Path) -> Result<BTreeMap<RuleKind, String>, Failure> {
         if k.starts_with('_') {
             continue; // comments
         }
-        let kind = RuleKind::parse(k).ok_or_else(|| {
+        let kind = RuleKind::parse(k).filter(|k| !k.is_model()).ok_or_else(|| {
             bad(format!(
-                "unknown rule kind {k:?} (expected numbers, links, patterns, payments or scoring)"
+                "unknown rule kind {k:?} (expected numbers, links, patterns, payments or scoring; models go in with --model / --link-model)"
             ))
         })?;
         out.insert(
             kind,
-            serde_json::to_string(v).map_err(|e| bad(e.to_string()))?,
+            serde_json::to_string(v)
+                .map_err(|e| bad(e.to_string()))?
+                .into_bytes(),
         );
     }
     // The rules must load before anyone signs them.
     let mut sources = RuleSources::default();
     for (kind, json) in &out {
-        *kind.slot(&mut sources) = Some(json.clone());
+        kind.set(&mut sources, json)
+            .map_err(|e| bad(e.to_string()))?;
     }
     Snapshot::build(
         &sources,
@@ -311,153 +317,31 @@ fn read_rules(path: &Path) -> Result<BTreeMap<RuleKind, String>, Failure> {
     Ok(out)
 }
 
-/// Which CSV column holds what.
-#[derive(Debug, Clone, Copy)]
-struct Columns {
-    value: usize,
-    fraud_type: Option<usize>,
-    severity: Option<usize>,
-    label: Option<usize>,
-    reports: Option<usize>,
-    category: Option<usize>,
-}
-
-const POSITIONAL: Columns = Columns {
-    value: 0,
-    fraud_type: Some(1),
-    severity: Some(2),
-    label: Some(3),
-    reports: Some(4),
-    category: None,
-};
-
-const VALUE_NAMES: &[&str] = &[
-    "value", "number", "phone", "url", "link", "host", "account", "payee",
-];
-
-/// A header row names its columns (any order); without one the columns are
-/// positional: value, fraud_type, severity, label, reports.
-fn header_columns(fields: &[String]) -> Result<Option<Columns>, String> {
-    let first = fields
-        .first()
-        .map(|f| f.trim().to_ascii_lowercase())
-        .unwrap_or_default();
-    if !VALUE_NAMES.contains(&first.as_str()) {
-        return Ok(None);
+/// A model file for `--model` / `--link-model`: it must parse as a model of
+/// the slot's kind and fit the feed's cap before anyone signs it.
+fn read_model(path: &Path, kind: RuleKind) -> Result<Vec<u8>, Failure> {
+    let bad = |why: String| Failure::usage(format!("{}: {why}", path.display()));
+    let len = std::fs::metadata(path)
+        .map_err(|e| bad(format!("cannot read: {e}")))?
+        .len();
+    if len > u64::from(fanzha_core::feed::MAX_MODEL_BYTES) {
+        return Err(bad(format!(
+            "model is {len} bytes, over the feed's limit of {}",
+            fanzha_core::feed::MAX_MODEL_BYTES
+        )));
     }
-    let mut c = Columns {
-        value: 0,
-        fraud_type: None,
-        severity: None,
-        label: None,
-        reports: None,
-        category: None,
-    };
-    for (i, f) in fields.iter().enumerate().skip(1) {
-        let slot = match f.trim().to_ascii_lowercase().as_str() {
-            "fraud_type" | "type" => &mut c.fraud_type,
-            "severity" => &mut c.severity,
-            "label" => &mut c.label,
-            "reports" | "report_count" => &mut c.reports,
-            "category" => &mut c.category,
-            other => return Err(format!("unknown column {other:?} in the header row")),
-        };
-        *slot = Some(i);
-    }
-    Ok(Some(c))
+    let bytes = std::fs::read(path).map_err(|e| bad(format!("cannot read: {e}")))?;
+    let model_kind = kind
+        .model_kind()
+        .ok_or_else(|| bad("not a model kind".into()))?;
+    fanzha_core::model::Model::from_bytes(&bytes, model_kind)
+        .map_err(|e| bad(format!("not a usable {} model: {e}", model_kind.as_str())))?;
+    Ok(bytes)
 }
 
-/// Splits one CSV line (RFC 4180 quoting: "a, b" and "" for a quote).
-fn split_csv(line: &str, out: &mut Vec<String>) -> Result<(), &'static str> {
-    out.clear();
-    let mut field = String::new();
-    let mut chars = line.chars().peekable();
-    let mut quoted = false;
-    let mut was_quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') if field.trim().is_empty() && !was_quoted => {
-                field.clear();
-                quoted = true;
-                was_quoted = true;
-            }
-            (false, ',') => {
-                out.push(std::mem::take(&mut field));
-                was_quoted = false;
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    if quoted {
-        return Err("unterminated quote");
-    }
-    out.push(field);
-    Ok(())
-}
-
-fn field(fields: &[String], col: Option<usize>) -> &str {
-    col.and_then(|i| fields.get(i))
-        .map(|s| s.trim())
-        .unwrap_or("")
-}
-
-fn row_entry(fields: &[String], cols: &Columns) -> Result<ListEntry, String> {
-    let fraud_type = match field(fields, cols.fraud_type) {
-        "" => FraudType::Other,
-        t => FraudType::parse(t).ok_or_else(|| format!("unknown fraud_type {t:?}"))?,
-    };
-    let severity = match field(fields, cols.severity) {
-        "" => DEFAULT_SEVERITY,
-        s => s
-            .parse::<u8>()
-            .ok()
-            .filter(|&s| s <= 100)
-            .ok_or("severity must be 0-100")?,
-    };
-    let reports = match field(fields, cols.reports) {
-        "" => 0,
-        r => r
-            .parse::<u32>()
-            .map_err(|_| "reports must be a whole number")?,
-    };
-    let category = match field(fields, cols.category) {
-        "" => DEFAULT_CATEGORY,
-        c => c,
-    };
-    Ok(ListEntry {
-        category: category.to_string(),
-        fraud_type,
-        severity,
-        reports,
-        label: field(fields, cols.label).to_string(),
-        confirmed: false,
-        match_bits: 0,
-    })
-}
-
-/// Turns a CSV value into the canonical string a check looks up.
-struct Canonicalizer {
-    numbers: NumberRules,
-    region: String,
-}
-
-impl Canonicalizer {
-    fn canonical(&self, kind: ListKind, value: &str) -> fanzha_core::Result<String> {
-        match kind {
-            ListKind::Number => canonical::number(&self.numbers, &self.region, value),
-            ListKind::Url => canonical::url_expression(value),
-            ListKind::Account => canonical::account(&self.numbers, &self.region, value),
-        }
-    }
-}
-
-/// Streams every row of `path` into `sink` as (kind, canonical value, entry).
+/// Streams every row of the list file `path` (see
+/// [`fanzha_core::feed::csv`]) into `sink` as (kind, canonical value,
+/// entry); returns the number of rows.
 fn read_csv(
     path: &Path,
     kind: ListKind,
@@ -466,159 +350,20 @@ fn read_csv(
 ) -> Result<u64, Failure> {
     let file = File::open(path)
         .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
-    let mut reader = BufReader::with_capacity(1 << 20, file);
-    let mut line = String::new();
-    let mut fields = Vec::new();
-    let mut cols = POSITIONAL;
+    let reader = BufReader::with_capacity(1 << 20, file);
     let mut rows = 0u64;
-    let mut first_row = true;
-    let mut n = 0u64;
-    let at = |n: u64, why: &dyn std::fmt::Display| {
-        Failure::usage(format!("{} line {n}: {why}", path.display()))
-    };
-    loop {
-        line.clear();
-        let read = reader.read_line(&mut line).map_err(|e| at(n + 1, &e))?;
-        if read == 0 {
-            break;
-        }
-        n += 1;
-        let text = line.trim_end_matches(['\n', '\r']);
-        let text = if n == 1 {
-            text.trim_start_matches('\u{feff}')
-        } else {
-            text
-        };
-        if text.trim().is_empty() || text.starts_with('#') {
-            continue;
-        }
-        split_csv(text, &mut fields).map_err(|e| at(n, &e))?;
-        if std::mem::take(&mut first_row) {
-            if let Some(c) = header_columns(&fields).map_err(|e| at(n, &e))? {
-                cols = c;
-                continue;
-            }
-        }
+    for row in ListCsv::new(reader, kind, &canon.numbers, &canon.region) {
+        let row = row.map_err(|e| Failure::usage(format!("{} {e}", path.display())))?;
         rows += 1;
-        let value = field(&fields, Some(cols.value));
-        let entry = row_entry(&fields, &cols).map_err(|e| at(n, &e))?;
-        let canonical = canon.canonical(kind, value).map_err(|e| at(n, &e))?;
-        sink(kind, &canonical, &entry)?;
+        sink(kind, &row.canonical, &row.entry)?;
     }
     Ok(rows)
 }
 
-/// One entry of the base feed of a delta: what a diff needs.
-struct BaseEntry {
-    /// The hash key (the base's key width, left-aligned).
-    key: u64,
-    /// Digest of the metadata, to notice a changed label or severity.
-    meta: u64,
-    kind: ListKind,
-    /// The new CSVs list it (or a later base entry shadows it).
-    seen: bool,
-}
-
-/// The base feed of a delta, held as its entries plus an open-addressing
-/// table from (list, key) to the entry: a lookup per CSV row costs one or
-/// two memory reads, where a binary search over tens of millions of entries
-/// costs twenty cache misses. About 32 bytes per base entry.
-struct Base {
-    entries: Vec<BaseEntry>,
-    /// Entry index + 1 (0 = empty), by the key's low bits.
-    table: Vec<u32>,
-    rules: BTreeMap<RuleKind, String>,
-    /// The base's key width: the delta's keys must be the same.
-    key_bits: u8,
-}
-
-/// The metadata digest: the same fields the store keeps per entry.
-fn meta_digest(e: &ListEntry, buf: &mut String) -> u64 {
-    use std::fmt::Write as _;
-    buf.clear();
-    let _ = write!(
-        buf,
-        "{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}",
-        e.category,
-        e.fraud_type.as_str(),
-        e.severity,
-        e.reports,
-        e.label,
-        e.confirmed
-    );
-    fast_hash(buf)
-}
-
-impl Base {
-    fn load(feed: &VerifiedFeed<'_>) -> Result<Base, Failure> {
-        let n = feed.header().entries();
-        let n = u32::try_from(n)
-            .ok()
-            .filter(|&n| n < u32::MAX / 2)
-            .ok_or_else(|| Failure::usage("--base has too many entries to diff"))?;
-        let size = (n as usize * 2).next_power_of_two().max(16);
-        let mut base = Base {
-            entries: Vec::with_capacity(n as usize),
-            table: vec![0; size],
-            rules: feed
-                .rules()
-                .iter()
-                .map(|(k, j)| (*k, (*j).to_string()))
-                .collect(),
-            key_bits: feed.header().key_bits,
-        };
-        let mut buf = String::new();
-        for e in feed.entries() {
-            let idx = base.entries.len();
-            base.entries.push(BaseEntry {
-                key: e.key,
-                meta: meta_digest(&e.entry, &mut buf),
-                kind: e.kind,
-                seen: false,
-            });
-            let slot = base.slot(e.kind, e.key);
-            if base.table[slot] != 0 {
-                // The same value twice: the later row wins, as when a full
-                // feed is applied; the earlier one is never a removal.
-                base.entries[base.table[slot] as usize - 1].seen = true;
-            }
-            base.table[slot] = idx as u32 + 1;
-        }
-        Ok(base)
-    }
-
-    /// The table slot of (kind, key): where it is, or the empty slot where
-    /// it would go.
-    fn slot(&self, kind: ListKind, key: u64) -> usize {
-        let mask = self.table.len() - 1;
-        // The key's top bits are a hash: spread them over the table.
-        let mut at = ((key >> 32) as usize ^ (key >> 16) as usize) & mask;
-        loop {
-            match self.table[at] {
-                0 => return at,
-                i => {
-                    let e = &self.entries[i as usize - 1];
-                    if e.kind == kind && e.key == key {
-                        return at;
-                    }
-                }
-            }
-            at = (at + 1) & mask;
-        }
-    }
-
-    /// True when the base already lists `sha` with the same metadata; marks
-    /// it seen either way.
-    fn unchanged(&mut self, kind: ListKind, key: u64, meta: u64) -> bool {
-        match self.table[self.slot(kind, key)] {
-            0 => false,
-            i => {
-                let e = &mut self.entries[i as usize - 1];
-                e.seen = true;
-                e.meta == meta
-            }
-        }
-    }
+/// The numbering plan and region list values are read in.
+struct Canonicalizer {
+    numbers: NumberRules,
+    region: String,
 }
 
 fn build(a: BuildArgs) -> Result<(), Failure> {
@@ -628,8 +373,19 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
         Some(p) => read_rules(p)?,
         None => BTreeMap::new(),
     };
+    let mut rules = rules;
+    for (kind, path) in [
+        (RuleKind::MessageModel, &a.model),
+        (RuleKind::LinkModel, &a.link_model),
+    ] {
+        if let Some(path) = path {
+            rules.insert(kind, read_model(path, kind)?);
+        }
+    }
     let numbers = match rules.get(&RuleKind::Numbers) {
-        Some(json) => NumberRules::from_json(json).map_err(Failure::from)?,
+        Some(json) => {
+            NumberRules::from_json(&String::from_utf8_lossy(json)).map_err(Failure::from)?
+        }
         None => Snapshot::embedded().map_err(Failure::from)?.numbers,
     };
     let region = a.region.to_ascii_uppercase();
@@ -686,7 +442,7 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
         }
         if let Some(dropped) = feed.rules().iter().find(|(k, _)| !rules.contains_key(k)) {
             return Err(Failure::usage(format!(
-                "the base carries {} rules and --rules doesn't: a delta can't return rules to the embedded default, publish a full feed",
+                "the base carries {} and this build doesn't (--rules, --model, --link-model): a delta can't return rules or a model to the embedded default, publish a full feed",
                 dropped.0.as_str()
             )));
         }
@@ -698,7 +454,7 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
         }
         meta = FeedMeta::delta(&a.id, a.version, h.version, created_ms, expires_ms);
         meta.key_bits = h.key_bits;
-        base = Some(Base::load(&feed)?);
+        base = Some(DeltaBase::load(&feed).map_err(|e| Failure::usage(format!("--base: {e}")))?);
     } else if let Some(bits) = a.key_bits {
         meta.key_bits = bits;
     }
@@ -713,16 +469,20 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
         for (kind, json) in &rules {
             let unchanged = base
                 .as_ref()
-                .is_some_and(|b| b.rules.get(kind) == Some(json));
-            if !unchanged {
-                w.rules(*kind, json).map_err(feed_failure)?;
+                .is_some_and(|b| b.rules().get(kind) == Some(json));
+            if unchanged {
+                continue;
+            }
+            if kind.is_model() {
+                w.model(*kind, json).map_err(feed_failure)?;
+            } else {
+                w.rules(*kind, &String::from_utf8_lossy(json))
+                    .map_err(feed_failure)?;
             }
         }
-        let mut buf = String::new();
         let mut sink = |kind: ListKind, value: &str, entry: &ListEntry| -> Result<(), Failure> {
             if let Some(b) = base.as_mut() {
-                let key = hash_key(value, b.key_bits);
-                if b.unchanged(kind, key, meta_digest(entry, &mut buf)) {
+                if b.unchanged(kind, value, entry) {
                     return Ok(());
                 }
             }
@@ -738,8 +498,8 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
             }
         }
         if let Some(b) = &base {
-            for e in b.entries.iter().filter(|e| !e.seen) {
-                w.removal(e.kind, e.key).map_err(feed_failure)?;
+            for r in b.removals() {
+                w.removal(r.kind, r.key).map_err(feed_failure)?;
             }
         }
         let (mut out, header) = w.finish(&key).map_err(feed_failure)?;
@@ -842,7 +602,14 @@ fn summary_json(
             let rules: Map<String, Value> = s
                 .rules
                 .iter()
-                .map(|(k, size)| (k.as_str().to_string(), json!({ "json_bytes": size })))
+                .map(|(k, size)| {
+                    let field = if k.is_model() {
+                        "model_bytes"
+                    } else {
+                        "json_bytes"
+                    };
+                    (k.as_str().to_string(), json!({ field: size }))
+                })
                 .collect();
             v.insert("rules".into(), Value::Object(rules));
             let by_type: Map<String, Value> = s
@@ -920,34 +687,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn csv_splitting() {
-        let mut f = Vec::new();
-        split_csv(r#"+86 138,phishing,90,"冒充, ""客服""",12"#, &mut f).unwrap();
-        assert_eq!(f, ["+86 138", "phishing", "90", "冒充, \"客服\"", "12"]);
-        split_csv("a", &mut f).unwrap();
-        assert_eq!(f, ["a"]);
-        split_csv("a,,", &mut f).unwrap();
-        assert_eq!(f, ["a", "", ""]);
-        assert!(split_csv(r#"a,"b"#, &mut f).is_err());
-    }
-
-    #[test]
-    fn header_rows() {
-        let row = |s: &str| s.split(',').map(String::from).collect::<Vec<_>>();
-        assert!(header_columns(&row("+8613800138000,phishing"))
-            .unwrap()
-            .is_none());
-        let c = header_columns(&row("number,label,fraud_type"))
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            (c.label, c.fraud_type, c.severity),
-            (Some(1), Some(2), None)
-        );
-        assert!(header_columns(&row("url,colour")).is_err());
-    }
-
-    #[test]
     fn dates() {
         assert_eq!(iso8601(0), "1970-01-01T00:00:00Z");
         assert_eq!(iso8601(1_700_000_000_000), "2023-11-14T22:13:20Z");
@@ -961,7 +700,7 @@ mod tests {
 #[derive(Args, Debug)]
 pub struct StoreApplyArgs {
     #[command(flatten)]
-    pub store: crate::store::RequiredStoreArgs,
+    pub store: crate::common::RequiredStoreArgs,
     /// Pinned publisher public key (repeatable).
     #[arg(long, required = true, value_name = "KEY.pub")]
     pub trust: Vec<PathBuf>,
@@ -987,10 +726,10 @@ pub fn store_apply(a: StoreApplyArgs) -> Result<(), Failure> {
         region: a.region.clone(),
         ..fanzha_core::Settings::default()
     };
-    let guard = crate::store::open_guard(&a.store.store, &a.store.key_file, settings, false)?;
+    let guard = crate::common::open_guard(&a.store.store, &a.store.key_file, settings, false)?;
     let applied = guard.apply_feed(&bytes, &trust).map_err(|e| match e {
         fanzha_core::Error::Feed(f) => Failure::runtime(format!("feed refused: {f}")),
-        fanzha_core::Error::Store(s) => crate::store::store_failure(s),
+        fanzha_core::Error::Store(s) => crate::common::store_failure(s),
         other => Failure::from(other),
     })?;
     let h = &applied.header;
@@ -1030,5 +769,23 @@ pub fn status_json(status: &fanzha_core::store::StoreStatus) -> Result<Value, Fa
         }
     }
     v["stale"] = json!(any);
+    // The models in use: a feed's (kept in the store), else the embedded
+    // default of that kind, if this build ships one.
+    let mut models = Vec::new();
+    for kind in [
+        fanzha_core::model::FeatureKind::Message,
+        fanzha_core::model::FeatureKind::Link,
+    ] {
+        let feed = status.models.iter().find(|m| m.kind == kind.as_str());
+        let embedded = || {
+            fanzha_core::model::embedded(kind).and_then(|b| {
+                fanzha_core::store::ModelStatus::of_bytes(kind.as_str(), b, "embedded")
+            })
+        };
+        if let Some(m) = feed.cloned().or_else(embedded) {
+            models.push(serde_json::to_value(m).map_err(|e| Failure::runtime(e.to_string()))?);
+        }
+    }
+    v["models"] = Value::Array(models);
     Ok(v)
 }

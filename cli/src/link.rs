@@ -25,6 +25,13 @@ pub enum LinkCommand {
         #[arg(long)]
         hashes: bool,
     },
+    /// Build the protected-domain file (`core/data/protected_domains.bin`)
+    /// from a list of domains, one a line (`#` comments), and write it to
+    /// stdout: 8-byte hashes of each domain's skeleton and of the domain.
+    ProtectedDomains {
+        /// The list (`core/data/protected_domains.txt`).
+        list: std::path::PathBuf,
+    },
 }
 
 pub fn run(cmd: LinkCommand) -> Result<(), Failure> {
@@ -45,6 +52,15 @@ pub fn run(cmd: LinkCommand) -> Result<(), Failure> {
                     writeln!(out, "{e}")?;
                 }
             }
+        }
+        LinkCommand::ProtectedDomains { list } => {
+            let text = std::fs::read_to_string(&list)
+                .map_err(|e| Failure::usage(format!("cannot read {}: {e}", list.display())))?;
+            let domains = text
+                .lines()
+                .map(|l| l.split('#').next().unwrap_or("").trim())
+                .filter(|l| !l.is_empty());
+            out.write_all(&fanzha_core::link::protected_domains_file(domains)?)?;
         }
     }
     Ok(())

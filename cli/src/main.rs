@@ -6,6 +6,8 @@
 
 mod audit;
 mod check;
+mod common;
+mod conversation;
 mod demo;
 mod feed;
 mod link;
@@ -127,7 +129,7 @@ fn main() -> ExitCode {
     };
     // Verdicts from a damaged store were printed (carrying
     // `store.unavailable`), but the run failed.
-    let result = result.and_then(|()| match store::degraded() {
+    let result = result.and_then(|()| match common::degraded() {
         Some(message) => Err(Failure::runtime(message)),
         None => Ok(()),
     });

@@ -1,6 +1,6 @@
 //! `fanzha check payment …` and the payment lines of `fanzha scan --kind payment`.
 
-use crate::check::CommonArgs;
+use crate::common::CommonArgs;
 use crate::Failure;
 use clap::{Args, ValueEnum};
 use fanzha_core::payment::{AccountKind, CallContext, NameCheck, NameCheckResult, PaymentIntent};

@@ -306,3 +306,112 @@ fn malformed_input_is_refused_and_nothing_is_lost() {
         .unwrap()
         .is_empty());
 }
+
+/// Builds version `version` of feed `cn-bank` from `csv` (numbers) and
+/// applies it to the store in `t`.
+fn publish(t: &Tmp, db: &str, key: &str, version: u32, csv: &str) {
+    let csv_path = t.path(&format!("n{version}.csv"));
+    std::fs::write(&csv_path, csv).unwrap();
+    let feed = t.path(&format!("f{version}.fzf"));
+    let pk = t.path("pub");
+    if !std::path::Path::new(&pk).exists() {
+        let out = fanzha(&["feed", "keygen", "--out", &pk]);
+        assert!(out.status.success());
+    }
+    let v = version.to_string();
+    let out = fanzha(&[
+        "feed",
+        "build",
+        "--key",
+        &pk,
+        "--id",
+        "cn-bank",
+        "--version",
+        &v,
+        "--numbers",
+        &csv_path,
+        "--out",
+        &feed,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    ok(
+        &["store", "apply", "--trust", &format!("{pk}.pub"), &feed],
+        db,
+        key,
+    );
+}
+
+/// Issue 20 item 4: after "not a scam", a later feed that lists the number
+/// again warns only when the publisher marks the entry confirmed (the CSV's
+/// `confirmed` column); an unconfirmed listing yields to the allow.
+#[test]
+fn a_confirmed_listing_wins_over_not_scam_an_unconfirmed_one_does_not() {
+    let t = Tmp::new("confirmed");
+    let (db, key) = store(&t);
+    let number = "+86 139 1234 5678";
+    let check = |db: &str, key: &str| ok(&["check", "number", number, "--json"], db, key);
+    publish(
+        &t,
+        &db,
+        &key,
+        1,
+        "number,fraud_type,severity,confirmed\n13912345678,impersonate_authority,95,false\n",
+    );
+    let v = check(&db, &key);
+    assert_eq!(v["level"], "dangerous", "{v}");
+    let id = v["id"].as_str().unwrap().to_string();
+    ok(&["feedback", "not-scam", "--id", &id], &db, &key);
+    assert_eq!(check(&db, &key)["level"], "trusted");
+
+    // Listed again, unconfirmed (positional column 6 too): the allow holds.
+    publish(
+        &t,
+        &db,
+        &key,
+        2,
+        "13912345678,impersonate_authority,95,,,no\n",
+    );
+    let v = check(&db, &key);
+    assert_eq!(v["level"], "trusted", "{v}");
+
+    // Confirmed: it warns again and says why.
+    publish(
+        &t,
+        &db,
+        &key,
+        3,
+        "number,fraud_type,severity,confirmed\n13912345678,impersonate_authority,95,true\n",
+    );
+    let v = check(&db, &key);
+    assert_eq!(v["level"], "dangerous", "{v}");
+    let c = codes(&v);
+    assert!(c.contains(&"number.blocklist_confirmed"), "{c:?}");
+    assert!(c.contains(&"number.user_allow_overridden"), "{c:?}");
+    assert!(!c.contains(&"number.user_allowed"), "{c:?}");
+
+    // A bad value in the column fails the build with its line, no output.
+    let bad = t.path("bad.csv");
+    std::fs::write(&bad, "number,confirmed\n13912345678,perhaps\n").unwrap();
+    let out_path = t.path("bad.fzf");
+    let out = fanzha(&[
+        "feed",
+        "build",
+        "--key",
+        &t.path("pub"),
+        "--id",
+        "cn-bank",
+        "--version",
+        "9",
+        "--numbers",
+        &bad,
+        "--out",
+        &out_path,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("confirmed"));
+    assert!(!std::path::Path::new(&out_path).exists());
+}

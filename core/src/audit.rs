@@ -13,59 +13,10 @@
 use crate::blocklist::ListKind;
 use crate::error::Result;
 use crate::store::{
-    AuditRecord, Decision, NewReport, ReportCategory, Store, StoreError, MAX_AUDIT_ID_BYTES,
+    AuditRecord, AuditStats, AuditWriter, Decision, NewReport, ReportCategory, Store, StoreError,
 };
-use crate::verdict::{Action, Kind, Verdict};
+use crate::verdict::Kind;
 use crate::Guard;
-
-/// A fresh verdict id: 128 random bits as 32 hex digits.
-fn new_id() -> Option<String> {
-    use ring::rand::SecureRandom;
-    let mut b = [0u8; 16];
-    ring::rand::SystemRandom::new().fill(&mut b).ok()?;
-    let mut s = String::with_capacity(32);
-    for x in b {
-        s.push_str(&format!("{x:02x}"));
-    }
-    debug_assert!(s.len() <= MAX_AUDIT_ID_BYTES);
-    Some(s)
-}
-
-/// Gives a verdict its id and records it when it is a warning. A failed
-/// write is logged and leaves the verdict without an id (so the host never
-/// holds an id the store does not know); the verdict itself still stands.
-pub(crate) fn stamp(store: &Store, now_ms: i64, v: &mut Verdict) {
-    let Some(id) = new_id() else {
-        log::warn!("no random source for a verdict id");
-        return;
-    };
-    if v.action >= Action::Warn {
-        let value = match v.kind {
-            Kind::Message => Some(v.input.clone()),
-            _ => v.normalized.clone().or_else(|| Some(v.input.clone())),
-        };
-        let rec = AuditRecord {
-            id: id.clone(),
-            time_ms: now_ms,
-            kind: v.kind,
-            level: v.level,
-            action: v.action,
-            fraud_type: v.fraud_type,
-            reasons: v.reasons.iter().map(|r| r.code.clone()).collect(),
-            title: v.title.clone(),
-            feed_version: v.feed_version.clone(),
-            decision: None,
-            decided_ms: None,
-            not_scam: false,
-            value,
-        };
-        if let Err(e) = store.add_audit(&rec) {
-            log::warn!("warning not recorded in the audit log: {e}");
-            return;
-        }
-    }
-    v.id = Some(id);
-}
 
 /// What [`Guard::mark_not_scam`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,8 +29,30 @@ pub struct NotScam {
 }
 
 impl Guard {
+    /// The store, once every warning queued so far is written (so a
+    /// decision, an export or "not a scam" sees every verdict given before).
     fn audit_store(&self) -> Result<&Store> {
-        Ok(self.store().ok_or(StoreError::Unavailable)?)
+        let store = self.store().ok_or(StoreError::Unavailable)?;
+        self.flush_audit()?;
+        Ok(store)
+    }
+
+    /// Waits until every warning given so far is in the audit log (the
+    /// writer runs off the check path). [`Guard::record_decision`],
+    /// [`Guard::export_audit`] and [`Guard::mark_not_scam`] do this
+    /// themselves, and so does dropping the guard; a host may call it when
+    /// the app goes to the background.
+    pub fn flush_audit(&self) -> Result<()> {
+        if let Some(a) = self.audit_writer() {
+            a.flush()?;
+        }
+        Ok(())
+    }
+
+    /// What the audit writer has done (queued, written, dropped, failed);
+    /// `None` without a store.
+    pub fn audit_stats(&self) -> Option<AuditStats> {
+        self.audit_writer().map(AuditWriter::stats)
     }
 
     /// Records what the person did after the warning with verdict id `id`.

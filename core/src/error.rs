@@ -4,8 +4,20 @@
 //!
 //! Error messages never carry the checked value (a number, URL, account or
 //! message text): they cross into host apps' logs and crash reports.
+//!
+//! This module is a leaf of the crate's layers (it imports only
+//! `crate::verdict::Kind`): every layer returns [`Error`], and the store's
+//! and the feed's own error types, which [`Error`] wraps, are defined here
+//! too and re-exported by their modules (`crate::store::StoreError`,
+//! `crate::feed::FeedError`).
 
 use crate::verdict::Kind;
+
+mod feed;
+mod store;
+
+pub use feed::{FeedError, KeyId};
+pub use store::{KeyProviderError, StoreError};
 
 /// The core's error type.
 #[derive(Debug, thiserror::Error)]
@@ -22,11 +34,11 @@ pub enum Error {
 
     /// The encrypted store failed.
     #[error(transparent)]
-    Store(#[from] crate::store::StoreError),
+    Store(#[from] StoreError),
 
     /// A feed was refused.
     #[error(transparent)]
-    Feed(#[from] crate::feed::FeedError),
+    Feed(#[from] FeedError),
 }
 
 impl Error {

@@ -8,7 +8,10 @@ use crate::payment::{
     self, Answer, Event, EventKind, HistoryStore, Journey, MemoryHistory, PaymentIntent,
 };
 use crate::snapshot::{RuleSources, Snapshot, EMBEDDED_VERSION};
-use crate::store::{KeyProvider, RuleAction, Store, StoreError, UserRules};
+use crate::store::{
+    AuditRecord, AuditWriter, KeyProvider, RuleAction, Store, StoreError, UserRules,
+    MAX_AUDIT_ID_BYTES,
+};
 use crate::verdict::{Action, Kind, Lang, Level, Protection, Reason, Verdict};
 use std::path::Path;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -60,6 +63,9 @@ pub struct Guard {
     /// The store's `data_version` read just before the current snapshot was
     /// loaded (`i64::MIN`: never loaded); [`Guard::refresh`] compares it.
     loaded_data_version: AtomicI64,
+    /// Writes warnings to the store's audit log off the check path (issue
+    /// 20); `None` without a store. Dropped (flushed) with the guard.
+    audit: Option<AuditWriter>,
 }
 
 impl Guard {
@@ -85,6 +91,7 @@ impl Guard {
             user_rules: RwLock::new(Arc::new(UserRules::default())),
             reloading: Mutex::new(()),
             loaded_data_version: AtomicI64::new(i64::MIN),
+            audit: None,
         })
     }
     /// A guard on the encrypted store at `path` (created when missing, its
@@ -141,6 +148,7 @@ impl Guard {
             }
             Err(e) => return Err(e.into()),
         };
+        guard.audit = Some(AuditWriter::start(store.clone()));
         guard.store = Some(store);
         guard
             .loaded_data_version
@@ -150,6 +158,10 @@ impl Guard {
             .get_mut()
             .unwrap_or_else(|e| e.into_inner()) = problem;
         Ok(guard)
+    }
+
+    pub(crate) fn audit_writer(&self) -> Option<&AuditWriter> {
+        self.audit.as_ref()
     }
 
     /// The store this guard was opened on, if it could be read.
@@ -361,7 +373,7 @@ impl Guard {
     pub fn check_number(&self, number: &str, ctx: &NumberContext) -> Result<Verdict> {
         let snap = self.snapshot();
         let v = crate::number::check(
-            &snap,
+            &*snap,
             &self.settings.region,
             self.settings.lang,
             number,
@@ -382,7 +394,7 @@ impl Guard {
     /// Checks a link.
     pub fn check_link(&self, url: &str) -> Result<Verdict> {
         let snap = self.snapshot();
-        let v = crate::link::check(&snap, self.settings.lang, url)?;
+        let v = crate::link::check(&*snap, self.settings.lang, url)?;
         let v = self.finish(&snap, v);
         if v.level >= Level::Suspicious {
             self.remember(&snap, &v, EventKind::Link);
@@ -394,12 +406,33 @@ impl Guard {
     pub fn check_message(&self, sender: Option<&str>, body: &str) -> Result<Verdict> {
         let snap = self.snapshot();
         let v = crate::message::check(
-            &snap,
+            &*snap,
             &self.settings.region,
             self.settings.lang,
             sender,
             body,
         )?;
+        let v = self.finish(&snap, v);
+        if v.level >= Level::Suspicious {
+            self.remember(&snap, &v, EventKind::Message);
+        }
+        Ok(v)
+    }
+
+    /// Checks a conversation — a call transcript or a chat thread, turns
+    /// with their speaker — as a whole: the arc of a scam (authority → fear
+    /// → secrecy → transfer or credential request) across turns, the
+    /// message check and the message model on the remote side. See
+    /// [`crate::conversation`]. The verdict has kind `message`; a flagged
+    /// conversation is remembered in the journey as a flagged message.
+    ///
+    /// `InvalidInput` for no turns, no visible text, more than
+    /// [`crate::conversation::MAX_TURNS`] turns or
+    /// [`crate::conversation::MAX_BYTES`] bytes.
+    pub fn check_conversation(&self, turns: &[crate::conversation::Turn]) -> Result<Verdict> {
+        let snap = self.snapshot();
+        let v =
+            crate::conversation::check(&snap, &self.settings.region, self.settings.lang, turns)?;
         let v = self.finish(&snap, v);
         if v.level >= Level::Suspicious {
             self.remember(&snap, &v, EventKind::Message);
@@ -435,7 +468,7 @@ impl Guard {
     /// checks of later payments.
     pub fn record_payment(&self, intent: &PaymentIntent) -> Result<()> {
         let snap = self.snapshot();
-        let p = payment::prepare(&snap, &self.settings.region, self.settings.lang, intent)?;
+        let p = payment::prepare(&*snap, &self.settings.region, self.settings.lang, intent)?;
         self.history
             .record(&p.payee, &p.currency, intent.amount_minor, self.now_ms())
     }
@@ -497,7 +530,7 @@ impl Guard {
     ) -> Result<Verdict> {
         let snap = self.snapshot();
         let region = &self.settings.region;
-        let p = payment::prepare(&snap, region, self.settings.lang, intent)?;
+        let p = payment::prepare(&*snap, region, self.settings.lang, intent)?;
         let now = self.now_ms();
         let history = self.history.summary(&p.payee, &p.currency);
         let facts = {
@@ -515,7 +548,7 @@ impl Guard {
             facts,
             answers,
         };
-        let v = payment::assess(&snap, intent, &p, inputs)?;
+        let v = payment::assess(&*snap, intent, &p, inputs)?;
         Ok(self.finish(&snap, v))
     }
 
@@ -581,10 +614,40 @@ impl Guard {
         }
         // Issue 20: an id on every verdict checked with a store; warnings
         // go to the audit log (see `audit.rs`).
-        if let Some(store) = &self.store {
-            crate::audit::stamp(store, self.now_ms(), &mut v);
+        if let Some(audit) = &self.audit {
+            stamp(audit, self.now_ms(), &mut v);
         }
         v
+    }
+
+    /// The learned models checks use now (message, then link), with their
+    /// short ids: a feed's model after an apply, else the embedded default;
+    /// none of a kind when this build ships no default and no feed carried
+    /// one. Costs a re-encoding of each model (about a millisecond per MB).
+    pub fn models(&self) -> Vec<crate::store::ModelStatus> {
+        let snap = self.snapshot();
+        let mut out = Vec::new();
+        for (kind, model) in [
+            (crate::model::FeatureKind::Message, &snap.message_model),
+            (crate::model::FeatureKind::Link, &snap.link_model),
+        ] {
+            let Some(model) = model else { continue };
+            let bytes = model.to_bytes();
+            let embedded = crate::model::embedded(kind).is_some_and(|e| e == bytes.as_slice());
+            let source = if embedded {
+                "embedded"
+            } else if self.store.is_some() {
+                "feed"
+            } else {
+                "custom"
+            };
+            out.extend(crate::store::ModelStatus::of_bytes(
+                kind.as_str(),
+                &bytes,
+                source,
+            ));
+        }
+        out
     }
 
     /// The kinds this build can check.
@@ -654,10 +717,30 @@ fn apply_user_rules(snap: &Snapshot, lang: Lang, rules: &UserRules, v: &mut Verd
     }
     match rule_for(rules, v) {
         Some(RuleAction::Block) => force_user_rule(snap, lang, v, RuleAction::Block),
+        // A listing the publisher marks confirmed wins over the user's own
+        // allow ("not a scam"); an unconfirmed one yields to it.
+        Some(RuleAction::Allow) if confirmed_listing(v) => {
+            let code = format!("{}.user_allow_overridden", v.kind.as_str());
+            add_notice(
+                snap,
+                lang,
+                v,
+                &code,
+                "You trusted this earlier, but the publisher has confirmed it as fraud",
+            );
+        }
         Some(RuleAction::Allow) => force_user_rule(snap, lang, v, RuleAction::Allow),
         None if blocked_inside => force_user_rule(snap, lang, v, RuleAction::Block),
         None => {}
     }
+}
+
+/// True when the verdict rests on a publisher's confirmed listing
+/// (`<kind>.blocklist_confirmed`, added by the check beside the
+/// `<kind>.blocklisted` reason).
+fn confirmed_listing(v: &Verdict) -> bool {
+    let code = format!("{}.blocklist_confirmed", v.kind.as_str());
+    v.has_reason(&code)
 }
 
 fn force_user_rule(snap: &Snapshot, lang: Lang, v: &mut Verdict, action: RuleAction) {
@@ -720,6 +803,59 @@ const _: () = {
     assert_send_sync::<Guard>();
     assert_send_sync::<Snapshot>();
 };
+
+// Issue 20: verdict ids and the warning audit log (the rest of the bank's
+// flow, over the log, is in `audit.rs`).
+
+/// A fresh verdict id: 128 random bits as 32 hex digits.
+fn new_id() -> Option<String> {
+    use ring::rand::SecureRandom;
+    let mut b = [0u8; 16];
+    ring::rand::SystemRandom::new().fill(&mut b).ok()?;
+    let mut s = String::with_capacity(32);
+    for x in b {
+        s.push_str(&format!("{x:02x}"));
+    }
+    debug_assert!(s.len() <= MAX_AUDIT_ID_BYTES);
+    Some(s)
+}
+
+/// Gives a verdict its id and queues it for the audit log when it is a
+/// warning (written off the check path by the store's [`AuditWriter`]). A
+/// warning that could not be queued (see [`AuditWriter::push`]) leaves the
+/// verdict without an id, so the host never holds an id the store does
+/// not know; the verdict itself still stands.
+pub(crate) fn stamp(audit: &AuditWriter, now_ms: i64, v: &mut Verdict) {
+    let Some(id) = new_id() else {
+        log::warn!("no random source for a verdict id");
+        return;
+    };
+    if v.action >= Action::Warn {
+        let value = match v.kind {
+            Kind::Message => Some(v.input.clone()),
+            _ => v.normalized.clone().or_else(|| Some(v.input.clone())),
+        };
+        let rec = AuditRecord {
+            id: id.clone(),
+            time_ms: now_ms,
+            kind: v.kind,
+            level: v.level,
+            action: v.action,
+            fraud_type: v.fraud_type,
+            reasons: v.reasons.iter().map(|r| r.code.clone()).collect(),
+            title: v.title.clone(),
+            feed_version: v.feed_version.clone(),
+            decision: None,
+            decided_ms: None,
+            not_scam: false,
+            value,
+        };
+        if !audit.push(rec) {
+            return;
+        }
+    }
+    v.id = Some(id);
+}
 
 #[cfg(test)]
 mod tests {

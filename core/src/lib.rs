@@ -18,6 +18,7 @@ mod audit;
 mod batch;
 pub mod blocklist;
 pub mod clock;
+pub mod conversation;
 pub mod directory;
 mod error;
 mod fasthash;
@@ -43,9 +44,9 @@ pub use number::{Channel, NumberContext, StirResult};
 pub use payment::{
     AccountKind, Answer, CallContext, Event, EventKind, PaymentContext, PaymentIntent,
 };
-pub use scoring::{Assessment, ScoringRules};
+pub use scoring::ScoringRules;
 pub use snapshot::{RuleSources, Snapshot};
-pub use store::{AuditRecord, Decision};
+pub use store::{AuditRecord, AuditStats, Decision, AUDIT_FULL_WAIT, AUDIT_QUEUE_CAPACITY};
 pub use text::Texts;
 pub use verdict::{
     Action, Extracted, FraudType, Kind, Lang, Level, Protection, Question, Reason, Verdict,

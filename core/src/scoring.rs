@@ -6,9 +6,10 @@
 //! [`Assessment::finish`] computes score, level, action, title and advice
 //! from the snapshot's scoring rules and texts.
 
+use crate::blocklist::BlockIndex;
 use crate::error::{Error, Result};
 use crate::fasthash::FastMap;
-use crate::snapshot::Snapshot;
+use crate::text::Texts;
 use crate::verdict::{Action, FraudType, Kind, Lang, Level, Reason, Verdict};
 use serde::Deserialize;
 
@@ -123,7 +124,7 @@ impl ScoringRules {
 
 /// Evidence collected by a check, not yet a verdict.
 #[derive(Debug)]
-pub struct Assessment {
+pub(crate) struct Assessment {
     kind: Kind,
     input: String,
     normalized: Option<String>,
@@ -132,10 +133,8 @@ pub struct Assessment {
     /// when risk signals contradict the identity.
     identity: Option<Identity>,
     floor: Option<Level>,
-    forced_action: Option<Action>,
     fraud_votes: Vec<(FraudType, i32)>,
     extra_advice: Vec<String>,
-    title_key: Option<String>,
     name: Option<String>,
 }
 
@@ -153,16 +152,10 @@ impl Assessment {
             reasons: Vec::new(),
             identity: None,
             floor: None,
-            forced_action: None,
             fraud_votes: Vec::new(),
             extra_advice: Vec::new(),
-            title_key: None,
             name: None,
         }
-    }
-
-    pub fn kind(&self) -> Kind {
-        self.kind
     }
 
     pub fn set_normalized(&mut self, normalized: impl Into<String>) {
@@ -219,22 +212,13 @@ impl Assessment {
         self.floor = Some(self.floor.map_or(level, |f| f.max(level)));
     }
 
-    /// Overrides the action table (a user's own block rule → `block`).
-    pub fn force_action(&mut self, action: Action) {
-        self.forced_action = Some(action);
-    }
-
-    /// Uses the title stored under `key` instead of the default choice.
-    pub fn set_title_key(&mut self, key: impl Into<String>) {
-        self.title_key = Some(key.into());
-    }
-
     /// Advice lines shown before the generic ones (already localized).
     pub fn push_advice(&mut self, line: impl Into<String>) {
         self.extra_advice.push(line.into());
     }
 
-    pub fn reasons(&self) -> &[Reason] {
+    /// The reasons added so far.
+    pub(crate) fn reasons(&self) -> &[Reason] {
         &self.reasons
     }
 
@@ -248,8 +232,8 @@ impl Assessment {
     }
 
     /// Computes the verdict.
-    pub fn finish(self, snap: &Snapshot, lang: Lang) -> Verdict {
-        let rules = &snap.scoring;
+    pub fn finish(self, snap: &impl CheckData, lang: Lang) -> Verdict {
+        let rules = snap.scoring();
         let risk = self.risk();
         let contradicted = self.identity.is_some() && risk >= i32::from(rules.suspicious_at);
         let total: i32 = self
@@ -280,9 +264,7 @@ impl Assessment {
                 };
             }
         }
-        let action = self
-            .forced_action
-            .unwrap_or_else(|| rules.action_for(self.kind, level));
+        let action = rules.action_for(self.kind, level);
 
         // Most likely fraud type: the one with the largest summed votes, only
         // when the verdict is a warning at all.
@@ -305,35 +287,29 @@ impl Assessment {
             None
         };
 
-        let texts = &snap.texts;
+        let texts = snap.texts();
         let name = self.name.as_deref();
         let mut by_weight: Vec<&Reason> = self.reasons.iter().collect();
         by_weight.sort_by_key(|r| std::cmp::Reverse(r.weight));
         let kind_level = level_key(self.kind, level);
         let fraud_key = fraud_type.map(fraud_key);
 
-        let title = self
-            .title_key
-            .as_deref()
-            .and_then(|k| texts.title(k, lang, name))
-            .or_else(|| {
-                if level >= Level::Suspicious {
-                    by_weight
-                        .iter()
-                        .filter(|r| r.weight > 0)
-                        .find_map(|r| texts.title(&r.code, lang, name))
-                        .or_else(|| fraud_key.and_then(|k| texts.title(k, lang, name)))
-                } else if level == Level::Trusted {
-                    by_weight
-                        .iter()
-                        .rev()
-                        .find_map(|r| texts.title(&r.code, lang, name))
-                } else {
-                    None
-                }
-            })
-            .or_else(|| texts.title(kind_level, lang, name))
-            .unwrap_or_default();
+        let title = if level >= Level::Suspicious {
+            by_weight
+                .iter()
+                .filter(|r| r.weight > 0)
+                .find_map(|r| texts.title(&r.code, lang, name))
+                .or_else(|| fraud_key.and_then(|k| texts.title(k, lang, name)))
+        } else if level == Level::Trusted {
+            by_weight
+                .iter()
+                .rev()
+                .find_map(|r| texts.title(&r.code, lang, name))
+        } else {
+            None
+        }
+        .or_else(|| texts.title(kind_level, lang, name))
+        .unwrap_or_default();
 
         let mut advice: Vec<String> = self.extra_advice;
         let mut keys: Vec<&str> = Vec::with_capacity(by_weight.len() + 3);
@@ -382,7 +358,7 @@ impl Assessment {
             reasons: self.reasons,
             title,
             advice,
-            feed_version: snap.feed_version.clone(),
+            feed_version: snap.feed_version().to_string(),
             protection: crate::verdict::Protection::Full,
             extracted: Vec::new(),
             cool_off_seconds: None,
@@ -392,9 +368,28 @@ impl Assessment {
     }
 }
 
+/// What every check reads besides its own rules: the scoring thresholds,
+/// the texts, the version of the protection data and the blocklist.
+///
+/// A check takes `&impl` its own data trait (`number::NumberData`,
+/// `link::LinkData`, `message::MessageData`, `payment::PaymentData`), each
+/// extending this one, never the snapshot itself: [`crate::Snapshot`],
+/// above every check, implements them all, so no check imports it.
+pub(crate) trait CheckData {
+    /// Thresholds, actions and the fraud-type vocabulary.
+    fn scoring(&self) -> &ScoringRules;
+    /// Titles and advice by language.
+    fn texts(&self) -> &Texts;
+    /// Version of the protection data (the feed's, or the embedded one).
+    fn feed_version(&self) -> &str;
+    /// The blocklist index.
+    fn blocklist(&self) -> &dyn BlockIndex;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::snapshot::Snapshot;
 
     fn snap() -> Snapshot {
         Snapshot::embedded().unwrap()

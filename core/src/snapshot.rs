@@ -4,8 +4,13 @@
 
 use crate::blocklist::{BlockIndex, MemoryIndex};
 use crate::error::{Error, Result};
+use crate::link::{LinkData, LinkRules};
+use crate::message::{MessageData, PatternSet};
 use crate::model::{self as model, FeatureKind, Model};
+use crate::number::NumberData;
 use crate::number::NumberRules;
+use crate::payment::{PaymentData, PaymentRules};
+use crate::scoring::CheckData;
 use crate::scoring::ScoringRules;
 use crate::text::Texts;
 use crate::{link, message, payment};
@@ -126,4 +131,46 @@ fn load_model(
     Model::from_bytes(bytes, kind)
         .map(|m| Some(Arc::new(m)))
         .map_err(|e| Error::rules(part, e))
+}
+
+// The checks read the snapshot through their own data traits (each names
+// only the parts its check reads), so none of them imports this module.
+
+impl CheckData for Snapshot {
+    fn scoring(&self) -> &ScoringRules {
+        &self.scoring
+    }
+    fn texts(&self) -> &Texts {
+        &self.texts
+    }
+    fn feed_version(&self) -> &str {
+        &self.feed_version
+    }
+    fn blocklist(&self) -> &dyn BlockIndex {
+        &*self.blocklist
+    }
+}
+
+impl NumberData for Snapshot {
+    fn numbers(&self) -> &NumberRules {
+        &self.numbers
+    }
+}
+
+impl LinkData for Snapshot {
+    fn links(&self) -> &LinkRules {
+        &self.links
+    }
+}
+
+impl MessageData for Snapshot {
+    fn patterns(&self) -> &PatternSet {
+        &self.patterns
+    }
+}
+
+impl PaymentData for Snapshot {
+    fn payments(&self) -> &PaymentRules {
+        &self.payments
+    }
 }

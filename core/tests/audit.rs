@@ -163,3 +163,180 @@ fn bad_ids_and_guards_without_a_store_are_refused() {
     ));
     assert!(plain.export_audit(false).is_err());
 }
+
+/// A signed full feed listing `number` (E.164), confirmed or not.
+fn feed_listing(
+    key: &fanzha_core::feed::PublisherKey,
+    version: u64,
+    number: &str,
+    confirmed: bool,
+) -> Vec<u8> {
+    use fanzha_core::blocklist::{ListEntry, ListKind};
+    use fanzha_core::feed::{FeedMeta, FeedWriter};
+    let meta = FeedMeta::full("cn-test", version, 1, i64::MAX / 2);
+    let mut w = FeedWriter::new(std::io::Cursor::new(Vec::new()), meta).unwrap();
+    let entry = ListEntry {
+        category: "fraud".into(),
+        fraud_type: fanzha_core::FraudType::ImpersonateAuthority,
+        severity: 90,
+        reports: 3,
+        label: String::new(),
+        confirmed,
+        match_bits: 0,
+    };
+    w.entry(ListKind::Number, number, &entry).unwrap();
+    w.finish(key).unwrap().0.into_inner()
+}
+
+/// Issue 20: "a later feed that lists the value again still warns" when the
+/// publisher marks the entry confirmed; an unconfirmed listing yields to the
+/// person's "not a scam".
+#[test]
+fn a_confirmed_listing_beats_not_scam_an_unconfirmed_one_yields() {
+    use fanzha_core::feed::{PublisherKey, TrustedKeys};
+    const LISTED: &str = "+8613912345678";
+    let key = PublisherKey::generate().unwrap();
+    let trust = TrustedKeys::new([key.public_key()]);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.db");
+    let g = open(&db);
+    let ctx = NumberContext::default();
+
+    g.apply_feed(&feed_listing(&key, 1, LISTED, false), &trust)
+        .unwrap();
+    let v = g.check_number(LISTED, &ctx).unwrap();
+    assert!(v.level >= Level::Suspicious, "{:?}", v.reasons);
+    assert!(v.has_reason("number.blocklisted"));
+    assert!(!v.has_reason("number.blocklist_confirmed"));
+    g.mark_not_scam(v.id.as_deref().unwrap()).unwrap();
+    let allowed = g.check_number(LISTED, &ctx).unwrap();
+    assert_eq!(allowed.level, Level::Trusted, "{:?}", allowed.reasons);
+    assert!(allowed.has_reason("number.user_allowed"));
+
+    // The next feed lists it again, unconfirmed: the allow still holds.
+    g.apply_feed(&feed_listing(&key, 2, LISTED, false), &trust)
+        .unwrap();
+    let v = g.check_number(LISTED, &ctx).unwrap();
+    assert_eq!(v.level, Level::Trusted, "{:?}", v.reasons);
+
+    // Confirmed by the publisher: it warns again, says why, and the allow
+    // rule is still there (a later unconfirmed listing yields to it again).
+    g.apply_feed(&feed_listing(&key, 3, LISTED, true), &trust)
+        .unwrap();
+    let v = g.check_number(LISTED, &ctx).unwrap();
+    assert!(v.level >= Level::Suspicious, "{:?}", v.reasons);
+    assert!(v.has_reason("number.blocklisted"));
+    assert!(v.has_reason("number.blocklist_confirmed"));
+    assert!(v.has_reason("number.user_allow_overridden"));
+    assert!(!v.has_reason("number.user_allowed"));
+    assert_ne!(v.level, Level::Trusted);
+
+    // Survives reopen (the flag is in the store's label record).
+    drop(g);
+    let g = open(&db);
+    let v = g.check_number(LISTED, &ctx).unwrap();
+    assert!(
+        v.has_reason("number.user_allow_overridden"),
+        "{:?}",
+        v.reasons
+    );
+    g.apply_feed(&feed_listing(&key, 4, LISTED, false), &trust)
+        .unwrap();
+    let v = g.check_number(LISTED, &ctx).unwrap();
+    assert_eq!(v.level, Level::Trusted, "{:?}", v.reasons);
+}
+
+/// Issue 20 (b): warnings are written off the check path. Eight threads
+/// checking at once lose none; every id can be decided right away; a
+/// dropped guard has written everything it queued.
+#[test]
+fn queued_warnings_are_all_written_and_visible_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.db");
+    let ids: Vec<String> = {
+        let g = Arc::new(open(&db));
+        let handles: Vec<_> = (0..8)
+            .map(|_| {
+                let g = g.clone();
+                std::thread::spawn(move || {
+                    (0..40)
+                        .map(|_| {
+                            let v = g.check_number(SPOOFED, &NumberContext::default()).unwrap();
+                            v.id.expect("every warning queued gets an id")
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let ids: Vec<String> = handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect();
+        // A decision right after the check finds its warning (the guard
+        // flushes first).
+        let v = g.check_number(SPOOFED, &NumberContext::default()).unwrap();
+        g.record_decision(v.id.as_deref().unwrap(), Decision::Proceeded)
+            .unwrap();
+        // Queued but not flushed when the guard goes: the drop writes them.
+        for _ in 0..20 {
+            g.check_number(SPOOFED, &NumberContext::default()).unwrap();
+        }
+        let stats = g.audit_stats().unwrap();
+        assert_eq!(stats.dropped + stats.failed, 0, "{stats:?}");
+        ids
+    };
+    let g = open(&db);
+    let log = g.export_audit(false).unwrap();
+    assert_eq!(log.len(), 320 + 1 + 20);
+    let logged: std::collections::HashSet<&str> = log.iter().map(|r| r.id.as_str()).collect();
+    assert!(ids.iter().all(|id| logged.contains(id.as_str())));
+    assert_eq!(
+        log.iter()
+            .filter(|r| r.decision == Some(Decision::Proceeded))
+            .count(),
+        1
+    );
+}
+
+/// A full queue: while another connection holds the store's write lock the
+/// writer can't drain it, so once it is full a check waits briefly, then
+/// gives its warning no id and counts it dropped — never silently. When
+/// the lock goes, everything queued is written.
+#[test]
+fn a_full_queue_counts_drops_and_loses_nothing_it_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.db");
+    let g = open(&db);
+    let ctx = NumberContext::default();
+    g.check_number(SPOOFED, &ctx).unwrap();
+    g.flush_audit().unwrap();
+    let blocker = rusqlite::Connection::open(&db).unwrap();
+    blocker.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let mut with_id = 1u64;
+    let mut without = 0u64;
+    let cap = fanzha_core::AUDIT_QUEUE_CAPACITY as u64;
+    for _ in 0..cap + AUDIT_EXTRA {
+        let v = g.check_number(SPOOFED, &ctx).unwrap();
+        assert_eq!(v.level, Level::Dangerous, "the verdict stands");
+        if v.id.is_some() {
+            with_id += 1;
+        } else {
+            without += 1;
+        }
+    }
+    let stats = g.audit_stats().unwrap();
+    assert!(without > 0, "{stats:?}");
+    assert_eq!(stats.dropped, without, "{stats:?}");
+    blocker.execute_batch("COMMIT").unwrap();
+    drop(blocker);
+    let log = g.export_audit(false).unwrap();
+    let stats = g.audit_stats().unwrap();
+    assert_eq!(log.len() as u64, with_id, "{stats:?}");
+    assert_eq!(stats.written, with_id);
+    assert_eq!(stats.failed, 0);
+    assert_eq!(stats.queued, 0);
+}
+
+/// Checks past the queue's capacity (the writer holds at most one batch of
+/// 256 while blocked).
+const AUDIT_EXTRA: u64 = 300;

@@ -730,3 +730,45 @@ fn confirmed_flag_reports_and_full_hashes_round_trip() {
     );
     assert_eq!(feed.summary().full_hashes, 2);
 }
+
+/// The confirmed flag round-trips (format 2: in the entry's group; format 1
+/// carried it in bit 7 of the severity byte), and severity stays capped at
+/// 100 whatever the flag.
+#[test]
+fn confirmed_flag_round_trips_in_the_severity_byte() {
+    let key = PublisherKey::generate().unwrap();
+    let build = |confirmed: bool, severity: u8| {
+        let mut w = FeedWriter::new(
+            Cursor::new(Vec::new()),
+            FeedMeta::full("cn-flag", 1, 1_000, 2_000),
+        )
+        .unwrap();
+        let mut e = entry("", FraudType::Phishing);
+        e.confirmed = confirmed;
+        e.severity = severity;
+        w.entry(ListKind::Number, "+8613800000001", &e).unwrap();
+        w.finish(&key).unwrap().0.into_inner()
+    };
+    let trust = TrustedKeys::new([key.public_key()]);
+    for confirmed in [false, true] {
+        let bytes = build(confirmed, 77);
+        let feed = FeedFile::parse(&bytes, &Limits::default())
+            .unwrap()
+            .verify(&trust)
+            .unwrap();
+        let got: Vec<_> = feed.entries().collect();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].entry.confirmed, confirmed);
+        assert_eq!(got[0].entry.severity, 77);
+    }
+    // A writer refuses severity over 100 with or without the flag.
+    let mut w = FeedWriter::new(
+        Cursor::new(Vec::new()),
+        FeedMeta::full("cn-flag", 1, 1_000, 2_000),
+    )
+    .unwrap();
+    let mut e = entry("", FraudType::Phishing);
+    e.severity = 101;
+    e.confirmed = true;
+    assert!(w.entry(ListKind::Number, "+8613800000001", &e).is_err());
+}

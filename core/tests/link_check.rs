@@ -292,10 +292,16 @@ fn dangerous_latin_patterns() {
     for url in [
         "http://ı\u{307}nstagram-help.com/",
         "http://shopi\u{307}fy-login.net/",
-        "http://wallet\u{9e9}\u{9ea}.com/",
-        "http://bank\u{967}.com/",
     ] {
         assert_flags(&g, url, "link.mixed_script", Level::Suspicious);
+    }
+    // Digits of another script among Latin letters.
+    for url in [
+        "http://wallet\u{9e9}\u{9ea}.com/",
+        "http://bank\u{967}.com/",
+        "http://paypal\u{663}.com/",
+    ] {
+        assert_flags(&g, url, "link.foreign_digits", Level::Suspicious);
     }
     for url in [
         "https://münchen.de/",

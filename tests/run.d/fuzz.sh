@@ -14,7 +14,7 @@ fi
 flags="--cfg fuzzing -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4"
 flags+=" -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table"
 flags+=" -Cllvm-args=-sanitizer-coverage-trace-compares -Cdebug-assertions -Coverflow-checks"
-targets=(feed_parse link number message payment_json)
+targets=(feed_parse link number message payment_json delta_apply store_open model)
 (
   cd fuzz
   bins=()
@@ -33,6 +33,10 @@ seed() {
              printf 'URGENT! You have won a £1000 prize. Call 09061701461 now. txt STOP' >"$dir/b" ;;
     payment_json) printf '{"account":"6222021234567890123","kind":"card","amount":"20000.00","currency":"CNY","new_payee":true}' >"$dir/a" ;;
     feed_parse) printf 'FZFEED' >"$dir/a" ;;
+    # Byte 0 picks the mode (see each target's header).
+    delta_apply) printf '\x01\x05\x42\x07\xff\x81\x05\x02\x09' >"$dir/a" ;;
+    store_open) printf '\x01' >"$dir/a"; printf '\x01\x10\x00\x00\x01' >"$dir/b"; printf '\x02\x00\x20\x00' >"$dir/c" ;;
+    model) printf '\x04' >"$dir/a"; printf '\x05\x30\x00\x01' >"$dir/b"; printf '\x02\x0c\x02' >"$dir/c" ;;
   esac
 }
 status=0

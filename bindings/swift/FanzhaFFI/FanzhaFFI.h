@@ -408,6 +408,11 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_rules(uint64_t ptr, RustCallStatus 
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_status(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_AUDIT_STATS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_AUDIT_STATS
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_audit_stats(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_EXPORT_AUDIT
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_EXPORT_AUDIT
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_export_audit(uint64_t ptr, int8_t include_values, RustCallStatus *_Nonnull out_status
@@ -418,6 +423,11 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_export_audit(uint64_t ptr, int8_t i
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_export_audit_json(uint64_t ptr, int8_t include_values, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_FLUSH_AUDIT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_FLUSH_AUDIT
+void uniffi_fanzha_ffi_fn_method_guard_flush_audit(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_MARK_NOT_SCAM
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_MARK_NOT_SCAM
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_mark_not_scam(uint64_t ptr, RustBuffer id, RustCallStatus *_Nonnull out_status
@@ -426,6 +436,21 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_mark_not_scam(uint64_t ptr, RustBuf
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RECORD_DECISION
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_RECORD_DECISION
 void uniffi_fanzha_ffi_fn_method_guard_record_decision(uint64_t ptr, RustBuffer id, RustBuffer decision, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_LINKS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_LINKS
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_links(uint64_t ptr, RustBuffer urls, uint32_t parallelism, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_MESSAGES
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_MESSAGES
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_messages(uint64_t ptr, RustBuffer messages, uint32_t parallelism, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_NUMBERS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_NUMBERS
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_numbers(uint64_t ptr, RustBuffer numbers, RustBuffer context, uint32_t parallelism, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
@@ -897,6 +922,12 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_status(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_AUDIT_STATS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_AUDIT_STATS
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_audit_stats(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_EXPORT_AUDIT
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_EXPORT_AUDIT
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_export_audit(void
@@ -909,6 +940,12 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_export_audit_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_FLUSH_AUDIT
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_FLUSH_AUDIT
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_flush_audit(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_MARK_NOT_SCAM
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_MARK_NOT_SCAM
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_mark_not_scam(void
@@ -918,6 +955,24 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_mark_not_scam(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RECORD_DECISION
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_RECORD_DECISION
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_record_decision(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_LINKS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_LINKS
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_links(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_MESSAGES
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_MESSAGES
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_messages(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_NUMBERS
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_NUMBERS
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_numbers(void
     
 );
 #endif

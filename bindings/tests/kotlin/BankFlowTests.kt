@@ -1,6 +1,7 @@
 package org.fanzha.tests
 
 import org.fanzha.AccountKind
+import org.fanzha.AuditWriterStats
 import org.fanzha.CallContext
 import org.fanzha.Channel
 import org.fanzha.CheckKind
@@ -65,6 +66,9 @@ object BankFlowTests : Suite("bank flow") {
                 g.recordDecision(p.id!!, Decision.ASKED_FOR_HELP)
                 g.recordDecision(numberId, Decision.CANCELLED)
                 assertThrows<FanzhaException> { g.recordDecision("no-such-id", Decision.PROCEEDED) }
+                // Written off the check path; recordDecision flushed first.
+                val st = g.auditStats() ?: fail("no audit stats with a store")
+                assertEquals(AuditWriterStats(queued = 0, written = 2, dropped = 0, failed = 0), st, "audit writer")
             }
             Guard.open(GuardSettings(locale = "en"), path, keys).use { g ->
                 val log = g.exportAudit(false)
@@ -75,6 +79,10 @@ object BankFlowTests : Suite("bank flow") {
                 assertTrue(log.all { it.value == null }) { "values exported without opt-in" }
                 assertFalse(g.exportAuditJson(false).contains("95588")) { "number in the JSON export" }
                 assertTrue(g.exportAudit(true).any { it.value == "+86955880000" }) { "values on request" }
+
+                g.flushAudit()
+                val stats = g.auditStats() ?: fail("no audit stats with a store")
+                assertEquals(0L, stats.dropped + stats.failed + stats.queued, "audit writer: $stats")
 
                 val done = g.markNotScam(numberId)
                 assertTrue(done.allowed) { "no allow rule" }
@@ -89,9 +97,30 @@ object BankFlowTests : Suite("bank flow") {
             }
         }
 
+        test("a confirmed listing wins over markNotScam; an unconfirmed one yields to it") {
+            val listed = "+86 170 0000 2020"
+            FeedFixtures.openGuard(seed = 22).use { g ->
+                g.applyFeed(FeedFixtures.bytes("bank-v1.feed"))
+                val v = g.checkNumber(listed, NumberContext(Channel.CALL))
+                assertEquals(Level.DANGEROUS, v.level, "listed, unconfirmed")
+                assertFalse(v.reasons.any { it.code == "number.blocklist_confirmed" }) { "not confirmed" }
+                g.markNotScam(v.id!!)
+                assertEquals(Level.TRUSTED, g.checkNumber(listed, NumberContext(Channel.CALL)).level, "after not-scam")
+                g.applyFeed(FeedFixtures.bytes("bank-v2.feed"))
+                val again = g.checkNumber(listed, NumberContext(Channel.CALL))
+                val codes = again.reasons.map { it.code }
+                assertEquals(Level.DANGEROUS, again.level, "confirmed by the publisher: $codes")
+                assertTrue("number.blocklist_confirmed" in codes) { "reasons: $codes" }
+                assertTrue("number.user_allow_overridden" in codes) { "reasons: $codes" }
+                assertFalse("number.user_allowed" in codes) { "reasons: $codes" }
+            }
+        }
+
         test("audit calls on a guard without a store are refused") {
             assertThrows<FanzhaException> { Fixtures.guard.exportAudit(false) }
             assertThrows<FanzhaException> { Fixtures.guard.markNotScam("abc") }
+            assertTrue(Fixtures.guard.auditStats() == null) { "stats without a store" }
+            Fixtures.guard.flushAudit()
         }
     }
 }

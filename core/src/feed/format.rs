@@ -18,6 +18,7 @@
 
 use super::FeedError;
 use crate::blocklist::ListKind;
+use crate::model::FeatureKind;
 use crate::verdict::FraudType;
 
 /// The first eight bytes of every feed.
@@ -57,10 +58,16 @@ pub(crate) const TAG_GROUP: u8 = 5;
 pub(crate) const TAG_KEYS: u8 = 6;
 pub(crate) const TAG_REMOVED_KEYS: u8 = 7;
 
-/// Rule operation code: replace this kind's rules. (Other codes are
-/// reserved; a delta can't return a kind to the embedded default — a full
-/// feed without that kind does.)
+/// Rule operation code: replace this kind's rules (or model). (Other codes
+/// are reserved; a delta can't return a kind to the embedded default — a
+/// full feed without that kind does.)
 pub(crate) const RULE_SET: u8 = 1;
+/// Bit 7 of an entry's severity byte: the publisher confirmed the listing
+/// (it wins over a user's allow rule). Severity itself is 0–100, so the bit
+/// was never set by a writer; a reader that predates it refuses such a feed
+/// ("severity over 100") rather than misreading it. Feeds without confirmed
+/// entries are byte-for-byte what they were.
+pub(crate) const SEVERITY_CONFIRMED: u8 = 0x80;
 /// Longest category, in bytes (the store's cap).
 pub const MAX_CATEGORY_BYTES: usize = 64;
 
@@ -93,7 +100,9 @@ impl FeedKind {
     }
 }
 
-/// The rule sets a feed can carry, one per [`crate::RuleSources`] field.
+/// The rule sets a feed can carry, one per [`crate::RuleSources`] field:
+/// five kinds of rule JSON and two learned models (FZML bytes, see
+/// [`crate::model`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RuleKind {
     Numbers,
@@ -101,18 +110,25 @@ pub enum RuleKind {
     Patterns,
     Payments,
     Scoring,
+    /// A message model (FZML of [`FeatureKind::Message`]).
+    MessageModel,
+    /// A link model (FZML of [`FeatureKind::Link`]).
+    LinkModel,
 }
 
 impl RuleKind {
-    pub const ALL: [RuleKind; 5] = [
+    pub const ALL: [RuleKind; 7] = [
         RuleKind::Numbers,
         RuleKind::Links,
         RuleKind::Patterns,
         RuleKind::Payments,
         RuleKind::Scoring,
+        RuleKind::MessageModel,
+        RuleKind::LinkModel,
     ];
 
-    /// The stable id, also the key in a `--rules` JSON file.
+    /// The stable id, also the key in a `--rules` JSON file (rule JSON
+    /// kinds only) and the part name in errors.
     pub fn as_str(self) -> &'static str {
         match self {
             RuleKind::Numbers => "numbers",
@@ -120,11 +136,27 @@ impl RuleKind {
             RuleKind::Patterns => "patterns",
             RuleKind::Payments => "payments",
             RuleKind::Scoring => "scoring",
+            RuleKind::MessageModel => "message_model",
+            RuleKind::LinkModel => "link_model",
         }
     }
 
     pub fn parse(id: &str) -> Option<RuleKind> {
         RuleKind::ALL.into_iter().find(|k| k.as_str() == id)
+    }
+
+    /// The model kind of a model record; `None` for rule JSON.
+    pub fn model_kind(self) -> Option<FeatureKind> {
+        match self {
+            RuleKind::MessageModel => Some(FeatureKind::Message),
+            RuleKind::LinkModel => Some(FeatureKind::Link),
+            _ => None,
+        }
+    }
+
+    /// True for the model kinds (binary payload, not JSON).
+    pub fn is_model(self) -> bool {
+        self.model_kind().is_some()
     }
 
     pub(crate) fn code(self) -> u8 {
@@ -134,6 +166,8 @@ impl RuleKind {
             RuleKind::Patterns => 3,
             RuleKind::Payments => 4,
             RuleKind::Scoring => 5,
+            RuleKind::MessageModel => 6,
+            RuleKind::LinkModel => 7,
         }
     }
 
@@ -141,14 +175,48 @@ impl RuleKind {
         RuleKind::ALL.into_iter().find(|k| k.code() == code)
     }
 
-    /// The slot of [`crate::RuleSources`] this kind fills.
-    pub fn slot(self, sources: &mut crate::RuleSources) -> &mut Option<String> {
+    /// The JSON slot of [`crate::RuleSources`] this kind fills; `None` for
+    /// the model kinds (see [`RuleKind::set`]).
+    pub fn slot(self, sources: &mut crate::RuleSources) -> Option<&mut Option<String>> {
         match self {
-            RuleKind::Numbers => &mut sources.numbers,
-            RuleKind::Links => &mut sources.links,
-            RuleKind::Patterns => &mut sources.patterns,
-            RuleKind::Payments => &mut sources.payments,
-            RuleKind::Scoring => &mut sources.scoring,
+            RuleKind::Numbers => Some(&mut sources.numbers),
+            RuleKind::Links => Some(&mut sources.links),
+            RuleKind::Patterns => Some(&mut sources.patterns),
+            RuleKind::Payments => Some(&mut sources.payments),
+            RuleKind::Scoring => Some(&mut sources.scoring),
+            RuleKind::MessageModel | RuleKind::LinkModel => None,
+        }
+    }
+
+    /// Puts a record's payload into its slot of `sources`: rule JSON as
+    /// text (refused unless UTF-8), a model as bytes. Nothing is compiled
+    /// or parsed here.
+    pub fn set(self, sources: &mut crate::RuleSources, payload: &[u8]) -> Result<(), FeedError> {
+        let model = || Some(std::sync::Arc::new(payload.to_vec()));
+        match self {
+            RuleKind::MessageModel => sources.message_model = model(),
+            RuleKind::LinkModel => sources.link_model = model(),
+            json => {
+                let text = std::str::from_utf8(payload)
+                    .map_err(|_| FeedError::Malformed("rules are not UTF-8"))?;
+                if let Some(slot) = json.slot(sources) {
+                    *slot = Some(text.to_string());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The payload `sources` holds for this kind, if any.
+    pub fn get(self, sources: &crate::RuleSources) -> Option<&[u8]> {
+        match self {
+            RuleKind::Numbers => sources.numbers.as_deref().map(str::as_bytes),
+            RuleKind::Links => sources.links.as_deref().map(str::as_bytes),
+            RuleKind::Patterns => sources.patterns.as_deref().map(str::as_bytes),
+            RuleKind::Payments => sources.payments.as_deref().map(str::as_bytes),
+            RuleKind::Scoring => sources.scoring.as_deref().map(str::as_bytes),
+            RuleKind::MessageModel => sources.message_model.as_deref().map(Vec::as_slice),
+            RuleKind::LinkModel => sources.link_model.as_deref().map(Vec::as_slice),
         }
     }
 }

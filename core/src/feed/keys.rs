@@ -22,22 +22,7 @@ const ROTATION_PREFIX: &str = "fanzha-key-rotation-v1";
 const ROTATION_CONTEXT: &[u8] = b"fanzha-key-rotation-v1\0";
 const KEY_ID_CONTEXT: &[u8] = b"fanzha-key-id-v1\0";
 
-/// The first 8 bytes of SHA-256("fanzha-key-id-v1\0" ‖ public key): names a
-/// key in a feed without carrying it.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct KeyId(pub [u8; 8]);
-
-impl fmt::Display for KeyId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&hex(&self.0))
-    }
-}
-
-impl fmt::Debug for KeyId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "KeyId({self})")
-    }
-}
+pub use crate::error::KeyId;
 
 /// An Ed25519 public key.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]

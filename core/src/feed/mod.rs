@@ -2,7 +2,8 @@
 //! hostile-input parser that verifies them before anything is written.
 //!
 //! A feed carries hashed blocklist entries (numbers, URL expressions, payee
-//! accounts), removals (in a delta) and rule sets as JSON. It never lists a
+//! accounts), removals (in a delta), rule sets as JSON and learned models
+//! (FZML, see [`crate::model`]). It never lists a
 //! plaintext value: every entry is keyed by the SHA-256 of the canonical value
 //! (see [`canonical`]) plus its XXH3-64 [`crate::blocklist::fast_hash`], the
 //! key of the store's in-memory index. The byte layout is documented in
@@ -18,6 +19,8 @@
 //!   `VerifiedFeed` hands out entries.
 //! - [`check_update`]: the policy on top — no rollback, a delta only on its
 //!   base, an expired feed is applied but marked stale.
+//! - [`csv`]: the publisher's blocklist CSV files, read row by row and
+//!   canonicalized; [`diff`]: what a delta carries against its base.
 //!
 //! ```
 //! use fanzha_core::blocklist::{ListEntry, ListKind};
@@ -32,7 +35,9 @@
 //!     severity: 90,
 //!     reports: 12,
 //!     label: "冒充公检法".into(),
-//!, confirmed: false, match_bits: 0 };
+//!     confirmed: false,
+//!     match_bits: 0,
+//! };
 //! w.entry(ListKind::Number, "+8613800000000", &entry).unwrap();
 //! let (bytes, _header) = w.finish(&key).unwrap();
 //! let bytes = bytes.into_inner();
@@ -46,12 +51,15 @@
 mod apply;
 pub mod canonical;
 mod compact;
+pub mod csv;
+pub mod diff;
 mod format;
 pub mod keys;
 mod policy;
 mod reader;
 mod writer;
 
+pub use crate::error::FeedError;
 /// Entries and removals as a verified feed hands them to the store.
 pub use crate::store::{FeedEntry, FeedRemoval};
 pub use apply::{apply, effective_trust, Applied, RETIRED_KEYS_SETTING, ROTATED_KEYS_SETTING};
@@ -60,7 +68,7 @@ pub use format::{
     MAX_CATEGORY_BYTES, MAX_KEY_BITS, MIN_KEY_BITS,
 };
 pub use keys::{KeyId, PublicKey, PublisherKey, Rotation, TrustedKeys};
-pub use policy::{check_update, UpdatePlan};
+pub use policy::{check_update, UpdatePlan, MAX_MODEL_BYTES};
 pub use reader::{BodySummary, FeedFile, VerifiedFeed};
 pub use writer::{FeedMeta, FeedWriter, DEFAULT_KEY_BITS, DEFAULT_MAX_BUFFERED};
 
@@ -82,6 +90,9 @@ pub struct Limits {
     pub max_string_bytes: usize,
     /// Bytes of one rule set's JSON.
     pub max_rule_bytes: u32,
+    /// Bytes of one model (message or link; FZML). Default
+    /// [`MAX_MODEL_BYTES`] (4 MiB, the model format's own cap).
+    pub max_model_bytes: u32,
     /// Key-rotation statements carried in one feed.
     pub max_rotations: u32,
     /// Groups of a compact feed (distinct kind, category, fraud type,
@@ -101,76 +112,9 @@ impl Default for Limits {
             max_strings: 1 << 20,
             max_string_bytes: 256,
             max_rule_bytes: 8 << 20,
+            max_model_bytes: policy::MAX_MODEL_BYTES,
             max_rotations: 16,
             max_groups: crate::store::MAX_LABELS_PER_FEED as u32,
         }
     }
-}
-
-/// Errors of feed parsing, verification, policy and building. Messages never
-/// carry a listed value; they name the part of the feed that is wrong.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum FeedError {
-    /// The file ends before a part it declares.
-    #[error("feed is truncated ({part})")]
-    Truncated { part: &'static str },
-
-    /// Not a feed file at all.
-    #[error("not a fanzha feed (bad magic)")]
-    BadMagic,
-
-    /// A feed of a format this build can't read.
-    #[error("unsupported feed format version {0}")]
-    UnsupportedFormat(u16),
-
-    /// The structure is wrong: a reserved field set, a count that doesn't
-    /// match, an unknown record, a string that isn't UTF-8 …
-    #[error("malformed feed: {0}")]
-    Malformed(&'static str),
-
-    /// A declared or actual size is over the cap.
-    #[error("feed too large: {what} is over the limit of {limit}")]
-    TooLarge { what: &'static str, limit: u64 },
-
-    /// Signed by a key that is neither pinned nor vouched for by a pinned
-    /// key's rotation statement.
-    #[error("feed signed by an untrusted key {0}")]
-    UntrustedKey(KeyId),
-
-    /// The signature does not verify.
-    #[error("feed signature is invalid")]
-    BadSignature,
-
-    /// The body does not match the signed hash (or length).
-    #[error("feed body does not match its signed hash")]
-    BodyHash,
-
-    /// A key-rotation statement is malformed or its signature is invalid.
-    #[error("key rotation statement is invalid: {0}")]
-    BadRotation(&'static str),
-
-    /// The feed's rules for a kind don't load.
-    #[error("feed rules ({kind}) are invalid: {why}")]
-    Rules { kind: &'static str, why: String },
-
-    /// The feed is not newer than the installed one.
-    #[error("feed version {offered} is not newer than the installed version {current} (rollback refused)")]
-    Rollback { current: u64, offered: u64 },
-
-    /// A delta whose base is not the installed version.
-    #[error("delta from version {base} does not apply to the installed version {}", current.map_or("none".to_string(), |v| v.to_string()))]
-    WrongBase { base: u64, current: Option<u64> },
-
-    /// A key file can't be used.
-    #[error("key file is invalid: {0}")]
-    Key(&'static str),
-
-    /// Building: the feed's metadata is invalid.
-    #[error("invalid feed metadata: {0}")]
-    Meta(&'static str),
-
-    /// Reading or writing a feed file failed.
-    #[error("feed I/O error: {0}")]
-    Io(#[from] std::io::Error),
 }

@@ -1,8 +1,17 @@
 //! Whether a verified feed may replace what is installed: no rollback, a
-//! delta only on its own base, and an expired feed applied but marked stale.
+//! delta only on its own base, and an expired feed applied but marked stale;
+//! and how big a model a feed may ship.
 
 use super::format::{FeedHeader, FeedKind};
 use super::FeedError;
+
+/// Largest model (message or link, FZML bytes) one feed may carry: 4 MiB,
+/// the same as the model format's own cap (which `Model::from_bytes`
+/// enforces too). The embedded default stays under 1 MB; a
+/// publisher's model may be larger (more buckets), but not so large that a
+/// phone parses megabytes on every snapshot build. A bigger model refuses
+/// the whole feed ([`FeedError::TooLarge`]) before anything is parsed.
+pub const MAX_MODEL_BYTES: u32 = 4 << 20;
 
 /// What applying a feed will do, once [`check_update`] accepts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,8 +12,8 @@ use super::compact::{self, EntryRun, Group, KeyRun};
 use super::format::{
     fraud_from_code, list_kind_from_code, signing_context, Cursor, FeedHeader, FeedKind, RuleKind,
     FORMAT_V1, HEADER_LEN, MAX_CATEGORY_BYTES, MIN_ENTRY_LEN, MIN_RULES_LEN, MIN_STRING_LEN,
-    REMOVAL_LEN, RULE_SET, SIG_BLOCK_LEN, TAG_ENTRY, TAG_GROUP, TAG_KEYS, TAG_REMOVAL,
-    TAG_REMOVED_KEYS, TAG_RULES, TAG_STRING,
+    REMOVAL_LEN, RULE_SET, SEVERITY_CONFIRMED, SIG_BLOCK_LEN, TAG_ENTRY, TAG_GROUP, TAG_KEYS,
+    TAG_REMOVAL, TAG_REMOVED_KEYS, TAG_RULES, TAG_STRING,
 };
 use super::keys::{KeyId, PublicKey, Rotation, TrustedKeys};
 use super::{FeedError, Limits};
@@ -63,12 +63,14 @@ enum Record<'a> {
         fast: u64,
         fraud_type: FraudType,
         severity: u8,
+        confirmed: bool,
         reports: u32,
         category: u32,
         label: u32,
     },
     Removal(FeedRemoval),
-    Rules(RuleKind, &'a str),
+    /// Rule JSON (checked to be UTF-8) or a model's bytes.
+    Rules(RuleKind, &'a [u8]),
     Group(Group),
     Keys {
         group: u32,
@@ -123,7 +125,9 @@ fn next_record<'a>(
             let sha256 = c.array32("entry")?;
             let fast = c.u64("entry")?;
             let fraud_type = fraud_from_code(c.u8("entry")?);
-            let severity = c.u8("entry")?;
+            let flagged = c.u8("entry")?;
+            let confirmed = flagged & SEVERITY_CONFIRMED != 0;
+            let severity = flagged & !SEVERITY_CONFIRMED;
             if severity > 100 {
                 return Err(FeedError::Malformed("severity over 100"));
             }
@@ -142,6 +146,7 @@ fn next_record<'a>(
                 fast,
                 fraud_type,
                 severity,
+                confirmed,
                 reports,
                 category,
                 label,
@@ -202,19 +207,25 @@ fn next_record<'a>(
                 .ok_or(FeedError::Malformed("unknown rule kind"))?;
             let op = c.u8("rules")?;
             let len = c.u32("rules")?;
-            if len > limits.max_rule_bytes {
+            let (cap, what) = if kind.is_model() {
+                (limits.max_model_bytes, "model")
+            } else {
+                (limits.max_rule_bytes, "rule set")
+            };
+            if len > cap {
                 return Err(FeedError::TooLarge {
-                    what: "rule set",
-                    limit: u64::from(limits.max_rule_bytes),
+                    what,
+                    limit: u64::from(cap),
                 });
             }
             let bytes = c.take(len as usize, "rules")?;
             if op != RULE_SET {
                 return Err(FeedError::Malformed("unknown rule operation"));
             }
-            let json = std::str::from_utf8(bytes)
-                .map_err(|_| FeedError::Malformed("rules are not UTF-8"))?;
-            Ok(Record::Rules(kind, json))
+            if !kind.is_model() && std::str::from_utf8(bytes).is_err() {
+                return Err(FeedError::Malformed("rules are not UTF-8"));
+            }
+            Ok(Record::Rules(kind, bytes))
         }
         _ => Err(FeedError::Malformed("unknown record")),
     }
@@ -225,7 +236,7 @@ fn next_record<'a>(
 struct Scanned<'a> {
     strings: Vec<&'a str>,
     groups: Vec<Group>,
-    rules: Vec<(RuleKind, &'a str)>,
+    rules: Vec<(RuleKind, &'a [u8])>,
     summary: BodySummary,
 }
 
@@ -239,7 +250,7 @@ fn scan<'a>(
     let mut c = Cursor::new(body);
     let mut strings: Vec<&'a str> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
-    let mut rules: Vec<(RuleKind, &'a str)> = Vec::new();
+    let mut rules: Vec<(RuleKind, &'a [u8])> = Vec::new();
     let mut s = BodySummary::default();
     let too_many = FeedError::Malformed("more records than the header declares");
     while !c.is_empty() {
@@ -549,15 +560,28 @@ impl<'a> FeedFile<'a> {
     }
 }
 
-/// Every rule set a feed carries must load, so a feed can't replace working
-/// rules with broken ones.
-fn check_rules(rules: &[(RuleKind, &str)]) -> Result<(), FeedError> {
+/// Every rule set a feed carries must load and every model must parse as
+/// a model of its kind, so a feed can't replace working rules or a working
+/// model with broken ones.
+fn check_rules(rules: &[(RuleKind, &[u8])]) -> Result<(), FeedError> {
     if rules.is_empty() {
         return Ok(());
     }
     let mut sources = RuleSources::default();
-    for (kind, json) in rules {
-        *kind.slot(&mut sources) = Some((*json).to_string());
+    for (kind, payload) in rules {
+        match kind.model_kind() {
+            // Models are checked here, with their typed error; the snapshot
+            // build below compiles the rule JSON only.
+            Some(model_kind) => {
+                crate::model::Model::from_bytes(payload, model_kind).map_err(|error| {
+                    FeedError::Model {
+                        kind: kind.as_str(),
+                        error,
+                    }
+                })?;
+            }
+            None => kind.set(&mut sources, payload)?,
+        }
     }
     let index = std::sync::Arc::new(crate::blocklist::MemoryIndex::new());
     crate::snapshot::Snapshot::build(&sources, index, String::new()).map_err(|e| match e {
@@ -576,7 +600,7 @@ pub struct VerifiedFeed<'a> {
     file: FeedFile<'a>,
     strings: Vec<&'a str>,
     groups: Vec<Group>,
-    rules: Vec<(RuleKind, &'a str)>,
+    rules: Vec<(RuleKind, &'a [u8])>,
     summary: BodySummary,
     chain: Vec<Rotation>,
 }
@@ -614,34 +638,42 @@ impl<'a> VerifiedFeed<'a> {
         now_ms >= self.file.header.expires_ms
     }
 
-    /// The rule sets, in feed order.
-    pub fn rules(&self) -> &[(RuleKind, &'a str)] {
+    /// The rule sets and models, in feed order: rule JSON (UTF-8, checked)
+    /// or model bytes (FZML, parsed as its kind), by [`RuleKind`].
+    pub fn rules(&self) -> &[(RuleKind, &'a [u8])] {
         &self.rules
     }
 
-    /// The rule sets this feed carries, as [`RuleSources`] (`None` where it
-    /// carries none).
+    /// The rule sets and models this feed carries, as [`RuleSources`]
+    /// (`None` where it carries none).
     pub fn rule_sources(&self) -> RuleSources {
         let mut out = RuleSources::default();
-        for (kind, json) in &self.rules {
-            *kind.slot(&mut out) = Some((*json).to_string());
-        }
+        self.fill(&mut out);
         out
+    }
+
+    /// Puts every rule set and model of the feed into `out`.
+    fn fill(&self, out: &mut RuleSources) {
+        for (kind, payload) in &self.rules {
+            // `verify` checked every JSON payload is UTF-8, so this can't
+            // fail; were it to, the kind would keep what `out` had.
+            let _ = kind.set(out, payload);
+        }
     }
 
     /// The rules once this feed is applied over `current`: a kind the feed
     /// carries replaces what was there (the embedded default or an older
     /// version's); a delta keeps the kinds it doesn't carry, a full feed
-    /// returns them to the embedded default.
+    /// returns them to the embedded default. Models follow the same rule: a
+    /// full feed without one returns to the embedded default model, a delta
+    /// without one keeps the current model.
     pub fn merged_rule_sources(&self, current: &RuleSources) -> RuleSources {
         let mut out = if self.kind().is_delta() {
             current.clone()
         } else {
             RuleSources::default()
         };
-        for (kind, json) in &self.rules {
-            *kind.slot(&mut out) = Some((*json).to_string());
-        }
+        self.fill(&mut out);
         out
     }
 
@@ -666,6 +698,7 @@ impl<'a> VerifiedFeed<'a> {
                     fast,
                     fraud_type,
                     severity,
+                    confirmed,
                     reports,
                     category,
                     label,
@@ -681,7 +714,7 @@ impl<'a> VerifiedFeed<'a> {
                             severity,
                             reports,
                             label: self.string(label),
-                            confirmed: false,
+                            confirmed,
                             match_bits: 0,
                         },
                     })

@@ -299,15 +299,43 @@ impl<W: Write + Seek> FeedWriter<W> {
 
     /// Sets the rule set of `kind` (replacing the embedded default or an
     /// earlier feed's). The caller checks that the JSON loads (the reader
-    /// checks again before anything is applied).
+    /// checks again before anything is applied). For a model kind use
+    /// [`FeedWriter::model`].
     pub fn rules(&mut self, kind: RuleKind, json: &str) -> Result<(), FeedError> {
+        if kind.is_model() {
+            return Err(FeedError::Meta("a model goes in with FeedWriter::model"));
+        }
+        self.record(kind, json.as_bytes())
+    }
+
+    /// Ships a model of `kind` (`MessageModel` or `LinkModel`): its FZML
+    /// bytes, at most [`Limits::max_model_bytes`] long. Like rule JSON, the
+    /// caller checks that it parses as a model of that kind
+    /// (`Model::from_bytes`); every reader checks again before anything is
+    /// applied and refuses the whole feed otherwise.
+    pub fn model(&mut self, kind: RuleKind, bytes: &[u8]) -> Result<(), FeedError> {
+        if !kind.is_model() {
+            return Err(FeedError::Meta("not a model kind"));
+        }
+        if bytes.len() as u64 > u64::from(self.limits.max_model_bytes) {
+            return Err(FeedError::Meta("model over the size limit"));
+        }
+        self.record(kind, bytes)
+    }
+
+    fn record(&mut self, kind: RuleKind, bytes: &[u8]) -> Result<(), FeedError> {
         if self.rules.contains(&kind) {
             return Err(FeedError::Meta("a rule kind given twice"));
         }
-        let (op, bytes) = (RULE_SET, json.as_bytes());
+        let cap = if kind.is_model() {
+            self.limits.max_model_bytes
+        } else {
+            self.limits.max_rule_bytes
+        };
+        let op = RULE_SET;
         let len = u32::try_from(bytes.len())
             .ok()
-            .filter(|&l| l <= self.limits.max_rule_bytes)
+            .filter(|&l| l <= cap)
             .ok_or(FeedError::Meta("rule set over the size limit"))?;
         self.buf.push(TAG_RULES);
         self.buf.push(kind.code());

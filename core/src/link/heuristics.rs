@@ -7,14 +7,15 @@
 use super::canon::{self, Canonical, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
 use super::expressions::Expressions;
 use super::rules::{HostFacts, LinkRules, WordFacts};
+use super::spoof::Spoof;
+use super::LinkData;
 use crate::blocklist::ListKind;
 use crate::error::{Error, Result};
 use crate::scoring::Assessment;
-use crate::snapshot::Snapshot;
 use crate::verdict::{FraudType, Kind, Lang, Verdict};
 use std::borrow::Cow;
 use std::net::{Ipv4Addr, Ipv6Addr};
-use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
+use unicode_script::{Script, UnicodeScript};
 
 /// Most labels of a subdomain searched for an embedded official domain.
 const MAX_WINDOW_LABELS: usize = 4;
@@ -23,11 +24,11 @@ const MAX_TOKENS: usize = 32;
 /// Most labels of a host analysed for brands (the rightmost ones).
 const MAX_ANALYSED_LABELS: usize = 12;
 
-pub(crate) fn check(snap: &Snapshot, lang: Lang, url: &str) -> Result<Verdict> {
+pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdict> {
     if url.len() > MAX_URL_BYTES {
         return Err(Error::input(Kind::Link, "longer than 1 MiB"));
     }
-    let rules = &snap.links;
+    let rules = snap.links();
     let w = |code: &str| rules.weight(code);
     let mut a = Assessment::new(Kind::Link, url);
 
@@ -114,23 +115,36 @@ pub(crate) fn check(snap: &Snapshot, lang: Lang, url: &str) -> Result<Verdict> {
     } else {
         download(rules, lang, &c, &mut a)
     };
-    if is_domain {
-        domain_signals(rules, lang, &c, &facts, &mut a);
-    }
+    let shared = is_domain && domain_signals(rules, lang, &c, &facts, &mut a);
     remote_app(rules, &c, &facts, dl.is_some(), trusted, &mut a);
+    // A free-hosting subdomain is never evidence by itself (most project and
+    // personal sites live there too); with other evidence it adds weight.
+    let other_risk: i32 = a
+        .reasons()
+        .iter()
+        .filter(|r| r.weight > 0 && r.code != "link.brand_on_shared_hosting")
+        .map(|r| r.weight)
+        .sum();
+    if shared && official.is_none() && !user_content && other_risk >= rules.shape.combo_min_risk {
+        a.add(
+            "link.shared_hosting_combo",
+            w("link.shared_hosting_combo"),
+            "On a free hosting platform, where phishing pages are set up in minutes",
+        );
+    }
     Ok(a.finish(snap, lang))
 }
 
 /// The blocklist, through the index's own fast path: one `lookup` per
 /// expression (at most 30); the most severe hit wins.
-fn blocklist(snap: &Snapshot, c: &Canonical, a: &mut Assessment) {
-    if snap.blocklist.is_empty() {
+fn blocklist(snap: &impl LinkData, c: &Canonical, a: &mut Assessment) {
+    if snap.blocklist().is_empty() {
         return;
     }
     // All expressions in one buffer, then one batched lookup.
     let exprs = Expressions::of(c);
     let best = snap
-        .blocklist
+        .blocklist()
         .lookup_most_severe(ListKind::Url, &exprs.values());
     if let Some(hit) = best {
         let detail = if hit.label.is_empty() {
@@ -150,6 +164,13 @@ fn blocklist(snap: &Snapshot, c: &Canonical, a: &mut Assessment) {
             detail,
             hit.fraud_type,
         );
+        if hit.confirmed {
+            a.add(
+                "link.blocklist_confirmed",
+                0,
+                "The publisher confirmed this listing; it stands over your own allow rule",
+            );
+        }
     }
 }
 
@@ -237,6 +258,8 @@ struct HostParts<'a> {
     site_label: Option<&'a str>,
     /// Everything left of the registrable domain: `www.icbc.com.cn`.
     sub: Option<&'a str>,
+    /// The registrable domain: `icbc-login.top`, `x.pages.dev`.
+    registrable: Option<&'a str>,
 }
 
 impl<'a> HostParts<'a> {
@@ -245,6 +268,7 @@ impl<'a> HostParts<'a> {
             shared: false,
             site_label: None,
             sub: None,
+            registrable: None,
         };
         let Some(d) = psl::domain(host.as_bytes()) else {
             return none;
@@ -259,6 +283,7 @@ impl<'a> HostParts<'a> {
             shared: d.suffix().typ() == Some(psl::Type::Private),
             site_label: Some(&registrable[..reg_len - suffix_len - 1]),
             sub: (host.len() > reg_len + 1).then(|| &host[..host.len() - reg_len - 1]),
+            registrable: Some(registrable),
         }
     }
 }
@@ -324,19 +349,22 @@ const BRAND_CODES: [&str; 6] = [
     "link.brand_in_subdomain",
 ];
 
+/// Returns whether the host is a subdomain of a shared platform (a private
+/// PSL suffix).
 fn domain_signals(
     rules: &LinkRules,
     lang: Lang,
     c: &Canonical,
     facts: &HostFacts,
     a: &mut Assessment,
-) {
+) -> bool {
     let official = facts.official.is_some();
     let w = |code: &str| rules.weight(code);
     let host = c.host.as_str();
     let parts = HostParts::of(host);
 
-    if !official {
+    // On a shared platform the TLD is the platform's, not the site's.
+    if !official && !parts.shared {
         let tld = host.rsplit('.').next().unwrap_or(host);
         let tw = rules.tld_weight(tld);
         if tw > 0 {
@@ -346,13 +374,13 @@ fn domain_signals(
                 format!(".{tld} is a cheap top-level domain often used for fraud"),
             );
         }
-        if facts.shortener {
-            a.add(
-                "link.shortener",
-                w("link.shortener"),
-                "A short link hides where it really leads",
-            );
-        }
+    }
+    if !official && facts.shortener {
+        a.add(
+            "link.shortener",
+            w("link.shortener"),
+            "A short link hides where it really leads",
+        );
     }
     if let Some(sub) = parts.sub {
         let depth = sub.split('.').count();
@@ -365,17 +393,27 @@ fn domain_signals(
         }
     }
     if official {
-        return;
+        return parts.shared;
     }
+    idn_signals(rules, host, &parts, a);
+    // A well-known site (the protected list) is not judged on its name.
+    if parts
+        .registrable
+        .is_some_and(|r| rules.protected.contains(r))
+    {
+        return parts.shared;
+    }
+    shape_signals(rules, &parts, a);
 
     let mut found: Vec<Found> = Vec::new();
     let mut lure = Lures::default();
-    let mut scripts = Scripts {
-        script_tld: rules.whole_script_tld(host.rsplit('.').next().unwrap_or(host)),
-        mixed: false,
-        whole: false,
-    };
     let infrastructure = facts.infrastructure;
+    let project_host = parts.shared
+        && rules.project_hosts.iter().any(|p| {
+            host.len() > p.len() + 1
+                && host.ends_with(p.as_str())
+                && host.as_bytes()[host.len() - p.len() - 1] == b'.'
+        });
 
     // An official domain written as the leading labels of another host:
     // www.icbc.com.cn.verify.xyz, paypal.com.secure-login.top.
@@ -401,36 +439,20 @@ fn domain_signals(
     }
     for (label, in_site) in labels {
         if label.starts_with("xn--") {
-            unicode_label(
+            unicode_label(rules, label, in_site, parts.shared, &mut found, &mut lure);
+        } else {
+            ascii_label(
                 rules,
                 label,
                 in_site,
                 parts.shared,
+                project_host,
                 &mut found,
                 &mut lure,
-                &mut scripts,
             );
-        } else {
-            ascii_label(rules, label, in_site, parts.shared, &mut found, &mut lure);
         }
     }
 
-    if scripts.whole && !scripts.mixed {
-        a.add_typed(
-            "link.whole_script",
-            w("link.whole_script"),
-            "Written wholly in look-alike letters of another alphabet, so it reads as a Latin name",
-            FraudType::Phishing,
-        );
-    }
-    if scripts.mixed {
-        a.add_typed(
-            "link.mixed_script",
-            w("link.mixed_script"),
-            "Mixes letters of different alphabets in one name, a way to imitate another address",
-            FraudType::Phishing,
-        );
-    }
     let mut named = false;
     let mut any_brand = false;
     // A brand already caught imitated (look-alike, its domain up front, a
@@ -471,7 +493,230 @@ fn domain_signals(
             FraudType::Phishing,
         );
     }
+    parts.shared
 }
+
+/// The shape of the host's own labels (left of the public suffix): random
+/// tokens, hyphen chains, long digit runs, punycode. Each is weak alone.
+fn shape_signals(rules: &LinkRules, parts: &HostParts, a: &mut Assessment) {
+    let shape = &rules.shape;
+    let own = parts
+        .sub
+        .into_iter()
+        .flat_map(|sub| sub.split('.'))
+        .chain(parts.site_label);
+    let (mut random, mut chain, mut digits, mut puny) = (None, false, false, false);
+    for label in own.take(MAX_IDN_LABELS) {
+        if label.starts_with("xn--") {
+            // Accented Latin is how a punycode name imitates an ASCII one;
+            // names in other scripts are ordinary.
+            puny |= decode_label(label).is_some_and(|u| {
+                u.chars()
+                    .any(|c| !c.is_ascii() && c.is_alphabetic() && c.script() == Script::Latin)
+            });
+            continue;
+        }
+        chain |= label.bytes().filter(|&b| b == b'-').count() >= shape.hyphen_chain_min;
+        digits |= longest_run(label, |b| b.is_ascii_digit()) >= shape.digit_run_min
+            && label.bytes().any(|b| b.is_ascii_alphabetic());
+        if random.is_none() {
+            random = label.split(['-', '_']).find(|t| random_token(t, shape));
+        }
+    }
+    let w = |code: &str| rules.weight(code);
+    if let Some(t) = random {
+        a.add(
+            "link.random_label",
+            w("link.random_label"),
+            format!("\"{t}\" looks random, as throwaway phishing hosts do"),
+        );
+    }
+    if chain {
+        a.add(
+            "link.hyphen_chain",
+            w("link.hyphen_chain"),
+            "A long chain of words joined by hyphens, typical of throwaway hosts",
+        );
+    }
+    if digits {
+        a.add(
+            "link.digit_run",
+            w("link.digit_run"),
+            "A long run of digits inside the name, typical of mass-registered hosts",
+        );
+    }
+    let spoof = a.reasons().iter().any(|r| {
+        matches!(
+            r.code.as_str(),
+            "link.whole_script"
+                | "link.mixed_script"
+                | "link.foreign_digits"
+                | "link.unusual_characters"
+                | "link.invisible_marks"
+        )
+    });
+    if puny && !spoof {
+        a.add(
+            "link.punycode",
+            w("link.punycode"),
+            "The name is written with accented Latin letters (punycode), as imitations of ASCII names are",
+        );
+    }
+}
+
+fn longest_run(s: &str, f: impl Fn(u8) -> bool) -> usize {
+    let mut best = 0;
+    let mut cur = 0;
+    for b in s.bytes() {
+        if f(b) {
+            cur += 1;
+            best = best.max(cur);
+        } else {
+            cur = 0;
+        }
+    }
+    best
+}
+
+/// A token that reads as random: long hex, letters and digits alternating,
+/// too few vowels, or a run of consonants no language has.
+fn random_token(t: &str, shape: &super::rules::Shape) -> bool {
+    let n = t.len();
+    if n < shape.random_min_len || !t.is_ascii() {
+        return false;
+    }
+    let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    if n >= 16 && digits >= 3 && t.bytes().all(|c| c.is_ascii_hexdigit()) {
+        return true;
+    }
+    let b = t.as_bytes();
+    let switches = b
+        .windows(2)
+        .filter(|w| w[0].is_ascii_digit() != w[1].is_ascii_digit())
+        .count();
+    if switches >= 4 {
+        return true;
+    }
+    let letters = t.bytes().filter(u8::is_ascii_alphabetic).count();
+    let vowels = t.bytes().filter(|&c| b"aeiouy".contains(&c)).count();
+    if letters >= shape.random_min_len && vowels * 100 < letters * shape.random_max_vowel_pct {
+        return true;
+    }
+    let consonant = |c: u8| c.is_ascii_alphabetic() && !b"aeiouy".contains(&c);
+    longest_run(t, consonant) > shape.random_max_consonant_run
+}
+
+/// A punycode label decoded (lowercase Unicode); an ASCII label as it is.
+/// `None`: punycode that does not decode.
+/// `None`: punycode that does not decode to a proper IDN label (no
+/// non-ASCII letter, or not its own canonical encoding: `xn--example-`), or
+/// percent-escaped bytes (a host IDNA refused, kept as bytes by
+/// canonicalization) that are not UTF-8 or are control characters.
+fn decode_label(label: &str) -> Option<Cow<'_, str>> {
+    if let Some(p) = label.strip_prefix("xn--") {
+        let uni = idna::punycode::decode_to_string(p)?.to_lowercase();
+        let canonical = idna::punycode::encode_str(&uni).is_some_and(|e| e == p);
+        return (canonical && !uni.is_ascii()).then_some(Cow::Owned(uni));
+    }
+    if label.contains('%') {
+        let bytes = percent_decode(label)?;
+        let s = String::from_utf8(bytes).ok()?;
+        if s.chars().any(char::is_control) {
+            return None;
+        }
+        return Some(Cow::Owned(s.to_lowercase()));
+    }
+    Some(Cow::Borrowed(label))
+}
+
+/// `%41%D9%A3` → bytes; `None` for a malformed escape.
+fn percent_decode(s: &str) -> Option<Vec<u8>> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
+/// The IDN spoof checks ([`super::spoof`]) on every label of the host, and
+/// the registrable domain's skeleton against the protected domains. One
+/// reason per kind of finding, the strongest first.
+fn idn_signals(rules: &LinkRules, host: &str, parts: &HostParts, a: &mut Assessment) {
+    let idn = &rules.idn;
+    let tld = host.rsplit('.').next().unwrap_or(host);
+    let mut found: Option<Spoof> = None;
+    if host.contains("xn--") || host.contains('%') || !host.is_ascii() {
+        let tld_unicode = decode_label(tld).unwrap_or(Cow::Borrowed(tld));
+        for label in host.split('.').take(MAX_IDN_LABELS) {
+            let finding = match decode_label(label) {
+                None => Some(Spoof::Unusual),
+                Some(uni) => idn.check_label(&uni, tld, &tld_unicode),
+            };
+            if let Some(f) = finding {
+                found = Some(found.map_or(f, |g| g.min(f)));
+            }
+        }
+    }
+    let lookalike = parts.registrable.is_some_and(|reg| {
+        let mut skel = String::with_capacity(reg.len() + 4);
+        for (i, label) in reg.split('.').enumerate() {
+            if i > 0 {
+                skel.push('.');
+            }
+            match decode_label(label) {
+                Some(uni) => idn.skeleton_into(&uni, &mut skel),
+                None => return false,
+            }
+        }
+        rules.protected.imitates(reg, &skel)
+    });
+    if lookalike {
+        a.add_typed(
+            "link.lookalike_domain",
+            rules.weight("link.lookalike_domain"),
+            "The address is written to look like a well-known site's, but it is another site",
+            FraudType::Phishing,
+        );
+    }
+    let Some(f) = found else {
+        return;
+    };
+    let (code, detail) = match f {
+        Spoof::WholeScript => (
+            "link.whole_script",
+            "Written wholly in look-alike letters of another alphabet, so it reads as a Latin name",
+        ),
+        Spoof::Mixed => (
+            "link.mixed_script",
+            "Mixes letters of different alphabets in one name, a way to imitate another address",
+        ),
+        Spoof::Digits => (
+            "link.foreign_digits",
+            "Uses digits of another script, or letters that look like digits",
+        ),
+        Spoof::Invisible => (
+            "link.invisible_marks",
+            "Carries invisible or stacked accent marks that hide what the name really is",
+        ),
+        Spoof::Unusual => (
+            "link.unusual_characters",
+            "Uses characters that do not belong in a web address (symbols, rare letters, look-alike dashes)",
+        ),
+    };
+    a.add_typed(code, rules.weight(code), detail, FraudType::Phishing);
+}
+
+/// Most labels of a host run through the IDN checks.
+const MAX_IDN_LABELS: usize = 32;
 
 /// An official multi-label domain written inside `sub` at label boundaries.
 fn official_inside<'a>(rules: &LinkRules, sub: &'a str) -> Option<(usize, &'a str)> {
@@ -560,10 +805,12 @@ fn ascii_label<'a>(
     label: &'a str,
     in_site: bool,
     shared: bool,
+    project_host: bool,
     found: &mut Vec<Found<'a>>,
     lure: &mut Lures,
 ) {
     let mut mentioned = false;
+    let first_found = found.len();
     let tokens: Vec<&'a str> = label
         .split(['-', '_'])
         .filter(|t| !t.is_empty())
@@ -672,6 +919,16 @@ fn ascii_label<'a>(
             ));
         }
     }
+    // On a code-hosting platform a subdomain that is exactly the brand's
+    // name (`paypal.github.io`) is most often the brand's own organisation
+    // page: a mention, without the imitation bonus.
+    if shared && in_site && project_host {
+        for f in &mut found[first_found..] {
+            if f.word == label && f.code == "link.brand_on_shared_hosting" {
+                f.weight = rules.weight(f.code);
+            }
+        }
+    }
 }
 
 fn unicode_label<'a>(
@@ -681,20 +938,14 @@ fn unicode_label<'a>(
     shared: bool,
     found: &mut Vec<Found<'a>>,
     lure: &mut Lures,
-    scripts: &mut Scripts,
 ) {
-    let (uni, result) = idna::domain_to_unicode(label);
-    if result.is_err() || uni.is_ascii() {
+    let Some(uni) = decode_label(label) else {
+        return;
+    };
+    if uni.is_ascii() {
         return;
     }
-    if uni.detect_restriction_level() > RestrictionLevel::HighlyRestrictive
-        || dangerous_latin_pattern(&uni)
-    {
-        scripts.mixed = true;
-    } else if !scripts.script_tld && whole_script_confusable(&uni) {
-        scripts.whole = true;
-    }
-    let whole = std::iter::once(uni.as_str());
+    let whole = std::iter::once(uni.as_ref());
     let tokens = uni.split('-').filter(|t| !t.is_empty() && *t != uni);
     for token in whole.chain(tokens) {
         if token.is_ascii() {
@@ -720,7 +971,7 @@ fn unicode_label<'a>(
         found.push(mention(
             rules,
             b,
-            Cow::Owned(name.unwrap_or_else(|| uni.clone())),
+            Cow::Owned(name.unwrap_or_else(|| uni.to_string())),
             in_site,
             shared,
         ));
@@ -730,70 +981,6 @@ fn unicode_label<'a>(
             lure.strong = Some(word.to_string());
         }
     }
-}
-
-/// Script findings over a host's labels, and whether the TLD makes a label
-/// wholly in one non-Latin script ordinary (.ru, .рф, .gr …).
-struct Scripts {
-    script_tld: bool,
-    /// A label mixes scripts beyond UTS #39 "highly restrictive".
-    mixed: bool,
-    /// A label is a whole-script confusable of a Latin name.
-    whole: bool,
-}
-
-/// Patterns Chromium's spoof checker refuses inside otherwise ordinary Latin
-/// labels: a combining mark on a dotless ı / ȷ, a combining dot above on
-/// i, j or l (reads as a plain i), and digits of another script next to
-/// Latin letters (`paypal٣`).
-fn dangerous_latin_pattern(uni: &str) -> bool {
-    use unicode_script::{Script, UnicodeScript};
-    let mut prev = ' ';
-    let mut latin = false;
-    let mut foreign_digit = false;
-    for ch in uni.chars() {
-        let mark = ('\u{300}'..='\u{36f}').contains(&ch);
-        if mark && matches!(prev, '\u{131}' | '\u{237}') {
-            return true;
-        }
-        if ch == '\u{307}' && matches!(prev, 'i' | 'j' | 'l') {
-            return true;
-        }
-        latin |= ch.is_alphabetic() && ch.script() == Script::Latin;
-        foreign_digit |= ch.is_numeric() && !ch.is_ascii_digit();
-        if !mark {
-            prev = ch;
-        }
-    }
-    latin && foreign_digit
-}
-
-/// UTS #39 whole-script confusable read as Latin: every letter of the label
-/// is from one script other than Latin (Cyrillic `аррӏе`, Greek `αρρlе` is
-/// mixed and caught elsewhere), and its skeleton is plain ASCII letters and
-/// digits, so the label can pass for a Latin name.
-fn whole_script_confusable(uni: &str) -> bool {
-    use unicode_script::{Script, UnicodeScript};
-    let mut script = None;
-    for ch in uni.chars().filter(|c| c.is_alphabetic()) {
-        let s = ch.script();
-        if matches!(s, Script::Latin | Script::Common | Script::Inherited) {
-            return false;
-        }
-        match script {
-            None => script = Some(s),
-            Some(prev) if prev != s => return false,
-            Some(_) => {}
-        }
-    }
-    if script.is_none() {
-        return false;
-    }
-    let skel: String = unicode_security::skeleton(uni).collect();
-    skel.bytes()
-        .filter(|b| *b != b'-')
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        && skel.bytes().filter(u8::is_ascii_alphabetic).count() >= 2
 }
 
 /// `.apk`, `.ipa`, `.mobileconfig`, `.exe` … as the file of the path or the

@@ -16,6 +16,7 @@ pub mod canon;
 pub mod expressions;
 mod heuristics;
 mod rules;
+mod spoof;
 #[cfg(test)]
 mod tests;
 
@@ -24,7 +25,7 @@ pub use expressions::expressions;
 pub use rules::{Brand, LinkRules, RemoteApp};
 
 use crate::error::Result;
-use crate::snapshot::Snapshot;
+use crate::scoring::CheckData;
 use crate::verdict::{Lang, Verdict};
 
 pub(crate) const EMBEDDED: &str = include_str!("../../data/links.json");
@@ -35,6 +36,22 @@ pub(crate) const EMBEDDED: &str = include_str!("../../data/links.json");
 /// Errors ([`crate::Error::InvalidInput`]): empty input, over
 /// [`MAX_URL_BYTES`], no valid host, a non-web scheme (`mailto:`, `tel:` …).
 /// `javascript:` and `data:` URLs are not errors: they get a verdict.
-pub(crate) fn check(snap: &Snapshot, lang: Lang, url: &str) -> Result<Verdict> {
+/// The protected-domain file (`data/protected_domains.bin`) for `domains`
+/// (one domain per item, ASCII or Unicode): 8-byte hashes of each domain's
+/// skeleton under the embedded IDN rules and of the domain itself.
+/// `fanzha link protected-domains` writes it.
+pub fn protected_domains_file<'a>(domains: impl IntoIterator<Item = &'a str>) -> Result<Vec<u8>> {
+    let rules = LinkRules::from_json(EMBEDDED)?;
+    Ok(spoof::Protected::build(&rules.idn, domains))
+}
+
+/// What the link check reads: the link rules, besides what every check
+/// reads. [`crate::Snapshot`] implements it.
+pub(crate) trait LinkData: CheckData {
+    /// Brands, hosts, words and weights of the link check.
+    fn links(&self) -> &LinkRules;
+}
+
+pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdict> {
     heuristics::check(snap, lang, url)
 }

@@ -9,7 +9,83 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::HashMap;
 
+use super::spoof::{IdnRules, Protected};
 use crate::fasthash::FastMap;
+
+/// Hashes of the skeletons of protected domains (and of the domains), built
+/// by `fanzha link protected-domains` from `data/protected_domains.txt`.
+pub(crate) const PROTECTED_DOMAINS: &[u8] = include_bytes!("../../data/protected_domains.bin");
+
+/// The `idn` section of `links.json`: what the IDN spoof checks read.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct IdnData {
+    /// Code points (hex) or ranges (`01CD-01DC`) refused in labels although
+    /// UTS #39 allows them.
+    #[serde(default)]
+    pub blocked: Vec<String>,
+    /// Code points or ranges allowed although UTS #39 restricts them
+    /// (Bopomofo, used in Taiwan).
+    #[serde(default)]
+    pub allowed: Vec<String>,
+    /// Letters ordinary only under some TLDs.
+    #[serde(default)]
+    pub tld_chars: Vec<TldChars>,
+    /// Per script: the letters that read as Latin, and the TLDs where a
+    /// label made only of them is ordinary.
+    #[serde(default)]
+    pub whole_script: Vec<WholeScriptData>,
+    /// Characters that read as ASCII digits.
+    #[serde(default)]
+    pub digit_lookalikes: String,
+    /// Letters folded before the skeleton (`ł` → `l`).
+    #[serde(default)]
+    pub skeleton_extra: std::collections::BTreeMap<String, String>,
+}
+
+/// Thresholds of the host-shape signals (`shape` in `links.json`).
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct Shape {
+    /// Shortest hyphen-separated token judged for randomness.
+    pub random_min_len: usize,
+    /// Most vowels per 100 letters of a random-looking token.
+    pub random_max_vowel_pct: usize,
+    /// Longest run of consonants an ordinary token has.
+    pub random_max_consonant_run: usize,
+    /// Hyphens in one label that make a hyphen chain.
+    pub hyphen_chain_min: usize,
+    /// Digits in a row, among letters, worth a signal.
+    pub digit_run_min: usize,
+    /// Risk (brand-on-platform mentions not counted) from which a free
+    /// hosting subdomain adds `link.shared_hosting_combo`.
+    pub combo_min_risk: i32,
+}
+
+impl Default for Shape {
+    fn default() -> Shape {
+        Shape {
+            random_min_len: 10,
+            random_max_vowel_pct: 18,
+            random_max_consonant_run: 6,
+            hyphen_chain_min: 3,
+            digit_run_min: 5,
+            combo_min_risk: 20,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct TldChars {
+    pub chars: String,
+    pub tlds: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct WholeScriptData {
+    pub script: String,
+    pub lookalikes: String,
+    #[serde(default)]
+    pub tlds: Vec<String>,
+}
 
 /// A piece of a run-together token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +148,15 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.homograph",
     "link.mixed_script",
     "link.whole_script",
+    "link.foreign_digits",
+    "link.invisible_marks",
+    "link.unusual_characters",
+    "link.lookalike_domain",
+    "link.random_label",
+    "link.hyphen_chain",
+    "link.digit_run",
+    "link.punycode",
+    "link.shared_hosting_combo",
     "link.typosquat",
     "link.brand_domain_in_subdomain",
     "link.brand_in_subdomain",
@@ -141,10 +226,16 @@ struct RawRules {
     #[serde(default)]
     category_bonus: HashMap<String, i32>,
     max_subdomain_depth: usize,
-    /// TLDs on which a label written wholly in a non-Latin script that reads
-    /// as Latin is ordinary (Cyrillic labels under .ru or .рф).
+    /// Thresholds of the host-shape signals.
     #[serde(default)]
-    whole_script_tlds: Vec<String>,
+    shape: Shape,
+    /// Platforms where `brand.platform` is most often the brand's own
+    /// organisation page.
+    #[serde(default)]
+    project_hosts: Vec<String>,
+    /// IDN spoof-check data (see [`IdnData`]).
+    #[serde(default)]
+    idn: IdnData,
     standard_ports: Vec<u16>,
     risky_tlds: HashMap<String, i32>,
     shorteners: Vec<String>,
@@ -168,7 +259,10 @@ pub struct LinkRules {
     weights: FastMap<String, i32>,
     category_bonus: FastMap<String, i32>,
     pub(crate) max_subdomain_depth: usize,
-    whole_script_tlds: Vec<String>,
+    pub(crate) shape: Shape,
+    pub(crate) project_hosts: Vec<String>,
+    pub(crate) idn: IdnRules,
+    pub(crate) protected: Protected,
     standard_ports: Vec<u16>,
     risky_tlds: FastMap<String, i32>,
     domains: FastMap<String, DomainFacts>,
@@ -236,6 +330,9 @@ impl LinkRules {
                 return Err(Error::rules("links", format!("missing weight {w}")));
             }
         }
+        let idn = IdnRules::compile(raw.idn).map_err(|e| Error::rules("links", e))?;
+        let protected = Protected::from_bytes(PROTECTED_DOMAINS)
+            .ok_or_else(|| Error::rules("links", "malformed protected_domains.bin"))?;
         let mut downloads = FastMap::default();
         for (ext, code) in raw.download_types {
             let code: &'static str = match code.as_str() {
@@ -369,7 +466,10 @@ impl LinkRules {
             weights: raw.weights.into_iter().collect(),
             category_bonus: raw.category_bonus.into_iter().collect(),
             max_subdomain_depth: raw.max_subdomain_depth.max(1),
-            whole_script_tlds: lower_all(raw.whole_script_tlds).collect(),
+            shape: raw.shape,
+            project_hosts: lower_all(raw.project_hosts).collect(),
+            idn,
+            protected,
             standard_ports: raw.standard_ports,
             risky_tlds: raw
                 .risky_tlds
@@ -525,12 +625,6 @@ impl LinkRules {
     }
 
     /// A brand whose word a non-ASCII label imitates (TR39 skeleton).
-    /// True when a label written wholly in one non-Latin script is ordinary
-    /// under this TLD (given as canonical ASCII, `xn--p1ai` for .рф).
-    pub(crate) fn whole_script_tld(&self, tld: &str) -> bool {
-        self.whole_script_tlds.iter().any(|t| t == tld)
-    }
-
     pub(crate) fn skeleton_brand(&self, label: &str) -> Option<usize> {
         self.skeletons.get(&skeleton_key(label)).copied()
     }

@@ -116,3 +116,19 @@ fn time_rules_parts() {
     }
     eprintln!("ac 100: {:?}", t.elapsed() / 20);
 }
+
+#[test]
+fn protected_domains_file_is_built_from_its_list() {
+    // `fanzha link protected-domains core/data/protected_domains.txt`
+    // must have been rerun after the list or the IDN rules changed.
+    let list = include_str!("../../data/protected_domains.txt");
+    let domains = list
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty());
+    let built = super::protected_domains_file(domains).expect("embedded rules");
+    assert!(
+        built == super::rules::PROTECTED_DOMAINS,
+        "core/data/protected_domains.bin is stale: rebuild it (see protected_domains.txt)"
+    );
+}

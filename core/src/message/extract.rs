@@ -7,6 +7,7 @@
 //! [`MAX_PER_KIND`] of each kind and a count of the rest.
 
 use super::patterns::PatternSet;
+use crate::number::{self, NumberRules};
 
 /// Most items of one kind kept per message.
 pub const MAX_PER_KIND: usize = 16;
@@ -86,12 +87,18 @@ impl Extraction {
     }
 }
 
-/// Extracts every item from `clean` (see the module docs).
-pub fn extract(patterns: &PatternSet, clean: &str) -> Extraction {
+/// Extracts every item from `clean` (see the module docs); digit runs are
+/// phone numbers by `region`'s numbering plan in `numbers`.
+pub fn extract(
+    patterns: &PatternSet,
+    numbers: &NumberRules,
+    region: &str,
+    clean: &str,
+) -> Extraction {
     let mut ex = Extraction::default();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     scan_links(patterns, clean, &mut ex, &mut taken);
-    scan_numbers(clean, &mut ex, &taken);
+    scan_numbers(numbers, region, clean, &mut ex, &taken);
     for x in &patterns.extractors {
         let kind = match x.kind.as_str() {
             "im_id" => ItemKind::ImId,
@@ -386,7 +393,13 @@ fn is_unit(c: char) -> bool {
 
 /// Scans runs of digits (with single spaces or dashes between groups, and a
 /// leading `+`) outside links; classifies them as phone numbers or cards.
-fn scan_numbers(clean: &str, ex: &mut Extraction, taken: &[(usize, usize)]) {
+fn scan_numbers(
+    numbers: &NumberRules,
+    region: &str,
+    clean: &str,
+    ex: &mut Extraction,
+    taken: &[(usize, usize)],
+) {
     let bytes = clean.as_bytes();
     let mut i = 0;
     let mut candidates = 0;
@@ -448,7 +461,7 @@ fn scan_numbers(clean: &str, ex: &mut Extraction, taken: &[(usize, usize)]) {
         if digits.len() >= 7 {
             candidates += 1;
         }
-        let kind = classify_digits(&digits, plus, &clean[..start]);
+        let kind = classify_digits(numbers, region, &digits, plus, &clean[..start]);
         let Some(kind) = kind else { continue };
         if kind == ItemKind::Number {
             ex.numbers_seen += 1;
@@ -463,35 +476,18 @@ fn scan_numbers(clean: &str, ex: &mut Extraction, taken: &[(usize, usize)]) {
     }
 }
 
-fn classify_digits(d: &str, plus: bool, before: &str) -> Option<ItemKind> {
+/// A phone number (by the numbering plan, [`number::written_in_text`]) or
+/// a bank card.
+fn classify_digits(
+    numbers: &NumberRules,
+    region: &str,
+    d: &str,
+    plus: bool,
+    before: &str,
+) -> Option<ItemKind> {
     let n = d.len();
     let b = d.as_bytes();
-    let mobile = |s: &[u8]| s.len() == 11 && s[0] == b'1' && (b'3'..=b'9').contains(&s[1]);
-    if plus {
-        return (7..=15).contains(&n).then_some(ItemKind::Number);
-    }
-    if mobile(b) {
-        return Some(ItemKind::Number);
-    }
-    if n == 13 && d.starts_with("86") && mobile(&b[2..]) {
-        return Some(ItemKind::Number);
-    }
-    if d.starts_with("00") && (9..=17).contains(&n) {
-        return Some(ItemKind::Number);
-    }
-    if b[0] == b'0' && (10..=12).contains(&n) {
-        return Some(ItemKind::Number);
-    }
-    if (d.starts_with("400") || d.starts_with("800")) && n == 10 {
-        return Some(ItemKind::Number);
-    }
-    if d.starts_with("106") && (8..=20).contains(&n) && n != 16 && n != 19 {
-        return Some(ItemKind::Number);
-    }
-    if (n == 5 || n == 6) && (d.starts_with("95") || d.starts_with("96")) {
-        return Some(ItemKind::Number);
-    }
-    if n == 5 && (d.starts_with("100") || d.starts_with("12")) {
+    if number::written_in_text(numbers, region, d, plus) {
         return Some(ItemKind::Number);
     }
     if (16..=19).contains(&n) {
@@ -530,6 +526,13 @@ mod tests {
     use proptest::prelude::*;
     use std::sync::OnceLock;
 
+    fn numbers() -> &'static NumberRules {
+        static N: OnceLock<NumberRules> = OnceLock::new();
+        N.get_or_init(|| {
+            NumberRules::from_json(crate::number::EMBEDDED).expect("embedded plan loads")
+        })
+    }
+
     fn patterns() -> &'static PatternSet {
         static P: OnceLock<PatternSet> = OnceLock::new();
         P.get_or_init(|| PatternSet::from_json(EMBEDDED).expect("embedded patterns compile"))
@@ -537,7 +540,7 @@ mod tests {
 
     fn values(text: &str, kind: ItemKind) -> Vec<String> {
         let clean = super::super::normalize::clean(text);
-        extract(patterns(), &clean)
+        extract(patterns(), numbers(), "CN", &clean)
             .items
             .into_iter()
             .filter(|i| i.kind == kind)
@@ -652,7 +655,7 @@ mod tests {
     fn caps_hold_on_thousands_of_links() {
         let text = "a.top/x ".repeat(5000);
         let clean = super::super::normalize::clean(&text);
-        let ex = extract(patterns(), &clean);
+        let ex = extract(patterns(), numbers(), "CN", &clean);
         assert!(ex.items.len() <= MAX_PER_KIND * 6);
         // Link spam is looked at up to a bound, then left alone.
         assert_eq!(ex.links_seen, MAX_CANDIDATES);
@@ -662,7 +665,7 @@ mod tests {
         #[test]
         fn extraction_never_panics_and_values_come_from_text(s in "[a-z0-9.:/@ +\\-，。微信qQ验证码]{0,80}") {
             let clean = super::super::normalize::clean(&s);
-            let ex = extract(patterns(), &clean);
+            let ex = extract(patterns(), numbers(), "CN", &clean);
             for item in ex.items {
                 prop_assert!(item.start <= item.end && item.end <= clean.len());
                 if matches!(item.kind, ItemKind::Link | ItemKind::Number | ItemKind::BankCard | ItemKind::Email) {
@@ -674,7 +677,7 @@ mod tests {
         #[test]
         fn extraction_never_panics_on_any_text(s in "\\PC{0,80}") {
             let clean = super::super::normalize::clean(&s);
-            let _ = extract(patterns(), &clean);
+            let _ = extract(patterns(), numbers(), "CN", &clean);
         }
     }
 }

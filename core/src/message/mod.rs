@@ -33,9 +33,10 @@ pub use normalize::Normalized;
 pub use patterns::{PatternSet, FACTS};
 
 use crate::error::{Error, Result};
+use crate::link::LinkData;
+use crate::number::NumberData;
 use crate::number::{self, Channel, NumberClass, NumberContext, Parsed};
 use crate::scoring::Assessment;
-use crate::snapshot::Snapshot;
 use crate::verdict::{Extracted, FraudType, Kind, Lang, Level, Verdict};
 use patterns::{floor_char_boundary, Evidence, FeatureId, Features};
 use sender::SenderClass;
@@ -58,19 +59,27 @@ const PREVIEW_CHARS: usize = 160;
 /// Longest signature (`【…】`) looked at, in characters.
 const MAX_SIGNATURE_CHARS: usize = 24;
 
+/// What the message check reads: its patterns, and the number and link
+/// rules for the sender and the items it extracts, besides what every check
+/// reads. [`crate::Snapshot`] implements it.
+pub(crate) trait MessageData: NumberData + LinkData {
+    /// The compiled message patterns.
+    fn patterns(&self) -> &PatternSet;
+}
+
 /// The message check (see the module docs).
 ///
 /// Refuses a body with no visible character. Never fails because of an
 /// extracted item: a link or number that its own check refuses is listed
 /// without a verdict.
 pub(crate) fn check(
-    snap: &Snapshot,
+    snap: &impl MessageData,
     region: &str,
     lang: Lang,
     sender: Option<&str>,
     body: &str,
 ) -> Result<Verdict> {
-    let p = &snap.patterns;
+    let p = snap.patterns();
     let truncated = body.len() > MAX_SCAN_BYTES;
     let scanned = &body[..floor_char_boundary(body, MAX_SCAN_BYTES)];
     let norm = Normalized::with_symbols(scanned, &p.symbol_words);
@@ -123,7 +132,7 @@ pub(crate) fn check(
     }
 
     // What the body carries, each item checked on its own.
-    let ex = extract::extract(p, &norm.clean);
+    let ex = extract::extract(p, snap.numbers(), region, &norm.clean);
     let mut links_checked = 0;
     let mut numbers_checked = 0;
     let sms = NumberContext {
@@ -279,9 +288,9 @@ fn is_apk(link: &str) -> bool {
     path.len() >= 4 && path[path.len() - 4..].eq_ignore_ascii_case(".apk")
 }
 
-fn is_mobile(snap: &Snapshot, region: &str, value: &str) -> bool {
+fn is_mobile(snap: &impl NumberData, region: &str, value: &str) -> bool {
     matches!(
-        number::parse(&snap.numbers, region, value),
+        number::parse(snap.numbers(), region, value),
         Ok(Parsed::Number(p)) if matches!(p.class, NumberClass::Mobile | NumberClass::VirtualOperator | NumberClass::Iot)
     )
 }

@@ -17,11 +17,11 @@
 //! punctuation, emoji); only runs of other characters go through the full
 //! NFKC algorithm, which keeps the result exactly NFKC.
 
-use std::collections::HashMap;
+use crate::fasthash::FastMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// Symbols read as words in the compact form (`➕` → `加`).
-pub type SymbolWords = HashMap<char, String>;
+pub(crate) type SymbolWords = FastMap<char, String>;
 
 /// Longest run of characters handed to NFKC at once. A longer run (only
 /// hostile input has thousands of combining marks in a row) is cut, which
@@ -48,11 +48,11 @@ pub struct Normalized {
 impl Normalized {
     /// Normalizes `text` into both forms.
     pub fn new(text: &str) -> Normalized {
-        Normalized::with_symbols(text, &SymbolWords::new())
+        Normalized::with_symbols(text, &SymbolWords::default())
     }
 
     /// Normalizes `text`, reading the symbols in `symbols` as words.
-    pub fn with_symbols(text: &str, symbols: &SymbolWords) -> Normalized {
+    pub(crate) fn with_symbols(text: &str, symbols: &SymbolWords) -> Normalized {
         let clean = clean(text);
         let (compact, folds) = compact_with(&clean, symbols);
         Normalized {
@@ -175,7 +175,7 @@ fn is_ascii_word(c: char) -> bool {
 
 /// The compact form of an already clean text, with its fold points, reading
 /// the symbols in `symbols` as words.
-pub fn compact_with(clean: &str, symbols: &SymbolWords) -> (String, Vec<u32>) {
+pub(crate) fn compact_with(clean: &str, symbols: &SymbolWords) -> (String, Vec<u32>) {
     let mut out = String::with_capacity(clean.len());
     let mut folds = Vec::new();
     // Last kept character, and whether separators came after it.
@@ -362,7 +362,7 @@ mod tests {
         #[test]
         fn compacting_twice_changes_nothing(s in "\\PC{0,64}") {
             let n = Normalized::new(&s);
-            let (again, _) = compact_with(&n.compact, &SymbolWords::new());
+            let (again, _) = compact_with(&n.compact, &SymbolWords::default());
             prop_assert_eq!(again, n.compact);
         }
 

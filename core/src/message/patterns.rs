@@ -22,6 +22,7 @@
 
 use super::normalize::{compact_with, Normalized, SymbolWords};
 use crate::error::{Error, Result};
+use crate::fasthash::FastMap;
 use crate::verdict::FraudType;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
@@ -204,14 +205,36 @@ impl Features {
     }
 }
 
+/// The tables one message's match needs, kept per thread so a check does
+/// not allocate and zero them anew (a third of the allocations of a short
+/// message's check).
+#[derive(Default)]
+struct Scratch {
+    seen: Vec<bool>,
+    triggered: Vec<bool>,
+    ends: Vec<bool>,
+    starts: Vec<(u32, u32)>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// `v` as `len` copies of `value`, reusing its allocation.
+fn reset<T: Copy>(v: &mut Vec<T>, len: usize, value: T) -> &mut Vec<T> {
+    v.clear();
+    v.resize(len, value);
+    v
+}
+
 /// The compiled message patterns of a snapshot.
 #[derive(Debug)]
 pub struct PatternSet {
     pub version: String,
-    weights: HashMap<String, i32>,
+    weights: FastMap<String, i32>,
     /// Feature names: groups, then `sig.<group>` for each group, then facts.
     names: Vec<String>,
-    ids: HashMap<String, FeatureId>,
+    ids: FastMap<String, FeatureId>,
     group_count: usize,
     keywords: Vec<String>,
     /// For each keyword: the groups it belongs to, and whether any of them
@@ -237,7 +260,7 @@ pub struct PatternSet {
     pub rules: Vec<Rule>,
     pub extractors: Vec<Extractor>,
     pub bare_domain_tlds: Vec<String>,
-    pub symbol_words: SymbolWords,
+    pub(crate) symbol_words: SymbolWords,
 }
 
 fn err(why: impl std::fmt::Display) -> Error {
@@ -272,7 +295,7 @@ impl PatternSet {
         if names.len() >= usize::from(FeatureId::MAX) {
             return Err(err("too many groups"));
         }
-        let mut ids = HashMap::new();
+        let mut ids = FastMap::default();
         for (i, n) in names.iter().enumerate() {
             if ids.insert(n.clone(), i as FeatureId).is_some() {
                 return Err(err(format!("group {n} shadows a fact")));
@@ -285,7 +308,7 @@ impl PatternSet {
             }
         }
 
-        let mut symbol_words = SymbolWords::new();
+        let mut symbol_words = SymbolWords::default();
         for (sym, word) in &raw.symbol_words {
             let mut chars = sym.chars();
             let (Some(c), None) = (chars.next(), chars.next()) else {
@@ -480,7 +503,7 @@ impl PatternSet {
 
         Ok(PatternSet {
             version: raw.version,
-            weights: raw.weights,
+            weights: raw.weights.into_iter().collect(),
             names,
             ids,
             group_count,
@@ -538,13 +561,28 @@ impl PatternSet {
         regex_limit: usize,
         features: &mut Features,
     ) -> bool {
+        // The per-message tables, reused from the last message on this
+        // thread (a fresh set if it is busy, which never happens today).
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut s) => self.match_body_with(text, regex_limit, features, &mut s),
+            Err(_) => self.match_body_with(text, regex_limit, features, &mut Scratch::default()),
+        })
+    }
+
+    fn match_body_with(
+        &self,
+        text: &Normalized,
+        regex_limit: usize,
+        features: &mut Features,
+        scratch: &mut Scratch,
+    ) -> bool {
         let hay = text.compact.as_str();
         let regex_hay = &hay[..floor_char_boundary(hay, regex_limit)];
         let mut obfuscated = false;
         if let Some(ac) = &self.automaton {
             // A keyword seen once needs no second look (except to learn
             // whether an obfuscation keyword was written with separators).
-            let mut seen = vec![false; self.keywords.len()];
+            let seen = reset(&mut scratch.seen, self.keywords.len(), false);
             for m in ac.find_overlapping_iter(hay) {
                 let k = m.pattern().as_usize();
                 let (groups, obf) = &self.keyword_groups[k];
@@ -567,11 +605,14 @@ impl PatternSet {
             }
         }
         // (regex, position) where a gated regex may match, in text order.
-        let mut starts: Vec<(u32, u32)> = Vec::new();
+        let starts = &mut scratch.starts;
+        starts.clear();
         // A gated regex saw a trigger (used when the tries ran out).
-        let mut triggered = vec![false; self.regexes.len()];
+        let triggered = reset(&mut scratch.triggered, self.regexes.len(), false);
         // A suffix of the regex occurred (or it has none to wait for).
-        let mut ends: Vec<bool> = self.has_suffix.iter().map(|h| !h).collect();
+        let ends = &mut scratch.ends;
+        ends.clear();
+        ends.extend(self.has_suffix.iter().map(|h| !h));
         let mut overflow = false;
         if let Some(ac) = &self.trigger_automaton {
             for m in ac.find_overlapping_iter(regex_hay) {
@@ -589,7 +630,7 @@ impl PatternSet {
             }
         }
         // Anchored tries where a trigger occurred.
-        for &(r, at) in &starts {
+        for &(r, at) in starts.iter() {
             let (_, g) = &self.regexes[r as usize];
             if !ends[r as usize] || features.has(*g) {
                 continue;
@@ -613,7 +654,7 @@ impl PatternSet {
                 triggered[r as usize] = true;
             }
         }
-        for (((rx, g), scan), end) in self.regexes.iter().zip(triggered).zip(ends) {
+        for (((rx, g), &scan), &end) in self.regexes.iter().zip(triggered.iter()).zip(ends.iter()) {
             if !scan || !end || features.has(*g) {
                 continue;
             }

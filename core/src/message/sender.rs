@@ -2,8 +2,7 @@
 //! number, a personal mobile line, a number from abroad, an alphanumeric id,
 //! or unknown — and the sender's own number verdict.
 
-use crate::number::{self, Channel, NumberClass, NumberContext, Parsed};
-use crate::snapshot::Snapshot;
+use crate::number::{self, Channel, NumberClass, NumberContext, NumberData, Parsed};
 use crate::verdict::{Lang, Level, Verdict};
 
 /// The sender's class, as a rule fact (`sender_<class>`).
@@ -44,8 +43,8 @@ impl SenderClass {
 const MAX_SENDER_BYTES: usize = 64;
 
 /// Classifies a sender and checks it as a number (SMS channel) when it is one.
-pub fn classify(
-    snap: &Snapshot,
+pub(crate) fn classify(
+    snap: &impl NumberData,
     region: &str,
     lang: Lang,
     sender: Option<&str>,
@@ -56,7 +55,7 @@ pub fn classify(
     if sender.len() > MAX_SENDER_BYTES {
         return (SenderClass::Other, None);
     }
-    let parsed = match number::parse(&snap.numbers, region, sender) {
+    let parsed = match number::parse(snap.numbers(), region, sender) {
         Ok(p) => p,
         Err(_) => {
             let alpha = sender.chars().any(char::is_alphabetic);

@@ -1,5 +1,5 @@
 use super::*;
-use crate::snapshot::RuleSources;
+use crate::snapshot::{RuleSources, Snapshot};
 use crate::verdict::Level;
 use proptest::prelude::*;
 use std::sync::{Arc, OnceLock};

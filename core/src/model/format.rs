@@ -18,6 +18,10 @@ pub const FORMAT_VERSION: u16 = 1;
 /// Largest model file accepted (4 MiB).
 pub const MAX_MODEL_BYTES: usize = 4 << 20;
 const MAX_BITS: u8 = 24;
+/// Largest bias or dequantization scale a file may hold (trained ones are
+/// far below: a bias of a few units, a scale of max|w|/127). With it, a
+/// logit stays finite for any input: |bias| + 127 · scale · (features).
+pub(crate) const MAX_PARAM: f32 = 1.0e4;
 
 /// Why a model file was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -190,8 +194,15 @@ impl Model {
         let mut bias = Vec::with_capacity(n);
         let mut scale = Vec::with_capacity(n);
         for _ in 0..n {
-            bias.push(r.f32()?);
-            scale.push(r.f32()?);
+            let (b, sc) = (r.f32()?, r.f32()?);
+            // Trained values are small; huge finite ones overflow the
+            // logits to infinity and the probabilities to NaN (found by
+            // the `model` fuzz target), which no threshold compares with.
+            if b.abs() > MAX_PARAM || sc.abs() > MAX_PARAM {
+                return Err(ModelError::Malformed("bias or scale out of range"));
+            }
+            bias.push(b);
+            scale.push(sc);
         }
         let count = r.u32()? as usize;
         if count > (1usize << bits) || count.saturating_mul(n + 1) > body.len() {

@@ -132,6 +132,18 @@ impl Model {
 }
 
 pub(crate) fn softmax(logits: &[f32]) -> Vec<f32> {
+    // Bounded parameters keep logits finite; clamp anyway so no input can
+    // turn a probability into NaN (inf - inf).
+    let logits: Vec<f32> = logits
+        .iter()
+        .map(|&l| {
+            if l.is_nan() {
+                0.0
+            } else {
+                l.clamp(-1e30, 1e30)
+            }
+        })
+        .collect();
     let m = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let e: Vec<f32> = logits.iter().map(|&l| (l - m).exp()).collect();
     let s: f32 = e.iter().sum();

@@ -125,3 +125,37 @@ fn link_featurizer_reads_host_and_path() {
             > 0.5
     );
 }
+
+/// Regression (fuzz target `model`): one flipped exponent byte in a bias
+/// made every probability NaN. Out-of-range parameters are refused, and
+/// the largest accepted ones still give finite probabilities.
+#[test]
+fn huge_parameters_are_refused_and_never_give_nan() {
+    let (m, _) = train(FeatureKind::Message, &small(), &opts()).unwrap();
+    for (b, s) in [(3.0e38f32, 1.0f32), (0.0, 3.0e38), (-2.0e4, 1.0)] {
+        let mut bad = m.clone();
+        bad.bias[0] = b;
+        bad.scale[1] = s;
+        assert_eq!(
+            Model::from_bytes(&bad.to_bytes(), FeatureKind::Message),
+            Err(ModelError::Malformed("bias or scale out of range"))
+        );
+    }
+    let mut edge = m.clone();
+    for v in edge.bias.iter_mut() {
+        *v = -format::MAX_PARAM;
+    }
+    edge.bias[1] = format::MAX_PARAM;
+    for v in edge.scale.iter_mut() {
+        *v = format::MAX_PARAM;
+    }
+    let edge = Model::from_bytes(&edge.to_bytes(), FeatureKind::Message).unwrap();
+    let text = "请将资金转入安全账户".repeat(2_000);
+    for p in [edge.predict(&text), edge.predict("")] {
+        let sum: f32 = p.probabilities.iter().map(|(_, p)| p).sum();
+        assert!(p.probabilities.iter().all(|(_, p)| p.is_finite()), "{p:?}");
+        assert!((sum - 1.0).abs() < 1e-3, "{sum}");
+    }
+    let s = softmax(&[f32::INFINITY, f32::INFINITY, f32::NAN, f32::NEG_INFINITY]);
+    assert!(s.iter().all(|p| p.is_finite()), "{s:?}");
+}

@@ -1,4 +1,5 @@
 use super::*;
+use crate::error::Error;
 use crate::verdict::{Action, Level};
 use crate::{Guard, Settings};
 use proptest::prelude::*;

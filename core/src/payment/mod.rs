@@ -63,9 +63,8 @@ pub use rules::{AppRisk, Field, PaymentRules, RiskyApp};
 pub(crate) use journey::{payment_key, subject_hash, Journey, JourneyFacts};
 
 use crate::error::{Error, Result};
-use crate::number::{Channel, NumberContext};
+use crate::number::{Channel, NumberContext, NumberData};
 use crate::scoring::Assessment;
-use crate::snapshot::Snapshot;
 use crate::verdict::{Action, Kind, Lang, Level, Question, Verdict};
 use journey::Seen;
 
@@ -93,17 +92,25 @@ pub(crate) struct Prepared {
     pub utc_offset_minutes: i32,
 }
 
+/// What the payment check reads: the payment rules, and the number rules
+/// for phone-number accounts and the caller, besides what every check
+/// reads. [`crate::Snapshot`] implements it.
+pub(crate) trait PaymentData: NumberData {
+    /// Thresholds, signals and questions of the payment check.
+    fn payments(&self) -> &PaymentRules;
+}
+
 /// Validates and normalizes an intent. Bad input is `InvalidInput` with a
 /// message that never repeats it.
 pub(crate) fn prepare(
-    snap: &Snapshot,
+    snap: &impl PaymentData,
     region: &str,
     lang: Lang,
     intent: &PaymentIntent,
 ) -> Result<Prepared> {
-    let rules = &snap.payments;
+    let rules = snap.payments();
     let bad = |why| Error::input(Kind::Payment, why);
-    let account = normalize_account(&snap.numbers, region, &intent.account)?;
+    let account = normalize_account(snap.numbers(), region, &intent.account)?;
     if intent.amount_minor <= 0 {
         return Err(bad("amount must be positive"));
     }
@@ -184,7 +191,7 @@ pub(crate) fn prepare(
         None => (None, None),
     };
     Ok(Prepared {
-        validity: validate_account(rules, &snap.numbers, region, intent.account_kind, &account),
+        validity: validate_account(rules, snap.numbers(), region, intent.account_kind, &account),
         payee: PayeeKey::of(&account),
         attempt: payment_key(&account, &currency, intent.amount_minor),
         account,
@@ -332,12 +339,12 @@ fn device_signals(
 
 /// The payment check proper: evidence → verdict.
 pub(crate) fn assess(
-    snap: &Snapshot,
+    snap: &impl PaymentData,
     intent: &PaymentIntent,
     p: &Prepared,
     inp: Inputs<'_>,
 ) -> Result<Verdict> {
-    let rules = &snap.payments;
+    let rules = snap.payments();
     if inp.answers.len() > MAX_ANSWERS {
         return Err(Error::input(Kind::Payment, "too many answers"));
     }
@@ -373,7 +380,7 @@ pub(crate) fn assess(
         );
     }
     if let Some(hit) = snap
-        .blocklist
+        .blocklist()
         .lookup(crate::blocklist::ListKind::Account, &p.account)
     {
         let detail = if hit.label.is_empty() {
@@ -393,6 +400,13 @@ pub(crate) fn assess(
             detail,
             hit.fraud_type,
         );
+        if hit.confirmed {
+            a.add(
+                "payment.blocklist_confirmed",
+                0,
+                "The publisher confirmed this listing; it stands over your own allow rule",
+            );
+        }
     }
     let mut memo_codes: Vec<&str> = Vec::new();
     for (text, field, what) in [
@@ -683,7 +697,7 @@ pub(crate) fn assess(
             .map(|q| Question {
                 id: q.id.clone(),
                 text: snap
-                    .texts
+                    .texts()
                     .title(&q.id, inp.lang, None)
                     .unwrap_or_else(|| q.id.clone()),
             })

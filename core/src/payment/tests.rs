@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::number::NumberRules;
+use crate::snapshot::Snapshot;
 use proptest::prelude::*;
 
 fn rules() -> PaymentRules {

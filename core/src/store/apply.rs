@@ -26,7 +26,8 @@ pub type SourceError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Most entries (additions plus removals) one change may carry.
 pub const MAX_CHANGE_ENTRIES: u64 = 100_000_000;
-/// Most distinct (category, fraud type, severity, label) tuples per feed.
+/// Most distinct (category, fraud type, severity, label, confirmed) tuples
+/// per feed.
 pub const MAX_LABELS_PER_FEED: usize = 65_536;
 /// Longest category, in bytes.
 pub const MAX_CATEGORY_BYTES: usize = 64;
@@ -34,6 +35,8 @@ pub const MAX_CATEGORY_BYTES: usize = 64;
 pub const MAX_LABEL_BYTES: usize = 256;
 /// Longest rule JSON of one part, in bytes.
 pub const MAX_RULES_BYTES: usize = 8 << 20;
+/// Longest model (FZML bytes) of one part, in bytes (the model format's cap).
+pub const MAX_MODEL_BYTES: usize = 4 << 20;
 /// Longest feed id, in bytes.
 pub const MAX_FEED_ID_BYTES: usize = 128;
 /// Delta segments kept per feed and kind before they are merged.
@@ -133,9 +136,10 @@ pub struct FeedChange<'a> {
     pub expires_ms: i64,
     pub entries: Box<dyn Iterator<Item = Result<FeedEntry, SourceError>> + 'a>,
     pub removals: Box<dyn Iterator<Item = Result<FeedRemoval, SourceError>> + 'a>,
-    /// Rule JSON by part; `Some` replaces that part's embedded default. The
-    /// merged rules are compiled before anything is written: rules that
-    /// don't compile refuse the whole change ([`StoreError::Rules`]).
+    /// Rule JSON and models by part; `Some` replaces that part's embedded
+    /// default. The merged rules are compiled (and models parsed) before
+    /// anything is committed: rules that don't compile or a model that
+    /// doesn't parse refuse the whole change ([`StoreError::Rules`]).
     pub rules: RuleSources,
     /// Named settings written in the same transaction (`None` deletes),
     /// e.g. the publisher key after a rotation. See [`super::Store::setting`].
@@ -261,7 +265,7 @@ pub struct FeedState {
     /// once deltas are merged, see [`ApplyOutcome::merged`]).
     pub entries: ListCounts,
     /// Rule parts this feed supplies (`numbers`, `links`, `patterns`,
-    /// `payments`, `scoring`).
+    /// `payments`, `scoring`, `message_model`, `link_model`).
     pub rules: Vec<String>,
 }
 
@@ -291,32 +295,101 @@ pub struct ApplyOutcome {
     pub merged: bool,
 }
 
-pub(crate) const RULE_PARTS: [&str; 5] = ["numbers", "links", "patterns", "payments", "scoring"];
+/// The parts of `feed_rules`, by row key: rule JSON (0–4) and models
+/// (5–6, FZML bytes).
+pub(crate) const RULE_PARTS: [&str; 7] = [
+    "numbers",
+    "links",
+    "patterns",
+    "payments",
+    "scoring",
+    "message_model",
+    "link_model",
+];
+/// The first model part; parts before it hold rule JSON.
+const FIRST_MODEL_PART: usize = 5;
 
-fn part_of(sources: &RuleSources, i: usize) -> &Option<String> {
+/// A part's payload in `sources`: JSON text or model bytes.
+fn part_of(sources: &RuleSources, i: usize) -> Option<&[u8]> {
     match i {
-        0 => &sources.numbers,
-        1 => &sources.links,
-        2 => &sources.patterns,
-        3 => &sources.payments,
-        _ => &sources.scoring,
+        0 => sources.numbers.as_deref().map(str::as_bytes),
+        1 => sources.links.as_deref().map(str::as_bytes),
+        2 => sources.patterns.as_deref().map(str::as_bytes),
+        3 => sources.payments.as_deref().map(str::as_bytes),
+        4 => sources.scoring.as_deref().map(str::as_bytes),
+        5 => sources.message_model.as_deref().map(Vec::as_slice),
+        _ => sources.link_model.as_deref().map(Vec::as_slice),
     }
 }
 
-fn part_of_mut(sources: &mut RuleSources, i: usize) -> &mut Option<String> {
+/// Sets (or clears) a part of `sources`. JSON parts must be UTF-8.
+fn set_part(sources: &mut RuleSources, i: usize, payload: Option<&[u8]>) -> Option<()> {
+    let text = |p: Option<&[u8]>| -> Option<Option<String>> {
+        match p {
+            None => Some(None),
+            Some(b) => std::str::from_utf8(b).ok().map(|t| Some(t.to_string())),
+        }
+    };
+    let model = |p: Option<&[u8]>| p.map(|b| Arc::new(b.to_vec()));
     match i {
-        0 => &mut sources.numbers,
-        1 => &mut sources.links,
-        2 => &mut sources.patterns,
-        3 => &mut sources.payments,
-        _ => &mut sources.scoring,
+        0 => sources.numbers = text(payload)?,
+        1 => sources.links = text(payload)?,
+        2 => sources.patterns = text(payload)?,
+        3 => sources.payments = text(payload)?,
+        4 => sources.scoring = text(payload)?,
+        5 => sources.message_model = model(payload),
+        _ => sources.link_model = model(payload),
     }
+    Some(())
 }
 
+/// A rule JSON part's sealed record.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct RuleRow {
     slot: u32,
     json: String,
+}
+
+/// A model part's sealed record is binary (a model is megabytes of bytes,
+/// not JSON): this magic, the owning feed's slot (u32 LE), the FZML bytes.
+const MODEL_ROW_MAGIC: &[u8; 4] = b"FZMR";
+
+fn seal_part(keys: &Keys, i: usize, slot: u32, payload: &[u8]) -> Result<Vec<u8>, StoreError> {
+    let key = (i as i64).to_be_bytes();
+    let plain = if i >= FIRST_MODEL_PART {
+        let mut p = Vec::with_capacity(8 + payload.len());
+        p.extend_from_slice(MODEL_ROW_MAGIC);
+        p.extend_from_slice(&slot.to_le_bytes());
+        p.extend_from_slice(payload);
+        p
+    } else {
+        let row = RuleRow {
+            slot,
+            json: std::str::from_utf8(payload)
+                .map_err(|_| StoreError::InvalidValue {
+                    what: "feed rules",
+                    why: "rule JSON is not UTF-8",
+                })?
+                .to_string(),
+        };
+        serde_json::to_vec(&row).expect("rules serialize")
+    };
+    keys.seal(&aad("feed_rules", &key), &plain)
+}
+
+/// Opens a part's record: `(owner slot, payload)`.
+fn open_part(plain: Vec<u8>, i: usize) -> Result<(u32, Vec<u8>), StoreError> {
+    let corrupt = || StoreError::corrupt("feed rules record");
+    if i >= FIRST_MODEL_PART {
+        if plain.len() < 8 || &plain[..4] != MODEL_ROW_MAGIC {
+            return Err(corrupt());
+        }
+        let slot = u32::from_le_bytes([plain[4], plain[5], plain[6], plain[7]]);
+        Ok((slot, plain[8..].to_vec()))
+    } else {
+        let row: RuleRow = serde_json::from_slice(&plain).map_err(|_| corrupt())?;
+        Ok((row.slot, row.json.into_bytes()))
+    }
 }
 
 /// A feed's sealed record: its public state and the segments it owns.
@@ -374,13 +447,14 @@ pub(crate) fn check_segments(
     Ok(())
 }
 
-/// Reads the rule parts feeds supplied: `(sources, owner slot per part)`.
+/// Reads the rule parts (rule JSON and models) feeds supplied:
+/// `(sources, owner slot per part)`.
 pub(crate) fn read_rules(
     conn: &Connection,
     keys: &Keys,
-) -> Result<(RuleSources, [Option<u32>; 5]), StoreError> {
+) -> Result<(RuleSources, [Option<u32>; RULE_PARTS.len()]), StoreError> {
     let mut sources = RuleSources::default();
-    let mut owners = [None; 5];
+    let mut owners = [None; RULE_PARTS.len()];
     let mut stmt = conn.prepare_cached("SELECT part, payload FROM feed_rules ORDER BY part")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
     for row in rows {
@@ -394,10 +468,10 @@ pub(crate) fn read_rules(
             &payload,
             "feed rules record",
         )?;
-        let row: RuleRow =
-            serde_json::from_slice(&plain).map_err(|_| StoreError::corrupt("feed rules record"))?;
-        *part_of_mut(&mut sources, i) = Some(row.json);
-        owners[i] = Some(row.slot);
+        let (slot, payload) = open_part(plain, i)?;
+        set_part(&mut sources, i, Some(&payload))
+            .ok_or_else(|| StoreError::corrupt("feed rules record"))?;
+        owners[i] = Some(slot);
     }
     Ok((sources, owners))
 }
@@ -649,33 +723,29 @@ pub(crate) fn apply(
     let (mut merged_rules, owners) = read_rules(tx, keys)?;
     let mut rules_replaced = Vec::new();
     for (i, name) in RULE_PARTS.iter().enumerate() {
-        let key = (i as i64).to_be_bytes();
         match part_of(&rules, i) {
-            Some(json) => {
-                if json.len() > MAX_RULES_BYTES {
+            Some(payload) => {
+                if i >= FIRST_MODEL_PART && payload.len() > MAX_MODEL_BYTES {
+                    return Err(StoreError::Limit { what: "model size" });
+                }
+                if payload.len() > MAX_RULES_BYTES {
                     return Err(StoreError::Limit {
                         what: "rule JSON size",
                     });
                 }
-                let row = RuleRow {
-                    slot,
-                    json: json.clone(),
-                };
-                let payload = keys.seal(
-                    &aad("feed_rules", &key),
-                    &serde_json::to_vec(&row).expect("rules serialize"),
-                )?;
+                let sealed = seal_part(keys, i, slot, payload)?;
                 tx.prepare_cached(
                     "INSERT OR REPLACE INTO feed_rules (part, payload) VALUES (?1, ?2)",
                 )?
-                .execute(rusqlite::params![i as i64, payload])?;
-                *part_of_mut(&mut merged_rules, i) = Some(json.clone());
+                .execute(rusqlite::params![i as i64, sealed])?;
+                // Checked to be UTF-8 by `seal_part`.
+                set_part(&mut merged_rules, i, Some(payload));
                 rules_replaced.push(name.to_string());
             }
             None if full && owners[i] == Some(slot) => {
                 tx.prepare_cached("DELETE FROM feed_rules WHERE part = ?1")?
                     .execute([i as i64])?;
-                *part_of_mut(&mut merged_rules, i) = None;
+                set_part(&mut merged_rules, i, None);
             }
             None => {}
         }

@@ -169,31 +169,47 @@ impl Store {
     /// Records a warning. Drops the oldest rows beyond the bounds first.
     /// An id already recorded is refused (ids are random and never reused).
     pub fn add_audit(&self, rec: &AuditRecord) -> Result<(), StoreError> {
-        check_id(&rec.id)?;
-        let key = self.audit_key(&rec.id);
-        let payload = self.seal_audit(&key, rec)?;
+        self.add_audits(std::slice::from_ref(rec))
+    }
+
+    /// Records several warnings in one transaction (one sync to disk: the
+    /// guard's audit writer batches what queued up while it wrote). All or
+    /// nothing: a bad or duplicate id refuses the whole batch.
+    pub fn add_audits(&self, recs: &[AuditRecord]) -> Result<(), StoreError> {
+        if recs.is_empty() {
+            return Ok(());
+        }
+        let mut rows = Vec::with_capacity(recs.len());
+        for rec in recs {
+            check_id(&rec.id)?;
+            let key = self.audit_key(&rec.id);
+            let payload = self.seal_audit(&key, rec)?;
+            rows.push((key, payload));
+        }
+        // More than the bound at once: the oldest would be dropped at once.
+        let rows = &rows[rows.len().saturating_sub(max_entries())..];
         let now = self.now_ms();
         self.write(|tx| {
-            self.prune_audit(tx, now)?;
-            let inserted = tx.execute(
-                "INSERT OR IGNORE INTO audit (id, payload) VALUES (?1, ?2)",
-                rusqlite::params![key.as_slice(), payload],
-            )?;
-            if inserted == 0 {
-                return Err(StoreError::InvalidValue {
-                    what: "warning id",
-                    why: "already recorded",
-                });
+            self.prune_audit(tx, now, rows.len())?;
+            let mut insert =
+                tx.prepare_cached("INSERT OR IGNORE INTO audit (id, payload) VALUES (?1, ?2)")?;
+            for (key, payload) in rows {
+                if insert.execute(rusqlite::params![key.as_slice(), payload])? == 0 {
+                    return Err(StoreError::InvalidValue {
+                        what: "warning id",
+                        why: "already recorded",
+                    });
+                }
             }
             Ok(())
         })
     }
 
-    /// Drops rows beyond [`MAX_AUDIT_ENTRIES`] (room for one more) and rows
-    /// older than [`MAX_AUDIT_AGE_MS`], oldest first.
-    fn prune_audit(&self, tx: &Connection, now: i64) -> Result<(), StoreError> {
+    /// Drops rows beyond [`MAX_AUDIT_ENTRIES`] (room for `room` more) and
+    /// rows older than [`MAX_AUDIT_AGE_MS`], oldest first.
+    fn prune_audit(&self, tx: &Connection, now: i64, room: usize) -> Result<(), StoreError> {
         let n: i64 = tx.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?;
-        let excess = n + 1 - max_entries() as i64;
+        let excess = n + room.min(max_entries()) as i64 - max_entries() as i64;
         if excess > 0 {
             tx.execute(
                 "DELETE FROM audit WHERE seq IN (SELECT seq FROM audit ORDER BY seq LIMIT ?1)",

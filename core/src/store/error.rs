@@ -1,114 +1,14 @@
 //! Errors of the encrypted store.
 //!
-//! One enum, [`StoreError`], wrapped by `crate::Error::Store`. Its messages
+//! One enum, [`StoreError`], wrapped by `crate::Error::Store`; the types
+//! live in `crate::error` (below every layer, so the crate error can wrap
+//! them without an import cycle) and are re-exported here. Its messages
 //! never carry a stored value (number, URL, account, name or message text):
 //! they end up in host apps' logs and crash reports. SQLite's own errors are
 //! classified here, in one place, so "the file is damaged" is always the same
 //! variant whichever layer noticed it.
 
-use std::fmt;
-
-/// What went wrong in the host's key provider (Android Keystore, iOS
-/// Keychain, a key file).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum KeyProviderError {
-    /// The wrapped key was not made by this provider's key (another key file,
-    /// a reinstalled app, a keystore entry that was replaced).
-    #[error("the key provider refused the wrapped data key (wrong key)")]
-    WrongKey,
-    /// The provider can't be used right now (keystore locked, user not
-    /// authenticated, key permanently invalidated, key file unreadable).
-    /// `why` is the provider's own explanation; it must not carry user data.
-    #[error("the key provider is unavailable: {why}")]
-    Unavailable { why: String },
-}
-
-/// Errors of the store.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum StoreError {
-    /// There is no store at the given path (and the call does not create one).
-    #[error("no store at this path")]
-    NotFound,
-
-    /// The key does not open this store: nothing was decrypted.
-    #[error("the key does not open this store (wrong key)")]
-    WrongKey,
-
-    /// The host's key provider failed.
-    #[error(transparent)]
-    KeyProvider(#[from] KeyProviderError),
-
-    /// The file is damaged: a page, a record or the header fails its checks.
-    /// `what` names the part that failed, never its content.
-    #[error("the store is damaged ({what})")]
-    Corrupt { what: &'static str },
-
-    /// The file is shorter than its own header says.
-    #[error("the store is truncated ({actual} of {expected} bytes)")]
-    Truncated { expected: u64, actual: u64 },
-
-    /// The file was written by a newer version of the library.
-    #[error("the store has schema version {found}; this build reads up to {supported}")]
-    TooNew { found: u32, supported: u32 },
-
-    /// A feed version not newer than the one applied (rollback or replay).
-    #[error("feed version {offered} is not newer than the applied version {current}")]
-    Rollback { current: u64, offered: u64 },
-
-    /// A delta whose base is not the applied version.
-    #[error("delta is based on version {base} but the applied version is {}", DisplayVersion(*.current))]
-    BaseMismatch { current: Option<u64>, base: u64 },
-
-    /// A size or count limit was hit; nothing was written.
-    #[error("limit exceeded: {what}")]
-    Limit { what: &'static str },
-
-    /// A value handed to the store can't be stored (empty, too long …).
-    #[error("invalid {what}: {why}")]
-    InvalidValue {
-        what: &'static str,
-        why: &'static str,
-    },
-
-    /// Rules carried by a feed do not compile; nothing was written.
-    #[error("feed rules ({part}) are invalid: {why}")]
-    Rules { part: &'static str, why: String },
-
-    /// The iterator feeding [`super::Store::apply_feed`] failed; the
-    /// transaction was rolled back. Downcast the source to get the caller's
-    /// own error back.
-    #[error("the change being applied failed: {0}")]
-    Source(#[source] Box<dyn std::error::Error + Send + Sync>),
-
-    /// This guard has no usable store (none was opened, or it was damaged).
-    #[error("no usable store")]
-    Unavailable,
-
-    /// The file could not be read or written.
-    #[error("store I/O error: {0}")]
-    Io(#[from] std::io::Error),
-
-    /// SQLite failed for a reason other than damage (busy, full disk …).
-    #[error("store database error: {0}")]
-    Sqlite(rusqlite::Error),
-}
-
-impl StoreError {
-    /// True for damage (corrupt or truncated file): the guard falls back to
-    /// the embedded protection and says so in every verdict.
-    pub fn is_damage(&self) -> bool {
-        matches!(
-            self,
-            StoreError::Corrupt { .. } | StoreError::Truncated { .. }
-        )
-    }
-
-    pub(crate) fn corrupt(what: &'static str) -> StoreError {
-        StoreError::Corrupt { what }
-    }
-}
+pub use crate::error::{KeyProviderError, StoreError};
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
@@ -127,17 +27,6 @@ impl From<rusqlite::Error> for StoreError {
                 }
                 other => StoreError::Sqlite(other),
             },
-        }
-    }
-}
-
-struct DisplayVersion(Option<u64>);
-
-impl fmt::Display for DisplayVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(v) => write!(f, "{v}"),
-            None => f.write_str("none"),
         }
     }
 }

@@ -26,6 +26,7 @@
 
 mod apply;
 mod audit;
+mod audit_queue;
 mod blocks;
 mod crypto;
 mod db;
@@ -43,6 +44,7 @@ pub use apply::{
     MAX_LABEL_BYTES, MAX_RULES_BYTES,
 };
 pub use audit::{AuditRecord, Decision, MAX_AUDIT_AGE_MS, MAX_AUDIT_ENTRIES, MAX_AUDIT_ID_BYTES};
+pub use audit_queue::{AuditStats, AuditWriter, AUDIT_FULL_WAIT, AUDIT_QUEUE_CAPACITY};
 pub use crypto::{FileKeyProvider, KeyProvider, DATA_KEY_LEN};
 pub use error::{KeyProviderError, StoreError};
 pub use history::{StoreHistory, MAX_HISTORY_PAYEES, MAX_RECENT_PAYMENTS};
@@ -108,6 +110,40 @@ impl Loaded {
     }
 }
 
+/// Which learned model is meant: for status screens and `store status`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ModelStatus {
+    /// `message` or `link`.
+    pub kind: String,
+    /// Short id: the model file's own checksum (xxh3-64 of the FZML body,
+    /// 16 hex digits), the same whichever feed or build carried it.
+    pub id: String,
+    /// Classes (`benign` plus the fraud types it tells apart).
+    pub classes: u32,
+    /// Size of the model file.
+    pub bytes: u64,
+    /// `feed` (shipped in a signed feed, kept in the store), `embedded`
+    /// (the library's default) or `custom` (given to the guard directly).
+    pub source: String,
+}
+
+impl ModelStatus {
+    /// The status of FZML `bytes` (not parsed: the id is the checksum in
+    /// the last 8 bytes, the class count byte 8 of the header). `None` for
+    /// bytes too short to be a model.
+    pub fn of_bytes(kind: &str, bytes: &[u8], source: &str) -> Option<ModelStatus> {
+        let classes = *bytes.get(8)?;
+        let tail: [u8; 8] = bytes.get(bytes.len().checked_sub(8)?..)?.try_into().ok()?;
+        Some(ModelStatus {
+            kind: kind.to_string(),
+            id: format!("{:016x}", u64::from_le_bytes(tail)),
+            classes: u32::from(classes),
+            bytes: bytes.len() as u64,
+            source: source.to_string(),
+        })
+    }
+}
+
 /// A summary of the store (`fanzha store status`).
 #[derive(Debug, Clone, Serialize)]
 pub struct StoreStatus {
@@ -115,6 +151,9 @@ pub struct StoreStatus {
     /// Bytes of the database file plus its WAL.
     pub file_bytes: u64,
     pub feeds: Vec<FeedState>,
+    /// Models feeds shipped (kept in the store and used instead of the
+    /// embedded defaults); empty when no feed carries one.
+    pub models: Vec<ModelStatus>,
     /// Blocklist entries over all feeds.
     pub entries: ListCounts,
     pub segments: usize,
@@ -299,6 +338,14 @@ impl Store {
                 entries.urls += f.entries.urls;
                 entries.accounts += f.entries.accounts;
             }
+            let (rules, _) = apply::read_rules(conn, &self.keys)?;
+            let models = [
+                ("message", rules.message_model.as_deref()),
+                ("link", rules.link_model.as_deref()),
+            ]
+            .into_iter()
+            .filter_map(|(kind, bytes)| ModelStatus::of_bytes(kind, bytes?, "feed"))
+            .collect();
             let segments: i64 =
                 conn.query_row("SELECT count(*) FROM segments", [], |r| r.get(0))?;
             let [rules, reports, pending_reports, payees, events] = self.user_counts(conn)?;
@@ -307,6 +354,7 @@ impl Store {
                 schema_version,
                 file_bytes,
                 feeds,
+                models,
                 entries,
                 segments: segments as usize,
                 rules,

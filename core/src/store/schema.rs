@@ -45,8 +45,9 @@ CREATE TABLE feeds (
     slot    INTEGER PRIMARY KEY,
     payload BLOB NOT NULL
 );
--- Rule JSON that replaces an embedded default, one row per part
--- (0 numbers, 1 links, 2 patterns, 3 payments, 4 scoring).
+-- Rule JSON or a model that replaces an embedded default, one row per part
+-- (0 numbers, 1 links, 2 patterns, 3 payments, 4 scoring: JSON; 5 message
+-- model, 6 link model: FZML bytes).
 CREATE TABLE feed_rules (
     part    INTEGER PRIMARY KEY,
     payload BLOB NOT NULL

@@ -366,7 +366,8 @@ pub(crate) struct LabelRecord {
     pub severity: u8,
     pub label: String,
     /// The publisher confirmed the listing (see `ListEntry::confirmed`).
-    #[serde(default)]
+    /// Absent in labels written before it existed: `false`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub confirmed: bool,
 }
 
@@ -390,4 +391,71 @@ pub(crate) fn read_label(
     serde_json::from_slice(&plain)
         .map(Some)
         .map_err(|_| StoreError::corrupt("blocklist label"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Labels written before the confirmed flag existed read as
+    /// unconfirmed, and an unconfirmed label is written as it was before.
+    #[test]
+    fn label_records_without_the_confirmed_flag_read_as_unconfirmed() {
+        let old =
+            br#"{"slot":3,"category":"fraud","fraud_type":"phishing","severity":80,"label":"x"}"#;
+        let rec: LabelRecord = serde_json::from_slice(old).unwrap();
+        assert!(!rec.confirmed);
+        assert_eq!(serde_json::to_vec(&rec).unwrap(), old.to_vec());
+        let confirmed = LabelRecord {
+            confirmed: true,
+            ..rec
+        };
+        let back: LabelRecord =
+            serde_json::from_slice(&serde_json::to_vec(&confirmed).unwrap()).unwrap();
+        assert!(back.confirmed);
+    }
+
+    #[test]
+    fn segment_meta_block_size_old_new_and_damaged() {
+        // A meta written before block sizes, formats and key widths were
+        // recorded reads as 512 entries a block, format 1, 64-bit keys.
+        let old = r#"{"slot":0,"kind":"number","seq":1,"base":true,"n":1000,"removals":0,"blocks":2,"chunks":1,"index_bytes":10}"#;
+        let meta: SegmentMeta = serde_json::from_str(old).expect("old meta parses");
+        assert_eq!(meta.block_size().expect("consistent"), 512);
+        assert_eq!((meta.format, meta.key_bits), (FORMAT_LEGACY, 64));
+        let new = SegmentMeta {
+            per_block: 64,
+            blocks: 16,
+            format: FORMAT_COMPACT,
+            key_bits: 56,
+            ..meta.clone()
+        };
+        assert_eq!(new.block_size().expect("consistent"), 64);
+        for bad in [
+            SegmentMeta {
+                per_block: 64,
+                ..meta.clone()
+            },
+            SegmentMeta {
+                per_block: 0,
+                blocks: 0,
+                ..meta.clone()
+            },
+            SegmentMeta {
+                key_bits: 56,
+                ..meta.clone()
+            },
+            SegmentMeta {
+                format: 3,
+                ..meta.clone()
+            },
+            SegmentMeta {
+                format: FORMAT_COMPACT,
+                key_bits: 31,
+                ..meta.clone()
+            },
+        ] {
+            assert!(bad.block_size().is_err(), "{bad:?}");
+        }
+    }
 }

@@ -123,26 +123,20 @@ impl UserRules {
     }
 }
 
-/// The host of a link or host name, lower-case ASCII (IDNA), without a
-/// trailing dot; `None` when there is none.
+/// The host of a link or host name as the link check sees it
+/// ([`crate::link::canonicalize`]: lower-case ASCII (IDNA), IPv4 in dotted
+/// decimal), without a trailing dot; `None` when there is none.
 pub fn canonical_link_host(value: &str) -> Option<String> {
     let v = value.trim();
     if v.is_empty() || v.len() > MAX_RULE_VALUE_BYTES {
         return None;
     }
-    let parsed = if v.contains("://") {
-        url::Url::parse(v).ok()?
-    } else {
-        url::Url::parse(&format!("http://{v}")).ok()?
-    };
-    let host = parsed
-        .host_str()?
-        .trim_end_matches('.')
-        .to_ascii_lowercase();
+    let canonical = crate::link::canonicalize(v).ok()?;
+    let host = canonical.host.trim_end_matches('.');
     if host.is_empty() {
         None
     } else {
-        Some(host)
+        Some(host.to_string())
     }
 }
 
@@ -717,6 +711,16 @@ mod tests {
             Some("xn--fsqu00a.xn--0zwm56d")
         );
         assert_eq!(canonical_link_host(""), None);
+        // The same host the link check sees: an IPv4 address in another
+        // form, a host with escapes.
+        assert_eq!(
+            canonical_link_host("http://3279880203/x").as_deref(),
+            Some("195.127.0.11")
+        );
+        assert_eq!(
+            canonical_link_host("http://%65vil.top/").as_deref(),
+            Some("evil.top")
+        );
         let rules = UserRules::from_rules([UserRule {
             kind: ListKind::Url,
             value: "evil.top".into(),

@@ -136,6 +136,11 @@ struct TransferView: View {
                     record(r.verdict, .cancelled)
                     stage = .cancelled
                 }
+                // Recorded as `asked_for_help` in the bank's audit log.
+                Button(UiText.get(lang, .askForHelp)) {
+                    record(r.verdict, .askedForHelp)
+                    stage = .cancelled
+                }
             }
         case let .stopped(v):
             VerdictCardView(view: VerdictView(v, lang: lang), lang: lang)

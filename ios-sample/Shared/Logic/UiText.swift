@@ -25,7 +25,7 @@ enum UiKey: String {
     case linkHint, senderHint, bodyHint
     case payeeAccount, payeeName, amount, currency, memo, newPayee, onACall, callerNumber, screenSharing, remoteAccess
     case reviewTransfer, confirmTransfer, cancelTransfer, transferSent, transferCancelled, transferBlocked
-    case waitSeconds, answerQuestions, yes, no, iUnderstand, call96110
+    case waitSeconds, answerQuestions, yes, no, iUnderstand, call96110, askForHelp
     case reportValue, reportNote, fileReport, exportReports, markUploaded, delete, pending, uploaded, noReports, blockThis, allowThis
     case feedVersion, freshness, applyFeed, embeddedOnly, feedApplied, feedRefused
     case feedFull, feedDelta, feedAlreadyExpired, feedTooLarge, noPinnedKeys, pinnedKeys
@@ -54,6 +54,7 @@ enum UiText {
         .waitSeconds: ("请等待 %d 秒再确认", "Wait %d s before confirming"), .answerQuestions: ("请先回答以下问题", "Answer these questions first"),
         .yes: ("是", "Yes"), .no: ("否", "No"), .iUnderstand: ("我已了解风险", "I understand the risk"),
         .call96110: ("拨打 96110 咨询", "Call 96110 for advice"),
+        .askForHelp: ("先求助（96110 或银行官方电话）", "Ask for help first (96110 or your bank)"),
         .reportValue: ("号码、链接或账户", "Number, link or account"), .reportNote: ("说明（可空）", "Note (optional)"),
         .fileReport: ("提交举报", "File report"), .exportReports: ("导出为 JSON", "Export as JSON"),
         .markUploaded: ("标记为已上传", "Mark uploaded"), .delete: ("删除", "Delete"), .pending: ("待上传", "Pending"),

@@ -471,6 +471,22 @@ private let UNIFFI_CALLBACK_UNEXPECTED_ERROR: Int32 = 2
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
+    typealias FfiType = UInt32
+    typealias SwiftType = UInt32
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt32 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
     typealias FfiType = Int32
     typealias SwiftType = Int32
@@ -734,6 +750,11 @@ public protocol GuardProtocol: AnyObject, Sendable {
     func status() throws  -> ProtectionStatus
     
     /**
+     * The audit writer's counters; null without a store.
+     */
+    func auditStats()  -> AuditWriterStats?
+    
+    /**
      * The warning audit log, oldest first. Checked values (numbers, links,
      * accounts, message previews) only when `include_values`.
      */
@@ -744,6 +765,14 @@ public protocol GuardProtocol: AnyObject, Sendable {
      * the bank's own systems.
      */
     func exportAuditJson(includeValues: Bool) throws  -> String
+    
+    /**
+     * Waits until every warning given so far is in the audit log.
+     * `recordDecision`, `exportAudit` and `markNotScam` do this
+     * themselves, and so does `close`; call it when the app goes to the
+     * background. No-op without a store.
+     */
+    func flushAudit() throws 
     
     /**
      * The person says the warning with verdict id `id` was wrong: adds a
@@ -758,6 +787,26 @@ public protocol GuardProtocol: AnyObject, Sendable {
      * later decision replaces an earlier one. Needs a store.
      */
     func recordDecision(id: String, decision: Decision) throws 
+    
+    /**
+     * Checks many links. One result per link, in order; `parallelism` as
+     * for `check_numbers`.
+     */
+    func checkLinks(urls: [String], parallelism: UInt32)  -> [CheckResult]
+    
+    /**
+     * Checks many messages (an inbox scan). One result per message, in
+     * order; `parallelism` as for `check_numbers`.
+     */
+    func checkMessages(messages: [MessageInput], parallelism: UInt32)  -> [CheckResult]
+    
+    /**
+     * Checks many numbers with one context (a call log, a list of payees).
+     * One result per number, in order. `parallelism`: threads to use, 0
+     * for every core, 1 for the calling thread only. Throws only for an
+     * invalid context; a bad number is an error in its own result.
+     */
+    func checkNumbers(numbers: [String], context: NumberContext, parallelism: UInt32) throws  -> [CheckResult]
     
     /**
      * Plaintext numbers for the iOS Call Directory extension: the
@@ -1165,6 +1214,18 @@ open func status()throws  -> ProtectionStatus  {
 }
     
     /**
+     * The audit writer's counters; null without a store.
+     */
+open func auditStats() -> AuditWriterStats?  {
+    return try!  FfiConverterOptionTypeAuditWriterStats.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_audit_stats(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The warning audit log, oldest first. Checked values (numbers, links,
      * accounts, message previews) only when `include_values`.
      */
@@ -1190,6 +1251,20 @@ open func exportAuditJson(includeValues: Bool)throws  -> String  {
         FfiConverterBool.lower(includeValues),uniffiCallStatus
     )
 })
+}
+    
+    /**
+     * Waits until every warning given so far is in the audit log.
+     * `recordDecision`, `exportAudit` and `markNotScam` do this
+     * themselves, and so does `close`; call it when the app goes to the
+     * background. No-op without a store.
+     */
+open func flushAudit()throws   {try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_flush_audit(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+}
 }
     
     /**
@@ -1220,6 +1295,54 @@ open func recordDecision(id: String, decision: Decision)throws   {try rustCallWi
         FfiConverterTypeDecision_lower(decision),uniffiCallStatus
     )
 }
+}
+    
+    /**
+     * Checks many links. One result per link, in order; `parallelism` as
+     * for `check_numbers`.
+     */
+open func checkLinks(urls: [String], parallelism: UInt32 = UInt32(0)) -> [CheckResult]  {
+    return try!  FfiConverterSequenceTypeCheckResult.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_check_links(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceString.lower(urls),
+        FfiConverterUInt32.lower(parallelism),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Checks many messages (an inbox scan). One result per message, in
+     * order; `parallelism` as for `check_numbers`.
+     */
+open func checkMessages(messages: [MessageInput], parallelism: UInt32 = UInt32(0)) -> [CheckResult]  {
+    return try!  FfiConverterSequenceTypeCheckResult.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_check_messages(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeMessageInput.lower(messages),
+        FfiConverterUInt32.lower(parallelism),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Checks many numbers with one context (a call log, a list of payees).
+     * One result per number, in order. `parallelism`: threads to use, 0
+     * for every core, 1 for the calling thread only. Throws only for an
+     * invalid context; a bad number is an error in its own result.
+     */
+open func checkNumbers(numbers: [String], context: NumberContext, parallelism: UInt32 = UInt32(0))throws  -> [CheckResult]  {
+    return try  FfiConverterSequenceTypeCheckResult.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_check_numbers(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceString.lower(numbers),
+        FfiConverterTypeNumberContext_lower(context),
+        FfiConverterUInt32.lower(parallelism),uniffiCallStatus
+    )
+})
 }
     
     /**
@@ -1964,6 +2087,99 @@ public func FfiConverterTypeAuditEntry_lower(_ value: AuditEntry) -> RustBuffer 
 
 
 /**
+ * What the audit log's writer has done since the guard opened its store.
+ * Warnings are written off the check path; none is lost silently: one
+ * that could not be queued (the queue stayed full) is counted in
+ * `dropped` and its verdict has no id, one the store refused is counted
+ * in `failed` (and logged).
+ */
+public struct AuditWriterStats: Equatable, Hashable {
+    /**
+     * Warnings waiting to be written now.
+     */
+    public let queued: Int64
+    /**
+     * Warnings written to the store.
+     */
+    public let written: Int64
+    /**
+     * Warnings not recorded because the queue stayed full.
+     */
+    public let dropped: Int64
+    /**
+     * Warnings the store refused to write.
+     */
+    public let failed: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Warnings waiting to be written now.
+         */queued: Int64, 
+        /**
+         * Warnings written to the store.
+         */written: Int64, 
+        /**
+         * Warnings not recorded because the queue stayed full.
+         */dropped: Int64, 
+        /**
+         * Warnings the store refused to write.
+         */failed: Int64) {
+        self.queued = queued
+        self.written = written
+        self.dropped = dropped
+        self.failed = failed
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension AuditWriterStats: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAuditWriterStats: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AuditWriterStats {
+        return
+            try AuditWriterStats(
+                queued: FfiConverterInt64.read(from: &buf), 
+                written: FfiConverterInt64.read(from: &buf), 
+                dropped: FfiConverterInt64.read(from: &buf), 
+                failed: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AuditWriterStats, into buf: inout [UInt8]) {
+        FfiConverterInt64.write(value.queued, into: &buf)
+        FfiConverterInt64.write(value.written, into: &buf)
+        FfiConverterInt64.write(value.dropped, into: &buf)
+        FfiConverterInt64.write(value.failed, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditWriterStats_lift(_ buf: RustBuffer) throws -> AuditWriterStats {
+    return try FfiConverterTypeAuditWriterStats.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAuditWriterStats_lower(_ value: AuditWriterStats) -> RustBuffer {
+    return FfiConverterTypeAuditWriterStats.lower(value)
+}
+
+
+/**
  * The call the user is on while paying.
  */
 public struct CallContext: Equatable, Hashable {
@@ -2111,6 +2327,65 @@ public func FfiConverterTypeCallDirectoryEntries_lift(_ buf: RustBuffer) throws 
 #endif
 public func FfiConverterTypeCallDirectoryEntries_lower(_ value: CallDirectoryEntries) -> RustBuffer {
     return FfiConverterTypeCallDirectoryEntries.lower(value)
+}
+
+
+/**
+ * The result for one item of a batch: its verdict, or why it could not be
+ * checked (the same error the single check would throw). Exactly one of
+ * the two is set.
+ */
+public struct CheckResult: Equatable, Hashable {
+    public let verdict: Verdict?
+    public let error: FanzhaError?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(verdict: Verdict?, error: FanzhaError?) {
+        self.verdict = verdict
+        self.error = error
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CheckResult: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCheckResult: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CheckResult {
+        return
+            try CheckResult(
+                verdict: FfiConverterOptionTypeVerdict.read(from: &buf), 
+                error: FfiConverterOptionTypeFanzhaError.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CheckResult, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeVerdict.write(value.verdict, into: &buf)
+        FfiConverterOptionTypeFanzhaError.write(value.error, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCheckResult_lift(_ buf: RustBuffer) throws -> CheckResult {
+    return try FfiConverterTypeCheckResult.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCheckResult_lower(_ value: CheckResult) -> RustBuffer {
+    return FfiConverterTypeCheckResult.lower(value)
 }
 
 
@@ -2794,6 +3069,64 @@ public func FfiConverterTypeLogRecord_lift(_ buf: RustBuffer) throws -> LogRecor
 #endif
 public func FfiConverterTypeLogRecord_lower(_ value: LogRecord) -> RustBuffer {
     return FfiConverterTypeLogRecord.lower(value)
+}
+
+
+/**
+ * One message of a batch: its sender (a number or an alphanumeric id, if
+ * known) and its body.
+ */
+public struct MessageInput: Equatable, Hashable {
+    public let sender: String?
+    public let body: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(sender: String? = nil, body: String) {
+        self.sender = sender
+        self.body = body
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension MessageInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMessageInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MessageInput {
+        return
+            try MessageInput(
+                sender: FfiConverterOptionString.read(from: &buf), 
+                body: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MessageInput, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.sender, into: &buf)
+        FfiConverterString.write(value.body, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageInput_lift(_ buf: RustBuffer) throws -> MessageInput {
+    return try FfiConverterTypeMessageInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageInput_lower(_ value: MessageInput) -> RustBuffer {
+    return FfiConverterTypeMessageInput.lower(value)
 }
 
 
@@ -5558,6 +5891,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeAuditWriterStats: FfiConverterRustBuffer {
+    typealias SwiftType = AuditWriterStats?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeAuditWriterStats.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeAuditWriterStats.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCallContext: FfiConverterRustBuffer {
     typealias SwiftType = CallContext?
 
@@ -5630,6 +5987,30 @@ fileprivate struct FfiConverterOptionTypeNameCheck: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeVerdict: FfiConverterRustBuffer {
+    typealias SwiftType = Verdict?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeVerdict.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeVerdict.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeDecision: FfiConverterRustBuffer {
     typealias SwiftType = Decision?
 
@@ -5646,6 +6027,30 @@ fileprivate struct FfiConverterOptionTypeDecision: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeDecision.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeFanzhaError: FfiConverterRustBuffer {
+    typealias SwiftType = FanzhaError?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeFanzhaError.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeFanzhaError.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -5802,6 +6207,31 @@ fileprivate struct FfiConverterSequenceTypeAuditEntry: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeCheckResult: FfiConverterRustBuffer {
+    typealias SwiftType = [CheckResult]
+
+    public static func write(_ value: [CheckResult], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCheckResult.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CheckResult] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CheckResult]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCheckResult.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDirectoryEntry: FfiConverterRustBuffer {
     typealias SwiftType = [DirectoryEntry]
 
@@ -5869,6 +6299,31 @@ fileprivate struct FfiConverterSequenceTypeFeedStatus: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeFeedStatus.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeMessageInput: FfiConverterRustBuffer {
+    typealias SwiftType = [MessageInput]
+
+    public static func write(_ value: [MessageInput], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMessageInput.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MessageInput] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MessageInput]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMessageInput.read(from: &buf))
         }
         return seq
     }
@@ -6099,16 +6554,31 @@ private let initializationResult: InitializationResult = {
     if (uniffi_fanzha_ffi_checksum_method_guard_status() != 14790) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_fanzha_ffi_checksum_method_guard_audit_stats() != 38993) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_fanzha_ffi_checksum_method_guard_export_audit() != 20595) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_export_audit_json() != 48325) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_fanzha_ffi_checksum_method_guard_flush_audit() != 39725) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_fanzha_ffi_checksum_method_guard_mark_not_scam() != 41116) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_record_decision() != 41616) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_check_links() != 33319) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_check_messages() != 26002) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_check_numbers() != 46724) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_call_directory_entries() != 40964) {

@@ -25,6 +25,8 @@
 package org.fanzha.bench
 
 import org.fanzha.Channel
+import org.fanzha.FastGuard
+import org.fanzha.FastLib
 import org.fanzha.FfiConverterString
 import org.fanzha.FfiConverterTypeNumberContext
 import org.fanzha.FfiConverterTypeVerdict
@@ -142,6 +144,17 @@ object Bench {
             guard.checkMessage(m.sender, m.body)
         }
 
+        // --- the same checks through FastGuard (one direct native call) -----
+        val fast = FastGuard(guard)
+        measure("FastGuard checkNumber (clear mobile)", warmup, runs) { fast.checkNumber(numbers[it and 1023], ctx) }
+        measure("FastGuard checkNumber (spoofed hotline)", warmup, runs) { fast.checkNumber("+86 95588 0000", ctx) }
+        measure("FastGuard checkLink (mixed)", warmup, runs) { fast.checkLink(links[it and 1023]) }
+        measure("FastGuard checkMessage (corpus)", warmup, runs) {
+            val m = msgs[it % msgs.size]
+            fast.checkMessage(m.sender, m.body)
+        }
+        measure("piece: an empty JNA direct call (primitives)", warmup, runs) { FastLib.fanzha_fast_take(0L, 0) }
+
         // --- where a call's time goes ---------------------------------------
         val verdict = guard.checkNumber("+86 95588 0000", ctx)
         val clear = guard.checkNumber(numbers[0], ctx)
@@ -177,6 +190,7 @@ object Bench {
         measureBatch("checkNumbers ×1000, every core", batch, 3, rounds) { guard.checkNumbers(batchNumbers, ctx, 0u) }
         measureBatch("checkLinks ×1000, parallelism 1", batch, 3, rounds) { guard.checkLinks(batchLinks, 1u) }
         measureBatch("checkLinks ×1000, every core", batch, 3, rounds) { guard.checkLinks(batchLinks, 0u) }
+        fast.close()
         guard.close()
     }
 }

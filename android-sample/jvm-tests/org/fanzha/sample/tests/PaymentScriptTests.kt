@@ -102,5 +102,60 @@ object PaymentScriptTests : Suite("sample-app payment") {
             assertTrue(v.reasons.any { it.code == "payment.known_payee" }) { "reasons: ${v.reasons.map { it.code }}" }
             guard.forgetJourney()
         }
+
+        test("the transfer screen's name-check input reaches the SDK and its decisions land in the store's audit log") {
+            val dir = java.nio.file.Files.createTempDirectory("fanzha-sample-bank").toFile()
+            dir.deleteOnExit()
+            val path = java.io.File(dir, "store.db").absolutePath
+            val keys = JvmKeyProvider()
+            val settings = org.fanzha.GuardSettings(region = "CN", locale = "en")
+            val ids = mutableMapOf<org.fanzha.Decision, String>()
+            org.fanzha.Guard.open(settings, path, keys).use { g ->
+                var now = 0L
+                val m = TransferModel(GuardPayments(g) { noonOffset() }, UiLang.EN) { now }
+                val account = "6222 0212 3456 7890 128"
+                // no_match during a call from an unknown number: the safe-account transfer.
+                m.edit { it.copy(account = account, kind = PayeeKind.CARD, amount = "20000", newPayee = true, nameCheck = org.fanzha.NameCheckResult.NO_MATCH) }
+                m.review(LiveContext(inCall = true, callNumber = null, callSeconds = 300))
+                val v = m.state.value.stage.shownVerdict ?: fail("${m.state.value.stage}")
+                assertEquals(Level.DANGEROUS, v.level, "no_match in a call")
+                assertTrue(v.reasons.any { it.code == "payment.name_no_match" }) { "reasons: ${v.reasons.map { it.code }}" }
+                ids[org.fanzha.Decision.CANCELLED] = v.id ?: fail("no verdict id with a store")
+                m.cancel()
+                // Close match, no call: asks for help.
+                g.forgetJourney()
+                m.edit { it.copy(nameCheck = org.fanzha.NameCheckResult.CLOSE_MATCH, nameReturned = "张三丰") }
+                m.review(LiveContext())
+                val c = m.state.value.stage.shownVerdict ?: fail("${m.state.value.stage}")
+                assertTrue(c.reasons.any { it.code == "payment.name_close_match" }) { "reasons: ${c.reasons.map { it.code }}" }
+                if (c.id != null && c.action != Action.ALLOW) {
+                    ids[org.fanzha.Decision.ASKED_FOR_HELP] = c.id!!
+                }
+                m.askForHelp()
+                assertEquals(TransferStage.Cancelled, m.state.value.stage, "ask for help stops the transfer")
+                // A warned transfer that goes through after the cool-off.
+                g.forgetJourney()
+                m.edit { it.copy(nameCheck = org.fanzha.NameCheckResult.NO_MATCH, nameReturned = "") }
+                m.review(LiveContext(inCall = true, callNumber = null, callSeconds = 300))
+                val r = m.state.value.stage as? TransferStage.Reviewing ?: fail("${m.state.value.stage}")
+                for (q in r.verdict.questions) m.answer(q.id, false)
+                m.acknowledge(true)
+                now += 3_600_000
+                assertTrue(m.confirm(now)) { "blocked by ${m.blockers(now)}" }
+                val sent = (m.state.value.stage as TransferStage.Sent)
+                assertTrue(sent.view.title.isNotEmpty()) { "title" }
+                val last = g.exportAudit(false).last()
+                ids[org.fanzha.Decision.PROCEEDED] = last.id
+                g.forgetJourney()
+            }
+            // Reopened: every decision is in the log.
+            org.fanzha.Guard.open(settings, path, keys).use { g ->
+                val log = g.exportAudit(false).associateBy { it.id }
+                for ((decision, id) in ids) {
+                    assertEquals(decision, log[id]?.decision, "decision for the $decision warning")
+                }
+                assertTrue(ids.size >= 2) { "recorded: $ids" }
+            }
+        }
     }
 }

@@ -259,6 +259,19 @@ class TransferModel(
     }
 
     /**
+     * "Ask for help" (96110 or the bank's own number) instead of paying:
+     * recorded as `asked_for_help`; the transfer does not go.
+     */
+    fun askForHelp() {
+        when (val stage = _state.value.stage) {
+            is TransferStage.Reviewing -> record(stage.verdict, Decision.ASKED_FOR_HELP)
+            is TransferStage.Stopped -> record(stage.verdict, Decision.ASKED_FOR_HELP)
+            else -> return
+        }
+        _state.update { it.copy(stage = TransferStage.Cancelled) }
+    }
+
+    /**
      * Reports the person's decision on a warning to the audit log. A
      * verdict below `warn` is not a recorded warning; a failure to record
      * never blocks the transfer flow.

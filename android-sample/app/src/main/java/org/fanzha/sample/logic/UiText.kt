@@ -79,6 +79,7 @@ object UiText {
         REVIEW_TRANSFER("检查这笔转账", "Review transfer"),
         CONFIRM_TRANSFER("确认转账", "Confirm transfer"),
         CANCEL_TRANSFER("取消转账", "Cancel transfer"),
+        ASK_FOR_HELP("先求助（96110 或银行官方电话）", "Ask for help first (96110 or your bank)"),
         TRANSFER_SENT("（模拟）转账已发出", "(Mock) transfer sent"),
         TRANSFER_CANCELLED("转账已取消", "Transfer cancelled"),
         TRANSFER_BLOCKED("这笔转账已被拦截", "This transfer was stopped"),

@@ -19,6 +19,7 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.DisposableEffect
 import androidx.compose.runtime.LaunchedEffect
@@ -138,8 +139,12 @@ fun TransferScreen(model: TransferModel, examples: List<Example>, lang: UiLang) 
             is TransferStage.Stopped -> {
                 VerdictCard(st.view, lang)
                 Text(t(UiText.Key.TRANSFER_BLOCKED), color = MaterialTheme.colorScheme.error, fontWeight = FontWeight.Bold)
-                OutlinedButton(onClick = { context.startActivity(Intent(Intent.ACTION_DIAL, Uri.parse("tel:96110"))) }) { Text(t(UiText.Key.CALL_96110)) }
-                OutlinedButton(onClick = model::backToForm) { Text("←") }
+                // Both record the person's decision in the bank's audit log.
+                OutlinedButton(onClick = {
+                    model.askForHelp()
+                    context.startActivity(Intent(Intent.ACTION_DIAL, Uri.parse("tel:96110")))
+                }) { Text(t(UiText.Key.CALL_96110)) }
+                OutlinedButton(onClick = model::cancel) { Text("←") }
             }
             is TransferStage.Sent -> {
                 Text("${t(UiText.Key.TRANSFER_SENT)}: ${Money.format(st.draft.amountMinor, st.draft.currency)}", fontWeight = FontWeight.Bold)
@@ -198,4 +203,6 @@ private fun Review(model: TransferModel, r: TransferStage.Reviewing, lang: UiLan
         Button(onClick = { scope.launch(Dispatchers.Default) { model.confirm() } }, enabled = blockers.isEmpty()) { Text(t(UiText.Key.CONFIRM_TRANSFER)) }
         OutlinedButton(onClick = model::cancel) { Text(t(UiText.Key.CANCEL_TRANSFER)) }
     }
+    // Recorded as `asked_for_help` in the bank's audit log.
+    TextButton(onClick = model::askForHelp) { Text(t(UiText.Key.ASK_FOR_HELP)) }
 }

@@ -1,0 +1,518 @@
+//! IDN spoof checks per label, after Unicode TR39 (UTS #39) and the rules
+//! Chromium's IDN spoof checker describes, written for this project.
+//!
+//! A label is judged on its own (script mixing is per label: `ひら.한국`
+//! is fine), against the TLD (a Cyrillic label that reads as Latin is
+//! ordinary under `.ru` or `.рф`, a spoof under `.com`). In order:
+//!
+//! 1. every character must be allowed in identifiers (UTS #39
+//!    Identifier_Status=Allowed, plus `-`), minus a blocked list from data
+//!    (look-alike hyphens and quotes, rare Latin/Greek/Cyrillic blocks);
+//! 2. letters only ordinary under one TLD (`þ` `ð` under .is, `ə` under .az)
+//!    and the Catalan middle dot only as `l·l` under .cat;
+//! 3. invisible marks: the same combining mark twice in a row (after
+//!    decomposition), zero-width joiners;
+//! 4. digits of two numbering systems, or digits of another script among
+//!    Latin letters (`paypal٣`);
+//! 5. the UTS #39 restriction level: one script, or Latin with one CJK
+//!    family (Han+Hiragana+Katakana, Han+Bopomofo, Han+Hangul); anything
+//!    else is mixed;
+//! 6. a label of one script (no combining diacritics, no kana exceptions) is
+//!    a whole-script confusable when every letter of its script is in that
+//!    script's Latin look-alike set (data) and the TLD is not the script's;
+//!    or when it is made only of digits and digit look-alikes;
+//! 7. a label mixing Latin with a CJK family must not carry non-ASCII Latin,
+//!    digit look-alikes, nor the patterns that read as Latin or punctuation
+//!    next to Latin (kana no/so/n, 一, ー, ・, a combining mark on a dotless
+//!    i or after a non-LGC letter, a dot above on i/j/l).
+//!
+//! The host-level check (a registrable domain whose skeleton is that of a
+//! protected domain) lives in [`Protected`].
+
+use super::rules::IdnData;
+use std::collections::HashSet;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_script::{Script, UnicodeScript};
+use unicode_security::mixed_script::AugmentedScriptSet;
+use unicode_security::{GeneralSecurityProfile, RestrictionLevel};
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// Why a label is a spoof risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Spoof {
+    /// A character not allowed in domain names shown to people (symbols,
+    /// emoji, rare scripts, look-alike hyphens), invalid punycode, or a
+    /// letter out of its country's TLD.
+    Unusual,
+    /// Invisible or stacked combining marks.
+    Invisible,
+    /// Digits of another script or of two numbering systems, or a label of
+    /// digits and digit look-alikes.
+    Digits,
+    /// Scripts mixed beyond UTS #39 "highly restrictive", or a pattern that
+    /// reads as Latin or punctuation.
+    Mixed,
+    /// All letters of one non-Latin script that read as Latin.
+    WholeScript,
+}
+
+/// Compiled IDN data (see `idn` in `links.json`).
+#[derive(Debug, Default)]
+pub(crate) struct IdnRules {
+    blocked: Vec<(u32, u32)>,
+    extra_allowed: Vec<(u32, u32)>,
+    tld_chars: Vec<(Vec<char>, Vec<String>)>,
+    whole_script: Vec<WholeScript>,
+    digit_lookalikes: HashSet<char>,
+    skeleton_extra: Vec<(char, String)>,
+    /// The skeleton of each ASCII byte (`m` → `rn`, `0` → `o`).
+    ascii_skeleton: Vec<String>,
+}
+
+#[derive(Debug)]
+struct WholeScript {
+    script: Script,
+    lookalikes: HashSet<char>,
+    tlds: Vec<String>,
+}
+
+impl IdnRules {
+    pub(crate) fn compile(raw: IdnData) -> Result<IdnRules, String> {
+        let ranges = |list: &[String]| -> Result<Vec<(u32, u32)>, String> {
+            list.iter()
+                .map(|r| {
+                    let (a, b) = r.split_once('-').unwrap_or((r.as_str(), r.as_str()));
+                    let p = |s: &str| {
+                        u32::from_str_radix(s.trim(), 16).map_err(|e| format!("{r}: {e}"))
+                    };
+                    Ok((p(a)?, p(b)?))
+                })
+                .collect()
+        };
+        let blocked = ranges(&raw.blocked)?;
+        let extra_allowed = ranges(&raw.allowed)?;
+        let mut whole_script = Vec::new();
+        for w in raw.whole_script {
+            let script = Script::from_short_name(&w.script)
+                .or_else(|| Script::from_full_name(&w.script))
+                .ok_or_else(|| format!("unknown script {}", w.script))?;
+            whole_script.push(WholeScript {
+                script,
+                lookalikes: w.lookalikes.chars().flat_map(char::to_lowercase).collect(),
+                tlds: w.tlds.iter().map(|t| t.to_ascii_lowercase()).collect(),
+            });
+        }
+        let ascii_skeleton = (0u8..128)
+            .map(|b| {
+                unicode_security::skeleton(&char::from(b).to_string())
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            })
+            .collect();
+        Ok(IdnRules {
+            ascii_skeleton,
+            blocked,
+            extra_allowed,
+            tld_chars: raw
+                .tld_chars
+                .into_iter()
+                .map(|t| (t.chars.chars().collect(), t.tlds))
+                .collect(),
+            whole_script,
+            digit_lookalikes: raw.digit_lookalikes.chars().collect(),
+            skeleton_extra: raw
+                .skeleton_extra
+                .into_iter()
+                .filter_map(|(k, v)| Some((k.chars().next()?, v)))
+                .collect(),
+        })
+    }
+
+    fn allowed(&self, c: char) -> bool {
+        if c.is_ascii() {
+            return c.is_ascii_alphanumeric() || c == '-';
+        }
+        let u = c as u32;
+        let within = |r: &[(u32, u32)]| r.iter().any(|&(a, b)| a <= u && u <= b);
+        (c.identifier_allowed() || within(&self.extra_allowed)) && !within(&self.blocked)
+    }
+
+    /// Judges one label, already decoded to Unicode (lowercase), under a TLD
+    /// given in ASCII (`com`, `xn--p1ai`) and decoded (`рф`).
+    pub(crate) fn check_label(&self, label: &str, tld: &str, tld_unicode: &str) -> Option<Spoof> {
+        if label.is_ascii() {
+            return None;
+        }
+        if !label.chars().all(|c| self.allowed(c)) {
+            return Some(Spoof::Unusual);
+        }
+        let len = label.chars().count();
+        for (chars, tlds) in &self.tld_chars {
+            if len > 1
+                && label.chars().any(|c| chars.contains(&c))
+                && !tlds.iter().any(|t| t == tld)
+            {
+                return Some(Spoof::Unusual);
+            }
+        }
+        if unsafe_middle_dot(label, tld) {
+            return Some(Spoof::Unusual);
+        }
+        if stacked_marks(label) {
+            return Some(Spoof::Invisible);
+        }
+        if mixed_digits(label) {
+            return Some(Spoof::Digits);
+        }
+        let level = restriction_level(label);
+        if level == RestrictionLevel::ASCIIOnly {
+            return None;
+        }
+        let kana_exception = label
+            .chars()
+            .any(|c| matches!(c as u32, 0x3078..=0x307A | 0x30D8..=0x30DA | 0x30FB..=0x30FE));
+        let diacritic = label.chars().any(|c| matches!(c as u32, 0x300..=0x339));
+        if level == RestrictionLevel::SingleScript && !kana_exception && !diacritic {
+            if self.whole_script_confusable(label, tld, tld_unicode) {
+                return Some(Spoof::WholeScript);
+            }
+            if self.digit_lookalike(label) {
+                return Some(Spoof::Digits);
+            }
+            return None;
+        }
+        if self.digit_lookalike(label) {
+            return Some(Spoof::Digits);
+        }
+        if level > RestrictionLevel::HighlyRestrictive {
+            return Some(Spoof::Mixed);
+        }
+        let non_ascii_latin = label
+            .chars()
+            .any(|c| !c.is_ascii() && c.is_alphabetic() && c.script() == Script::Latin);
+        if non_ascii_latin && level != RestrictionLevel::SingleScript {
+            return Some(Spoof::Mixed);
+        }
+        if dangerous_pattern(label) {
+            return Some(Spoof::Mixed);
+        }
+        None
+    }
+
+    fn whole_script_confusable(&self, label: &str, tld: &str, tld_unicode: &str) -> bool {
+        self.whole_script.iter().any(|w| {
+            let mut any = false;
+            for c in label.chars() {
+                if c.script() == w.script {
+                    if !w.lookalikes.contains(&c) {
+                        return false;
+                    }
+                    any = true;
+                }
+            }
+            any && !w.tlds.iter().any(|t| t == tld)
+                && !tld_unicode.chars().any(|c| c.script() == w.script)
+        })
+    }
+
+    /// Only digits and digit look-alikes, at least one look-alike (`1շ3`,
+    /// `০২`: digits of another script count as look-alikes).
+    fn digit_lookalike(&self, label: &str) -> bool {
+        let mut lookalike = false;
+        for c in label.chars() {
+            if c.is_ascii_digit() {
+                continue;
+            }
+            if self.digit_lookalikes.contains(&c) || c.is_numeric() {
+                lookalike = true;
+                continue;
+            }
+            return false;
+        }
+        lookalike && label.chars().count() > 1
+    }
+
+    /// The comparison form of a name: marks removed, extra Latin letters
+    /// folded (`ł`→`l`, `ø`→`o`), the UTS #39 skeleton, lowercase.
+    pub(crate) fn skeleton(&self, name: &str) -> String {
+        let mut out = String::with_capacity(name.len());
+        self.skeleton_into(name, &mut out);
+        out
+    }
+
+    /// [`IdnRules::skeleton`] appended to `out`; ASCII through a table.
+    pub(crate) fn skeleton_into(&self, name: &str, out: &mut String) {
+        if name.is_ascii() {
+            for b in name.bytes() {
+                out.push_str(&self.ascii_skeleton[usize::from(b)]);
+            }
+            return;
+        }
+        let mut folded = String::with_capacity(name.len());
+        for c in name.nfd() {
+            if is_combining_mark(c) {
+                continue;
+            }
+            match self.skeleton_extra.iter().find(|(k, _)| *k == c) {
+                Some((_, v)) => folded.push_str(v),
+                None => folded.push(c),
+            }
+        }
+        out.extend(unicode_security::skeleton(&folded).flat_map(char::to_lowercase));
+    }
+}
+
+/// The UTS #39 restriction level of a label whose characters are already
+/// known to be allowed (our allowed set differs from UTS #39's by data, so
+/// the crate's detection, which checks its own set first, is not used).
+fn restriction_level(label: &str) -> RestrictionLevel {
+    if label.is_ascii() {
+        return RestrictionLevel::ASCIIOnly;
+    }
+    let mut set = AugmentedScriptSet::default();
+    let mut without_latin = AugmentedScriptSet::default();
+    for c in label.chars() {
+        let cs = AugmentedScriptSet::for_char(c);
+        set.intersect_with(cs);
+        if !cs.base.contains_script(Script::Latin) {
+            without_latin.intersect_with(cs);
+        }
+    }
+    if !set.is_empty() {
+        RestrictionLevel::SingleScript
+    } else if without_latin.kore || without_latin.hanb || without_latin.jpan {
+        RestrictionLevel::HighlyRestrictive
+    } else {
+        RestrictionLevel::MinimallyRestrictive
+    }
+}
+
+/// `·` is only a Catalan `l·l`, and only under .cat.
+fn unsafe_middle_dot(label: &str, tld: &str) -> bool {
+    let chars: Vec<char> = label.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == '\u{b7}'
+            && (tld != "cat"
+                || i == 0
+                || i + 1 == chars.len()
+                || chars[i - 1] != 'l'
+                || chars[i + 1] != 'l')
+    })
+}
+
+/// The same combining mark twice in a row after decomposition (`á́`,
+/// a doubled Thai tone mark), or a zero-width joiner.
+fn stacked_marks(label: &str) -> bool {
+    let mut prev = None;
+    for c in label.nfd() {
+        if matches!(c, '\u{200c}' | '\u{200d}') {
+            return true;
+        }
+        if is_combining_mark(c) && prev == Some(c) {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// Digits of two numbering systems (`7৪9`), or digits of another script
+/// among Latin letters (`paypal٣`, `bank१`).
+fn mixed_digits(label: &str) -> bool {
+    let mut system = None;
+    let mut foreign = false;
+    let mut latin = false;
+    for c in label.chars() {
+        if c.is_numeric() {
+            // Decimal digit runs sit in aligned blocks of 16 code points.
+            let key = c as u32 >> 4;
+            if system.is_some_and(|s| s != key) {
+                return true;
+            }
+            system = Some(key);
+            foreign |= !c.is_ascii_digit();
+        } else if c.is_alphabetic() && c.script() == Script::Latin {
+            latin = true;
+        }
+    }
+    foreign && latin
+}
+
+fn scx_has(c: char, scripts: &[Script]) -> bool {
+    let ext = c.script_extension();
+    scripts.iter().any(|&s| ext.contains_script(s))
+}
+
+const JAPANESE: [Script; 3] = [Script::Katakana, Script::Hiragana, Script::Han];
+const CJK: [Script; 4] = [
+    Script::Katakana,
+    Script::Hiragana,
+    Script::Han,
+    Script::Bopomofo,
+];
+const LGC: [Script; 3] = [Script::Latin, Script::Greek, Script::Cyrillic];
+
+/// Kana and CJK characters that read as a slash or a Latin letter
+/// (ノ ソ ゾ ン 丶 乀 乁 丿) between two non-Japanese characters.
+const SLASH_LIKE: [u32; 8] = [
+    0x30CE, 0x30F3, 0x30BD, 0x30BE, 0x4E36, 0x4E40, 0x4E41, 0x4E3F,
+];
+/// Ideographs and Bopomofo that read as Latin letters, digits or dashes
+/// (一 ㄧ 丨 七 十 〇 工 丁 …) next to anything not CJK.
+const LATIN_LIKE_CJK: [u32; 20] = [
+    0x4E00, 0x3127, 0x4E28, 0x4E5B, 0x4E03, 0x4E05, 0x5341, 0x3007, 0x3112, 0x311A, 0x311F, 0x3128,
+    0x3129, 0x3108, 0x31BA, 0x31B3, 0x5DE5, 0x31B2, 0x8BA0, 0x4E01,
+];
+
+/// The patterns of step 7 (module docs).
+fn dangerous_pattern(label: &str) -> bool {
+    let chars: Vec<char> = label.chars().collect();
+    let n = chars.len();
+    let all = |scripts: &[Script]| chars.iter().all(|&c| scx_has(c, scripts));
+    for i in 0..n {
+        let c = chars[i];
+        let u = c as u32;
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        if SLASH_LIKE.contains(&u)
+            && prev.is_some_and(|p| !scx_has(p, &JAPANESE))
+            && next.is_some_and(|x| !scx_has(x, &JAPANESE))
+        {
+            return true;
+        }
+        if matches!(u, 0x30FD | 0x30FE) && !prev.is_some_and(|p| scx_has(p, &[Script::Katakana])) {
+            return true;
+        }
+        if u == 0x30FC && !prev.is_some_and(|p| scx_has(p, &[Script::Katakana, Script::Hiragana])) {
+            return true;
+        }
+        if u == 0x30FB
+            && (prev.is_some_and(|p| p.is_ascii_lowercase())
+                || next.is_some_and(|x| x.is_ascii_lowercase()))
+        {
+            return true;
+        }
+        if LATIN_LIKE_CJK.contains(&u)
+            && (prev.is_some_and(|p| !scx_has(p, &CJK)) || next.is_some_and(|x| !scx_has(x, &CJK)))
+        {
+            return true;
+        }
+        if (0x300..=0x339).contains(&u) {
+            if prev.is_some_and(|p| !scx_has(p, &LGC)) {
+                return true;
+            }
+            if prev == Some('\u{131}') {
+                return true;
+            }
+        }
+        if matches!(u, 0x3099 | 0x309A) {
+            return true;
+        }
+        if u == 0x307 && prev.is_some_and(|p| matches!(p, 'i' | 'j' | 'l' | '\u{131}')) {
+            return true;
+        }
+    }
+    // Look-alike Hiragana へべぺ inside Katakana, and Katakana ヘベペ inside
+    // Hiragana.
+    let inner = |lo: u32, hi: u32| {
+        chars
+            .iter()
+            .enumerate()
+            .any(|(i, &c)| i > 0 && i + 1 < n && (lo..=hi).contains(&(c as u32)))
+    };
+    (all(&[Script::Katakana]) && inner(0x3078, 0x307A))
+        || (all(&[Script::Hiragana]) && inner(0x30D8, 0x30DA))
+}
+
+/// The shipped set of protected domains (`core/data/protected_domains.bin`):
+/// 8-byte hashes of each domain's skeleton and of the domain itself, so a
+/// host whose registrable domain has a protected domain's skeleton without
+/// being it is caught, and no domain is stored in plaintext.
+#[derive(Debug, Default)]
+pub(crate) struct Protected {
+    skeletons: Vec<u64>,
+    exact: Vec<u64>,
+}
+
+/// Magic of the protected-domain file.
+pub const PROTECTED_MAGIC: &[u8; 8] = b"FZPD\x00\x00\x00\x01";
+const SEED_SKELETON: u64 = 0x5ce1;
+const SEED_EXACT: u64 = 0xe7ac;
+
+impl Protected {
+    /// Parses the file: magic, two little-endian u32 counts, then the
+    /// sorted skeleton hashes and the sorted exact hashes (u64 LE). `None`
+    /// for a malformed file.
+    pub(crate) fn from_bytes(b: &[u8]) -> Option<Protected> {
+        let rest = b.strip_prefix(PROTECTED_MAGIC.as_slice())?;
+        let ns = u32::from_le_bytes(rest.get(0..4)?.try_into().ok()?) as usize;
+        let ne = u32::from_le_bytes(rest.get(4..8)?.try_into().ok()?) as usize;
+        let body = rest.get(8..)?;
+        if body.len() != (ns.checked_add(ne)?).checked_mul(8)? {
+            return None;
+        }
+        let words: Vec<u64> = body
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+            .collect();
+        let (s, e) = words.split_at(ns);
+        let sorted = |v: &[u64]| v.windows(2).all(|w| w[0] <= w[1]);
+        (sorted(s) && sorted(e)).then(|| Protected {
+            skeletons: s.to_vec(),
+            exact: e.to_vec(),
+        })
+    }
+
+    /// Builds the file from domains (ASCII or Unicode, one per entry).
+    pub fn build<'a>(idn: &IdnRules, domains: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
+        let mut s = Vec::new();
+        let mut e = Vec::new();
+        for d in domains {
+            let d = d.trim().trim_end_matches('.').to_lowercase();
+            if d.is_empty() {
+                continue;
+            }
+            let (uni, _) = idna::domain_to_unicode(&d);
+            let ascii = idna::domain_to_ascii(&uni).unwrap_or_else(|_| d.clone());
+            s.push(skeleton_hash(&idn.skeleton(&uni)));
+            e.push(exact_hash(&ascii));
+        }
+        s.sort_unstable();
+        s.dedup();
+        e.sort_unstable();
+        e.dedup();
+        let mut out = PROTECTED_MAGIC.to_vec();
+        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(e.len() as u32).to_le_bytes());
+        for h in s.iter().chain(&e) {
+            out.extend_from_slice(&h.to_le_bytes());
+        }
+        out
+    }
+
+    /// True when `registrable` (ASCII, punycode labels as they are) is not a
+    /// protected domain but its skeleton (`skeleton`, of its Unicode form)
+    /// is one's.
+    pub(crate) fn imitates(&self, registrable: &str, skeleton: &str) -> bool {
+        self.skeletons
+            .binary_search(&skeleton_hash(skeleton))
+            .is_ok()
+            && self.exact.binary_search(&exact_hash(registrable)).is_err()
+    }
+}
+
+impl Protected {
+    /// True when `registrable` (ASCII) is itself a protected domain.
+    pub(crate) fn contains(&self, registrable: &str) -> bool {
+        self.exact.binary_search(&exact_hash(registrable)).is_ok()
+    }
+}
+
+fn skeleton_hash(s: &str) -> u64 {
+    xxh3_64_with_seed(s.as_bytes(), SEED_SKELETON)
+}
+
+fn exact_hash(s: &str) -> u64 {
+    xxh3_64_with_seed(s.as_bytes(), SEED_EXACT)
+}

@@ -1,0 +1,251 @@
+//! The audit log's writer: warnings are queued on the check path and
+//! written by one background thread in batched transactions (issue 20),
+//! so a check never waits for a sync to disk. The guard owns one per store
+//! (`Guard::flush_audit`, `Guard::audit_stats`).
+
+use super::audit::AuditRecord;
+use super::error::StoreError;
+use super::Store;
+use std::collections::VecDeque;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// Most warnings waiting for the writer. A check that finds the queue full
+/// waits up to [`AUDIT_FULL_WAIT`] for room; then the warning is counted
+/// in [`AuditStats::dropped`], logged, and its verdict carries no id.
+pub const AUDIT_QUEUE_CAPACITY: usize = 4096;
+/// How long a check waits for room in a full queue.
+pub const AUDIT_FULL_WAIT: Duration = Duration::from_millis(200);
+/// Most warnings the writer puts in one transaction (one sync to disk).
+const AUDIT_BATCH: usize = 256;
+/// How long `Guard::flush_audit` waits for the writer.
+const FLUSH_WAIT: Duration = Duration::from_secs(30);
+
+/// What the audit writer has done since the guard opened its store.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct AuditStats {
+    /// Warnings waiting to be written now.
+    pub queued: u64,
+    /// Warnings written to the store.
+    pub written: u64,
+    /// Warnings not recorded because the queue stayed full for
+    /// [`AUDIT_FULL_WAIT`] (their verdicts carry no id).
+    pub dropped: u64,
+    /// Warnings the store refused to write (I/O error, full disk), after a
+    /// retry one by one; each is logged.
+    pub failed: u64,
+}
+
+#[derive(Debug, Default)]
+struct QueueState {
+    queue: VecDeque<AuditRecord>,
+    /// Warnings ever queued; the writer has finished (written or failed)
+    /// the first `finished` of them, in order.
+    queued_total: u64,
+    finished: u64,
+    written: u64,
+    dropped: u64,
+    failed: u64,
+    closed: bool,
+}
+
+#[derive(Debug, Default)]
+struct Shared {
+    state: Mutex<QueueState>,
+    /// Signalled when a warning is queued or the queue closes.
+    work: Condvar,
+    /// Signalled when the writer finished a batch (room, flushes).
+    progress: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, QueueState> {
+        // The state is counters and whole records: usable after a panic.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// The guard's audit writer: warnings are queued on the check path and
+/// written by one background thread, in batches of one transaction each,
+/// so a check never waits for a sync to disk.
+///
+/// Nothing is lost silently: [`AuditWriter::flush`] (called before every
+/// read or update of the log, and on drop) waits until everything queued
+/// before it is written; a full queue makes a check wait briefly, then
+/// counts the warning as dropped and leaves its verdict without an id (the
+/// host never holds an id the store does not know); a failed write is
+/// retried record by record, then counted and logged. The one window left
+/// is a process killed outright (no drop) with warnings still queued —
+/// at most the few milliseconds a batch takes.
+#[derive(Debug)]
+pub struct AuditWriter {
+    shared: Arc<Shared>,
+    thread: Mutex<Option<std::thread::JoinHandle<()>>>,
+    /// No thread could be started: write on the check path as before.
+    store: Option<Arc<Store>>,
+}
+
+impl AuditWriter {
+    /// Starts the writer thread for `store`.
+    pub fn start(store: Arc<Store>) -> AuditWriter {
+        let shared = Arc::new(Shared::default());
+        let worker = {
+            let shared = shared.clone();
+            let store = store.clone();
+            std::thread::Builder::new()
+                .name("fanzha-audit".into())
+                .spawn(move || write_loop(&shared, &store))
+        };
+        match worker {
+            Ok(handle) => AuditWriter {
+                shared,
+                thread: Mutex::new(Some(handle)),
+                store: None,
+            },
+            Err(e) => {
+                log::warn!("no audit writer thread ({e}); warnings are written on the check path");
+                AuditWriter {
+                    shared,
+                    thread: Mutex::new(None),
+                    store: Some(store),
+                }
+            }
+        }
+    }
+
+    /// Queues a warning; `false` when it could not be (queue full for
+    /// [`AUDIT_FULL_WAIT`], writer gone, or — without a writer thread — the
+    /// write failed).
+    pub fn push(&self, rec: AuditRecord) -> bool {
+        if let Some(store) = &self.store {
+            let written = store.add_audit(&rec);
+            let mut st = self.shared.lock();
+            return match written {
+                Ok(()) => {
+                    st.written += 1;
+                    true
+                }
+                Err(e) => {
+                    log::warn!("warning not recorded in the audit log: {e}");
+                    st.failed += 1;
+                    false
+                }
+            };
+        }
+        let deadline = Instant::now() + AUDIT_FULL_WAIT;
+        let mut st = self.shared.lock();
+        while st.queue.len() >= AUDIT_QUEUE_CAPACITY && !st.closed {
+            let now = Instant::now();
+            if now >= deadline {
+                break;
+            }
+            st = self
+                .shared
+                .progress
+                .wait_timeout(st, deadline - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+        if st.closed || st.queue.len() >= AUDIT_QUEUE_CAPACITY {
+            st.dropped += 1;
+            log::warn!("audit queue full: a warning was not recorded (its verdict has no id)");
+            return false;
+        }
+        st.queue.push_back(rec);
+        st.queued_total += 1;
+        drop(st);
+        self.shared.work.notify_one();
+        true
+    }
+
+    /// Waits until every warning queued before this call is written (or
+    /// has failed, counted in [`AuditStats::failed`]).
+    pub fn flush(&self) -> std::result::Result<(), StoreError> {
+        let deadline = Instant::now() + FLUSH_WAIT;
+        let mut st = self.shared.lock();
+        let target = st.queued_total;
+        while st.finished < target {
+            let now = Instant::now();
+            if now >= deadline {
+                return Err(StoreError::Io(std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    "the audit log writer did not catch up",
+                )));
+            }
+            st = self
+                .shared
+                .progress
+                .wait_timeout(st, deadline - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+        Ok(())
+    }
+
+    /// Counters since the writer started.
+    pub fn stats(&self) -> AuditStats {
+        let st = self.shared.lock();
+        AuditStats {
+            queued: st.queue.len() as u64,
+            written: st.written,
+            dropped: st.dropped,
+            failed: st.failed,
+        }
+    }
+}
+
+impl Drop for AuditWriter {
+    /// Writes what is queued, then stops the thread.
+    fn drop(&mut self) {
+        self.shared.lock().closed = true;
+        self.shared.work.notify_all();
+        let handle = self
+            .thread
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(h) = handle {
+            if h.join().is_err() {
+                log::warn!("the audit writer panicked");
+            }
+        }
+    }
+}
+
+/// The writer thread: takes what is queued (up to [`AUDIT_BATCH`]), writes
+/// it in one transaction, repeats; exits once closed and empty.
+fn write_loop(shared: &Shared, store: &Store) {
+    loop {
+        let batch: Vec<AuditRecord> = {
+            let mut st = shared.lock();
+            while st.queue.is_empty() && !st.closed {
+                st = shared.work.wait(st).unwrap_or_else(|e| e.into_inner());
+            }
+            if st.queue.is_empty() {
+                return;
+            }
+            let n = st.queue.len().min(AUDIT_BATCH);
+            st.queue.drain(..n).collect()
+        };
+        let (written, failed) = match store.add_audits(&batch) {
+            Ok(()) => (batch.len() as u64, 0),
+            // One bad record must not take the others with it.
+            Err(_) => {
+                let mut ok = 0u64;
+                for rec in &batch {
+                    match store.add_audit(rec) {
+                        Ok(()) => ok += 1,
+                        Err(e) => log::warn!("warning not recorded in the audit log: {e}"),
+                    }
+                }
+                (ok, batch.len() as u64 - ok)
+            }
+        };
+        let mut st = shared.lock();
+        st.written += written;
+        st.failed += failed;
+        st.finished += batch.len() as u64;
+        drop(st);
+        shared.progress.notify_all();
+    }
+}
