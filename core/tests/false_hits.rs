@@ -65,6 +65,10 @@ fn false_hit_rate_is_as_documented_on_ten_million_misses() {
             )
             .unwrap();
         let loaded = store.load().unwrap();
+        // The index in memory: at most 4 bytes an entry.
+        let per_entry = loaded.index.heap_bytes() as f64 / LISTED as f64;
+        eprintln!("{bits}-bit keys: index heap {per_entry:.2} bytes an entry");
+        assert!(per_entry <= 4.0, "{per_entry} bytes an entry");
         // Every listed value is found, with the width and flag it was
         // listed with.
         for i in (0..LISTED).step_by(97) {
