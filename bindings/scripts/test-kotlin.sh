@@ -64,7 +64,8 @@ fi
 # Signed test feeds, built fresh with the CLI from made-up entries (never
 # real scam data): a publisher key and an untrusted one, v1 (a number), v2
 # (the number and a link), v1 signed by the untrusted key, and v1 with one
-# byte flipped in its body.
+# byte flipped in its body; feed "models" v1 with a message model and v2
+# with a damaged one.
 fixtures="$work/fixtures"
 fanzha="$target_dir/debug/fanzha"
 rm -rf "$fixtures"
@@ -87,6 +88,23 @@ mkdir -p "$fixtures"
     { cat numbers.csv; seq 0 499 | awk -v v="$v" '{ printf "+86 171 %02d%02d %04d,fake_loan,80,test: made-up filler\n", v, 0, $1 }'; } > "numbers-$v.csv"
     quiet "$fanzha" feed build --key publisher.key --id test --version "$v" --numbers "numbers-$v.csv" --out "v$v.feed"
   done
+  # A message model trained by the CLI on a few made-up lines, shipped in
+  # feed "models" v1; v2 ships the same model with one byte flipped (built
+  # unchecked: every reader must refuse it and keep v1's model).
+  {
+    printf '%s\n' '{"label":"impersonate_authority","text":"您涉嫌洗钱 请把资金转入安全账户配合调查"}'
+    printf '%s\n' '{"label":"impersonate_authority","text":"我是公安局民警 你的身份证被冒用 马上转账到国家账户"}'
+    printf '%s\n' '{"label":"rebate_task","text":"刷单返利 日赚300 垫付后返佣金"}'
+    printf '%s\n' '{"label":"benign","text":"您的快递已到驿站 请凭取件码取件"}'
+    printf '%s\n' '{"label":"benign","text":"明天下午三点开会 记得带电脑"}'
+    printf '%s\n' '{"label":"benign","text":"妈妈 我周末回家吃饭"}'
+  } > model-corpus.jsonl
+  quiet "$fanzha" model train --input model-corpus.jsonl --out message.fzml --bits 12
+  quiet "$fanzha" feed build --key publisher.key --id models --version 1 --numbers numbers.csv --model message.fzml --out model-v1.feed
+  cp message.fzml damaged.fzml
+  msize="$(stat -c %s damaged.fzml)"
+  printf '\xde\xad\xbe\xef' | dd of=damaged.fzml bs=1 seek=$((msize / 2)) conv=notrunc status=none
+  quiet "$fanzha" feed build --key publisher.key --id models --version 2 --numbers numbers.csv --model damaged.fzml --unchecked-models --out model-damaged.feed
   # Issue 20: feed "bank" lists a number unconfirmed (v1), then confirmed
   # by the publisher (v2, the CSV's `confirmed` column).
   printf '%s\n' 'number,fraud_type,severity,label,confirmed' '+86 170 0000 2020,impersonate_authority,90,test: made-up,false' > bank-1.csv

@@ -49,16 +49,23 @@ pub struct AuditEntry {
     pub id: String,
     /// When the warning was given, ms since the Unix epoch.
     pub time_ms: i64,
+    /// The kind of check.
     pub kind: CheckKind,
+    /// The verdict's level.
     pub level: Level,
+    /// The verdict's action.
     pub action: Action,
+    /// The verdict's fraud type.
     pub fraud_type: Option<FraudType>,
     /// Reason codes, in the verdict's order.
     pub reasons: Vec<String>,
     /// The title shown.
     pub title: String,
+    /// Version of the protection data that gave the verdict.
     pub feed_version: String,
+    /// What the person did, once reported.
     pub decision: Option<Decision>,
+    /// When the decision was recorded (ms since the Unix epoch).
     pub decided_ms: Option<i64>,
     /// The person said it was not a scam.
     pub not_scam: bool,

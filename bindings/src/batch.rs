@@ -16,8 +16,10 @@ use fanzha_core as core;
 /// known) and its body.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct MessageInput {
+    /// The sender as shown, if known.
     #[uniffi(default = None)]
     pub sender: Option<String>,
+    /// The message text.
     pub body: String,
 }
 
@@ -26,7 +28,9 @@ pub struct MessageInput {
 /// the two is set.
 #[derive(Debug, uniffi::Record)]
 pub struct CheckResult {
+    /// The verdict, when the item could be checked.
     pub verdict: Option<Verdict>,
+    /// Why it could not be checked, otherwise.
     pub error: Option<FanzhaError>,
 }
 

@@ -21,15 +21,28 @@ pub enum FanzhaError {
     /// The input can't be checked (empty, too long, not a number at all …).
     /// `why` says what is wrong without repeating the input.
     #[error("invalid {kind:?} input: {why}")]
-    InvalidInput { kind: CheckKind, why: String },
+    InvalidInput {
+        /// The kind of check the input was for.
+        kind: CheckKind,
+        /// What is wrong with it.
+        why: String,
+    },
 
     /// Settings the guard can't work with (an unknown region, …).
     #[error("invalid settings: {why}")]
-    InvalidSettings { why: String },
+    InvalidSettings {
+        /// What is wrong with them.
+        why: String,
+    },
 
     /// Protection rules (embedded or from a feed) could not be loaded.
     #[error("protection rules ({part}) are invalid: {why}")]
-    Rules { part: String, why: String },
+    Rules {
+        /// Which rules (`numbers`, `links`, `patterns`, `payments`, `scoring` …).
+        part: String,
+        /// Why they don't load.
+        why: String,
+    },
 
     /// The store could not be opened with the key the host provided.
     #[error("the store key is wrong")]
@@ -37,31 +50,49 @@ pub enum FanzhaError {
 
     /// The host's `KeyProvider` failed (key missing, keystore locked …).
     #[error("the key provider failed: {why}")]
-    KeyProvider { why: String },
+    KeyProvider {
+        /// The provider's explanation.
+        why: String,
+    },
 
     /// The store is damaged, unreadable or was written by a newer version.
     #[error("store error: {why}")]
-    Store { why: String },
+    Store {
+        /// What failed.
+        why: String,
+    },
 
     /// A feed was refused (bad signature, rollback, wrong base, too big, …);
     /// nothing was written.
     #[error("feed refused: {why}")]
-    Feed { why: String },
+    Feed {
+        /// Why it was refused.
+        why: String,
+    },
 
     /// A host callback (`KeyProvider`, `LogSink`) threw something other than
     /// a `FanzhaException`. `exception` is its class name only: the message
     /// is dropped, since it may carry anything.
     #[error("a host callback threw {exception}")]
-    HostCallback { exception: String },
+    HostCallback {
+        /// The exception's class name.
+        exception: String,
+    },
 
     /// Anything else the core reported (a new kind of failure this layer
     /// does not know yet). Same rule: no user data in `why`.
     #[error("internal error: {why}")]
-    Internal { why: String },
+    Internal {
+        /// What the core said.
+        why: String,
+    },
 
     /// This build does not provide the operation yet.
     #[error("not available in this build: {what}")]
-    Unavailable { what: String },
+    Unavailable {
+        /// The operation.
+        what: String,
+    },
 }
 
 /// The single conversion from core errors. Every exported function returns

@@ -91,12 +91,15 @@ pub unsafe extern "C" fn fanzha_fast_call(
     let guard: &Guard = unsafe { &*Handle::from_raw_unchecked(handle).as_pointer::<Guard>() };
     // SAFETY: the caller passes a readable buffer of `input_len` bytes.
     let args: &[u8] = unsafe { std::slice::from_raw_parts(input as *const u8, input_len) };
+    // The check runs before the answer buffer is borrowed: a host callback
+    // during the check (a log sink) may itself make a fast call on this
+    // thread.
+    let status = catch_unwind(AssertUnwindSafe(|| run(guard, op, args)));
     ANSWER.with(|answer| {
         let Ok(mut answer) = answer.try_borrow_mut() else {
             return BAD_CALL;
         };
         answer.clear();
-        let status = catch_unwind(AssertUnwindSafe(|| run(guard, op, args)));
         match status {
             Ok(None) => return BAD_CALL,
             Ok(Some(Ok(verdict))) => {

@@ -68,6 +68,10 @@ pub use audit::{AuditEntry, Decision, NotScamResult};
 #[path = "batch.rs"]
 mod batch;
 pub use batch::{CheckResult, MessageInput};
+// Conversations (call transcripts, chat threads), likewise.
+#[path = "conversation.rs"]
+mod conversation;
+pub use conversation::{Speaker, Turn};
 
 /// The anti-fraud engine: checks numbers, links, messages and payments.
 ///
@@ -205,6 +209,12 @@ impl Guard {
             stale,
             has_store: self.inner.store().is_some(),
             store_problem: self.inner.store_problem(),
+            models: self
+                .inner
+                .models()
+                .into_iter()
+                .map(ModelStatus::from)
+                .collect(),
             feeds: Vec::new(),
             user_rules: 0,
             reports: 0,
@@ -379,7 +389,9 @@ fn saturating_i64(n: u64) -> i64 {
 /// What `apply_feed` did.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct FeedApplied {
+    /// The feed's id.
     pub feed_id: String,
+    /// The version applied now.
     pub version: i64,
     /// The version it replaced, none for a first apply.
     pub previous_version: Option<i64>,
@@ -387,6 +399,7 @@ pub struct FeedApplied {
     pub full: bool,
     /// Entries written (additions and updates) and removals.
     pub added: i64,
+    /// Removals written.
     pub removed: i64,
     /// The feed had already expired: applied, and verdicts say the data is stale.
     pub stale: bool,
@@ -394,19 +407,55 @@ pub struct FeedApplied {
     pub feed_version: String,
 }
 
+/// Which learned model a check uses.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ModelStatus {
+    /// `message` or `link`.
+    pub kind: String,
+    /// Short id: the model file's checksum (16 hex digits), the same
+    /// whichever feed carried it.
+    pub id: String,
+    /// Classes (`benign` plus the fraud types it tells apart).
+    pub classes: i32,
+    /// Size of the model file in bytes.
+    pub bytes: i64,
+    /// `feed` (shipped in a signed feed), `embedded` (the library's
+    /// default) or `custom`.
+    pub source: String,
+}
+
+impl From<core::store::ModelStatus> for ModelStatus {
+    fn from(m: core::store::ModelStatus) -> ModelStatus {
+        ModelStatus {
+            kind: m.kind,
+            id: m.id,
+            classes: i32::try_from(m.classes).unwrap_or(i32::MAX),
+            bytes: saturating_i64(m.bytes),
+            source: m.source,
+        }
+    }
+}
+
 /// One applied feed.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct FeedStatus {
+    /// The feed's id.
     pub feed_id: String,
+    /// The applied version.
     pub version: i64,
     /// Milliseconds since the Unix epoch.
     pub created_ms: i64,
+    /// When it expires (ms since the Unix epoch).
     pub expires_ms: i64,
+    /// When it was applied (ms since the Unix epoch).
     pub applied_ms: i64,
     /// Past `expires_ms`: it keeps protecting, and verdicts carry `feed.stale`.
     pub expired: bool,
+    /// Numbers listed.
     pub numbers: i64,
+    /// Link expressions listed.
     pub links: i64,
+    /// Payee accounts listed.
     pub accounts: i64,
 }
 
@@ -421,9 +470,16 @@ pub struct ProtectionStatus {
     pub has_store: bool,
     /// Why the store's data is unavailable (damaged file …), if it is.
     pub store_problem: Option<String>,
+    /// The learned models checks use now (message, link): a feed's after an
+    /// apply, else the embedded default; empty when there is none.
+    pub models: Vec<ModelStatus>,
+    /// The applied feeds.
     pub feeds: Vec<FeedStatus>,
+    /// The user's own block and allow rules.
     pub user_rules: i64,
+    /// Reports filed.
     pub reports: i64,
+    /// Reports not uploaded yet.
     pub pending_reports: i64,
     /// Size of the store on disk (database plus WAL).
     pub store_bytes: i64,

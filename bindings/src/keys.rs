@@ -22,7 +22,9 @@ use std::sync::Arc;
 /// Called from the thread that opens the guard.
 #[uniffi::export(with_foreign)]
 pub trait KeyProvider: Send + Sync {
+    /// Wraps (encrypts) the store's data key with the host's key.
     fn wrap_key(&self, data_key: Vec<u8>) -> Result<Vec<u8>, FanzhaError>;
+    /// Unwraps a data key this provider wrapped.
     fn unwrap_key(&self, wrapped: Vec<u8>) -> Result<Vec<u8>, FanzhaError>;
 }
 

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! # fanzha-ffi
 //!
 //! The Kotlin and Swift face of `fanzha-core`, through UniFFI proc-macros.
@@ -29,7 +30,7 @@ pub mod types;
 pub use error::FanzhaError;
 pub use guard::{
     AuditEntry, CheckResult, Decision, FeedApplied, FeedStatus, Guard, GuardSettings, MessageInput,
-    NotScamResult, ProtectionStatus,
+    ModelStatus, NotScamResult, ProtectionStatus, Speaker, Turn,
 };
 pub use keys::KeyProvider;
 pub use logging::{install_log_sink, LogLevel, LogRecord, LogSink};

@@ -13,10 +13,15 @@ use std::sync::{Arc, OnceLock};
 /// Severity of a log record, most severe first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum LogLevel {
+    /// Something failed.
     Error,
+    /// Something is wrong but the SDK carries on.
     Warn,
+    /// What the SDK did (feed applied, store opened).
     Info,
+    /// Details for debugging.
     Debug,
+    /// Everything.
     Trace,
 }
 
@@ -47,9 +52,11 @@ impl From<log::Level> for LogLevel {
 /// One log record.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct LogRecord {
+    /// How severe.
     pub level: LogLevel,
     /// The Rust module that logged (`fanzha_core::store`, …): a tag.
     pub target: String,
+    /// The text; never carries a checked value.
     pub message: String,
 }
 
@@ -59,6 +66,7 @@ pub struct LogRecord {
 /// a panic).
 #[uniffi::export(with_foreign)]
 pub trait LogSink: Send + Sync {
+    /// Receives one record.
     fn log(&self, record: LogRecord) -> Result<(), FanzhaError>;
 }
 

@@ -12,7 +12,9 @@ pub enum AccountKind {
     Card,
     /// An International Bank Account Number.
     Iban,
+    /// An Alipay account.
     Alipay,
+    /// A WeChat Pay account.
     Wechat,
     /// A phone number used as a payment id.
     Phone,
@@ -83,15 +85,20 @@ pub struct PaymentContext {
 /// of Payee).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum NameCheckResult {
+    /// The name matches the account holder's.
     Match,
+    /// The name is close to the account holder's (the bank returns the real one).
     CloseMatch,
+    /// The name does not match.
     NoMatch,
+    /// The check could not be made.
     Unavailable,
 }
 
 /// The bank's payee-name check: result and the name it returned.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct NameCheck {
+    /// What the bank's check found.
     pub result: NameCheckResult,
     /// The account holder's name the bank returned (close match).
     #[uniffi(default = None)]
@@ -118,13 +125,16 @@ impl From<&NameCheck> for core::payment::NameCheck {
 pub struct PaymentIntent {
     /// The payee account as shown or typed (spaces and dashes are fine).
     pub account: String,
+    /// What kind of account it is.
     pub account_kind: AccountKind,
     /// Amount in minor units of `currency` (fen for CNY); must be positive.
     pub amount_minor: i64,
     /// ISO 4217 code, e.g. `CNY`.
     pub currency: String,
+    /// The payee's name as typed or picked.
     #[uniffi(default = None)]
     pub payee_name: Option<String>,
+    /// The payment's memo (remark) as typed.
     #[uniffi(default = None)]
     pub memo: Option<String>,
     /// The payee is new to this user, as the bank knows it; none lets the
@@ -138,6 +148,7 @@ pub struct PaymentIntent {
     /// (≥ 0), when known.
     #[uniffi(default = None)]
     pub payee_account_age_days: Option<i32>,
+    /// What else the host knows around this payment (a call in progress, risky apps …).
     #[uniffi(default)]
     pub context: PaymentContext,
 }
@@ -193,6 +204,7 @@ impl PaymentIntent {
 pub struct Answer {
     /// The question's id (`Question.id`).
     pub id: String,
+    /// The user's answer: `true` for yes.
     pub yes: bool,
 }
 
@@ -220,9 +232,11 @@ pub enum EventKind {
 /// payment journey (the SDK records its own checks).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Event {
+    /// What happened.
     pub kind: EventKind,
     /// How risky it was (a verdict's level, or the host's own judgement).
     pub level: Level,
+    /// The fraud type, when the host (or a verdict) named one.
     #[uniffi(default = None)]
     pub fraud_type: Option<FraudType>,
     /// Calls: the other party's number as shown (hashed when recorded,

@@ -49,9 +49,11 @@ pub enum RuleAction {
 /// One of the user's own rules.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct UserRule {
+    /// Numbers, links or payee accounts.
     pub kind: RuleKind,
     /// The canonical value the rule is stored under.
     pub value: String,
+    /// Block or allow.
     pub action: RuleAction,
 }
 
@@ -75,6 +77,7 @@ pub struct NewReport {
     pub kind: CheckKind,
     /// The value as the user saw it (number, URL, message body, account).
     pub value: String,
+    /// The fraud type the user picked, if any.
     #[uniffi(default = None)]
     pub fraud_type: Option<FraudType>,
     /// The user's own words.
@@ -97,10 +100,15 @@ impl From<NewReport> for cstore::NewReport {
 /// A stored report.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Report {
+    /// The report's id in the store.
     pub id: i64,
+    /// What was reported.
     pub kind: CheckKind,
+    /// The reported value as the user saw it.
     pub value: String,
+    /// The fraud type the user picked, if any.
     pub fraud_type: Option<FraudType>,
+    /// The user's own words.
     pub note: String,
     /// `false_alarm` for a "not a scam" report (`markNotScam`), else `scam`.
     #[uniffi(default = "scam")]

@@ -59,10 +59,13 @@ impl From<core::Level> for Level {
 /// What the host app should do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum Action {
+    /// Let it through.
     Allow,
+    /// Let it through with a warning.
     Warn,
     /// Interrupt and ask the user to confirm; payments carry a cool-off.
     Confirm,
+    /// Stop it.
     Block,
 }
 
@@ -80,9 +83,13 @@ impl From<core::Action> for Action {
 /// What kind of thing was checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum CheckKind {
+    /// A phone number.
     Number,
+    /// A link (URL).
     Link,
+    /// A message (SMS or chat).
     Message,
+    /// A payment.
     Payment,
 }
 
@@ -101,21 +108,37 @@ impl From<core::Kind> for CheckKind {
 /// snake_case id for analytics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum FraudType {
+    /// Paid "tasks" and order brushing with rebates (刷单返利).
     RebateTask,
+    /// Fake investment and wealth management (虚假投资理财).
     FakeInvestment,
+    /// Fake loans (虚假贷款).
     FakeLoan,
+    /// Impersonating e-commerce, logistics or bank customer service (冒充客服).
     ImpersonateCustomerService,
+    /// Impersonating police, prosecutors, courts or officials (冒充公检法).
     ImpersonateAuthority,
+    /// Fake credit-record repair (虚假征信).
     FakeCreditRepair,
+    /// Fake shopping and services (虚假购物服务).
     FakeShopping,
+    /// Impersonating a boss, relative or acquaintance (冒充领导熟人).
     ImpersonateAcquaintance,
+    /// Fake trading of game accounts and items (网游虚假交易).
     GameTrading,
+    /// Online romance turned investment (杀猪盘).
     RomanceInvestment,
+    /// Fake jobs.
     FakeJob,
+    /// Fake prizes and lotteries.
     PrizeLottery,
+    /// Asking for a verification code.
     VerificationCode,
+    /// Phishing: a page or message that steals credentials or card data.
     Phishing,
+    /// A malicious app to install.
     MalwareApp,
+    /// Fraud of another kind.
     Other,
 }
 
@@ -218,14 +241,23 @@ impl From<core::Question> for Question {
 /// never nest recursively.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct ItemVerdict {
+    /// What was checked.
     pub kind: CheckKind,
+    /// E.164 number, canonical URL or normalized account.
     pub normalized: Option<String>,
+    /// Trusted, clear, suspicious or dangerous.
     pub level: Level,
+    /// 0–100.
     pub score: i32,
+    /// What the host app should do.
     pub action: Action,
+    /// The most likely fraud type, when the verdict warns.
     pub fraud_type: Option<FraudType>,
+    /// Why, strongest first.
     pub reasons: Vec<Reason>,
+    /// Short localized headline.
     pub title: String,
+    /// Localized advice lines.
     pub advice: Vec<String>,
 }
 
@@ -252,6 +284,7 @@ pub struct Extracted {
     pub kind: String,
     /// The text as it appeared (after normalization).
     pub value: String,
+    /// Its own verdict, when it could be checked.
     pub verdict: Option<ItemVerdict>,
 }
 
@@ -268,16 +301,21 @@ impl From<core::Extracted> for Extracted {
 /// The answer of every check. A fraud finding is a verdict, not an exception.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct Verdict {
+    /// What was checked.
     pub kind: CheckKind,
     /// The input as given (messages: a bounded preview).
     pub input: String,
     /// E.164 number, canonical URL, normalized account; none for messages.
     pub normalized: Option<String>,
+    /// Trusted, clear, suspicious or dangerous.
     pub level: Level,
     /// 0–100.
     pub score: i32,
+    /// What the host app should do.
     pub action: Action,
+    /// The most likely fraud type, when the verdict warns.
     pub fraud_type: Option<FraudType>,
+    /// Why, strongest first: stable dotted codes with weights and details.
     pub reasons: Vec<Reason>,
     /// Short localized headline.
     pub title: String,
@@ -329,16 +367,21 @@ impl From<core::Verdict> for Verdict {
 /// How a number reached the phone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, uniffi::Enum)]
 pub enum Channel {
+    /// A phone call.
     #[default]
     Call,
+    /// A text message (SMS).
     Sms,
 }
 
 /// The network's caller-ID attestation (STIR/SHAKEN or equivalent).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum StirResult {
+    /// The network verified the caller ID.
     Verified,
+    /// The verification failed: the caller ID may be spoofed.
     Failed,
+    /// The network did not verify the caller ID.
     NotVerified,
 }
 
@@ -347,10 +390,12 @@ pub enum StirResult {
 /// `NumberContext(channel: .call)`) means "a call, nothing else known".
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct NumberContext {
+    /// A call or an SMS.
     pub channel: Channel,
     /// The number is in the user's contacts.
     #[uniffi(default = false)]
     pub in_contacts: bool,
+    /// The network's caller-ID attestation, when the host has one.
     #[uniffi(default = None)]
     pub stir: Option<StirResult>,
     /// Calls from this number in the last hour, this one included (≥ 0).

@@ -4,7 +4,7 @@ use crate::common::CommonArgs;
 use crate::output;
 use crate::Failure;
 use clap::{Args, Subcommand, ValueEnum};
-use fanzha_core::{Channel, NumberContext, StirResult};
+use fanzha_core::{Channel, Guard, NumberContext, StirResult};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -63,6 +63,10 @@ impl NumberArgs {
 /// `fanzha check link`.
 #[derive(Args, Debug)]
 pub struct LinkArgs {
+    /// Use this link model (FZML, from `fanzha model train --kind link`)
+    /// instead of the embedded one (or the store's).
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<std::path::PathBuf>,
     /// The link as it was shown (a scheme-less `example.com/x` is read as http).
     /// Bytes that are not UTF-8 are read as the bytes they are (Safe
     /// Browsing canonicalization: `http://\x01\x80.com/` → `http://%01%80.com/`).
@@ -86,6 +90,13 @@ pub struct MessageArgs {
     /// id found in the text with its own verdict).
     #[arg(long)]
     pub json: bool,
+    /// Use this message model (FZML, from `fanzha model train`) instead of
+    /// the embedded one (or the store's).
+    #[arg(long, value_name = "MODEL", conflicts_with = "no_model")]
+    pub model: Option<std::path::PathBuf>,
+    /// Use no message model: the pattern set alone.
+    #[arg(long)]
+    pub no_model: bool,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -100,6 +111,9 @@ pub enum CheckCommand {
     Message(MessageArgs),
     /// Check a payment the user is about to make.
     Payment(crate::payment::PaymentArgs),
+    /// Check a conversation (call transcript or chat thread) as a whole:
+    /// turns in order, each `remote:TEXT` or `local:TEXT`.
+    Conversation(crate::conversation::ConversationArgs),
 }
 
 pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
@@ -111,15 +125,23 @@ pub fn run_check(cmd: CheckCommand) -> Result<(), Failure> {
         }
         CheckCommand::Link(args) => {
             let guard = args.common.guard()?;
+            set_model(
+                &guard,
+                fanzha_core::model::FeatureKind::Link,
+                args.model.as_deref(),
+                false,
+            )?;
             let verdict = guard.check_link(&link_text(args.url.as_encoded_bytes()))?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
         CheckCommand::Message(args) => {
             let guard = args.common.guard()?;
+            set_message_model(&guard, args.model.as_deref(), args.no_model)?;
             let verdict = guard.check_message(args.from.as_deref(), &args.text)?;
             output::print_verdict(&verdict, args.json, guard.settings().lang)
         }
         CheckCommand::Payment(args) => crate::payment::run(args),
+        CheckCommand::Conversation(args) => crate::conversation::run(args),
     }
 }
 
@@ -147,8 +169,83 @@ pub struct ScanArgs {
     /// For numbers: the channel they arrived on.
     #[arg(long, value_enum, default_value = "call")]
     pub channel: ChannelArg,
+    /// For messages and links: use this model (FZML, from `fanzha model
+    /// train [--kind link]`) instead of the embedded one (or the store's).
+    #[arg(long, value_name = "MODEL", conflicts_with = "no_model")]
+    pub model: Option<std::path::PathBuf>,
+    /// For messages and links: use no model, the rules alone.
+    #[arg(long)]
+    pub no_model: bool,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// Applies `--model M` / `--no-model` for messages: see [`set_model`].
+pub fn set_message_model(
+    guard: &Guard,
+    path: Option<&std::path::Path>,
+    none: bool,
+) -> Result<(), Failure> {
+    set_model(guard, fanzha_core::model::FeatureKind::Message, path, none)
+}
+
+/// Applies `--model M` / `--no-model`: replaces the guard's model of `kind`
+/// (message or link) with the one in `path`, or removes it (the rules
+/// alone). The rest of the protection data — the store's lists and rules, or
+/// the embedded ones — stays. A file that is not a model of that kind is a
+/// usage error.
+pub fn set_model(
+    guard: &Guard,
+    kind: fanzha_core::model::FeatureKind,
+    path: Option<&std::path::Path>,
+    none: bool,
+) -> Result<(), Failure> {
+    use fanzha_core::model::{FeatureKind, Model};
+    if path.is_none() && !none {
+        return Ok(());
+    }
+    let bytes = match path {
+        Some(path) => {
+            let bytes = std::fs::read(path)
+                .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+            Model::from_bytes(&bytes, kind)
+                .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+            Some(bytes)
+        }
+        None => None,
+    };
+    let current = guard.snapshot();
+    let mut sources = match guard.store() {
+        Some(store) => {
+            store
+                .load()
+                .map_err(|e| Failure::runtime(e.to_string()))?
+                .rules
+        }
+        None => fanzha_core::RuleSources::default(),
+    };
+    if let Some(b) = bytes {
+        let b = Some(std::sync::Arc::new(b));
+        match kind {
+            FeatureKind::Message => sources.message_model = b,
+            FeatureKind::Link => sources.link_model = b,
+        }
+    }
+    let mut snap = fanzha_core::Snapshot::build(
+        &sources,
+        current.blocklist.clone(),
+        current.feed_version.clone(),
+    )?;
+    if none {
+        match kind {
+            FeatureKind::Message => snap.message_model = None,
+            FeatureKind::Link => snap.link_model = None,
+        }
+    }
+    snap.stale = current.stale;
+    snap.expires_ms = current.expires_ms;
+    guard.replace_snapshot(snap);
+    Ok(())
 }
 
 /// A link's bytes as text for the link check: UTF-8 as it is, and every
@@ -204,6 +301,20 @@ impl std::fmt::Display for ScanError {
 
 pub fn run_scan(args: ScanArgs) -> Result<(), Failure> {
     let guard = args.common.guard()?;
+    let model_kind = match args.kind {
+        ScanKind::Message => Some(fanzha_core::model::FeatureKind::Message),
+        ScanKind::Link => Some(fanzha_core::model::FeatureKind::Link),
+        _ => None,
+    };
+    match model_kind {
+        Some(k) => set_model(&guard, k, args.model.as_deref(), args.no_model)?,
+        None if args.model.is_some() || args.no_model => {
+            return Err(Failure::usage(
+                "--model and --no-model apply to --kind message or link only",
+            ))
+        }
+        None => {}
+    }
     let reader: Box<dyn BufRead> = match &args.input {
         Some(path) => Box::new(BufReader::with_capacity(
             1 << 16,

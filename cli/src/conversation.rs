@@ -1,9 +1,50 @@
 //! `fanzha scan --kind conversation`: one JSON dialogue per line,
 //! `{"turns": [{"speaker": "remote"|"local", "text": "…"}, …]}` (other
-//! fields, such as a corpus label, are ignored).
+//! fields, such as a corpus label, are ignored); and `fanzha check
+//! conversation remote:TEXT local:TEXT …`.
 
+use crate::Failure;
+use clap::Args;
 use fanzha_core::conversation::{Speaker, Turn};
 use fanzha_core::{Guard, Verdict};
+
+#[derive(Args, Debug)]
+pub struct ConversationArgs {
+    /// The turns in order, each `remote:TEXT` (the other party) or
+    /// `local:TEXT` (the user).
+    #[arg(required = true, value_name = "SPEAKER:TEXT")]
+    pub turns: Vec<String>,
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub common: crate::common::CommonArgs,
+}
+
+/// `fanzha check conversation`.
+pub fn run(args: ConversationArgs) -> Result<(), Failure> {
+    let turns = args
+        .turns
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let (who, text) = t.split_once(':').unwrap_or(("", t));
+            Speaker::parse(who.trim())
+                .map(|speaker| Turn {
+                    speaker,
+                    text: text.to_string(),
+                })
+                .ok_or_else(|| {
+                    Failure::usage(format!(
+                        "turn {}: write it as remote:TEXT or local:TEXT",
+                        i + 1
+                    ))
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let guard = args.common.guard()?;
+    let verdict = guard.check_conversation(&turns)?;
+    crate::output::print_verdict(&verdict, args.json, guard.settings().lang)
+}
 
 /// Longest line read as one dialogue (the core's own cap on the text, plus
 /// room for JSON escapes).

@@ -25,6 +25,24 @@ pub enum LinkCommand {
         #[arg(long)]
         hashes: bool,
     },
+    /// Raise a link model's threshold so that at most `--max-fp` of the
+    /// given benign links (JSON lines with `url`, none of them trained on)
+    /// score at or above it; prints the thresholds. Used for the embedded
+    /// default model (tests/corpus/links/train_default.sh).
+    CalibrateModel {
+        /// The model (FZML, kind link).
+        #[arg(long)]
+        model: std::path::PathBuf,
+        /// Benign links the model was not trained on (JSON lines).
+        #[arg(long, required = true)]
+        benign: Vec<std::path::PathBuf>,
+        /// Largest share of them the model may flag.
+        #[arg(long, default_value_t = 0.003)]
+        max_fp: f32,
+        /// Where to write the recalibrated model.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Build the protected-domain file (`core/data/protected_domains.bin`)
     /// from a list of domains, one a line (`#` comments), and write it to
     /// stdout: 8-byte hashes of each domain's skeleton and of the domain.
@@ -53,6 +71,58 @@ pub fn run(cmd: LinkCommand) -> Result<(), Failure> {
                 }
             }
         }
+        LinkCommand::CalibrateModel {
+            model,
+            benign,
+            max_fp,
+            out: path,
+        } => {
+            use fanzha_core::model::{FeatureKind, Model};
+            let read = |p: &std::path::Path| {
+                std::fs::read(p)
+                    .map_err(|e| Failure::usage(format!("cannot read {}: {e}", p.display())))
+            };
+            let mut m = Model::from_bytes(&read(&model)?, FeatureKind::Link)
+                .map_err(|e| Failure::usage(format!("{}: {e}", model.display())))?;
+            let mut scores = Vec::new();
+            for b in &benign {
+                let text = String::from_utf8_lossy(&read(b)?).into_owned();
+                for (i, line) in text
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| !l.trim().is_empty())
+                {
+                    let v: serde_json::Value = serde_json::from_str(line)
+                        .map_err(|e| Failure::usage(format!("{}:{}: {e}", b.display(), i + 1)))?;
+                    let url = v["url"].as_str().ok_or_else(|| {
+                        Failure::usage(format!("{}:{}: needs \"url\"", b.display(), i + 1))
+                    })?;
+                    scores.push(m.predict(url).fraud_probability());
+                }
+            }
+            if scores.is_empty() || !(0.0..1.0).contains(&max_fp) {
+                return Err(Failure::usage("need benign links and 0 <= --max-fp < 1"));
+            }
+            scores.sort_by(f32::total_cmp);
+            // The threshold above all but `max_fp` of the benign scores.
+            let keep = ((scores.len() as f32) * max_fp).floor() as usize;
+            let above = scores[scores.len() - 1 - keep.min(scores.len() - 1)];
+            let s = m.calibration.suspicious_at.max(next_up(above)).min(0.9999);
+            m.calibration.suspicious_at = s;
+            m.calibration.dangerous_at = m.calibration.dangerous_at.max(s).min(0.99999);
+            std::fs::write(&path, m.to_bytes())?;
+            let flagged = scores.iter().filter(|&&x| x >= s).count();
+            writeln!(
+                out,
+                "{}",
+                serde_json::json!({
+                    "benign": scores.len(),
+                    "flagged": flagged,
+                    "suspicious_at": s,
+                    "dangerous_at": m.calibration.dangerous_at,
+                })
+            )?;
+        }
         LinkCommand::ProtectedDomains { list } => {
             let text = std::fs::read_to_string(&list)
                 .map_err(|e| Failure::usage(format!("cannot read {}: {e}", list.display())))?;
@@ -64,4 +134,9 @@ pub fn run(cmd: LinkCommand) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// The smallest f32 above `x` (for 0 <= x < 1).
+fn next_up(x: f32) -> f32 {
+    f32::from_bits(x.to_bits() + 1)
 }

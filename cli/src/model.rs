@@ -12,6 +12,43 @@ pub enum ModelCommand {
     Train(TrainArgs),
     /// Score a model on JSON lines: recall per type, type accuracy, FP rate (JSON).
     Eval(EvalArgs),
+    /// Calibrate how a message model combines with the pattern set, on the
+    /// held-back split of its training corpus; prints the `model` section
+    /// of the pattern set (JSON) or writes it into `--update FILE`.
+    Calibrate(CalibrateArgs),
+}
+
+#[derive(Args)]
+pub struct CalibrateArgs {
+    /// The message model.
+    #[arg(long)]
+    model: PathBuf,
+    /// The corpus it was trained on (JSON lines); repeatable.
+    #[arg(long, required = true)]
+    input: Vec<PathBuf>,
+    /// The trainer's hold-back (one in N by text hash; `model train` uses 7).
+    #[arg(long, default_value_t = 7)]
+    holdback_every: u64,
+    /// Largest share of held-back ordinary messages the combination may flag.
+    #[arg(long, default_value_t = 0.003)]
+    target_fp: f64,
+    /// Also treat as strong a rule code that fires on at most this share of
+    /// the corpus's ordinary messages (and on at least 3 fraud ones). Off by
+    /// default: a corpus of our own cannot show a rule's precision on real
+    /// traffic (rules that never fire on it flag real marketing).
+    #[arg(long)]
+    strong_max_benign: Option<f64>,
+    /// Codes that are strong by construction, comma-separated: list hits
+    /// (a dangerous sender, link or number), a "safe account", an official
+    /// sender's name with a contact, a direct APK link.
+    #[arg(
+        long,
+        default_value = "message.dangerous_sender,message.dangerous_link,message.dangerous_number,message.safe_account,message.fake_official_contact,message.apk_link"
+    )]
+    always_strong: String,
+    /// Write the section into this pattern-set file (replacing its `model`).
+    #[arg(long)]
+    update: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -34,6 +71,15 @@ pub struct TrainArgs {
     /// Passes over the data.
     #[arg(long, default_value_t = 8)]
     epochs: u32,
+    /// Drop rows whose quantized weights are all within ±N (smaller file).
+    #[arg(long, default_value_t = 0)]
+    prune: u8,
+    /// Share of held-back ordinary examples the calibrated threshold may flag.
+    #[arg(long, default_value_t = 0.002)]
+    target_fp: f32,
+    /// Learn only buckets seen in at least N training examples.
+    #[arg(long, default_value_t = 1)]
+    min_count: u32,
 }
 
 #[derive(Args)]
@@ -47,6 +93,14 @@ pub struct EvalArgs {
     /// `message` or `link`.
     #[arg(long, default_value = "message")]
     kind: String,
+    /// Flag at this `1 - P(benign)` instead of the model's calibrated
+    /// `suspicious_at`.
+    #[arg(long)]
+    threshold: Option<f32>,
+    /// Print one JSON line per example (`p_benign`, `top`) instead of the
+    /// summary.
+    #[arg(long)]
+    dump: bool,
 }
 
 fn kind(s: &str) -> Result<FeatureKind, Failure> {
@@ -92,6 +146,9 @@ pub fn run(cmd: ModelCommand) -> Result<(), Failure> {
                 seed: a.seed,
                 bits: a.bits,
                 epochs: a.epochs,
+                prune: a.prune,
+                min_count: a.min_count,
+                target_fp: a.target_fp,
                 ..TrainOptions::default()
             };
             let (m, r) = train(k, &ex, &opts).map_err(|e| Failure::usage(e.to_string()))?;
@@ -109,10 +166,12 @@ pub fn run(cmd: ModelCommand) -> Result<(), Failure> {
                 "suspicious_at": m.calibration.suspicious_at,
                 "dangerous_at": m.calibration.dangerous_at,
                 "bytes": bytes.len(),
+                "xxh3": format!("{:016x}", fanzha_core::model::checksum(&bytes)),
             });
             println!("{out}");
             Ok(())
         }
+        ModelCommand::Calibrate(a) => calibrate(a),
         ModelCommand::Eval(a) => {
             let k = kind(&a.kind)?;
             let m = Model::from_bytes(&std::fs::read(&a.model)?, k)
@@ -120,9 +179,21 @@ pub fn run(cmd: ModelCommand) -> Result<(), Failure> {
             let ex = read(&a.input, k)?;
             let mut per: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
             let (mut fraud, mut typed, mut benign, mut fp) = (0usize, 0usize, 0usize, 0usize);
+            let threshold = a.threshold.unwrap_or(m.calibration.suspicious_at);
+            let stdout = std::io::stdout();
+            let mut dump = std::io::BufWriter::new(stdout.lock());
             for (text, label) in &ex {
                 let p = m.predict(text);
-                let hit = p.fraud_probability() >= m.calibration.suspicious_at;
+                if a.dump {
+                    use std::io::Write;
+                    let line = serde_json::json!({
+                        "p_benign": 1.0 - p.fraud_probability(),
+                        "top": p.top_class,
+                    });
+                    writeln!(dump, "{line}")?;
+                    continue;
+                }
+                let hit = p.fraud_probability() >= threshold;
                 if label == BENIGN {
                     benign += 1;
                     fp += usize::from(hit);
@@ -134,6 +205,12 @@ pub fn run(cmd: ModelCommand) -> Result<(), Failure> {
                     e.1 += usize::from(hit);
                 }
             }
+            if a.dump {
+                use std::io::Write;
+                dump.flush()?;
+                return Ok(());
+            }
+            drop(dump);
             let frac = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
             let recall: serde_json::Map<String, serde_json::Value> = per
                 .iter()
@@ -147,10 +224,354 @@ pub fn run(cmd: ModelCommand) -> Result<(), Failure> {
                 "recall_per_type": recall,
                 "type_accuracy": frac(typed, fraud),
                 "fp_rate": frac(fp, benign),
-                "suspicious_at": m.calibration.suspicious_at,
+                "suspicious_at": threshold,
             });
             println!("{out}");
             Ok(())
         }
     }
+}
+
+/// One corpus example for calibration.
+struct Example {
+    text: String,
+    label: String,
+    sender: Option<String>,
+}
+
+fn read_messages(inputs: &[PathBuf]) -> Result<Vec<Example>, Failure> {
+    let mut out = Vec::new();
+    for path in inputs {
+        let data = std::fs::read_to_string(path)?;
+        for (i, line) in data.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+                Failure::usage(format!("{}:{}: not JSON: {e}", path.display(), i + 1))
+            })?;
+            let (Some(label), Some(text)) = (v["label"].as_str(), v["text"].as_str()) else {
+                return Err(Failure::usage(format!(
+                    "{}:{}: needs string \"label\" and \"text\"",
+                    path.display(),
+                    i + 1
+                )));
+            };
+            out.push(Example {
+                text: text.to_string(),
+                label: label.to_string(),
+                sender: v["sender"].as_str().map(str::to_string),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// What the rule-only check and the model said about one example.
+struct Scored {
+    fraud: bool,
+    label: String,
+    reasons: Vec<fanzha_core::Reason>,
+    rule_total: i32,
+    rule_type: Option<String>,
+    pred: fanzha_core::model::Prediction,
+}
+
+/// Figures of one candidate combination on the held-back split.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Figures {
+    recall: f64,
+    fp: f64,
+    type_right: f64,
+}
+
+fn simulate(
+    c: &fanzha_core::message::ModelCombination,
+    cal: (f32, f32),
+    suspicious_at: i32,
+    scored: &[Scored],
+) -> Figures {
+    let (mut fraud, mut hit, mut typed, mut benign, mut fp) = (0, 0, 0, 0, 0);
+    for s in scored {
+        let adj = c.adjust(&s.reasons, &s.pred, cal);
+        let score = (s.rule_total + adj.weight).clamp(0, 100);
+        let flagged = score >= suspicious_at;
+        if s.fraud {
+            fraud += 1;
+            if flagged {
+                hit += 1;
+                let t = match adj.vote {
+                    Some((t, w)) if w == c.type_vote => Some(t.as_str().to_string()),
+                    _ => s
+                        .rule_type
+                        .clone()
+                        .or_else(|| adj.vote.map(|(t, _)| t.as_str().to_string())),
+                };
+                typed += usize::from(t.as_deref() == Some(s.label.as_str()));
+            }
+        } else {
+            benign += 1;
+            fp += usize::from(flagged);
+        }
+    }
+    let frac = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    Figures {
+        recall: frac(hit, fraud),
+        fp: frac(fp, benign),
+        type_right: frac(typed, fraud),
+    }
+}
+
+fn calibrate(a: CalibrateArgs) -> Result<(), Failure> {
+    use fanzha_core::message::ModelCombination;
+    use fanzha_core::{Guard, Settings, Snapshot};
+    let bytes = std::fs::read(&a.model)?;
+    let m = Model::from_bytes(&bytes, FeatureKind::Message)
+        .map_err(|e| Failure::usage(format!("{}: {e}", a.model.display())))?;
+    let examples = read_messages(&a.input)?;
+    // The rules alone: the embedded pattern set without any model.
+    let mut snap = Snapshot::embedded()?;
+    snap.message_model = None;
+    let suspicious_at = i32::from(snap.scoring.suspicious_at);
+    let dangerous_at = i32::from(snap.scoring.dangerous_at);
+    let guard = Guard::with_snapshot(Settings::default(), snap)?;
+    // Strong codes: rule codes that (almost) never fire on ordinary text.
+    let mut fires: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    let (mut n_benign, mut n_fraud) = (0usize, 0usize);
+    let mut scored = Vec::new();
+    for ex in &examples {
+        let v = guard.check_message(ex.sender.as_deref(), &ex.text)?;
+        let fraud = ex.label != BENIGN;
+        if fraud {
+            n_fraud += 1;
+        } else {
+            n_benign += 1;
+        }
+        let mut codes: Vec<&str> = v
+            .reasons
+            .iter()
+            .filter(|r| r.weight > 0)
+            .map(|r| r.code.as_str())
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        for c in codes {
+            let e = fires.entry(c.to_string()).or_default();
+            if fraud {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+        if fanzha_core::model::is_held_back(&ex.text, a.holdback_every) {
+            scored.push(Scored {
+                fraud,
+                label: ex.label.clone(),
+                rule_total: v.reasons.iter().map(|r| r.weight).sum(),
+                rule_type: v.fraud_type.map(|t| t.as_str().to_string()),
+                reasons: v.reasons,
+                pred: m.predict(&ex.text),
+            });
+        }
+    }
+    let mut strong: Vec<String> = a
+        .always_strong
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect();
+    if let Some(share) = a.strong_max_benign {
+        for (code, (f, b)) in &fires {
+            if *f >= 3 && (*b as f64) <= share * n_benign as f64 && !strong.contains(code) {
+                strong.push(code.clone());
+            }
+        }
+    }
+    strong.sort();
+    let cal = (m.calibration.suspicious_at, m.calibration.dangerous_at);
+    let rules_only = simulate(
+        &ModelCombination {
+            suspicious_weight: 0,
+            dangerous_weight: 0,
+            type_vote: 0,
+            ..ModelCombination::default()
+        },
+        cal,
+        suspicious_at,
+        &scored,
+    );
+    // Grid: most recall within the FP budget; ties keep as much of the
+    // rules as possible (higher weak_factor, lower overrule_below), then the
+    // best type accuracy, then the smaller model weight.
+    let mut best: Option<(ModelCombination, Figures)> = None;
+    for wf in [1.0f32, 0.75, 0.5, 0.25, 0.0] {
+        for ob in [0.0f32, 0.25, 0.5, 0.75, 1.0] {
+            for sw in [suspicious_at, suspicious_at + 10, suspicious_at + 20] {
+                for tc in [0.9f32, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3] {
+                    let c = ModelCombination {
+                        strong_codes: strong.clone(),
+                        weak_factor: wf,
+                        overrule_below: ob,
+                        suspicious_weight: sw,
+                        dangerous_weight: dangerous_at,
+                        type_confidence: tc,
+                        type_vote: 1000,
+                        comment: None,
+                    };
+                    let f = simulate(&c, cal, suspicious_at, &scored);
+                    let ok = f.fp <= a.target_fp;
+                    let better = match &best {
+                        None => true,
+                        Some((_, b)) => {
+                            let b_ok = b.fp <= a.target_fp;
+                            match (ok, b_ok) {
+                                (true, false) => true,
+                                (false, true) => false,
+                                (false, false) => f.fp < b.fp,
+                                (true, true) => {
+                                    f.recall > b.recall
+                                        || (f.recall == b.recall && f.type_right > b.type_right)
+                                }
+                            }
+                        }
+                    };
+                    if better {
+                        best = Some((c, f));
+                    }
+                }
+            }
+        }
+    }
+    let Some((mut c, f)) = best else {
+        return Err(Failure::usage("no held-back examples"));
+    };
+    let held_fraud = scored.iter().filter(|s| s.fraud).count();
+    c.comment = Some(format!(
+        "written by `fanzha model calibrate` (core/data/models/regenerate.sh; model {} bytes, {} examples, {} held back: {} fraud, {} ordinary; target FP {}): combined recall {:.4}, FP {:.4}, type right {:.4}; rules alone recall {:.4}, FP {:.4}",
+        bytes.len(),
+        examples.len(),
+        scored.len(),
+        held_fraud,
+        scored.len() - held_fraud,
+        a.target_fp,
+        f.recall,
+        f.fp,
+        f.type_right,
+        rules_only.recall,
+        rules_only.fp
+    ));
+    // Grid values, written as the decimals they are.
+    let dec = |x: f32| (f64::from(x) * 100.0).round() / 100.0;
+    let section = serde_json::json!({
+        "_comment": c.comment,
+        "strong_codes": c.strong_codes,
+        "weak_factor": dec(c.weak_factor),
+        "overrule_below": dec(c.overrule_below),
+        "suspicious_weight": c.suspicious_weight,
+        "dangerous_weight": c.dangerous_weight,
+        "type_confidence": dec(c.type_confidence),
+        "type_vote": c.type_vote,
+    });
+    let _ = (n_fraud, &fires);
+    match &a.update {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)?;
+            let updated = replace_model_section(&text, &section).ok_or_else(|| {
+                Failure::usage(format!("{}: no top-level object", path.display()))
+            })?;
+            std::fs::write(path, updated)?;
+            eprintln!("{}", c.comment.unwrap_or_default());
+        }
+        None => println!(
+            "{}",
+            serde_json::to_string_pretty(&section).unwrap_or_default()
+        ),
+    }
+    Ok(())
+}
+
+/// `text` (a JSON object) with its top-level `"model"` member replaced by
+/// (or, when absent, appended as) `section`, the rest left as written.
+fn replace_model_section(text: &str, section: &serde_json::Value) -> Option<String> {
+    let rendered = serde_json::to_string_pretty(section)
+        .ok()?
+        .replace('\n', "\n  ");
+    let bytes = text.as_bytes();
+    // Find `"model":` at depth 1, outside strings.
+    let (mut depth, mut in_str, mut esc) = (0i32, false, false);
+    let mut i = 0;
+    let mut last_close = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_str {
+            if esc {
+                esc = false;
+            } else if b == b'\\' {
+                esc = true;
+            } else if b == b'"' {
+                in_str = false;
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            b'"' => {
+                if depth == 1 && text[i..].starts_with("\"model\"") {
+                    let after = text[i + 7..].trim_start();
+                    if let Some(rest) = after.strip_prefix(':') {
+                        let vstart = text.len() - rest.trim_start().len();
+                        let vend = value_end(text, vstart)?;
+                        return Some(format!("{}{}{}", &text[..vstart], rendered, &text[vend..]));
+                    }
+                }
+                in_str = true;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    last_close = Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let close = last_close?;
+    let body = text[..close].trim_end();
+    Some(format!(
+        "{body},\n  \"model\": {rendered}\n{}",
+        &text[close..]
+    ))
+}
+
+/// End (exclusive) of the JSON object or array starting at `start`.
+fn value_end(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut depth, mut in_str, mut esc) = (0i32, false, false);
+    for (i, &b) in bytes.iter().enumerate().skip(start) {
+        if in_str {
+            if esc {
+                esc = false;
+            } else if b == b'\\' {
+                esc = true;
+            } else if b == b'"' {
+                in_str = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }

@@ -111,3 +111,138 @@ fn scan_messages_one_per_line() {
     assert_eq!(lines[2]["fraud_type"], "rebate_task");
     assert!(lines[3]["error"].is_string());
 }
+
+/// Trains a small message model in `dir` with `fanzha model train`.
+fn small_model(dir: &common::Tmp) -> String {
+    let mut lines = String::new();
+    for i in 0..20 {
+        let pad = "。".repeat(i % 3);
+        for (t, l) in [
+            ("恭喜您获得一等奖，凭购物小票到一楼服务台领取", "benign"),
+            ("本周六超市会员抽奖，一等奖电饭煲，凭会员卡领取", "benign"),
+            ("您的快递已到驿站，请凭取件码取件", "benign"),
+            (
+                "老同学是我，最近手头有点紧，能帮个忙吗",
+                "impersonate_acquaintance",
+            ),
+            (
+                "老同学好久不见最近手头有点紧能不能帮个忙",
+                "impersonate_acquaintance",
+            ),
+        ] {
+            lines.push_str(
+                &serde_json::json!({"label": l, "text": format!("{t}{pad}")}).to_string(),
+            );
+            lines.push('\n');
+        }
+    }
+    let corpus = dir.path("corpus.jsonl");
+    std::fs::write(&corpus, lines).unwrap();
+    let model = dir.path("m.fzml");
+    let out = fanzha(&[
+        "model", "train", "--input", &corpus, "--out", &model, "--bits", "14",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    model
+}
+
+#[test]
+fn check_and_scan_use_the_model_given_with_model() {
+    let dir = common::Tmp::new("msg-model");
+    let model = small_model(&dir);
+    let prize = "恭喜您获得一等奖，凭购物小票到一楼服务台领取";
+    let friend = "王哥，老同学是我，手头有点紧，能不能帮个忙";
+    let check = |text: &str, extra: &[&str]| {
+        let mut args = vec!["check", "message", text, "--json", "--lang", "en"];
+        args.extend_from_slice(extra);
+        let out = fanzha(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        common::json(&out)
+    };
+    // The pattern set alone: the prize line is flagged, the friend's is not.
+    let v = check(prize, &["--no-model"]);
+    assert_ne!(v["level"], "clear", "{v}");
+    assert!(!common::codes(&v).contains(&"message.model"));
+    assert_eq!(check(friend, &["--no-model"])["level"], "clear");
+    // With the model: the other way round, and the model explains itself.
+    let v = check(prize, &["--model", &model]);
+    assert_eq!(v["level"], "clear", "{v}");
+    assert!(common::codes(&v).contains(&"message.model"));
+    let v = check(friend, &["--model", &model]);
+    assert_ne!(v["level"], "clear", "{v}");
+    assert_eq!(v["fraud_type"], "impersonate_acquaintance");
+    assert!(common::codes(&v).contains(&"message.model"));
+
+    // `scan` the same way.
+    let input = format!("{prize}\n{friend}\n");
+    let out = fanzha_stdin(
+        &["scan", "--kind", "message", "--model", &model],
+        input.as_bytes(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let levels: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["level"].to_string())
+        .collect();
+    assert_eq!(levels.len(), 2);
+    assert_eq!(levels[0], "\"clear\"");
+    assert_ne!(levels[1], "\"clear\"");
+}
+
+#[test]
+fn a_bad_model_file_is_a_usage_error() {
+    let dir = common::Tmp::new("msg-bad-model");
+    let bad = dir.path("bad.fzml");
+    std::fs::write(&bad, b"FZML not really a model").unwrap();
+    let out = fanzha(&["check", "message", "你好", "--model", &bad]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.fzml"));
+    let out = fanzha(&[
+        "check",
+        "message",
+        "你好",
+        "--model",
+        &dir.path("missing.fzml"),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    // A link model is not a message model.
+    let links = dir.path("links.jsonl");
+    let mut lines = String::new();
+    for i in 0..10 {
+        lines.push_str(&format!(
+            "{{\"label\":\"phishing\",\"url\":\"http://icbc-verify{i}.top/login\"}}\n{{\"label\":\"benign\",\"url\":\"https://www.icbc.com.cn/{i}\"}}\n"
+        ));
+    }
+    std::fs::write(&links, lines).unwrap();
+    let lm = dir.path("l.fzml");
+    let out = fanzha(&[
+        "model", "train", "--kind", "link", "--input", &links, "--out", &lm, "--bits", "12",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = fanzha_stdin(
+        &["scan", "--kind", "message", "--model", &lm],
+        "你好\n".as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("link model"));
+    // --model is for messages only.
+    let out = fanzha_stdin(&["scan", "--kind", "link", "--model", &lm], b"a.com\n");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}

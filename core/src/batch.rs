@@ -27,7 +27,7 @@ const MIN_ITEMS_PER_THREAD: usize = 64;
 /// `0` means "as many as the machine has" (`std::thread::available_parallelism`,
 /// one if that is unknown); `1` keeps all the work on the calling thread.
 /// Whatever is asked, a batch never starts more threads than it has groups
-/// of [`MIN_ITEMS_PER_THREAD`] items.
+/// of 64 items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Parallelism(pub usize);
 

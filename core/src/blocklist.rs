@@ -24,6 +24,7 @@ pub enum ListKind {
 }
 
 impl ListKind {
+    /// The stable id (`number`, `url`, `account`).
     pub fn as_str(self) -> &'static str {
         match self {
             ListKind::Number => "number",
@@ -38,6 +39,7 @@ impl ListKind {
 pub struct ListEntry {
     /// Free-form category from the publisher (`fraud`, `spam`, `phishing` …).
     pub category: String,
+    /// The fraud type a hit votes for.
     pub fraud_type: FraudType,
     /// 0–100; becomes the reason's weight.
     pub severity: u8,
@@ -105,6 +107,7 @@ pub fn false_hit_rate(entries: u64, match_bits: u16) -> f64 {
 /// Whether an index could answer every lookup so far.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum IndexHealth {
+    /// Every lookup can be answered.
     Ok,
     /// A newer feed apply replaced data this index points to: reload.
     Outdated,
@@ -133,6 +136,7 @@ pub trait BlockIndex: Send + Sync + std::fmt::Debug {
     /// Number of entries, for status.
     fn len(&self) -> usize;
 
+    /// True when nothing is listed (lookups can be skipped).
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -162,6 +166,7 @@ pub struct MemoryIndex {
 }
 
 impl MemoryIndex {
+    /// An empty index.
     pub fn new() -> MemoryIndex {
         MemoryIndex::default()
     }

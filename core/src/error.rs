@@ -26,11 +26,22 @@ pub enum Error {
     /// The input can't be checked. `why` says what is wrong with it without
     /// repeating it.
     #[error("invalid {kind} input: {why}", kind = kind.as_str())]
-    InvalidInput { kind: Kind, why: &'static str },
+    InvalidInput {
+        /// The kind of check the input was for.
+        kind: Kind,
+        /// What is wrong with it.
+        why: &'static str,
+    },
 
     /// Embedded or feed-supplied rules could not be loaded.
     #[error("protection rules ({part}) are invalid: {why}")]
-    Rules { part: &'static str, why: String },
+    Rules {
+        /// Which rules (`numbers`, `links`, `patterns`, `payments`,
+        /// `scoring`, `texts`, a model, or `settings`).
+        part: &'static str,
+        /// Why they don't load.
+        why: String,
+    },
 
     /// The encrypted store failed.
     #[error(transparent)]
@@ -54,4 +65,5 @@ impl Error {
     }
 }
 
+/// The core's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

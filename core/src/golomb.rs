@@ -43,6 +43,7 @@ pub struct BitWriter {
 }
 
 impl BitWriter {
+    /// An empty writer.
     pub fn new() -> BitWriter {
         BitWriter::default()
     }
@@ -107,6 +108,7 @@ pub struct BitReader<'a> {
 }
 
 impl<'a> BitReader<'a> {
+    /// A reader at the first bit of `bytes`.
     pub fn new(bytes: &'a [u8]) -> BitReader<'a> {
         BitReader { bytes, pos: 0 }
     }
@@ -256,6 +258,8 @@ pub struct Decoder<'a> {
 }
 
 impl<'a> Decoder<'a> {
+    /// A decoder of `count` keys; refuses a parameter outside the format
+    /// ([`RiceError::Parameter`]).
     pub fn new(bytes: &'a [u8], count: u64, k: u32, width: u32) -> Result<Decoder<'a>, RiceError> {
         if k > MAX_PARAMETER || !(1..=64).contains(&width) || k > width {
             return Err(RiceError::Parameter);

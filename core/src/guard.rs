@@ -345,6 +345,7 @@ impl Guard {
         self.history = history;
     }
 
+    /// The settings this guard was made with.
     pub fn settings(&self) -> &Settings {
         &self.settings
     }

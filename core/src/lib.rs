@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! # fanzha-core
 //!
 //! The on-device anti-fraud engine. A [`Guard`] checks phone numbers, links,
@@ -13,6 +14,23 @@
 //! assert_eq!(v.level, Level::Dangerous);
 //! assert!(v.has_reason("number.spoofed_service"));
 //! ```
+//!
+//! ## Layers
+//!
+//! Modules import only from below (checked by `core/tests/module_graph.rs`,
+//! which fails on any import cycle):
+//!
+//! 1. [`Guard`] composes everything (`audit` and `batch` extend it);
+//! 2. [`feed`]: signed feeds, applied to the store;
+//! 3. [`store`]: the encrypted store; [`conversation`]: dialogues, over the
+//!    message check (both read the snapshot);
+//! 4. [`snapshot`]: the immutable protection data of one version;
+//! 5. the checks: [`message`] (over [`link`] and [`number`]), [`payment`]
+//!    (over [`number`]), [`directory`]; each reads the snapshot through
+//!    its own data trait, never the snapshot itself;
+//! 6. scoring, texts, [`blocklist`], and the leaf [`Error`] (which also
+//!    defines the store's and the feed's error types);
+//! 7. [`Verdict`] and its vocabulary, [`model`], [`clock`].
 
 mod audit;
 mod batch;

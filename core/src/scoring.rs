@@ -67,8 +67,11 @@ pub(crate) fn fraud_key(t: FraudType) -> &'static str {
 /// Thresholds and the level → action table (`data/scoring.json`).
 #[derive(Debug, Clone, Deserialize)]
 pub struct ScoringRules {
+    /// Lowest score that is `suspicious`.
     pub suspicious_at: u8,
+    /// Lowest score that is `dangerous`.
     pub dangerous_at: u8,
+    /// Most advice lines in a verdict.
     pub max_advice: usize,
     actions: FastMap<Kind, FastMap<Level, Action>>,
 }
@@ -107,6 +110,7 @@ impl ScoringRules {
         Ok(rules)
     }
 
+    /// The level of a score.
     pub fn level_for(&self, score: u8) -> Level {
         if score >= self.dangerous_at {
             Level::Dangerous
@@ -117,6 +121,7 @@ impl ScoringRules {
         }
     }
 
+    /// The action for a level of a kind of check.
     pub fn action_for(&self, kind: Kind, level: Level) -> Action {
         self.actions[&kind][&level]
     }

@@ -23,10 +23,15 @@ pub const EMBEDDED_VERSION: &str = concat!("embedded-", env!("CARGO_PKG_VERSION"
 /// A feed carrying rules of a kind replaces that kind's default.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSources {
+    /// Number rules (`data/numbers.json` format).
     pub numbers: Option<String>,
+    /// Link rules (`data/links.json` format).
     pub links: Option<String>,
+    /// Message patterns (`data/patterns.json` format).
     pub patterns: Option<String>,
+    /// Payment rules (`data/payments.json` format).
     pub payments: Option<String>,
+    /// Scoring thresholds and actions (`data/scoring.json` format).
     pub scoring: Option<String>,
     /// A message model (FZML bytes, [`crate::model`]); `None`: the embedded
     /// default message model, if this build has one.
@@ -39,6 +44,7 @@ pub struct RuleSources {
 /// Compiled protection data.
 #[derive(Debug)]
 pub struct Snapshot {
+    /// Version of the protection data: the feed's, or [`EMBEDDED_VERSION`].
     pub feed_version: String,
     /// The feed behind this snapshot has expired: verdicts carry `feed.stale`.
     pub stale: bool,
@@ -47,16 +53,23 @@ pub struct Snapshot {
     /// when the snapshot was built. `None`: no feed (embedded data) or no
     /// expiry known.
     pub expires_ms: Option<i64>,
+    /// Scoring thresholds and actions.
     pub scoring: ScoringRules,
+    /// Titles and advice by language.
     pub texts: Texts,
+    /// The numbering plan, official numbers and number weights.
     pub numbers: NumberRules,
+    /// Link rules: brands, hosts, words and weights.
     pub links: link::LinkRules,
+    /// Message patterns, compiled.
     pub patterns: message::PatternSet,
+    /// Payment rules: thresholds, signals, questions.
     pub payments: payment::PaymentRules,
     /// The message model, if any (feed-supplied or embedded default).
     pub message_model: Option<Arc<Model>>,
     /// The link model, if any (feed-supplied or embedded default).
     pub link_model: Option<Arc<Model>>,
+    /// The blocklist index (the store's, or an empty one).
     pub blocklist: Arc<dyn BlockIndex>,
 }
 
@@ -161,11 +174,17 @@ impl LinkData for Snapshot {
     fn links(&self) -> &LinkRules {
         &self.links
     }
+    fn link_model(&self) -> Option<&crate::model::Model> {
+        self.link_model.as_deref()
+    }
 }
 
 impl MessageData for Snapshot {
     fn patterns(&self) -> &PatternSet {
         &self.patterns
+    }
+    fn message_model(&self) -> Option<&crate::model::Model> {
+        self.message_model.as_deref()
     }
 }
 

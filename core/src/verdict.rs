@@ -64,10 +64,13 @@ impl fmt::Display for Level {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
+    /// Let it through.
     Allow,
+    /// Let it through with a warning.
     Warn,
     /// Interrupt and ask the user to confirm; payments carry a cool-off.
     Confirm,
+    /// Stop it.
     Block,
 }
 
@@ -93,21 +96,37 @@ impl fmt::Display for Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FraudType {
+    /// Paid "tasks" and order brushing with rebates (刷单返利).
     RebateTask,
+    /// Fake investment and wealth management (虚假投资理财).
     FakeInvestment,
+    /// Fake loans (虚假贷款).
     FakeLoan,
+    /// Impersonating e-commerce, logistics or bank customer service (冒充客服).
     ImpersonateCustomerService,
+    /// Impersonating police, prosecutors, courts or officials (冒充公检法).
     ImpersonateAuthority,
+    /// Fake credit-record repair (虚假征信).
     FakeCreditRepair,
+    /// Fake shopping and services (虚假购物服务).
     FakeShopping,
+    /// Impersonating a boss, relative or acquaintance (冒充领导熟人).
     ImpersonateAcquaintance,
+    /// Fake trading of game accounts and items (网游虚假交易).
     GameTrading,
+    /// Online romance turned investment (杀猪盘).
     RomanceInvestment,
+    /// Fake jobs.
     FakeJob,
+    /// Fake prizes and lotteries.
     PrizeLottery,
+    /// Asking for a verification code.
     VerificationCode,
+    /// Phishing: a page or message that steals credentials or card data.
     Phishing,
+    /// A malicious app to install.
     MalwareApp,
+    /// Fraud of another kind.
     Other,
 }
 
@@ -170,13 +189,18 @@ impl fmt::Display for FraudType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
+    /// A phone number.
     Number,
+    /// A link (URL).
     Link,
+    /// A message (SMS or chat).
     Message,
+    /// A payment.
     Payment,
 }
 
 impl Kind {
+    /// The stable id (`number`, `link`, `message`, `payment`).
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Number => "number",
@@ -205,6 +229,7 @@ pub enum Lang {
     #[default]
     #[serde(rename = "zh-Hans")]
     ZhHans,
+    /// English.
     #[serde(rename = "en")]
     En,
 }
@@ -222,6 +247,7 @@ impl Lang {
         }
     }
 
+    /// The tag (`zh-Hans`, `en`).
     pub fn as_str(self) -> &'static str {
         match self {
             Lang::ZhHans => "zh-Hans",
@@ -244,6 +270,7 @@ pub struct Reason {
 }
 
 impl Reason {
+    /// A reason with its code, weight and detail.
     pub fn new(code: impl Into<String>, weight: i32, detail: impl Into<String>) -> Reason {
         Reason {
             code: code.into(),
@@ -280,17 +307,22 @@ pub struct Extracted {
 /// The answer of every check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Verdict {
+    /// What was checked.
     pub kind: Kind,
     /// The input as given (messages: truncated to a bounded preview).
     pub input: String,
     /// The normalized form: E.164 number, canonical URL, normalized account;
     /// `None` when there is none (messages).
     pub normalized: Option<String>,
+    /// Trusted, clear, suspicious or dangerous.
     pub level: Level,
     /// 0–100.
     pub score: u8,
+    /// What the host app should do.
     pub action: Action,
+    /// The most likely fraud type, when the verdict warns.
     pub fraud_type: Option<FraudType>,
+    /// Why, strongest first: stable dotted codes with weights and details.
     pub reasons: Vec<Reason>,
     /// Short localized headline.
     pub title: String,

@@ -18,10 +18,18 @@ const MAX_FP_RATE: f64 = 0.01;
 
 /// Directories under `tests/corpus/` that this rule test does not read:
 /// `train` (the generated training split of the message model), `fresh4`
-/// (the model's first-measurement split), `links` (URL lines, another
-/// format), `conversations` (dialogues as turns) and `gen` (the generator's
-/// code).
-const NOT_RULE_SPLITS: &[&str] = &["train", "fresh4", "links", "conversations", "gen"];
+/// and `fresh5` (the model's first-measurement splits), `links` (URL lines,
+/// another format), `conversations` (dialogues as turns), `gen` and `tools`
+/// (code).
+const NOT_RULE_SPLITS: &[&str] = &[
+    "train",
+    "fresh4",
+    "fresh5",
+    "links",
+    "conversations",
+    "gen",
+    "tools",
+];
 
 #[derive(Debug, Deserialize)]
 struct Case {

@@ -630,7 +630,7 @@ proptest! {
                 Rec::Entry { kind, severity, category, label, .. } =>
                     (1..=3).contains(kind) && *severity <= 100 && *category < defined && *label < defined,
                 Rec::Removal { kind } => delta && (1..=3).contains(kind),
-                Rec::Rules { kind, op, .. } => (1..=5).contains(kind) && *op == 1 && kinds.insert(*kind),
+                Rec::Rules { kind, op, .. } => (1..=7).contains(kind) && *op == 1 && kinds.insert(*kind),
                 Rec::Junk(j) => j.is_empty(),
             };
         }

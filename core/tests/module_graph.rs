@@ -19,12 +19,12 @@
 //!
 //! The layers today, top to bottom (each imports only from below):
 //! `audit`, `batch` (extend the guard) → `guard` (composes) → `feed` →
-//! `store` → `snapshot` → `directory`, `message`, `payment` → `link`,
-//! `number` → `scoring` → `text`, `blocklist`, `model`, `error` →
-//! `verdict`, `clock`, `fasthash`. The checks never name the snapshot: each
-//! reads it through its own data trait (`number::NumberData`, …), which
-//! `Snapshot` implements; the crate error and the store's and the feed's
-//! error types live in the leaf `error`.
+//! `store`, `conversation` → `snapshot` → `directory`, `message`,
+//! `payment` → `link`, `number` → `scoring` → `text`, `blocklist`, `error`
+//! → `verdict`, `model`, `clock`, `fasthash`. The checks never name the
+//! snapshot: each reads it through its own data trait
+//! (`number::NumberData`, …), which `Snapshot` implements; the crate error
+//! and the store's and the feed's error types live in the leaf `error`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -101,7 +101,15 @@ fn crate_root(lib: &str) -> (BTreeSet<String>, BTreeMap<String, String>) {
     let lib = code(lib);
     for stmt in lib.split(';') {
         let s = stmt.split_whitespace().collect::<Vec<_>>().join(" ");
-        let s = s.trim_start_matches("pub ").trim();
+        // Attributes before the item (`#![warn(…)]`, `#[cfg(…)]`).
+        let mut s = s.as_str();
+        while s.starts_with('#') {
+            s = s.find(']').map_or("", |i| s[i + 1..].trim_start());
+        }
+        let s = s
+            .trim_start_matches("pub(crate) ")
+            .trim_start_matches("pub ")
+            .trim();
         if let Some(m) = s.strip_prefix("mod ") {
             modules.insert(m.trim().to_string());
         } else if let Some(u) = s.strip_prefix("use ") {
@@ -348,4 +356,10 @@ fn the_graph_reader_sees_cycles_and_skips_comments_and_tests() {
          mod tests { use crate::z; }\n",
     );
     assert_eq!(crate_paths(&text), ["a", "b", "e", "g", "l"]);
+
+    let (modules, reexports) = crate_root(
+        "#![warn(missing_docs)]\n//! docs\nmod a;\n#[cfg(feature = \"x\")]\npub mod b;\npub(crate) mod c;\npub use a::{X, Y as Z};\n",
+    );
+    assert_eq!(modules.into_iter().collect::<Vec<_>>(), ["a", "b", "c"]);
+    assert_eq!(reexports.get("Z").map(String::as_str), Some("a"));
 }

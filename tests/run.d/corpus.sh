@@ -10,4 +10,6 @@ if ! command -v python3 >/dev/null 2>&1; then
 fi
 python3 tests/corpus/gen/generate.py --check
 python3 tests/corpus/gen/fresh4.py --check
+python3 tests/corpus/gen/fresh5.py --check
+python3 tests/corpus/gen/conversations_fresh.py --check
 python3 tests/corpus/links/generate_links.py --check

@@ -453,6 +453,11 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_messages(uint64_t ptr, RustBu
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_numbers(uint64_t ptr, RustBuffer numbers, RustBuffer context, uint32_t parallelism, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_CONVERSATION
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_CONVERSATION
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_conversation(uint64_t ptr, RustBuffer turns, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CALL_DIRECTORY_ENTRIES
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_call_directory_entries(uint64_t ptr, RustCallStatus *_Nonnull out_status
@@ -973,6 +978,12 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_messages(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_NUMBERS
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_NUMBERS
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_numbers(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_CONVERSATION
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_CONVERSATION
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_conversation(void
     
 );
 #endif

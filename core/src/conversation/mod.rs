@@ -112,7 +112,9 @@ impl Speaker {
 /// One turn of a conversation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Turn {
+    /// Who said it.
     pub speaker: Speaker,
+    /// What was said.
     pub text: String,
 }
 
@@ -203,17 +205,36 @@ pub(crate) fn check(snap: &Snapshot, region: &str, lang: Lang, turns: &[Turn]) -
         }
         let mut features = p.features();
         p.match_body(&norm, MAX_REGEX_BYTES, &mut features);
-        let keywords = r.stage_keywords.find(&norm.compact, r.stages.len());
+        // Words inside a negated phrase count for no risk stage; stages
+        // that lower the score (protective advice) read every word.
+        let negated = r.negated.spans(&norm.compact, r.negation_reach);
+        let risky = r
+            .stage_keywords
+            .find(&norm.compact, r.stages.len(), &negated);
+        let every = r.stage_keywords.find(&norm.compact, r.stages.len(), &[]);
         for (si, stage) in r.stages.iter().enumerate() {
             if !(remote && stage.remote || !remote && stage.local) {
                 continue;
             }
+            let negatable = stage.weight > 0;
             let group = stage_groups[si].iter().find_map(|&g| {
-                features
-                    .get(g)
-                    .map(|ev| p.evidence_text(ev, &norm.compact, g))
+                let text = p.evidence_text(features.get(g)?, &norm.compact, g);
+                // A pattern's words inside a negated phrase don't count.
+                let phrase = text.trim_matches('"').trim_end_matches('…');
+                let at = norm.compact.find(phrase);
+                match at {
+                    Some(s)
+                        if negatable
+                            && !phrase.is_empty()
+                            && rules::inside(&negated, s, s + phrase.len()) =>
+                    {
+                        None
+                    }
+                    _ => Some(text),
+                }
             });
-            let evidence = group.or_else(|| keywords[si].map(|k| format!("\"{k}\"")));
+            let keyword = if negatable { risky[si] } else { every[si] };
+            let evidence = group.or_else(|| keyword.map(|k| format!("\"{k}\"")));
             if let Some(ev) = evidence {
                 let s = &mut seen[si];
                 s.turns.push(i);
@@ -225,7 +246,7 @@ pub(crate) fn check(snap: &Snapshot, region: &str, lang: Lang, turns: &[Turn]) -
         if remote {
             for (ti, hit) in r
                 .type_keywords
-                .find(&norm.compact, r.types.len())
+                .find(&norm.compact, r.types.len(), &negated)
                 .into_iter()
                 .enumerate()
             {
@@ -267,7 +288,13 @@ pub(crate) fn check(snap: &Snapshot, region: &str, lang: Lang, turns: &[Turn]) -
         .map(|(si, _)| (si, seen[si].turns.as_slice()))
         .collect();
     let run = longest_ordered_run(&arc);
-    let arc_weight = r.arc_weights.get(run.len()).copied().unwrap_or(0);
+    let mut run_turns: Vec<usize> = run.iter().map(|&(_, t)| t).collect();
+    run_turns.dedup();
+    let arc_weight = if run_turns.len() < r.arc_min_turns {
+        0
+    } else {
+        r.arc_weights.get(run.len()).copied().unwrap_or(0)
+    };
     if arc_weight != 0 {
         let detail = run
             .iter()

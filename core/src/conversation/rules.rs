@@ -31,6 +31,14 @@ struct RawRules {
     stages: Vec<RawStage>,
     arc: RawArc,
     types: Vec<RawType>,
+    /// Phrases that say the opposite of a stage's words ("老师不会私下收钱",
+    /// "we will never ask for your PIN"): stage words inside one don't count.
+    #[serde(default)]
+    negated: Vec<String>,
+    /// How far past a negated phrase its negation reaches, in bytes of the
+    /// compact form (6: two CJK characters).
+    #[serde(default)]
+    negation_reach_bytes: usize,
     message: RawMessage,
     model: RawModel,
 }
@@ -58,7 +66,13 @@ fn remote_only() -> Vec<String> {
 #[serde(deny_unknown_fields)]
 struct RawArc {
     code: String,
+    #[serde(default = "one")]
+    min_turns: usize,
     weights: Vec<i32>,
+}
+
+fn one() -> usize {
+    1
 }
 
 #[derive(Debug, Deserialize)]
@@ -149,15 +163,21 @@ impl Keywords {
     }
 
     /// For each owner, the first keyword of its list found in `compact`
-    /// (Latin keywords only at word edges).
-    pub fn find<'k>(&'k self, compact: &str, owners: usize) -> Vec<Option<&'k str>> {
+    /// (Latin keywords only at word edges), leaving out matches inside one
+    /// of the `negated` byte spans.
+    pub fn find<'k>(
+        &'k self,
+        compact: &str,
+        owners: usize,
+        negated: &[(usize, usize)],
+    ) -> Vec<Option<&'k str>> {
         let mut found: Vec<Option<&str>> = vec![None; owners];
         let Some(ac) = &self.automaton else {
             return found;
         };
         for m in ac.find_overlapping_iter(compact) {
             let (text, who) = &self.patterns[m.pattern().as_usize()];
-            if !at_word_edges(compact, m.start(), m.end()) {
+            if !at_word_edges(compact, m.start(), m.end()) || inside(negated, m.start(), m.end()) {
                 continue;
             }
             for &o in who {
@@ -168,6 +188,25 @@ impl Keywords {
         }
         found
     }
+
+    /// The byte spans of every match in `compact` (word edges as [`find`]),
+    /// each extended by `reach` bytes past its end.
+    ///
+    /// [`find`]: Keywords::find
+    pub fn spans(&self, compact: &str, reach: usize) -> Vec<(usize, usize)> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        ac.find_overlapping_iter(compact)
+            .filter(|m| at_word_edges(compact, m.start(), m.end()))
+            .map(|m| (m.start(), m.end().saturating_add(reach)))
+            .collect()
+    }
+}
+
+/// True when `start..end` lies within one of `spans`.
+pub(crate) fn inside(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    spans.iter().any(|&(s, e)| s <= start && end <= e)
 }
 
 /// A match of ASCII letters or digits must not continue a word on either
@@ -190,11 +229,17 @@ pub(crate) struct ConversationRules {
     /// Stage keywords; owners are stage indexes.
     pub stage_keywords: Keywords,
     pub arc_code: String,
+    /// Distinct turns a run must span to count.
+    pub arc_min_turns: usize,
     /// Weight by the length of the longest in-order run of arc stages.
     pub arc_weights: Vec<i32>,
     /// `(type, vote)`; keywords in `type_keywords` (owners: these indexes).
     pub types: Vec<(FraudType, i32)>,
     pub type_keywords: Keywords,
+    /// Negated phrases (one owner).
+    pub negated: Keywords,
+    /// Bytes past a negated phrase its negation reaches.
+    pub negation_reach: usize,
     pub message_code: String,
     pub message_factor: f32,
     pub model_code: String,
@@ -266,6 +311,7 @@ impl ConversationRules {
         }
         let lists: Vec<&[String]> = raw.types.iter().map(|t| t.keywords.as_slice()).collect();
         let type_keywords = Keywords::build(&lists)?;
+        let negated = Keywords::build(&[raw.negated.as_slice()])?;
         if !(0.0..=1.0).contains(&raw.message.factor) {
             return Err(err("message factor outside 0..=1"));
         }
@@ -286,9 +332,12 @@ impl ConversationRules {
             stages,
             stage_keywords,
             arc_code: raw.arc.code,
+            arc_min_turns: raw.arc.min_turns,
             arc_weights: raw.arc.weights,
             types,
             type_keywords,
+            negated,
+            negation_reach: raw.negation_reach_bytes.min(64),
             message_code: raw.message.code,
             message_factor: raw.message.factor,
             model_code: m.code.clone(),

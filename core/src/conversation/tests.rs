@@ -169,3 +169,85 @@ fn longest_run_keeps_order() {
     let run = longest_ordered_run(&[(0, &[2]), (1, &[3]), (2, &[4]), (3, &[0, 6])]);
     assert_eq!(run.len(), 4);
 }
+
+#[test]
+fn words_inside_a_negated_phrase_count_for_no_risk_stage() {
+    let g = guard();
+    let v = g
+        .check_conversation(&[
+            Turn::remote("各位家长好 我是实验小学王老师 下周开家长会"),
+            Turn::local("老师好"),
+            Turn::remote("班费统一在学校APP里交 不要私下转给任何人"),
+        ])
+        .unwrap();
+    assert!(!v.has_reason("conversation.transfer"), "{:#?}", v.reasons);
+    assert!(!v.has_reason("conversation.secrecy"), "{:#?}", v.reasons);
+    assert!(v.level < Level::Suspicious, "{v:#?}");
+    // The same words without the negation are a request.
+    let v = g
+        .check_conversation(&[
+            Turn::remote("各位家长好 我是实验小学王老师 下周开家长会"),
+            Turn::local("老师好"),
+            Turn::remote("班费私下转给我 别跟其他家长说"),
+        ])
+        .unwrap();
+    assert!(v.has_reason("conversation.transfer"), "{:#?}", v.reasons);
+}
+
+#[test]
+fn the_message_model_reads_the_remote_side() {
+    use crate::model::{train, FeatureKind, TrainOptions};
+    let mut ex: Vec<(String, String)> = Vec::new();
+    for t in [
+        "你的快递丢了 我们给你理赔 先开通备用金",
+        "理赔需要你先转一笔验证金 核实后退回",
+        "打开借呗看一下额度 转到验证账户",
+    ] {
+        ex.push((t.into(), "impersonate_customer_service".into()));
+    }
+    for t in ["晚上回家吃饭吗", "会议改到下午三点", "快递放门口就行 谢谢"] {
+        ex.push((t.into(), "benign".into()));
+    }
+    let opts = TrainOptions {
+        holdback_every: 0,
+        bits: 12,
+        ..TrainOptions::default()
+    };
+    let (m, _) = train(FeatureKind::Message, &ex, &opts).unwrap();
+    let sources = crate::RuleSources {
+        message_model: Some(std::sync::Arc::new(m.to_bytes())),
+        ..Default::default()
+    };
+    let snap = Snapshot::build(
+        &sources,
+        std::sync::Arc::new(crate::blocklist::MemoryIndex::new()),
+        "t".into(),
+    )
+    .unwrap();
+    let g = Guard::with_snapshot(Settings::default(), snap).unwrap();
+    let turns = [
+        Turn::remote("你好 你的快递丢了 我们给你理赔"),
+        Turn::local("好的"),
+        Turn::remote("理赔前先转一笔验证金 核实后退回"),
+    ];
+    let v = g.check_conversation(&turns).unwrap();
+    let r = v
+        .reasons
+        .iter()
+        .find(|r| r.code == "conversation.model")
+        .unwrap_or_else(|| panic!("{:#?}", v.reasons));
+    assert!(
+        r.detail.contains("impersonate_customer_service"),
+        "{}",
+        r.detail
+    );
+    assert!(r.weight > 0);
+    // Without a model (the embedded default taken out), no model reason.
+    let mut bare = Snapshot::embedded().unwrap();
+    bare.message_model = None;
+    let plain = Guard::with_snapshot(Settings::default(), bare)
+        .unwrap()
+        .check_conversation(&turns)
+        .unwrap();
+    assert!(!plain.has_reason("conversation.model"));
+}

@@ -32,7 +32,10 @@ impl fmt::Debug for KeyId {
 pub enum FeedError {
     /// The file ends before a part it declares.
     #[error("feed is truncated ({part})")]
-    Truncated { part: &'static str },
+    Truncated {
+        /// The part that is cut off.
+        part: &'static str,
+    },
 
     /// Not a feed file at all.
     #[error("not a fanzha feed (bad magic)")]
@@ -49,7 +52,12 @@ pub enum FeedError {
 
     /// A declared or actual size is over the cap.
     #[error("feed too large: {what} is over the limit of {limit}")]
-    TooLarge { what: &'static str, limit: u64 },
+    TooLarge {
+        /// What is too large.
+        what: &'static str,
+        /// The limit it is over.
+        limit: u64,
+    },
 
     /// Signed by a key that is neither pinned nor vouched for by a pinned
     /// key's rotation statement.
@@ -70,7 +78,12 @@ pub enum FeedError {
 
     /// The feed's rules for a kind don't load.
     #[error("feed rules ({kind}) are invalid: {why}")]
-    Rules { kind: &'static str, why: String },
+    Rules {
+        /// The rule kind (`numbers`, `links` …).
+        kind: &'static str,
+        /// Why they don't load.
+        why: String,
+    },
 
     /// A model the feed carries can't be used: not a model file, another
     /// format version, a link model where a message model belongs (or the
@@ -86,11 +99,21 @@ pub enum FeedError {
 
     /// The feed is not newer than the installed one.
     #[error("feed version {offered} is not newer than the installed version {current} (rollback refused)")]
-    Rollback { current: u64, offered: u64 },
+    Rollback {
+        /// The installed version.
+        current: u64,
+        /// The feed's version.
+        offered: u64,
+    },
 
     /// A delta whose base is not the installed version.
     #[error("delta from version {base} does not apply to the installed version {}", current.map_or("none".to_string(), |v| v.to_string()))]
-    WrongBase { base: u64, current: Option<u64> },
+    WrongBase {
+        /// The version the delta applies to.
+        base: u64,
+        /// The installed version, if any.
+        current: Option<u64>,
+    },
 
     /// A key file can't be used.
     #[error("key file is invalid: {0}")]

@@ -21,7 +21,10 @@ pub enum KeyProviderError {
     /// authenticated, key permanently invalidated, key file unreadable).
     /// `why` is the provider's own explanation; it must not carry user data.
     #[error("the key provider is unavailable: {why}")]
-    Unavailable { why: String },
+    Unavailable {
+        /// The provider's explanation.
+        why: String,
+    },
 }
 
 /// Errors of the store.
@@ -43,38 +46,71 @@ pub enum StoreError {
     /// The file is damaged: a page, a record or the header fails its checks.
     /// `what` names the part that failed, never its content.
     #[error("the store is damaged ({what})")]
-    Corrupt { what: &'static str },
+    Corrupt {
+        /// The part that failed its checks.
+        what: &'static str,
+    },
 
     /// The file is shorter than its own header says.
     #[error("the store is truncated ({actual} of {expected} bytes)")]
-    Truncated { expected: u64, actual: u64 },
+    Truncated {
+        /// Bytes the header declares.
+        expected: u64,
+        /// Bytes the file has.
+        actual: u64,
+    },
 
     /// The file was written by a newer version of the library.
     #[error("the store has schema version {found}; this build reads up to {supported}")]
-    TooNew { found: u32, supported: u32 },
+    TooNew {
+        /// The file's schema version.
+        found: u32,
+        /// The newest schema version this build reads.
+        supported: u32,
+    },
 
     /// A feed version not newer than the one applied (rollback or replay).
     #[error("feed version {offered} is not newer than the applied version {current}")]
-    Rollback { current: u64, offered: u64 },
+    Rollback {
+        /// The applied version.
+        current: u64,
+        /// The feed's version.
+        offered: u64,
+    },
 
     /// A delta whose base is not the applied version.
     #[error("delta is based on version {base} but the applied version is {}", DisplayVersion(*.current))]
-    BaseMismatch { current: Option<u64>, base: u64 },
+    BaseMismatch {
+        /// The applied version, if any.
+        current: Option<u64>,
+        /// The version the delta applies to.
+        base: u64,
+    },
 
     /// A size or count limit was hit; nothing was written.
     #[error("limit exceeded: {what}")]
-    Limit { what: &'static str },
+    Limit {
+        /// The limit that was hit.
+        what: &'static str,
+    },
 
     /// A value handed to the store can't be stored (empty, too long …).
     #[error("invalid {what}: {why}")]
     InvalidValue {
+        /// What the value is (a rule value, a report note …).
         what: &'static str,
+        /// What is wrong with it.
         why: &'static str,
     },
 
     /// Rules carried by a feed do not compile; nothing was written.
     #[error("feed rules ({part}) are invalid: {why}")]
-    Rules { part: &'static str, why: String },
+    Rules {
+        /// The rule kind.
+        part: &'static str,
+        /// Why they don't compile.
+        why: String,
+    },
 
     /// The iterator feeding [`crate::store::Store::apply_feed`] failed; the
     /// transaction was rolled back. Downcast the source to get the caller's

@@ -29,6 +29,7 @@ pub const RETIRED_KEYS_SETTING: &str = "feed.retired_keys";
 /// What applying a feed did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Applied {
+    /// The applied feed's header.
     pub header: FeedHeader,
     /// The key that signed it.
     pub signer: KeyId,
@@ -37,6 +38,7 @@ pub struct Applied {
     pub stale: bool,
     /// Keys this feed's rotation statements retired (now refused).
     pub retired: Vec<KeyId>,
+    /// What the store changed.
     pub outcome: ApplyOutcome,
 }
 
@@ -70,7 +72,7 @@ fn retired_ids(store: &Store) -> Result<Vec<KeyId>> {
 
 /// Verifies `bytes` as a feed and applies it to `store`.
 ///
-/// Errors: every [`FeedError`] of parsing, verification and policy (wrapped
+/// Errors: every [`super::FeedError`] of parsing, verification and policy (wrapped
 /// in [`crate::Error::Feed`]) before anything is written; store errors from
 /// the transaction (rolled back). `now_ms` decides staleness.
 pub fn apply(

@@ -29,7 +29,7 @@ pub fn number(rules: &NumberRules, region: &str, value: &str) -> Result<String> 
 }
 
 /// The lookup expression a blocklisted URL (or bare host) is stored under:
-/// the first, most specific of [`crate::link::expressions`] of
+/// the first, most specific of [`crate::link::expressions()`] of
 /// [`crate::link::canonicalize`] — `host/path?query` as the Safe Browsing
 /// canonicalizer writes it. A bare host gives `host/`, which the link check
 /// looks up for every URL on that host and its subdomains; a path gives

@@ -241,6 +241,12 @@ mod tests {
         assert!(!b.unchanged(ListKind::Number, "+8613900139000", &entry("b", 95)));
         // The same hash in another list is another entry.
         assert!(!b.unchanged(ListKind::Url, "+8613800138000", &entry("a", 90)));
+        // Same value and metadata, now confirmed: carried again.
+        let confirmed = ListEntry {
+            confirmed: true,
+            ..entry("a", 90)
+        };
+        assert!(!b.unchanged(ListKind::Number, "+8613800138000", &confirmed));
         // New.
         assert!(!b.unchanged(ListKind::Number, "+8613700137000", &entry("d", 90)));
         let removed: Vec<FeedRemoval> = b.removals().collect();

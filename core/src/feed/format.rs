@@ -31,8 +31,9 @@ pub const FORMAT_V1: u16 = 1;
 pub const HEADER_LEN: usize = 168;
 /// Length of the signature block: key id + Ed25519 signature.
 pub(crate) const SIG_BLOCK_LEN: usize = 8 + 64;
-/// Narrowest and widest hash keys a format-2 feed may use.
+/// Narrowest hash key a format-2 feed may use.
 pub const MIN_KEY_BITS: u8 = 32;
+/// Widest hash key a format-2 feed may use.
 pub const MAX_KEY_BITS: u8 = 64;
 
 /// Domain separation for feed signatures, by format.
@@ -83,10 +84,14 @@ pub enum FeedKind {
     /// Replaces everything the feed id had.
     Full,
     /// Applies only on top of version `base` of the same feed id.
-    Delta { base: u64 },
+    Delta {
+        /// The version this delta applies to.
+        base: u64,
+    },
 }
 
 impl FeedKind {
+    /// True for a delta.
     pub fn is_delta(self) -> bool {
         matches!(self, FeedKind::Delta { .. })
     }
@@ -105,10 +110,15 @@ impl FeedKind {
 /// [`crate::model`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RuleKind {
+    /// Number rules (`numbers.json`).
     Numbers,
+    /// Link rules (`links.json`).
     Links,
+    /// Message patterns (`patterns.json`).
     Patterns,
+    /// Payment rules (`payments.json`).
     Payments,
+    /// Scoring thresholds and actions (`scoring.json`).
     Scoring,
     /// A message model (FZML of [`FeatureKind::Message`]).
     MessageModel,
@@ -117,6 +127,7 @@ pub enum RuleKind {
 }
 
 impl RuleKind {
+    /// Every kind, in record order.
     pub const ALL: [RuleKind; 7] = [
         RuleKind::Numbers,
         RuleKind::Links,
@@ -141,6 +152,7 @@ impl RuleKind {
         }
     }
 
+    /// The kind named `id` (`numbers`, `links`, `patterns`, `payments`, `scoring`).
     pub fn parse(id: &str) -> Option<RuleKind> {
         RuleKind::ALL.into_iter().find(|k| k.as_str() == id)
     }
@@ -282,6 +294,7 @@ pub struct FeedHeader {
     pub id: String,
     /// Version of this feed id; strictly increasing.
     pub version: u64,
+    /// Full or delta.
     pub kind: FeedKind,
     /// When it was built (ms since the Unix epoch).
     pub created_ms: i64,
@@ -290,8 +303,11 @@ pub struct FeedHeader {
     pub expires_ms: i64,
     /// Entries by list.
     pub numbers: u64,
+    /// URL expressions listed.
     pub urls: u64,
+    /// Payee accounts listed.
     pub accounts: u64,
+    /// Removals (a delta only).
     pub removals: u64,
     /// Rule-set records.
     pub rules: u32,
@@ -299,6 +315,7 @@ pub struct FeedHeader {
     pub strings: u32,
     /// Key-rotation statements between header and signature.
     pub rotations: u32,
+    /// Length of the body in bytes.
     pub body_len: u64,
     /// SHA-256 of the body.
     pub body_hash: [u8; 32],

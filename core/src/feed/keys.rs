@@ -35,6 +35,7 @@ impl fmt::Debug for PublicKey {
 }
 
 impl PublicKey {
+    /// The key's id.
     pub fn id(&self) -> KeyId {
         let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
         ctx.update(KEY_ID_CONTEXT);
@@ -117,12 +118,14 @@ impl PublisherKey {
         PublisherKey::from_pkcs8(&bytes)
     }
 
+    /// The public half.
     pub fn public_key(&self) -> PublicKey {
         let mut k = [0u8; 32];
         k.copy_from_slice(self.pair.public_key().as_ref());
         PublicKey(k)
     }
 
+    /// The key's id (its public key's).
     pub fn id(&self) -> KeyId {
         self.public_key().id()
     }
@@ -137,10 +140,13 @@ impl PublisherKey {
 /// A statement by the holder of key `old` that `new` speaks for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rotation {
+    /// The key that vouches.
     pub old: KeyId,
+    /// The key vouched for.
     pub new: PublicKey,
     /// When the statement was made (ms since the Unix epoch).
     pub issued_ms: i64,
+    /// Ed25519 signature by `old` over the statement.
     pub signature: [u8; 64],
 }
 
@@ -175,6 +181,7 @@ impl Rotation {
         m
     }
 
+    /// The statement's bytes as a feed carries them.
     pub fn encode(&self) -> [u8; Rotation::LEN] {
         let mut b = [0u8; Rotation::LEN];
         b[..56].copy_from_slice(&self.signed_part());
@@ -237,6 +244,7 @@ pub struct TrustedKeys {
 }
 
 impl TrustedKeys {
+    /// Trusts exactly `keys`.
     pub fn new(keys: impl IntoIterator<Item = PublicKey>) -> TrustedKeys {
         let mut t = TrustedKeys::default();
         for k in keys {
@@ -245,20 +253,24 @@ impl TrustedKeys {
         t
     }
 
+    /// Trusts one more key.
     pub fn add(&mut self, key: PublicKey) {
         if !self.keys.contains(&key) {
             self.keys.push(key);
         }
     }
 
+    /// The trusted key with id `id`.
     pub fn get(&self, id: KeyId) -> Option<&PublicKey> {
         self.keys.iter().find(|k| k.id() == id)
     }
 
+    /// True when no key is trusted.
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
 
+    /// The trusted keys.
     pub fn keys(&self) -> &[PublicKey] {
         &self.keys
     }

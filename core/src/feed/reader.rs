@@ -38,10 +38,15 @@ pub struct FeedFile<'a> {
 /// Counts from a body walk, for `inspect` and status.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BodySummary {
+    /// Number entries.
     pub numbers: u64,
+    /// URL entries.
     pub urls: u64,
+    /// Account entries.
     pub accounts: u64,
+    /// Removals.
     pub removals: u64,
+    /// String-table records.
     pub strings: u32,
     /// Groups (format 2): sets of entries sharing their metadata.
     pub groups: u32,
@@ -492,6 +497,7 @@ impl<'a> FeedFile<'a> {
         })
     }
 
+    /// The header (parsed, not yet verified).
     pub fn header(&self) -> &FeedHeader {
         &self.header
     }
@@ -501,6 +507,7 @@ impl<'a> FeedFile<'a> {
         self.key_id
     }
 
+    /// The key-rotation statements (not yet verified).
     pub fn rotations(&self) -> &[Rotation] {
         &self.rotations
     }
@@ -606,10 +613,12 @@ pub struct VerifiedFeed<'a> {
 }
 
 impl<'a> VerifiedFeed<'a> {
+    /// The verified header.
     pub fn header(&self) -> &FeedHeader {
         &self.file.header
     }
 
+    /// Full or delta.
     pub fn kind(&self) -> FeedKind {
         self.file.header.kind
     }
@@ -619,6 +628,7 @@ impl<'a> VerifiedFeed<'a> {
         self.file.key_id
     }
 
+    /// The verified key-rotation statements.
     pub fn rotations(&self) -> &[Rotation] {
         &self.file.rotations
     }
@@ -629,6 +639,7 @@ impl<'a> VerifiedFeed<'a> {
         &self.chain
     }
 
+    /// Counts from the body walk.
     pub fn summary(&self) -> &BodySummary {
         &self.summary
     }

@@ -31,10 +31,15 @@ pub const DEFAULT_MAX_BUFFERED: usize = 1 << 24;
 /// What a feed says about itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedMeta {
+    /// Feed id (see [`FeedHeader::id`]).
     pub id: String,
+    /// Version; strictly increasing per feed id.
     pub version: u64,
+    /// Full or delta.
     pub kind: FeedKind,
+    /// When it is built (ms since the Unix epoch).
     pub created_ms: i64,
+    /// When it goes stale (ms since the Unix epoch).
     pub expires_ms: i64,
     /// Statements that lead from a pinned key to the signing key.
     pub rotations: Vec<Rotation>,
@@ -172,6 +177,7 @@ impl<W: Write + Seek> FeedWriter<W> {
         FeedWriter::with_limits(out, meta, Limits::default())
     }
 
+    /// Starts a feed with explicit limits.
     pub fn with_limits(
         mut out: W,
         meta: FeedMeta,

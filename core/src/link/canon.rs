@@ -37,8 +37,11 @@ pub const MAX_URL_BYTES: usize = 1 << 20;
 /// What the host of a canonical URL is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum HostKind {
+    /// A domain name.
     Domain,
+    /// An IPv4 address.
     Ipv4,
+    /// An IPv6 address.
     Ipv6,
 }
 
@@ -59,6 +62,7 @@ pub struct Canonical {
     /// The userinfo written before `@`, escaped like the rest (not part of
     /// the canonical URL).
     pub userinfo: Option<String>,
+    /// Whether the host is a domain or an IP address.
     pub host_kind: HostKind,
     /// The host was hidden: percent-escaped, or an IPv4 address written in
     /// another form than plain dotted decimal (`3279880203`, `0xC3.0177.0.11`).

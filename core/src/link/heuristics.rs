@@ -11,6 +11,7 @@ use super::spoof::Spoof;
 use super::LinkData;
 use crate::blocklist::ListKind;
 use crate::error::{Error, Result};
+use crate::model::Model;
 use crate::scoring::Assessment;
 use crate::verdict::{FraudType, Kind, Lang, Verdict};
 use std::borrow::Cow;
@@ -117,12 +118,21 @@ pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdi
     };
     let shared = is_domain && domain_signals(rules, lang, &c, &facts, &mut a);
     remote_app(rules, &c, &facts, dl.is_some(), trusted, &mut a);
+    if let Some(m) = snap.link_model().filter(|_| !trusted) {
+        model_signal(rules, m, url, &mut a);
+    }
     // A free-hosting subdomain is never evidence by itself (most project and
     // personal sites live there too); with other evidence it adds weight.
     let other_risk: i32 = a
         .reasons()
         .iter()
-        .filter(|r| r.weight > 0 && r.code != "link.brand_on_shared_hosting")
+        .filter(|r| {
+            r.weight > 0
+                && !matches!(
+                    r.code.as_str(),
+                    "link.brand_on_shared_hosting" | "link.lure_words"
+                )
+        })
         .map(|r| r.weight)
         .sum();
     if shared && official.is_none() && !user_content && other_risk >= rules.shape.combo_min_risk {
@@ -133,6 +143,40 @@ pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdi
         );
     }
     Ok(a.finish(snap, lang))
+}
+
+/// The link model (feed-supplied or the embedded default) on the link as it
+/// was given, the same text `fanzha model train|eval --kind link` reads.
+/// Its calibrated thresholds pick the weight: `link.model` from
+/// `suspicious_at`, `link.model_confident` from `dangerous_at`.
+fn model_signal(rules: &LinkRules, m: &Model, url: &str, a: &mut Assessment) {
+    let text = url.trim();
+    let prob = m.link_fraud_probability(text);
+    let code = if prob >= m.calibration.dangerous_at {
+        "link.model_confident"
+    } else if prob >= m.calibration.suspicious_at {
+        "link.model"
+    } else {
+        return;
+    };
+    // Flagged: now the n-grams behind the score.
+    let p = m.predict(text);
+    let grams: Vec<&str> = p
+        .evidence
+        .iter()
+        .take(3)
+        .map(|(g, _)| g.split_once(':').map_or(g.as_str(), |(_, t)| t))
+        .collect();
+    a.add_typed(
+        "link.model",
+        rules.weight(code),
+        format!(
+            "Reads like known phishing addresses ({:.0} %; closest parts: {})",
+            prob * 100.0,
+            grams.join(", ")
+        ),
+        FraudType::Phishing,
+    );
 }
 
 /// The blocklist, through the index's own fast path: one `lookup` per

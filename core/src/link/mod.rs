@@ -9,7 +9,7 @@
 //! lure words, download types, remote apps, weights) lives in
 //! `data/links.json`, replaceable by a feed.
 //!
-//! Submodules: [`canon`] (canonicalization), [`expressions`] (lookup
+//! Submodules: [`canon`] (canonicalization), [`mod@expressions`] (lookup
 //! expressions), `rules` (the compiled data), `heuristics` (the signals).
 
 pub mod canon;
@@ -22,7 +22,7 @@ mod tests;
 
 pub use canon::{canonicalize, canonicalize_bytes, Canonical, HostKind, MAX_URL_BYTES};
 pub use expressions::expressions;
-pub use rules::{Brand, LinkRules, RemoteApp};
+pub use rules::LinkRules;
 
 use crate::error::Result;
 use crate::scoring::CheckData;
@@ -50,6 +50,8 @@ pub fn protected_domains_file<'a>(domains: impl IntoIterator<Item = &'a str>) ->
 pub(crate) trait LinkData: CheckData {
     /// Brands, hosts, words and weights of the link check.
     fn links(&self) -> &LinkRules;
+    /// The link model, when the data has one.
+    fn link_model(&self) -> Option<&crate::model::Model>;
 }
 
 pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdict> {

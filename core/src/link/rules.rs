@@ -157,6 +157,8 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.digit_run",
     "link.punycode",
     "link.shared_hosting_combo",
+    "link.model",
+    "link.model_confident",
     "link.typosquat",
     "link.brand_domain_in_subdomain",
     "link.brand_in_subdomain",

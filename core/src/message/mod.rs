@@ -23,12 +23,14 @@
 //! [`MAX_REGEX_BYTES`] of the compact form; at most [`MAX_CHECKED_LINKS`]
 //! links and [`MAX_CHECKED_NUMBERS`] numbers are checked individually.
 
+mod combine;
 mod extract;
 mod normalize;
 mod patterns;
 mod sender;
 
-pub use extract::ItemKind;
+pub use combine::{Adjustment, ModelCombination, Stance};
+pub(crate) use extract::ItemKind;
 pub use normalize::Normalized;
 pub use patterns::{PatternSet, FACTS};
 
@@ -65,6 +67,8 @@ const MAX_SIGNATURE_CHARS: usize = 24;
 pub(crate) trait MessageData: NumberData + LinkData {
     /// The compiled message patterns.
     fn patterns(&self) -> &PatternSet;
+    /// The message model, when the data has one.
+    fn message_model(&self) -> Option<&crate::model::Model>;
 }
 
 /// The message check (see the module docs).
@@ -253,6 +257,9 @@ pub(crate) fn check(
             a.vote(t, rule.vote);
         }
     }
+    if let Some(m) = snap.message_model() {
+        apply_model(p, m, scanned, &mut a);
+    }
     if truncated {
         a.add(
             "message.truncated",
@@ -267,6 +274,37 @@ pub(crate) fn check(
     let mut verdict = a.finish(snap, lang);
     verdict.extracted = extracted;
     Ok(verdict)
+}
+
+/// Scores the body with the message model and adds its `message.model`
+/// reason and type vote (see [`combine`]).
+fn apply_model(p: &PatternSet, m: &crate::model::Model, body: &str, a: &mut Assessment) {
+    let pred = m.predict(body);
+    let cal = m.calibration;
+    let adj = p
+        .model
+        .adjust(a.reasons(), &pred, (cal.suspicious_at, cal.dangerous_at));
+    let pf = pred.fraud_probability();
+    let detail = match adj.stance {
+        Stance::Fraud => {
+            let grams: Vec<&str> = pred.evidence.iter().map(|(g, _)| g.as_str()).collect();
+            format!(
+                "model: fraud {pf:.2} (threshold {:.2}), type {}; n-grams: {}",
+                cal.suspicious_at,
+                pred.top_class,
+                grams.join(", ")
+            )
+        }
+        Stance::Benign if adj.weight < 0 => format!(
+            "model: fraud {pf:.2} (threshold {:.2}): ordinary text; weak pattern evidence discounted",
+            cal.suspicious_at
+        ),
+        _ => return,
+    };
+    a.add("message.model", adj.weight, detail);
+    if let Some((t, w)) = adj.vote {
+        a.vote(t, w);
+    }
 }
 
 fn describe(p: &PatternSet, norm: &Normalized, ev: Evidence, f: FeatureId) -> String {

@@ -133,6 +133,10 @@ struct RawPatterns {
     /// Symbols read as words before matching (`"➕": "加"`).
     #[serde(default)]
     symbol_words: BTreeMap<String, String>,
+    /// How the message model combines with the rules (absent: the model
+    /// never overrules a rule).
+    #[serde(default)]
+    model: Option<super::combine::ModelCombination>,
 }
 
 /// Weights the check applies itself (not through rules).
@@ -230,6 +234,7 @@ fn reset<T: Copy>(v: &mut Vec<T>, len: usize, value: T) -> &mut Vec<T> {
 /// The compiled message patterns of a snapshot.
 #[derive(Debug)]
 pub struct PatternSet {
+    /// The patterns file's own version (`version` in `patterns.json`).
     pub version: String,
     weights: FastMap<String, i32>,
     /// Feature names: groups, then `sig.<group>` for each group, then facts.
@@ -257,10 +262,12 @@ pub struct PatternSet {
     has_suffix: Vec<bool>,
     /// Regexes with no usable prefix literals: always run.
     ungated: Vec<u32>,
-    pub rules: Vec<Rule>,
-    pub extractors: Vec<Extractor>,
-    pub bare_domain_tlds: Vec<String>,
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) extractors: Vec<Extractor>,
+    pub(crate) bare_domain_tlds: Vec<String>,
     pub(crate) symbol_words: SymbolWords,
+    /// How the message model combines with these rules.
+    pub model: super::combine::ModelCombination,
 }
 
 fn err(why: impl std::fmt::Display) -> Error {
@@ -501,6 +508,8 @@ impl PatternSet {
             });
         }
 
+        let model = raw.model.unwrap_or_default();
+        model.validate().map_err(err)?;
         Ok(PatternSet {
             version: raw.version,
             weights: raw.weights.into_iter().collect(),
@@ -525,6 +534,7 @@ impl PatternSet {
                 .map(|t| t.to_ascii_lowercase())
                 .collect(),
             symbol_words,
+            model,
         })
     }
 
@@ -538,7 +548,7 @@ impl PatternSet {
         self.ids.get(name).copied()
     }
 
-    pub fn feature_name(&self, id: FeatureId) -> &str {
+    pub(crate) fn feature_name(&self, id: FeatureId) -> &str {
         self.names
             .get(usize::from(id))
             .map(String::as_str)

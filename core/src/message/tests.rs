@@ -9,6 +9,16 @@ fn snap() -> &'static Snapshot {
     S.get_or_init(|| Snapshot::embedded().expect("embedded data loads"))
 }
 
+/// The embedded data without the message model: the pattern set alone.
+fn rules_only() -> &'static Snapshot {
+    static S: OnceLock<Snapshot> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut s = Snapshot::embedded().expect("embedded data loads");
+        s.message_model = None;
+        s
+    })
+}
+
 fn zh(sender: Option<&str>, body: &str) -> Verdict {
     check(snap(), "CN", Lang::ZhHans, sender, body).expect("checkable")
 }
@@ -419,7 +429,15 @@ fn a_feed_can_replace_the_pattern_set() {
     assert_eq!(v.level, Level::Dangerous);
     assert_eq!(v.fraud_type, Some(FraudType::Other));
     assert_eq!(v.feed_version, "feed-1");
-    // The default rules are gone.
+    // The default rules are gone (the embedded message model stays: a feed
+    // replaces it only with a model of its own).
+    let v = check(&s, "CN", Lang::ZhHans, None, "请将资金转入安全账户").unwrap();
+    assert!(
+        v.reasons.iter().all(|r| r.code == "message.model"),
+        "{v:#?}"
+    );
+    let mut s = s;
+    s.message_model = None;
     let v = check(&s, "CN", Lang::ZhHans, None, "请将资金转入安全账户").unwrap();
     assert_eq!(v.level, Level::Clear);
 }
@@ -518,4 +536,146 @@ proptest! {
             prop_assert!(v.fraud_type.is_none() || v.level >= Level::Suspicious);
         }
     }
+}
+
+/// A snapshot whose message model was trained on `rows` (repeated so the
+/// tiny set is learnt), with a known combination.
+fn with_model(rows: &[(&str, &str)]) -> Snapshot {
+    use crate::model::{train, FeatureKind, TrainOptions};
+    let ex: Vec<(String, String)> = (0..20)
+        .flat_map(|i| {
+            rows.iter()
+                .map(move |(t, l)| (format!("{t}{}", "。".repeat(i % 3)), l.to_string()))
+        })
+        .collect();
+    let opts = TrainOptions {
+        bits: 14,
+        holdback_every: 0,
+        ..TrainOptions::default()
+    };
+    let (m, _) = train(FeatureKind::Message, &ex, &opts).unwrap();
+    let sources = RuleSources {
+        message_model: Some(Arc::new(m.to_bytes())),
+        ..RuleSources::default()
+    };
+    let mut s = Snapshot::build(
+        &sources,
+        Arc::new(crate::blocklist::MemoryIndex::new()),
+        "t".into(),
+    )
+    .unwrap();
+    s.patterns.model = ModelCombination {
+        strong_codes: vec!["message.safe_account".into()],
+        weak_factor: 0.0,
+        overrule_below: 1.0,
+        suspicious_weight: 40,
+        dangerous_weight: 70,
+        type_confidence: 0.5,
+        type_vote: 1000,
+        comment: None,
+    };
+    s
+}
+
+const MODEL_ROWS: &[(&str, &str)] = &[
+    ("恭喜您获得一等奖，凭购物小票到一楼服务台领取", "benign"),
+    ("本周六超市会员抽奖，一等奖电饭煲，凭会员卡领取", "benign"),
+    ("您的快递已到驿站，请凭取件码取件", "benign"),
+    ("明天下午三点开会，记得带材料", "benign"),
+    (
+        "老同学好久不见最近手头有点紧能不能帮个忙",
+        "impersonate_acquaintance",
+    ),
+    (
+        "老同学是我，最近手头有点紧，能帮个忙吗",
+        "impersonate_acquaintance",
+    ),
+    (
+        "您涉嫌洗钱，请将资金转入安全账户配合调查",
+        "impersonate_authority",
+    ),
+];
+
+#[test]
+fn the_model_overrules_weak_rule_evidence() {
+    let text = "恭喜您获得一等奖，凭购物小票到一楼服务台领取";
+    // The rules alone flag it (a prize won and a claim).
+    let alone = check(rules_only(), "CN", Lang::ZhHans, None, text).unwrap();
+    assert!(alone.level >= Level::Suspicious, "{alone:#?}");
+    let s = with_model(MODEL_ROWS);
+    let v = check(&s, "CN", Lang::ZhHans, None, text).unwrap();
+    assert_eq!(v.level, Level::Clear, "{v:#?}");
+    let m = v
+        .reasons
+        .iter()
+        .find(|r| r.code == "message.model")
+        .unwrap();
+    assert!(m.weight < 0, "{m:?}");
+    assert!(m.detail.contains("discounted"), "{m:?}");
+    // The rule's own reason is still listed.
+    assert!(v.has_reason("message.prize_claim"));
+}
+
+#[test]
+fn the_model_flags_and_types_what_no_rule_sees() {
+    let text = "王哥，老同学是我，手头有点紧，能不能帮个忙";
+    let alone = check(rules_only(), "CN", Lang::ZhHans, None, text).unwrap();
+    assert_eq!(alone.level, Level::Clear);
+    let s = with_model(MODEL_ROWS);
+    let v = check(&s, "CN", Lang::ZhHans, None, text).unwrap();
+    assert!(v.level >= Level::Suspicious, "{v:#?}");
+    assert_eq!(v.fraud_type, Some(FraudType::ImpersonateAcquaintance));
+    let m = v
+        .reasons
+        .iter()
+        .find(|r| r.code == "message.model")
+        .unwrap();
+    assert!(m.weight >= 40);
+    // Evidence: the n-grams behind the score.
+    let grams = m.detail.split("n-grams: ").nth(1).expect("n-grams listed");
+    assert!(!grams.is_empty());
+    for g in grams.split(", ") {
+        assert!(text.contains(g), "{g} is not in the text");
+    }
+}
+
+#[test]
+fn strong_rule_evidence_stands_whatever_the_model_says() {
+    // The model has seen this wording only as ordinary text…
+    let mut rows = MODEL_ROWS.to_vec();
+    rows.retain(|(_, l)| *l != "impersonate_authority");
+    rows.push(("请将资金转入安全账户，谢谢", "benign"));
+    rows.push(("骗子让我把资金转入安全账户，我没理", "benign"));
+    rows.push(("您涉嫌洗钱请配合调查", "impersonate_authority"));
+    let s = with_model(&rows);
+    let v = check(&s, "CN", Lang::ZhHans, None, "请将资金转入安全账户，谢谢").unwrap();
+    // …but a safe account with a transfer is strong evidence.
+    assert!(v.has_reason("message.safe_account"), "{v:#?}");
+    assert!(v.level >= Level::Suspicious, "{v:#?}");
+}
+
+#[test]
+fn without_a_model_the_rules_decide_alone() {
+    let mut s = with_model(MODEL_ROWS);
+    s.message_model = None;
+    let v = check(
+        &s,
+        "CN",
+        Lang::ZhHans,
+        None,
+        "恭喜您获得一等奖，凭购物小票到一楼服务台领取",
+    )
+    .unwrap();
+    assert!(!v.has_reason("message.model"));
+    assert!(v.level >= Level::Suspicious);
+}
+
+#[test]
+fn a_bad_model_section_is_refused() {
+    let json = EMBEDDED.replacen(
+        "\"rules\": [",
+        "\"model\": {\"strong_codes\": [], \"weak_factor\": 2.0, \"overrule_below\": 1.0, \"suspicious_weight\": 40, \"dangerous_weight\": 70, \"type_confidence\": 0.5, \"type_vote\": 100},\n  \"rules\": [",
+        1,
+    );
+    assert!(PatternSet::from_json(&json).is_err());
 }

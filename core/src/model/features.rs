@@ -173,3 +173,77 @@ fn link_grams(norm: &str, out: &mut Vec<String>) {
         out.push(format!("p:{}", w.iter().collect::<String>()));
     }
 }
+
+/// The buckets of [`featurize`] for a link, without the n-gram texts: the
+/// same grams hashed straight from one reusable buffer, deduplicated by
+/// hash. `out` is cleared first. Used on the link check's hot path; the
+/// texts are only needed to explain a score.
+pub(crate) fn link_buckets(text: &str, bits: u8, out: &mut Vec<u32>) {
+    out.clear();
+    let norm = normalize(text);
+    let s = norm.trim();
+    let s = s.split_once("://").map(|(_, r)| r).unwrap_or(s);
+    let (host, path) = match s.find(['/', '?', '#']) {
+        Some(i) => (&s[..i], &s[i..]),
+        None => (s, ""),
+    };
+    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
+    let host = host.split(':').next().unwrap_or(host);
+    let seed = u64::from(FeatureKind::Link.code());
+    let mut hashes: Vec<u64> = Vec::with_capacity(4 * host.len() + 64);
+    let mut g = String::with_capacity(64);
+    let mut hash = |g: &str| hashes.push(xxh3_64_with_seed(g.as_bytes(), seed));
+    let marked: Vec<char> = std::iter::once('^')
+        .chain(host.chars())
+        .chain(std::iter::once('$'))
+        .collect();
+    for n in 2..=5 {
+        for w in marked.windows(n) {
+            g.clear();
+            g.push_str("h:");
+            g.extend(w);
+            hash(&g);
+        }
+    }
+    let mut labels = 0usize;
+    let mut last: Option<&str> = None;
+    let mut prev: Option<&str> = None;
+    for l in host.split('.').filter(|l| !l.is_empty()) {
+        g.clear();
+        g.push_str("l:");
+        g.push_str(l);
+        hash(&g);
+        labels += 1;
+        prev = last;
+        last = Some(l);
+    }
+    if let Some(tld) = last {
+        g.clear();
+        g.push_str("tld:");
+        g.push_str(tld);
+        hash(&g);
+        if let Some(p) = prev {
+            g.clear();
+            g.push_str("d:");
+            g.push_str(p);
+            g.push('.');
+            g.push_str(tld);
+            hash(&g);
+        }
+    }
+    g.clear();
+    g.push_str("depth:");
+    g.push_str(&labels.min(6).to_string());
+    hash(&g);
+    let pchars: Vec<char> = path.chars().take(256).collect();
+    for w in pchars.windows(3) {
+        g.clear();
+        g.push_str("p:");
+        g.extend(w);
+        hash(&g);
+    }
+    hashes.sort_unstable();
+    hashes.dedup();
+    let mask = (1u64 << bits.min(24)) - 1;
+    out.extend(hashes.iter().map(|h| (h & mask) as u32));
+}

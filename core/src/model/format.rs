@@ -27,23 +27,33 @@ pub(crate) const MAX_PARAM: f32 = 1.0e4;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ModelError {
+    /// Not a model file.
     #[error("not a model file (bad magic)")]
     BadMagic,
+    /// A format version this build can't read.
     #[error("model format version {0} is not supported (this build reads {FORMAT_VERSION})")]
     Version(u16),
+    /// A model of another kind (a link model where a message model belongs).
     #[error("model is a {found} model, expected {expected}")]
     WrongKind {
+        /// The kind wanted.
         expected: &'static str,
+        /// The kind the file is.
         found: String,
     },
+    /// The file ends early.
     #[error("model file is truncated")]
     Truncated,
+    /// The file is over the size limit (its size in bytes).
     #[error("model file is too large ({0} bytes)")]
     Oversized(usize),
+    /// The checksum does not match: the file is damaged.
     #[error("model checksum mismatch")]
     Checksum,
+    /// The structure is wrong (says what).
     #[error("model file is malformed: {0}")]
     Malformed(&'static str),
+    /// Training could not make a model (says why).
     #[error("cannot train: {0}")]
     Training(&'static str),
 }

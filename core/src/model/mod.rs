@@ -28,15 +28,27 @@ mod train;
 
 pub use features::{featurize, FeatureKind};
 pub use format::ModelError;
-pub use train::{train, Calibration, TrainOptions, TrainReport};
+pub use train::{is_held_back, train, Calibration, TrainOptions, TrainReport};
+
+/// The embedded default message model: trained by `fanzha model train` on
+/// `tests/corpus/train/` (`core/data/models/regenerate.sh`).
+const EMBEDDED_MESSAGE: &[u8] = include_bytes!("../../data/models/message.fzml");
 
 /// The embedded default model of a kind (FZML bytes), if this build ships
 /// one. Feeds can replace it ([`crate::RuleSources`]).
 pub fn embedded(kind: FeatureKind) -> Option<&'static [u8]> {
     match kind {
-        FeatureKind::Message => None,
-        FeatureKind::Link => None,
+        FeatureKind::Message => Some(EMBEDDED_MESSAGE),
+        // Trained by tests/corpus/links/train_default.sh (see its header
+        // for the data); 2^16 buckets, ~190 KB.
+        FeatureKind::Link => Some(include_bytes!("../../data/models/link.fzml")),
     }
+}
+
+/// The xxh3-64 of a model file's bytes (what `fanzha model train` prints
+/// and `core/data/models/message.fzml.xxh3` records).
+pub fn checksum(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// The class every model has besides the fraud types (or `phishing`).
@@ -128,6 +140,30 @@ impl Model {
             top_class: self.classes.get(top).cloned().unwrap_or_default(),
             evidence,
         }
+    }
+}
+
+impl Model {
+    /// `1 - P(benign)` for a link, as [`Model::predict`] computes it, without
+    /// building the n-gram texts (the link check's hot path; call
+    /// `predict` for the evidence). Other kinds go through `predict`.
+    pub fn link_fraud_probability(&self, text: &str) -> f32 {
+        if self.kind != FeatureKind::Link {
+            return self.predict(text).fraud_probability();
+        }
+        let mut buckets = Vec::new();
+        features::link_buckets(text, self.bits, &mut buckets);
+        let value = 1.0 / (buckets.len().max(1) as f32).sqrt();
+        let mut logits = self.bias.clone();
+        for b in &buckets {
+            if let Some(row) = self.row(*b) {
+                for (c, l) in logits.iter_mut().enumerate() {
+                    *l += f32::from(row[c]) * self.scale[c] * value;
+                }
+            }
+        }
+        let probs = softmax(&logits);
+        1.0 - probs.first().copied().unwrap_or(0.0)
     }
 }
 

@@ -126,6 +126,73 @@ fn link_featurizer_reads_host_and_path() {
     );
 }
 
+#[test]
+fn link_fast_path_matches_predict() {
+    let ex: Vec<(String, String)> = vec![
+        ("secure-login-paypal.top/verify".into(), "phishing".into()),
+        ("https://www.example.org/about".into(), "benign".into()),
+        ("metamask-wallet.web.app".into(), "phishing".into()),
+        ("rust-lang.github.io/book/".into(), "benign".into()),
+    ];
+    let opts = TrainOptions {
+        holdback_every: 0,
+        bits: 12,
+        ..TrainOptions::default()
+    };
+    let (m, _) = train(FeatureKind::Link, &ex, &opts).unwrap();
+    for url in [
+        "secure-login-paypal.top/verify",
+        "HTTPS://User@Exämple.COM:8080/a/b?c=1#d",
+        "http://192.168.0.1/login.php",
+        "",
+        "   ",
+        "x",
+        "xn--80ak6aa92e.com",
+        "a.b.c.d.e.f.g.h.example.co.uk/path/with/many/segments/and/more",
+    ] {
+        let slow = m.predict(url).fraud_probability();
+        let fast = m.link_fraud_probability(url);
+        assert!((slow - fast).abs() < 1e-5, "{url}: {slow} vs {fast}");
+    }
+}
+
+#[test]
+fn the_embedded_message_model_loads_and_is_the_recorded_one() {
+    let bytes = super::embedded(FeatureKind::Message).expect("a message model is embedded");
+    assert!(
+        bytes.len() <= 1 << 20,
+        "over the 1 MB budget: {}",
+        bytes.len()
+    );
+    let m = Model::from_bytes(bytes, FeatureKind::Message).unwrap();
+    assert_eq!(m.classes[0], BENIGN);
+    assert_eq!(m.classes.len(), 17, "benign + every fraud type but one");
+    for c in &m.classes[1..] {
+        assert!(
+            crate::FraudType::parse(c).is_some(),
+            "{c} is not a fraud type"
+        );
+    }
+    // The file is what core/data/models/regenerate.sh wrote (its `--check`
+    // re-trains and compares byte for byte; that takes a release build).
+    let recorded = include_str!("../../data/models/message.fzml.xxh3").trim();
+    assert_eq!(
+        format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes)),
+        recorded,
+        "message.fzml changed: run core/data/models/regenerate.sh and record its xxh3"
+    );
+    assert!(
+        m.predict("请将资金转入安全账户配合调查")
+            .fraud_probability()
+            > 0.5
+    );
+    assert!(
+        m.predict("【顺丰速运】您的快递已到驿站，取件码1234")
+            .fraud_probability()
+            < 0.5
+    );
+}
+
 /// Regression (fuzz target `model`): one flipped exponent byte in a bias
 /// made every probability NaN. Out-of-range parameters are refused, and
 /// the largest accepted ones still give finite probabilities.

@@ -30,6 +30,21 @@ pub struct TrainOptions {
     /// One example in this many (by a hash of its text) is held back for
     /// calibration and the report; 0 holds none back.
     pub holdback_every: u64,
+    /// Largest share of held-back benign examples the calibrated
+    /// `suspicious_at` may flag (it stays within 0.5..=0.95).
+    pub target_fp: f32,
+    /// Rows whose quantized weights are all within `±prune` are dropped
+    /// (a smaller file; 0 keeps every nonzero row).
+    pub prune: u8,
+    /// Buckets seen in fewer than this many training examples are not
+    /// learnt (a smaller file, less memorized noise; 1 keeps all).
+    pub min_count: u32,
+}
+
+/// True when `text` is in the held-back split of a trainer run with
+/// `holdback_every` (the same split `fanzha model calibrate` reads).
+pub fn is_held_back(text: &str, holdback_every: u64) -> bool {
+    holdback_every > 0 && xxh3_64(text.as_bytes()) % holdback_every == 0
 }
 
 impl Default for TrainOptions {
@@ -41,6 +56,9 @@ impl Default for TrainOptions {
             learning_rate: 0.5,
             l2: 1e-6,
             holdback_every: 7,
+            target_fp: 0.002,
+            prune: 0,
+            min_count: 1,
         }
     }
 }
@@ -104,7 +122,7 @@ pub fn train(
     let mut held: Vec<(String, usize)> = Vec::new();
     for (text, label) in examples {
         let y = classes.iter().position(|c| c == label).unwrap_or(0);
-        if opts.holdback_every > 0 && xxh3_64(text.as_bytes()) % opts.holdback_every == 0 {
+        if is_held_back(text, opts.holdback_every) {
             held.push((text.clone(), y));
         } else {
             train_set.push((featurize(kind, text, opts.bits), y));
@@ -114,6 +132,17 @@ pub fn train(
         return Err(ModelError::Training("no training examples"));
     }
     let buckets = 1usize << opts.bits;
+    if opts.min_count > 1 {
+        let mut df = vec![0u32; buckets];
+        for (feats, _) in &train_set {
+            for f in feats {
+                df[f.bucket as usize] = df[f.bucket as usize].saturating_add(1);
+            }
+        }
+        for (feats, _) in &mut train_set {
+            feats.retain(|f| df[f.bucket as usize] >= opts.min_count);
+        }
+    }
     let mut w = vec![0f32; buckets * n];
     let mut g2 = vec![1e-8f32; buckets * n];
     let mut b = vec![0f32; n];
@@ -166,7 +195,7 @@ pub fn train(
         let q: Vec<i8> = (0..n)
             .map(|c| (w[r * n + c] / scale[c]).round().clamp(-127.0, 127.0) as i8)
             .collect();
-        if q.iter().any(|&x| x != 0) {
+        if q.iter().any(|&x| x.unsigned_abs() > opts.prune) {
             rows.push((r as u32, q));
         }
     }
@@ -198,11 +227,24 @@ pub fn train(
     let mut benign_scores: Vec<f32> = scored.iter().filter(|s| s.1 == 0).map(|s| s.0).collect();
     benign_scores.sort_by(f32::total_cmp);
     if let Some(&max) = benign_scores.last() {
-        let q99 = benign_scores[(benign_scores.len() * 99 / 100).min(benign_scores.len() - 1)];
-        let s = q99.clamp(0.5, 0.95);
+        // Links: most benign links are everyday sites, so a false alarm
+        // costs more there: at most `target_fp`, never above 0.5 %, of the
+        // held-back benign ones, and
+        // the threshold may go up to 0.999 (a link model is confident).
+        let (target_fp, top, dangerous_top) = match kind {
+            FeatureKind::Link => (opts.target_fp.min(0.005), 0.999, 0.99999),
+            FeatureKind::Message => (opts.target_fp, 0.95, 0.99),
+        };
+        // Allow `target_fp` of the held-back benign examples at or above
+        // the threshold: it sits just above the (allowed + 1)-th highest.
+        let n = benign_scores.len();
+        let allowed = ((target_fp.clamp(0.0, 1.0) * n as f32) as usize).min(n - 1);
+        let kth = benign_scores[n - 1 - allowed];
+        let s = (kth + 1e-4).clamp(0.5, top);
         model.calibration = Calibration {
             suspicious_at: s,
-            dangerous_at: (max + 0.01).clamp((s + 0.02).max(0.85), 0.99),
+            dangerous_at: (max + 0.01)
+                .clamp((s + 0.02).max(0.85).min(dangerous_top), dangerous_top),
         };
     }
     let s = model.calibration.suspicious_at;

@@ -31,8 +31,10 @@ pub(crate) const EMBEDDED: &str = include_str!("../../data/numbers.json");
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
+    /// A phone call.
     #[default]
     Call,
+    /// A text message (SMS).
     Sms,
 }
 
@@ -40,17 +42,22 @@ pub enum Channel {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StirResult {
+    /// The network verified the caller ID.
     Verified,
+    /// The verification failed: the caller ID may be spoofed.
     Failed,
+    /// The network did not verify the caller ID.
     NotVerified,
 }
 
 /// Facts the host app knows about this call or SMS.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NumberContext {
+    /// A call or an SMS.
     pub channel: Channel,
     /// The number is in the user's contacts.
     pub in_contacts: bool,
+    /// The network's caller-ID attestation, when the host has one.
     pub stir: Option<StirResult>,
     /// Calls from this number in the last hour, this one included.
     pub calls_last_hour: u32,

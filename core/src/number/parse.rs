@@ -17,9 +17,14 @@ const MAX_EXTENSION_DIGITS: usize = 8;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NumberClass {
+    /// A mobile number.
     Mobile,
+    /// A mobile number of a virtual operator (`virtual_operator_prefixes` in
+    /// `numbers.json`); the check weighs it as `number.virtual_operator`.
     VirtualOperator,
+    /// An IoT (machine-to-machine) number: should never call a person.
     Iot,
+    /// A landline with its area code.
     Landline,
     /// A subscriber number dialled locally, without its area code.
     LocalLandline,
@@ -41,7 +46,9 @@ pub struct ParsedNumber {
     pub country_code: String,
     /// National significant number (no trunk prefix, no calling code).
     pub national: String,
+    /// The extension written after the number (`ext 12`, `转12`), digits only.
     pub extension: Option<String>,
+    /// What kind of line it is.
     pub class: NumberClass,
     /// Length fits the region's plan for this class.
     pub length_ok: bool,
@@ -64,6 +71,7 @@ pub struct ParsedNumber {
 pub enum Parsed {
     /// The caller withheld their number ("Private", "Unknown", "隐藏号码" …).
     Withheld,
+    /// A number, parsed.
     Number(ParsedNumber),
 }
 

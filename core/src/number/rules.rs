@@ -43,10 +43,15 @@ pub(super) struct CnPlan {
 /// An official number of a region.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Official {
+    /// Region (ISO 3166 alpha-2) the number is dialled in.
     pub region: String,
+    /// The number as dialled (digits).
     pub number: String,
+    /// The institution's name in English.
     pub name_en: String,
+    /// The institution's name in Chinese.
     pub name_zh: String,
+    /// Category (`bank`, `police`, `carrier`, `government` …): decides which scam imitating it is.
     pub category: String,
     #[serde(default)]
     pub(super) area_dialable: bool,
@@ -61,6 +66,7 @@ pub struct Official {
 }
 
 impl Official {
+    /// The institution's name in `lang`.
     pub fn name(&self, lang: Lang) -> &str {
         match lang {
             Lang::En => &self.name_en,

@@ -189,6 +189,7 @@ impl Default for MemoryHistory {
 }
 
 impl MemoryHistory {
+    /// An empty history.
     pub fn new() -> MemoryHistory {
         MemoryHistory::default()
     }

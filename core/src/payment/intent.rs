@@ -74,6 +74,7 @@ pub enum AccountKind {
 }
 
 impl AccountKind {
+    /// Every kind, in declaration order.
     pub const ALL: [AccountKind; 6] = [
         AccountKind::Card,
         AccountKind::Iban,
@@ -173,6 +174,7 @@ pub enum NameCheckResult {
 }
 
 impl NameCheckResult {
+    /// Every result, in declaration order.
     pub const ALL: [NameCheckResult; 4] = [
         NameCheckResult::Match,
         NameCheckResult::CloseMatch,
@@ -204,6 +206,7 @@ impl NameCheckResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NameCheck {
+    /// What the bank's check found.
     pub result: NameCheckResult,
     /// The name the bank returned (usually with `close_match`).
     #[serde(default)]
@@ -216,8 +219,10 @@ pub struct NameCheck {
 pub struct PaymentIntent {
     /// The payee account as shown or typed (spaces and dashes are fine).
     pub account: String,
+    /// What kind of account it is (card, IBAN, wallet, phone number …).
     #[serde(default)]
     pub account_kind: AccountKind,
+    /// The payee's name as the user typed or picked it.
     #[serde(default)]
     pub payee_name: Option<String>,
     /// Amount in minor units of `currency` (fen for CNY, cents for USD, yen
@@ -225,6 +230,7 @@ pub struct PaymentIntent {
     pub amount_minor: i64,
     /// ISO 4217 code, e.g. `CNY`.
     pub currency: String,
+    /// The payment's memo (remark) as typed.
     #[serde(default)]
     pub memo: Option<String>,
     /// The payee is new to this user, as the bank knows it. `None` lets the
@@ -238,6 +244,7 @@ pub struct PaymentIntent {
     /// when the bank knows it.
     #[serde(default)]
     pub payee_account_age_days: Option<u32>,
+    /// What else the host knows around this payment (a call in progress, risky apps …).
     #[serde(default)]
     pub context: PaymentContext,
 }
@@ -284,10 +291,12 @@ impl PaymentIntent {
 pub struct Answer {
     /// The question's id (`payment.q.police_safe_account`).
     pub id: String,
+    /// The user's answer: `true` for yes.
     pub yes: bool,
 }
 
 impl Answer {
+    /// A "yes" to question `id`.
     pub fn yes(id: impl Into<String>) -> Answer {
         Answer {
             id: id.into(),
@@ -295,6 +304,7 @@ impl Answer {
         }
     }
 
+    /// A "no" to question `id`.
     pub fn no(id: impl Into<String>) -> Answer {
         Answer {
             id: id.into(),

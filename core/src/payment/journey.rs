@@ -31,9 +31,11 @@ pub enum EventKind {
 /// (`check_number`, `check_message`, `check_link`) itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
+    /// What happened.
     pub kind: EventKind,
     /// How risky it was (a verdict's level, or the host's own judgement).
     pub level: Level,
+    /// The fraud type, when the host (or a verdict) named one.
     #[serde(default)]
     pub fraud_type: Option<FraudType>,
     /// Calls: the other party's number as shown. Hashed when recorded,

@@ -58,7 +58,8 @@ pub use intent::{
     MAX_APP_IDS, MAX_APP_ID_BYTES, MAX_INTENT_JSON_BYTES, MAX_MEMO_BYTES, MAX_PAYEE_NAME_BYTES,
 };
 pub use journey::{Event, EventKind};
-pub use rules::{AppRisk, Field, PaymentRules, RiskyApp};
+pub use rules::PaymentRules;
+use rules::{AppRisk, Field, RiskyApp};
 
 pub(crate) use journey::{payment_key, subject_hash, Journey, JourneyFacts};
 

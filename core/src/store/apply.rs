@@ -50,6 +50,7 @@ const COMPACT_RATIO: u64 = 8;
 /// its SHA-256 when the feed carries it, and what the list says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedEntry {
+    /// The list it belongs to.
     pub kind: ListKind,
     /// High `key_bits` bits of the fast hash; the low bits are zero.
     pub key: u64,
@@ -58,6 +59,7 @@ pub struct FeedEntry {
     /// The SHA-256 of the canonical value, when the publisher included it:
     /// a hit is then confirmed against it too.
     pub sha256: Option<[u8; 32]>,
+    /// What the list says about it.
     pub entry: ListEntry,
 }
 
@@ -91,9 +93,11 @@ impl FeedEntry {
 /// A removal carried by a delta: the key of the value to remove.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FeedRemoval {
+    /// The list it is removed from.
     pub kind: ListKind,
     /// High `key_bits` bits of the fast hash; the low bits are zero.
     pub key: u64,
+    /// 32–64.
     pub key_bits: u8,
 }
 
@@ -134,7 +138,9 @@ pub struct FeedChange<'a> {
     pub created_ms: i64,
     /// After this, verdicts carry `feed.stale` (the data keeps protecting).
     pub expires_ms: i64,
+    /// The entries, streamed once (an error aborts and rolls back the change).
     pub entries: Box<dyn Iterator<Item = Result<FeedEntry, SourceError>> + 'a>,
+    /// The removals (a delta's), streamed once after the entries.
     pub removals: Box<dyn Iterator<Item = Result<FeedRemoval, SourceError>> + 'a>,
     /// Rule JSON and models by part; `Some` replaces that part's embedded
     /// default. The merged rules are compiled (and models parsed) before
@@ -211,6 +217,7 @@ impl<'a> FeedChange<'a> {
         self
     }
 
+    /// Sets the rule JSON the change carries.
     pub fn with_rules(mut self, rules: RuleSources) -> FeedChange<'a> {
         self.rules = rules;
         self
@@ -220,12 +227,16 @@ impl<'a> FeedChange<'a> {
 /// Entry counts per list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListCounts {
+    /// Number entries.
     pub numbers: u64,
+    /// URL entries.
     pub urls: u64,
+    /// Account entries.
     pub accounts: u64,
 }
 
 impl ListCounts {
+    /// The count of one list.
     pub fn get(&self, kind: ListKind) -> u64 {
         match kind {
             ListKind::Number => self.numbers,
@@ -242,6 +253,7 @@ impl ListCounts {
         }
     }
 
+    /// All lists together.
     pub fn total(&self) -> u64 {
         self.numbers + self.urls + self.accounts
     }
@@ -250,6 +262,7 @@ impl ListCounts {
 /// What the store knows about an applied feed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeedState {
+    /// The feed's id.
     pub feed_id: String,
     /// The applied version.
     pub version: u64,
@@ -257,7 +270,9 @@ pub struct FeedState {
     pub full_version: u64,
     /// Deltas applied since that full feed.
     pub deltas_since_full: u32,
+    /// When the feed was built (ms since the Unix epoch).
     pub created_ms: i64,
+    /// When it expires (ms since the Unix epoch).
     pub expires_ms: i64,
     /// When it was applied (store clock).
     pub applied_ms: i64,
@@ -279,9 +294,13 @@ impl FeedState {
 /// The result of [`super::Store::apply_feed`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ApplyOutcome {
+    /// The feed's id.
     pub feed_id: String,
+    /// The version applied before, if any.
     pub previous_version: Option<u64>,
+    /// The version applied now.
     pub version: u64,
+    /// A full feed (it replaced the feed's data).
     pub full: bool,
     /// Entries written (additions and updates).
     pub added: u64,

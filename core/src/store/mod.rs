@@ -94,7 +94,9 @@ pub struct Loaded {
     pub index: StoreIndex,
     /// Rule JSON that feeds supplied, by part; `None` = embedded default.
     pub rules: RuleSources,
+    /// The applied feeds.
     pub feeds: Vec<FeedState>,
+    /// The user's block and allow rules.
     pub user_rules: UserRules,
 }
 
@@ -147,28 +149,39 @@ impl ModelStatus {
 /// A summary of the store (`fanzha store status`).
 #[derive(Debug, Clone, Serialize)]
 pub struct StoreStatus {
+    /// The file's schema version.
     pub schema_version: u32,
     /// Bytes of the database file plus its WAL.
     pub file_bytes: u64,
+    /// The applied feeds.
     pub feeds: Vec<FeedState>,
     /// Models feeds shipped (kept in the store and used instead of the
     /// embedded defaults); empty when no feed carries one.
     pub models: Vec<ModelStatus>,
     /// Blocklist entries over all feeds.
     pub entries: ListCounts,
+    /// Blocklist segments.
     pub segments: usize,
+    /// User rules.
     pub rules: usize,
+    /// Reports.
     pub reports: usize,
+    /// Reports not uploaded yet.
     pub pending_reports: usize,
+    /// Payees in the payment history.
     pub payees: usize,
+    /// Recorded events.
     pub events: usize,
 }
 
 /// What [`Store::verify`] read.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct VerifyReport {
+    /// Blocklist segments read.
     pub segments: usize,
+    /// Entries read in them.
     pub entries: u64,
+    /// Records read in all (feeds, rules, reports, payees …).
     pub records: usize,
 }
 
@@ -211,6 +224,7 @@ impl Store {
         })
     }
 
+    /// The store's file.
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -42,6 +42,7 @@ pub enum RuleAction {
 }
 
 impl RuleAction {
+    /// The stable id (`block`, `allow`).
     pub fn as_str(self) -> &'static str {
         match self {
             RuleAction::Block => "block",
@@ -56,9 +57,13 @@ impl RuleAction {
 /// form for accounts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserRule {
+    /// The list the rule is for.
     pub kind: ListKind,
+    /// The canonical value (see above).
     pub value: String,
+    /// Block or allow.
     pub action: RuleAction,
+    /// When it was made (ms since the Unix epoch).
     pub created_ms: i64,
 }
 
@@ -69,6 +74,7 @@ pub struct UserRules {
 }
 
 impl UserRules {
+    /// The rules in memory.
     pub fn from_rules(rules: impl IntoIterator<Item = UserRule>) -> UserRules {
         UserRules {
             map: rules
@@ -78,10 +84,12 @@ impl UserRules {
         }
     }
 
+    /// How many rules.
     pub fn len(&self) -> usize {
         self.map.len()
     }
 
+    /// True when there is no rule.
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
@@ -170,6 +178,7 @@ pub struct NewReport {
     /// The reported value (number, URL, message body, account) as the user
     /// saw it.
     pub value: String,
+    /// The fraud type the user picked, if any.
     pub fraud_type: Option<FraudType>,
     /// The user's own words.
     #[serde(default)]
@@ -182,12 +191,19 @@ pub struct NewReport {
 /// A stored report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
+    /// The report's id in the store.
     pub id: i64,
+    /// What was reported.
     pub kind: Kind,
+    /// The reported value as the user saw it.
     pub value: String,
+    /// The fraud type the user picked, if any.
     pub fraud_type: Option<FraudType>,
+    /// The user's own words.
     pub note: String,
+    /// A scam report or a false alarm.
     pub category: ReportCategory,
+    /// When it was filed (ms since the Unix epoch).
     pub created_ms: i64,
     /// When the host app reported it uploaded; `None` while pending.
     pub uploaded_ms: Option<i64>,

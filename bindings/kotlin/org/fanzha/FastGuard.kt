@@ -81,8 +81,13 @@ class FastGuard(guard: Guard) : AutoCloseable {
             check(c != Long.MAX_VALUE) { "FastGuard call counter overflow" }
             if (calls.compareAndSet(c, c + 1)) break
         }
+        // A call made from inside another on this thread (a log sink that
+        // checks something) gets buffers of its own: the outer call's
+        // arguments are still being read.
+        val shared = BUFFERS.get()
+        val b = if (shared.busy) Buffers() else shared
+        b.busy = true
         try {
-            val b = BUFFERS.get()
             val input = b.input(size)
             write(input)
             var output = b.output
@@ -100,6 +105,7 @@ class FastGuard(guard: Guard) : AutoCloseable {
                 else -> throw InternalException(FfiConverterString.read(output))
             }
         } finally {
+            b.busy = false
             if (calls.decrementAndGet() == 0L) cleanable.clean()
         }
     }
@@ -111,6 +117,7 @@ class FastGuard(guard: Guard) : AutoCloseable {
 
     /** One thread's argument and answer buffers (direct: Rust reads and writes them in place). */
     private class Buffers {
+        var busy = false
         private var inputBuf: ByteBuffer = direct(4096)
         var inputAddress: Long = address(inputBuf)
             private set

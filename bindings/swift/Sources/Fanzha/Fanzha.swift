@@ -809,6 +809,19 @@ public protocol GuardProtocol: AnyObject, Sendable {
     func checkNumbers(numbers: [String], context: NumberContext, parallelism: UInt32) throws  -> [CheckResult]
     
     /**
+     * Checks a conversation — a call transcript (speech to text) or a chat
+     * thread — as a whole: the arc of a scam across turns (someone claims
+     * authority → fear or urgency → secrecy → a transfer or a code
+     * requested), the message check and the message model on the other
+     * party's text. Reasons are `conversation.*` codes whose details name
+     * the turns. The verdict's kind is `Message`.
+     *
+     * Throws `InvalidInput` (kind `Message`) for no turns, no visible
+     * text, more than 500 turns or more than 256 KiB of text.
+     */
+    func checkConversation(turns: [Turn]) throws  -> Verdict
+    
+    /**
      * Plaintext numbers for the iOS Call Directory extension: the
      * region's official numbers to label, the user's blocked numbers to
      * block — sorted ascending, no duplicates. Reads the store's rules
@@ -1346,6 +1359,27 @@ open func checkNumbers(numbers: [String], context: NumberContext, parallelism: U
 }
     
     /**
+     * Checks a conversation — a call transcript (speech to text) or a chat
+     * thread — as a whole: the arc of a scam across turns (someone claims
+     * authority → fear or urgency → secrecy → a transfer or a code
+     * requested), the message check and the message model on the other
+     * party's text. Reasons are `conversation.*` codes whose details name
+     * the turns. The verdict's kind is `Message`.
+     *
+     * Throws `InvalidInput` (kind `Message`) for no turns, no visible
+     * text, more than 500 turns or more than 256 KiB of text.
+     */
+open func checkConversation(turns: [Turn])throws  -> Verdict  {
+    return try  FfiConverterTypeVerdict_lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_check_conversation(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeTurn.lower(turns),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * Plaintext numbers for the iOS Call Directory extension: the
      * region's official numbers to label, the user's blocked numbers to
      * block — sorted ascending, no duplicates. Reads the store's rules
@@ -1427,8 +1461,14 @@ public func FfiConverterTypeGuard_lower(_ value: Guard) -> UInt64 {
  */
 public protocol KeyProvider: AnyObject, Sendable {
     
+    /**
+     * Wraps (encrypts) the store's data key with the host's key.
+     */
     func wrapKey(dataKey: Data) throws  -> Data
     
+    /**
+     * Unwraps a data key this provider wrapped.
+     */
     func unwrapKey(wrapped: Data) throws  -> Data
     
 }
@@ -1500,6 +1540,9 @@ open class KeyProviderImpl: KeyProvider, @unchecked Sendable {
     
 
     
+    /**
+     * Wraps (encrypts) the store's data key with the host's key.
+     */
 open func wrapKey(dataKey: Data)throws  -> Data  {
     return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
         uniffiCallStatus in
@@ -1510,6 +1553,9 @@ open func wrapKey(dataKey: Data)throws  -> Data  {
 })
 }
     
+    /**
+     * Unwraps a data key this provider wrapped.
+     */
 open func unwrapKey(wrapped: Data)throws  -> Data  {
     return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
         uniffiCallStatus in
@@ -1685,6 +1731,9 @@ public func FfiConverterTypeKeyProvider_lower(_ value: KeyProvider) -> UInt64 {
  */
 public protocol LogSink: AnyObject, Sendable {
     
+    /**
+     * Receives one record.
+     */
     func log(record: LogRecord) throws 
     
 }
@@ -1747,6 +1796,9 @@ open class LogSinkImpl: LogSink, @unchecked Sendable {
     
 
     
+    /**
+     * Receives one record.
+     */
 open func log(record: LogRecord)throws   {try rustCallWithError(FfiConverterTypeFanzhaError_lift) {
         uniffiCallStatus in
     uniffi_fanzha_ffi_fn_method_logsink_log(
@@ -1894,6 +1946,9 @@ public struct Answer: Equatable, Hashable {
      * The question's id (`Question.id`).
      */
     public let id: String
+    /**
+     * The user's answer: `true` for yes.
+     */
     public let yes: Bool
 
     // Default memberwise initializers are never public by default, so we
@@ -1901,7 +1956,10 @@ public struct Answer: Equatable, Hashable {
     public init(
         /**
          * The question's id (`Question.id`).
-         */id: String, yes: Bool) {
+         */id: String, 
+        /**
+         * The user's answer: `true` for yes.
+         */yes: Bool) {
         self.id = id
         self.yes = yes
     }
@@ -1961,9 +2019,21 @@ public struct AuditEntry: Equatable, Hashable {
      * When the warning was given, ms since the Unix epoch.
      */
     public let timeMs: Int64
+    /**
+     * The kind of check.
+     */
     public let kind: CheckKind
+    /**
+     * The verdict's level.
+     */
     public let level: Level
+    /**
+     * The verdict's action.
+     */
     public let action: Action
+    /**
+     * The verdict's fraud type.
+     */
     public let fraudType: FraudType?
     /**
      * Reason codes, in the verdict's order.
@@ -1973,8 +2043,17 @@ public struct AuditEntry: Equatable, Hashable {
      * The title shown.
      */
     public let title: String
+    /**
+     * Version of the protection data that gave the verdict.
+     */
     public let feedVersion: String
+    /**
+     * What the person did, once reported.
+     */
     public let decision: Decision?
+    /**
+     * When the decision was recorded (ms since the Unix epoch).
+     */
     public let decidedMs: Int64?
     /**
      * The person said it was not a scam.
@@ -1993,13 +2072,34 @@ public struct AuditEntry: Equatable, Hashable {
          */id: String, 
         /**
          * When the warning was given, ms since the Unix epoch.
-         */timeMs: Int64, kind: CheckKind, level: Level, action: Action, fraudType: FraudType?, 
+         */timeMs: Int64, 
+        /**
+         * The kind of check.
+         */kind: CheckKind, 
+        /**
+         * The verdict's level.
+         */level: Level, 
+        /**
+         * The verdict's action.
+         */action: Action, 
+        /**
+         * The verdict's fraud type.
+         */fraudType: FraudType?, 
         /**
          * Reason codes, in the verdict's order.
          */reasons: [String], 
         /**
          * The title shown.
-         */title: String, feedVersion: String, decision: Decision?, decidedMs: Int64?, 
+         */title: String, 
+        /**
+         * Version of the protection data that gave the verdict.
+         */feedVersion: String, 
+        /**
+         * What the person did, once reported.
+         */decision: Decision?, 
+        /**
+         * When the decision was recorded (ms since the Unix epoch).
+         */decidedMs: Int64?, 
         /**
          * The person said it was not a scam.
          */notScam: Bool, 
@@ -2336,12 +2436,24 @@ public func FfiConverterTypeCallDirectoryEntries_lower(_ value: CallDirectoryEnt
  * the two is set.
  */
 public struct CheckResult: Equatable, Hashable {
+    /**
+     * The verdict, when the item could be checked.
+     */
     public let verdict: Verdict?
+    /**
+     * Why it could not be checked, otherwise.
+     */
     public let error: FanzhaError?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(verdict: Verdict?, error: FanzhaError?) {
+    public init(
+        /**
+         * The verdict, when the item could be checked.
+         */verdict: Verdict?, 
+        /**
+         * Why it could not be checked, otherwise.
+         */error: FanzhaError?) {
         self.verdict = verdict
         self.error = error
     }
@@ -2465,11 +2577,17 @@ public func FfiConverterTypeDirectoryEntry_lower(_ value: DirectoryEntry) -> Rus
  * payment journey (the SDK records its own checks).
  */
 public struct Event: Equatable, Hashable {
+    /**
+     * What happened.
+     */
     public let kind: EventKind
     /**
      * How risky it was (a verdict's level, or the host's own judgement).
      */
     public let level: Level
+    /**
+     * The fraud type, when the host (or a verdict) named one.
+     */
     public let fraudType: FraudType?
     /**
      * Calls: the other party's number as shown (hashed when recorded,
@@ -2483,10 +2601,16 @@ public struct Event: Equatable, Hashable {
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(kind: EventKind, 
+    public init(
+        /**
+         * What happened.
+         */kind: EventKind, 
         /**
          * How risky it was (a verdict's level, or the host's own judgement).
-         */level: Level, fraudType: FraudType? = nil, 
+         */level: Level, 
+        /**
+         * The fraud type, when the host (or a verdict) named one.
+         */fraudType: FraudType? = nil, 
         /**
          * Calls: the other party's number as shown (hashed when recorded,
          * never kept).
@@ -2562,6 +2686,9 @@ public struct Extracted: Equatable, Hashable {
      * The text as it appeared (after normalization).
      */
     public let value: String
+    /**
+     * Its own verdict, when it could be checked.
+     */
     public let verdict: ItemVerdict?
 
     // Default memberwise initializers are never public by default, so we
@@ -2572,7 +2699,10 @@ public struct Extracted: Equatable, Hashable {
          */kind: String, 
         /**
          * The text as it appeared (after normalization).
-         */value: String, verdict: ItemVerdict?) {
+         */value: String, 
+        /**
+         * Its own verdict, when it could be checked.
+         */verdict: ItemVerdict?) {
         self.kind = kind
         self.value = value
         self.verdict = verdict
@@ -2627,7 +2757,13 @@ public func FfiConverterTypeExtracted_lower(_ value: Extracted) -> RustBuffer {
  * What `apply_feed` did.
  */
 public struct FeedApplied: Equatable, Hashable {
+    /**
+     * The feed's id.
+     */
     public let feedId: String
+    /**
+     * The version applied now.
+     */
     public let version: Int64
     /**
      * The version it replaced, none for a first apply.
@@ -2641,6 +2777,9 @@ public struct FeedApplied: Equatable, Hashable {
      * Entries written (additions and updates) and removals.
      */
     public let added: Int64
+    /**
+     * Removals written.
+     */
     public let removed: Int64
     /**
      * The feed had already expired: applied, and verdicts say the data is stale.
@@ -2653,7 +2792,13 @@ public struct FeedApplied: Equatable, Hashable {
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(feedId: String, version: Int64, 
+    public init(
+        /**
+         * The feed's id.
+         */feedId: String, 
+        /**
+         * The version applied now.
+         */version: Int64, 
         /**
          * The version it replaced, none for a first apply.
          */previousVersion: Int64?, 
@@ -2662,7 +2807,10 @@ public struct FeedApplied: Equatable, Hashable {
          */full: Bool, 
         /**
          * Entries written (additions and updates) and removals.
-         */added: Int64, removed: Int64, 
+         */added: Int64, 
+        /**
+         * Removals written.
+         */removed: Int64, 
         /**
          * The feed had already expired: applied, and verdicts say the data is stale.
          */stale: Bool, 
@@ -2738,31 +2886,73 @@ public func FfiConverterTypeFeedApplied_lower(_ value: FeedApplied) -> RustBuffe
  * One applied feed.
  */
 public struct FeedStatus: Equatable, Hashable {
+    /**
+     * The feed's id.
+     */
     public let feedId: String
+    /**
+     * The applied version.
+     */
     public let version: Int64
     /**
      * Milliseconds since the Unix epoch.
      */
     public let createdMs: Int64
+    /**
+     * When it expires (ms since the Unix epoch).
+     */
     public let expiresMs: Int64
+    /**
+     * When it was applied (ms since the Unix epoch).
+     */
     public let appliedMs: Int64
     /**
      * Past `expires_ms`: it keeps protecting, and verdicts carry `feed.stale`.
      */
     public let expired: Bool
+    /**
+     * Numbers listed.
+     */
     public let numbers: Int64
+    /**
+     * Link expressions listed.
+     */
     public let links: Int64
+    /**
+     * Payee accounts listed.
+     */
     public let accounts: Int64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(feedId: String, version: Int64, 
+    public init(
+        /**
+         * The feed's id.
+         */feedId: String, 
+        /**
+         * The applied version.
+         */version: Int64, 
         /**
          * Milliseconds since the Unix epoch.
-         */createdMs: Int64, expiresMs: Int64, appliedMs: Int64, 
+         */createdMs: Int64, 
+        /**
+         * When it expires (ms since the Unix epoch).
+         */expiresMs: Int64, 
+        /**
+         * When it was applied (ms since the Unix epoch).
+         */appliedMs: Int64, 
         /**
          * Past `expires_ms`: it keeps protecting, and verdicts carry `feed.stale`.
-         */expired: Bool, numbers: Int64, links: Int64, accounts: Int64) {
+         */expired: Bool, 
+        /**
+         * Numbers listed.
+         */numbers: Int64, 
+        /**
+         * Link expressions listed.
+         */links: Int64, 
+        /**
+         * Payee accounts listed.
+         */accounts: Int64) {
         self.feedId = feedId
         self.version = version
         self.createdMs = createdMs
@@ -2924,19 +3114,73 @@ public func FfiConverterTypeGuardSettings_lower(_ value: GuardSettings) -> RustB
  * never nest recursively.
  */
 public struct ItemVerdict: Equatable, Hashable {
+    /**
+     * What was checked.
+     */
     public let kind: CheckKind
+    /**
+     * E.164 number, canonical URL or normalized account.
+     */
     public let normalized: String?
+    /**
+     * Trusted, clear, suspicious or dangerous.
+     */
     public let level: Level
+    /**
+     * 0–100.
+     */
     public let score: Int32
+    /**
+     * What the host app should do.
+     */
     public let action: Action
+    /**
+     * The most likely fraud type, when the verdict warns.
+     */
     public let fraudType: FraudType?
+    /**
+     * Why, strongest first.
+     */
     public let reasons: [Reason]
+    /**
+     * Short localized headline.
+     */
     public let title: String
+    /**
+     * Localized advice lines.
+     */
     public let advice: [String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(kind: CheckKind, normalized: String?, level: Level, score: Int32, action: Action, fraudType: FraudType?, reasons: [Reason], title: String, advice: [String]) {
+    public init(
+        /**
+         * What was checked.
+         */kind: CheckKind, 
+        /**
+         * E.164 number, canonical URL or normalized account.
+         */normalized: String?, 
+        /**
+         * Trusted, clear, suspicious or dangerous.
+         */level: Level, 
+        /**
+         * 0–100.
+         */score: Int32, 
+        /**
+         * What the host app should do.
+         */action: Action, 
+        /**
+         * The most likely fraud type, when the verdict warns.
+         */fraudType: FraudType?, 
+        /**
+         * Why, strongest first.
+         */reasons: [Reason], 
+        /**
+         * Short localized headline.
+         */title: String, 
+        /**
+         * Localized advice lines.
+         */advice: [String]) {
         self.kind = kind
         self.normalized = normalized
         self.level = level
@@ -3009,19 +3253,31 @@ public func FfiConverterTypeItemVerdict_lower(_ value: ItemVerdict) -> RustBuffe
  * One log record.
  */
 public struct LogRecord: Equatable, Hashable {
+    /**
+     * How severe.
+     */
     public let level: LogLevel
     /**
      * The Rust module that logged (`fanzha_core::store`, …): a tag.
      */
     public let target: String
+    /**
+     * The text; never carries a checked value.
+     */
     public let message: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(level: LogLevel, 
+    public init(
+        /**
+         * How severe.
+         */level: LogLevel, 
         /**
          * The Rust module that logged (`fanzha_core::store`, …): a tag.
-         */target: String, message: String) {
+         */target: String, 
+        /**
+         * The text; never carries a checked value.
+         */message: String) {
         self.level = level
         self.target = target
         self.message = message
@@ -3077,12 +3333,24 @@ public func FfiConverterTypeLogRecord_lower(_ value: LogRecord) -> RustBuffer {
  * known) and its body.
  */
 public struct MessageInput: Equatable, Hashable {
+    /**
+     * The sender as shown, if known.
+     */
     public let sender: String?
+    /**
+     * The message text.
+     */
     public let body: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(sender: String? = nil, body: String) {
+    public init(
+        /**
+         * The sender as shown, if known.
+         */sender: String? = nil, 
+        /**
+         * The message text.
+         */body: String) {
         self.sender = sender
         self.body = body
     }
@@ -3131,9 +3399,115 @@ public func FfiConverterTypeMessageInput_lower(_ value: MessageInput) -> RustBuf
 
 
 /**
+ * Which learned model a check uses.
+ */
+public struct ModelStatus: Equatable, Hashable {
+    /**
+     * `message` or `link`.
+     */
+    public let kind: String
+    /**
+     * Short id: the model file's checksum (16 hex digits), the same
+     * whichever feed carried it.
+     */
+    public let id: String
+    /**
+     * Classes (`benign` plus the fraud types it tells apart).
+     */
+    public let classes: Int32
+    /**
+     * Size of the model file in bytes.
+     */
+    public let bytes: Int64
+    /**
+     * `feed` (shipped in a signed feed), `embedded` (the library's
+     * default) or `custom`.
+     */
+    public let source: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `message` or `link`.
+         */kind: String, 
+        /**
+         * Short id: the model file's checksum (16 hex digits), the same
+         * whichever feed carried it.
+         */id: String, 
+        /**
+         * Classes (`benign` plus the fraud types it tells apart).
+         */classes: Int32, 
+        /**
+         * Size of the model file in bytes.
+         */bytes: Int64, 
+        /**
+         * `feed` (shipped in a signed feed), `embedded` (the library's
+         * default) or `custom`.
+         */source: String) {
+        self.kind = kind
+        self.id = id
+        self.classes = classes
+        self.bytes = bytes
+        self.source = source
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ModelStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeModelStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ModelStatus {
+        return
+            try ModelStatus(
+                kind: FfiConverterString.read(from: &buf), 
+                id: FfiConverterString.read(from: &buf), 
+                classes: FfiConverterInt32.read(from: &buf), 
+                bytes: FfiConverterInt64.read(from: &buf), 
+                source: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ModelStatus, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterInt32.write(value.classes, into: &buf)
+        FfiConverterInt64.write(value.bytes, into: &buf)
+        FfiConverterString.write(value.source, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeModelStatus_lift(_ buf: RustBuffer) throws -> ModelStatus {
+    return try FfiConverterTypeModelStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeModelStatus_lower(_ value: ModelStatus) -> RustBuffer {
+    return FfiConverterTypeModelStatus.lower(value)
+}
+
+
+/**
  * The bank's payee-name check: result and the name it returned.
  */
 public struct NameCheck: Equatable, Hashable {
+    /**
+     * What the bank's check found.
+     */
     public let result: NameCheckResult
     /**
      * The account holder's name the bank returned (close match).
@@ -3142,7 +3516,10 @@ public struct NameCheck: Equatable, Hashable {
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(result: NameCheckResult, 
+    public init(
+        /**
+         * What the bank's check found.
+         */result: NameCheckResult, 
         /**
          * The account holder's name the bank returned (close match).
          */returnedName: String? = nil) {
@@ -3205,6 +3582,9 @@ public struct NewReport: Equatable, Hashable {
      * The value as the user saw it (number, URL, message body, account).
      */
     public let value: String
+    /**
+     * The fraud type the user picked, if any.
+     */
     public let fraudType: FraudType?
     /**
      * The user's own words.
@@ -3219,7 +3599,10 @@ public struct NewReport: Equatable, Hashable {
          */kind: CheckKind, 
         /**
          * The value as the user saw it (number, URL, message body, account).
-         */value: String, fraudType: FraudType? = nil, 
+         */value: String, 
+        /**
+         * The fraud type the user picked, if any.
+         */fraudType: FraudType? = nil, 
         /**
          * The user's own words.
          */note: String = "") {
@@ -3351,11 +3734,17 @@ public func FfiConverterTypeNotScamResult_lower(_ value: NotScamResult) -> RustB
  * `NumberContext(channel: .call)`) means "a call, nothing else known".
  */
 public struct NumberContext: Equatable, Hashable {
+    /**
+     * A call or an SMS.
+     */
     public let channel: Channel
     /**
      * The number is in the user's contacts.
      */
     public let inContacts: Bool
+    /**
+     * The network's caller-ID attestation, when the host has one.
+     */
     public let stir: StirResult?
     /**
      * Calls from this number in the last hour, this one included (≥ 0).
@@ -3364,10 +3753,16 @@ public struct NumberContext: Equatable, Hashable {
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(channel: Channel, 
+    public init(
+        /**
+         * A call or an SMS.
+         */channel: Channel, 
         /**
          * The number is in the user's contacts.
-         */inContacts: Bool = false, stir: StirResult? = nil, 
+         */inContacts: Bool = false, 
+        /**
+         * The network's caller-ID attestation, when the host has one.
+         */stir: StirResult? = nil, 
         /**
          * Calls from this number in the last hour, this one included (≥ 0).
          */callsLastHour: Int32 = 0) {
@@ -3566,6 +3961,9 @@ public struct PaymentIntent: Equatable, Hashable {
      * The payee account as shown or typed (spaces and dashes are fine).
      */
     public let account: String
+    /**
+     * What kind of account it is.
+     */
     public let accountKind: AccountKind
     /**
      * Amount in minor units of `currency` (fen for CNY); must be positive.
@@ -3575,7 +3973,13 @@ public struct PaymentIntent: Equatable, Hashable {
      * ISO 4217 code, e.g. `CNY`.
      */
     public let currency: String
+    /**
+     * The payee's name as typed or picked.
+     */
     public let payeeName: String?
+    /**
+     * The payment's memo (remark) as typed.
+     */
     public let memo: String?
     /**
      * The payee is new to this user, as the bank knows it; none lets the
@@ -3591,6 +3995,9 @@ public struct PaymentIntent: Equatable, Hashable {
      * (≥ 0), when known.
      */
     public let payeeAccountAgeDays: Int32?
+    /**
+     * What else the host knows around this payment (a call in progress, risky apps …).
+     */
     public let context: PaymentContext
 
     // Default memberwise initializers are never public by default, so we
@@ -3598,13 +4005,22 @@ public struct PaymentIntent: Equatable, Hashable {
     public init(
         /**
          * The payee account as shown or typed (spaces and dashes are fine).
-         */account: String, accountKind: AccountKind, 
+         */account: String, 
+        /**
+         * What kind of account it is.
+         */accountKind: AccountKind, 
         /**
          * Amount in minor units of `currency` (fen for CNY); must be positive.
          */amountMinor: Int64, 
         /**
          * ISO 4217 code, e.g. `CNY`.
-         */currency: String, payeeName: String? = nil, memo: String? = nil, 
+         */currency: String, 
+        /**
+         * The payee's name as typed or picked.
+         */payeeName: String? = nil, 
+        /**
+         * The payment's memo (remark) as typed.
+         */memo: String? = nil, 
         /**
          * The payee is new to this user, as the bank knows it; none lets the
          * SDK decide from its own payee history.
@@ -3615,7 +4031,10 @@ public struct PaymentIntent: Equatable, Hashable {
         /**
          * Days since the payee's account was opened at the receiving bank
          * (≥ 0), when known.
-         */payeeAccountAgeDays: Int32? = nil, context: PaymentContext = PaymentContext()) {
+         */payeeAccountAgeDays: Int32? = nil, 
+        /**
+         * What else the host knows around this payment (a call in progress, risky apps …).
+         */context: PaymentContext = PaymentContext()) {
         self.account = account
         self.accountKind = accountKind
         self.amountMinor = amountMinor
@@ -3707,9 +4126,26 @@ public struct ProtectionStatus: Equatable, Hashable {
      * Why the store's data is unavailable (damaged file …), if it is.
      */
     public let storeProblem: String?
+    /**
+     * The learned models checks use now (message, link): a feed's after an
+     * apply, else the embedded default; empty when there is none.
+     */
+    public let models: [ModelStatus]
+    /**
+     * The applied feeds.
+     */
     public let feeds: [FeedStatus]
+    /**
+     * The user's own block and allow rules.
+     */
     public let userRules: Int64
+    /**
+     * Reports filed.
+     */
     public let reports: Int64
+    /**
+     * Reports not uploaded yet.
+     */
     public let pendingReports: Int64
     /**
      * Size of the store on disk (database plus WAL).
@@ -3730,7 +4166,23 @@ public struct ProtectionStatus: Equatable, Hashable {
          */hasStore: Bool, 
         /**
          * Why the store's data is unavailable (damaged file …), if it is.
-         */storeProblem: String?, feeds: [FeedStatus], userRules: Int64, reports: Int64, pendingReports: Int64, 
+         */storeProblem: String?, 
+        /**
+         * The learned models checks use now (message, link): a feed's after an
+         * apply, else the embedded default; empty when there is none.
+         */models: [ModelStatus], 
+        /**
+         * The applied feeds.
+         */feeds: [FeedStatus], 
+        /**
+         * The user's own block and allow rules.
+         */userRules: Int64, 
+        /**
+         * Reports filed.
+         */reports: Int64, 
+        /**
+         * Reports not uploaded yet.
+         */pendingReports: Int64, 
         /**
          * Size of the store on disk (database plus WAL).
          */storeBytes: Int64) {
@@ -3738,6 +4190,7 @@ public struct ProtectionStatus: Equatable, Hashable {
         self.stale = stale
         self.hasStore = hasStore
         self.storeProblem = storeProblem
+        self.models = models
         self.feeds = feeds
         self.userRules = userRules
         self.reports = reports
@@ -3765,6 +4218,7 @@ public struct FfiConverterTypeProtectionStatus: FfiConverterRustBuffer {
                 stale: FfiConverterBool.read(from: &buf), 
                 hasStore: FfiConverterBool.read(from: &buf), 
                 storeProblem: FfiConverterOptionString.read(from: &buf), 
+                models: FfiConverterSequenceTypeModelStatus.read(from: &buf), 
                 feeds: FfiConverterSequenceTypeFeedStatus.read(from: &buf), 
                 userRules: FfiConverterInt64.read(from: &buf), 
                 reports: FfiConverterInt64.read(from: &buf), 
@@ -3778,6 +4232,7 @@ public struct FfiConverterTypeProtectionStatus: FfiConverterRustBuffer {
         FfiConverterBool.write(value.stale, into: &buf)
         FfiConverterBool.write(value.hasStore, into: &buf)
         FfiConverterOptionString.write(value.storeProblem, into: &buf)
+        FfiConverterSequenceTypeModelStatus.write(value.models, into: &buf)
         FfiConverterSequenceTypeFeedStatus.write(value.feeds, into: &buf)
         FfiConverterInt64.write(value.userRules, into: &buf)
         FfiConverterInt64.write(value.reports, into: &buf)
@@ -3954,10 +4409,25 @@ public func FfiConverterTypeReason_lower(_ value: Reason) -> RustBuffer {
  * A stored report.
  */
 public struct Report: Equatable, Hashable {
+    /**
+     * The report's id in the store.
+     */
     public let id: Int64
+    /**
+     * What was reported.
+     */
     public let kind: CheckKind
+    /**
+     * The reported value as the user saw it.
+     */
     public let value: String
+    /**
+     * The fraud type the user picked, if any.
+     */
     public let fraudType: FraudType?
+    /**
+     * The user's own words.
+     */
     public let note: String
     /**
      * `false_alarm` for a "not a scam" report (`markNotScam`), else `scam`.
@@ -3974,7 +4444,22 @@ public struct Report: Equatable, Hashable {
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: Int64, kind: CheckKind, value: String, fraudType: FraudType?, note: String, 
+    public init(
+        /**
+         * The report's id in the store.
+         */id: Int64, 
+        /**
+         * What was reported.
+         */kind: CheckKind, 
+        /**
+         * The reported value as the user saw it.
+         */value: String, 
+        /**
+         * The fraud type the user picked, if any.
+         */fraudType: FraudType?, 
+        /**
+         * The user's own words.
+         */note: String, 
         /**
          * `false_alarm` for a "not a scam" report (`markNotScam`), else `scam`.
          */category: String = "scam", 
@@ -4050,22 +4535,103 @@ public func FfiConverterTypeReport_lower(_ value: Report) -> RustBuffer {
 
 
 /**
+ * One turn of a conversation.
+ */
+public struct Turn: Equatable, Hashable {
+    /**
+     * Who spoke: the other party or the device's user.
+     */
+    public let speaker: Speaker
+    /**
+     * What was said (a transcript line or a chat message).
+     */
+    public let text: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Who spoke: the other party or the device's user.
+         */speaker: Speaker, 
+        /**
+         * What was said (a transcript line or a chat message).
+         */text: String) {
+        self.speaker = speaker
+        self.text = text
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Turn: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTurn: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Turn {
+        return
+            try Turn(
+                speaker: FfiConverterTypeSpeaker.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Turn, into buf: inout [UInt8]) {
+        FfiConverterTypeSpeaker.write(value.speaker, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTurn_lift(_ buf: RustBuffer) throws -> Turn {
+    return try FfiConverterTypeTurn.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTurn_lower(_ value: Turn) -> RustBuffer {
+    return FfiConverterTypeTurn.lower(value)
+}
+
+
+/**
  * One of the user's own rules.
  */
 public struct UserRule: Equatable, Hashable {
+    /**
+     * Numbers, links or payee accounts.
+     */
     public let kind: RuleKind
     /**
      * The canonical value the rule is stored under.
      */
     public let value: String
+    /**
+     * Block or allow.
+     */
     public let action: RuleAction
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(kind: RuleKind, 
+    public init(
+        /**
+         * Numbers, links or payee accounts.
+         */kind: RuleKind, 
         /**
          * The canonical value the rule is stored under.
-         */value: String, action: RuleAction) {
+         */value: String, 
+        /**
+         * Block or allow.
+         */action: RuleAction) {
         self.kind = kind
         self.value = value
         self.action = action
@@ -4120,6 +4686,9 @@ public func FfiConverterTypeUserRule_lower(_ value: UserRule) -> RustBuffer {
  * The answer of every check. A fraud finding is a verdict, not an exception.
  */
 public struct Verdict: Equatable, Hashable {
+    /**
+     * What was checked.
+     */
     public let kind: CheckKind
     /**
      * The input as given (messages: a bounded preview).
@@ -4129,13 +4698,25 @@ public struct Verdict: Equatable, Hashable {
      * E.164 number, canonical URL, normalized account; none for messages.
      */
     public let normalized: String?
+    /**
+     * Trusted, clear, suspicious or dangerous.
+     */
     public let level: Level
     /**
      * 0–100.
      */
     public let score: Int32
+    /**
+     * What the host app should do.
+     */
     public let action: Action
+    /**
+     * The most likely fraud type, when the verdict warns.
+     */
     public let fraudType: FraudType?
+    /**
+     * Why, strongest first: stable dotted codes with weights and details.
+     */
     public let reasons: [Reason]
     /**
      * Short localized headline.
@@ -4174,16 +4755,31 @@ public struct Verdict: Equatable, Hashable {
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(kind: CheckKind, 
+    public init(
+        /**
+         * What was checked.
+         */kind: CheckKind, 
         /**
          * The input as given (messages: a bounded preview).
          */input: String, 
         /**
          * E.164 number, canonical URL, normalized account; none for messages.
-         */normalized: String?, level: Level, 
+         */normalized: String?, 
+        /**
+         * Trusted, clear, suspicious or dangerous.
+         */level: Level, 
         /**
          * 0–100.
-         */score: Int32, action: Action, fraudType: FraudType?, reasons: [Reason], 
+         */score: Int32, 
+        /**
+         * What the host app should do.
+         */action: Action, 
+        /**
+         * The most likely fraud type, when the verdict warns.
+         */fraudType: FraudType?, 
+        /**
+         * Why, strongest first: stable dotted codes with weights and details.
+         */reasons: [Reason], 
         /**
          * Short localized headline.
          */title: String, 
@@ -4313,7 +4909,13 @@ public enum AccountKind: Equatable, Hashable {
      * An International Bank Account Number.
      */
     case iban
+    /**
+     * An Alipay account.
+     */
     case alipay
+    /**
+     * A WeChat Pay account.
+     */
     case wechat
     /**
      * A phone number used as a payment id.
@@ -4414,12 +5016,21 @@ public func FfiConverterTypeAccountKind_lower(_ value: AccountKind) -> RustBuffe
 
 public enum Action: Equatable, Hashable {
     
+    /**
+     * Let it through.
+     */
     case allow
+    /**
+     * Let it through with a warning.
+     */
     case warn
     /**
      * Interrupt and ask the user to confirm; payments carry a cool-off.
      */
     case confirm
+    /**
+     * Stop it.
+     */
     case block
 
 
@@ -4500,7 +5111,13 @@ public func FfiConverterTypeAction_lower(_ value: Action) -> RustBuffer {
 
 public enum Channel: Equatable, Hashable {
     
+    /**
+     * A phone call.
+     */
     case call
+    /**
+     * A text message (SMS).
+     */
     case sms
 
 
@@ -4569,9 +5186,21 @@ public func FfiConverterTypeChannel_lower(_ value: Channel) -> RustBuffer {
 
 public enum CheckKind: Equatable, Hashable {
     
+    /**
+     * A phone number.
+     */
     case number
+    /**
+     * A link (URL).
+     */
     case link
+    /**
+     * A message (SMS or chat).
+     */
     case message
+    /**
+     * A payment.
+     */
     case payment
 
 
@@ -4841,17 +5470,32 @@ enum FanzhaError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
      * The input can't be checked (empty, too long, not a number at all …).
      * `why` says what is wrong without repeating the input.
      */
-    case InvalidInput(kind: CheckKind, why: String
+    case InvalidInput(
+        /**
+         * The kind of check the input was for.
+         */kind: CheckKind, 
+        /**
+         * What is wrong with it.
+         */why: String
     )
     /**
      * Settings the guard can't work with (an unknown region, …).
      */
-    case InvalidSettings(why: String
+    case InvalidSettings(
+        /**
+         * What is wrong with them.
+         */why: String
     )
     /**
      * Protection rules (embedded or from a feed) could not be loaded.
      */
-    case Rules(part: String, why: String
+    case Rules(
+        /**
+         * Which rules (`numbers`, `links`, `patterns`, `payments`, `scoring` …).
+         */part: String, 
+        /**
+         * Why they don't load.
+         */why: String
     )
     /**
      * The store could not be opened with the key the host provided.
@@ -4860,36 +5504,54 @@ enum FanzhaError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
     /**
      * The host's `KeyProvider` failed (key missing, keystore locked …).
      */
-    case KeyProvider(why: String
+    case KeyProvider(
+        /**
+         * The provider's explanation.
+         */why: String
     )
     /**
      * The store is damaged, unreadable or was written by a newer version.
      */
-    case Store(why: String
+    case Store(
+        /**
+         * What failed.
+         */why: String
     )
     /**
      * A feed was refused (bad signature, rollback, wrong base, too big, …);
      * nothing was written.
      */
-    case Feed(why: String
+    case Feed(
+        /**
+         * Why it was refused.
+         */why: String
     )
     /**
      * A host callback (`KeyProvider`, `LogSink`) threw something other than
      * a `FanzhaException`. `exception` is its class name only: the message
      * is dropped, since it may carry anything.
      */
-    case HostCallback(exception: String
+    case HostCallback(
+        /**
+         * The exception's class name.
+         */exception: String
     )
     /**
      * Anything else the core reported (a new kind of failure this layer
      * does not know yet). Same rule: no user data in `why`.
      */
-    case Internal(why: String
+    case Internal(
+        /**
+         * What the core said.
+         */why: String
     )
     /**
      * This build does not provide the operation yet.
      */
-    case Unavailable(what: String
+    case Unavailable(
+        /**
+         * The operation.
+         */what: String
     )
 
     
@@ -5039,21 +5701,69 @@ public func FfiConverterTypeFanzhaError_lower(_ value: FanzhaError) -> RustBuffe
 
 public enum FraudType: Equatable, Hashable {
     
+    /**
+     * Paid "tasks" and order brushing with rebates (刷单返利).
+     */
     case rebateTask
+    /**
+     * Fake investment and wealth management (虚假投资理财).
+     */
     case fakeInvestment
+    /**
+     * Fake loans (虚假贷款).
+     */
     case fakeLoan
+    /**
+     * Impersonating e-commerce, logistics or bank customer service (冒充客服).
+     */
     case impersonateCustomerService
+    /**
+     * Impersonating police, prosecutors, courts or officials (冒充公检法).
+     */
     case impersonateAuthority
+    /**
+     * Fake credit-record repair (虚假征信).
+     */
     case fakeCreditRepair
+    /**
+     * Fake shopping and services (虚假购物服务).
+     */
     case fakeShopping
+    /**
+     * Impersonating a boss, relative or acquaintance (冒充领导熟人).
+     */
     case impersonateAcquaintance
+    /**
+     * Fake trading of game accounts and items (网游虚假交易).
+     */
     case gameTrading
+    /**
+     * Online romance turned investment (杀猪盘).
+     */
     case romanceInvestment
+    /**
+     * Fake jobs.
+     */
     case fakeJob
+    /**
+     * Fake prizes and lotteries.
+     */
     case prizeLottery
+    /**
+     * Asking for a verification code.
+     */
     case verificationCode
+    /**
+     * Phishing: a page or message that steals credentials or card data.
+     */
     case phishing
+    /**
+     * A malicious app to install.
+     */
     case malwareApp
+    /**
+     * Fraud of another kind.
+     */
     case other
 
 
@@ -5302,10 +6012,25 @@ public func FfiConverterTypeLevel_lower(_ value: Level) -> RustBuffer {
 
 public enum LogLevel: Equatable, Hashable {
     
+    /**
+     * Something failed.
+     */
     case error
+    /**
+     * Something is wrong but the SDK carries on.
+     */
     case warn
+    /**
+     * What the SDK did (feed applied, store opened).
+     */
     case info
+    /**
+     * Details for debugging.
+     */
     case debug
+    /**
+     * Everything.
+     */
     case trace
 
 
@@ -5393,9 +6118,21 @@ public func FfiConverterTypeLogLevel_lower(_ value: LogLevel) -> RustBuffer {
 
 public enum NameCheckResult: Equatable, Hashable {
     
+    /**
+     * The name matches the account holder's.
+     */
     case match
+    /**
+     * The name is close to the account holder's (the bank returns the real one).
+     */
     case closeMatch
+    /**
+     * The name does not match.
+     */
     case noMatch
+    /**
+     * The check could not be made.
+     */
     case unavailable
 
 
@@ -5718,13 +6455,97 @@ public func FfiConverterTypeRuleKind_lower(_ value: RuleKind) -> RustBuffer {
 
 
 /**
+ * Who spoke a turn.
+ */
+
+public enum Speaker: Equatable, Hashable {
+    
+    /**
+     * The other party: the caller, the chat contact.
+     */
+    case remote
+    /**
+     * The user of the device.
+     */
+    case local
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Speaker: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSpeaker: FfiConverterRustBuffer {
+    typealias SwiftType = Speaker
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Speaker {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .remote
+        
+        case 2: return .local
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Speaker, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .remote:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .local:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpeaker_lift(_ buf: RustBuffer) throws -> Speaker {
+    return try FfiConverterTypeSpeaker.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpeaker_lower(_ value: Speaker) -> RustBuffer {
+    return FfiConverterTypeSpeaker.lower(value)
+}
+
+
+
+/**
  * The network's caller-ID attestation (STIR/SHAKEN or equivalent).
  */
 
 public enum StirResult: Equatable, Hashable {
     
+    /**
+     * The network verified the caller ID.
+     */
     case verified
+    /**
+     * The verification failed: the caller ID may be spoofed.
+     */
     case failed
+    /**
+     * The network did not verify the caller ID.
+     */
     case notVerified
 
 
@@ -6332,6 +7153,31 @@ fileprivate struct FfiConverterSequenceTypeMessageInput: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeModelStatus: FfiConverterRustBuffer {
+    typealias SwiftType = [ModelStatus]
+
+    public static func write(_ value: [ModelStatus], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeModelStatus.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ModelStatus] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ModelStatus]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeModelStatus.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeQuestion: FfiConverterRustBuffer {
     typealias SwiftType = [Question]
 
@@ -6399,6 +7245,31 @@ fileprivate struct FfiConverterSequenceTypeReport: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeReport.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTurn: FfiConverterRustBuffer {
+    typealias SwiftType = [Turn]
+
+    public static func write(_ value: [Turn], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTurn.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Turn] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Turn]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTurn.read(from: &buf))
         }
         return seq
     }
@@ -6581,16 +7452,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_fanzha_ffi_checksum_method_guard_check_numbers() != 46724) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_fanzha_ffi_checksum_method_guard_check_conversation() != 39748) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_fanzha_ffi_checksum_method_guard_call_directory_entries() != 40964) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_fanzha_ffi_checksum_method_keyprovider_wrap_key() != 12285) {
+    if (uniffi_fanzha_ffi_checksum_method_keyprovider_wrap_key() != 3108) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_fanzha_ffi_checksum_method_keyprovider_unwrap_key() != 51994) {
+    if (uniffi_fanzha_ffi_checksum_method_keyprovider_unwrap_key() != 13505) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_fanzha_ffi_checksum_method_logsink_log() != 37938) {
+    if (uniffi_fanzha_ffi_checksum_method_logsink_log() != 29203) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_constructor_guard_new() != 13148) {

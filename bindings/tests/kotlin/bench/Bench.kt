@@ -5,14 +5,17 @@
 // where the scheduler's waits land in the wall figures). Figures to quote,
 // never assertions.
 //
-// Three parts:
+// Four parts:
 // - single calls: `feedVersion` and `fraudTypeId` are calls that do (almost)
 //   nothing in Rust — the binding's own floor — beside the checks;
+// - the same checks through `FastGuard` (one JNA direct-mapped call each),
+//   and an empty direct call (its floor);
 // - where a call's time goes: the pieces every generated call is made of
 //   (cloning the object handle, allocating and freeing an argument buffer,
 //   lowering a string or a record, lifting a verdict), each timed alone
 //   through the generated code's own (module-internal) helpers;
-// - batches: `checkMessages` / `checkNumbers` / `checkLinks` on 1000 items,
+// - batches: lowering 1000 messages and lowering + lifting their 1000
+//   results alone, then `checkMessages` / `checkNumbers` / `checkLinks` on 1000 items,
 //   on the calling thread only (parallelism 1: the per-core figure) and on
 //   every core (parallelism 0).
 //
@@ -27,6 +30,8 @@ package org.fanzha.bench
 import org.fanzha.Channel
 import org.fanzha.FastGuard
 import org.fanzha.FastLib
+import org.fanzha.FfiConverterSequenceTypeCheckResult
+import org.fanzha.FfiConverterSequenceTypeMessageInput
 import org.fanzha.FfiConverterString
 import org.fanzha.FfiConverterTypeNumberContext
 import org.fanzha.FfiConverterTypeVerdict
@@ -184,6 +189,16 @@ object Bench {
         val batchNumbers = List(batch) { numbers[it and 1023] }
         val batchLinks = List(batch) { links[it and 1023] }
         val rounds = maxOf(5, runs / 5000)
+        // Where a batch's time goes, beside the call itself: lowering the
+        // 1000 messages into one buffer (and freeing it), and lowering +
+        // lifting the 1000 results (the lift is what a call pays).
+        val batchResults = guard.checkMessages(batchMsgs, 1u)
+        measureBatch("piece: lower 1000 messages + free", batch, 3, rounds) {
+            RustBuffer.free(FfiConverterSequenceTypeMessageInput.lower(batchMsgs))
+        }
+        measureBatch("piece: lower + lift 1000 message results", batch, 3, rounds) {
+            FfiConverterSequenceTypeCheckResult.lift(FfiConverterSequenceTypeCheckResult.lower(batchResults))
+        }
         measureBatch("checkMessages ×1000, parallelism 1", batch, 3, rounds) { guard.checkMessages(batchMsgs, 1u) }
         measureBatch("checkMessages ×1000, every core", batch, 3, rounds) { guard.checkMessages(batchMsgs, 0u) }
         measureBatch("checkNumbers ×1000, parallelism 1", batch, 3, rounds) { guard.checkNumbers(batchNumbers, ctx, 1u) }

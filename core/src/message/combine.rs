@@ -1,0 +1,171 @@
+//! How the message model's score combines with the pattern set's evidence.
+//!
+//! The pattern set gives *strong* evidence (a listed or dangerous sender,
+//! link or number; rules that never fire on ordinary text, such as a "safe
+//! account" with a transfer) and *weak* evidence (everything else: words
+//! that also appear in real marketing and notices). The model gives a fraud
+//! probability `p` (`1 - P(benign)`) with its own calibrated thresholds
+//! (`suspicious_at`, `dangerous_at`, stored in the model file) and a fraud
+//! type.
+//!
+//! - `p ≥ dangerous_at`: a `message.model` reason of `dangerous_weight`;
+//! - `p ≥ suspicious_at`: a `message.model` reason of `suspicious_weight`;
+//! - `p < overrule_below × suspicious_at`: the model overrules weak
+//!   evidence: a `message.model` reason of `−(1 − weak_factor) × weak`
+//!   (never below zero in total with the weak evidence it discounts), so
+//!   strong evidence alone decides;
+//! - otherwise the model adds nothing and the rules decide.
+//!
+//! The model's fraud type wins (`type_vote`) when the model flags the
+//! message and its top class holds at least `type_confidence` of `p`;
+//! otherwise it votes with its reason's weight beside the rules.
+//!
+//! All of it is data: the `model` section of `data/patterns.json`, written
+//! by `fanzha model calibrate` on a held-back split of the training corpus.
+
+use crate::model::Prediction;
+use crate::verdict::{FraudType, Reason};
+use serde::Deserialize;
+
+/// The `model` section of the pattern set (see the module docs).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelCombination {
+    /// Reason codes that count whatever the model says.
+    pub strong_codes: Vec<String>,
+    /// Share of weak rule weight kept when the model rates a message benign.
+    pub weak_factor: f32,
+    /// Below `overrule_below × suspicious_at` the model rates a message
+    /// benign.
+    pub overrule_below: f32,
+    /// Weight of `message.model` at or above the model's `suspicious_at`.
+    pub suspicious_weight: i32,
+    /// Weight of `message.model` at or above the model's `dangerous_at`.
+    pub dangerous_weight: i32,
+    /// The model's type wins when `P(top class) / p` reaches this.
+    pub type_confidence: f32,
+    /// The winning vote.
+    pub type_vote: i32,
+    /// Free-form provenance (how the section was calibrated).
+    #[serde(default, rename = "_comment")]
+    pub comment: Option<String>,
+}
+
+impl Default for ModelCombination {
+    /// Used when a pattern set has no `model` section: the model adds its
+    /// weight and its type but never overrules a rule.
+    fn default() -> Self {
+        ModelCombination {
+            strong_codes: Vec::new(),
+            weak_factor: 1.0,
+            overrule_below: 0.0,
+            suspicious_weight: 40,
+            dangerous_weight: 70,
+            type_confidence: 0.6,
+            type_vote: 100,
+            comment: None,
+        }
+    }
+}
+
+impl ModelCombination {
+    pub(crate) fn validate(&self) -> Result<(), String> {
+        let unit = 0.0..=1.0;
+        if !unit.contains(&self.weak_factor)
+            || !(0.0..=1.0).contains(&self.overrule_below)
+            || !unit.contains(&self.type_confidence)
+        {
+            return Err(
+                "model: weak_factor, overrule_below and type_confidence must be 0..=1".into(),
+            );
+        }
+        for w in [
+            self.suspicious_weight,
+            self.dangerous_weight,
+            self.type_vote,
+        ] {
+            if !(0..=1000).contains(&w) {
+                return Err("model: weights must be 0..=1000".into());
+            }
+        }
+        Ok(())
+    }
+
+    /// True for a code that counts whatever the model says.
+    pub fn is_strong(&self, code: &str) -> bool {
+        self.strong_codes.iter().any(|c| c == code)
+    }
+
+    /// The `message.model` contribution for rule `reasons` and a model's
+    /// prediction `p` with thresholds `(suspicious_at, dangerous_at)`.
+    pub fn adjust(&self, reasons: &[Reason], p: &Prediction, thresholds: (f32, f32)) -> Adjustment {
+        let (s, d) = thresholds;
+        let pf = p.fraud_probability();
+        let model_type = FraudType::parse(&p.top_class).unwrap_or(FraudType::Other);
+        let top_share = p
+            .probabilities
+            .iter()
+            .find(|(c, _)| *c == p.top_class)
+            .map(|(_, q)| if pf > 0.0 { q / pf } else { 0.0 })
+            .unwrap_or(0.0);
+        if pf >= s {
+            let weight = if pf >= d {
+                self.dangerous_weight
+            } else {
+                self.suspicious_weight
+            };
+            let vote = if top_share >= self.type_confidence {
+                self.type_vote
+            } else {
+                weight
+            };
+            return Adjustment {
+                weight,
+                vote: Some((model_type, vote)),
+                stance: Stance::Fraud,
+            };
+        }
+        if pf < self.overrule_below * s {
+            let weak: i32 = reasons
+                .iter()
+                .filter(|r| r.weight > 0 && !self.is_strong(&r.code))
+                .map(|r| r.weight)
+                .sum();
+            let cut = ((1.0 - self.weak_factor) * weak as f32).round() as i32;
+            return Adjustment {
+                weight: -cut,
+                vote: None,
+                stance: Stance::Benign,
+            };
+        }
+        Adjustment {
+            weight: 0,
+            vote: None,
+            stance: Stance::Unsure,
+        }
+    }
+}
+
+/// What the model adds to a message's evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Adjustment {
+    /// Weight of the `message.model` reason (negative: weak evidence cut).
+    pub weight: i32,
+    /// The model's type vote.
+    pub vote: Option<(FraudType, i32)>,
+    /// Which side of its thresholds the model came down on.
+    pub stance: Stance,
+}
+
+/// Which side of its thresholds the model came down on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stance {
+    /// The fraud probability is at or above the model's suspicious
+    /// threshold.
+    Fraud,
+    /// Between `overrule_below × suspicious` and the suspicious threshold.
+    Unsure,
+    /// Below `overrule_below × suspicious`: the model rates the message
+    /// ordinary and weak rule evidence is discounted.
+    Benign,
+}
