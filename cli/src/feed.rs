@@ -7,7 +7,7 @@
 
 use crate::Failure;
 use clap::{Args, Subcommand};
-use fanzha_core::blocklist::{fast_hash, ListEntry, ListKind};
+use fanzha_core::blocklist::{ListEntry, ListKind};
 use fanzha_core::feed::{
     csv::ListCsv, diff::DeltaBase, BodySummary, FeedError, FeedFile, FeedHeader, FeedKind,
     FeedMeta, FeedWriter, KeyId, Limits, PublicKey, PublisherKey, Rotation, RuleKind, TrustedKeys,
@@ -104,6 +104,15 @@ pub struct BuildArgs {
     /// builds and tests.
     #[arg(long)]
     pub created_ms: Option<i64>,
+    /// Width of the entries' hash keys, 32-64 bits (default 56: a value
+    /// that is not listed hits one of n entries with probability n / 2^56).
+    /// A delta takes its base's width.
+    #[arg(long)]
+    pub key_bits: Option<u8>,
+    /// Carry each entry's SHA-256 too (32 more bytes an entry), so that a
+    /// hit is confirmed against it.
+    #[arg(long)]
+    pub full_hashes: bool,
     /// Where to write the feed.
     #[arg(long)]
     pub out: PathBuf,
@@ -447,10 +456,20 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
                 dropped.0.as_str()
             )));
         }
+        if a.key_bits.is_some_and(|b| b != h.key_bits) {
+            return Err(Failure::usage(format!(
+                "--key-bits must be the base's ({}): a delta's keys must match its base's",
+                h.key_bits
+            )));
+        }
         meta = FeedMeta::delta(&a.id, a.version, h.version, created_ms, expires_ms);
+        meta.key_bits = h.key_bits;
         base = Some(DeltaBase::load(&feed).map_err(|e| Failure::usage(format!("--base: {e}")))?);
+    } else if let Some(bits) = a.key_bits {
+        meta.key_bits = bits;
     }
     meta.rotations = rotations;
+    meta.full_hashes = a.full_hashes;
 
     let mut header_out: Option<FeedHeader> = None;
     let mut rows = 0u64;
@@ -473,13 +492,9 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
         }
         let mut sink = |kind: ListKind, value: &str, entry: &ListEntry| -> Result<(), Failure> {
             if let Some(b) = base.as_mut() {
-                let sha = fanzha_core::blocklist::value_hash(value);
-                if b.unchanged(kind, &sha, entry) {
+                if b.unchanged(kind, value, entry) {
                     return Ok(());
                 }
-                return w
-                    .entry_hashed(kind, sha, fast_hash(value), entry)
-                    .map_err(feed_failure);
             }
             w.entry(kind, value, entry).map_err(feed_failure)
         };
@@ -494,7 +509,7 @@ fn build(a: BuildArgs) -> Result<(), Failure> {
         }
         if let Some(b) = &base {
             for r in b.removals() {
-                w.removal(r.kind, r.sha256, r.fast).map_err(feed_failure)?;
+                w.removal(r.kind, r.key).map_err(feed_failure)?;
             }
         }
         let (mut out, header) = w.finish(&key).map_err(feed_failure)?;

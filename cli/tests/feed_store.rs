@@ -271,6 +271,7 @@ fn write_feed(path: &Path, key: &PublisherKey, version: u64, from: u64, n: u64) 
         reports: 1,
         label: "虚假投资".into(),
         confirmed: false,
+        match_bits: 0,
     };
     for i in from..from + n {
         w.entry(ListKind::Number, &format!("+86137{i:08}"), &e)
@@ -425,6 +426,7 @@ fn write_sticky_feed(path: &Path, key: &PublisherKey, version: u64, sticky: &str
         reports: 1,
         label: "made-up".into(),
         confirmed: false,
+        match_bits: 0,
     };
     w.entry(ListKind::Number, sticky, &e).unwrap();
     for i in 0..2_000u64 {

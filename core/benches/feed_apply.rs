@@ -11,7 +11,7 @@
 //! the store's periodic merge of deltas into the base shows up in the
 //! numbers as it would on a phone.
 
-use fanzha_core::blocklist::{fast_hash, value_hash, ListEntry, ListKind};
+use fanzha_core::blocklist::{ListEntry, ListKind};
 use fanzha_core::feed::{FeedFile, FeedMeta, FeedWriter, Limits, PublisherKey, TrustedKeys};
 use fanzha_core::store::FileKeyProvider;
 use fanzha_core::{FraudType, Guard, NumberContext, Settings};
@@ -36,6 +36,7 @@ fn entry(i: u64) -> ListEntry {
         reports: (i % 1000) as u32,
         label: ["冒充公检法", "刷单返利", "虚假投资", "冒充客服"][(i % 4) as usize].into(),
         confirmed: false,
+        match_bits: 0,
     }
 }
 
@@ -120,8 +121,7 @@ fn main() {
         }
         for _ in 0..REMOVED {
             let n = number(next_removed);
-            w.removal(ListKind::Number, value_hash(&n), fast_hash(&n))
-                .expect("removal");
+            w.removal_of(ListKind::Number, &n).expect("removal");
             next_removed += 1;
         }
         let delta = w.finish(&key).expect("finish").0.into_inner();

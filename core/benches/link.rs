@@ -39,6 +39,7 @@ impl BlockIndex for SortedHashIndex {
                 reports: 3,
                 label: String::new(),
                 confirmed: false,
+                match_bits: 0,
             })
     }
 

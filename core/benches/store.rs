@@ -11,7 +11,7 @@
 //! of RAM per entry, open to first answer ≤ 150 ms, ≤ 24 bytes on disk per
 //! entry.
 
-use fanzha_core::blocklist::{fast_hash, value_hash, ListEntry, ListKind};
+use fanzha_core::blocklist::{ListEntry, ListKind};
 use fanzha_core::store::{FeedChange, FeedEntry, FileKeyProvider, KeyProvider, Store};
 use fanzha_core::{Channel, FraudType, Guard, NumberContext, Settings};
 use std::hint::black_box;
@@ -72,18 +72,20 @@ fn build(path: &Path, n: u64) {
     let entries = Numbers(0x9E37_79B9_7F4A_7C15)
         .take(n as usize)
         .enumerate()
-        .map(move |(i, num)| FeedEntry {
-            kind: ListKind::Number,
-            sha256: value_hash(&num),
-            fast: fast_hash(&num),
-            entry: ListEntry {
-                category: "fraud".into(),
-                fraud_type: types[i % 4],
-                severity: 90,
-                reports: (i % 50) as u32,
-                label: labels[i % 4].into(),
-                confirmed: false,
-            },
+        .map(move |(i, num)| {
+            FeedEntry::new(
+                ListKind::Number,
+                &num,
+                ListEntry {
+                    category: "fraud".into(),
+                    fraud_type: types[i % 4],
+                    severity: 90,
+                    reports: (i % 50) as u32,
+                    label: labels[i % 4].into(),
+                    confirmed: false,
+                    match_bits: 0,
+                },
+            )
         });
     let out = store
         .apply_feed(FeedChange::full("bench", 1, 0, i64::MAX).with_entries(entries))

@@ -47,11 +47,18 @@ pub struct ListEntry {
     pub reports: u32,
     /// Publisher's label, e.g. "冒充客服".
     pub label: String,
-    /// The publisher marks the listing as confirmed: it wins over the
-    /// user's own allow rule ("not a scam"), which an unconfirmed listing
-    /// yields to. Absent (older feeds and stores) reads as `false`.
+    /// The publisher marked this listing as confirmed (investigated, not
+    /// just reported): it outranks a user's own "not a scam" allow rule.
     #[serde(default)]
     pub confirmed: bool,
+    /// On a lookup hit: how many hash bits matched — the key width of a
+    /// compact entry (e.g. 56), that plus 64 when the entry carried its
+    /// SHA-256 and that matched too, 256 for an index keyed by the whole
+    /// SHA-256. A value that is not listed still hits with probability
+    /// about `entries / 2^match_bits` ([`false_hit_rate`]). Ignored when
+    /// building a feed.
+    #[serde(default)]
+    pub match_bits: u16,
 }
 
 /// SHA-256 of a canonical value: the key of every list entry.
@@ -67,6 +74,34 @@ pub fn value_hash(canonical: &str) -> [u8; 32] {
 /// confirm a candidate with [`value_hash`].
 pub fn fast_hash(canonical: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(canonical.as_bytes())
+}
+
+/// The key width compact feeds are built with unless the publisher
+/// chooses: at 1 M entries a value that is not listed hits one by chance
+/// about once in 7 × 10¹⁰ lookups (`entries / 2^56`), and a key costs about
+/// 4.7 bytes in a feed.
+pub const DEFAULT_KEY_BITS: u8 = 56;
+
+/// The key of a canonical value in a compact feed and in the store: the top
+/// `bits` (32–64) of [`fast_hash`], kept in the high bits of the `u64` with
+/// the low bits zero.
+pub fn hash_key(canonical: &str, bits: u8) -> u64 {
+    truncate_key(fast_hash(canonical), bits)
+}
+
+/// Keeps the top `bits` of a 64-bit hash (the rest zero).
+pub fn truncate_key(hash: u64, bits: u8) -> u64 {
+    match bits {
+        0 => 0,
+        b if b >= 64 => hash,
+        b => hash & !(u64::MAX >> b),
+    }
+}
+
+/// The chance that a value not on a list of `entries` hashed entries hits
+/// one of them when `match_bits` bits are compared: `entries / 2^bits`.
+pub fn false_hit_rate(entries: u64, match_bits: u16) -> f64 {
+    entries as f64 / 2f64.powi(i32::from(match_bits))
 }
 
 /// Whether an index could answer every lookup so far.
@@ -136,8 +171,9 @@ impl MemoryIndex {
         MemoryIndex::default()
     }
 
-    /// Adds an entry by its SHA-256 key.
-    pub fn insert_hash(&mut self, kind: ListKind, hash: [u8; 32], entry: ListEntry) {
+    /// Adds an entry by its SHA-256 key (a hit reports 256 matched bits).
+    pub fn insert_hash(&mut self, kind: ListKind, hash: [u8; 32], mut entry: ListEntry) {
+        entry.match_bits = 256;
         self.entries.insert((kind, hash), entry);
     }
 

@@ -41,6 +41,7 @@ pub mod directory;
 mod error;
 mod fasthash;
 pub mod feed;
+pub mod golomb;
 mod guard;
 pub mod link;
 pub mod message;

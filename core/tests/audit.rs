@@ -182,6 +182,7 @@ fn feed_listing(
         reports: 3,
         label: String::new(),
         confirmed,
+        match_bits: 0,
     };
     w.entry(ListKind::Number, number, &entry).unwrap();
     w.finish(key).unwrap().0.into_inner()

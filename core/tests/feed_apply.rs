@@ -33,6 +33,7 @@ fn entry(fraud_type: FraudType, label: &str) -> ListEntry {
         reports: 42,
         label: label.into(),
         confirmed: false,
+        match_bits: 0,
     }
 }
 
@@ -97,12 +98,7 @@ fn delta_v2(key: &PublisherKey) -> Vec<u8> {
         FeedMeta::delta("cn-test", 2, 1, NOW, NOW + 7 * DAY),
         |w| {
             for (kind, value, _) in canon() {
-                w.removal(
-                    kind,
-                    fanzha_core::blocklist::value_hash(&value),
-                    fanzha_core::blocklist::fast_hash(&value),
-                )
-                .unwrap();
+                w.removal_of(kind, &value).unwrap();
             }
         },
     )

@@ -2,7 +2,7 @@
 //! flip in header, rotations and signature, body flips, truncation, caps,
 //! untrusted keys, and property tests that no input panics.
 
-use fanzha_core::blocklist::{fast_hash, value_hash, ListEntry, ListKind};
+use fanzha_core::blocklist::{hash_key, ListEntry, ListKind};
 use fanzha_core::feed::{
     check_update, FeedError, FeedFile, FeedKind, FeedMeta, FeedWriter, Limits, PublisherKey,
     Rotation, RuleKind, TrustedKeys, HEADER_LEN,
@@ -22,6 +22,7 @@ fn entry(label: &str, fraud_type: FraudType) -> ListEntry {
         reports: 1234,
         label: label.into(),
         confirmed: false,
+        match_bits: 0,
     }
 }
 
@@ -85,12 +86,7 @@ fn fixture() -> &'static Fixture {
             &entry("冒充客服", FraudType::ImpersonateCustomerService),
         )
         .unwrap();
-        w.removal(
-            ListKind::Number,
-            value_hash("+8613800138001"),
-            fast_hash("+8613800138001"),
-        )
-        .unwrap();
+        w.removal_of(ListKind::Number, "+8613800138001").unwrap();
         w.rules(RuleKind::Scoring, SCORING_RULES).unwrap();
         let delta = w.finish(&new_key).unwrap().0.into_inner();
         Fixture { key, full, delta }
@@ -126,8 +122,10 @@ fn full_feed_round_trips() {
     let entries: Vec<_> = feed.entries().collect();
     assert_eq!(entries.len(), 4);
     assert_eq!(entries[0].kind, ListKind::Number);
-    assert_eq!(entries[0].sha256, value_hash("+8613800138000"));
-    assert_eq!(entries[0].fast, fast_hash("+8613800138000"));
+    // Entries come in key order within their group; this one is alone.
+    assert_eq!(entries[0].sha256, None);
+    assert_eq!(entries[0].key_bits, 56);
+    assert_eq!(entries[0].key, hash_key("+8613800138000", 56));
     assert_eq!(
         entries[0].entry,
         entry("冒充公检法", FraudType::ImpersonateAuthority)
@@ -164,7 +162,7 @@ fn delta_signed_by_a_rotated_key_verifies_through_the_statement() {
     assert_eq!(feed.entries().count(), 1);
     let removals: Vec<_> = feed.removals().collect();
     assert_eq!(removals.len(), 1);
-    assert_eq!(removals[0].sha256, value_hash("+8613800138001"));
+    assert_eq!(removals[0].key, hash_key("+8613800138001", 56));
     // A delta replaces the kinds it carries and keeps the others.
     let before = RuleSources {
         scoring: Some("{\"x\":1}".into()),
@@ -397,7 +395,7 @@ fn writer_refuses_what_readers_refuse() {
     ));
 
     let mut w = FeedWriter::new(Cursor::new(Vec::new()), FeedMeta::full("ok", 1, 0, 1)).unwrap();
-    assert!(w.removal(ListKind::Number, [0; 32], 0).is_err());
+    assert!(w.removal(ListKind::Number, 0).is_err());
     let mut e = entry("x", FraudType::Other);
     e.severity = 101;
     assert!(w.entry(ListKind::Number, "+1", &e).is_err());
@@ -609,6 +607,9 @@ proptest! {
         let src = if delta { &f.delta } else { &f.full };
         let prefix = prefix_len(src);
         let mut m = src[..prefix].to_vec();
+        // These are format-1 records (still read): say so in the header.
+        m[8..10].copy_from_slice(&1u16.to_le_bytes());
+        m[124] = 0;
         for (i, at) in [80usize, 88, 96, 104].into_iter().enumerate() {
             m[at..at + 8].copy_from_slice(&counts[i].to_le_bytes());
         }
@@ -629,7 +630,7 @@ proptest! {
                 Rec::Entry { kind, severity, category, label, .. } =>
                     (1..=3).contains(kind) && *severity <= 100 && *category < defined && *label < defined,
                 Rec::Removal { kind } => delta && (1..=3).contains(kind),
-                Rec::Rules { kind, op, .. } => (1..=5).contains(kind) && *op == 1 && kinds.insert(*kind),
+                Rec::Rules { kind, op, .. } => (1..=7).contains(kind) && *op == 1 && kinds.insert(*kind),
                 Rec::Junk(j) => j.is_empty(),
             };
         }
@@ -638,9 +639,101 @@ proptest! {
     }
 }
 
-/// The confirmed flag rides in bit 7 of the severity byte: it round-trips,
-/// an unflagged entry is byte-for-byte what it was, and severity stays
-/// capped at 100 whatever the flag.
+// ---- format 1 still reads ------------------------------------------------
+
+const V1_FULL: &[u8] = include_bytes!("fixtures/feed-v1-full.fzf");
+const V1_DELTA: &[u8] = include_bytes!("fixtures/feed-v1-delta.fzf");
+
+fn v1_trust() -> TrustedKeys {
+    let text = include_str!("fixtures/feed-v1.pub");
+    TrustedKeys::new([fanzha_core::feed::PublicKey::from_text(text).unwrap()])
+}
+
+/// Feeds of format 1 (written by the previous build, `fixtures/feed-v1-*`)
+/// still verify and hand out their entries with 64-bit keys and SHA-256s.
+#[test]
+fn format_1_feeds_still_read() {
+    let full = FeedFile::parse(V1_FULL, &Limits::default())
+        .unwrap()
+        .verify(&v1_trust())
+        .unwrap();
+    assert_eq!(full.header().format, fanzha_core::feed::FORMAT_V1);
+    assert_eq!(full.header().key_bits, 64);
+    let e: Vec<_> = full.entries().collect();
+    assert_eq!(e.len(), 4);
+    assert_eq!(
+        e[0].key,
+        fanzha_core::blocklist::fast_hash("+8613800138000")
+    );
+    assert_eq!(
+        e[0].sha256,
+        Some(fanzha_core::blocklist::value_hash("+8613800138000"))
+    );
+    assert_eq!(e[0].entry.label, "冒充公检法");
+    assert_eq!(e[0].entry.reports, 12);
+    let delta = FeedFile::parse(V1_DELTA, &Limits::default())
+        .unwrap()
+        .verify(&v1_trust())
+        .unwrap();
+    let r: Vec<_> = delta.removals().collect();
+    assert_eq!(r.len(), 1);
+    assert_eq!(
+        r[0].key,
+        fanzha_core::blocklist::fast_hash("+8613800138001")
+    );
+    // Another format number is refused by name.
+    let mut m = V1_FULL.to_vec();
+    m[8] = 3;
+    assert!(matches!(
+        FeedFile::parse(&m, &Limits::default()),
+        Err(FeedError::UnsupportedFormat(3))
+    ));
+}
+
+/// Groups carry the confirmed flag; extras carry reports and, when the
+/// publisher asks, the SHA-256.
+#[test]
+fn confirmed_flag_reports_and_full_hashes_round_trip() {
+    let key = PublisherKey::generate().unwrap();
+    let mut meta = FeedMeta::full("cn-x", 1, 0, DAY);
+    meta.full_hashes = true;
+    meta.key_bits = 48;
+    let mut w = FeedWriter::new(Cursor::new(Vec::new()), meta).unwrap();
+    let mut confirmed = entry("核实", FraudType::FakeLoan);
+    confirmed.confirmed = true;
+    confirmed.reports = 0;
+    w.entry(ListKind::Number, "+8613900000001", &confirmed)
+        .unwrap();
+    w.entry(
+        ListKind::Number,
+        "+8613900000002",
+        &entry("x", FraudType::FakeLoan),
+    )
+    .unwrap();
+    let bytes = w.finish(&key).unwrap().0.into_inner();
+    let feed = FeedFile::parse(&bytes, &Limits::default())
+        .unwrap()
+        .verify(&TrustedKeys::new([key.public_key()]))
+        .unwrap();
+    assert_eq!(feed.header().key_bits, 48);
+    let mut e: Vec<_> = feed.entries().collect();
+    e.sort_by_key(|e| e.entry.label.clone());
+    assert_eq!(e.len(), 2);
+    assert_eq!(e[1].entry.label, "核实");
+    assert!(e[1].entry.confirmed && !e[0].entry.confirmed);
+    assert_eq!(e[1].entry.reports, 0);
+    assert_eq!(e[0].entry.reports, 1234);
+    assert_eq!(e[0].key, hash_key("+8613900000002", 48));
+    assert_eq!(
+        e[0].sha256,
+        Some(fanzha_core::blocklist::value_hash("+8613900000002"))
+    );
+    assert_eq!(feed.summary().full_hashes, 2);
+}
+
+/// The confirmed flag round-trips (format 2: in the entry's group; format 1
+/// carried it in bit 7 of the severity byte), and severity stays capped at
+/// 100 whatever the flag.
 #[test]
 fn confirmed_flag_round_trips_in_the_severity_byte() {
     let key = PublisherKey::generate().unwrap();
@@ -668,14 +761,6 @@ fn confirmed_flag_round_trips_in_the_severity_byte() {
         assert_eq!(got[0].entry.confirmed, confirmed);
         assert_eq!(got[0].entry.severity, 77);
     }
-    // Same bytes but bit 7 of the severity byte.
-    let (plain, flagged) = (build(false, 77), build(true, 77));
-    let diff: Vec<usize> = (0..plain.len())
-        .filter(|&i| plain[i] != flagged[i])
-        .collect();
-    assert!(diff
-        .iter()
-        .any(|&i| plain[i] == 77 && flagged[i] == 77 | 0x80));
     // A writer refuses severity over 100 with or without the flag.
     let mut w = FeedWriter::new(
         Cursor::new(Vec::new()),

@@ -115,6 +115,7 @@ fn entry() -> ListEntry {
         reports: 1,
         label: String::new(),
         confirmed: false,
+        match_bits: 0,
     }
 }
 

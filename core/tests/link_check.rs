@@ -605,6 +605,7 @@ fn blocklist_hits_every_expression() {
         reports: 12,
         label: "fake exchange".into(),
         confirmed: false,
+        match_bits: 0,
     };
     idx.insert(ListKind::Url, "evil-invest.com/", entry.clone());
     idx.insert(ListKind::Url, "shared.example.org/scam/", entry);

@@ -7,7 +7,7 @@
 
 mod common;
 
-use fanzha_core::blocklist::{fast_hash, value_hash, ListEntry, ListKind};
+use fanzha_core::blocklist::{ListEntry, ListKind};
 use fanzha_core::store::{FeedChange, FeedEntry, FeedRemoval, FileKeyProvider, KeyProvider, Store};
 use fanzha_core::{FraudType, Guard, Lang, Level, NumberContext, Protection, Settings, Verdict};
 use std::path::PathBuf;
@@ -43,19 +43,19 @@ fn settings() -> Settings {
 }
 
 fn entry(value: &str, label: &str) -> FeedEntry {
-    FeedEntry {
-        kind: ListKind::Number,
-        sha256: value_hash(value),
-        fast: fast_hash(value),
-        entry: ListEntry {
+    FeedEntry::new(
+        ListKind::Number,
+        value,
+        ListEntry {
             category: "fraud".into(),
             fraud_type: FraudType::ImpersonateAuthority,
             severity: 95,
             reports: 3,
             label: label.into(),
             confirmed: false,
+            match_bits: 0,
         },
-    }
+    )
 }
 
 fn number_of(version: u64, i: u64) -> String {
@@ -76,11 +76,10 @@ fn change_for(version: u64) -> FeedChange<'static> {
     } else {
         FeedChange::delta("never-drop", version, version - 1, 0, i64::MAX)
             .with_entries((0..DELTA_N).map(move |i| entry(&number_of(version, i), &label)))
-            .with_removals((0..DELTA_N).map(move |i| FeedRemoval {
-                kind: ListKind::Number,
-                sha256: value_hash(&number_of(version - 1, i)),
-                fast: fast_hash(&number_of(version - 1, i)),
-            }))
+            .with_removals(
+                (0..DELTA_N)
+                    .map(move |i| FeedRemoval::new(ListKind::Number, &number_of(version - 1, i))),
+            )
     }
 }
 

@@ -147,6 +147,7 @@ fn signal_blocklisted_payee() {
             reports: 12,
             label: "刷单".into(),
             confirmed: false,
+            match_bits: 0,
         },
     );
     let snap = Snapshot::build(&RuleSources::default(), Arc::new(index), "test-1".into()).unwrap();

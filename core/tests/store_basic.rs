@@ -1,6 +1,6 @@
 //! The store's API end to end: apply feeds, look up, rules, reports.
 
-use fanzha_core::blocklist::{fast_hash, value_hash, BlockIndex, ListEntry, ListKind};
+use fanzha_core::blocklist::{BlockIndex, ListEntry, ListKind};
 use fanzha_core::store::{
     FeedChange, FeedEntry, FeedRemoval, FileKeyProvider, NewReport, Store, StoreError,
 };
@@ -17,27 +17,23 @@ fn tmp(name: &str) -> PathBuf {
 }
 
 fn entry(kind: ListKind, value: &str, label: &str) -> FeedEntry {
-    FeedEntry {
+    FeedEntry::new(
         kind,
-        sha256: value_hash(value),
-        fast: fast_hash(value),
-        entry: ListEntry {
+        value,
+        ListEntry {
             category: "fraud".into(),
             fraud_type: FraudType::ImpersonateAuthority,
             severity: 90,
             reports: 7,
             label: label.into(),
             confirmed: false,
+            match_bits: 0,
         },
-    }
+    )
 }
 
 fn removal(kind: ListKind, value: &str) -> FeedRemoval {
-    FeedRemoval {
-        kind,
-        sha256: value_hash(value),
-        fast: fast_hash(value),
-    }
+    FeedRemoval::new(kind, value)
 }
 
 #[test]

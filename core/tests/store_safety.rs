@@ -31,27 +31,23 @@ fn key(b: u8) -> Arc<dyn KeyProvider> {
 }
 
 fn listed(kind: ListKind, value: &str, label: &str) -> FeedEntry {
-    FeedEntry {
+    FeedEntry::new(
         kind,
-        sha256: value_hash(value),
-        fast: fast_hash(value),
-        entry: ListEntry {
+        value,
+        ListEntry {
             category: "fraud".into(),
             fraud_type: FraudType::ImpersonateAuthority,
             severity: 95,
             reports: 12,
             label: label.into(),
             confirmed: false,
+            match_bits: 0,
         },
-    }
+    )
 }
 
 fn removal(kind: ListKind, value: &str) -> FeedRemoval {
-    FeedRemoval {
-        kind,
-        sha256: value_hash(value),
-        fast: fast_hash(value),
-    }
+    FeedRemoval::new(kind, value)
 }
 
 fn settings() -> Settings {

@@ -67,6 +67,7 @@ mod tests {
             reports: 3,
             label: "test".into(),
             confirmed: false,
+            match_bits: 0,
         }
     }
 

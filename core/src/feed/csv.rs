@@ -346,6 +346,7 @@ fn row_entry(fields: &[String], cols: &Columns) -> Result<ListEntry, String> {
         reports,
         label: field(fields, cols.label).to_string(),
         confirmed,
+        match_bits: 0,
     })
 }
 

@@ -1,16 +1,17 @@
 //! Feed diffing: what a delta must carry to turn its base (the previous full
 //! feed) into the new list.
 //!
-//! [`DeltaBase`] holds the base's entries (about 64 bytes each, not their
-//! values: a feed carries only hashes) in an open-addressing table keyed by
-//! (list, SHA-256): a lookup per new row costs one or two memory reads.
+//! [`DeltaBase`] holds the base's entries (about 32 bytes each, not their
+//! values: a feed carries only hash keys) in an open-addressing table keyed
+//! by (list, key at the base's width): a lookup per new row costs one or two
+//! memory reads.
 //! Each row of the new list asks [`DeltaBase::unchanged`]: an entry the base
 //! already lists with the same metadata is left out of the delta, a new or
 //! changed one goes in; what no new row claimed is a removal
 //! ([`DeltaBase::removals`]).
 
 use super::{FeedEntry, FeedRemoval, RuleKind, VerifiedFeed};
-use crate::blocklist::{fast_hash, ListEntry, ListKind};
+use crate::blocklist::{fast_hash, hash_key, ListEntry, ListKind};
 use std::collections::BTreeMap;
 
 /// Most entries a base may hold to be diffed against.
@@ -31,8 +32,8 @@ pub enum DiffError {
 /// One entry of the base: what a diff needs.
 #[derive(Debug)]
 struct BaseEntry {
-    sha: [u8; 32],
-    fast: u64,
+    /// The hash key, left-aligned at the base's width.
+    key: u64,
     /// Digest of the metadata, to notice a changed label or severity.
     meta: u64,
     kind: ListKind,
@@ -44,10 +45,12 @@ struct BaseEntry {
 #[derive(Debug)]
 pub struct DeltaBase {
     entries: Vec<BaseEntry>,
-    /// Entry index + 1 (0 = empty), by the SHA-256's first 8 bytes.
+    /// Entry index + 1 (0 = empty), by the key's top bits.
     table: Vec<u32>,
     rules: BTreeMap<RuleKind, Vec<u8>>,
     buf: String,
+    /// The base's key width; the delta must use the same.
+    key_bits: u8,
 }
 
 /// The metadata digest: the same fields the store keeps per entry.
@@ -71,6 +74,7 @@ impl DeltaBase {
     /// Loads the entries and rule sets of a verified base feed.
     pub fn load(feed: &VerifiedFeed<'_>) -> Result<DeltaBase, DiffError> {
         DeltaBase::from_parts(
+            feed.header().key_bits,
             feed.header().entries(),
             feed.entries(),
             feed.rules().iter().map(|(k, j)| (*k, j.to_vec())),
@@ -80,6 +84,7 @@ impl DeltaBase {
     /// A base from its entries (`declared`: how many there are, to size
     /// the table) and rule sets.
     pub fn from_parts(
+        key_bits: u8,
         declared: u64,
         entries: impl IntoIterator<Item = FeedEntry>,
         rules: impl IntoIterator<Item = (RuleKind, Vec<u8>)>,
@@ -93,6 +98,7 @@ impl DeltaBase {
             table: vec![0; size],
             rules: rules.into_iter().collect(),
             buf: String::new(),
+            key_bits,
         };
         for e in entries {
             let idx = base.entries.len();
@@ -103,14 +109,14 @@ impl DeltaBase {
                 });
             }
             let meta = meta_digest(&e.entry, &mut base.buf);
+            let key = crate::blocklist::truncate_key(e.key, key_bits);
             base.entries.push(BaseEntry {
-                sha: e.sha256,
-                fast: e.fast,
+                key,
                 meta,
                 kind: e.kind,
                 seen: false,
             });
-            let slot = base.slot(e.kind, &e.sha256);
+            let slot = base.slot(e.kind, key);
             if base.table[slot] != 0 {
                 // The same value twice: the later row wins, as when a full
                 // feed is applied; the earlier one is never a removal.
@@ -137,19 +143,23 @@ impl DeltaBase {
         self.entries.is_empty()
     }
 
-    /// The table slot of (kind, sha): where it is, or the empty slot where
+    /// The base's key width (a delta's entries must be keyed the same).
+    pub fn key_bits(&self) -> u8 {
+        self.key_bits
+    }
+
+    /// The table slot of (kind, key): where it is, or the empty slot where
     /// it would go.
-    fn slot(&self, kind: ListKind, sha: &[u8; 32]) -> usize {
+    fn slot(&self, kind: ListKind, key: u64) -> usize {
         let mask = self.table.len() - 1;
-        let mut prefix = [0u8; 8];
-        prefix.copy_from_slice(&sha[..8]);
-        let mut at = (u64::from_le_bytes(prefix) as usize) & mask;
+        // The key's top bits are a hash: spread them over the table.
+        let mut at = ((key >> 32) ^ (key >> 48)) as usize & mask;
         loop {
             match self.table[at] {
                 0 => return at,
                 i => {
                     let e = &self.entries[i as usize - 1];
-                    if e.kind == kind && &e.sha == sha {
+                    if e.kind == kind && e.key == key {
                         return at;
                     }
                 }
@@ -158,13 +168,17 @@ impl DeltaBase {
         }
     }
 
-    /// True when the base already lists `sha` (the value's
-    /// [`crate::blocklist::value_hash`]) in `kind` with the same metadata:
-    /// the delta leaves it out. Marks it seen either way, so it is not a
-    /// removal.
-    pub fn unchanged(&mut self, kind: ListKind, sha: &[u8; 32], entry: &ListEntry) -> bool {
+    /// True when the base already lists the canonical value in `kind`
+    /// with the same metadata: the delta leaves it out. Marks it seen either
+    /// way, so it is not a removal.
+    pub fn unchanged(&mut self, kind: ListKind, canonical: &str, entry: &ListEntry) -> bool {
+        self.unchanged_key(kind, hash_key(canonical, self.key_bits), entry)
+    }
+
+    /// [`DeltaBase::unchanged`] by the value's key at the base's width.
+    pub fn unchanged_key(&mut self, kind: ListKind, key: u64, entry: &ListEntry) -> bool {
         let meta = meta_digest(entry, &mut self.buf);
-        match self.table[self.slot(kind, sha)] {
+        match self.table[self.slot(kind, key)] {
             0 => false,
             i => {
                 let e = &mut self.entries[i as usize - 1];
@@ -182,8 +196,8 @@ impl DeltaBase {
             .filter(|e| !e.seen)
             .map(|e| FeedRemoval {
                 kind: e.kind,
-                sha256: e.sha,
-                fast: e.fast,
+                key: e.key,
+                key_bits: self.key_bits,
             })
     }
 }
@@ -191,7 +205,6 @@ impl DeltaBase {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::blocklist::value_hash;
     use crate::verdict::FraudType;
 
     fn entry(label: &str, severity: u8) -> ListEntry {
@@ -202,20 +215,16 @@ mod tests {
             reports: 1,
             label: label.into(),
             confirmed: false,
+            match_bits: 0,
         }
     }
 
     fn fe(kind: ListKind, value: &str, e: ListEntry) -> FeedEntry {
-        FeedEntry {
-            kind,
-            sha256: value_hash(value),
-            fast: fast_hash(value),
-            entry: e,
-        }
+        FeedEntry::new(kind, value, e)
     }
 
     fn base(entries: Vec<FeedEntry>) -> DeltaBase {
-        DeltaBase::from_parts(entries.len() as u64, entries, []).unwrap()
+        DeltaBase::from_parts(56, entries.len() as u64, entries, []).unwrap()
     }
 
     #[test]
@@ -227,44 +236,21 @@ mod tests {
         ]);
         assert_eq!(b.len(), 3);
         // Kept as is: left out of the delta.
-        assert!(b.unchanged(
-            ListKind::Number,
-            &value_hash("+8613800138000"),
-            &entry("a", 90)
-        ));
+        assert!(b.unchanged(ListKind::Number, "+8613800138000", &entry("a", 90)));
         // Same value, new severity: carried again.
-        assert!(!b.unchanged(
-            ListKind::Number,
-            &value_hash("+8613900139000"),
-            &entry("b", 95)
-        ));
+        assert!(!b.unchanged(ListKind::Number, "+8613900139000", &entry("b", 95)));
         // The same hash in another list is another entry.
-        assert!(!b.unchanged(
-            ListKind::Url,
-            &value_hash("+8613800138000"),
-            &entry("a", 90)
-        ));
+        assert!(!b.unchanged(ListKind::Url, "+8613800138000", &entry("a", 90)));
         // Same value and metadata, now confirmed: carried again.
         let confirmed = ListEntry {
             confirmed: true,
             ..entry("a", 90)
         };
-        assert!(!b.unchanged(ListKind::Number, &value_hash("+8613800138000"), &confirmed));
+        assert!(!b.unchanged(ListKind::Number, "+8613800138000", &confirmed));
         // New.
-        assert!(!b.unchanged(
-            ListKind::Number,
-            &value_hash("+8613700137000"),
-            &entry("d", 90)
-        ));
+        assert!(!b.unchanged(ListKind::Number, "+8613700137000", &entry("d", 90)));
         let removed: Vec<FeedRemoval> = b.removals().collect();
-        assert_eq!(
-            removed,
-            [FeedRemoval {
-                kind: ListKind::Url,
-                sha256: value_hash("bad.example/"),
-                fast: fast_hash("bad.example/"),
-            }]
-        );
+        assert_eq!(removed, [FeedRemoval::new(ListKind::Url, "bad.example/")]);
     }
 
     #[test]
@@ -273,11 +259,7 @@ mod tests {
             fe(ListKind::Number, "+8613800138000", entry("old", 90)),
             fe(ListKind::Number, "+8613800138000", entry("new", 90)),
         ]);
-        assert!(b.unchanged(
-            ListKind::Number,
-            &value_hash("+8613800138000"),
-            &entry("new", 90)
-        ));
+        assert!(b.unchanged(ListKind::Number, "+8613800138000", &entry("new", 90)));
         assert_eq!(b.removals().count(), 0);
         let b = base(vec![
             fe(ListKind::Number, "+8613800138000", entry("old", 90)),
@@ -296,7 +278,7 @@ mod tests {
                 .collect(),
         );
         for v in values.iter().step_by(2) {
-            assert!(b.unchanged(ListKind::Number, &value_hash(v), &entry("x", 90)));
+            assert!(b.unchanged(ListKind::Number, v, &entry("x", 90)));
         }
         assert_eq!(b.removals().count(), 2500);
         assert!(base(Vec::new()).is_empty());
@@ -306,16 +288,16 @@ mod tests {
     fn sizes_are_checked() {
         let e = || fe(ListKind::Number, "+8613800138000", entry("a", 90));
         assert!(matches!(
-            DeltaBase::from_parts(MAX_BASE_ENTRIES + 1, [], []),
+            DeltaBase::from_parts(56, MAX_BASE_ENTRIES + 1, [], []),
             Err(DiffError::TooManyEntries { .. })
         ));
         // More entries than declared can't overflow the table.
         assert!(matches!(
-            DeltaBase::from_parts(1, [e(), e()], []),
+            DeltaBase::from_parts(56, 1, [e(), e()], []),
             Err(DiffError::TooManyEntries { entries: 2 })
         ));
         let rules = [(RuleKind::Numbers, b"{}".to_vec())];
-        let b = DeltaBase::from_parts(1, [e()], rules).unwrap();
+        let b = DeltaBase::from_parts(56, 1, [e()], rules).unwrap();
         assert_eq!(
             b.rules().get(&RuleKind::Numbers).map(Vec::as_slice),
             Some(&b"{}"[..])

@@ -1,13 +1,18 @@
-//! The byte layout of a feed (format version 1). `docs/feed-format.md` is the
-//! prose version of this file; keep them in step.
+//! The byte layout of a feed (format versions 1 and 2). `docs/feed-format.md`
+//! is the prose version of this file; keep them in step.
 //!
 //! ```text
 //! header      168 bytes, fixed (below)
 //! rotations   rotations × 120 bytes (keys::Rotation)
 //! signature   key id (8) + Ed25519 signature (64) over
-//!             "fanzha-feed-v1\0" ‖ header ‖ rotations
+//!             "fanzha-feed-v2\0" ‖ header ‖ rotations   (v1: "fanzha-feed-v1\0")
 //! body        body_len bytes of records; SHA-256(body) = header.body_hash
 //! ```
+//!
+//! Format 2 (written now) keys entries by a truncated hash
+//! ([`crate::blocklist::hash_key`], `key_bits` wide, from the header) and
+//! codes them in groups that share their metadata (see `compact.rs`);
+//! format 1 (still read) carried a full SHA-256 and metadata per entry.
 //!
 //! All integers are little-endian.
 
@@ -18,24 +23,41 @@ use crate::verdict::FraudType;
 
 /// The first eight bytes of every feed.
 pub const MAGIC: [u8; 8] = *b"FANZFEED";
-/// The format version this build writes and reads.
-pub const FORMAT_VERSION: u16 = 1;
-/// Length of the fixed header of format version 1.
+/// The format version this build writes. It reads this and [`FORMAT_V1`].
+pub const FORMAT_VERSION: u16 = 2;
+/// The first format: a full SHA-256 and metadata per entry (≈ 47 bytes).
+pub const FORMAT_V1: u16 = 1;
+/// Length of the fixed header (both formats).
 pub const HEADER_LEN: usize = 168;
 /// Length of the signature block: key id + Ed25519 signature.
 pub(crate) const SIG_BLOCK_LEN: usize = 8 + 64;
-/// Domain separation for feed signatures.
-pub(crate) const SIGNING_CONTEXT: &[u8] = b"fanzha-feed-v1\0";
+/// Narrowest hash key a format-2 feed may use.
+pub const MIN_KEY_BITS: u8 = 32;
+/// Widest hash key a format-2 feed may use.
+pub const MAX_KEY_BITS: u8 = 64;
+
+/// Domain separation for feed signatures, by format.
+pub(crate) fn signing_context(format: u16) -> &'static [u8] {
+    if format == FORMAT_V1 {
+        b"fanzha-feed-v1\0"
+    } else {
+        b"fanzha-feed-v2\0"
+    }
+}
 /// Longest feed id.
 pub(crate) const MAX_ID_LEN: usize = 32;
 
 const FLAG_DELTA: u16 = 1;
 
-/// Record tags in the body.
+/// Record tags in the body. Format 1 has strings, entries, removals and
+/// rules; format 2 has strings, rules, groups, keys and removed keys.
 pub(crate) const TAG_STRING: u8 = 1;
 pub(crate) const TAG_ENTRY: u8 = 2;
 pub(crate) const TAG_REMOVAL: u8 = 3;
 pub(crate) const TAG_RULES: u8 = 4;
+pub(crate) const TAG_GROUP: u8 = 5;
+pub(crate) const TAG_KEYS: u8 = 6;
+pub(crate) const TAG_REMOVED_KEYS: u8 = 7;
 
 /// Rule operation code: replace this kind's rules (or model). (Other codes
 /// are reserved; a delta can't return a kind to the embedded default — a
@@ -263,6 +285,11 @@ pub(crate) fn fraud_from_code(code: u8) -> FraudType {
 /// The fixed header of a feed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedHeader {
+    /// Format version: [`FORMAT_VERSION`] or [`FORMAT_V1`].
+    pub format: u16,
+    /// Width of the entries' hash keys (format 2: 32–64; format 1: 64,
+    /// plus a full SHA-256 per entry).
+    pub key_bits: u8,
     /// Feed id: 1–32 bytes of `a-z 0-9 . _ -`, starting with a letter or digit.
     pub id: String,
     /// Version of this feed id; strictly increasing.
@@ -306,7 +333,7 @@ impl FeedHeader {
     pub(crate) fn encode(&self) -> [u8; HEADER_LEN] {
         let mut b = [0u8; HEADER_LEN];
         b[0..8].copy_from_slice(&MAGIC);
-        b[8..10].copy_from_slice(&FORMAT_VERSION.to_le_bytes());
+        b[8..10].copy_from_slice(&self.format.to_le_bytes());
         let flags = if self.kind.is_delta() { FLAG_DELTA } else { 0 };
         b[10..12].copy_from_slice(&flags.to_le_bytes());
         b[12..16].copy_from_slice(&(HEADER_LEN as u32).to_le_bytes());
@@ -323,7 +350,11 @@ impl FeedHeader {
         b[112..116].copy_from_slice(&self.rules.to_le_bytes());
         b[116..120].copy_from_slice(&self.strings.to_le_bytes());
         b[120..124].copy_from_slice(&self.rotations.to_le_bytes());
-        // 124..128 reserved, zero.
+        // Format 2: byte 124 is the key width, 125..128 reserved (zero);
+        // format 1: 124..128 reserved.
+        if self.format != FORMAT_V1 {
+            b[124] = self.key_bits;
+        }
         b[128..136].copy_from_slice(&self.body_len.to_le_bytes());
         b[136..168].copy_from_slice(&self.body_hash);
         b
@@ -342,7 +373,7 @@ impl FeedHeader {
             return Err(FeedError::Truncated { part: "header" });
         }
         let format = u16_at(b, 8);
-        if format != FORMAT_VERSION {
+        if format != FORMAT_VERSION && format != FORMAT_V1 {
             return Err(FeedError::UnsupportedFormat(format));
         }
         if b.len() < HEADER_LEN {
@@ -379,12 +410,25 @@ impl FeedHeader {
         if expires_ms <= created_ms {
             return Err(FeedError::Malformed("expires before it was created"));
         }
-        if u32_at(b, 124) != 0 {
-            return Err(FeedError::Malformed("reserved header bytes set"));
-        }
+        let key_bits = if format == FORMAT_V1 {
+            if u32_at(b, 124) != 0 {
+                return Err(FeedError::Malformed("reserved header bytes set"));
+            }
+            64
+        } else {
+            if b[125..128] != [0, 0, 0] {
+                return Err(FeedError::Malformed("reserved header bytes set"));
+            }
+            if !(MIN_KEY_BITS..=MAX_KEY_BITS).contains(&b[124]) {
+                return Err(FeedError::Malformed("key width"));
+            }
+            b[124]
+        };
         let mut body_hash = [0u8; 32];
         body_hash.copy_from_slice(&b[136..168]);
         Ok(FeedHeader {
+            format,
+            key_bits,
             id,
             version,
             kind,
@@ -476,6 +520,11 @@ impl<'a> Cursor<'a> {
 
     pub(crate) fn is_empty(&self) -> bool {
         self.pos >= self.bytes.len()
+    }
+
+    /// Bytes between this cursor and `later`, a clone of it moved on.
+    pub(crate) fn distance_to(&self, later: &Cursor<'a>) -> usize {
+        later.pos.saturating_sub(self.pos)
     }
 
     pub(crate) fn take(&mut self, n: usize, part: &'static str) -> Result<&'a [u8], FeedError> {
@@ -570,7 +619,9 @@ mod tests {
 
     #[test]
     fn header_round_trips() {
-        let h = FeedHeader {
+        let mut h = FeedHeader {
+            format: FORMAT_VERSION,
+            key_bits: 48,
             id: "cn-national".into(),
             version: 7,
             kind: FeedKind::Delta { base: 5 },
@@ -587,6 +638,14 @@ mod tests {
             body_hash: [9; 32],
         };
         assert_eq!(FeedHeader::decode(&h.encode()).unwrap(), h);
+        h.format = FORMAT_V1;
+        h.key_bits = 64;
+        assert_eq!(FeedHeader::decode(&h.encode()).unwrap(), h);
+        for bad in [0u8, 31, 65] {
+            h.format = FORMAT_VERSION;
+            h.key_bits = bad;
+            assert!(FeedHeader::decode(&h.encode()).is_err(), "{bad}");
+        }
     }
 
     #[test]

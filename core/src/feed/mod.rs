@@ -36,6 +36,7 @@
 //!     reports: 12,
 //!     label: "冒充公检法".into(),
 //!     confirmed: false,
+//!     match_bits: 0,
 //! };
 //! w.entry(ListKind::Number, "+8613800000000", &entry).unwrap();
 //! let (bytes, _header) = w.finish(&key).unwrap();
@@ -49,6 +50,7 @@
 
 mod apply;
 pub mod canonical;
+mod compact;
 pub mod csv;
 pub mod diff;
 mod format;
@@ -62,12 +64,13 @@ pub use crate::error::FeedError;
 pub use crate::store::{FeedEntry, FeedRemoval};
 pub use apply::{apply, effective_trust, Applied, RETIRED_KEYS_SETTING, ROTATED_KEYS_SETTING};
 pub use format::{
-    FeedHeader, FeedKind, RuleKind, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_CATEGORY_BYTES,
+    FeedHeader, FeedKind, RuleKind, FORMAT_V1, FORMAT_VERSION, HEADER_LEN, MAGIC,
+    MAX_CATEGORY_BYTES, MAX_KEY_BITS, MIN_KEY_BITS,
 };
 pub use keys::{KeyId, PublicKey, PublisherKey, Rotation, TrustedKeys};
 pub use policy::{check_update, UpdatePlan, MAX_MODEL_BYTES};
 pub use reader::{BodySummary, FeedFile, VerifiedFeed};
-pub use writer::{FeedMeta, FeedWriter};
+pub use writer::{FeedMeta, FeedWriter, DEFAULT_KEY_BITS, DEFAULT_MAX_BUFFERED};
 
 /// Caps on what a feed may declare and contain. Every declared count and
 /// length is checked against these before anything is read, and every actual
@@ -92,6 +95,10 @@ pub struct Limits {
     pub max_model_bytes: u32,
     /// Key-rotation statements carried in one feed.
     pub max_rotations: u32,
+    /// Groups of a compact feed (distinct kind, category, fraud type,
+    /// severity, label and confirmed flag); the store keeps as many labels
+    /// per feed.
+    pub max_groups: u32,
 }
 
 impl Default for Limits {
@@ -107,6 +114,7 @@ impl Default for Limits {
             max_rule_bytes: 8 << 20,
             max_model_bytes: policy::MAX_MODEL_BYTES,
             max_rotations: 16,
+            max_groups: crate::store::MAX_LABELS_PER_FEED as u32,
         }
     }
 }

@@ -60,6 +60,8 @@ mod tests {
 
     fn header(version: u64, kind: FeedKind) -> FeedHeader {
         FeedHeader {
+            format: crate::feed::FORMAT_VERSION,
+            key_bits: 56,
             id: "t".into(),
             version,
             kind,

@@ -8,11 +8,12 @@
 //! can reach a store. No input makes these functions panic or allocate more
 //! than the caps allow (the string table borrows from the input).
 
+use super::compact::{self, EntryRun, Group, KeyRun};
 use super::format::{
-    fraud_from_code, list_kind_from_code, Cursor, FeedHeader, FeedKind, RuleKind, HEADER_LEN,
-    MAX_CATEGORY_BYTES, MIN_ENTRY_LEN, MIN_RULES_LEN, MIN_STRING_LEN, REMOVAL_LEN, RULE_SET,
-    SEVERITY_CONFIRMED, SIGNING_CONTEXT, SIG_BLOCK_LEN, TAG_ENTRY, TAG_REMOVAL, TAG_RULES,
-    TAG_STRING,
+    fraud_from_code, list_kind_from_code, signing_context, Cursor, FeedHeader, FeedKind, RuleKind,
+    FORMAT_V1, HEADER_LEN, MAX_CATEGORY_BYTES, MIN_ENTRY_LEN, MIN_RULES_LEN, MIN_STRING_LEN,
+    REMOVAL_LEN, RULE_SET, SEVERITY_CONFIRMED, SIG_BLOCK_LEN, TAG_ENTRY, TAG_GROUP, TAG_KEYS,
+    TAG_REMOVAL, TAG_REMOVED_KEYS, TAG_RULES, TAG_STRING,
 };
 use super::keys::{KeyId, PublicKey, Rotation, TrustedKeys};
 use super::{FeedError, Limits};
@@ -47,6 +48,10 @@ pub struct BodySummary {
     pub removals: u64,
     /// String-table records.
     pub strings: u32,
+    /// Groups (format 2): sets of entries sharing their metadata.
+    pub groups: u32,
+    /// Entries that carry their SHA-256 (all of them in format 1).
+    pub full_hashes: u64,
     /// Rule kinds present, with the byte size of their JSON.
     pub rules: Vec<(RuleKind, usize)>,
     /// Entries by fraud type.
@@ -71,14 +76,34 @@ enum Record<'a> {
     Removal(FeedRemoval),
     /// Rule JSON (checked to be UTF-8) or a model's bytes.
     Rules(RuleKind, &'a [u8]),
+    Group(Group),
+    Keys {
+        group: u32,
+        run: KeyRun<'a>,
+        extras: &'a [u8],
+        extras_count: u64,
+    },
+    RemovedKeys(ListKind, KeyRun<'a>),
 }
 
-/// Decodes the record at the cursor; `strings` is the table defined so far.
+/// What a record may refer to: the string table and the groups defined so
+/// far, and the header fields that shape the body.
+#[derive(Clone, Copy)]
+struct Tables<'t, 'a> {
+    strings: &'t [&'a str],
+    groups: usize,
+    format: u16,
+    key_bits: u8,
+}
+
+/// Decodes the record at the cursor.
 fn next_record<'a>(
     c: &mut Cursor<'a>,
-    strings: &[&'a str],
+    t: Tables<'_, 'a>,
     limits: &Limits,
 ) -> Result<Record<'a>, FeedError> {
+    let strings = t.strings;
+    let v1 = t.format == FORMAT_V1;
     let string_ref = |c: &mut Cursor<'a>| -> Result<u32, FeedError> {
         let id = c.varint("string reference")?;
         if id as usize >= strings.len() {
@@ -99,7 +124,7 @@ fn next_record<'a>(
                 .map_err(|_| FeedError::Malformed("string is not UTF-8"))?;
             Ok(Record::String(s))
         }
-        TAG_ENTRY => {
+        TAG_ENTRY if v1 => {
             let kind = list_kind_from_code(c.u8("entry")?)
                 .ok_or(FeedError::Malformed("unknown list kind"))?;
             let sha256 = c.array32("entry")?;
@@ -132,12 +157,55 @@ fn next_record<'a>(
                 label,
             })
         }
-        TAG_REMOVAL => {
+        TAG_REMOVAL if v1 => {
             let kind = list_kind_from_code(c.u8("removal")?)
                 .ok_or(FeedError::Malformed("unknown list kind"))?;
-            let sha256 = c.array32("removal")?;
+            c.array32("removal")?;
             let fast = c.u64("removal")?;
-            Ok(Record::Removal(FeedRemoval { kind, sha256, fast }))
+            Ok(Record::Removal(FeedRemoval {
+                kind,
+                key: fast,
+                key_bits: 64,
+            }))
+        }
+        TAG_GROUP if !v1 => {
+            let g = compact::read_group(c, strings.len())?;
+            if strings.get(g.category as usize).map_or(0, |s| s.len()) > MAX_CATEGORY_BYTES {
+                return Err(FeedError::TooLarge {
+                    what: "category",
+                    limit: MAX_CATEGORY_BYTES as u64,
+                });
+            }
+            Ok(Record::Group(g))
+        }
+        TAG_KEYS if !v1 => {
+            let group = c.varint("group reference")?;
+            if group as usize >= t.groups {
+                return Err(FeedError::Malformed("group used before it is defined"));
+            }
+            let run = compact::read_run(c, t.key_bits, limits)?;
+            let extras_count = u64::from(c.varint("extras")?);
+            if extras_count > run.count {
+                return Err(FeedError::Malformed("more extras than keys"));
+            }
+            let mut x = c.clone();
+            let mut prev = None;
+            for _ in 0..extras_count {
+                prev = Some(compact::read_extra(&mut x, prev, run.count)?.index);
+            }
+            let extras = c.take(c.distance_to(&x), "extras")?;
+            Ok(Record::Keys {
+                group,
+                run,
+                extras,
+                extras_count,
+            })
+        }
+        TAG_REMOVED_KEYS if !v1 => {
+            let kind = list_kind_from_code(c.u8("removed keys")?)
+                .ok_or(FeedError::Malformed("unknown list kind"))?;
+            let run = compact::read_run(c, t.key_bits, limits)?;
+            Ok(Record::RemovedKeys(kind, run))
         }
         TAG_RULES => {
             let kind = RuleKind::from_code(c.u8("rules")?)
@@ -168,8 +236,14 @@ fn next_record<'a>(
     }
 }
 
-/// What a body walk yields: the string table, the rule sets, the counts.
-type Scanned<'a> = (Vec<&'a str>, Vec<(RuleKind, &'a [u8])>, BodySummary);
+/// What a body walk yields: the string table, the groups, the rule sets,
+/// the counts.
+struct Scanned<'a> {
+    strings: Vec<&'a str>,
+    groups: Vec<Group>,
+    rules: Vec<(RuleKind, &'a [u8])>,
+    summary: BodySummary,
+}
 
 /// Walks the whole body, checking every record and the counts the header
 /// declares. Returns the string table and the rule changes.
@@ -180,11 +254,18 @@ fn scan<'a>(
 ) -> Result<Scanned<'a>, FeedError> {
     let mut c = Cursor::new(body);
     let mut strings: Vec<&'a str> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     let mut rules: Vec<(RuleKind, &'a [u8])> = Vec::new();
     let mut s = BodySummary::default();
     let too_many = FeedError::Malformed("more records than the header declares");
     while !c.is_empty() {
-        match next_record(&mut c, &strings, limits)? {
+        let t = Tables {
+            strings: &strings,
+            groups: groups.len(),
+            format: header.format,
+            key_bits: header.key_bits,
+        };
+        match next_record(&mut c, t, limits)? {
             Record::String(st) => {
                 if strings.len() as u64 >= u64::from(header.strings) {
                     return Err(too_many);
@@ -203,7 +284,60 @@ fn scan<'a>(
                     return Err(too_many);
                 }
                 *n += 1;
+                s.full_hashes += 1;
                 *s.by_fraud_type.entry(fraud_type).or_insert(0) += 1;
+            }
+            Record::Group(g) => {
+                if groups.len() >= limits.max_groups as usize {
+                    return Err(FeedError::TooLarge {
+                        what: "groups",
+                        limit: u64::from(limits.max_groups),
+                    });
+                }
+                groups.push(g);
+            }
+            Record::Keys {
+                group,
+                run,
+                extras,
+                extras_count,
+            } => {
+                let g = groups
+                    .get(group as usize)
+                    .copied()
+                    .ok_or(FeedError::Malformed("group used before it is defined"))?;
+                let (n, declared) = match g.kind {
+                    ListKind::Number => (&mut s.numbers, header.numbers),
+                    ListKind::Url => (&mut s.urls, header.urls),
+                    ListKind::Account => (&mut s.accounts, header.accounts),
+                };
+                if n.saturating_add(run.count) > declared {
+                    return Err(too_many);
+                }
+                *n += run.count;
+                let mut keys = compact::keys(run, header.key_bits)?;
+                while keys.next_key()?.is_some() {}
+                keys.finish()?;
+                let mut x = Cursor::new(extras);
+                let mut prev = None;
+                for _ in 0..extras_count {
+                    let e = compact::read_extra(&mut x, prev, run.count)?;
+                    s.full_hashes += u64::from(e.sha256.is_some());
+                    prev = Some(e.index);
+                }
+                *s.by_fraud_type.entry(g.fraud_type).or_insert(0) += run.count;
+            }
+            Record::RemovedKeys(_, run) => {
+                if !header.kind.is_delta() {
+                    return Err(FeedError::Malformed("removals in a full feed"));
+                }
+                if s.removals.saturating_add(run.count) > header.removals {
+                    return Err(too_many);
+                }
+                s.removals += run.count;
+                let mut keys = compact::keys(run, header.key_bits)?;
+                while keys.next_key()?.is_some() {}
+                keys.finish()?;
             }
             Record::Removal(_) => {
                 if !header.kind.is_delta() {
@@ -227,6 +361,7 @@ fn scan<'a>(
         }
     }
     s.strings = strings.len() as u32;
+    s.groups = groups.len() as u32;
     if s.numbers != header.numbers
         || s.urls != header.urls
         || s.accounts != header.accounts
@@ -238,7 +373,12 @@ fn scan<'a>(
             "fewer records than the header declares",
         ));
     }
-    Ok((strings, rules, s))
+    Ok(Scanned {
+        strings,
+        groups,
+        rules,
+        summary: s,
+    })
 }
 
 impl<'a> FeedFile<'a> {
@@ -294,9 +434,23 @@ impl<'a> FeedFile<'a> {
         }
         // The declared records must fit in the declared body (all the
         // factors are capped above, so this can't overflow u64; checked anyway).
+        // Format 2 codes a key in one bit at least.
+        let (entry_len, removal_len) = if header.format == FORMAT_V1 {
+            (MIN_ENTRY_LEN, REMOVAL_LEN)
+        } else {
+            (1, 1)
+        };
         let min_body = entries
-            .checked_mul(MIN_ENTRY_LEN)
-            .and_then(|n| n.checked_add(header.removals.checked_mul(REMOVAL_LEN)?))
+            .checked_mul(entry_len)
+            .map(|n| n.div_ceil(if header.format == FORMAT_V1 { 1 } else { 8 }))
+            .and_then(|n| {
+                n.checked_add(
+                    header
+                        .removals
+                        .checked_mul(removal_len)?
+                        .div_ceil(if header.format == FORMAT_V1 { 1 } else { 8 }),
+                )
+            })
             .and_then(|n| n.checked_add(u64::from(header.rules) * MIN_RULES_LEN))
             .and_then(|n| n.checked_add(u64::from(header.strings) * MIN_STRING_LEN))
             .ok_or(FeedError::Malformed("declared counts overflow"))?;
@@ -366,7 +520,7 @@ impl<'a> FeedFile<'a> {
 
     /// Walks the body without verifying anything (for `inspect`).
     pub fn summary(&self) -> Result<BodySummary, FeedError> {
-        scan(self.body, &self.header, &self.limits).map(|(_, _, s)| s)
+        scan(self.body, &self.header, &self.limits).map(|s| s.summary)
     }
 
     /// Verifies the feed: the signing key against `trust` (following rotation
@@ -385,8 +539,9 @@ impl<'a> FeedFile<'a> {
         if key.id() != self.key_id {
             return Err(FeedError::UntrustedKey(self.key_id));
         }
-        let mut message = Vec::with_capacity(SIGNING_CONTEXT.len() + self.signed.len());
-        message.extend_from_slice(SIGNING_CONTEXT);
+        let context = signing_context(self.header.format);
+        let mut message = Vec::with_capacity(context.len() + self.signed.len());
+        message.extend_from_slice(context);
         message.extend_from_slice(self.signed);
         if !key.verify(&message, &self.signature) {
             return Err(FeedError::BadSignature);
@@ -394,11 +549,17 @@ impl<'a> FeedFile<'a> {
         if !self.body_hash_matches() {
             return Err(FeedError::BodyHash);
         }
-        let (strings, rules, summary) = scan(self.body, &self.header, &self.limits)?;
+        let Scanned {
+            strings,
+            groups,
+            rules,
+            summary,
+        } = scan(self.body, &self.header, &self.limits)?;
         check_rules(&rules)?;
         Ok(VerifiedFeed {
             file: self,
             strings,
+            groups,
             rules,
             summary,
             chain: Vec::new(),
@@ -445,6 +606,7 @@ fn check_rules(rules: &[(RuleKind, &[u8])]) -> Result<(), FeedError> {
 pub struct VerifiedFeed<'a> {
     file: FeedFile<'a>,
     strings: Vec<&'a str>,
+    groups: Vec<Group>,
     rules: Vec<(RuleKind, &'a [u8])>,
     summary: BodySummary,
     chain: Vec<Rotation>,
@@ -526,54 +688,102 @@ impl<'a> VerifiedFeed<'a> {
         out
     }
 
-    /// The blocklist entries, in feed order.
+    /// The blocklist entries, in feed order (within a format-2 key run,
+    /// in key order). Streams: nothing is collected.
     pub fn entries(&self) -> impl Iterator<Item = FeedEntry> + '_ {
-        self.records().filter_map(move |r| match r {
-            Record::Entry {
-                kind,
-                sha256,
-                fast,
-                fraud_type,
-                severity,
-                confirmed,
-                reports,
-                category,
-                label,
-            } => Some(FeedEntry {
-                kind,
-                sha256,
-                fast,
-                entry: ListEntry {
-                    // The scan checked every reference; `get` keeps this
-                    // total anyway.
-                    category: self
-                        .strings
-                        .get(category as usize)
-                        .copied()
-                        .unwrap_or_default()
-                        .to_string(),
+        let mut records = self.records();
+        let mut run: Option<EntryRun<'a>> = None;
+        std::iter::from_fn(move || loop {
+            if let Some(r) = run.as_mut() {
+                // The body was verified: an error can't happen; if it
+                // somehow did, the run ends rather than panicking.
+                match r.next_entry() {
+                    Ok(Some(e)) => return Some(e),
+                    _ => run = None,
+                }
+            }
+            match records.next()? {
+                Record::Entry {
+                    kind,
+                    sha256,
+                    fast,
                     fraud_type,
                     severity,
-                    reports,
-                    label: self
-                        .strings
-                        .get(label as usize)
-                        .copied()
-                        .unwrap_or_default()
-                        .to_string(),
                     confirmed,
-                },
-            }),
-            _ => None,
+                    reports,
+                    category,
+                    label,
+                } => {
+                    return Some(FeedEntry {
+                        kind,
+                        key: fast,
+                        key_bits: 64,
+                        sha256: Some(sha256),
+                        entry: ListEntry {
+                            category: self.string(category),
+                            fraud_type,
+                            severity,
+                            reports,
+                            label: self.string(label),
+                            confirmed,
+                            match_bits: 0,
+                        },
+                    })
+                }
+                Record::Keys {
+                    group,
+                    run: keys,
+                    extras,
+                    extras_count,
+                } => {
+                    let g = self.groups.get(group as usize)?;
+                    let entry = ListEntry {
+                        category: self.string(g.category),
+                        fraud_type: g.fraud_type,
+                        severity: g.severity,
+                        reports: 0,
+                        label: self.string(g.label),
+                        confirmed: g.confirmed,
+                        match_bits: 0,
+                    };
+                    run = EntryRun::new(
+                        keys,
+                        Cursor::new(extras),
+                        extras_count,
+                        self.file.header.key_bits,
+                        g.kind,
+                        entry,
+                    )
+                    .ok();
+                }
+                _ => {}
+            }
         })
     }
 
     /// The removals (deltas only), in feed order.
     pub fn removals(&self) -> impl Iterator<Item = FeedRemoval> + '_ {
-        self.records().filter_map(|r| match r {
-            Record::Removal(rm) => Some(rm),
-            _ => None,
+        let key_bits = self.file.header.key_bits;
+        self.records().flat_map(move |r| {
+            let v: Box<dyn Iterator<Item = FeedRemoval>> = match r {
+                Record::Removal(rm) => Box::new(std::iter::once(rm)),
+                Record::RemovedKeys(kind, run) => match compact::removals(run, kind, key_bits) {
+                    Ok(it) => Box::new(it),
+                    Err(_) => Box::new(std::iter::empty()),
+                },
+                _ => Box::new(std::iter::empty()),
+            };
+            v
         })
+    }
+
+    fn string(&self, id: u32) -> String {
+        // The scan checked every reference; `get` keeps this total anyway.
+        self.strings
+            .get(id as usize)
+            .copied()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// Re-walks the verified body. The body was fully checked by `verify`
@@ -581,18 +791,18 @@ impl<'a> VerifiedFeed<'a> {
     /// somehow did, iteration stops rather than panicking.
     fn records(&self) -> impl Iterator<Item = Record<'a>> + '_ {
         let mut c = Cursor::new(self.file.body);
-        let mut defined = 0usize;
         let limits = self.file.limits;
+        let t = Tables {
+            strings: &self.strings,
+            groups: self.groups.len(),
+            format: self.file.header.format,
+            key_bits: self.file.header.key_bits,
+        };
         std::iter::from_fn(move || {
             if c.is_empty() {
                 return None;
             }
-            let table = &self.strings[..defined.min(self.strings.len())];
-            let r = next_record(&mut c, table, &limits).ok()?;
-            if matches!(r, Record::String(_)) {
-                defined += 1;
-            }
-            Some(r)
+            next_record(&mut c, t, &limits).ok()
         })
     }
 }

@@ -556,6 +556,7 @@ fn blocklisted_numbers() {
             reports: 12,
             label: "投资诈骗".into(),
             confirmed: false,
+            match_bits: 0,
         },
     );
     let snap = Snapshot::build(&RuleSources::default(), Arc::new(idx), "test-1".into()).unwrap();

@@ -7,10 +7,12 @@
 //! the current version), writes new segments, rules and the feed state in
 //! one IMMEDIATE transaction, and commits — or leaves everything as it was.
 
+use super::blocks::Packed;
 use super::crypto::Keys;
 use super::db::aad;
 use super::error::StoreError;
-use super::index::{self, kind_slot, sha8, LabelRecord, NewSegment, Packed, SegmentMeta, KINDS};
+use super::segment::{self as index, kind_slot, sha8, LabelRecord, NewSegment, SegmentMeta, KINDS};
+use crate::blocklist::truncate_key;
 use crate::blocklist::{ListEntry, ListKind, MemoryIndex};
 use crate::snapshot::{RuleSources, Snapshot};
 use rusqlite::Connection;
@@ -42,30 +44,74 @@ const MAX_DELTAS: usize = 2;
 /// Deltas are merged into the base once they hold more than 1/RATIO of it.
 const COMPACT_RATIO: u64 = 8;
 
-/// One blocklist entry of a feed: the value's list, its SHA-256 (the
-/// identity) and fast hash (the index key), both of the canonical value —
-/// see [`crate::blocklist::value_hash`] and [`crate::blocklist::fast_hash`].
+/// One blocklist entry of a feed: the value's list, its hash key (the
+/// identity and index key: the top `key_bits` of the canonical value's
+/// [`crate::blocklist::fast_hash`], see [`crate::blocklist::hash_key`]),
+/// its SHA-256 when the feed carries it, and what the list says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedEntry {
     /// The list it belongs to.
     pub kind: ListKind,
-    /// SHA-256 of the canonical value: the entry's identity.
-    pub sha256: [u8; 32],
-    /// XXH3-64 of the canonical value: the index key.
-    pub fast: u64,
-    /// Its metadata.
+    /// High `key_bits` bits of the fast hash; the low bits are zero.
+    pub key: u64,
+    /// 32–64.
+    pub key_bits: u8,
+    /// The SHA-256 of the canonical value, when the publisher included it:
+    /// a hit is then confirmed against it too.
+    pub sha256: Option<[u8; 32]>,
+    /// What the list says about it.
     pub entry: ListEntry,
 }
 
-/// A removal carried by a delta.
+impl FeedEntry {
+    /// An entry for a canonical value as a compact feed carries it by
+    /// default: a [`crate::blocklist::DEFAULT_KEY_BITS`]-bit key, no SHA-256.
+    pub fn new(kind: ListKind, canonical: &str, entry: ListEntry) -> FeedEntry {
+        let bits = crate::blocklist::DEFAULT_KEY_BITS;
+        FeedEntry {
+            kind,
+            key: crate::blocklist::hash_key(canonical, bits),
+            key_bits: bits,
+            sha256: None,
+            entry,
+        }
+    }
+
+    /// An entry with a 64-bit key and the value's SHA-256 (a publisher's
+    /// full-hash entry, or a format-1 feed's).
+    pub fn with_full_hash(kind: ListKind, canonical: &str, entry: ListEntry) -> FeedEntry {
+        FeedEntry {
+            kind,
+            key: crate::blocklist::fast_hash(canonical),
+            key_bits: 64,
+            sha256: Some(crate::blocklist::value_hash(canonical)),
+            entry,
+        }
+    }
+}
+
+/// A removal carried by a delta: the key of the value to remove.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FeedRemoval {
     /// The list it is removed from.
     pub kind: ListKind,
-    /// SHA-256 of the canonical value.
-    pub sha256: [u8; 32],
-    /// XXH3-64 of the canonical value.
-    pub fast: u64,
+    /// High `key_bits` bits of the fast hash; the low bits are zero.
+    pub key: u64,
+    /// 32–64.
+    pub key_bits: u8,
+}
+
+impl FeedRemoval {
+    /// The removal of a canonical value, by its key at
+    /// [`crate::blocklist::DEFAULT_KEY_BITS`].
+    pub fn new(kind: ListKind, canonical: &str) -> FeedRemoval {
+        let bits = crate::blocklist::DEFAULT_KEY_BITS;
+        FeedRemoval {
+            kind,
+            key: crate::blocklist::hash_key(canonical, bits),
+            key_bits: bits,
+        }
+    }
 }
 
 /// A verified feed, ready to be written.
@@ -546,13 +592,21 @@ fn check_entry(e: &ListEntry) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Sorts by `(fast, sha8)` and keeps the last of equal keys (stable sort:
-/// later input wins, removals come after additions).
-fn sort_dedup(v: &mut Vec<Packed>) {
-    v.sort_by_key(Packed::order_key);
+/// Keeps `key_bits` of every key, sorts by key and keeps the last of equal
+/// keys (stable sort: later input wins, removals come after additions).
+/// Two listed values whose keys agree in all `key_bits` (about `n² / 2^(w+1)`
+/// pairs in a list of `n`: 0.007 at 1 M and 56 bits) become one entry, which
+/// both then hit.
+fn sort_dedup(v: &mut Vec<Packed>, key_bits: u8) {
+    if key_bits < 64 {
+        for p in v.iter_mut() {
+            p.key = truncate_key(p.key, key_bits);
+        }
+    }
+    v.sort_by_key(|p| p.key);
     let mut w = 0usize;
     for r in 0..v.len() {
-        if r + 1 < v.len() && v[r + 1].order_key() == v[r].order_key() {
+        if r + 1 < v.len() && v[r + 1].key == v[r].key {
             continue;
         }
         v[w] = v[r];
@@ -627,6 +681,18 @@ pub(crate) fn apply(
     // Entries and removals.
     let mut dict = LabelDict::load(tx, keys, slot)?;
     let mut lists: [Vec<Packed>; 3] = Default::default();
+    // The narrowest key given per kind: every key of the kind is kept at it.
+    let mut widths = [64u8; 3];
+    let check_width = |bits: u8| {
+        if (32..=64).contains(&bits) {
+            Ok(bits)
+        } else {
+            Err(StoreError::InvalidValue {
+                what: "feed entry",
+                why: "key width must be 32-64 bits",
+            })
+        }
+    };
     let mut added = 0u64;
     for item in entries {
         let e = item.map_err(StoreError::Source)?;
@@ -638,9 +704,11 @@ pub(crate) fn apply(
             });
         }
         let label = dict.id_for(tx, keys, &e.entry)?;
+        let w = &mut widths[kind_slot(e.kind)];
+        *w = (*w).min(check_width(e.key_bits)?);
         lists[kind_slot(e.kind)].push(Packed {
-            fast: e.fast,
-            sha8: sha8(&e.sha256),
+            key: e.key,
+            sha8: e.sha256.as_ref().map_or(0, sha8),
             label,
             reports: e.entry.reports,
         });
@@ -660,9 +728,11 @@ pub(crate) fn apply(
                 what: "entries in one change",
             });
         }
+        let w = &mut widths[kind_slot(r.kind)];
+        *w = (*w).min(check_width(r.key_bits)?);
         lists[kind_slot(r.kind)].push(Packed {
-            fast: r.fast,
-            sha8: sha8(&r.sha256),
+            key: r.key,
+            sha8: 0,
             label: 0,
             reports: 0,
         });
@@ -717,6 +787,7 @@ pub(crate) fn apply(
     let mut merged = false;
     for kind in KINDS {
         let mut list = std::mem::take(&mut lists[kind_slot(kind)]);
+        let key_bits = widths[kind_slot(kind)];
         let mine: Vec<&(i64, SegmentMeta)> = metas
             .iter()
             .filter(|(_, m)| m.slot == slot && m.kind == kind)
@@ -726,7 +797,7 @@ pub(crate) fn apply(
                 index::delete_segment(tx, *id)?;
             }
             if !list.is_empty() {
-                sort_dedup(&mut list);
+                sort_dedup(&mut list, key_bits);
                 index::write_segment(
                     tx,
                     keys,
@@ -736,13 +807,14 @@ pub(crate) fn apply(
                         kind,
                         seq: 0,
                         base: true,
+                        key_bits,
                     },
                     &list,
                 )?;
                 next_id += 1;
             }
         } else if !list.is_empty() {
-            sort_dedup(&mut list);
+            sort_dedup(&mut list, key_bits);
             let seq = mine.iter().map(|(_, m)| m.seq).max().unwrap_or(0) + 1;
             index::write_segment(
                 tx,
@@ -753,6 +825,7 @@ pub(crate) fn apply(
                     kind,
                     seq,
                     base: false,
+                    key_bits,
                 },
                 &list,
             )?;
@@ -884,7 +957,8 @@ fn merge_segments(
         // Oldest first; the stable sort keeps the newest of equal keys.
         all.extend(index::read_segment_entries(tx, keys, *id, m)?);
     }
-    sort_dedup(&mut all);
+    let key_bits = parts.iter().map(|(_, m)| m.key_bits).min().unwrap_or(64);
+    sort_dedup(&mut all, key_bits);
     if base {
         all.retain(|p| !p.is_tombstone());
     }
@@ -902,6 +976,7 @@ fn merge_segments(
                 kind,
                 seq,
                 base,
+                key_bits,
             },
             &all,
         )?;
@@ -972,14 +1047,14 @@ mod tests {
 
     #[test]
     fn sort_dedup_keeps_last() {
-        let p = |fast, label| Packed {
-            fast,
+        let p = |key, label| Packed {
+            key,
             sha8: 1,
             label,
             reports: 0,
         };
         let mut v = vec![p(3, 1), p(1, 1), p(3, 0), p(2, 5), p(1, 2)];
-        sort_dedup(&mut v);
+        sort_dedup(&mut v, 64);
         assert_eq!(v, vec![p(1, 2), p(2, 5), p(3, 0)]);
     }
 }

@@ -27,12 +27,15 @@
 mod apply;
 mod audit;
 mod audit_queue;
+mod blocks;
 mod crypto;
 mod db;
 mod error;
 mod history;
 mod index;
+mod keyset;
 mod schema;
+mod segment;
 mod user;
 
 pub use apply::{
@@ -263,7 +266,7 @@ impl Store {
         let read = (|| {
             let feeds = apply::read_feeds(&conn, &self.keys)?;
             let (rules, _) = apply::read_rules(&conn, &self.keys)?;
-            let metas = index::read_segment_metas(&conn, &self.keys)?;
+            let metas = segment::read_segment_metas(&conn, &self.keys)?;
             apply::check_segments(&feeds, &metas)?;
             let segments = index::load_segments(&conn, &self.keys, metas)?;
             let user = user::read_rules(&conn, &self.keys)?;
@@ -391,12 +394,12 @@ impl Store {
                 let feeds = apply::read_feeds(conn, &self.keys)?;
                 report.records += feeds.len();
                 apply::read_rules(conn, &self.keys)?;
-                let metas = index::read_segment_metas(conn, &self.keys)?;
+                let metas = segment::read_segment_metas(conn, &self.keys)?;
                 apply::check_segments(&feeds, &metas)?;
                 for (id, meta) in &metas {
-                    let entries = index::read_segment_entries(conn, &self.keys, *id, meta)?;
+                    let entries = segment::read_segment_entries(conn, &self.keys, *id, meta)?;
                     for p in entries.iter().filter(|p| !p.is_tombstone()) {
-                        if index::read_label(conn, &self.keys, p.label)?.is_none() {
+                        if segment::read_label(conn, &self.keys, p.label)?.is_none() {
                             return Err(StoreError::corrupt("blocklist label"));
                         }
                     }

@@ -6,7 +6,7 @@ pub mod link;
 pub mod message;
 pub mod number;
 
-use fanzha_core::blocklist::{fast_hash, value_hash, ListEntry, ListKind};
+use fanzha_core::blocklist::{ListEntry, ListKind};
 use fanzha_core::store::{FeedChange, FeedEntry, FileKeyProvider, Store};
 use fanzha_core::{FraudType, Guard, Lang, RuleSources, Settings};
 use std::path::{Path, PathBuf};
@@ -48,6 +48,7 @@ pub fn entry() -> ListEntry {
         reports: 3,
         label: "bench".into(),
         confirmed: false,
+        match_bits: 0,
     }
 }
 
@@ -55,14 +56,7 @@ pub fn entry() -> ListEntry {
 /// store at `path`; returns the seconds the apply took.
 pub fn build_store(path: &Path, kind: ListKind, values: impl Iterator<Item = String>) -> f64 {
     let store = Store::open(path, keys().as_ref()).expect("store opens");
-    let entries = values.map(move |v| {
-        Ok(FeedEntry {
-            kind,
-            sha256: value_hash(&v),
-            fast: fast_hash(&v),
-            entry: entry(),
-        })
-    });
+    let entries = values.map(move |v| Ok(FeedEntry::new(kind, &v, entry())));
     let t = std::time::Instant::now();
     store
         .apply_feed(FeedChange {
