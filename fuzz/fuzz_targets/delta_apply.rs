@@ -11,7 +11,7 @@
 #![no_main]
 
 use fanzha_core::blocklist::BlockIndex;
-use fanzha_core::blocklist::{fast_hash, value_hash, ListEntry, ListKind};
+use fanzha_core::blocklist::{ListEntry, ListKind};
 use fanzha_core::feed::{FeedMeta, FeedWriter, Limits, PublisherKey, TrustedKeys};
 use fanzha_core::store::{FileKeyProvider, Store};
 use fanzha_core::FraudType;
@@ -55,6 +55,7 @@ fn entry(severity: u8, confirmed: bool) -> ListEntry {
         reports: u32::from(severity),
         label: String::new(),
         confirmed,
+        match_bits: 0,
     }
 }
 
@@ -96,8 +97,7 @@ fn delta(version: u64, part: &[u8], lists: &mut Lists) -> Vec<u8> {
         let kind = kind_of(k);
         let v = value(kind, n);
         if op & 0x80 != 0 {
-            w.removal(kind, value_hash(&v), fast_hash(&v))
-                .expect("removal");
+            w.removal_of(kind, &v).expect("removal");
             removed.push((k, n));
         } else {
             let sev = (op >> 2) % 101;

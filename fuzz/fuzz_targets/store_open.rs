@@ -56,6 +56,7 @@ fn template() -> &'static [u8] {
             reports: 3,
             label: "x".into(),
             confirmed: true,
+            match_bits: 0,
         };
         w.entry(ListKind::Number, LISTED, &e).expect("entry");
         w.entry(ListKind::Url, "bad.example/", &e).expect("entry");
