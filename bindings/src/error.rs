@@ -55,18 +55,25 @@ pub enum FanzhaError {
         why: String,
     },
 
-    /// The store is damaged, unreadable or was written by a newer version.
-    #[error("store error: {why}")]
+    /// The store could not be used: damaged, missing, written by a newer
+    /// version, busy, full … `problem` is what a host branches on; `why`
+    /// is for logs.
+    #[error("store error ({problem:?}): {why}")]
     Store {
-        /// What failed.
+        /// The kind of failure.
+        problem: StoreProblem,
+        /// What failed, for logs.
         why: String,
     },
 
     /// A feed was refused (bad signature, rollback, wrong base, too big, …);
-    /// nothing was written.
-    #[error("feed refused: {why}")]
+    /// nothing was written. `reason` is what a host branches on (a
+    /// rollback or a replay is routine; a bad signature is not).
+    #[error("feed refused ({reason:?}): {why}")]
     Feed {
-        /// Why it was refused.
+        /// Why, as a kind.
+        reason: FeedRefusal,
+        /// Why, for logs.
         why: String,
     },
 
@@ -95,6 +102,97 @@ pub enum FanzhaError {
     },
 }
 
+/// What kind of store failure a [`FanzhaError::Store`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[non_exhaustive]
+pub enum StoreProblem {
+    /// No store at the path (and the call does not create one).
+    NotFound,
+    /// The file is damaged or truncated; the guard falls back to the
+    /// embedded protection and says so in every verdict.
+    Damaged,
+    /// Written by a newer version of the SDK.
+    TooNew,
+    /// Another connection (this process or another) held the store's lock
+    /// too long: transient, try again.
+    Busy,
+    /// A size or count limit was hit; nothing was written.
+    Limit,
+    /// A value handed to the store can't be stored (empty, too long …).
+    InvalidValue,
+    /// This guard has no usable store.
+    Unavailable,
+    /// Reading or writing the file failed (disk full, permissions …).
+    Io,
+    /// Anything else SQLite reported.
+    Other,
+}
+
+/// Why a feed was refused, as a kind ([`FanzhaError::Feed`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[non_exhaustive]
+pub enum FeedRefusal {
+    /// Not a feed, truncated, or its structure is wrong.
+    Malformed,
+    /// A feed format this build can't read (update the SDK).
+    UnsupportedFormat,
+    /// Over a size or count cap.
+    TooLarge,
+    /// Signed by a key that is not pinned (nor vouched for by one).
+    UntrustedKey,
+    /// The signature, the body hash or a key rotation does not verify.
+    BadSignature,
+    /// Not newer than the installed feed (a replay or a rollback).
+    Rollback,
+    /// A delta whose base is not the installed version: fetch the full feed.
+    WrongBase,
+    /// The feed's rules don't load.
+    InvalidRules,
+    /// A model the feed carries can't be used.
+    InvalidModel,
+    /// Building: a key file or the metadata is invalid.
+    InvalidInput,
+    /// Reading the feed failed.
+    Io,
+}
+
+impl FeedRefusal {
+    fn of(e: &core::feed::FeedError) -> FeedRefusal {
+        use core::feed::FeedError as F;
+        match e {
+            F::Truncated { .. } | F::BadMagic | F::Malformed(_) => FeedRefusal::Malformed,
+            F::UnsupportedFormat(_) => FeedRefusal::UnsupportedFormat,
+            F::TooLarge { .. } => FeedRefusal::TooLarge,
+            F::UntrustedKey(_) => FeedRefusal::UntrustedKey,
+            F::BadSignature | F::BodyHash | F::BadRotation(_) => FeedRefusal::BadSignature,
+            F::Rules { .. } => FeedRefusal::InvalidRules,
+            F::Model { .. } => FeedRefusal::InvalidModel,
+            F::Rollback { .. } => FeedRefusal::Rollback,
+            F::WrongBase { .. } => FeedRefusal::WrongBase,
+            F::Key(_) | F::Meta(_) => FeedRefusal::InvalidInput,
+            F::Io(_) => FeedRefusal::Io,
+            // New variants: the structure is what a host can act on least.
+            _ => FeedRefusal::Malformed,
+        }
+    }
+}
+
+impl StoreProblem {
+    fn of(e: &StoreError) -> StoreProblem {
+        match e {
+            StoreError::NotFound => StoreProblem::NotFound,
+            e if e.is_damage() => StoreProblem::Damaged,
+            e if e.is_busy() => StoreProblem::Busy,
+            StoreError::TooNew { .. } => StoreProblem::TooNew,
+            StoreError::Limit { .. } => StoreProblem::Limit,
+            StoreError::InvalidValue { .. } => StoreProblem::InvalidValue,
+            StoreError::Unavailable => StoreProblem::Unavailable,
+            StoreError::Io(_) => StoreProblem::Io,
+            _ => StoreProblem::Other,
+        }
+    }
+}
+
 /// The single conversion from core errors. Every exported function returns
 /// `Result<_, FanzhaError>` and reaches this through `?`.
 impl From<core::Error> for FanzhaError {
@@ -119,11 +217,29 @@ impl From<core::Error> for FanzhaError {
                 StoreError::KeyProvider(KeyProviderError::Unavailable { why }) => {
                     FanzhaError::KeyProvider { why }
                 }
+                // A feed the store refuses while applying it is a feed
+                // refusal to the host, like one the reader refused.
+                e @ StoreError::Rollback { .. } => FanzhaError::Feed {
+                    reason: FeedRefusal::Rollback,
+                    why: e.to_string(),
+                },
+                e @ StoreError::BaseMismatch { .. } => FanzhaError::Feed {
+                    reason: FeedRefusal::WrongBase,
+                    why: e.to_string(),
+                },
+                e @ StoreError::Rules { .. } => FanzhaError::Feed {
+                    reason: FeedRefusal::InvalidRules,
+                    why: e.to_string(),
+                },
                 other => FanzhaError::Store {
+                    problem: StoreProblem::of(&other),
                     why: other.to_string(),
                 },
             },
-            core::Error::Feed(e) => FanzhaError::Feed { why: e.to_string() },
+            core::Error::Feed(e) => FanzhaError::Feed {
+                reason: FeedRefusal::of(&e),
+                why: e.to_string(),
+            },
             // The core may grow variants; their Display follows the same rule.
             other => FanzhaError::Internal {
                 why: other.to_string(),
@@ -193,5 +309,50 @@ mod tests {
         .expect_err("unknown region")
         .into();
         assert!(matches!(e, FanzhaError::InvalidSettings { .. }), "{e:?}");
+    }
+
+    #[test]
+    fn store_and_feed_failures_keep_their_kind() {
+        use fanzha_core::feed::FeedError;
+        let kind = |e: fanzha_core::Error| match FanzhaError::from(e) {
+            FanzhaError::Feed { reason, .. } => format!("feed {reason:?}"),
+            FanzhaError::Store { problem, .. } => format!("store {problem:?}"),
+            other => format!("{other:?}"),
+        };
+        let feed = |e: FeedError| kind(fanzha_core::Error::Feed(e));
+        let store = |e: StoreError| kind(fanzha_core::Error::Store(e));
+        assert_eq!(feed(FeedError::BadMagic), "feed Malformed");
+        assert_eq!(feed(FeedError::BodyHash), "feed BadSignature");
+        assert_eq!(
+            feed(FeedError::Rollback {
+                current: 2,
+                offered: 1
+            }),
+            "feed Rollback"
+        );
+        // The store refusing a feed while applying it is still a feed refusal.
+        assert_eq!(
+            store(StoreError::Rollback {
+                current: 2,
+                offered: 1
+            }),
+            "feed Rollback"
+        );
+        assert_eq!(
+            store(StoreError::BaseMismatch {
+                current: None,
+                base: 1
+            }),
+            "feed WrongBase"
+        );
+        assert_eq!(store(StoreError::Corrupt { what: "page" }), "store Damaged");
+        assert_eq!(store(StoreError::NotFound), "store NotFound");
+        assert_eq!(
+            store(StoreError::TooNew {
+                found: 9,
+                supported: 1
+            }),
+            "store TooNew"
+        );
     }
 }

@@ -373,7 +373,10 @@ impl Guard {
         match self.inner.store() {
             Some(store) => Ok(store),
             None => Err(match self.inner.store_problem() {
-                Some(why) => FanzhaError::Store { why },
+                Some(why) => FanzhaError::Store {
+                    problem: crate::error::StoreProblem::Unavailable,
+                    why,
+                },
                 None => FanzhaError::Unavailable {
                     what: "no store: open the guard with Guard.open".to_string(),
                 },

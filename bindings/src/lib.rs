@@ -27,7 +27,7 @@ pub mod payment;
 pub mod store;
 pub mod types;
 
-pub use error::FanzhaError;
+pub use error::{FanzhaError, FeedRefusal, StoreProblem};
 pub use guard::{
     AuditEntry, CheckResult, Decision, FeedApplied, FeedStatus, Guard, GuardSettings, MessageInput,
     ModelStatus, NotScamResult, ProtectionStatus, Speaker, Turn,

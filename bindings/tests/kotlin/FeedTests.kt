@@ -3,6 +3,7 @@ package org.fanzha.tests
 import org.fanzha.Action
 import org.fanzha.Channel
 import org.fanzha.FanzhaException
+import org.fanzha.FeedRefusal
 import org.fanzha.FraudType
 import org.fanzha.Guard
 import org.fanzha.GuardSettings
@@ -58,25 +59,32 @@ object FeedTests : Suite("applyFeed") {
                 g.applyFeed(FeedFixtures.bytes("v2.feed"))
                 assertEquals(Level.DANGEROUS, g.checkLink(FeedFixtures.LINK).level, "link listed by v2")
                 val before = g.status().feedVersion
-                assertThrows<FanzhaException.Feed> { g.applyFeed(FeedFixtures.bytes("v1.feed")) }
+                val e = assertThrows<FanzhaException.Feed> { g.applyFeed(FeedFixtures.bytes("v1.feed")) }
+                assertEquals(FeedRefusal.ROLLBACK, e.reason, "a replay is typed as a rollback")
                 assertEquals(before, g.status().feedVersion, "version after a refused rollback")
             }
         }
 
         test("a feed signed by an untrusted key is a Feed exception") {
             FeedFixtures.openGuard().use { g ->
-                assertThrows<FanzhaException.Feed> { g.applyFeed(FeedFixtures.bytes("untrusted.feed")) }
+                val e = assertThrows<FanzhaException.Feed> { g.applyFeed(FeedFixtures.bytes("untrusted.feed")) }
+                assertEquals(FeedRefusal.UNTRUSTED_KEY, e.reason, "typed refusal")
                 assertEquals(Level.CLEAR, g.checkNumber(FeedFixtures.NUMBER, call).level, "nothing applied")
             }
         }
 
         test("a damaged or truncated feed is a Feed exception, and garbage too") {
             FeedFixtures.openGuard().use { g ->
-                assertThrows<FanzhaException.Feed> { g.applyFeed(FeedFixtures.bytes("corrupt.feed")) }
+                val corrupt = assertThrows<FanzhaException.Feed> { g.applyFeed(FeedFixtures.bytes("corrupt.feed")) }
+                assertTrue(corrupt.reason == FeedRefusal.BAD_SIGNATURE || corrupt.reason == FeedRefusal.MALFORMED) {
+                    "damaged bytes near the end: ${corrupt.reason}"
+                }
                 val v1 = FeedFixtures.bytes("v1.feed")
                 assertThrows<FanzhaException.Feed> { g.applyFeed(v1.copyOf(v1.size / 2)) }
-                assertThrows<FanzhaException.Feed> { g.applyFeed(ByteArray(0)) }
-                assertThrows<FanzhaException.Feed> { g.applyFeed("not a feed at all".toByteArray()) }
+                val empty = assertThrows<FanzhaException.Feed> { g.applyFeed(ByteArray(0)) }
+                assertEquals(FeedRefusal.MALFORMED, empty.reason, "an empty feed")
+                val junk = assertThrows<FanzhaException.Feed> { g.applyFeed("not a feed at all".toByteArray()) }
+                assertEquals(FeedRefusal.MALFORMED, junk.reason, "not a feed")
                 assertEquals(Level.CLEAR, g.checkNumber(FeedFixtures.NUMBER, call).level, "nothing applied")
             }
         }

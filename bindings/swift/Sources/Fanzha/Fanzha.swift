@@ -5510,20 +5510,29 @@ enum FanzhaError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */why: String
     )
     /**
-     * The store is damaged, unreadable or was written by a newer version.
+     * The store could not be used: damaged, missing, written by a newer
+     * version, busy, full … `problem` is what a host branches on; `why`
+     * is for logs.
      */
     case Store(
         /**
-         * What failed.
+         * The kind of failure.
+         */problem: StoreProblem, 
+        /**
+         * What failed, for logs.
          */why: String
     )
     /**
      * A feed was refused (bad signature, rollback, wrong base, too big, …);
-     * nothing was written.
+     * nothing was written. `reason` is what a host branches on (a
+     * rollback or a replay is routine; a bad signature is not).
      */
     case Feed(
         /**
-         * Why it was refused.
+         * Why, as a kind.
+         */reason: FeedRefusal, 
+        /**
+         * Why, for logs.
          */why: String
     )
     /**
@@ -5598,9 +5607,11 @@ public struct FfiConverterTypeFanzhaError: FfiConverterRustBuffer {
             why: try FfiConverterString.read(from: &buf)
             )
         case 6: return .Store(
+            problem: try FfiConverterTypeStoreProblem.read(from: &buf), 
             why: try FfiConverterString.read(from: &buf)
             )
         case 7: return .Feed(
+            reason: try FfiConverterTypeFeedRefusal.read(from: &buf), 
             why: try FfiConverterString.read(from: &buf)
             )
         case 8: return .HostCallback(
@@ -5650,13 +5661,15 @@ public struct FfiConverterTypeFanzhaError: FfiConverterRustBuffer {
             FfiConverterString.write(why, into: &buf)
             
         
-        case let .Store(why):
+        case let .Store(problem,why):
             writeInt(&buf, Int32(6))
+            FfiConverterTypeStoreProblem.write(problem, into: &buf)
             FfiConverterString.write(why, into: &buf)
             
         
-        case let .Feed(why):
+        case let .Feed(reason,why):
             writeInt(&buf, Int32(7))
+            FfiConverterTypeFeedRefusal.write(reason, into: &buf)
             FfiConverterString.write(why, into: &buf)
             
         
@@ -5692,6 +5705,171 @@ public func FfiConverterTypeFanzhaError_lift(_ buf: RustBuffer) throws -> Fanzha
 public func FfiConverterTypeFanzhaError_lower(_ value: FanzhaError) -> RustBuffer {
     return FfiConverterTypeFanzhaError.lower(value)
 }
+
+
+/**
+ * Why a feed was refused, as a kind ([`FanzhaError::Feed`]).
+ */
+
+public enum FeedRefusal: Equatable, Hashable {
+    
+    /**
+     * Not a feed, truncated, or its structure is wrong.
+     */
+    case malformed
+    /**
+     * A feed format this build can't read (update the SDK).
+     */
+    case unsupportedFormat
+    /**
+     * Over a size or count cap.
+     */
+    case tooLarge
+    /**
+     * Signed by a key that is not pinned (nor vouched for by one).
+     */
+    case untrustedKey
+    /**
+     * The signature, the body hash or a key rotation does not verify.
+     */
+    case badSignature
+    /**
+     * Not newer than the installed feed (a replay or a rollback).
+     */
+    case rollback
+    /**
+     * A delta whose base is not the installed version: fetch the full feed.
+     */
+    case wrongBase
+    /**
+     * The feed's rules don't load.
+     */
+    case invalidRules
+    /**
+     * A model the feed carries can't be used.
+     */
+    case invalidModel
+    /**
+     * Building: a key file or the metadata is invalid.
+     */
+    case invalidInput
+    /**
+     * Reading the feed failed.
+     */
+    case io
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension FeedRefusal: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFeedRefusal: FfiConverterRustBuffer {
+    typealias SwiftType = FeedRefusal
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FeedRefusal {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .malformed
+        
+        case 2: return .unsupportedFormat
+        
+        case 3: return .tooLarge
+        
+        case 4: return .untrustedKey
+        
+        case 5: return .badSignature
+        
+        case 6: return .rollback
+        
+        case 7: return .wrongBase
+        
+        case 8: return .invalidRules
+        
+        case 9: return .invalidModel
+        
+        case 10: return .invalidInput
+        
+        case 11: return .io
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: FeedRefusal, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .malformed:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .unsupportedFormat:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .tooLarge:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .untrustedKey:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .badSignature:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .rollback:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .wrongBase:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .invalidRules:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .invalidModel:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .invalidInput:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .io:
+            writeInt(&buf, Int32(11))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedRefusal_lift(_ buf: RustBuffer) throws -> FeedRefusal {
+    return try FfiConverterTypeFeedRefusal.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFeedRefusal_lower(_ value: FeedRefusal) -> RustBuffer {
+    return FfiConverterTypeFeedRefusal.lower(value)
+}
+
 
 
 /**
@@ -6610,6 +6788,153 @@ public func FfiConverterTypeStirResult_lift(_ buf: RustBuffer) throws -> StirRes
 #endif
 public func FfiConverterTypeStirResult_lower(_ value: StirResult) -> RustBuffer {
     return FfiConverterTypeStirResult.lower(value)
+}
+
+
+
+/**
+ * What kind of store failure a [`FanzhaError::Store`] is.
+ */
+
+public enum StoreProblem: Equatable, Hashable {
+    
+    /**
+     * No store at the path (and the call does not create one).
+     */
+    case notFound
+    /**
+     * The file is damaged or truncated; the guard falls back to the
+     * embedded protection and says so in every verdict.
+     */
+    case damaged
+    /**
+     * Written by a newer version of the SDK.
+     */
+    case tooNew
+    /**
+     * Another connection (this process or another) held the store's lock
+     * too long: transient, try again.
+     */
+    case busy
+    /**
+     * A size or count limit was hit; nothing was written.
+     */
+    case limit
+    /**
+     * A value handed to the store can't be stored (empty, too long …).
+     */
+    case invalidValue
+    /**
+     * This guard has no usable store.
+     */
+    case unavailable
+    /**
+     * Reading or writing the file failed (disk full, permissions …).
+     */
+    case io
+    /**
+     * Anything else SQLite reported.
+     */
+    case other
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension StoreProblem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStoreProblem: FfiConverterRustBuffer {
+    typealias SwiftType = StoreProblem
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StoreProblem {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .notFound
+        
+        case 2: return .damaged
+        
+        case 3: return .tooNew
+        
+        case 4: return .busy
+        
+        case 5: return .limit
+        
+        case 6: return .invalidValue
+        
+        case 7: return .unavailable
+        
+        case 8: return .io
+        
+        case 9: return .other
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: StoreProblem, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .notFound:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .damaged:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .tooNew:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .busy:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .limit:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .invalidValue:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .unavailable:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .io:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .other:
+            writeInt(&buf, Int32(9))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreProblem_lift(_ buf: RustBuffer) throws -> StoreProblem {
+    return try FfiConverterTypeStoreProblem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStoreProblem_lower(_ value: StoreProblem) -> RustBuffer {
+    return FfiConverterTypeStoreProblem.lower(value)
 }
 
 

@@ -2,6 +2,8 @@ package org.fanzha.sample.tests
 
 import org.fanzha.CheckKind
 import org.fanzha.FanzhaException
+import org.fanzha.FeedRefusal
+import org.fanzha.StoreProblem
 import org.fanzha.FraudType
 import org.fanzha.sample.logic.FeedInfo
 import org.fanzha.sample.logic.FeedOutcome
@@ -94,7 +96,7 @@ object ProtectionTests : Suite("sample-app protection") {
             m.edit { it.copy(value = "+8617012345678") }
             m.rule(RuleChoice.BLOCK)
             assertEquals(Triple(CheckKind.NUMBER, "+8617012345678", RuleChoice.BLOCK), port.rules.single(), "rule")
-            port.failNext = FanzhaException.Store("the store is damaged (page)")
+            port.failNext = FanzhaException.Store(StoreProblem.DAMAGED, "the store is damaged (page)")
             m.file()
             assertTrue(m.state.value.message!!.startsWith("Couldn't check")) { "${m.state.value.message}" }
         }
@@ -111,7 +113,7 @@ object ProtectionTests : Suite("sample-app protection") {
                 )
 
                 override fun applyFeed(bytes: ByteArray): FeedOutcome {
-                    if (bytes.isEmpty()) throw FanzhaException.Feed("bad signature")
+                    if (bytes.isEmpty()) throw FanzhaException.Feed(FeedRefusal.BAD_SIGNATURE, "bad signature")
                     applied = true
                     return FeedOutcome("cn-test@2", full = bytes.size == 1, added = 3, removed = 1, stale = bytes.size == 3)
                 }
