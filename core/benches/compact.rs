@@ -23,7 +23,7 @@ use fanzha_core::store::{FileKeyProvider, Store};
 use fanzha_core::FraudType;
 use std::collections::{BTreeMap, HashSet};
 use std::hint::black_box;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -262,12 +262,10 @@ fn step_sha_list(dir: &Path, n: u64) {
     // "Apply": read the file back into memory.
     let rss0 = rss_kb();
     let t = Instant::now();
-    let raw = std::fs::read(&path).expect("read");
-    let list: Vec<[u8; 32]> = raw
-        .chunks_exact(32)
-        .map(|c| c.try_into().expect("32 bytes"))
-        .collect();
-    drop(raw);
+    let mut list = vec![[0u8; 32]; (file_len(&path) / 32) as usize];
+    std::fs::File::open(&path)
+        .and_then(|mut f| f.read_exact(list.as_flattened_mut()))
+        .expect("read");
     out("apply_s", t.elapsed().as_secs_f64());
     out("index_heap_bytes", list.capacity() * 32);
     out("index_rss_kb", rss_kb().saturating_sub(rss0));
@@ -416,13 +414,13 @@ fn main() {
     let nf = |n: u64| n as f64;
     println!();
     println!(
-        "| entries | structure | wire B/entry | disk B/entry | index B/entry (heap; RSS) | build s | build peak MB | apply s | lookup median hit / miss ns | listed not found |"
+        "| entries | structure | wire B/entry | disk B/entry | index B/entry (heap; RSS) | build s | build peak MB | apply s | apply peak MB | lookup median hit / miss ns | listed not found |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     for (n, ours, sha, set) in &rows {
         let n = *n;
         println!(
-            "| {} | format 2 feed + store | {:.2} | {:.2} | {:.2}; {:.2} | {:.1} | {:.0} | {:.1} | {:.0} / {:.0} | {} |",
+            "| {} | format 2 feed + store | {:.2} | {:.2} | {:.2}; {:.2} | {:.1} | {:.0} | {:.1} | {:.0} | {:.0} / {:.0} | {} |",
             human(n),
             f(ours, "feed_bytes") / nf(n),
             f(ours, "store_bytes") / nf(n),
@@ -431,12 +429,13 @@ fn main() {
             f(ours, "build_s"),
             f(ours, "build_peak_kb") / 1024.0,
             f(ours, "apply_s"),
+            f(ours, "apply_peak_kb") / 1024.0,
             f(ours, "hit_ns"),
             f(ours, "miss_ns"),
             ours.get("hits_missing").map_or("?", |s| s.as_str()),
         );
         println!(
-            "| {} | sorted SHA-256 list | {:.2} | {:.2} | {:.2}; {:.2} | {:.1} | {:.0} | {:.1} (read file) | {:.0} / {:.0} | {} |",
+            "| {} | sorted SHA-256 list | {:.2} | {:.2} | {:.2}; {:.2} | {:.1} | {:.0} | {:.1} (read file) | — | {:.0} / {:.0} | {} |",
             human(n),
             f(sha, "file_bytes") / nf(n),
             f(sha, "file_bytes") / nf(n),
@@ -450,7 +449,7 @@ fn main() {
             sha.get("hits_missing").map_or("?", |s| s.as_str()),
         );
         println!(
-            "| {} | HashSet<u64> (memory only) | — | — | {:.2}; {:.2} | {:.1} | {:.0} | — | {:.0} / {:.0} | {} |",
+            "| {} | HashSet<u64> (memory only) | — | — | {:.2}; {:.2} | {:.1} | {:.0} | — | — | {:.0} / {:.0} | {} |",
             human(n),
             f(set, "index_heap_bytes") / nf(n),
             f(set, "index_rss_kb") * 1024.0 / nf(n),
