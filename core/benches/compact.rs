@@ -1,0 +1,482 @@
+//! Compact protection data at 100 k, 1 M and 10 M numbers, side by side with
+//! a plain sorted SHA-256 list and a `HashSet<u64>`, all in one run.
+//!
+//! ```text
+//! cargo bench -p fanzha-core --bench compact -- --quick          # 100 k + 1 M
+//! cargo bench -p fanzha-core --bench compact                     # 100 k, 1 M, 10 M
+//! cargo bench -p fanzha-core --bench compact -- --size 10000000  # one size (repeatable)
+//! ```
+//!
+//! Every step runs in its own child process so that its peak memory
+//! (`VmHWM`) is its own: building and signing the format-2 feed (streamed to
+//! a file), applying it to a new store (verify + write), applying a 1 %
+//! delta, then opening the store and looking values up through the store's
+//! index (hits decrypt one block; misses are numbers that are not listed).
+//! The two baselines hash the same values: a sorted `Vec<[u8; 32]>` of
+//! SHA-256s with binary search (written to a file of 32 bytes an entry and
+//! read back) and a `HashSet<u64>` of XXH3 hashes. Lookup times include
+//! hashing the value for all three. Temporary files are deleted at the end.
+
+use fanzha_core::blocklist::{fast_hash, value_hash, BlockIndex, ListEntry, ListKind};
+use fanzha_core::feed::{self, FeedMeta, FeedWriter, Limits, PublisherKey, TrustedKeys};
+use fanzha_core::store::{FileKeyProvider, Store};
+use fanzha_core::FraudType;
+use std::collections::{BTreeMap, HashSet};
+use std::hint::black_box;
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+const STORE_KEY: [u8; 32] = [0x42; 32];
+const PREFIXES: [&str; 20] = [
+    "130", "131", "132", "135", "136", "137", "138", "139", "150", "151", "152", "157", "158",
+    "159", "166", "177", "180", "186", "188", "199",
+];
+/// Lookups timed per kind (hit, miss).
+const PROBES: u64 = 20_000;
+const NOW_MS: i64 = 1_790_000_000_000;
+
+/// The `i`-th listed number: distinct for every `i < 2 × 10⁹` (the suffix is
+/// a bijection of `i / 20` modulo 10⁸).
+fn listed(i: u64) -> String {
+    let p = PREFIXES[(i % 20) as usize];
+    format!("+86{p}{:08}", ((i / 20) * 48_271 + 12_345) % 100_000_000)
+}
+
+/// The `j`-th unlisted number (prefix 170 is never listed).
+fn unlisted(j: u64) -> String {
+    format!("+86170{:08}", (j * 7_907 + 99) % 100_000_000)
+}
+
+const LABELS: [&str; 4] = ["冒充公检法", "刷单返利", "虚假投资", "冒充客服"];
+const TYPES: [FraudType; 4] = [
+    FraudType::ImpersonateAuthority,
+    FraudType::RebateTask,
+    FraudType::FakeInvestment,
+    FraudType::ImpersonateCustomerService,
+];
+
+fn entry(i: u64) -> ListEntry {
+    ListEntry {
+        category: "fraud".into(),
+        fraud_type: TYPES[(i % 4) as usize],
+        severity: 90,
+        reports: 0,
+        label: LABELS[(i % 4) as usize].into(),
+        confirmed: false,
+        match_bits: 0,
+    }
+}
+
+fn status_kb(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+fn peak_kb() -> u64 {
+    status_kb("VmHWM:")
+}
+
+fn rss_kb() -> u64 {
+    status_kb("VmRSS:")
+}
+
+fn file_len(p: &Path) -> u64 {
+    std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
+}
+
+fn median_ns(mut v: Vec<u64>) -> u64 {
+    v.sort_unstable();
+    v[v.len() / 2]
+}
+
+/// Times `f` on each probe, one call at a time; the median in ns.
+fn time_each(probes: &[String], mut f: impl FnMut(&str)) -> u64 {
+    for p in probes.iter().take(1000) {
+        f(p); // warm up
+    }
+    let mut v = Vec::with_capacity(probes.len());
+    for p in probes {
+        let t = Instant::now();
+        f(black_box(p));
+        v.push(t.elapsed().as_nanos() as u64);
+    }
+    median_ns(v)
+}
+
+fn hit_probes(n: u64) -> Vec<String> {
+    let step = (n / PROBES).max(1);
+    (0..n).step_by(step as usize).map(listed).collect()
+}
+
+fn miss_probes() -> Vec<String> {
+    (0..PROBES * 5).map(unlisted).collect()
+}
+
+/// Prints one `key=value` result line for the parent.
+fn out(key: &str, value: impl std::fmt::Display) {
+    println!("RESULT {key}={value}");
+}
+
+// ---- the steps, each in a child process ----
+
+fn step_build(dir: &Path, n: u64) {
+    let key = PublisherKey::generate().expect("key");
+    std::fs::write(dir.join("key.pub"), key.public_key().to_text()).expect("write key");
+    let t = Instant::now();
+    let file = std::fs::File::create(dir.join("full.feed")).expect("feed file");
+    let mut w = FeedWriter::new(
+        BufWriter::new(file),
+        FeedMeta::full("bench", 1, NOW_MS, NOW_MS + 86_400_000),
+    )
+    .expect("writer");
+    for i in 0..n {
+        w.entry(ListKind::Number, &listed(i), &entry(i))
+            .expect("entry");
+    }
+    let (mut f, _) = w.finish(&key).expect("finish");
+    f.flush().expect("flush");
+    drop(f);
+    out("build_s", t.elapsed().as_secs_f64());
+    out("build_peak_kb", peak_kb());
+    out("feed_bytes", file_len(&dir.join("full.feed")));
+
+    // A 1 % change: n/200 numbers added, n/200 removed.
+    let change = (n / 200).max(1);
+    let file = std::fs::File::create(dir.join("delta.feed")).expect("delta file");
+    let mut w = FeedWriter::new(
+        BufWriter::new(file),
+        FeedMeta::delta("bench", 2, 1, NOW_MS, NOW_MS + 86_400_000),
+    )
+    .expect("writer");
+    for i in n..n + change {
+        w.entry(ListKind::Number, &listed(i), &entry(i))
+            .expect("entry");
+    }
+    for i in 0..change {
+        w.removal_of(ListKind::Number, &listed(i * 7 % n))
+            .expect("removal");
+    }
+    let (mut f, _) = w.finish(&key).expect("finish");
+    f.flush().expect("flush");
+    out("delta_bytes", file_len(&dir.join("delta.feed")));
+}
+
+fn trust(dir: &Path) -> TrustedKeys {
+    let text = std::fs::read_to_string(dir.join("key.pub")).expect("key");
+    TrustedKeys::new([feed::PublicKey::from_text(text.trim()).expect("public key")])
+}
+
+fn step_apply(dir: &Path) {
+    let trust = trust(dir);
+    let db = dir.join("store.db");
+    let provider = FileKeyProvider::from_bytes(&STORE_KEY);
+    let t = Instant::now();
+    let bytes = std::fs::read(dir.join("full.feed")).expect("read feed");
+    let store = Store::open(&db, &provider).expect("store");
+    feed::apply(&store, &bytes, &trust, &Limits::default(), NOW_MS).expect("full feed applies");
+    store.checkpoint().expect("checkpoint");
+    out("apply_s", t.elapsed().as_secs_f64());
+    out("apply_peak_kb", peak_kb());
+    drop(bytes);
+    out(
+        "store_bytes",
+        file_len(&db) + file_len(&fanzha_core::store::wal_path(&db)),
+    );
+    let bytes = std::fs::read(dir.join("delta.feed")).expect("read delta");
+    let t = Instant::now();
+    feed::apply(&store, &bytes, &trust, &Limits::default(), NOW_MS).expect("delta applies");
+    out("delta_apply_s", t.elapsed().as_secs_f64());
+}
+
+fn step_lookup(dir: &Path, n: u64) {
+    let db = dir.join("store.db");
+    let provider = FileKeyProvider::from_bytes(&STORE_KEY);
+    let store = Store::open_existing(&db, &provider).expect("open");
+    let hits = hit_probes(n);
+    let misses = miss_probes();
+    let rss0 = rss_kb();
+    let loaded = store.load().expect("load");
+    let rss1 = rss_kb();
+    let index = &loaded.index;
+    out("index_heap_bytes", index.heap_bytes());
+    out("index_rss_kb", rss1.saturating_sub(rss0));
+    // Every probed listed number is found (the 1 % delta removed
+    // `i * 7 % n` for i < n/200; skip those).
+    let change = (n / 200).max(1);
+    let removed: HashSet<u64> = (0..change).map(|i| i * 7 % n).collect();
+    let step = (n / PROBES).max(1);
+    let hits: Vec<String> = hits
+        .into_iter()
+        .enumerate()
+        .filter(|(k, _)| !removed.contains(&(*k as u64 * step)))
+        .map(|(_, s)| s)
+        .collect();
+    let missing = hits
+        .iter()
+        .filter(|h| index.lookup(ListKind::Number, h).is_none())
+        .count();
+    out("hits_missing", missing);
+    let false_hits = misses
+        .iter()
+        .filter(|m| index.lookup(ListKind::Number, m).is_some())
+        .count();
+    out("false_hits", format!("{false_hits}/{}", misses.len()));
+    out(
+        "hit_ns",
+        time_each(&hits, |p| {
+            black_box(index.lookup(ListKind::Number, p));
+        }),
+    );
+    out(
+        "miss_ns",
+        time_each(&misses, |p| {
+            black_box(index.lookup(ListKind::Number, p));
+        }),
+    );
+}
+
+fn step_sha_list(dir: &Path, n: u64) {
+    let t = Instant::now();
+    let mut list: Vec<[u8; 32]> = (0..n).map(|i| value_hash(&listed(i))).collect();
+    list.sort_unstable();
+    out("build_s", t.elapsed().as_secs_f64());
+    let path = dir.join("sha.list");
+    {
+        let mut f = BufWriter::new(std::fs::File::create(&path).expect("sha file"));
+        for h in &list {
+            f.write_all(h).expect("write");
+        }
+        f.flush().expect("flush");
+    }
+    out("build_peak_kb", peak_kb());
+    out("file_bytes", file_len(&path));
+    drop(list);
+    // "Apply": read the file back into memory.
+    let rss0 = rss_kb();
+    let t = Instant::now();
+    let mut list = vec![[0u8; 32]; (file_len(&path) / 32) as usize];
+    std::fs::File::open(&path)
+        .and_then(|mut f| f.read_exact(list.as_flattened_mut()))
+        .expect("read");
+    out("apply_s", t.elapsed().as_secs_f64());
+    out("index_heap_bytes", list.capacity() * 32);
+    out("index_rss_kb", rss_kb().saturating_sub(rss0));
+    let _ = std::fs::remove_file(&path);
+    let find = |v: &str| list.binary_search(&value_hash(v)).is_ok();
+    let hits = hit_probes(n);
+    let misses = miss_probes();
+    out("hits_missing", hits.iter().filter(|h| !find(h)).count());
+    out(
+        "hit_ns",
+        time_each(&hits, |p| {
+            black_box(find(p));
+        }),
+    );
+    out(
+        "miss_ns",
+        time_each(&misses, |p| {
+            black_box(find(p));
+        }),
+    );
+}
+
+fn step_hash_set(n: u64) {
+    let rss0 = rss_kb();
+    let t = Instant::now();
+    let mut set: HashSet<u64> = HashSet::new();
+    for i in 0..n {
+        set.insert(fast_hash(&listed(i)));
+    }
+    out("build_s", t.elapsed().as_secs_f64());
+    out("build_peak_kb", peak_kb());
+    // hashbrown: one u64 and one control byte per bucket (+ a group).
+    let buckets = (set.capacity() * 8 / 7).next_power_of_two();
+    out("index_heap_bytes", buckets * 9);
+    out("index_rss_kb", rss_kb().saturating_sub(rss0));
+    let hits = hit_probes(n);
+    let misses = miss_probes();
+    out(
+        "hits_missing",
+        hits.iter().filter(|h| !set.contains(&fast_hash(h))).count(),
+    );
+    out(
+        "hit_ns",
+        time_each(&hits, |p| {
+            black_box(set.contains(&fast_hash(p)));
+        }),
+    );
+    out(
+        "miss_ns",
+        time_each(&misses, |p| {
+            black_box(set.contains(&fast_hash(p)));
+        }),
+    );
+}
+
+// ---- the parent ----
+
+type Results = BTreeMap<String, String>;
+
+fn run_step(step: &str, dir: &Path, n: u64) -> Results {
+    let output = Command::new(std::env::current_exe().expect("exe"))
+        .env("FANZHA_COMPACT_STEP", step)
+        .env("FANZHA_COMPACT_DIR", dir)
+        .env("FANZHA_COMPACT_N", n.to_string())
+        .output()
+        .expect("child process");
+    let text = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        eprintln!("{}", String::from_utf8_lossy(&output.stderr));
+        panic!("step {step} at {n} failed");
+    }
+    text.lines()
+        .filter_map(|l| l.strip_prefix("RESULT "))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+fn f(r: &Results, k: &str) -> f64 {
+    r.get(k).and_then(|v| v.parse().ok()).unwrap_or(f64::NAN)
+}
+
+fn human(n: u64) -> String {
+    if n >= 1_000_000 {
+        format!("{} M", n / 1_000_000)
+    } else {
+        format!("{} k", n / 1_000)
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Ok(step) = std::env::var("FANZHA_COMPACT_STEP") {
+        let dir = PathBuf::from(std::env::var("FANZHA_COMPACT_DIR").expect("dir"));
+        let n: u64 = std::env::var("FANZHA_COMPACT_N")
+            .expect("n")
+            .parse()
+            .expect("n");
+        match step.as_str() {
+            "build" => step_build(&dir, n),
+            "apply" => step_apply(&dir),
+            "lookup" => step_lookup(&dir, n),
+            "sha" => step_sha_list(&dir, n),
+            "hashset" => step_hash_set(n),
+            _ => panic!("unknown step {step}"),
+        }
+        return;
+    }
+    // `cargo test --benches` runs benches without `--bench`: nothing to do.
+    if !args.iter().any(|a| a == "--bench") {
+        return;
+    }
+    let mut sizes: Vec<u64> = args
+        .windows(2)
+        .filter(|w| w[0] == "--size")
+        .filter_map(|w| w[1].replace('_', "").parse().ok())
+        .collect();
+    if sizes.is_empty() {
+        sizes = if args.iter().any(|a| a == "--quick") {
+            vec![100_000, 1_000_000]
+        } else {
+            vec![100_000, 1_000_000, 10_000_000]
+        };
+    }
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!(
+        "compact bench, sizes {:?}; load average at start: {}",
+        sizes,
+        load.trim()
+    );
+    let mut rows = Vec::new();
+    for &n in &sizes {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let d = dir.path();
+        let t = Instant::now();
+        let mut ours = run_step("build", d, n);
+        ours.extend(run_step("apply", d, n));
+        ours.extend(run_step("lookup", d, n));
+        let sha = run_step("sha", d, n);
+        let set = run_step("hashset", d, n);
+        drop(dir);
+        eprintln!("{} done in {:.0} s", human(n), t.elapsed().as_secs_f64());
+        rows.push((n, ours, sha, set));
+    }
+
+    let nf = |n: u64| n as f64;
+    println!();
+    println!(
+        "| entries | structure | wire B/entry | disk B/entry | index B/entry (heap; RSS) | build s | build peak MB | apply s | apply peak MB | lookup median hit / miss ns | listed not found |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    for (n, ours, sha, set) in &rows {
+        let n = *n;
+        println!(
+            "| {} | format 2 feed + store | {:.2} | {:.2} | {:.2}; {:.2} | {:.1} | {:.0} | {:.1} | {:.0} | {:.0} / {:.0} | {} |",
+            human(n),
+            f(ours, "feed_bytes") / nf(n),
+            f(ours, "store_bytes") / nf(n),
+            f(ours, "index_heap_bytes") / nf(n),
+            f(ours, "index_rss_kb") * 1024.0 / nf(n),
+            f(ours, "build_s"),
+            f(ours, "build_peak_kb") / 1024.0,
+            f(ours, "apply_s"),
+            f(ours, "apply_peak_kb") / 1024.0,
+            f(ours, "hit_ns"),
+            f(ours, "miss_ns"),
+            ours.get("hits_missing").map_or("?", |s| s.as_str()),
+        );
+        println!(
+            "| {} | sorted SHA-256 list | {:.2} | {:.2} | {:.2}; {:.2} | {:.1} | {:.0} | {:.1} (read file) | — | {:.0} / {:.0} | {} |",
+            human(n),
+            f(sha, "file_bytes") / nf(n),
+            f(sha, "file_bytes") / nf(n),
+            f(sha, "index_heap_bytes") / nf(n),
+            f(sha, "index_rss_kb") * 1024.0 / nf(n),
+            f(sha, "build_s"),
+            f(sha, "build_peak_kb") / 1024.0,
+            f(sha, "apply_s"),
+            f(sha, "hit_ns"),
+            f(sha, "miss_ns"),
+            sha.get("hits_missing").map_or("?", |s| s.as_str()),
+        );
+        println!(
+            "| {} | HashSet<u64> (memory only) | — | — | {:.2}; {:.2} | {:.1} | {:.0} | — | — | {:.0} / {:.0} | {} |",
+            human(n),
+            f(set, "index_heap_bytes") / nf(n),
+            f(set, "index_rss_kb") * 1024.0 / nf(n),
+            f(set, "build_s"),
+            f(set, "build_peak_kb") / 1024.0,
+            f(set, "hit_ns"),
+            f(set, "miss_ns"),
+            set.get("hits_missing").map_or("?", |s| s.as_str()),
+        );
+    }
+    println!();
+    for (n, ours, _, _) in &rows {
+        println!(
+            "{}: 1 % delta {} bytes = {:.2} % of the full feed, applied in {:.2} s; false hits on unlisted numbers {}",
+            human(*n),
+            ours.get("delta_bytes").map_or("?", |s| s.as_str()),
+            100.0 * f(ours, "delta_bytes") / f(ours, "feed_bytes"),
+            f(ours, "delta_apply_s"),
+            ours.get("false_hits").map_or("?", |s| s.as_str()),
+        );
+    }
+    let at = |n: u64| rows.iter().find(|r| r.0 == n).map(|r| &r.1);
+    if let (Some(big), Some(base)) = (at(10_000_000), at(1_000_000)) {
+        println!(
+            "lookup median, format 2 store at 10 M / same store format at 1 M (this run): hit {:.2}, miss {:.2}",
+            f(big, "hit_ns") / f(base, "hit_ns"),
+            f(big, "miss_ns") / f(base, "miss_ns"),
+        );
+    }
+}
