@@ -287,6 +287,9 @@ pub struct LinkRules {
     combo_kinds: Vec<ComboPart>,
     names: Option<AhoCorasick>,
     names_brand: Vec<usize>,
+    /// The snapshot's link model as a dense table, built on first use
+    /// (`heuristics::model`).
+    pub(crate) model_table: std::sync::OnceLock<super::heuristics::ModelTable>,
 }
 
 fn lower_all(v: Vec<String>) -> impl Iterator<Item = String> {
@@ -493,6 +496,7 @@ impl LinkRules {
             names: automaton(&name_words)?,
             names_brand,
             brands,
+            model_table: std::sync::OnceLock::new(),
         })
     }
 

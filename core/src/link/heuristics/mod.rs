@@ -1,7 +1,7 @@
 //! The signals of the link check, turned into reasons of an [`Assessment`],
 //! one file per job:
-//! - here: [`check`], the assessment that runs and combines them, and the
-//!   link model's signal;
+//! - here: [`check`], the assessment that runs and combines them;
+//! - [`model`]: the link model's signal, without allocating on ASCII links;
 //! - [`address`]: the blocklist, IP hosts, userinfo tricks;
 //! - [`host`]: the host's parts per the Public Suffix List, TLD, shortener,
 //!   depth and shape (random tokens, hyphen chains, digit runs, punycode);
@@ -22,18 +22,20 @@ mod brand;
 mod download;
 mod host;
 mod idn;
+mod model;
 mod platform;
 
 use super::canon::{self, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
-use super::rules::{HostFacts, LinkRules};
+use super::rules::HostFacts;
 use super::LinkData;
 use crate::error::{Error, Result};
-use crate::model::Model;
 use crate::scoring::Assessment;
 use crate::verdict::{FraudType, Kind, Lang, Verdict};
 use address::{blocklist, ip_signals, userinfo};
 use download::{download, remote_app};
 use host::domain_signals;
+use model::model_signal;
+pub(crate) use model::ModelTable;
 
 pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdict> {
     if url.len() > MAX_URL_BYTES {
@@ -135,38 +137,4 @@ pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdi
         platform::shared_hosting_combo(rules, &mut a);
     }
     Ok(a.finish(snap, lang))
-}
-
-/// The link model (feed-supplied or the embedded default) on the link as it
-/// was given, the same text `fanzha model train|eval --kind link` reads.
-/// Its calibrated thresholds pick the weight: `link.model` from
-/// `suspicious_at`, `link.model_confident` from `dangerous_at`.
-fn model_signal(rules: &LinkRules, m: &Model, url: &str, a: &mut Assessment) {
-    let text = url.trim();
-    let prob = m.link_fraud_probability(text);
-    let code = if prob >= m.calibration.dangerous_at {
-        "link.model_confident"
-    } else if prob >= m.calibration.suspicious_at {
-        "link.model"
-    } else {
-        return;
-    };
-    // Flagged: now the n-grams behind the score.
-    let p = m.predict(text);
-    let grams: Vec<&str> = p
-        .evidence
-        .iter()
-        .take(3)
-        .map(|(g, _)| g.split_once(':').map_or(g.as_str(), |(_, t)| t))
-        .collect();
-    a.add_typed(
-        "link.model",
-        rules.weight(code),
-        format!(
-            "Reads like known phishing addresses ({:.0} %; closest parts: {})",
-            prob * 100.0,
-            grams.join(", ")
-        ),
-        FraudType::Phishing,
-    );
 }
