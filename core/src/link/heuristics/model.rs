@@ -23,9 +23,12 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// Longest link (bytes, after trimming) scored on the fast path.
 const MAX_TEXT: usize = 512;
-/// Most n-grams on the fast path (4 per host byte, 1 per path byte, and
-/// the labels: a 512-byte link has fewer).
-const MAX_GRAMS: usize = 4 * MAX_TEXT + 64;
+thread_local! {
+    /// The gram hashes of the link being scored: one buffer per thread,
+    /// grown once, so scoring does not allocate.
+    static HASHES: std::cell::RefCell<Vec<u64>> =
+        std::cell::RefCell::new(Vec::with_capacity(4 * MAX_TEXT + 64));
+}
 /// Most classes on the fast path.
 const MAX_CLASSES: usize = 8;
 /// Path characters read by the model.
@@ -143,30 +146,24 @@ impl Normalized {
     /// `1 - P(benign)`, as [`Model::link_fraud_probability`] computes it;
     /// `None` when the model is not one this path reads.
     pub(super) fn probability(&self, m: &Model, rows: Rows) -> Option<f32> {
-        let mut hashes = [0u64; MAX_GRAMS];
-        let mut n = 0;
-        let seed = u64::from(FeatureKind::Link.code());
-        self.each_gram(|g| {
-            if n < MAX_GRAMS {
-                hashes[n] = xxh3_64_with_seed(g, seed);
-            }
-            n += 1;
-        });
-        if n > MAX_GRAMS {
-            return None;
-        }
-        let hashes = &mut hashes[..n];
-        hashes.sort_unstable();
-        let mut kept = 0;
-        for i in 0..hashes.len() {
-            if kept == 0 || hashes[i] != hashes[kept - 1] {
-                hashes[kept] = hashes[i];
-                kept += 1;
-            }
-        }
-        let mut probs = [0f32; MAX_CLASSES];
-        let classes = probabilities(m, rows, &hashes[..kept], &mut probs)?;
-        Some(1.0 - probs[..classes].first().copied().unwrap_or(0.0))
+        HASHES.with(|cell| {
+            // A re-entrant call (none today) would find the buffer taken:
+            // it gets a fresh one.
+            let mut fresh = Vec::new();
+            let mut borrowed = cell.try_borrow_mut();
+            let hashes = match borrowed.as_mut() {
+                Ok(h) => &mut **h,
+                Err(_) => &mut fresh,
+            };
+            hashes.clear();
+            let seed = u64::from(FeatureKind::Link.code());
+            self.each_gram(|g| hashes.push(xxh3_64_with_seed(g, seed)));
+            hashes.sort_unstable();
+            hashes.dedup();
+            let mut probs = [0f32; MAX_CLASSES];
+            let classes = probabilities(m, rows, hashes, &mut probs)?;
+            Some(1.0 - probs[..classes].first().copied().unwrap_or(0.0))
+        })
     }
 
     /// The first `k` n-grams of the evidence [`Model::predict`] reports,
