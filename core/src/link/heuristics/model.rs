@@ -37,7 +37,9 @@ const PATH_CHARS: usize = 256;
 /// An ASCII link as the model normalizes it (lowercase, digits as `0`),
 /// written `^host$path`.
 pub(super) struct Normalized {
-    text: [u8; MAX_TEXT + 2],
+    /// `^host$path`, then zeros: 8 bytes of padding so that a gram of up
+    /// to 5 bytes is copied with a fixed-size copy.
+    text: [u8; MAX_TEXT + 10],
     /// Length of `^host$`.
     host: usize,
     /// Length of the path (at most [`PATH_CHARS`]).
@@ -83,7 +85,7 @@ impl Normalized {
         };
         let path = &path[..path.len().min(PATH_CHARS)];
         let mut n = Normalized {
-            text: [0; MAX_TEXT + 2],
+            text: [0; MAX_TEXT + 10],
             host: host.len() + 2,
             path: path.len(),
         };
@@ -102,6 +104,22 @@ impl Normalized {
     /// as its full text (`h:^ab`, `l:example`, `tld:com`, `d:example.com`,
     /// `depth:2`, `p:/ab`).
     fn each_gram(&self, mut f: impl FnMut(&[u8])) {
+        // Host 2–5-grams and path 3-grams, most of a link's grams: a fixed
+        // 5-byte copy after the prefix, then the gram's own length hashed
+        // (the order of the grams does not matter: they are sorted by hash).
+        let mut small = [0u8; 8];
+        small[..2].copy_from_slice(b"h:");
+        for n in 2..=5 {
+            for i in 0..(self.host + 1).saturating_sub(n) {
+                small[2..7].copy_from_slice(&self.text[i..i + 5]);
+                f(&small[..2 + n]);
+            }
+        }
+        small[..2].copy_from_slice(b"p:");
+        for i in self.host..(self.host + self.path).saturating_sub(2) {
+            small[2..7].copy_from_slice(&self.text[i..i + 5]);
+            f(&small[..5]);
+        }
         let mut buf = [0u8; MAX_TEXT + 16];
         let mut emit = |prefix: &[u8], parts: &[&[u8]]| {
             buf[..prefix.len()].copy_from_slice(prefix);
@@ -117,11 +135,6 @@ impl Normalized {
             f(&buf[..n]);
         };
         let marked = &self.text[..self.host];
-        for n in 2..=5 {
-            for w in marked.windows(n) {
-                emit(b"h:", &[w]);
-            }
-        }
         let host = &marked[1..marked.len() - 1];
         let mut labels = 0usize;
         let (mut last, mut prev): (Option<&[u8]>, Option<&[u8]>) = (None, None);
@@ -138,9 +151,6 @@ impl Normalized {
             }
         }
         emit(b"depth:", &[&[b'0' + labels.min(6) as u8]]);
-        for w in self.text[self.host..self.host + self.path].windows(3) {
-            emit(b"p:", &[w]);
-        }
     }
 
     /// `1 - P(benign)`, as [`Model::link_fraud_probability`] computes it;
