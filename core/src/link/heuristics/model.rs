@@ -223,23 +223,35 @@ impl Normalized {
 /// Largest dense table (bytes): `2^bits × classes`.
 const MAX_TABLE: usize = 1 << 20;
 
+type TableKey = (usize, usize, u8, u64, u64);
+
 /// A model's rows as one dense table indexed by bucket (a missing row reads
 /// as zeros: it adds nothing, as a missing row does), built once per
 /// snapshot. `key` names the model it was built from.
 #[derive(Debug)]
 pub(crate) struct ModelTable {
-    key: (usize, usize, u8, usize),
+    key: TableKey,
     classes: usize,
     table: Vec<i8>,
 }
 
 impl ModelTable {
-    fn key(m: &Model) -> (usize, usize, u8, usize) {
+    /// The model's address and a fingerprint (sizes, bias, first and last
+    /// row buckets): a snapshot never swaps its model, but a model freed
+    /// and another allocated at the same address must not reuse the table.
+    fn key(m: &Model) -> TableKey {
+        let bias = m
+            .bias
+            .iter()
+            .fold(0u64, |h, b| h.rotate_left(7) ^ u64::from(b.to_bits()));
+        let first = m.rows.first().map_or(0, |r| r.0);
+        let last = m.rows.last().map_or(0, |r| r.0);
         (
             std::ptr::from_ref(m) as usize,
             m.rows.len(),
             m.bits,
-            m.bias.len(),
+            bias,
+            (u64::from(first) << 32) | u64::from(last),
         )
     }
 
@@ -484,5 +496,21 @@ mod tests {
             }
         }
         assert!(fast > 15_000, "{fast} links on the fast path");
+    }
+
+    #[test]
+    fn the_table_serves_only_the_model_it_was_built_from() {
+        let rules = LinkRules::from_json(crate::link::EMBEDDED).expect("rules");
+        let m = crate::model::Model::from_bytes(
+            crate::model::embedded(FeatureKind::Link).expect("embedded link model"),
+            FeatureKind::Link,
+        )
+        .expect("model");
+        assert!(matches!(Rows::of(&rules, &m), Rows::Dense(..)));
+        let other = Box::new(m.clone());
+        assert!(matches!(Rows::of(&rules, &other), Rows::Sparse(..)));
+        let url = "https://secure-login-verify.example.top/account";
+        let (p, _) = fraud_probability(&other, Rows::of(&rules, &other), url);
+        assert_eq!(p.to_bits(), other.link_fraud_probability(url).to_bits());
     }
 }
