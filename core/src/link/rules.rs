@@ -778,7 +778,12 @@ fn letter_mask(s: &str) -> u32 {
 /// The comparison key of a label under TR39 confusables: its skeleton,
 /// lower-cased, then [`fold`]ed.
 pub(crate) fn skeleton_key(label: &str) -> String {
-    let skel: String = unicode_security::skeleton(label).collect();
+    // Diacritics off first, as a reader skims them (`mícrosoft`,
+    // `pâypal`): the TR39 skeleton keeps combining marks.
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let bare: String = label.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    let skel: String = unicode_security::skeleton(&bare).collect();
     let lower = skel.to_lowercase();
     if lower.is_ascii() {
         fold(&lower)
