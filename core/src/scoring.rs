@@ -6,7 +6,7 @@
 //! [`Assessment::finish`] computes score, level, action, title and advice
 //! from the snapshot's scoring rules and texts.
 
-use crate::blocklist::BlockIndex;
+use crate::blocklist::{BlockIndex, ListEntry};
 use crate::error::{Error, Result};
 use crate::fasthash::FastMap;
 use crate::text::Texts;
@@ -220,6 +220,38 @@ impl Assessment {
     /// Advice lines shown before the generic ones (already localized).
     pub fn push_advice(&mut self, line: impl Into<String>) {
         self.extra_advice.push(line.into());
+    }
+
+    /// A blocklist hit as reasons: `{prefix}.blocklisted` weighted by the
+    /// hit's severity, voting for its fraud type, with a detail that reads
+    /// "{subject} on the blocklist: label (category, N reports)"; and, when
+    /// the publisher confirmed the listing, `{prefix}.blocklist_confirmed`.
+    /// `subject` starts the detail ("On", "Payee on").
+    pub fn add_blocklist_hit(&mut self, prefix: &str, subject: &str, hit: &ListEntry) {
+        let detail = if hit.label.is_empty() {
+            format!(
+                "{subject} the blocklist ({}, {} reports)",
+                hit.category, hit.reports
+            )
+        } else {
+            format!(
+                "{subject} the blocklist: {} ({}, {} reports)",
+                hit.label, hit.category, hit.reports
+            )
+        };
+        self.add_typed(
+            &format!("{prefix}.blocklisted"),
+            i32::from(hit.severity),
+            detail,
+            hit.fraud_type,
+        );
+        if hit.confirmed {
+            self.add(
+                &format!("{prefix}.blocklist_confirmed"),
+                0,
+                "The publisher confirmed this listing; it stands over your own allow rule",
+            );
+        }
     }
 
     /// The reasons added so far.

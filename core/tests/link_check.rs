@@ -682,3 +682,23 @@ fn hostile_input_gives_an_error_or_a_verdict() {
         }
     }
 }
+
+/// A brand word written with accents (`mícrosoft`, `pâypal`) reads as the
+/// brand: its skeleton is taken with the diacritics off. An accented word
+/// that is no brand's stays a plain name.
+#[test]
+fn accented_brand_words_are_homographs() {
+    let g = fanzha_core::Guard::new(fanzha_core::Settings::default()).expect("guard");
+    for url in [
+        "mícrosoft-support.net",
+        "pâypal-login.com",
+        "https://ǎlipay-help.com/",
+    ] {
+        let v = g.check_link(url).expect("checks");
+        assert!(v.has_reason("link.homograph"), "{url}: {:?}", v.reasons);
+    }
+    for url in ["münchen.de", "café-paris.fr", "señor-tacos.mx"] {
+        let v = g.check_link(url).expect("checks");
+        assert!(!v.has_reason("link.homograph"), "{url}: {:?}", v.reasons);
+    }
+}

@@ -10,7 +10,10 @@
 //! `data/links.json`, replaceable by a feed.
 //!
 //! Submodules: [`canon`] (canonicalization), [`mod@expressions`] (lookup
-//! expressions), `rules` (the compiled data), `heuristics` (the signals).
+//! expressions), `rules` (the compiled data), `spoof` (IDN spoof checks),
+//! `heuristics` (the signals, one file per job: address, host shape, IDN,
+//! brands and lures, free-hosting platforms, downloads, and the assessment
+//! that combines them).
 
 pub mod canon;
 pub mod expressions;

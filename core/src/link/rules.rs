@@ -287,6 +287,9 @@ pub struct LinkRules {
     combo_kinds: Vec<ComboPart>,
     names: Option<AhoCorasick>,
     names_brand: Vec<usize>,
+    /// The snapshot's link model as a dense table, built on first use
+    /// (`heuristics::model`).
+    pub(crate) model_table: std::sync::OnceLock<super::heuristics::ModelTable>,
 }
 
 fn lower_all(v: Vec<String>) -> impl Iterator<Item = String> {
@@ -493,6 +496,7 @@ impl LinkRules {
             names: automaton(&name_words)?,
             names_brand,
             brands,
+            model_table: std::sync::OnceLock::new(),
         })
     }
 
@@ -774,7 +778,12 @@ fn letter_mask(s: &str) -> u32 {
 /// The comparison key of a label under TR39 confusables: its skeleton,
 /// lower-cased, then [`fold`]ed.
 pub(crate) fn skeleton_key(label: &str) -> String {
-    let skel: String = unicode_security::skeleton(label).collect();
+    // Diacritics off first, as a reader skims them (`mícrosoft`,
+    // `pâypal`): the TR39 skeleton keeps combining marks.
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let bare: String = label.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    let skel: String = unicode_security::skeleton(&bare).collect();
     let lower = skel.to_lowercase();
     if lower.is_ascii() {
         fold(&lower)

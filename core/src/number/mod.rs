@@ -94,30 +94,7 @@ pub(crate) fn check(
             a.set_normalized(p.normalized.clone());
             assess_number(&mut a, rules, region, lang, p, ctx);
             if let Some(hit) = snap.blocklist().lookup(ListKind::Number, &p.normalized) {
-                let detail = if hit.label.is_empty() {
-                    format!(
-                        "On the blocklist ({}, {} reports)",
-                        hit.category, hit.reports
-                    )
-                } else {
-                    format!(
-                        "On the blocklist: {} ({}, {} reports)",
-                        hit.label, hit.category, hit.reports
-                    )
-                };
-                a.add_typed(
-                    "number.blocklisted",
-                    i32::from(hit.severity),
-                    detail,
-                    hit.fraud_type,
-                );
-                if hit.confirmed {
-                    a.add(
-                        "number.blocklist_confirmed",
-                        0,
-                        "The publisher confirmed this listing; it stands over your own allow rule",
-                    );
-                }
+                a.add_blocklist_hit("number", "On", &hit);
             }
         }
     }

@@ -384,30 +384,7 @@ pub(crate) fn assess(
         .blocklist()
         .lookup(crate::blocklist::ListKind::Account, &p.account)
     {
-        let detail = if hit.label.is_empty() {
-            format!(
-                "Payee on the blocklist ({}, {} reports)",
-                hit.category, hit.reports
-            )
-        } else {
-            format!(
-                "Payee on the blocklist: {} ({}, {} reports)",
-                hit.label, hit.category, hit.reports
-            )
-        };
-        a.add_typed(
-            "payment.blocklisted",
-            i32::from(hit.severity),
-            detail,
-            hit.fraud_type,
-        );
-        if hit.confirmed {
-            a.add(
-                "payment.blocklist_confirmed",
-                0,
-                "The publisher confirmed this listing; it stands over your own allow rule",
-            );
-        }
+        a.add_blocklist_hit("payment", "Payee on", &hit);
     }
     let mut memo_codes: Vec<&str> = Vec::new();
     for (text, field, what) in [

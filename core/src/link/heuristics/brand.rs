@@ -1,0 +1,441 @@
+//! Brands in the host's labels: an official domain written up front, brand
+//! names and their hyphenated or digit-suffixed forms, typosquats, look-alike
+//! (homograph) labels, and the lure words beside them.
+
+use super::super::rules::{HostFacts, LinkRules, WordFacts};
+use super::host::HostParts;
+use super::idn::decode_label;
+use super::platform;
+use crate::scoring::Assessment;
+use crate::verdict::{FraudType, Lang};
+use std::borrow::Cow;
+
+/// Most labels of a subdomain searched for an embedded official domain.
+const MAX_WINDOW_LABELS: usize = 4;
+/// Most hyphen-separated tokens of a label analysed.
+const MAX_TOKENS: usize = 32;
+/// Most labels of a host analysed for brands (the rightmost ones).
+const MAX_ANALYSED_LABELS: usize = 12;
+
+/// Lure words found in the host: strong ones (login, verify, kefu) count on
+/// their own; weak ones (short pinyin abbreviations such as `jf`, `rz`)
+/// only next to a brand.
+#[derive(Default)]
+struct Lures {
+    strong: Option<String>,
+    weak: bool,
+}
+
+impl Lures {
+    fn note(&mut self, word: &str, facts: WordFacts) {
+        if facts.lure && self.strong.is_none() {
+            self.strong = Some(word.to_string());
+        }
+        self.weak |= facts.weak_lure;
+    }
+}
+
+/// A brand signal found in the host, before it becomes a reason.
+/// The detail text is only written for the signals that become reasons.
+struct Found<'a> {
+    code: &'static str,
+    brand: usize,
+    weight: i32,
+    /// The word (or domain) of the host that carries the signal.
+    word: Cow<'a, str>,
+}
+
+impl Found<'_> {
+    fn detail(&self, rules: &LinkRules) -> String {
+        let name = &rules.brand(self.brand).name_en;
+        let word = &self.word;
+        match self.code {
+            "link.brand_domain_in_subdomain" => {
+                format!("Starts with {word}, the domain of {name}, but is another site")
+            }
+            "link.homograph" => {
+                format!("\"{word}\" is written with look-alike characters to imitate {name}")
+            }
+            "link.typosquat" => format!("\"{word}\" imitates {name}"),
+            "link.brand_on_shared_hosting" => {
+                format!("Uses \"{word}\" ({name}) on a free hosting platform")
+            }
+            "link.brand_in_domain" => {
+                format!("Uses \"{word}\" ({name}) in a domain {name} does not own")
+            }
+            _ => format!("Puts \"{word}\" ({name}) in front of a domain {name} does not own"),
+        }
+    }
+}
+
+/// Order in which brand reasons are reported (strongest evidence first).
+const BRAND_CODES: [&str; 6] = [
+    "link.homograph",
+    "link.brand_domain_in_subdomain",
+    "link.typosquat",
+    "link.brand_on_shared_hosting",
+    "link.brand_in_domain",
+    "link.brand_in_subdomain",
+];
+
+/// The brand and lure signals of the host's own labels (left of the public
+/// suffix): an official domain written up front, brand names, typosquats,
+/// look-alike labels, lure words; one reason per kind, the strongest first.
+pub(super) fn brand_signals(
+    rules: &LinkRules,
+    lang: Lang,
+    host: &str,
+    parts: &HostParts,
+    facts: &HostFacts,
+    a: &mut Assessment,
+) {
+    let w = |code: &str| rules.weight(code);
+    let mut found: Vec<Found> = Vec::new();
+    let mut lure = Lures::default();
+    let infrastructure = facts.infrastructure;
+    let project_host = parts.shared && platform::is_project_host(rules, host);
+
+    // An official domain written as the leading labels of another host:
+    // www.icbc.com.cn.verify.xyz, paypal.com.secure-login.top.
+    if let (Some(sub), false) = (parts.sub, infrastructure) {
+        if let Some((b, name)) = official_inside(rules, sub) {
+            found.push(Found {
+                code: "link.brand_domain_in_subdomain",
+                brand: b,
+                weight: w("link.brand_domain_in_subdomain") + rules.bonus(b),
+                word: Cow::Borrowed(name),
+            });
+        }
+    }
+
+    let mut labels: Vec<(&str, bool)> = Vec::new();
+    if let Some(sub) = parts.sub.filter(|_| !infrastructure) {
+        let all: Vec<&str> = sub.split('.').collect();
+        let skip = all.len().saturating_sub(MAX_ANALYSED_LABELS);
+        labels.extend(all[skip..].iter().map(|l| (*l, false)));
+    }
+    if let Some(site) = parts.site_label {
+        labels.push((site, true));
+    }
+    for (label, in_site) in labels {
+        if label.starts_with("xn--") {
+            unicode_label(rules, label, in_site, parts.shared, &mut found, &mut lure);
+        } else {
+            ascii_label(
+                rules,
+                label,
+                in_site,
+                parts.shared,
+                project_host,
+                &mut found,
+                &mut lure,
+            );
+        }
+    }
+
+    let mut named = false;
+    let mut any_brand = false;
+    // A brand already caught imitated (look-alike, its domain up front, a
+    // typo) is not reported again as a mere mention.
+    let imitated: Vec<usize> = found
+        .iter()
+        .filter(|f| BRAND_CODES[..3].contains(&f.code))
+        .map(|f| f.brand)
+        .collect();
+    found.retain(|f| BRAND_CODES[..3].contains(&f.code) || !imitated.contains(&f.brand));
+    for code in BRAND_CODES {
+        let Some(best) = found
+            .iter()
+            .filter(|f| f.code == code)
+            .max_by_key(|f| f.weight)
+        else {
+            continue;
+        };
+        if !named {
+            a.set_name(rules.brand(best.brand).name(lang));
+            named = true;
+        }
+        any_brand = true;
+        a.add_typed(code, best.weight, best.detail(rules), FraudType::Phishing);
+    }
+    if let Some(word) = &lure.strong {
+        a.add(
+            "link.lure_words",
+            w("link.lure_words"),
+            format!("The address uses the word \"{word}\", common in phishing"),
+        );
+    }
+    if any_brand && (lure.strong.is_some() || lure.weak) {
+        a.add_typed(
+            "link.brand_lure",
+            w("link.brand_lure"),
+            "A brand name together with words such as login, verify or refund",
+            FraudType::Phishing,
+        );
+    }
+}
+
+/// An official multi-label domain written inside `sub` at label boundaries.
+fn official_inside<'a>(rules: &LinkRules, sub: &'a str) -> Option<(usize, &'a str)> {
+    let mut bounds: Vec<usize> = vec![0];
+    bounds.extend(sub.match_indices('.').map(|(i, _)| i + 1));
+    let starts = bounds.len();
+    bounds.push(sub.len() + 1);
+    let first = starts.saturating_sub(MAX_ANALYSED_LABELS);
+    for s in first..starts {
+        for n in 2..=MAX_WINDOW_LABELS {
+            let e = s + n;
+            if e > starts {
+                break;
+            }
+            let window = &sub[bounds[s]..bounds[e] - 1];
+            if let Some(b) = rules.official_exact(window) {
+                return Some((b, window));
+            }
+        }
+    }
+    None
+}
+
+/// Splits `icbc95588` into `icbc` and `95588`.
+pub(super) fn alnum_runs(token: &str) -> impl Iterator<Item = &str> {
+    let bytes = token.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            i += 1;
+            if i == bytes.len() || bytes[i].is_ascii_digit() != bytes[i - 1].is_ascii_digit() {
+                let run = &token[start..i];
+                start = i;
+                return Some(run);
+            }
+        }
+        None
+    })
+}
+
+fn mention_code(in_site: bool, shared: bool) -> &'static str {
+    match (in_site, shared) {
+        (false, _) => "link.brand_in_subdomain",
+        (true, true) => "link.brand_on_shared_hosting",
+        (true, false) => "link.brand_in_domain",
+    }
+}
+
+fn mention<'a>(
+    rules: &LinkRules,
+    brand: usize,
+    word: Cow<'a, str>,
+    in_site: bool,
+    shared: bool,
+) -> Found<'a> {
+    let code = mention_code(in_site, shared);
+    // A brand's name on a domain we don't list may still be the brand's (we
+    // can't list every domain it owns), so a plain mention gets no category
+    // bonus; a bank on a free hosting platform does. Words of three letters
+    // or fewer (jd, ups, ccb) are too ambiguous for it either way.
+    let bonus = if shared && word.chars().count() > 3 {
+        rules.bonus(brand)
+    } else {
+        0
+    };
+    Found {
+        code,
+        brand,
+        weight: rules.weight(code) + bonus,
+        word,
+    }
+}
+
+fn typosquat<'a>(rules: &LinkRules, brand: usize, token: &'a str) -> Found<'a> {
+    Found {
+        code: "link.typosquat",
+        brand,
+        weight: rules.weight("link.typosquat") + rules.bonus(brand),
+        word: Cow::Borrowed(token),
+    }
+}
+
+fn ascii_label<'a>(
+    rules: &LinkRules,
+    label: &'a str,
+    in_site: bool,
+    shared: bool,
+    project_host: bool,
+    found: &mut Vec<Found<'a>>,
+    lure: &mut Lures,
+) {
+    let mut mentioned = false;
+    let first_found = found.len();
+    let tokens: Vec<&'a str> = label
+        .split(['-', '_'])
+        .filter(|t| !t.is_empty())
+        .take(MAX_TOKENS)
+        .collect();
+    // Brand words split by hyphens first (office-365, royal-mail,
+    // bank-of-china): their pieces are then not read as words of their own.
+    let mut consumed = [false; MAX_TOKENS];
+    if tokens.len() > 1 {
+        let mut joined = String::with_capacity(label.len());
+        for i in 0..tokens.len() {
+            joined.clear();
+            joined.push_str(tokens[i]);
+            for (k, t) in tokens.iter().enumerate().skip(i + 1).take(2) {
+                joined.push_str(t);
+                if let Some(b) = rules.token_brand(&joined) {
+                    found.push(mention(
+                        rules,
+                        b,
+                        Cow::Owned(joined.clone()),
+                        in_site,
+                        shared,
+                    ));
+                    mentioned = true;
+                    consumed[i..=k].iter_mut().for_each(|c| *c = true);
+                    break;
+                }
+            }
+        }
+    }
+    for (i, &token) in tokens.iter().enumerate() {
+        if consumed[i] {
+            continue;
+        }
+        let facts = rules.word(token);
+        lure.note(token, facts);
+        if let Some(b) = facts.brand {
+            found.push(mention(
+                rules,
+                b as usize,
+                Cow::Borrowed(token),
+                in_site,
+                shared,
+            ));
+            mentioned = true;
+            continue;
+        }
+        if facts.exempt {
+            continue;
+        }
+        if let Some(b) = rules.folded_brand(token, facts) {
+            found.push(typosquat(rules, b, token));
+            continue;
+        }
+        if in_site {
+            if let Some(b) = rules.typo_brand(token) {
+                found.push(typosquat(rules, b, token));
+                continue;
+            }
+        }
+        if let Some((b, brand_word, lure_word)) = rules.brand_lure_split(token) {
+            found.push(mention(
+                rules,
+                b,
+                Cow::Borrowed(brand_word),
+                in_site,
+                shared,
+            ));
+            mentioned = true;
+            lure.note(lure_word, rules.word(lure_word));
+            continue;
+        }
+        let mixed_digits = token.bytes().any(|b| b.is_ascii_digit())
+            && token.bytes().any(|b| b.is_ascii_alphabetic());
+        if mixed_digits {
+            for run in alnum_runs(token) {
+                let run_facts = rules.word(run);
+                lure.note(run, run_facts);
+                if let Some(b) = run_facts.brand {
+                    found.push(mention(
+                        rules,
+                        b as usize,
+                        Cow::Borrowed(run),
+                        in_site,
+                        shared,
+                    ));
+                    mentioned = true;
+                }
+            }
+        }
+    }
+    if !mentioned {
+        if let Some(b) = rules.embedded_brand(label) {
+            let word = rules
+                .brand(b)
+                .embedded
+                .iter()
+                .find(|k| label.contains(k.as_str()))
+                .map_or(label, |k| k.as_str());
+            found.push(mention(
+                rules,
+                b,
+                Cow::Owned(word.to_string()),
+                in_site,
+                shared,
+            ));
+        }
+    }
+    // On a code-hosting platform a subdomain that is exactly the brand's
+    // name (`paypal.github.io`) is most often the brand's own organisation
+    // page: a mention, without the imitation bonus.
+    if shared && in_site && project_host {
+        for f in &mut found[first_found..] {
+            if f.word == label && f.code == "link.brand_on_shared_hosting" {
+                f.weight = rules.weight(f.code);
+            }
+        }
+    }
+}
+
+fn unicode_label<'a>(
+    rules: &LinkRules,
+    label: &'a str,
+    in_site: bool,
+    shared: bool,
+    found: &mut Vec<Found<'a>>,
+    lure: &mut Lures,
+) {
+    let Some(uni) = decode_label(label) else {
+        return;
+    };
+    if uni.is_ascii() {
+        return;
+    }
+    let whole = std::iter::once(uni.as_ref());
+    let tokens = uni.split('-').filter(|t| !t.is_empty() && *t != uni);
+    for token in whole.chain(tokens) {
+        if token.is_ascii() {
+            continue;
+        }
+        if let Some(b) = rules.skeleton_brand(token) {
+            found.push(Found {
+                code: "link.homograph",
+                brand: b,
+                weight: rules.weight("link.homograph") + rules.bonus(b),
+                word: Cow::Owned(token.to_string()),
+            });
+            return;
+        }
+    }
+    if let Some(b) = rules.name_brand(&uni) {
+        let name = rules
+            .brand(b)
+            .names
+            .iter()
+            .find(|n| uni.contains(n.as_str()))
+            .cloned();
+        found.push(mention(
+            rules,
+            b,
+            Cow::Owned(name.unwrap_or_else(|| uni.to_string())),
+            in_site,
+            shared,
+        ));
+    }
+    if lure.strong.is_none() {
+        if let Some(word) = rules.unicode_lure(&uni) {
+            lure.strong = Some(word.to_string());
+        }
+    }
+}

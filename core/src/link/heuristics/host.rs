@@ -1,0 +1,222 @@
+//! The host's parts per the Public Suffix List and the signals of its
+//! shape: risky TLD, shortener, subdomain depth, random tokens, hyphen
+//! chains, digit runs, accented-Latin punycode. Each is weak alone.
+
+use super::super::canon::Canonical;
+use super::super::rules::{HostFacts, LinkRules};
+use super::brand::brand_signals;
+use super::idn::{decode_label, idn_signals, MAX_IDN_LABELS};
+use crate::scoring::Assessment;
+use crate::verdict::Lang;
+use unicode_script::{Script, UnicodeScript};
+
+/// The registrable domain (`icbc-login.top`, `x.pages.dev`) and what
+/// surrounds it, per the Public Suffix List. Empty when the host is itself a
+/// public suffix (`pages.dev`, `com.cn`).
+pub(super) struct HostParts<'a> {
+    /// The suffix comes from the PSL's private section (a shared platform).
+    pub(super) shared: bool,
+    /// The registrable domain without its suffix: `icbc-login`, `x`.
+    pub(super) site_label: Option<&'a str>,
+    /// Everything left of the registrable domain: `www.icbc.com.cn`.
+    pub(super) sub: Option<&'a str>,
+    /// The registrable domain: `icbc-login.top`, `x.pages.dev`.
+    pub(super) registrable: Option<&'a str>,
+}
+
+impl<'a> HostParts<'a> {
+    pub(super) fn of(host: &'a str) -> HostParts<'a> {
+        let none = HostParts {
+            shared: false,
+            site_label: None,
+            sub: None,
+            registrable: None,
+        };
+        let Some(d) = psl::domain(host.as_bytes()) else {
+            return none;
+        };
+        let reg_len = d.as_bytes().len();
+        let suffix_len = d.suffix().as_bytes().len();
+        if reg_len > host.len() || suffix_len + 1 > reg_len || !host.is_ascii() {
+            return none;
+        }
+        let registrable = &host[host.len() - reg_len..];
+        HostParts {
+            shared: d.suffix().typ() == Some(psl::Type::Private),
+            site_label: Some(&registrable[..reg_len - suffix_len - 1]),
+            sub: (host.len() > reg_len + 1).then(|| &host[..host.len() - reg_len - 1]),
+            registrable: Some(registrable),
+        }
+    }
+}
+
+/// The signals of a domain host: TLD, shortener, depth, then (unless the
+/// domain is official) IDN, shape and brand signals. Returns whether the
+/// host is a subdomain of a shared platform (a private PSL suffix).
+pub(super) fn domain_signals(
+    rules: &LinkRules,
+    lang: Lang,
+    c: &Canonical,
+    facts: &HostFacts,
+    a: &mut Assessment,
+) -> bool {
+    let official = facts.official.is_some();
+    let w = |code: &str| rules.weight(code);
+    let host = c.host.as_str();
+    let parts = HostParts::of(host);
+
+    // On a shared platform the TLD is the platform's, not the site's.
+    if !official && !parts.shared {
+        let tld = host.rsplit('.').next().unwrap_or(host);
+        let tw = rules.tld_weight(tld);
+        if tw > 0 {
+            a.add(
+                "link.risky_tld",
+                tw,
+                format!(".{tld} is a cheap top-level domain often used for fraud"),
+            );
+        }
+    }
+    if !official && facts.shortener {
+        a.add(
+            "link.shortener",
+            w("link.shortener"),
+            "A short link hides where it really leads",
+        );
+    }
+    if let Some(sub) = parts.sub {
+        let depth = sub.split('.').count();
+        if depth >= rules.max_subdomain_depth && !official {
+            a.add(
+                "link.deep_subdomains",
+                w("link.deep_subdomains"),
+                format!("{depth} levels of subdomains: long hosts hide the real site"),
+            );
+        }
+    }
+    if official {
+        return parts.shared;
+    }
+    idn_signals(rules, host, &parts, a);
+    // A well-known site (the protected list) is not judged on its name.
+    if parts
+        .registrable
+        .is_some_and(|r| rules.protected.contains(r))
+    {
+        return parts.shared;
+    }
+    shape_signals(rules, &parts, a);
+
+    brand_signals(rules, lang, host, &parts, facts, a);
+    parts.shared
+}
+
+/// The shape of the host's own labels (left of the public suffix): random
+/// tokens, hyphen chains, long digit runs, punycode. Each is weak alone.
+fn shape_signals(rules: &LinkRules, parts: &HostParts, a: &mut Assessment) {
+    let shape = &rules.shape;
+    let own = parts
+        .sub
+        .into_iter()
+        .flat_map(|sub| sub.split('.'))
+        .chain(parts.site_label);
+    let (mut random, mut chain, mut digits, mut puny) = (None, false, false, false);
+    for label in own.take(MAX_IDN_LABELS) {
+        if label.starts_with("xn--") {
+            // Accented Latin is how a punycode name imitates an ASCII one;
+            // names in other scripts are ordinary.
+            puny |= decode_label(label).is_some_and(|u| {
+                u.chars()
+                    .any(|c| !c.is_ascii() && c.is_alphabetic() && c.script() == Script::Latin)
+            });
+            continue;
+        }
+        chain |= label.bytes().filter(|&b| b == b'-').count() >= shape.hyphen_chain_min;
+        digits |= longest_run(label, |b| b.is_ascii_digit()) >= shape.digit_run_min
+            && label.bytes().any(|b| b.is_ascii_alphabetic());
+        if random.is_none() {
+            random = label.split(['-', '_']).find(|t| random_token(t, shape));
+        }
+    }
+    let w = |code: &str| rules.weight(code);
+    if let Some(t) = random {
+        a.add(
+            "link.random_label",
+            w("link.random_label"),
+            format!("\"{t}\" looks random, as throwaway phishing hosts do"),
+        );
+    }
+    if chain {
+        a.add(
+            "link.hyphen_chain",
+            w("link.hyphen_chain"),
+            "A long chain of words joined by hyphens, typical of throwaway hosts",
+        );
+    }
+    if digits {
+        a.add(
+            "link.digit_run",
+            w("link.digit_run"),
+            "A long run of digits inside the name, typical of mass-registered hosts",
+        );
+    }
+    let spoof = a.reasons().iter().any(|r| {
+        matches!(
+            r.code.as_str(),
+            "link.whole_script"
+                | "link.mixed_script"
+                | "link.foreign_digits"
+                | "link.unusual_characters"
+                | "link.invisible_marks"
+        )
+    });
+    if puny && !spoof {
+        a.add(
+            "link.punycode",
+            w("link.punycode"),
+            "The name is written with accented Latin letters (punycode), as imitations of ASCII names are",
+        );
+    }
+}
+
+fn longest_run(s: &str, f: impl Fn(u8) -> bool) -> usize {
+    let mut best = 0;
+    let mut cur = 0;
+    for b in s.bytes() {
+        if f(b) {
+            cur += 1;
+            best = best.max(cur);
+        } else {
+            cur = 0;
+        }
+    }
+    best
+}
+
+/// A token that reads as random: long hex, letters and digits alternating,
+/// too few vowels, or a run of consonants no language has.
+fn random_token(t: &str, shape: &super::super::rules::Shape) -> bool {
+    let n = t.len();
+    if n < shape.random_min_len || !t.is_ascii() {
+        return false;
+    }
+    let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    if n >= 16 && digits >= 3 && t.bytes().all(|c| c.is_ascii_hexdigit()) {
+        return true;
+    }
+    let b = t.as_bytes();
+    let switches = b
+        .windows(2)
+        .filter(|w| w[0].is_ascii_digit() != w[1].is_ascii_digit())
+        .count();
+    if switches >= 4 {
+        return true;
+    }
+    let letters = t.bytes().filter(u8::is_ascii_alphabetic).count();
+    let vowels = t.bytes().filter(|&c| b"aeiouy".contains(&c)).count();
+    if letters >= shape.random_min_len && vowels * 100 < letters * shape.random_max_vowel_pct {
+        return true;
+    }
+    let consonant = |c: u8| c.is_ascii_alphabetic() && !b"aeiouy".contains(&c);
+    longest_run(t, consonant) > shape.random_max_consonant_run
+}

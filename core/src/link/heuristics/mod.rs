@@ -1,0 +1,140 @@
+//! The signals of the link check, turned into reasons of an [`Assessment`],
+//! one file per job:
+//! - here: [`check`], the assessment that runs and combines them;
+//! - [`model`]: the link model's signal, without allocating on ASCII links;
+//! - [`address`]: the blocklist, IP hosts, userinfo tricks;
+//! - [`host`]: the host's parts per the Public Suffix List, TLD, shortener,
+//!   depth and shape (random tokens, hyphen chains, digit runs, punycode);
+//! - [`idn`]: the IDN spoof checks on the labels and the look-alike of a
+//!   protected domain;
+//! - [`brand`]: brand names, official domains written up front, typosquats,
+//!   look-alike labels, lure words;
+//! - [`platform`]: free hosting and code-hosting platforms (never evidence
+//!   by themselves);
+//! - [`download`]: installers, profiles and remote-control apps.
+//!
+//! Everything here is local: the canonical URL, the Public Suffix List
+//! (compiled in, private section included, so `x.pages.dev` is its own site
+//! and `pages.dev` itself is never judged), and the rules' data.
+
+mod address;
+mod brand;
+mod download;
+mod host;
+mod idn;
+mod model;
+mod platform;
+
+use super::canon::{self, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
+use super::rules::HostFacts;
+use super::LinkData;
+use crate::error::{Error, Result};
+use crate::scoring::Assessment;
+use crate::verdict::{FraudType, Kind, Lang, Verdict};
+use address::{blocklist, ip_signals, userinfo};
+use download::{download, remote_app};
+use host::domain_signals;
+use model::model_signal;
+pub(crate) use model::ModelTable;
+
+pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdict> {
+    if url.len() > MAX_URL_BYTES {
+        return Err(Error::input(Kind::Link, "longer than 1 MiB"));
+    }
+    let rules = snap.links();
+    let w = |code: &str| rules.weight(code);
+    let mut a = Assessment::new(Kind::Link, url);
+
+    let c = match canon::canonicalize(url) {
+        Ok(c) => c,
+        // No host: a script or data URL gets a verdict, any other reason
+        // stays an error.
+        Err(e) => {
+            match canon::leading_scheme(url.as_bytes()).as_deref() {
+                Some("javascript") | Some("vbscript") => a.add_typed(
+                    "link.javascript_scheme",
+                    w("link.javascript_scheme"),
+                    "A script link runs code instead of opening a page",
+                    FraudType::Phishing,
+                ),
+                Some("data") => a.add_typed(
+                    "link.data_scheme",
+                    w("link.data_scheme"),
+                    "A data: link carries a whole page inside itself, with no address to check",
+                    FraudType::Phishing,
+                ),
+                Some(s) if HOSTLESS_SCHEMES.contains(&s) => {
+                    return Err(Error::input(Kind::Link, "is not a web link"));
+                }
+                _ => return Err(e),
+            }
+            return Ok(a.finish(snap, lang));
+        }
+    };
+    a.set_normalized(c.url());
+    let host = c.host.as_str();
+    let is_domain = c.host_kind == HostKind::Domain;
+    let facts = if is_domain {
+        rules.host_facts(host)
+    } else {
+        HostFacts::default()
+    };
+    let official = facts.official;
+    let user_content = facts.user_content;
+    match (official, user_content) {
+        (_, true) => a.add(
+            "link.user_content",
+            w("link.user_content"),
+            "Anyone can publish pages on this site; its owner does not vouch for them",
+        ),
+        (Some(b), false) => {
+            let brand = rules.brand(b);
+            a.identify(
+                "link.official",
+                w("link.official"),
+                format!("Official site of {}", brand.name_en),
+                brand.name(lang),
+            );
+        }
+        (None, false) => {}
+    }
+
+    blocklist(snap, &c, &mut a);
+    ip_signals(rules, &c, &mut a);
+    if c.obfuscated_host {
+        a.add_typed(
+            "link.obfuscated_host",
+            w("link.obfuscated_host"),
+            "The address is disguised (percent-encoded, or an IP address written as a number)",
+            FraudType::Phishing,
+        );
+    }
+    if let Some(port) = c.port.filter(|&p| !rules.is_standard_port(p)) {
+        a.add(
+            "link.port",
+            w("link.port"),
+            format!("Uses the unusual port {port}"),
+        );
+    }
+    if let Some(ui) = c.userinfo.as_deref().filter(|u| !u.is_empty()) {
+        userinfo(rules, lang, ui, &mut a);
+    }
+    // A brand's own domain is never judged for brand imitation; only a
+    // trusted one (not open to anyone's content) is spared the download
+    // signals.
+    let trusted = official.is_some() && !user_content;
+    let dl = if trusted {
+        None
+    } else {
+        download(rules, lang, &c, &mut a)
+    };
+    let shared = is_domain && domain_signals(rules, lang, &c, &facts, &mut a);
+    remote_app(rules, &c, &facts, dl.is_some(), trusted, &mut a);
+    if let Some(m) = snap.link_model().filter(|_| !trusted) {
+        model_signal(rules, m, url, &mut a);
+    }
+    if shared && official.is_none() && !user_content {
+        platform::shared_hosting_combo(rules, &mut a);
+    }
+    Ok(a.finish(snap, lang))
+}

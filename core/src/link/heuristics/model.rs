@@ -1,0 +1,516 @@
+//! The link model's signal, scored on the link check's hot path without
+//! allocating.
+//!
+//! The model (`crate::model`, FZML) reads a link as hashed n-grams: host
+//! character 2–5-grams between `^` and `$` (`h:`), its labels (`l:`), TLD
+//! (`tld:`), last two labels (`d:`), label count (`depth:`) and path
+//! character 3-grams (`p:`), deduplicated by hash, each worth
+//! `1/sqrt(count)`. [`Model::link_fraud_probability`] and
+//! [`Model::predict`] build them through Unicode normalization and owned
+//! strings. For an ASCII link (nearly every link: the host is punycode) the
+//! normalization is only lowercasing and digits to `0`, so [`Normalized`] hashes
+//! the same grams from stack buffers, and writes the grams' texts (the
+//! evidence of the reason) only when the model flags the link. Anything
+//! outside that fast path (non-ASCII, very long, very many grams) goes to the
+//! model's own functions. The unit tests check both give the same
+//! probability, bit for bit, and the same evidence on every link corpus.
+
+use super::super::rules::LinkRules;
+use crate::model::{FeatureKind, Model};
+use crate::scoring::Assessment;
+use crate::verdict::FraudType;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// Longest link (bytes, after trimming) scored on the fast path.
+const MAX_TEXT: usize = 512;
+thread_local! {
+    /// The gram hashes of the link being scored: one buffer per thread,
+    /// grown once, so scoring does not allocate.
+    static HASHES: std::cell::RefCell<Vec<u64>> =
+        std::cell::RefCell::new(Vec::with_capacity(4 * MAX_TEXT + 64));
+}
+/// Most classes on the fast path.
+const MAX_CLASSES: usize = 8;
+/// Path characters read by the model.
+const PATH_CHARS: usize = 256;
+
+/// An ASCII link as the model normalizes it (lowercase, digits as `0`),
+/// written `^host$path`.
+pub(super) struct Normalized {
+    /// `^host$path`, then zeros: 8 bytes of padding so that a gram of up
+    /// to 5 bytes is copied with a fixed-size copy.
+    text: [u8; MAX_TEXT + 10],
+    /// Length of `^host$`.
+    host: usize,
+    /// Length of the path (at most [`PATH_CHARS`]).
+    path: usize,
+}
+
+impl Normalized {
+    /// `text` (trimmed or not) as the model reads it, or `None` when it is
+    /// not on the fast path (not ASCII, too long).
+    pub(super) fn of(raw: &str) -> Option<Normalized> {
+        let b = raw.as_bytes();
+        if !raw.is_ascii() || b.len() > MAX_TEXT {
+            return None;
+        }
+        // ASCII is its own NFKC; the model then lowercases and turns every
+        // numeric character into 0, and trims Unicode white space.
+        let norm = |c: u8| {
+            if c.is_ascii_digit() {
+                b'0'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        };
+        let ws = |c: &u8| char::from(*c).is_whitespace();
+        let first = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
+        let last = b.iter().rposition(|c| !ws(c)).map_or(first, |i| i + 1);
+        let s = &b[first..last];
+        let s = match s.windows(3).position(|w| w == b"://") {
+            Some(i) => &s[i + 3..],
+            None => s,
+        };
+        let (host, path) = match s.iter().position(|&c| matches!(c, b'/' | b'?' | b'#')) {
+            Some(i) => s.split_at(i),
+            None => (s, &s[s.len()..]),
+        };
+        let host = match host.iter().rposition(|&c| c == b'@') {
+            Some(i) => &host[i + 1..],
+            None => host,
+        };
+        let host = match host.iter().position(|&c| c == b':') {
+            Some(i) => &host[..i],
+            None => host,
+        };
+        let path = &path[..path.len().min(PATH_CHARS)];
+        let mut n = Normalized {
+            text: [0; MAX_TEXT + 10],
+            host: host.len() + 2,
+            path: path.len(),
+        };
+        n.text[0] = b'^';
+        for (d, &c) in n.text[1..].iter_mut().zip(host) {
+            *d = norm(c);
+        }
+        n.text[n.host - 1] = b'$';
+        for (d, &c) in n.text[n.host..].iter_mut().zip(path) {
+            *d = norm(c);
+        }
+        Some(n)
+    }
+
+    /// Every n-gram of the model's link features, in the model's order,
+    /// as its full text (`h:^ab`, `l:example`, `tld:com`, `d:example.com`,
+    /// `depth:2`, `p:/ab`).
+    fn each_gram(&self, mut f: impl FnMut(&[u8])) {
+        // Host 2–5-grams and path 3-grams, most of a link's grams: a fixed
+        // 5-byte copy after the prefix, then the gram's own length hashed
+        // (the order of the grams does not matter: they are sorted by hash).
+        let mut small = [0u8; 8];
+        small[..2].copy_from_slice(b"h:");
+        for n in 2..=5 {
+            for i in 0..(self.host + 1).saturating_sub(n) {
+                small[2..7].copy_from_slice(&self.text[i..i + 5]);
+                f(&small[..2 + n]);
+            }
+        }
+        small[..2].copy_from_slice(b"p:");
+        for i in self.host..(self.host + self.path).saturating_sub(2) {
+            small[2..7].copy_from_slice(&self.text[i..i + 5]);
+            f(&small[..5]);
+        }
+        let mut buf = [0u8; MAX_TEXT + 16];
+        let mut emit = |prefix: &[u8], parts: &[&[u8]]| {
+            buf[..prefix.len()].copy_from_slice(prefix);
+            let mut n = prefix.len();
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    buf[n] = b'.';
+                    n += 1;
+                }
+                buf[n..n + p.len()].copy_from_slice(p);
+                n += p.len();
+            }
+            f(&buf[..n]);
+        };
+        let marked = &self.text[..self.host];
+        let host = &marked[1..marked.len() - 1];
+        let mut labels = 0usize;
+        let (mut last, mut prev): (Option<&[u8]>, Option<&[u8]>) = (None, None);
+        for l in host.split(|&c| c == b'.').filter(|l| !l.is_empty()) {
+            emit(b"l:", &[l]);
+            labels += 1;
+            prev = last;
+            last = Some(l);
+        }
+        if let Some(tld) = last {
+            emit(b"tld:", &[tld]);
+            if let Some(p) = prev {
+                emit(b"d:", &[p, tld]);
+            }
+        }
+        emit(b"depth:", &[&[b'0' + labels.min(6) as u8]]);
+    }
+
+    /// `1 - P(benign)`, as [`Model::link_fraud_probability`] computes it;
+    /// `None` when the model is not one this path reads.
+    pub(super) fn probability(&self, m: &Model, rows: Rows) -> Option<f32> {
+        HASHES.with(|cell| {
+            // A re-entrant call (none today) would find the buffer taken:
+            // it gets a fresh one.
+            let mut fresh = Vec::new();
+            let mut borrowed = cell.try_borrow_mut();
+            let hashes = match borrowed.as_mut() {
+                Ok(h) => &mut **h,
+                Err(_) => &mut fresh,
+            };
+            hashes.clear();
+            let seed = u64::from(FeatureKind::Link.code());
+            self.each_gram(|g| hashes.push(xxh3_64_with_seed(g, seed)));
+            hashes.sort_unstable();
+            hashes.dedup();
+            let mut probs = [0f32; MAX_CLASSES];
+            let classes = probabilities(m, rows, hashes, &mut probs)?;
+            Some(1.0 - probs[..classes].first().copied().unwrap_or(0.0))
+        })
+    }
+
+    /// The first `k` n-grams of the evidence [`Model::predict`] reports,
+    /// without their prefixes. Allocates: only a flagged link needs it.
+    pub(super) fn evidence(&self, m: &Model, rows: Rows, k: usize) -> Option<Vec<String>> {
+        let seed = u64::from(FeatureKind::Link.code());
+        let mut grams: Vec<(u64, String)> = Vec::new();
+        self.each_gram(|g| {
+            grams.push((
+                xxh3_64_with_seed(g, seed),
+                String::from_utf8_lossy(g).into_owned(),
+            ))
+        });
+        grams.sort_unstable_by_key(|g| g.0);
+        grams.dedup_by_key(|g| g.0);
+        let hashes: Vec<u64> = grams.iter().map(|g| g.0).collect();
+        let mut probs = [0f32; MAX_CLASSES];
+        let n = probabilities(m, rows, &hashes, &mut probs)?;
+        let top = (1..n)
+            .max_by(|&a, &b| probs[a].total_cmp(&probs[b]).then(b.cmp(&a)))
+            .unwrap_or(0);
+        let value = 1.0 / (hashes.len().max(1) as f32).sqrt();
+        let mask = (1u64 << m.bits.min(24)) - 1;
+        let mut ev: Vec<(String, f32)> = grams
+            .into_iter()
+            .filter_map(|(h, text)| {
+                let row = rows.get((h & mask) as u32)?;
+                let d =
+                    (f32::from(row[top]) * m.scale[top] - f32::from(row[0]) * m.scale[0]) * value;
+                (d > 0.0).then_some((text, d))
+            })
+            .collect();
+        ev.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ev.dedup_by(|a, b| a.0 == b.0);
+        Some(
+            ev.into_iter()
+                .take(k.min(10))
+                .map(|(g, _)| match g.split_once(':') {
+                    Some((_, t)) => t.to_string(),
+                    None => g,
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Largest dense table (bytes): `2^bits × classes`.
+const MAX_TABLE: usize = 1 << 20;
+
+type TableKey = (usize, usize, u8, u64, u64);
+
+/// A model's rows as one dense table indexed by bucket (a missing row reads
+/// as zeros: it adds nothing, as a missing row does), built once per
+/// snapshot. `key` names the model it was built from.
+#[derive(Debug)]
+pub(crate) struct ModelTable {
+    key: TableKey,
+    classes: usize,
+    table: Vec<i8>,
+}
+
+impl ModelTable {
+    /// The model's address and a fingerprint (sizes, bias, first and last
+    /// row buckets): a snapshot never swaps its model, but a model freed
+    /// and another allocated at the same address must not reuse the table.
+    fn key(m: &Model) -> TableKey {
+        let bias = m
+            .bias
+            .iter()
+            .fold(0u64, |h, b| h.rotate_left(7) ^ u64::from(b.to_bits()));
+        let first = m.rows.first().map_or(0, |r| r.0);
+        let last = m.rows.last().map_or(0, |r| r.0);
+        (
+            std::ptr::from_ref(m) as usize,
+            m.rows.len(),
+            m.bits,
+            bias,
+            (u64::from(first) << 32) | u64::from(last),
+        )
+    }
+
+    fn build(m: &Model) -> ModelTable {
+        let classes = m.bias.len();
+        let size = (1usize << m.bits.min(24)).saturating_mul(classes);
+        let mut table = Vec::new();
+        if size <= MAX_TABLE && m.rows.iter().all(|(_, r)| r.len() >= classes) {
+            table = vec![0i8; size];
+            for (b, r) in &m.rows {
+                let at = *b as usize * classes;
+                if let Some(dst) = table.get_mut(at..at + classes) {
+                    dst.copy_from_slice(&r[..classes]);
+                }
+            }
+        }
+        ModelTable {
+            key: ModelTable::key(m),
+            classes,
+            table,
+        }
+    }
+}
+
+/// How a model's row is found: the dense table, or a search of its rows.
+#[derive(Clone, Copy)]
+pub(super) enum Rows<'a> {
+    Dense(&'a [i8], usize),
+    Sparse(&'a Model),
+}
+
+impl<'a> Rows<'a> {
+    /// The table of `rules` when it was built from `m`, else `m`'s rows.
+    pub(super) fn of(rules: &'a LinkRules, m: &'a Model) -> Rows<'a> {
+        let t = rules.model_table.get_or_init(|| ModelTable::build(m));
+        if t.key == ModelTable::key(m) && !t.table.is_empty() {
+            Rows::Dense(&t.table, t.classes)
+        } else {
+            Rows::Sparse(m)
+        }
+    }
+
+    fn get(self, bucket: u32) -> Option<&'a [i8]> {
+        match self {
+            Rows::Dense(t, c) => {
+                let at = bucket as usize * c;
+                t.get(at..at + c)
+            }
+            Rows::Sparse(m) => row(m, bucket),
+        }
+    }
+}
+
+/// The model's class probabilities over deduplicated gram hashes, into
+/// `out`; the number of classes.
+fn probabilities(
+    m: &Model,
+    rows: Rows,
+    hashes: &[u64],
+    out: &mut [f32; MAX_CLASSES],
+) -> Option<usize> {
+    let classes = m.bias.len();
+    if classes == 0 || classes > MAX_CLASSES || m.scale.len() != classes {
+        return None;
+    }
+    let mut logits = [0f32; MAX_CLASSES];
+    logits[..classes].copy_from_slice(&m.bias);
+    let value = 1.0 / (hashes.len().max(1) as f32).sqrt();
+    let mask = (1u64 << m.bits.min(24)) - 1;
+    for &h in hashes {
+        if let Some(row) = rows.get((h & mask) as u32) {
+            for (c, l) in logits[..classes].iter_mut().enumerate() {
+                *l += f32::from(row[c]) * m.scale[c] * value;
+            }
+        }
+    }
+    softmax(&logits[..classes], &mut out[..classes]);
+    Some(classes)
+}
+
+fn row(m: &Model, bucket: u32) -> Option<&[i8]> {
+    m.rows
+        .binary_search_by_key(&bucket, |(b, _)| *b)
+        .ok()
+        .map(|i| m.rows[i].1.as_slice())
+}
+
+/// The model's softmax, same operations in the same order.
+fn softmax(logits: &[f32], out: &mut [f32]) {
+    for (o, &l) in out.iter_mut().zip(logits) {
+        *o = if l.is_nan() {
+            0.0
+        } else {
+            l.clamp(-1e30, 1e30)
+        };
+    }
+    let mx = out.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    for o in out.iter_mut() {
+        *o = (*o - mx).exp();
+    }
+    let s: f32 = out.iter().sum();
+    for o in out.iter_mut() {
+        *o /= s;
+    }
+}
+
+/// The probability and, when asked, the evidence: on the fast path when
+/// the link is on it, else through the model.
+pub(super) fn fraud_probability(m: &Model, rows: Rows, text: &str) -> (f32, Option<Normalized>) {
+    if m.kind == FeatureKind::Link {
+        if let Some(n) = Normalized::of(text) {
+            if let Some(p) = n.probability(m, rows) {
+                return (p, Some(n));
+            }
+        }
+    }
+    (m.link_fraud_probability(text), None)
+}
+
+/// The link model (feed-supplied or the embedded default) on the link as it
+/// was given, the same text `fanzha model train|eval --kind link` reads.
+/// Its calibrated thresholds pick the weight: `link.model` from
+/// `suspicious_at`, `link.model_confident` from `dangerous_at`.
+pub(super) fn model_signal(rules: &LinkRules, m: &Model, url: &str, a: &mut Assessment) {
+    let text = url.trim();
+    let rows = Rows::of(rules, m);
+    let (prob, scorer) = fraud_probability(m, rows, text);
+    let code = if prob >= m.calibration.dangerous_at {
+        "link.model_confident"
+    } else if prob >= m.calibration.suspicious_at {
+        "link.model"
+    } else {
+        return;
+    };
+    // Flagged: now the n-grams behind the score.
+    let grams = scorer
+        .and_then(|s| s.evidence(m, rows, 3))
+        .unwrap_or_else(|| slow_evidence(m, text, 3));
+    a.add_typed(
+        "link.model",
+        rules.weight(code),
+        format!(
+            "Reads like known phishing addresses ({:.0} %; closest parts: {})",
+            prob * 100.0,
+            grams.join(", ")
+        ),
+        FraudType::Phishing,
+    );
+}
+
+/// The evidence through [`Model::predict`].
+pub(super) fn slow_evidence(m: &Model, text: &str, k: usize) -> Vec<String> {
+    m.predict(text)
+        .evidence
+        .iter()
+        .take(k)
+        .map(|(g, _)| g.split_once(':').map_or(g.as_str(), |(_, t)| t).to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every link of the link corpora, the bench's shapes, and odd inputs.
+    fn links() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/corpus/links");
+        let mut out = Vec::new();
+        for e in std::fs::read_dir(dir).expect("corpus dir") {
+            let p = e.expect("entry").path();
+            if p.extension().is_some_and(|x| x == "jsonl") {
+                for line in std::fs::read_to_string(&p).expect("corpus").lines() {
+                    if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                        if let Some(u) = v["url"].as_str() {
+                            out.push(u.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        for s in [
+            "",
+            " ",
+            "\t\u{b}x.com\u{c} ",
+            "HTTPS://WWW.EXAMPLE.COM:8443/A?B#C",
+            "a..b.com",
+            ".com",
+            "x.",
+            "://",
+            "http://",
+            "user:pw@host.com:80/p",
+            "a@b@c.com/x@y",
+            "https://secure-verify1a2b.top/login?id=12",
+            "h.com?q",
+            "h.com#f/g",
+            "xn--80ak6aa92e.com/xn--p1ai",
+            "12345",
+            "a.b.c.d.e.f.g.h.i.j.com/",
+        ] {
+            out.push(s.to_string());
+        }
+        out.push(format!(
+            "https://{}.com/{}",
+            "a".repeat(200),
+            "b".repeat(300)
+        ));
+        out.push(format!("https://{}.com/", "ab.".repeat(170)));
+        out
+    }
+
+    #[test]
+    fn the_fast_path_scores_as_the_model_does() {
+        let m = crate::model::Model::from_bytes(
+            crate::model::embedded(FeatureKind::Link).expect("embedded link model"),
+            FeatureKind::Link,
+        )
+        .expect("model");
+        let table = ModelTable::build(&m);
+        assert!(!table.table.is_empty());
+        let (mut fast, mut flagged) = (0, 0);
+        for url in links() {
+            let text = url.trim();
+            let (p, n) = fraud_probability(&m, Rows::Dense(&table.table, table.classes), text);
+            let (sparse, _) = fraud_probability(&m, Rows::Sparse(&m), text);
+            assert_eq!(p.to_bits(), sparse.to_bits(), "sparse {url:?}");
+            assert_eq!(
+                p.to_bits(),
+                m.link_fraud_probability(text).to_bits(),
+                "probability of {url:?}"
+            );
+            if let Some(n) = n {
+                fast += 1;
+                if p >= m.calibration.suspicious_at || flagged < 2000 {
+                    flagged += 1;
+                    assert_eq!(
+                        n.evidence(&m, Rows::Dense(&table.table, table.classes), 3)
+                            .expect("evidence"),
+                        slow_evidence(&m, text, 3),
+                        "evidence of {url:?}"
+                    );
+                }
+            }
+        }
+        assert!(fast > 15_000, "{fast} links on the fast path");
+    }
+
+    #[test]
+    fn the_table_serves_only_the_model_it_was_built_from() {
+        let rules = LinkRules::from_json(crate::link::EMBEDDED).expect("rules");
+        let m = crate::model::Model::from_bytes(
+            crate::model::embedded(FeatureKind::Link).expect("embedded link model"),
+            FeatureKind::Link,
+        )
+        .expect("model");
+        assert!(matches!(Rows::of(&rules, &m), Rows::Dense(..)));
+        let other = Box::new(m.clone());
+        assert!(matches!(Rows::of(&rules, &other), Rows::Sparse(..)));
+        let url = "https://secure-login-verify.example.top/account";
+        let (p, _) = fraud_probability(&other, Rows::of(&rules, &other), url);
+        assert_eq!(p.to_bits(), other.link_fraud_probability(url).to_bits());
+    }
+}

@@ -1,0 +1,45 @@
+//! Free hosting and site-builder platforms (a private suffix of the Public
+//! Suffix List: `x.pages.dev`, `x.github.io`). Most legitimate project and
+//! personal sites live there too, so a platform is never evidence by
+//! itself: it only adds weight beside other evidence, and on a code-hosting
+//! platform a subdomain named exactly like a brand reads as the brand's own
+//! organisation page.
+
+use super::super::rules::LinkRules;
+use crate::scoring::Assessment;
+
+/// The host is a subdomain of a code-hosting platform (`project_hosts` in
+/// the data: `github.io`, `readthedocs.io` …).
+pub(super) fn is_project_host(rules: &LinkRules, host: &str) -> bool {
+    rules.project_hosts.iter().any(|p| {
+        host.len() > p.len() + 1
+            && host.ends_with(p.as_str())
+            && host.as_bytes()[host.len() - p.len() - 1] == b'.'
+    })
+}
+
+/// A free-hosting subdomain (not a brand's own, not a user-content site)
+/// adds `link.shared_hosting_combo` only when the other evidence already
+/// reaches `shape.combo_min_risk`; a brand's name on the platform and lure
+/// words do not count towards it.
+pub(super) fn shared_hosting_combo(rules: &LinkRules, a: &mut Assessment) {
+    let other_risk: i32 = a
+        .reasons()
+        .iter()
+        .filter(|r| {
+            r.weight > 0
+                && !matches!(
+                    r.code.as_str(),
+                    "link.brand_on_shared_hosting" | "link.lure_words"
+                )
+        })
+        .map(|r| r.weight)
+        .sum();
+    if other_risk >= rules.shape.combo_min_risk {
+        a.add(
+            "link.shared_hosting_combo",
+            rules.weight("link.shared_hosting_combo"),
+            "On a free hosting platform, where phishing pages are set up in minutes",
+        );
+    }
+}
