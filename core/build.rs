@@ -1,10 +1,9 @@
-//! Packs the embedded models (`data/models/*.fzml`) into the build with
-//! `src/model/pack.rs`: their rows entropy-coded, unpacked once per
-//! process back to the same bytes. Fails the build if a packed model does
-//! not unpack to its file byte for byte.
+//! Packs the embedded models (`data/models/*.fzml`) and the rules' JSON
+//! into the build with `src/model/pack.rs`: the models' rows entropy-coded,
+//! the JSON LZ-compressed; each unpacked once per process back to the same
+//! bytes. Fails the build if one does not unpack to its file byte for byte.
 
 #[path = "src/model/pack.rs"]
-#[allow(dead_code)]
 mod pack;
 
 use std::path::PathBuf;
@@ -22,6 +21,20 @@ fn main() {
         );
         std::fs::write(out.join(format!("{name}.fzml.z")), packed)
             .unwrap_or_else(|e| panic!("writing the packed {name} model: {e}"));
+    }
+    // The rules' JSON, LZ-compressed (`pack::compress`); read through
+    // `model::PackedText`.
+    for name in ["links", "patterns", "conversation", "numbers", "payments"] {
+        let src = format!("data/{name}.json");
+        println!("cargo:rerun-if-changed={src}");
+        let file = std::fs::read(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
+        let packed = pack::compress(&file);
+        assert!(
+            pack::decompress(&packed).as_deref() == Some(file.as_slice()),
+            "{src} does not decompress to the same bytes"
+        );
+        std::fs::write(out.join(format!("{name}.json.z")), packed)
+            .unwrap_or_else(|e| panic!("writing the packed {name}.json: {e}"));
     }
     println!("cargo:rerun-if-changed=src/model/pack.rs");
     println!("cargo:rerun-if-changed=build.rs");

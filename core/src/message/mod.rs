@@ -43,7 +43,7 @@ use crate::verdict::{Extracted, FraudType, Kind, Lang, Level, Verdict};
 use patterns::{floor_char_boundary, Evidence, FeatureId, Features};
 use sender::SenderClass;
 
-pub(crate) const EMBEDDED: &str = include_str!("../../data/patterns.json");
+pub(crate) static EMBEDDED: &crate::model::PackedText = crate::packed_json!("patterns");
 
 /// Longest body scanned, in bytes (1 MiB); the rest is ignored and the
 /// verdict carries `message.truncated`.

@@ -29,7 +29,20 @@ mod train;
 
 pub use features::{featurize, FeatureKind};
 pub use format::ModelError;
+pub use pack::PackedText;
 pub use train::{is_held_back, train, Calibration, TrainOptions, TrainReport};
+
+/// Embedded rules JSON `name` (`data/NAME.json`), as `build.rs` packed it.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! packed_json {
+    ($name:literal) => {{
+        static PACKED: $crate::model::PackedText = $crate::model::PackedText::new(include_bytes!(
+            concat!(env!("OUT_DIR"), "/", $name, ".json.z")
+        ));
+        &PACKED
+    }};
+}
 
 /// The embedded default models, packed by `build.rs` (`pack.rs`): the
 /// message model trained by `fanzha model train` on `tests/corpus/train/`

@@ -22,6 +22,9 @@
 //!
 //! This file is self-contained (std only): `build.rs` includes it too.
 
+// The library only unpacks; packing runs in `build.rs` and the tests.
+#![cfg_attr(not(test), allow(dead_code))]
+
 const MAGIC: &[u8; 4] = b"FZMZ";
 /// Probabilities are 11-bit; each coded bit moves one by 1/32 of the way.
 const PROB_BITS: u32 = 11;
@@ -251,7 +254,6 @@ fn write_varint(out: &mut Vec<u8>, mut v: u32) {
     }
 }
 
-#[cfg_attr(not(test), allow(dead_code))]
 /// Packs a version-1 model file; `None` if it is not one (or its row gaps
 /// are not written the way this build writes them).
 pub fn pack(file: &[u8]) -> Option<Vec<u8>> {
@@ -349,4 +351,242 @@ pub fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
     }
     out.extend_from_slice(packed.get(at..at.checked_add(8)?)?);
     (out.len() == len && at + 8 == packed.len()).then_some(out)
+}
+
+// ---------------------------------------------------------------------------
+// Embedded text (the rules' JSON): LZ77 with the same range coder.
+//
+// ```text
+// magic "FZLZ" | length u32 | range-coded tokens
+// ```
+// A token is a literal byte (an 8-bit tree per high nibble of the byte
+// before it), a match (length ≥ 3 and distance, each as bit length then
+// bits), or a repeat of the last match's distance with a new length.
+
+const LZ_MAGIC: &[u8; 4] = b"FZLZ";
+const MIN_MATCH: usize = 3;
+const MAX_MATCH: usize = 273;
+
+/// Adaptive probabilities of a number coded as bit length (5-bit tree) and
+/// the bits below its leading one.
+struct NumModel {
+    len: [u16; 32],
+    bits: Vec<u16>,
+}
+
+impl NumModel {
+    fn new() -> NumModel {
+        NumModel {
+            len: [PROB_INIT; 32],
+            bits: vec![PROB_INIT; 32 * 32],
+        }
+    }
+
+    fn encode(&mut self, e: &mut Encoder, value: u32) {
+        let v = u64::from(value) + 1;
+        let len = 64 - v.leading_zeros();
+        let mut t = 1usize;
+        for i in (0..5).rev() {
+            let bit = ((len - 1) >> i) & 1;
+            e.bit(&mut self.len[t], bit);
+            t = (t << 1) | bit as usize;
+        }
+        for i in (0..len - 1).rev() {
+            let bit = ((v >> i) & 1) as u32;
+            e.bit(&mut self.bits[(len as usize - 1) * 32 + i as usize], bit);
+        }
+    }
+
+    fn decode(&mut self, d: &mut Decoder) -> Option<u32> {
+        let mut t = 1usize;
+        for _ in 0..5 {
+            t = (t << 1) | d.bit(&mut self.len[t]) as usize;
+        }
+        let len = (t - 32 + 1) as u32;
+        let mut v: u64 = 1;
+        for i in (0..len - 1).rev() {
+            v = (v << 1) | u64::from(d.bit(&mut self.bits[(len as usize - 1) * 32 + i as usize]));
+        }
+        u32::try_from(v - 1).ok()
+    }
+}
+
+struct LzModels {
+    is_match: [u16; 2],
+    is_rep: [u16; 2],
+    literal: Vec<u16>,
+    length: NumModel,
+    distance: NumModel,
+}
+
+impl LzModels {
+    fn new() -> LzModels {
+        LzModels {
+            is_match: [PROB_INIT; 2],
+            is_rep: [PROB_INIT; 2],
+            literal: vec![PROB_INIT; 16 * 256],
+            length: NumModel::new(),
+            distance: NumModel::new(),
+        }
+    }
+
+    fn literal_tree(&mut self, prev: u8) -> &mut [u16] {
+        let at = usize::from(prev >> 4) * 256;
+        &mut self.literal[at..at + 256]
+    }
+}
+
+/// Compresses `data` (build time: a plain hash-chain match finder).
+pub fn compress(data: &[u8]) -> Vec<u8> {
+    let mut e = Encoder::new();
+    let mut m = LzModels::new();
+    let n = data.len();
+    let key = |i: usize| -> usize {
+        (usize::from(data[i]) << 16 | usize::from(data[i + 1]) << 8 | usize::from(data[i + 2]))
+            .wrapping_mul(0x9E37_79B1)
+            >> 8
+            & 0xFFFF
+    };
+    let mut head = vec![usize::MAX; 1 << 16];
+    let mut chain = vec![usize::MAX; n];
+    let insert = |i: usize, head: &mut Vec<usize>, chain: &mut Vec<usize>| {
+        if i + MIN_MATCH <= n {
+            let k = key(i);
+            chain[i] = head[k];
+            head[k] = i;
+        }
+    };
+    let (mut i, mut last_dist, mut after_match) = (0usize, 0usize, 0usize);
+    while i < n {
+        let max = (n - i).min(MAX_MATCH);
+        let same = |d: usize| -> usize {
+            let mut l = 0;
+            while l < max && data[i + l] == data[i + l - d] {
+                l += 1;
+            }
+            l
+        };
+        let rep = if last_dist > 0 && last_dist <= i {
+            same(last_dist)
+        } else {
+            0
+        };
+        let (mut best, mut best_dist) = (0usize, 0usize);
+        if i + MIN_MATCH <= n {
+            let mut c = head[key(i)];
+            let mut tries = 0;
+            while c != usize::MAX && tries < 256 {
+                let l = same(i - c);
+                if l > best {
+                    best = l;
+                    best_dist = i - c;
+                }
+                c = chain[c];
+                tries += 1;
+            }
+        }
+        let ctx = after_match;
+        if rep >= MIN_MATCH && rep + 1 >= best {
+            e.bit(&mut m.is_match[ctx], 1);
+            e.bit(&mut m.is_rep[ctx], 1);
+            m.length.encode(&mut e, (rep - MIN_MATCH) as u32);
+            for j in i..i + rep {
+                insert(j, &mut head, &mut chain);
+            }
+            i += rep;
+            after_match = 1;
+        } else if best >= MIN_MATCH + usize::from(best_dist > 1 << 12) {
+            e.bit(&mut m.is_match[ctx], 1);
+            e.bit(&mut m.is_rep[ctx], 0);
+            m.length.encode(&mut e, (best - MIN_MATCH) as u32);
+            m.distance.encode(&mut e, (best_dist - 1) as u32);
+            for j in i..i + best {
+                insert(j, &mut head, &mut chain);
+            }
+            i += best;
+            last_dist = best_dist;
+            after_match = 1;
+        } else {
+            e.bit(&mut m.is_match[ctx], 0);
+            let prev = if i > 0 { data[i - 1] } else { 0 };
+            encode_byte(&mut e, m.literal_tree(prev), data[i]);
+            insert(i, &mut head, &mut chain);
+            i += 1;
+            after_match = 0;
+        }
+    }
+    let mut out = Vec::with_capacity(8 + n / 3);
+    out.extend_from_slice(LZ_MAGIC);
+    out.extend_from_slice(&(n as u32).to_le_bytes());
+    out.extend_from_slice(&e.finish());
+    out
+}
+
+/// The bytes [`compress`] compressed; `None` if `packed` is not a valid
+/// stream (or would unpack past its stated length).
+pub fn decompress(packed: &[u8]) -> Option<Vec<u8>> {
+    if packed.get(..4)? != LZ_MAGIC {
+        return None;
+    }
+    let n = u32_at(packed, 4)? as usize;
+    if n > 64 << 20 {
+        return None;
+    }
+    let mut d = Decoder::new(packed.get(8..)?);
+    let mut m = LzModels::new();
+    let mut out: Vec<u8> = Vec::with_capacity(n);
+    let (mut last_dist, mut after_match) = (0usize, 0usize);
+    while out.len() < n {
+        let ctx = after_match;
+        if d.bit(&mut m.is_match[ctx]) == 0 {
+            let prev = out.last().copied().unwrap_or(0);
+            let b = decode_byte(&mut d, m.literal_tree(prev));
+            out.push(b);
+            after_match = 0;
+            continue;
+        }
+        let rep = d.bit(&mut m.is_rep[ctx]) == 1;
+        let len = m.length.decode(&mut d)? as usize + MIN_MATCH;
+        if !rep {
+            last_dist = m.distance.decode(&mut d)? as usize + 1;
+        }
+        if last_dist == 0 || last_dist > out.len() || out.len() + len > n {
+            return None;
+        }
+        let from = out.len() - last_dist;
+        for j in 0..len {
+            out.push(out[from + j]);
+        }
+        after_match = 1;
+    }
+    (d.at <= packed.len() - 8 + 5).then_some(out)
+}
+
+/// Embedded text stored compressed ([`compress`], by `build.rs`),
+/// decompressed on first use and kept; derefs to the text (empty if the
+/// embedded bytes were damaged, which the rules' parser then refuses).
+pub struct PackedText {
+    packed: &'static [u8],
+    text: std::sync::OnceLock<String>,
+}
+
+impl PackedText {
+    /// Text packed by `build.rs`.
+    pub const fn new(packed: &'static [u8]) -> PackedText {
+        PackedText {
+            packed,
+            text: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for PackedText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.text.get_or_init(|| {
+            decompress(self.packed)
+                .and_then(|b| String::from_utf8(b).ok())
+                .unwrap_or_default()
+        })
+    }
 }

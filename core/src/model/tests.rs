@@ -431,3 +431,52 @@ fn packed_models_unpack_to_the_files() {
     assert_eq!(super::pack::pack(b"FZML"), None);
     assert_eq!(super::pack::pack(b"not a model"), None);
 }
+
+/// The rules' JSON is embedded compressed and reads back as the files.
+#[test]
+fn packed_json_reads_back_as_the_files() {
+    use super::pack::{compress, decompress};
+    let files: [(&str, &str); 2] = [
+        (include_str!("../../data/links.json"), crate::link::EMBEDDED),
+        (
+            include_str!("../../data/patterns.json"),
+            crate::message::EMBEDDED,
+        ),
+    ];
+    for (file, embedded) in files {
+        assert_eq!(file, embedded);
+        let packed = compress(file.as_bytes());
+        assert!(packed.len() < file.len() / 2);
+        assert_eq!(decompress(&packed).as_deref(), Some(file.as_bytes()));
+        // (Cutting only the last byte or two may still decode: the coder's
+        // final bytes carry little.)
+        for cut in [0, 3, 8, packed.len() / 2] {
+            assert_ne!(decompress(&packed[..cut]).as_deref(), Some(file.as_bytes()));
+        }
+    }
+    for data in [
+        &b""[..],
+        b"a",
+        b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "中文中文中文".as_bytes(),
+    ] {
+        assert_eq!(decompress(&compress(data)).as_deref(), Some(data));
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn compress_round_trips_and_damage_never_panics(
+        data in proptest::collection::vec(0u8..4, 0..400),
+        at in 0usize..1000,
+        x in 1u8..=255,
+    ) {
+        let packed = super::pack::compress(&data);
+        proptest::prop_assert_eq!(super::pack::decompress(&packed), Some(data));
+        let mut bad = packed.clone();
+        let i = at % bad.len();
+        bad[i] ^= x;
+        let _ = super::pack::decompress(&bad);
+        let _ = super::pack::unpack(&bad);
+    }
+}
