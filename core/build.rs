@@ -24,7 +24,20 @@ fn main() {
     }
     // The rules' JSON, LZ-compressed (`pack::compress`); read through
     // `model::PackedText`.
-    for name in ["links", "patterns", "conversation", "numbers", "payments"] {
+    std::fs::create_dir_all(out.join("texts")).expect("OUT_DIR is writable");
+    for name in [
+        "links",
+        "patterns",
+        "conversation",
+        "numbers",
+        "payments",
+        "texts/common",
+        "texts/number",
+        "texts/link",
+        "texts/message",
+        "texts/payment",
+        "texts/store",
+    ] {
         let src = format!("data/{name}.json");
         println!("cargo:rerun-if-changed={src}");
         let file = std::fs::read(&src).unwrap_or_else(|e| panic!("{src}: {e}"));

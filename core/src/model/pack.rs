@@ -20,10 +20,12 @@
 //! classes of a row move together. In a two-class model the second weight
 //! is coded as the sum of both (almost always 0: the classes mirror).
 //!
-//! This file is self-contained (std only): `build.rs` includes it too.
+//! This file is self-contained (std only): `build.rs` includes it too, and
+//! `psl/` (build script and library) for the Public Suffix List.
 
-// The library only unpacks; packing runs in `build.rs` and the tests.
-#![cfg_attr(not(test), allow(dead_code))]
+// The libraries only unpack; packing runs in the build scripts and tests
+// (this file is also included by `psl/`).
+#![allow(dead_code)]
 
 const MAGIC: &[u8; 4] = b"FZMZ";
 /// Probabilities are 11-bit; each coded bit moves one by 1/32 of the way.
