@@ -93,7 +93,13 @@ fn normalize_into(text: &str, out: &mut String) {
     // (the same characters as through `nfkc()`, without its buffering).
     if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         for c in text.chars() {
-            if is_cjk(c) {
+            if c.is_ascii() {
+                out.push(if c.is_ascii_digit() {
+                    '0'
+                } else {
+                    c.to_ascii_lowercase()
+                });
+            } else if is_cjk(c) {
                 out.push(c);
             } else {
                 out.extend(c.to_lowercase().map(fold));

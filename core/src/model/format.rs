@@ -253,7 +253,7 @@ impl Model {
             scale,
             buckets,
             weights,
-            dir: Vec::new(),
+            index: super::RowIndex::default(),
         }
         .indexed())
     }

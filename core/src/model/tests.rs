@@ -480,3 +480,34 @@ proptest::proptest! {
         let _ = super::pack::unpack(&bad);
     }
 }
+
+/// Both row indexes (bitmap up to 2^20 buckets, directory beyond) find
+/// exactly the rows a binary search over the buckets finds.
+#[test]
+fn row_index_finds_every_row_and_nothing_else() {
+    let bytes = super::embedded(FeatureKind::Message).unwrap();
+    let m = Model::from_bytes(bytes, FeatureKind::Message).unwrap();
+    let (big, _) = train(
+        FeatureKind::Message,
+        &small(),
+        &TrainOptions { bits: 22, ..opts() },
+    )
+    .unwrap();
+    for m in [m, big] {
+        let n = m.classes.len();
+        let step = if m.bits > 20 { 97 } else { 1 };
+        for b in (0..1u32 << m.bits)
+            .step_by(step)
+            .chain(m.buckets.iter().copied())
+        {
+            let want = m
+                .buckets
+                .binary_search(&b)
+                .ok()
+                .map(|i| &m.weights[i * n..(i + 1) * n]);
+            assert_eq!(m.row(b), want, "bucket {b} of 2^{}", m.bits);
+        }
+        assert_eq!(m.row(1 << m.bits), None);
+        assert_eq!(m.row(u32::MAX), None);
+    }
+}

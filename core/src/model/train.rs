@@ -214,7 +214,7 @@ pub fn train(
         scale,
         buckets: rows,
         weights,
-        dir: Vec::new(),
+        index: super::RowIndex::default(),
     }
     .indexed();
     // Calibrate on the held-back split with the quantized model.
