@@ -220,8 +220,10 @@ pub(crate) struct Scratch {
     /// Per-class integer sums (used by the model's scoring).
     pub(crate) acc: Vec<i32>,
     /// The message grams of the last [`Scratch::message_grams`] call:
-    /// hash and where the text is, sorted and deduplicated by hash.
+    /// hash and where the text is, deduplicated by hash.
     pub(crate) grams: Vec<(u64, GramRef)>,
+    /// The deduplication table of [`Scratch::message_grams`].
+    seen: Vec<u32>,
 }
 
 impl Scratch {
@@ -290,8 +292,30 @@ impl Scratch {
         message_hashes(&self.norm, seed, &mut self.gram, &mut |h, g| {
             grams.push((h, g))
         });
-        self.grams.sort_unstable_by_key(|g| g.0);
-        self.grams.dedup_by_key(|g| g.0);
+        // Deduplicate by hash through a small open-addressing table (kept
+        // in first-seen order; no sort: the scoring sums in any order).
+        let grams = &mut self.grams;
+        let cap = (grams.len() * 2).next_power_of_two().max(16);
+        self.seen.clear();
+        self.seen.resize(cap, 0);
+        let mut kept = 0usize;
+        for i in 0..grams.len() {
+            let h = grams[i].0;
+            let mut slot = (h >> 32) as usize & (cap - 1);
+            loop {
+                match self.seen[slot] {
+                    0 => {
+                        self.seen[slot] = kept as u32 + 1;
+                        grams[kept] = grams[i];
+                        kept += 1;
+                        break;
+                    }
+                    e if grams[e as usize - 1].0 == h => break,
+                    _ => slot = (slot + 1) & (cap - 1),
+                }
+            }
+        }
+        grams.truncate(kept);
     }
 
     /// The normalized text of the last call.

@@ -286,6 +286,14 @@ fn hashed_buckets_are_the_featurize_buckets() {
                     featurize(kind, t, bits).iter().map(|f| f.bucket).collect();
                 slow.sort_unstable();
                 assert_eq!(fast, slow, "{kind:?} {bits} {t:?}");
+                if kind == FeatureKind::Message {
+                    s.message_grams(t);
+                    let mask = (1u64 << bits) - 1;
+                    let mut scored: Vec<u32> =
+                        s.grams.iter().map(|g| (g.0 & mask) as u32).collect();
+                    scored.sort_unstable();
+                    assert_eq!(scored, slow, "message_grams {bits} {t:?}");
+                }
             }
         }
     }
