@@ -20,7 +20,12 @@ fn corpus() -> Vec<(Option<String>, String)> {
     let mut files = Vec::new();
     for split in std::fs::read_dir(&dir).expect("tests/corpus").flatten() {
         if let Ok(entries) = std::fs::read_dir(split.path()) {
-            files.extend(entries.flatten().map(|e| e.path()));
+            files.extend(
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "jsonl")),
+            );
         }
     }
     files.sort();
@@ -29,7 +34,10 @@ fn corpus() -> Vec<(Option<String>, String)> {
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let v: serde_json::Value = serde_json::from_str(line).expect("json line");
             let sender = v["sender"].as_str().map(str::to_string);
-            let body = v["text"].as_str().expect("text").to_string();
+            // Conversation files have turns, not a text: skipped.
+            let Some(body) = v["text"].as_str().map(str::to_string) else {
+                continue;
+            };
             out.push((sender, body));
         }
     }

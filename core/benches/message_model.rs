@@ -8,15 +8,56 @@
 //! skipped), in the same run:
 //! - the pattern set path: the message check with no model;
 //! - the full check with the embedded default model;
-//! - the model's own inference (`Model::predict`) alone;
+//! - the model's score alone (`Model::score`: the n-grams hashed straight
+//!   from the normalized text, what the check runs on every message);
+//! - the model's inference with the n-gram texts (`Model::predict`: score
+//!   plus evidence, which builds a `String` per n-gram: what every check
+//!   paid before the evidence was made lazy);
 //!
-//! and the embedded model's size (file bytes, rows, classes, buckets).
+//! heap allocations per message of each (a counting allocator), and the
+//! embedded model's size (file bytes, rows, classes, buckets).
 
 use fanzha_core::model::{embedded, FeatureKind, Model};
 use fanzha_core::{Guard, Settings, Snapshot};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
+
+/// The system allocator, counting allocations.
+struct Counting;
+
+static ALLOCS: AtomicU64 = AtomicU64::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 {
+        ALLOCS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.realloc(p, l, n) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Heap allocations per message of one pass of `f` over `msgs`.
+fn allocs(msgs: &[String], mut f: impl FnMut(&str)) -> f64 {
+    let before = ALLOCS.load(Ordering::Relaxed);
+    for m in msgs {
+        f(m);
+    }
+    (ALLOCS.load(Ordering::Relaxed) - before) as f64 / msgs.len() as f64
+}
 
 fn messages() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus");
@@ -87,8 +128,23 @@ fn main() {
     let full = per_message(&msgs, rounds, |m| {
         black_box(with.check_message(None, black_box(m)).expect("checks"));
     });
+    let score = per_message(&msgs, rounds, |m| {
+        black_box(model.score(black_box(m)));
+    });
     let predict = per_message(&msgs, rounds, |m| {
         black_box(model.predict(black_box(m)));
+    });
+    let a_rules = allocs(&msgs, |m| {
+        black_box(without.check_message(None, m).expect("checks"));
+    });
+    let a_full = allocs(&msgs, |m| {
+        black_box(with.check_message(None, m).expect("checks"));
+    });
+    let a_score = allocs(&msgs, |m| {
+        black_box(model.score(m));
+    });
+    let a_predict = allocs(&msgs, |m| {
+        black_box(model.predict(m));
     });
     println!(
         "{} messages of 100 bytes (cut from tests/corpus)",
@@ -104,13 +160,23 @@ fn main() {
         full.as_secs_f64() / rules.as_secs_f64()
     );
     println!(
-        "  model inference alone            {:>10.2?} per message ({:.2}x the pattern set path)",
+        "  model score alone                {:>10.2?} per message ({:.2}x the pattern set path)",
+        score,
+        score.as_secs_f64() / rules.as_secs_f64()
+    );
+    println!(
+        "  model predict (n-gram texts)     {:>10.2?} per message ({:.2}x the pattern set path)",
         predict,
         predict.as_secs_f64() / rules.as_secs_f64()
     );
     println!(
-        "embedded model: {} bytes, {} classes, 2^{} buckets",
+        "heap allocations per message: pattern set path {a_rules:.1}, full check {a_full:.1}, \
+         score {a_score:.1}, predict {a_predict:.1}"
+    );
+    println!(
+        "embedded model: {} bytes, {} rows, {} classes, 2^{} buckets",
         bytes.len(),
+        model.rows(),
         model.classes.len(),
         model.bits
     );

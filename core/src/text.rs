@@ -9,14 +9,15 @@ use crate::fasthash::FastMap;
 use crate::verdict::Lang;
 use serde::Deserialize;
 
-/// Embedded text files, one per check plus the shared one.
-pub(crate) const EMBEDDED: &[(&str, &str)] = &[
-    ("common", include_str!("../data/texts/common.json")),
-    ("number", include_str!("../data/texts/number.json")),
-    ("link", include_str!("../data/texts/link.json")),
-    ("message", include_str!("../data/texts/message.json")),
-    ("payment", include_str!("../data/texts/payment.json")),
-    ("store", include_str!("../data/texts/store.json")),
+/// Embedded text files, one per check plus the shared one (compressed by
+/// `build.rs`).
+pub(crate) static EMBEDDED: [(&str, &crate::model::PackedText); 6] = [
+    ("common", crate::packed_json!("texts/common")),
+    ("number", crate::packed_json!("texts/number")),
+    ("link", crate::packed_json!("texts/link")),
+    ("message", crate::packed_json!("texts/message")),
+    ("payment", crate::packed_json!("texts/payment")),
+    ("store", crate::packed_json!("texts/store")),
 ];
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -73,7 +74,8 @@ impl Texts {
     }
 
     pub(crate) fn embedded() -> Result<Texts> {
-        Texts::from_sources(EMBEDDED)
+        let sources: Vec<(&str, &str)> = EMBEDDED.iter().map(|(n, t)| (*n, &***t)).collect();
+        Texts::from_sources(&sources)
     }
 
     /// The title for `key` in `lang`, `{name}` replaced.

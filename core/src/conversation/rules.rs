@@ -10,7 +10,7 @@ use crate::verdict::FraudType;
 use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
-pub(crate) const EMBEDDED: &str = include_str!("../../data/conversation.json");
+pub(crate) static EMBEDDED: &crate::model::PackedText = crate::packed_json!("conversation");
 
 /// Most stages, keywords of one list, and characters of one keyword: a
 /// rule file can't make matching slow.

@@ -31,7 +31,7 @@ use crate::error::Result;
 use crate::scoring::CheckData;
 use crate::verdict::{Lang, Verdict};
 
-pub(crate) const EMBEDDED: &str = include_str!("../../data/links.json");
+pub(crate) static EMBEDDED: &crate::model::PackedText = crate::packed_json!("links");
 
 /// The link check: see the module docs. Accepts anything a message may
 /// carry, including a bare `abc.top/x` (read as `http://`).

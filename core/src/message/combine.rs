@@ -23,7 +23,7 @@
 //! All of it is data: the `model` section of `data/patterns.json`, written
 //! by `fanzha model calibrate` on a held-back split of the training corpus.
 
-use crate::model::Prediction;
+use crate::model::{Model, Prediction, Score};
 use crate::verdict::{FraudType, Reason};
 use serde::Deserialize;
 
@@ -99,15 +99,48 @@ impl ModelCombination {
     /// The `message.model` contribution for rule `reasons` and a model's
     /// prediction `p` with thresholds `(suspicious_at, dangerous_at)`.
     pub fn adjust(&self, reasons: &[Reason], p: &Prediction, thresholds: (f32, f32)) -> Adjustment {
-        let (s, d) = thresholds;
         let pf = p.fraud_probability();
-        let model_type = FraudType::parse(&p.top_class).unwrap_or(FraudType::Other);
-        let top_share = p
+        let top = p
             .probabilities
             .iter()
             .find(|(c, _)| *c == p.top_class)
-            .map(|(_, q)| if pf > 0.0 { q / pf } else { 0.0 })
+            .map(|(_, q)| *q)
             .unwrap_or(0.0);
+        self.adjust_parts(reasons, pf, &p.top_class, top, thresholds)
+    }
+
+    /// [`ModelCombination::adjust`] for a [`Score`] of `model` (no evidence
+    /// needed: the message check's path).
+    pub fn adjust_score(
+        &self,
+        reasons: &[Reason],
+        model: &Model,
+        p: &Score,
+        thresholds: (f32, f32),
+    ) -> Adjustment {
+        let top_class = model.classes.get(p.top).map_or("", String::as_str);
+        self.adjust_parts(
+            reasons,
+            p.fraud_probability(),
+            top_class,
+            p.top_probability(),
+            thresholds,
+        )
+    }
+
+    /// The contribution for fraud probability `pf`, the top fraud class and
+    /// its probability.
+    fn adjust_parts(
+        &self,
+        reasons: &[Reason],
+        pf: f32,
+        top_class: &str,
+        top_probability: f32,
+        thresholds: (f32, f32),
+    ) -> Adjustment {
+        let (s, d) = thresholds;
+        let model_type = FraudType::parse(top_class).unwrap_or(FraudType::Other);
+        let top_share = if pf > 0.0 { top_probability / pf } else { 0.0 };
         if pf >= s {
             let weight = if pf >= d {
                 self.dangerous_weight

@@ -43,7 +43,7 @@ use crate::verdict::{Extracted, FraudType, Kind, Lang, Level, Verdict};
 use patterns::{floor_char_boundary, Evidence, FeatureId, Features};
 use sender::SenderClass;
 
-pub(crate) const EMBEDDED: &str = include_str!("../../data/patterns.json");
+pub(crate) static EMBEDDED: &crate::model::PackedText = crate::packed_json!("patterns");
 
 /// Longest body scanned, in bytes (1 MiB); the rest is ignored and the
 /// verdict carries `message.truncated`.
@@ -279,17 +279,24 @@ pub(crate) fn check(
 /// Scores the body with the message model and adds its `message.model`
 /// reason and type vote (see [`combine`]).
 fn apply_model(p: &PatternSet, m: &crate::model::Model, body: &str, a: &mut Assessment) {
-    let pred = m.predict(body);
     let cal = m.calibration;
-    let adj = p
-        .model
-        .adjust(a.reasons(), &pred, (cal.suspicious_at, cal.dangerous_at));
-    let pf = pred.fraud_probability();
+    let mut adj = None;
+    // The n-gram texts are built only when the model's reason names them.
+    let (score, evidence) = m.score_then_explain(body, |s| {
+        let x = p
+            .model
+            .adjust_score(a.reasons(), m, s, (cal.suspicious_at, cal.dangerous_at));
+        adj = Some(x);
+        x.stance == Stance::Fraud
+    });
+    let Some(adj) = adj else { return };
+    let pf = score.fraud_probability();
     let detail = match adj.stance {
         Stance::Fraud => {
+            let evidence = evidence.unwrap_or_default();
             // The longer n-grams explain better than single characters.
             let shown = |min: usize| -> Vec<&str> {
-                pred.evidence
+                evidence
                     .iter()
                     .map(|(g, _)| g.strip_prefix("w:").unwrap_or(g))
                     .filter(|g| g.chars().count() >= min)
@@ -303,7 +310,7 @@ fn apply_model(p: &PatternSet, m: &crate::model::Model, body: &str, a: &mut Asse
             format!(
                 "model: fraud {pf:.2} (threshold {:.2}), type {}; n-grams: {}",
                 cal.suspicious_at,
-                pred.top_class,
+                m.classes.get(score.top).map_or("", String::as_str),
                 grams.join(", ")
             )
         }

@@ -1,6 +1,6 @@
 //! Hashed n-gram featurizers.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// Longest input featurized, in bytes; the rest is ignored.
@@ -65,16 +65,49 @@ pub struct Feature {
 
 /// Normalizes like the message check: NFKC (full-width → half-width),
 /// lowercase, every digit → `0`.
-fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
+    let mut out = String::new();
+    normalize_into(text, &mut out);
+    out
+}
+
+/// [`normalize`] into a reused buffer (cleared first).
+fn normalize_into(text: &str, out: &mut String) {
+    out.clear();
     let mut end = text.len().min(MAX_FEATURE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    text[..end]
-        .nfkc()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_numeric() { '0' } else { c })
-        .collect()
+    let text = &text[..end];
+    // CJK ideographs are neither numeric nor cased: skip those lookups.
+    let fold = |c: char| -> char {
+        if is_cjk(c) {
+            c
+        } else if c.is_numeric() {
+            '0'
+        } else {
+            c
+        }
+    };
+    // Most text is already in NFKC: then only case and digits change
+    // (the same characters as through `nfkc()`, without its buffering).
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        for c in text.chars() {
+            if c.is_ascii() {
+                out.push(if c.is_ascii_digit() {
+                    '0'
+                } else {
+                    c.to_ascii_lowercase()
+                });
+            } else if is_cjk(c) {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase().map(fold));
+            }
+        }
+    } else {
+        out.extend(text.nfkc().flat_map(char::to_lowercase).map(fold));
+    }
 }
 
 fn is_cjk(c: char) -> bool {
@@ -174,13 +207,199 @@ fn link_grams(norm: &str, out: &mut Vec<String>) {
     }
 }
 
-/// The buckets of [`featurize`] for a link, without the n-gram texts: the
-/// same grams hashed straight from one reusable buffer, deduplicated by
-/// hash. `out` is cleared first. Used on the link check's hot path; the
-/// texts are only needed to explain a score.
-pub(crate) fn link_buckets(text: &str, bits: u8, out: &mut Vec<u32>) {
-    out.clear();
-    let norm = normalize(text);
+/// Buffers reused from one featurization to the next, so the hot path
+/// allocates nothing once they have grown to fit.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    norm: String,
+    gram: String,
+    hashes: Vec<u64>,
+    chars: Vec<char>,
+    /// The deduplicated buckets of the last [`Scratch::buckets`] call.
+    pub(crate) buckets: Vec<u32>,
+    /// Per-class integer sums (used by the model's scoring).
+    pub(crate) acc: Vec<i32>,
+    /// The message grams of the last [`Scratch::message_grams`] call:
+    /// hash and where the text is, deduplicated by hash.
+    pub(crate) grams: Vec<(u64, GramRef)>,
+    /// The deduplication table of [`Scratch::message_grams`].
+    seen: Vec<u32>,
+}
+
+impl Scratch {
+    /// The buckets of [`featurize`] for `text`, without the n-gram texts:
+    /// every gram is hashed straight from the normalized text (or from one
+    /// reused buffer where the gram is not a slice of it: the `w:` and
+    /// link prefixes, a word pair), then deduplicated by hash. The same
+    /// bytes are hashed with the same seed as in [`featurize`], so the
+    /// buckets are the same set; their number gives the same feature value.
+    /// Leaves them in `self.buckets` (sorted by hash, not by bucket).
+    pub(crate) fn buckets(&mut self, kind: FeatureKind, text: &str, bits: u8) {
+        normalize_into(text, &mut self.norm);
+        self.hashes.clear();
+        let seed = u64::from(kind.code());
+        match kind {
+            FeatureKind::Message => {
+                let hashes = &mut self.hashes;
+                message_hashes(&self.norm, seed, &mut self.gram, &mut |h, _| hashes.push(h))
+            }
+            FeatureKind::Link => link_hashes(
+                &self.norm,
+                seed,
+                &mut self.gram,
+                &mut self.chars,
+                &mut self.hashes,
+            ),
+        }
+        self.hashes.sort_unstable();
+        self.hashes.dedup();
+        let mask = (1u64 << bits.min(24)) - 1;
+        self.buckets.clear();
+        self.buckets
+            .extend(self.hashes.iter().map(|h| (h & mask) as u32));
+    }
+}
+
+/// Where a message gram's text is, in the normalized text: a slice of it
+/// (a CJK gram), a word (`w:` + the slice), or two words (`w:a b`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GramRef {
+    Slice(usize, usize),
+    Word(usize, usize),
+    Pair((usize, usize), (usize, usize)),
+}
+
+impl GramRef {
+    /// The gram's text, as [`featurize`] names it.
+    pub(crate) fn text(self, norm: &str) -> String {
+        let s = |a: usize, b: usize| norm.get(a..b).unwrap_or("");
+        match self {
+            GramRef::Slice(a, b) => s(a, b).to_string(),
+            GramRef::Word(a, b) => format!("w:{}", s(a, b)),
+            GramRef::Pair((a, b), (c, d)) => format!("w:{} {}", s(a, b), s(c, d)),
+        }
+    }
+}
+
+impl Scratch {
+    /// The message grams of `text` with where their texts are (in
+    /// [`Scratch::norm`]), deduplicated by hash, in `self.grams`.
+    pub(crate) fn message_grams(&mut self, text: &str) {
+        normalize_into(text, &mut self.norm);
+        self.grams.clear();
+        let grams = &mut self.grams;
+        let seed = u64::from(FeatureKind::Message.code());
+        message_hashes(&self.norm, seed, &mut self.gram, &mut |h, g| {
+            grams.push((h, g))
+        });
+        // Deduplicate by hash through a small open-addressing table (kept
+        // in first-seen order; no sort: the scoring sums in any order).
+        let grams = &mut self.grams;
+        let cap = (grams.len() * 2).next_power_of_two().max(16);
+        self.seen.clear();
+        self.seen.resize(cap, 0);
+        let mut kept = 0usize;
+        for i in 0..grams.len() {
+            let h = grams[i].0;
+            let mut slot = (h >> 32) as usize & (cap - 1);
+            loop {
+                match self.seen[slot] {
+                    0 => {
+                        self.seen[slot] = kept as u32 + 1;
+                        grams[kept] = grams[i];
+                        kept += 1;
+                        break;
+                    }
+                    e if grams[e as usize - 1].0 == h => break,
+                    _ => slot = (slot + 1) & (cap - 1),
+                }
+            }
+        }
+        grams.truncate(kept);
+    }
+
+    /// The normalized text of the last call.
+    pub(crate) fn norm(&self) -> &str {
+        &self.norm
+    }
+}
+
+/// The message grams of [`message_grams`], hashed in one pass over `norm`:
+/// CJK runs give character 1–3-grams (slices of `norm`), other
+/// alphanumeric runs give `w:` words and `w:` word pairs (built in `gram`).
+/// Calls `emit` with each gram's hash and where its text is.
+fn message_hashes(norm: &str, seed: u64, gram: &mut String, emit: &mut impl FnMut(u64, GramRef)) {
+    let h = |b: &[u8]| xxh3_64_with_seed(b, seed);
+    // Byte offsets of the last two CJK characters of the current run.
+    let (mut p1, mut p2): (Option<usize>, Option<usize>) = (None, None);
+    // The current word's start, and the previous word's range.
+    let mut word: Option<usize> = None;
+    let mut prev: Option<(usize, usize)> = None;
+    let bytes = norm.as_bytes();
+    for (i, c) in norm.char_indices() {
+        let e = i + c.len_utf8();
+        if is_cjk(c) {
+            if let Some(s) = word.take() {
+                word_hashes(norm, (s, i), &mut prev, seed, gram, emit);
+            }
+            emit(h(&bytes[i..e]), GramRef::Slice(i, e));
+            if let Some(a) = p1 {
+                emit(h(&bytes[a..e]), GramRef::Slice(a, e));
+                if let Some(b) = p2 {
+                    emit(h(&bytes[b..e]), GramRef::Slice(b, e));
+                }
+            }
+            p2 = p1;
+            p1 = Some(i);
+        } else {
+            p1 = None;
+            p2 = None;
+            if c.is_alphanumeric() {
+                word.get_or_insert(i);
+            } else if let Some(s) = word.take() {
+                word_hashes(norm, (s, i), &mut prev, seed, gram, emit);
+            }
+        }
+    }
+    if let Some(s) = word {
+        word_hashes(norm, (s, norm.len()), &mut prev, seed, gram, emit);
+    }
+}
+
+/// The `w:` gram of the word `norm[w.0..w.1]` and, after another word, the
+/// `w:` pair; then the word becomes `prev`.
+fn word_hashes(
+    norm: &str,
+    w: (usize, usize),
+    prev: &mut Option<(usize, usize)>,
+    seed: u64,
+    gram: &mut String,
+    emit: &mut impl FnMut(u64, GramRef),
+) {
+    let word = &norm[w.0..w.1];
+    gram.clear();
+    gram.push_str("w:");
+    gram.push_str(word);
+    emit(
+        xxh3_64_with_seed(gram.as_bytes(), seed),
+        GramRef::Word(w.0, w.1),
+    );
+    if let Some((a, b)) = *prev {
+        gram.clear();
+        gram.push_str("w:");
+        gram.push_str(&norm[a..b]);
+        gram.push(' ');
+        gram.push_str(word);
+        emit(
+            xxh3_64_with_seed(gram.as_bytes(), seed),
+            GramRef::Pair((a, b), w),
+        );
+    }
+    *prev = Some(w);
+}
+
+/// The link grams of [`link_grams`], hashed from one reused buffer.
+fn link_hashes(norm: &str, seed: u64, g: &mut String, marked: &mut Vec<char>, out: &mut Vec<u64>) {
     let s = norm.trim();
     let s = s.split_once("://").map(|(_, r)| r).unwrap_or(s);
     let (host, path) = match s.find(['/', '?', '#']) {
@@ -189,20 +408,17 @@ pub(crate) fn link_buckets(text: &str, bits: u8, out: &mut Vec<u32>) {
     };
     let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
     let host = host.split(':').next().unwrap_or(host);
-    let seed = u64::from(FeatureKind::Link.code());
-    let mut hashes: Vec<u64> = Vec::with_capacity(4 * host.len() + 64);
-    let mut g = String::with_capacity(64);
-    let mut hash = |g: &str| hashes.push(xxh3_64_with_seed(g.as_bytes(), seed));
-    let marked: Vec<char> = std::iter::once('^')
-        .chain(host.chars())
-        .chain(std::iter::once('$'))
-        .collect();
+    let mut hash = |g: &str| out.push(xxh3_64_with_seed(g.as_bytes(), seed));
+    marked.clear();
+    marked.push('^');
+    marked.extend(host.chars());
+    marked.push('$');
     for n in 2..=5 {
         for w in marked.windows(n) {
             g.clear();
             g.push_str("h:");
             g.extend(w);
-            hash(&g);
+            hash(g);
         }
     }
     let mut labels = 0usize;
@@ -212,7 +428,7 @@ pub(crate) fn link_buckets(text: &str, bits: u8, out: &mut Vec<u32>) {
         g.clear();
         g.push_str("l:");
         g.push_str(l);
-        hash(&g);
+        hash(g);
         labels += 1;
         prev = last;
         last = Some(l);
@@ -221,29 +437,27 @@ pub(crate) fn link_buckets(text: &str, bits: u8, out: &mut Vec<u32>) {
         g.clear();
         g.push_str("tld:");
         g.push_str(tld);
-        hash(&g);
+        hash(g);
         if let Some(p) = prev {
             g.clear();
             g.push_str("d:");
             g.push_str(p);
             g.push('.');
             g.push_str(tld);
-            hash(&g);
+            hash(g);
         }
     }
     g.clear();
     g.push_str("depth:");
-    g.push_str(&labels.min(6).to_string());
-    hash(&g);
-    let pchars: Vec<char> = path.chars().take(256).collect();
-    for w in pchars.windows(3) {
+    // 0..=6: one digit.
+    g.push(char::from(b'0' + labels.min(6) as u8));
+    hash(g);
+    marked.clear();
+    marked.extend(path.chars().take(256));
+    for w in marked.windows(3) {
         g.clear();
         g.push_str("p:");
         g.extend(w);
-        hash(&g);
+        hash(g);
     }
-    hashes.sort_unstable();
-    hashes.dedup();
-    let mask = (1u64 << bits.min(24)) - 1;
-    out.extend(hashes.iter().map(|h| (h & mask) as u32));
 }

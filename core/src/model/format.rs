@@ -121,9 +121,10 @@ impl Model {
             o.extend_from_slice(&b.to_le_bytes());
             o.extend_from_slice(&s.to_le_bytes());
         }
-        o.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
+        o.extend_from_slice(&(self.buckets.len() as u32).to_le_bytes());
         let mut prev = 0u32;
-        for (i, (bucket, w)) in self.rows.iter().enumerate() {
+        let n = self.classes.len();
+        for (i, (bucket, w)) in self.buckets.iter().zip(self.weights.chunks(n)).enumerate() {
             let mut d = if i == 0 { *bucket } else { bucket - prev };
             prev = *bucket;
             loop {
@@ -218,7 +219,8 @@ impl Model {
         if count > (1usize << bits) || count.saturating_mul(n + 1) > body.len() {
             return Err(ModelError::Malformed("row count out of range"));
         }
-        let mut rows = Vec::with_capacity(count);
+        let mut buckets = Vec::with_capacity(count);
+        let mut weights = Vec::with_capacity(count * n);
         let mut prev: Option<u32> = None;
         for _ in 0..count {
             let d = r.varint()?;
@@ -236,7 +238,8 @@ impl Model {
                 return Err(ModelError::Malformed("bucket out of range"));
             }
             prev = Some(bucket);
-            rows.push((bucket, r.take(n)?.iter().map(|&x| x as i8).collect()));
+            buckets.push(bucket);
+            weights.extend(r.take(n)?.iter().map(|&x| x as i8));
         }
         if r.at != body.len() {
             return Err(ModelError::Malformed("trailing bytes"));
@@ -248,7 +251,10 @@ impl Model {
             calibration,
             bias,
             scale,
-            rows,
-        })
+            buckets,
+            weights,
+            index: super::RowIndex::default(),
+        }
+        .indexed())
     }
 }

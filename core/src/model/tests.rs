@@ -226,3 +226,296 @@ fn huge_parameters_are_refused_and_never_give_nan() {
     let s = softmax(&[f32::INFINITY, f32::INFINITY, f32::NAN, f32::NEG_INFINITY]);
     assert!(s.iter().all(|p| p.is_finite()), "{s:?}");
 }
+
+/// The buckets hashed without n-gram texts are the buckets of `featurize`
+/// (as a multiset), for every text of the corpus and some odd inputs.
+#[test]
+fn hashed_buckets_are_the_featurize_buckets() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus");
+    let mut texts: Vec<String> = [
+        "",
+        " ",
+        "ＡＢＣ１２３，全角文字测试",
+        "a",
+        "中",
+        "中文",
+        "mixed中文and english words 123 在一起",
+        "x--y__z .. 𠀀𠀁𠀂 ﬁ ǅ İ ß",
+        "HTTPS://User@Exämple.COM:8080/a/b?c=1#d",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    texts.push("长".repeat(10_000));
+    texts.push("word ".repeat(5_000));
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    for f in files {
+        let body = std::fs::read_to_string(&f).unwrap();
+        for line in body.lines() {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                if let Some(t) = v["text"].as_str() {
+                    texts.push(t.to_string());
+                }
+            }
+        }
+    }
+    assert!(texts.len() > 1000, "the corpus was read: {}", texts.len());
+    for t in &texts {
+        assert_eq!(
+            super::features::normalize(t),
+            reference_normalize(t),
+            "{t:?}"
+        );
+    }
+    let mut s = super::features::Scratch::default();
+    for kind in [FeatureKind::Message, FeatureKind::Link] {
+        for bits in [12, 18] {
+            for t in &texts {
+                s.buckets(kind, t, bits);
+                let mut fast = s.buckets.clone();
+                fast.sort_unstable();
+                let mut slow: Vec<u32> =
+                    featurize(kind, t, bits).iter().map(|f| f.bucket).collect();
+                slow.sort_unstable();
+                assert_eq!(fast, slow, "{kind:?} {bits} {t:?}");
+                if kind == FeatureKind::Message {
+                    s.message_grams(t);
+                    let mask = (1u64 << bits) - 1;
+                    let mut scored: Vec<u32> =
+                        s.grams.iter().map(|g| (g.0 & mask) as u32).collect();
+                    scored.sort_unstable();
+                    assert_eq!(scored, slow, "message_grams {bits} {t:?}");
+                }
+            }
+        }
+    }
+}
+
+/// `score` (integer sums) gives what the float sum over `featurize`'s
+/// features gives, to rounding, and `predict` the same evidence.
+#[test]
+fn score_matches_a_float_sum_over_featurize() {
+    let bytes = super::embedded(FeatureKind::Message).unwrap();
+    let m = Model::from_bytes(bytes, FeatureKind::Message).unwrap();
+    let n = m.classes.len();
+    for t in [
+        "请将资金转入安全账户配合调查",
+        "【顺丰速运】您的快递已到驿站，取件码1234",
+        "URGENT! You have won a £1000 prize, call 09061701461 now",
+        "明天下午三点开会，记得带材料",
+        "",
+    ] {
+        let feats = featurize(FeatureKind::Message, t, m.bits);
+        let mut logits = m.bias.clone();
+        for f in &feats {
+            if let Some(row) = m.row(f.bucket) {
+                for c in 0..n {
+                    logits[c] += f32::from(row[c]) * m.scale[c] * f.value;
+                }
+            }
+        }
+        let want = super::softmax(&logits);
+        let got = m.score(t);
+        for (a, b) in want.iter().zip(&got.probabilities) {
+            assert!(
+                (a - b).abs() < 1e-5,
+                "{t}: {want:?} vs {:?}",
+                got.probabilities
+            );
+        }
+        let p = m.predict(t);
+        assert_eq!(p.top_class, m.classes[got.top]);
+        assert_eq!(p.evidence, m.explain(t, got.top));
+    }
+}
+
+/// The evidence built from gram positions (texts only for the top ones) is
+/// the evidence built from every gram's text, for every class.
+#[test]
+fn explain_matches_the_evidence_of_every_gram_text() {
+    let bytes = super::embedded(FeatureKind::Message).unwrap();
+    let m = Model::from_bytes(bytes, FeatureKind::Message).unwrap();
+    for t in [
+        "请将资金转入安全账户配合调查，不要告诉任何人",
+        "URGENT! You have won a £1000 prize, call 09061701461 now to claim",
+        "【某某银行】您的账户存在异常，请点击链接 http://x.cn 验证 code 123456",
+        "hello world hello world hello",
+        "",
+        "中",
+    ] {
+        for top in 0..m.classes.len() + 1 {
+            let slow: Vec<(String, f32)> = if top < m.classes.len() {
+                let ev = featurize(FeatureKind::Message, t, m.bits)
+                    .into_iter()
+                    .filter_map(|f| Some((f.text, m.contribution(f.bucket, top, f.value)?)));
+                super::top_evidence(ev.collect())
+            } else {
+                Vec::new()
+            };
+            assert_eq!(m.explain(t, top), slow, "{t} {top}");
+        }
+    }
+}
+
+/// The normalization as first written (NFKC, lowercase, digits to `0`).
+fn reference_normalize(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut end = text.len().min(super::features::MAX_FEATURE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end]
+        .nfkc()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_numeric() { '0' } else { c })
+        .collect()
+}
+
+proptest::proptest! {
+    #[test]
+    fn normalize_is_the_reference_on_any_text(t in "\\PC{0,40}") {
+        proptest::prop_assert_eq!(super::features::normalize(&t), reference_normalize(&t));
+    }
+
+    #[test]
+    fn hashed_buckets_match_on_any_text(t in "[a-zA-Z0-9 中文字ａ１，.:/@?#\\-𠀀ß]{0,40}") {
+        let mut s = super::features::Scratch::default();
+        for kind in [FeatureKind::Message, FeatureKind::Link] {
+            s.buckets(kind, &t, 16);
+            let mut fast = s.buckets.clone();
+            fast.sort_unstable();
+            let mut slow: Vec<u32> = featurize(kind, &t, 16).iter().map(|f| f.bucket).collect();
+            slow.sort_unstable();
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+}
+
+/// The packed embedded models unpack to the checked-in files; a damaged or
+/// cut packed model is refused or unpacks to bytes the reader refuses.
+#[test]
+fn packed_models_unpack_to_the_files() {
+    for (kind, file, packed) in [
+        (
+            FeatureKind::Message,
+            &include_bytes!("../../data/models/message.fzml")[..],
+            super::PACKED_MESSAGE,
+        ),
+        (
+            FeatureKind::Link,
+            &include_bytes!("../../data/models/link.fzml")[..],
+            super::PACKED_LINK,
+        ),
+    ] {
+        assert_eq!(super::embedded(kind), Some(file));
+        assert!(
+            packed.len() < file.len() * 3 / 4,
+            "{kind:?}: {}",
+            packed.len()
+        );
+        assert_eq!(super::pack::pack(file).as_deref(), Some(packed));
+        for cut in [0, 3, 17, packed.len() / 2, packed.len() - 1] {
+            assert_eq!(super::pack::unpack(&packed[..cut]), None);
+        }
+        for at in (0..packed.len()).step_by(packed.len() / 7) {
+            let mut bad = packed.to_vec();
+            bad[at] ^= 0x5a;
+            if let Some(b) = super::pack::unpack(&bad) {
+                assert!(
+                    Model::from_bytes(&b, kind).is_err(),
+                    "damage at {at} went unnoticed"
+                );
+            }
+        }
+    }
+    assert_eq!(super::pack::pack(b"FZML"), None);
+    assert_eq!(super::pack::pack(b"not a model"), None);
+}
+
+/// The rules' JSON is embedded compressed and reads back as the files.
+#[test]
+fn packed_json_reads_back_as_the_files() {
+    use super::pack::{compress, decompress};
+    let files: [(&str, &str); 2] = [
+        (include_str!("../../data/links.json"), crate::link::EMBEDDED),
+        (
+            include_str!("../../data/patterns.json"),
+            crate::message::EMBEDDED,
+        ),
+    ];
+    for (file, embedded) in files {
+        assert_eq!(file, embedded);
+        let packed = compress(file.as_bytes());
+        assert!(packed.len() < file.len() / 2);
+        assert_eq!(decompress(&packed).as_deref(), Some(file.as_bytes()));
+        // (Cutting only the last byte or two may still decode: the coder's
+        // final bytes carry little.)
+        for cut in [0, 3, 8, packed.len() / 2] {
+            assert_ne!(decompress(&packed[..cut]).as_deref(), Some(file.as_bytes()));
+        }
+    }
+    for data in [
+        &b""[..],
+        b"a",
+        b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "中文中文中文".as_bytes(),
+    ] {
+        assert_eq!(decompress(&compress(data)).as_deref(), Some(data));
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn compress_round_trips_and_damage_never_panics(
+        data in proptest::collection::vec(0u8..4, 0..400),
+        at in 0usize..1000,
+        x in 1u8..=255,
+    ) {
+        let packed = super::pack::compress(&data);
+        proptest::prop_assert_eq!(super::pack::decompress(&packed), Some(data));
+        let mut bad = packed.clone();
+        let i = at % bad.len();
+        bad[i] ^= x;
+        let _ = super::pack::decompress(&bad);
+        let _ = super::pack::unpack(&bad);
+    }
+}
+
+/// Both row indexes (bitmap up to 2^20 buckets, directory beyond) find
+/// exactly the rows a binary search over the buckets finds.
+#[test]
+fn row_index_finds_every_row_and_nothing_else() {
+    let bytes = super::embedded(FeatureKind::Message).unwrap();
+    let m = Model::from_bytes(bytes, FeatureKind::Message).unwrap();
+    let (big, _) = train(
+        FeatureKind::Message,
+        &small(),
+        &TrainOptions { bits: 22, ..opts() },
+    )
+    .unwrap();
+    for m in [m, big] {
+        let n = m.classes.len();
+        let step = if m.bits > 20 { 97 } else { 1 };
+        for b in (0..1u32 << m.bits)
+            .step_by(step)
+            .chain(m.buckets.iter().copied())
+        {
+            let want = m
+                .buckets
+                .binary_search(&b)
+                .ok()
+                .map(|i| &m.weights[i * n..(i + 1) * n]);
+            assert_eq!(m.row(b), want, "bucket {b} of 2^{}", m.bits);
+        }
+        assert_eq!(m.row(1 << m.bits), None);
+        assert_eq!(m.row(u32::MAX), None);
+    }
+}

@@ -191,26 +191,32 @@ pub fn train(
         })
         .collect();
     let mut rows = Vec::new();
+    let mut weights = Vec::new();
     for r in 0..buckets {
         let q: Vec<i8> = (0..n)
             .map(|c| (w[r * n + c] / scale[c]).round().clamp(-127.0, 127.0) as i8)
             .collect();
         if q.iter().any(|&x| x.unsigned_abs() > opts.prune) {
-            rows.push((r as u32, q));
+            rows.push(r as u32);
+            weights.extend(q);
         }
     }
+    let calibration = Calibration {
+        suspicious_at: 0.5,
+        dangerous_at: 0.9,
+    };
     let mut model = Model {
         kind,
         bits: opts.bits,
         classes,
-        calibration: Calibration {
-            suspicious_at: 0.5,
-            dangerous_at: 0.9,
-        },
+        calibration,
         bias: b,
         scale,
-        rows,
-    };
+        buckets: rows,
+        weights,
+        index: super::RowIndex::default(),
+    }
+    .indexed();
     // Calibrate on the held-back split with the quantized model.
     let scored: Vec<(f32, usize, bool)> = held
         .iter()

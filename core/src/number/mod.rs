@@ -25,7 +25,7 @@ pub use rules::{NumberRules, Official};
 #[cfg(test)]
 use rules::*;
 
-pub(crate) const EMBEDDED: &str = include_str!("../../data/numbers.json");
+pub(crate) static EMBEDDED: &crate::model::PackedText = crate::packed_json!("numbers");
 
 /// How the number reached the phone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

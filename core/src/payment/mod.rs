@@ -69,7 +69,7 @@ use crate::scoring::Assessment;
 use crate::verdict::{Action, Kind, Lang, Level, Question, Verdict};
 use journey::Seen;
 
-pub(crate) const EMBEDDED: &str = include_str!("../../data/payments.json");
+pub(crate) static EMBEDDED: &crate::model::PackedText = crate::packed_json!("payments");
 
 /// Most answers accepted in one call (there are at most 64 questions).
 const MAX_ANSWERS: usize = 64;
