@@ -222,7 +222,7 @@ impl Model {
         self.buckets.len()
     }
 
-    fn row(&self, bucket: u32) -> Option<&[i8]> {
+    pub(crate) fn row(&self, bucket: u32) -> Option<&[i8]> {
         let n = self.classes.len();
         let ix = &self.index;
         let i = if ix.bitmap.is_empty() {

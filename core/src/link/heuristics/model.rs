@@ -244,11 +244,11 @@ impl ModelTable {
             .bias
             .iter()
             .fold(0u64, |h, b| h.rotate_left(7) ^ u64::from(b.to_bits()));
-        let first = m.rows.first().map_or(0, |r| r.0);
-        let last = m.rows.last().map_or(0, |r| r.0);
+        let first = m.buckets.first().copied().unwrap_or(0);
+        let last = m.buckets.last().copied().unwrap_or(0);
         (
             std::ptr::from_ref(m) as usize,
-            m.rows.len(),
+            m.buckets.len(),
             m.bits,
             bias,
             (u64::from(first) << 32) | u64::from(last),
@@ -259,9 +259,9 @@ impl ModelTable {
         let classes = m.bias.len();
         let size = (1usize << m.bits.min(24)).saturating_mul(classes);
         let mut table = Vec::new();
-        if size <= MAX_TABLE && m.rows.iter().all(|(_, r)| r.len() >= classes) {
+        if size <= MAX_TABLE && m.weights.len() == m.buckets.len() * classes {
             table = vec![0i8; size];
-            for (b, r) in &m.rows {
+            for (b, r) in m.buckets.iter().zip(m.weights.chunks_exact(classes.max(1))) {
                 let at = *b as usize * classes;
                 if let Some(dst) = table.get_mut(at..at + classes) {
                     dst.copy_from_slice(&r[..classes]);
@@ -317,26 +317,27 @@ fn probabilities(
     if classes == 0 || classes > MAX_CLASSES || m.scale.len() != classes {
         return None;
     }
-    let mut logits = [0f32; MAX_CLASSES];
-    logits[..classes].copy_from_slice(&m.bias);
+    // As the model scores: weights summed as integers, then scaled once.
+    let mut acc = [0i32; MAX_CLASSES];
     let value = 1.0 / (hashes.len().max(1) as f32).sqrt();
     let mask = (1u64 << m.bits.min(24)) - 1;
     for &h in hashes {
         if let Some(row) = rows.get((h & mask) as u32) {
-            for (c, l) in logits[..classes].iter_mut().enumerate() {
-                *l += f32::from(row[c]) * m.scale[c] * value;
+            for (a, &w) in acc[..classes].iter_mut().zip(row) {
+                *a += i32::from(w);
             }
         }
+    }
+    let mut logits = [0f32; MAX_CLASSES];
+    for c in 0..classes {
+        logits[c] = m.bias[c] + acc[c] as f32 * m.scale[c] * value;
     }
     softmax(&logits[..classes], &mut out[..classes]);
     Some(classes)
 }
 
 fn row(m: &Model, bucket: u32) -> Option<&[i8]> {
-    m.rows
-        .binary_search_by_key(&bucket, |(b, _)| *b)
-        .ok()
-        .map(|i| m.rows[i].1.as_slice())
+    m.row(bucket)
 }
 
 /// The model's softmax, same operations in the same order.
