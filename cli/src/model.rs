@@ -108,13 +108,14 @@ fn kind(s: &str) -> Result<FeatureKind, Failure> {
         .ok_or_else(|| Failure::usage(format!("--kind must be message or link, not {s}")))
 }
 
-/// Reads `(text, label)` pairs; link files keep `url`, message files `text`.
-fn read(inputs: &[PathBuf], kind: FeatureKind) -> Result<Vec<(String, String)>, Failure> {
-    let field = match kind {
-        FeatureKind::Link => "url",
-        FeatureKind::Message => "text",
-    };
-    let mut out = Vec::new();
+/// Calls `each(label, text, line)` for every non-empty line of the JSON
+/// Lines `inputs`, whose text is under `field`; a line without string
+/// `label` and `field` is a usage error naming the file and line.
+fn for_each_example(
+    inputs: &[PathBuf],
+    field: &str,
+    mut each: impl FnMut(&str, &str, &serde_json::Value),
+) -> Result<(), Failure> {
     for path in inputs {
         let data = std::fs::read_to_string(path)?;
         for (i, line) in data.lines().enumerate() {
@@ -131,9 +132,22 @@ fn read(inputs: &[PathBuf], kind: FeatureKind) -> Result<Vec<(String, String)>, 
                     i + 1
                 )));
             };
-            out.push((text.to_string(), label.to_string()));
+            each(label, text, &v);
         }
     }
+    Ok(())
+}
+
+/// Reads `(text, label)` pairs; link files keep `url`, message files `text`.
+fn read(inputs: &[PathBuf], kind: FeatureKind) -> Result<Vec<(String, String)>, Failure> {
+    let field = match kind {
+        FeatureKind::Link => "url",
+        FeatureKind::Message => "text",
+    };
+    let mut out = Vec::new();
+    for_each_example(inputs, field, |label, text, _| {
+        out.push((text.to_string(), label.to_string()))
+    })?;
     Ok(out)
 }
 
@@ -241,29 +255,13 @@ struct Example {
 
 fn read_messages(inputs: &[PathBuf]) -> Result<Vec<Example>, Failure> {
     let mut out = Vec::new();
-    for path in inputs {
-        let data = std::fs::read_to_string(path)?;
-        for (i, line) in data.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let v: serde_json::Value = serde_json::from_str(line).map_err(|e| {
-                Failure::usage(format!("{}:{}: not JSON: {e}", path.display(), i + 1))
-            })?;
-            let (Some(label), Some(text)) = (v["label"].as_str(), v["text"].as_str()) else {
-                return Err(Failure::usage(format!(
-                    "{}:{}: needs string \"label\" and \"text\"",
-                    path.display(),
-                    i + 1
-                )));
-            };
-            out.push(Example {
-                text: text.to_string(),
-                label: label.to_string(),
-                sender: v["sender"].as_str().map(str::to_string),
-            });
-        }
-    }
+    for_each_example(inputs, "text", |label, text, v| {
+        out.push(Example {
+            text: text.to_string(),
+            label: label.to_string(),
+            sender: v["sender"].as_str().map(str::to_string),
+        })
+    })?;
     Ok(out)
 }
 

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 mod common;
 
-use common::{fanzha_in as fanzha, json, ok_in as ok};
+use common::{fanzha_in as fanzha, feed_build, json, ok_in as ok};
 use std::process::Output;
 
 fn stderr(out: &Output) -> String {
@@ -77,26 +77,21 @@ fn build_verify_inspect_and_delta() {
     p.write("rules.json", &rules);
     ok(
         p.path(),
-        &[
-            "feed",
-            "build",
-            "--key",
-            "key",
-            "--id",
-            "cn-test",
-            "--version",
+        &feed_build(
             "1",
-            "--numbers",
-            "numbers.csv",
-            "--links",
-            "links.csv",
-            "--accounts",
-            "accounts.csv",
-            "--rules",
-            "rules.json",
-            "--out",
-            "v1.feed",
-        ],
+            &[
+                "--numbers",
+                "numbers.csv",
+                "--links",
+                "links.csv",
+                "--accounts",
+                "accounts.csv",
+                "--rules",
+                "rules.json",
+                "--out",
+                "v1.feed",
+            ],
+        ),
     );
     let bytes = std::fs::read(p.path().join("v1.feed")).unwrap();
     for plain in [
@@ -139,26 +134,21 @@ fn build_verify_inspect_and_delta() {
     );
     ok(
         p.path(),
-        &[
-            "feed",
-            "build",
-            "--key",
-            "key",
-            "--id",
-            "cn-test",
-            "--version",
+        &feed_build(
             "2",
-            "--numbers",
-            "numbers2.csv",
-            "--links",
-            "links.csv",
-            "--rules",
-            "rules.json",
-            "--base",
-            "v1.feed",
-            "--out",
-            "v2.delta",
-        ],
+            &[
+                "--numbers",
+                "numbers2.csv",
+                "--links",
+                "links.csv",
+                "--rules",
+                "rules.json",
+                "--base",
+                "v1.feed",
+                "--out",
+                "v2.delta",
+            ],
+        ),
     );
     let v = json(&ok(p.path(), &["feed", "inspect", "v2.delta"]));
     assert_eq!(v["kind"], "delta");
@@ -175,42 +165,24 @@ fn build_verify_inspect_and_delta() {
     // A delta can't drop a rule set.
     let out = fanzha(
         p.path(),
-        &[
-            "feed",
-            "build",
-            "--key",
-            "key",
-            "--id",
-            "cn-test",
-            "--version",
+        &feed_build(
             "2",
-            "--numbers",
-            "numbers2.csv",
-            "--base",
-            "v1.feed",
-            "--out",
-            "x.delta",
-        ],
+            &[
+                "--numbers",
+                "numbers2.csv",
+                "--base",
+                "v1.feed",
+                "--out",
+                "x.delta",
+            ],
+        ),
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("full feed"));
     // Nor use a base that isn't older.
     let out = fanzha(
         p.path(),
-        &[
-            "feed",
-            "build",
-            "--key",
-            "key",
-            "--id",
-            "cn-test",
-            "--version",
-            "1",
-            "--base",
-            "v1.feed",
-            "--out",
-            "x.delta",
-        ],
+        &feed_build("1", &["--base", "v1.feed", "--out", "x.delta"]),
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(!p.path().join("x.delta").exists());

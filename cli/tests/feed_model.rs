@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{fanzha_in as fanzha, ok_in};
+use common::{fanzha_in as fanzha, feed_build, ok_in};
 use fanzha_core::feed::{FeedMeta, FeedWriter, PublisherKey, RuleKind};
 use std::path::Path;
 
@@ -79,22 +79,17 @@ fn build_with_a_model_apply_status_then_a_damaged_model_is_refused() {
     // A link model where the message model belongs: refused at build.
     let out = fanzha(
         d,
-        &[
-            "feed",
-            "build",
-            "--key",
-            "key",
-            "--id",
-            "cn-test",
-            "--version",
+        &feed_build(
             "1",
-            "--numbers",
-            "numbers.csv",
-            "--link-model",
-            "m.fzml",
-            "--out",
-            "bad",
-        ],
+            &[
+                "--numbers",
+                "numbers.csv",
+                "--link-model",
+                "m.fzml",
+                "--out",
+                "bad",
+            ],
+        ),
     );
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
@@ -103,22 +98,17 @@ fn build_with_a_model_apply_status_then_a_damaged_model_is_refused() {
 
     ok_in(
         d,
-        &[
-            "feed",
-            "build",
-            "--key",
-            "key",
-            "--id",
-            "cn-test",
-            "--version",
+        &feed_build(
             "1",
-            "--numbers",
-            "numbers.csv",
-            "--model",
-            "m.fzml",
-            "--out",
-            "v1",
-        ],
+            &[
+                "--numbers",
+                "numbers.csv",
+                "--model",
+                "m.fzml",
+                "--out",
+                "v1",
+            ],
+        ),
     );
     let inspect = ok(d, &["feed", "inspect", "v1"]);
     assert_eq!(

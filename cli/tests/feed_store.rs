@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fanzha_in as fanzha, ok_in};
+use common::{fanzha_in as fanzha, feed_build, ok_in};
 use fanzha_core::blocklist::{ListEntry, ListKind};
 use fanzha_core::feed::{FeedMeta, FeedWriter, PublisherKey};
 use fanzha_core::store::{FileKeyProvider, Store};
@@ -62,24 +62,19 @@ fn build_apply_check_then_a_delta_turns_them_back() {
     std::fs::write(d.join("empty.csv"), "").unwrap();
     ok(
         d,
-        &[
-            "feed",
-            "build",
-            "--key",
-            "key",
-            "--id",
-            "cn-test",
-            "--version",
+        &feed_build(
             "1",
-            "--numbers",
-            "numbers.csv",
-            "--links",
-            "links.csv",
-            "--accounts",
-            "accounts.csv",
-            "--out",
-            "v1",
-        ],
+            &[
+                "--numbers",
+                "numbers.csv",
+                "--links",
+                "links.csv",
+                "--accounts",
+                "accounts.csv",
+                "--out",
+                "v1",
+            ],
+        ),
     );
     let out = apply(d, "v1");
     assert!(
@@ -145,22 +140,10 @@ fn build_apply_check_then_a_delta_turns_them_back() {
     // v2 lists nothing: the delta removes all three.
     ok(
         d,
-        &[
-            "feed",
-            "build",
-            "--key",
-            "key",
-            "--id",
-            "cn-test",
-            "--version",
+        &feed_build(
             "2",
-            "--numbers",
-            "empty.csv",
-            "--base",
-            "v1",
-            "--out",
-            "v2",
-        ],
+            &["--numbers", "empty.csv", "--base", "v1", "--out", "v2"],
+        ),
     );
     let out = apply(d, "v2");
     assert!(
@@ -190,24 +173,19 @@ fn build_apply_check_then_a_delta_turns_them_back() {
     // An expired feed still applies; status and every verdict say stale.
     ok(
         d,
-        &[
-            "feed",
-            "build",
-            "--key",
-            "key",
-            "--id",
-            "cn-test",
-            "--version",
+        &feed_build(
             "3",
-            "--numbers",
-            "numbers.csv",
-            "--created-ms",
-            "1000",
-            "--expires-in",
-            "1",
-            "--out",
-            "v3",
-        ],
+            &[
+                "--numbers",
+                "numbers.csv",
+                "--created-ms",
+                "1000",
+                "--expires-in",
+                "1",
+                "--out",
+                "v3",
+            ],
+        ),
     );
     let out = apply(d, "v3");
     assert!(out.status.success());

@@ -99,3 +99,20 @@ pub fn codes(v: &serde_json::Value) -> Vec<&str> {
         .map(|r| r["code"].as_str().expect("code"))
         .collect()
 }
+
+/// The arguments of `fanzha feed build` with the tests' key file and feed
+/// id at `version`, then `rest`.
+pub fn feed_build<'a>(version: &'a str, rest: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "feed",
+        "build",
+        "--key",
+        "key",
+        "--id",
+        "cn-test",
+        "--version",
+        version,
+    ];
+    args.extend_from_slice(rest);
+    args
+}
