@@ -145,16 +145,15 @@ impl<'a> Decoder<'a> {
 
 /// The adaptive probabilities, the same on both sides.
 struct Models {
-    gap_len: [u16; 32],
-    gap_bits: Vec<u16>,
+    /// The gaps between consecutive buckets.
+    gap: NumModel,
     weights: Vec<u16>,
 }
 
 impl Models {
     fn new(classes: usize) -> Models {
         Models {
-            gap_len: [PROB_INIT; 32],
-            gap_bits: vec![PROB_INIT; 32 * 32],
+            gap: NumModel::new(),
             weights: vec![PROB_INIT; classes * PREV_CONTEXTS * 256],
         }
     }
@@ -183,34 +182,6 @@ fn decode_byte(d: &mut Decoder, tree: &mut [u16]) -> u8 {
         m = (m << 1) | d.bit(&mut tree[m]) as usize;
     }
     (m - 256) as u8
-}
-
-fn encode_gap(e: &mut Encoder, m: &mut Models, gap: u32) {
-    let v = u64::from(gap) + 1;
-    let len = 64 - v.leading_zeros(); // 1..=33
-    let mut t = 1usize;
-    for i in (0..5).rev() {
-        let bit = ((len - 1) >> i) & 1;
-        e.bit(&mut m.gap_len[t], bit);
-        t = (t << 1) | bit as usize;
-    }
-    for i in (0..len - 1).rev() {
-        let bit = ((v >> i) & 1) as u32;
-        e.bit(&mut m.gap_bits[(len as usize - 1) * 32 + i as usize], bit);
-    }
-}
-
-fn decode_gap(d: &mut Decoder, m: &mut Models) -> Option<u32> {
-    let mut t = 1usize;
-    for _ in 0..5 {
-        t = (t << 1) | d.bit(&mut m.gap_len[t]) as usize;
-    }
-    let len = (t - 32 + 1) as u32;
-    let mut v: u64 = 1;
-    for i in (0..len - 1).rev() {
-        v = (v << 1) | u64::from(d.bit(&mut m.gap_bits[(len as usize - 1) * 32 + i as usize]));
-    }
-    u32::try_from(v - 1).ok()
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
@@ -280,7 +251,7 @@ pub fn pack(file: &[u8]) -> Option<Vec<u8>> {
         if file.get(start..at)? != again.as_slice() {
             return None;
         }
-        encode_gap(&mut e, &mut m, gap);
+        m.gap.encode(&mut e, gap);
         let w = file.get(at..at + n)?;
         at += n;
         let mut prev = None;
@@ -336,7 +307,7 @@ pub fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
     let mut m = Models::new(n);
     let mut w = vec![0u8; n];
     for _ in 0..rows {
-        let gap = decode_gap(&mut d, &mut m)?;
+        let gap = m.gap.decode(&mut d)?;
         write_varint(&mut out, gap);
         let mut prev = None;
         for c in 0..n {
