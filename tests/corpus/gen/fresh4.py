@@ -6,8 +6,6 @@ platform names, and another seed. The model trainer must not read it.
 
     python3 tests/corpus/gen/fresh4.py [--check]
 """
-import argparse
-import json
 import os
 import random
 import sys
@@ -15,7 +13,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from shapes import chat, transcript  # noqa: E402
 from slots import SLOTS  # noqa: E402
-from tmpl import fill  # noqa: E402
+from tmpl import dedupe, fill, jsonl, write_or_check  # noqa: E402
 
 SEED = 4004
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fresh4")
@@ -278,15 +276,6 @@ def expand(rng, table, n_each, lang, fraud):
     return rows
 
 
-def dedupe(rows):
-    seen, out = set(), []
-    for r in rows:
-        if r["text"] not in seen:
-            seen.add(r["text"])
-            out.append(r)
-    return out
-
-
 def build():
     rng = random.Random(SEED)
     zh_fraud = dedupe(expand(rng, [(l, t) for l, t in ZH_FRAUD], 4, "zh", True))
@@ -298,25 +287,11 @@ def build():
     rng.shuffle(zh_ben)
     rng.shuffle(en_ben)
     files = {"fraud_zh.jsonl": zh_fraud, "benign_zh.jsonl": zh_ben, "en.jsonl": en_fraud + en_ben}
-    return {k: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in v) for k, v in files.items()}
+    return {k: jsonl(v) for k, v in files.items()}
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--check", action="store_true")
-    args = ap.parse_args()
-    files = build()
-    if args.check:
-        bad = [k for k, v in files.items() if open(os.path.join(OUT, k), encoding="utf-8").read() != v]
-        if bad:
-            sys.exit("differs: " + ", ".join(bad))
-        print("fresh4/ matches the generator")
-        return
-    os.makedirs(OUT, exist_ok=True)
-    for k, v in files.items():
-        with open(os.path.join(OUT, k), "w", encoding="utf-8") as f:
-            f.write(v)
-        print("%-16s %5d lines" % (k, v.count("\n")))
+    write_or_check(build(), OUT, 'fresh4')
 
 
 if __name__ == "__main__":

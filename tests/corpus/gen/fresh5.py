@@ -10,15 +10,13 @@ Never train or tune on it.
 
     python3 tests/corpus/gen/fresh5.py [--check]
 """
-import argparse
-import json
 import os
 import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from slots import SLOTS  # noqa: E402
-from tmpl import fill  # noqa: E402
+from tmpl import dedupe, fill, jsonl, write_or_check  # noqa: E402
 
 SEED = 5005
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fresh5")
@@ -132,15 +130,6 @@ def expand(rng, table, n_each):
     return rows
 
 
-def dedupe(rows):
-    seen, out = set(), []
-    for r in rows:
-        if r["text"] not in seen:
-            seen.add(r["text"])
-            out.append(r)
-    return out
-
-
 def build():
     rng = random.Random(SEED)
     zh_fraud = dedupe(expand(rng, ZH_FRAUD, 3))
@@ -150,25 +139,11 @@ def build():
     for rows in (zh_fraud, en_fraud, zh_ben, en_ben):
         rng.shuffle(rows)
     files = {"fraud_zh.jsonl": zh_fraud, "benign_zh.jsonl": zh_ben, "en.jsonl": en_fraud + en_ben}
-    return {k: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in v) for k, v in files.items()}
+    return {k: jsonl(v) for k, v in files.items()}
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--check", action="store_true")
-    args = ap.parse_args()
-    files = build()
-    if args.check:
-        bad = [k for k, v in files.items() if open(os.path.join(OUT, k), encoding="utf-8").read() != v]
-        if bad:
-            sys.exit("differs: " + ", ".join(bad))
-        print("fresh5/ matches the generator")
-        return
-    os.makedirs(OUT, exist_ok=True)
-    for k, v in files.items():
-        with open(os.path.join(OUT, k), "w", encoding="utf-8") as f:
-            f.write(v)
-        print("%-16s %5d lines" % (k, v.count("\n")))
+    write_or_check(build(), OUT, 'fresh5')
 
 
 if __name__ == "__main__":

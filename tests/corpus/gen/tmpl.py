@@ -5,7 +5,11 @@ A template is a string with
   {slot}    a value from slots.SLOTS; the same slot name gives the same value
             within one message, a trailing digit ({name2}) asks for another.
 """
+import argparse
+import json
+import os
 import re
+import sys
 
 from slots import SLOTS, PAIRED
 
@@ -78,3 +82,37 @@ def compose(rng, parts, cache=None, joiner=""):
         if t:
             out.append(fill(rng, t, cache))
     return joiner.join(out)
+
+
+def dedupe(rows):
+    """Rows in order, each text once."""
+    seen, out = set(), []
+    for r in rows:
+        if r["text"] not in seen:
+            seen.add(r["text"])
+            out.append(r)
+    return out
+
+
+def jsonl(rows):
+    """Rows as JSON Lines text (UTF-8 kept as is)."""
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+def write_or_check(files, out_dir, name):
+    """`--check`: exit non-zero when a file in `out_dir` differs from
+    `files` (name -> text); otherwise write them."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--check", action="store_true")
+    args = ap.parse_args()
+    if args.check:
+        bad = [k for k, v in files.items() if open(os.path.join(out_dir, k), encoding="utf-8").read() != v]
+        if bad:
+            sys.exit("differs: " + ", ".join(bad))
+        print("%s/ matches the generator" % name)
+        return
+    os.makedirs(out_dir, exist_ok=True)
+    for k, v in files.items():
+        with open(os.path.join(out_dir, k), "w", encoding="utf-8") as f:
+            f.write(v)
+        print("%-16s %5d lines" % (k, v.count("\n")))
