@@ -1,21 +1,33 @@
 //! [`Guard`]: the one thread-safe entry point hosts hold.
+//!
+//! This file holds the guard, its snapshot and the check entry points with
+//! the hook every verdict goes through (`finish`); the rest is by job:
+//! `open` (on a store), `feeds` (apply a feed, reload, `refresh`), `rules`
+//! (the user's block / allow rules), `journey` (what hosts record, the call
+//! directory), `models`, `audit_log` (verdict ids, the warning log).
 
-use crate::blocklist::{BlockIndex, IndexHealth, ListKind};
+use crate::blocklist::IndexHealth;
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
 use crate::number::{Channel, NumberContext};
 use crate::payment::{
-    self, Answer, Event, EventKind, HistoryStore, Journey, MemoryHistory, PaymentIntent,
+    self, Answer, EventKind, HistoryStore, Journey, MemoryHistory, PaymentIntent,
 };
-use crate::snapshot::{RuleSources, Snapshot, EMBEDDED_VERSION};
-use crate::store::{
-    AuditRecord, AuditWriter, KeyProvider, RuleAction, Store, StoreError, UserRules,
-    MAX_AUDIT_ID_BYTES,
-};
-use crate::verdict::{Action, Kind, Lang, Level, Protection, Reason, Verdict};
-use std::path::Path;
-use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use crate::snapshot::Snapshot;
+use crate::store::{AuditWriter, Store, UserRules};
+use crate::verdict::{Kind, Lang, Level, Protection, Reason, Verdict};
+use std::sync::atomic::AtomicI64;
+use std::sync::{Arc, Mutex, RwLock};
+
+mod audit_log;
+mod feeds;
+mod journey;
+mod models;
+mod open;
+mod rules;
+
+use audit_log::stamp;
+use rules::apply_user_rules;
 
 /// Settings a host passes when it opens a guard.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,256 +105,6 @@ impl Guard {
             loaded_data_version: AtomicI64::new(i64::MIN),
             audit: None,
         })
-    }
-    /// A guard on the encrypted store at `path` (created when missing, its
-    /// data key wrapped by `keys`): the store's blocklists, feed rules and
-    /// the user's own rules.
-    ///
-    /// A wrong key, a key provider failure or a store written by a newer
-    /// version is an error. A damaged or truncated file is not: the guard
-    /// falls back to the embedded default, every verdict carries the reason
-    /// `store.unavailable`, and [`Guard::store_problem`] says why — the
-    /// checks never silently answer "clear" for data they could not read.
-    pub fn open(
-        settings: Settings,
-        path: impl AsRef<Path>,
-        keys: Arc<dyn KeyProvider>,
-    ) -> Result<Guard> {
-        let store = match Store::open(path, keys.as_ref()) {
-            Ok(s) => Arc::new(s),
-            Err(e) if e.is_damage() => {
-                log::warn!("store unavailable, using the embedded protection: {e}");
-                let guard = Guard::new(settings)?;
-                *guard
-                    .store_problem
-                    .write()
-                    .unwrap_or_else(|e| e.into_inner()) = Some(e.to_string());
-                return Ok(guard);
-            }
-            Err(e) => return Err(e.into()),
-        };
-        // Compile the rules once, from what the store holds. The data
-        // version is read first: a commit that lands during the load makes
-        // the next `refresh` load again (never one that is missed).
-        let data_version = store.data_version()?;
-        let (mut guard, problem) = match snapshot_from_store(&store) {
-            Ok((snap, rules, problem)) => {
-                let guard = Guard::with_snapshot(settings, snap)?;
-                *guard.user_rules.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(rules);
-                (guard, problem)
-            }
-            Err(Error::Store(e)) if e.is_damage() => {
-                log::warn!("store unavailable, using the embedded protection: {e}");
-                (Guard::new(settings)?, Some(e.to_string()))
-            }
-            Err(e) => return Err(e),
-        };
-        let problem = match crate::store::StoreHistory::load(store.clone()) {
-            Ok(h) => {
-                guard.history = Arc::new(h);
-                problem
-            }
-            Err(e) if e.is_damage() => {
-                log::warn!("payee history unavailable: {e}");
-                problem.or(Some(e.to_string()))
-            }
-            Err(e) => return Err(e.into()),
-        };
-        guard.audit = Some(AuditWriter::start(store.clone()));
-        guard.store = Some(store);
-        guard
-            .loaded_data_version
-            .store(data_version, Ordering::SeqCst);
-        *guard
-            .store_problem
-            .get_mut()
-            .unwrap_or_else(|e| e.into_inner()) = problem;
-        Ok(guard)
-    }
-
-    pub(crate) fn audit_writer(&self) -> Option<&AuditWriter> {
-        self.audit.as_ref()
-    }
-
-    /// The store this guard was opened on, if it could be read.
-    pub fn store(&self) -> Option<&Arc<Store>> {
-        self.store.as_ref()
-    }
-
-    /// Why the store's data is unavailable, if it is.
-    pub fn store_problem(&self) -> Option<String> {
-        self.store_problem
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
-    }
-
-    /// Rebuilds the snapshot from the store (after a feed apply) and swaps
-    /// it in; checks running meanwhile finish on the old one. On damage the
-    /// previous snapshot stays, verdicts carry `store.unavailable`, and the
-    /// error is returned.
-    pub fn reload_store(&self) -> Result<()> {
-        let store = self.store.as_ref().ok_or(StoreError::Unavailable)?;
-        let _one = self.reloading.lock().unwrap_or_else(|e| e.into_inner());
-        let data_version = store.data_version()?;
-        let (snap, rules, problem) = match snapshot_from_store(store) {
-            Ok(built) => built,
-            Err(Error::Store(e)) if e.is_damage() => {
-                log::warn!("store unavailable, keeping the previous protection data: {e}");
-                *self
-                    .store_problem
-                    .write()
-                    .unwrap_or_else(|e| e.into_inner()) = Some(e.to_string());
-                return Err(e.into());
-            }
-            Err(e) => return Err(e),
-        };
-        self.replace_snapshot(snap);
-        *self.user_rules.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(rules);
-        self.loaded_data_version
-            .store(data_version, Ordering::SeqCst);
-        *self
-            .store_problem
-            .write()
-            .unwrap_or_else(|e| e.into_inner()) = problem;
-        Ok(())
-    }
-
-    /// Moves to the store's newest generation when another process (or
-    /// another `Guard` on the same file) changed it since this guard loaded:
-    /// an Android call-screening service or an iOS extension calls this
-    /// before a check, or on a timer, while the app applies feeds.
-    ///
-    /// Cheap when nothing changed (one `PRAGMA data_version` on an open
-    /// connection, no decryption). When something did, the next snapshot is
-    /// loaded in one read transaction and swapped in; checks running
-    /// meanwhile finish on the previous one, which keeps reading the
-    /// generation it was loaded from — never half of each. Returns whether a
-    /// new snapshot was loaded. Checks never reload on their own.
-    ///
-    /// Errors: [`Error::Store`] when there is no store or it could not be
-    /// read (damage: the previous snapshot stays and verdicts report the
-    /// protection as unavailable).
-    pub fn refresh(&self) -> Result<bool> {
-        let store = self.store.as_ref().ok_or(StoreError::Unavailable)?;
-        let now = store.data_version()?;
-        if now == self.loaded_data_version.load(Ordering::SeqCst) {
-            return Ok(false);
-        }
-        self.reload_store()?;
-        Ok(true)
-    }
-
-    /// Verifies a signed feed and applies it to the store, then reloads the
-    /// protection data so checks see it.
-    ///
-    /// `trusted` are the publisher keys the app pins; keys that earlier
-    /// rotation statements vouched for are added and the keys they retired
-    /// removed (see [`crate::feed::apply`]). Everything is verified before
-    /// anything is written — signature, body hash, every record, the rules,
-    /// no rollback, a delta only on its base — and the store writes the feed
-    /// in one transaction, so a refused feed or a crash leaves the previous
-    /// version. An already-expired feed is applied and marked stale.
-    ///
-    /// Readers never wait: checks running meanwhile finish on the previous
-    /// snapshot. Errors: [`Error::Feed`] for a refused feed,
-    /// [`Error::Store`] for a store that can't be written (or none).
-    pub fn apply_feed(
-        &self,
-        feed: &[u8],
-        trusted: &crate::feed::TrustedKeys,
-    ) -> Result<crate::feed::Applied> {
-        let store = self.store.as_ref().ok_or(StoreError::Unavailable)?;
-        let applied = crate::feed::apply(
-            store,
-            feed,
-            trusted,
-            &crate::feed::Limits::default(),
-            self.now_ms(),
-        )?;
-        // The feed is committed; a reload that fails (damage) is reported by
-        // `store_problem` and `store.unavailable` on every verdict.
-        if let Err(e) = self.reload_store() {
-            log::warn!("feed applied, but the store could not be reloaded: {e}");
-        }
-        Ok(applied)
-    }
-
-    /// True when the protection data has expired: every verdict carries
-    /// `feed.stale` until a newer feed is applied.
-    pub fn is_stale(&self) -> bool {
-        self.snapshot().is_stale(self.now_ms())
-    }
-
-    /// The canonical form a rule for `value` is stored under: a number as
-    /// the number check normalizes it (E.164, with the guard's region), a
-    /// link's host name, an account without separators.
-    pub fn rule_value(&self, kind: ListKind, value: &str) -> Result<String> {
-        match kind {
-            ListKind::Number => {
-                match crate::number::parse(&self.snapshot().numbers, &self.settings.region, value)?
-                {
-                    crate::number::Parsed::Number(p) => Ok(p.normalized),
-                    crate::number::Parsed::Withheld => Err(Error::input(
-                        Kind::Number,
-                        "a withheld number can't have a rule",
-                    )),
-                }
-            }
-            ListKind::Url => crate::store::canonical_link_host(value)
-                .ok_or_else(|| Error::input(Kind::Link, "not a link or host name")),
-            ListKind::Account => crate::payment::normalize_account(
-                &self.snapshot().numbers,
-                &self.settings.region,
-                value,
-            ),
-        }
-    }
-
-    /// The user blocks a value: its checks become `dangerous` with action
-    /// `block`. Returns the canonical value stored.
-    pub fn block(&self, kind: ListKind, value: &str) -> Result<String> {
-        self.set_rule(kind, value, RuleAction::Block)
-    }
-
-    /// The user trusts a value: its checks become `trusted`. Returns the
-    /// canonical value stored.
-    pub fn allow(&self, kind: ListKind, value: &str) -> Result<String> {
-        self.set_rule(kind, value, RuleAction::Allow)
-    }
-
-    fn set_rule(&self, kind: ListKind, value: &str, action: RuleAction) -> Result<String> {
-        let store = self.store.as_ref().ok_or(StoreError::Unavailable)?;
-        let canonical = self.rule_value(kind, value)?;
-        store.set_rule(kind, &canonical, action)?;
-        let mut rules = self.user_rules.write().unwrap_or_else(|e| e.into_inner());
-        let mut next = UserRules::clone(&rules);
-        next.insert(kind, canonical.clone(), action);
-        *rules = Arc::new(next);
-        Ok(canonical)
-    }
-
-    /// Removes the user's rule for a value; `false` if there was none.
-    pub fn remove_rule(&self, kind: ListKind, value: &str) -> Result<bool> {
-        let store = self.store.as_ref().ok_or(StoreError::Unavailable)?;
-        let canonical = self.rule_value(kind, value)?;
-        let removed = store.remove_rule(kind, &canonical)?;
-        let mut rules = self.user_rules.write().unwrap_or_else(|e| e.into_inner());
-        let mut next = UserRules::clone(&rules);
-        next.remove(kind, &canonical);
-        *rules = Arc::new(next);
-        Ok(removed)
-    }
-
-    /// Replaces the clock (tests, replays).
-    pub fn set_clock(&mut self, clock: Arc<dyn Clock>) {
-        self.clock = clock;
-    }
-
-    /// Replaces where payee history lives (the encrypted store provides a
-    /// persistent one). History recorded so far is not carried over.
-    pub fn set_history_store(&mut self, history: Arc<dyn HistoryStore>) {
-        self.history = history;
     }
 
     /// The settings this guard was made with.
@@ -465,64 +227,6 @@ impl Guard {
         self.payment(intent, answers, false)
     }
 
-    /// Remembers that a payment went through, for the amount and new-payee
-    /// checks of later payments.
-    pub fn record_payment(&self, intent: &PaymentIntent) -> Result<()> {
-        let snap = self.snapshot();
-        let p = payment::prepare(&*snap, &self.settings.region, self.settings.lang, intent)?;
-        self.history
-            .record(&p.payee, &p.currency, intent.amount_minor, self.now_ms())
-    }
-
-    /// Records something the host saw (a call, a flagged message or link)
-    /// into the journey. A call's number is kept only as a hash. The guard
-    /// records its own checks; use this for what it did not check.
-    pub fn record_event(&self, event: Event) {
-        let snap = self.snapshot();
-        let subject = match (event.kind, event.subject.as_deref()) {
-            (EventKind::Call, Some(raw)) => Some(
-                crate::number::parse(&snap.numbers, &self.settings.region, raw)
-                    .ok()
-                    .and_then(|p| match p {
-                        crate::number::Parsed::Number(n) => Some(n.normalized),
-                        crate::number::Parsed::Withheld => None,
-                    })
-                    .unwrap_or_else(|| raw.trim().to_string()),
-            ),
-            _ => None,
-        };
-        let now = self.now_ms();
-        self.journey()
-            .record_seen(&snap.payments, now, &event, subject.as_deref());
-    }
-
-    /// Forgets the journey (sign-out; a batch of unrelated inputs).
-    pub fn forget_journey(&self) {
-        self.journey().clear();
-    }
-
-    /// Plaintext numbers for a platform call directory (iOS CallKit): the
-    /// region's official numbers with their names, and the user's own
-    /// blocked numbers. See [`crate::directory`].
-    pub fn call_directory(&self) -> Result<crate::directory::CallDirectory> {
-        let blocked: Vec<String> = match self.store() {
-            Some(store) => store
-                .rules()?
-                .into_iter()
-                .filter(|r| r.kind == ListKind::Number && r.action == RuleAction::Block)
-                .map(|r| r.value)
-                .collect(),
-            None => Vec::new(),
-        };
-        let snap = self.snapshot();
-        Ok(crate::directory::build(
-            &snap.numbers,
-            &self.settings.region,
-            self.settings.lang,
-            &blocked,
-        ))
-    }
-
     fn payment(
         &self,
         intent: &PaymentIntent,
@@ -551,25 +255,6 @@ impl Guard {
         };
         let v = payment::assess(&*snap, intent, &p, inputs)?;
         Ok(self.finish(&snap, v))
-    }
-
-    fn journey(&self) -> MutexGuard<'_, Journey> {
-        // A poisoned journey is still a list of complete entries.
-        self.journey.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Journey hook of the guard's own checks.
-    fn remember(&self, snap: &Snapshot, v: &Verdict, kind: EventKind) {
-        if let Some(mut event) = Event::from_verdict(v) {
-            event.kind = kind;
-            let subject = if kind == EventKind::Call {
-                v.normalized.clone()
-            } else {
-                None
-            };
-            self.journey()
-                .record_seen(&snap.payments, self.now_ms(), &event, subject.as_deref());
-        }
     }
 
     /// Hook applied to every verdict: the user's own rules, then notices
@@ -621,63 +306,10 @@ impl Guard {
         v
     }
 
-    /// The learned models checks use now (message, then link), with their
-    /// short ids: a feed's model after an apply, else the embedded default;
-    /// none of a kind when this build ships no default and no feed carried
-    /// one. Costs a re-encoding of each model (about a millisecond per MB).
-    pub fn models(&self) -> Vec<crate::store::ModelStatus> {
-        let snap = self.snapshot();
-        let mut out = Vec::new();
-        for (kind, model) in [
-            (crate::model::FeatureKind::Message, &snap.message_model),
-            (crate::model::FeatureKind::Link, &snap.link_model),
-        ] {
-            let Some(model) = model else { continue };
-            let bytes = model.to_bytes();
-            let embedded = crate::model::embedded(kind).is_some_and(|e| e == bytes.as_slice());
-            let source = if embedded {
-                "embedded"
-            } else if self.store.is_some() {
-                "feed"
-            } else {
-                "custom"
-            };
-            out.extend(crate::store::ModelStatus::of_bytes(
-                kind.as_str(),
-                &bytes,
-                source,
-            ));
-        }
-        out
-    }
-
     /// The kinds this build can check.
     pub fn kinds(&self) -> &'static [Kind] {
         &[Kind::Number, Kind::Link, Kind::Message, Kind::Payment]
     }
-}
-
-/// The protection data a store holds, compiled: the snapshot, the user's
-/// rules, and a problem to report when the feed's rules could not be
-/// compiled (the lists are kept, the embedded rules used).
-fn snapshot_from_store(store: &Store) -> Result<(Snapshot, UserRules, Option<String>)> {
-    let loaded = store.load()?;
-    let version = loaded
-        .feed_version()
-        .unwrap_or_else(|| EMBEDDED_VERSION.to_string());
-    let expires = loaded.expires_ms();
-    let index: Arc<dyn BlockIndex> = Arc::new(loaded.index);
-    let (mut snap, problem) = match Snapshot::build(&loaded.rules, index.clone(), version.clone()) {
-        Ok(s) => (s, None),
-        // Rules are compiled before a feed is applied, so this means a
-        // newer rule format in an older library.
-        Err(e) => (
-            Snapshot::build(&RuleSources::default(), index, version)?,
-            Some(format!("feed rules unusable: {e}")),
-        ),
-    };
-    snap.expires_ms = expires;
-    Ok((snap, loaded.user_rules, problem))
 }
 
 /// Adds a notice reason (weight 0) and its advice, once.
@@ -693,170 +325,12 @@ fn add_notice(snap: &Snapshot, lang: Lang, v: &mut Verdict, code: &str, detail: 
     }
 }
 
-/// The user's rule for what a verdict checked, if any.
-fn rule_for(rules: &UserRules, v: &Verdict) -> Option<RuleAction> {
-    let n = v.normalized.as_deref()?;
-    match v.kind {
-        Kind::Number => rules.get(ListKind::Number, n),
-        Kind::Link => rules.for_url(n),
-        Kind::Payment => rules.get(ListKind::Account, n),
-        Kind::Message => None,
-    }
-}
-
-/// Applies the user's rules to a verdict and the verdicts of what was
-/// extracted from it. A blocked value is `dangerous` with action `block`;
-/// an allowed one is `trusted`; a message carrying a blocked value is
-/// `dangerous` too.
-fn apply_user_rules(snap: &Snapshot, lang: Lang, rules: &UserRules, v: &mut Verdict) {
-    let mut blocked_inside = false;
-    for e in &mut v.extracted {
-        if let Some(ev) = e.verdict.as_deref_mut() {
-            apply_user_rules(snap, lang, rules, ev);
-            blocked_inside |= ev.reasons.iter().any(|r| r.code.ends_with(".user_blocked"));
-        }
-    }
-    match rule_for(rules, v) {
-        Some(RuleAction::Block) => force_user_rule(snap, lang, v, RuleAction::Block),
-        // A listing the publisher marks confirmed wins over the user's own
-        // allow ("not a scam"); an unconfirmed one yields to it.
-        Some(RuleAction::Allow) if confirmed_listing(v) => {
-            let code = format!("{}.user_allow_overridden", v.kind.as_str());
-            add_notice(
-                snap,
-                lang,
-                v,
-                &code,
-                "You trusted this earlier, but the publisher has confirmed it as fraud",
-            );
-        }
-        Some(RuleAction::Allow) => force_user_rule(snap, lang, v, RuleAction::Allow),
-        None if blocked_inside => force_user_rule(snap, lang, v, RuleAction::Block),
-        None => {}
-    }
-}
-
-/// True when the verdict rests on a publisher's confirmed listing
-/// (`<kind>.blocklist_confirmed`, added by the check beside the
-/// `<kind>.blocklisted` reason).
-fn confirmed_listing(v: &Verdict) -> bool {
-    let code = format!("{}.blocklist_confirmed", v.kind.as_str());
-    v.has_reason(&code)
-}
-
-fn force_user_rule(snap: &Snapshot, lang: Lang, v: &mut Verdict, action: RuleAction) {
-    let kind = v.kind.as_str();
-    let code = match action {
-        RuleAction::Block => format!("{kind}.user_blocked"),
-        RuleAction::Allow => format!("{kind}.user_allowed"),
-    };
-    if v.has_reason(&code) {
-        return;
-    }
-    let texts = &snap.texts;
-    match action {
-        RuleAction::Block => {
-            v.reasons
-                .push(Reason::new(code.clone(), 100, "Blocked by the user"));
-            v.score = 100;
-            v.action = Action::Block;
-            let was_warning = v.level >= Level::Suspicious;
-            v.level = Level::Dangerous;
-            let mut advice = texts.advice(&code, lang).to_vec();
-            // Advice of a clear verdict ("no signal is not a guarantee")
-            // does not fit a blocked value; a warning's does.
-            let earlier: Vec<String> = if was_warning {
-                v.advice.drain(..).collect()
-            } else {
-                Vec::new()
-            };
-            for line in earlier
-                .into_iter()
-                .chain(texts.advice("level.dangerous", lang).iter().cloned())
-            {
-                if !advice.contains(&line) {
-                    advice.push(line);
-                }
-            }
-            advice.truncate(snap.scoring.max_advice.max(1));
-            v.advice = advice;
-        }
-        RuleAction::Allow => {
-            v.reasons
-                .push(Reason::new(code.clone(), -100, "Trusted by the user"));
-            v.level = Level::Trusted;
-            v.score = 0;
-            v.action = snap.scoring.action_for(v.kind, Level::Trusted);
-            v.fraud_type = None;
-            v.cool_off_seconds = None;
-            v.questions.clear();
-            v.advice = texts.advice(&code, lang).to_vec();
-        }
-    }
-    if let Some(t) = texts.title(&code, lang, None) {
-        v.title = t;
-    }
-}
-
 // The guard is shared across threads by every host.
 const _: () = {
     const fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Guard>();
     assert_send_sync::<Snapshot>();
 };
-
-// Issue 20: verdict ids and the warning audit log (the rest of the bank's
-// flow, over the log, is in `audit.rs`).
-
-/// A fresh verdict id: 128 random bits as 32 hex digits.
-fn new_id() -> Option<String> {
-    use ring::rand::SecureRandom;
-    let mut b = [0u8; 16];
-    ring::rand::SystemRandom::new().fill(&mut b).ok()?;
-    let mut s = String::with_capacity(32);
-    for x in b {
-        s.push_str(&format!("{x:02x}"));
-    }
-    debug_assert!(s.len() <= MAX_AUDIT_ID_BYTES);
-    Some(s)
-}
-
-/// Gives a verdict its id and queues it for the audit log when it is a
-/// warning (written off the check path by the store's [`AuditWriter`]). A
-/// warning that could not be queued (see [`AuditWriter::push`]) leaves the
-/// verdict without an id, so the host never holds an id the store does
-/// not know; the verdict itself still stands.
-pub(crate) fn stamp(audit: &AuditWriter, now_ms: i64, v: &mut Verdict) {
-    let Some(id) = new_id() else {
-        log::warn!("no random source for a verdict id");
-        return;
-    };
-    if v.action >= Action::Warn {
-        let value = match v.kind {
-            Kind::Message => Some(v.input.clone()),
-            _ => v.normalized.clone().or_else(|| Some(v.input.clone())),
-        };
-        let rec = AuditRecord {
-            id: id.clone(),
-            time_ms: now_ms,
-            kind: v.kind,
-            level: v.level,
-            action: v.action,
-            fraud_type: v.fraud_type,
-            reasons: v.reasons.iter().map(|r| r.code.clone()).collect(),
-            title: v.title.clone(),
-            feed_version: v.feed_version.clone(),
-            decision: None,
-            decided_ms: None,
-            not_scam: false,
-            value,
-        };
-        if !audit.push(rec) {
-            return;
-        }
-    }
-    v.id = Some(id);
-}
 
 #[cfg(test)]
 mod tests {
