@@ -7,7 +7,7 @@ use crate::snapshot::RuleSources;
 use serde::{Deserialize, Serialize};
 
 /// The error type an entry source may fail with; it comes back inside
-/// [`StoreError::Source`].
+/// [`crate::store::StoreError::Source`].
 pub type SourceError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Most entries (additions plus removals) one change may carry.
@@ -100,7 +100,7 @@ impl FeedRemoval {
 ///
 /// `entries` and `removals` are streamed once each, entries first; an
 /// `Err` from either aborts the apply (rolled back) and comes back as
-/// [`StoreError::Source`]. Entries sorted by `(kind, fast)` are cheapest,
+/// [`crate::store::StoreError::Source`]. Entries sorted by `(kind, fast)` are cheapest,
 /// but any order works (they are sorted in memory, 24 bytes an entry).
 ///
 /// A **full** change (`base == None`) replaces everything this feed listed:
@@ -127,10 +127,10 @@ pub struct FeedChange<'a> {
     /// Rule JSON and models by part; `Some` replaces that part's embedded
     /// default. The merged rules are compiled (and models parsed) before
     /// anything is committed: rules that don't compile or a model that
-    /// doesn't parse refuse the whole change ([`StoreError::Rules`]).
+    /// doesn't parse refuse the whole change ([`crate::store::StoreError::Rules`]).
     pub rules: RuleSources,
     /// Named settings written in the same transaction (`None` deletes),
-    /// e.g. the publisher key after a rotation. See [`super::Store::setting`].
+    /// e.g. the publisher key after a rotation. See [`crate::store::Store::setting`].
     pub settings: Vec<(String, Option<Vec<u8>>)>,
 }
 
@@ -273,7 +273,7 @@ impl FeedState {
     }
 }
 
-/// The result of [`super::Store::apply_feed`].
+/// The result of [`crate::store::Store::apply_feed`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ApplyOutcome {
     /// The feed's id.
