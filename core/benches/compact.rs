@@ -16,8 +16,23 @@
 //! SHA-256s with binary search (written to a file of 32 bytes an entry and
 //! read back) and a `HashSet<u64>` of XXH3 hashes. Lookup times include
 //! hashing the value for all three. Temporary files are deleted at the end.
+//!
+//! A fourth row times today's index before the prefix filter (issue 18:
+//! "10 M lookup not slower than today at 1 M"): `common/today_index.rs`
+//! keeps that set, bench-only, built from the same 56-bit keys; its lookup
+//! is hash + truncate + candidate range of one segment, so it does less
+//! than the store's (which also walks the feed's delta segment). The last
+//! line prints the 10 M store lookup over this reference at 1 M, both from
+//! this run.
 
-use fanzha_core::blocklist::{fast_hash, value_hash, BlockIndex, ListEntry, ListKind};
+mod common {
+    pub mod today_index;
+}
+
+use common::today_index::TodaySet;
+use fanzha_core::blocklist::{
+    fast_hash, truncate_key, value_hash, BlockIndex, ListEntry, ListKind,
+};
 use fanzha_core::feed::{self, FeedMeta, FeedWriter, Limits, PublisherKey, TrustedKeys};
 use fanzha_core::store::{FileKeyProvider, Store};
 use fanzha_core::FraudType;
@@ -321,6 +336,32 @@ fn step_hash_set(n: u64) {
     );
 }
 
+/// Today's set before the prefix filter (bench-only copy), same keys.
+fn step_today(n: u64) {
+    /// The feed writer's default key width.
+    const KEY_BITS: u8 = 56;
+    let mut keys: Vec<u64> = (0..n)
+        .map(|i| truncate_key(fast_hash(&listed(i)), KEY_BITS))
+        .collect();
+    keys.sort_unstable();
+    let set = TodaySet::build_capped(&keys, u32::from(KEY_BITS) - 16);
+    drop(keys);
+    out("index_heap_bytes", set.heap_bytes());
+    let find = |v: &str| {
+        !set.candidates(truncate_key(fast_hash(v), KEY_BITS))
+            .is_empty()
+    };
+    let hits = hit_probes(n);
+    let misses = miss_probes();
+    out("hits_missing", hits.iter().filter(|h| !find(h)).count());
+    out(
+        "miss_ns",
+        time_each(&misses, |p| {
+            black_box(find(p));
+        }),
+    );
+}
+
 // ---- the parent ----
 
 type Results = BTreeMap<String, String>;
@@ -370,6 +411,7 @@ fn main() {
             "lookup" => step_lookup(&dir, n),
             "sha" => step_sha_list(&dir, n),
             "hashset" => step_hash_set(n),
+            "today" => step_today(n),
             _ => panic!("unknown step {step}"),
         }
         return;
@@ -406,9 +448,10 @@ fn main() {
         ours.extend(run_step("lookup", d, n));
         let sha = run_step("sha", d, n);
         let set = run_step("hashset", d, n);
+        let today = run_step("today", d, n);
         drop(dir);
         eprintln!("{} done in {:.0} s", human(n), t.elapsed().as_secs_f64());
-        rows.push((n, ours, sha, set));
+        rows.push((n, ours, sha, set, today));
     }
 
     let nf = |n: u64| n as f64;
@@ -417,7 +460,7 @@ fn main() {
         "| entries | structure | wire B/entry | disk B/entry | index B/entry (heap; RSS) | build s | build peak MB | apply s | apply peak MB | lookup median hit / miss ns | listed not found |"
     );
     println!("|---|---|---|---|---|---|---|---|---|---|---|");
-    for (n, ours, sha, set) in &rows {
+    for (n, ours, sha, set, today) in &rows {
         let n = *n;
         println!(
             "| {} | format 2 feed + store | {:.2} | {:.2} | {:.2}; {:.2} | {:.1} | {:.0} | {:.1} | {:.0} | {:.0} / {:.0} | {} |",
@@ -459,9 +502,16 @@ fn main() {
             f(set, "miss_ns"),
             set.get("hits_missing").map_or("?", |s| s.as_str()),
         );
+        println!(
+            "| {} | today's index before the filter (in-memory set only) | — | — | {:.2}; — | — | — | — | — | — / {:.0} | {} |",
+            human(n),
+            f(today, "index_heap_bytes") / nf(n),
+            f(today, "miss_ns"),
+            today.get("hits_missing").map_or("?", |s| s.as_str()),
+        );
     }
     println!();
-    for (n, ours, _, _) in &rows {
+    for (n, ours, _, _, _) in &rows {
         println!(
             "{}: 1 % delta {} bytes = {:.2} % of the full feed, applied in {:.2} s; false hits on unlisted numbers {}",
             human(*n),
@@ -472,6 +522,15 @@ fn main() {
         );
     }
     let at = |n: u64| rows.iter().find(|r| r.0 == n).map(|r| &r.1);
+    let today_at = |n: u64| rows.iter().find(|r| r.0 == n).map(|r| &r.4);
+    if let (Some(big), Some(base)) = (at(10_000_000), today_at(1_000_000)) {
+        println!(
+            "miss lookup median, store at 10 M / today's index before the filter at 1 M (this run): {:.0} / {:.0} ns = {:.2}",
+            f(big, "miss_ns"),
+            f(base, "miss_ns"),
+            f(big, "miss_ns") / f(base, "miss_ns"),
+        );
+    }
     if let (Some(big), Some(base)) = (at(10_000_000), at(1_000_000)) {
         println!(
             "lookup median, format 2 store at 10 M / same store format at 1 M (this run): hit {:.2}, miss {:.2}",

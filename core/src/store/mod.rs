@@ -259,7 +259,8 @@ impl Store {
     /// Reads what a guard needs — blocklist index, feed rules, feed states,
     /// user rules — in one read transaction on a new connection, which the
     /// index keeps to confirm candidates. Costs about the size of the
-    /// compact indexes (≈2.2 bytes an entry) in reads and decryption.
+    /// compact indexes (≈2.1 bytes an entry) in reads and decryption, and
+    /// half a byte an entry for the filter built in memory.
     pub fn load(&self) -> Result<Loaded, StoreError> {
         let conn = db::connect(&self.path, false)?;
         conn.execute_batch("BEGIN")?;
