@@ -15,7 +15,14 @@
 //!
 //! The test fails on any cycle and prints every strongly connected set of
 //! modules with the edges that close it. There is no list of allowed
-//! exceptions.
+//! exceptions at this level.
+//!
+//! One level down, the same rule holds inside each folder module (`store/`,
+//! `store/apply/`, `guard/`, `feed/`, …): its children (files and folders,
+//! not the parent's own `mod.rs` / `guard.rs`, which composes them) import
+//! each other without cycles, edges read from `crate::…` and `super::…`
+//! paths. `link/` and `link/heuristics/` still have cycles
+//! ([`KNOWN_NESTED_CYCLES`]) and are printed, not checked.
 //!
 //! The layers today, top to bottom (each imports only from below):
 //! `audit`, `batch` (extend the guard) → `guard` (composes) → `feed` →
@@ -170,6 +177,34 @@ fn crate_paths(text: &str) -> Vec<String> {
 /// with its root file `root` (`lib.rs`, `main.rs`).
 fn graph_of(src: &str, root: &str) -> Graph {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join(src);
+    // Paths inside a folder module: `super::` from a leaf file and from a
+    // `mod.rs`, groups, `crate::` paths.
+    let me = [
+        "store".to_string(),
+        "apply".to_string(),
+        "verify".to_string(),
+    ];
+    let text = code(
+        "use super::{change::X, feeds::FeedRow};\n\
+         use super::super::blocks::Packed;\n\
+         use crate::store::segment::{self as index, kind_slot};\n\
+         fn f() { crate::blocklist::fast_hash(\"\"); }\n",
+    );
+    let got = named_paths(&text, &me);
+    for want in [
+        &["store", "apply", "change"][..],
+        &["store", "apply", "feeds"],
+        &["store", "blocks", "Packed"],
+        &["store", "segment", "kind_slot"],
+        &["blocklist", "fast_hash"],
+    ] {
+        assert!(got.iter().any(|p| p == want), "{want:?} not in {got:?}");
+    }
+    assert_eq!(
+        module_path(Path::new("store/apply/mod.rs")),
+        ["store", "apply"]
+    );
+
     let (modules, reexports) = crate_root(&std::fs::read_to_string(src.join(root)).unwrap());
     let resolve = |name: &str| -> Option<String> {
         if modules.contains(name) {
@@ -217,6 +252,138 @@ fn graph_of(src: &str, root: &str) -> Graph {
         edges.entry(from).or_default();
     }
     edges
+}
+
+/// A file's module path from `src`: `store/apply/verify.rs` is
+/// `[store, apply, verify]`, `store/apply/mod.rs` and `guard.rs` are
+/// `[store, apply]` and `[guard]`.
+fn module_path(rel: &Path) -> Vec<String> {
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+        .collect();
+    let last = parts.pop().unwrap_or_default();
+    if last != "mod.rs" {
+        parts.push(last.trim_end_matches(".rs").to_string());
+    }
+    parts
+}
+
+/// Every module path a file names, absolute (`crate::a::b` and
+/// `super::…` resolved from `me`, the file's module path), as its
+/// identifier segments; a `{…}` group adds one path per item.
+fn named_paths(text: &str, me: &[String]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let starts = text
+        .match_indices("crate::")
+        .map(|(i, _)| (i, None))
+        .chain(text.match_indices("super::").map(|(i, _)| (i, Some(()))));
+    for (i, sup) in starts {
+        // Only the start of a path (`a::super::` does not occur; skip
+        // the second `super` of `super::super::`).
+        let before = &text[..i];
+        if before.ends_with("::")
+            || (i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_'))
+        {
+            continue;
+        }
+        let (mut base, mut rest) = match sup {
+            None => (Vec::new(), &text[i + "crate::".len()..]),
+            Some(()) => {
+                // `super` is the module one up from the file's own
+                // (`store/apply/mod.rs` is `store::apply`: up is `store`).
+                let mut base: Vec<String> = me.to_vec();
+                let mut rest = &text[i..];
+                while let Some(r) = rest.strip_prefix("super::") {
+                    base.pop();
+                    rest = r;
+                }
+                (base, rest)
+            }
+        };
+        loop {
+            if let Some(group) = rest.strip_prefix('{') {
+                let end = group.find('}').unwrap_or(group.len());
+                for item in group[..end].split(',') {
+                    let id = ident_at(item.trim());
+                    if !id.is_empty() && id != "self" {
+                        let mut p = base.clone();
+                        p.push(id.to_string());
+                        out.push(p);
+                    }
+                }
+                break;
+            }
+            let id = ident_at(rest);
+            if id.is_empty() {
+                out.push(base.clone());
+                break;
+            }
+            base.push(id.to_string());
+            match rest[id.len()..].strip_prefix("::") {
+                Some(r) => rest = r,
+                None => {
+                    out.push(base.clone());
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// For every folder module of the crate in `src` (`store/`, `store/apply/`,
+/// `guard/`, …): the graph among its children (the files and folders in
+/// it, not its own `mod.rs` / `x.rs`, which composes them). An edge `a ->
+/// b` is a path in a file under `a` that names `b` or something inside it,
+/// written `crate::…` or `super::…`. A child using what its parent file
+/// defines (`super::Store`) is not an edge: the parent is not a node.
+fn nested_graphs(src: &str) -> Vec<(String, Graph)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join(src);
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| f.parent().map(Path::to_path_buf))
+        .filter(|d| d != &src)
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    let mut out = Vec::new();
+    for dir in dirs {
+        let level = module_path(&dir.strip_prefix(&src).unwrap().join("mod.rs"));
+        let children: BTreeSet<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir() || p.extension().is_some_and(|x| x == "rs"))
+            .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
+            .filter(|n| n != "mod" && n != "tests")
+            .collect();
+        let mut g = Graph::new();
+        for c in &children {
+            g.entry(c.clone()).or_default();
+        }
+        for f in files.iter().filter(|f| f.starts_with(&dir)) {
+            let rel = f.strip_prefix(&src).unwrap();
+            let me = module_path(rel);
+            if me.len() <= level.len() || f.file_name().is_some_and(|n| n == "tests.rs") {
+                continue; // the level's own file, or a test module
+            }
+            let from = &me[level.len()];
+            let text = code(&std::fs::read_to_string(f).unwrap());
+            for path in named_paths(&text, &me) {
+                if path.len() > level.len() && path[..level.len()] == level[..] {
+                    let to = &path[level.len()];
+                    if to != from && children.contains(to) {
+                        g.get_mut(from).unwrap().insert(to.clone());
+                    }
+                }
+            }
+        }
+        out.push((level.join("::"), g));
+    }
+    out
 }
 
 /// The strongly connected sets of more than one module (Tarjan), each
@@ -330,6 +497,34 @@ fn cli_and_bindings_modules_import_each_other_without_cycles() {
     let bindings = graph_of("../bindings/src", "lib.rs");
     assert!(bindings.len() > 3, "{bindings:?}");
     assert_acyclic("the bindings", &bindings);
+}
+
+/// Folder modules whose children still import each other, with the cycle
+/// found on 2026-12-04: `link/` (heuristics -> rules -> spoof -> rules,
+/// rules -> heuristics) and `link/heuristics/` (brand, host, idn). Owned by
+/// the link work; every other folder module must stay acyclic.
+const KNOWN_NESTED_CYCLES: [&str; 2] = ["link", "link::heuristics"];
+
+/// Inside each folder module too: the children of `store/`, `store/apply/`,
+/// `guard/`, `feed/`, … import each other without cycles (the parent file
+/// composes them and is not a node).
+#[test]
+fn each_folder_modules_children_import_each_other_without_cycles() {
+    let graphs = nested_graphs("src");
+    let names: Vec<&str> = graphs.iter().map(|(n, _)| n.as_str()).collect();
+    for m in ["store", "store::apply", "guard"] {
+        assert!(names.contains(&m), "{m} missing from {names:?}");
+    }
+    let (_, apply) = graphs.iter().find(|(n, _)| n == "store::apply").unwrap();
+    assert!(apply["verify"].contains("labels"), "{apply:?}");
+    assert!(apply["segments"].contains("feeds"), "{apply:?}");
+    for (name, g) in &graphs {
+        if KNOWN_NESTED_CYCLES.contains(&name.as_str()) {
+            eprintln!("known, not checked: {name}: {:?}", cyclic_sets(g));
+        } else {
+            assert_acyclic(name, g);
+        }
+    }
 }
 
 #[test]
