@@ -810,7 +810,7 @@ const _: () = {
 
 /// A fresh verdict id: 128 random bits as 32 hex digits.
 fn new_id() -> Option<String> {
-    let s = crate::audit::verdict_id()?;
+    let s = crate::ids::verdict_id()?;
     debug_assert!(s.len() <= MAX_AUDIT_ID_BYTES);
     Some(s)
 }
