@@ -384,10 +384,25 @@ fn probabilities(
     let mut acc = [0i32; MAX_CLASSES];
     let value = 1.0 / (hashes.len().max(1) as f32).sqrt();
     let mask = (1u64 << m.bits.min(24)) - 1;
-    for &h in hashes {
-        if let Some(row) = rows.get((h & mask) as u32) {
-            for (a, &w) in acc[..classes].iter_mut().zip(row) {
-                *a += i32::from(w);
+    match rows {
+        // The common case, without a match per gram.
+        Rows::Dense(t, c) if c == classes => {
+            for &h in hashes {
+                let at = (h & mask) as usize * c;
+                if let Some(row) = t.get(at..at + c) {
+                    for (a, &w) in acc[..c].iter_mut().zip(row) {
+                        *a += i32::from(w);
+                    }
+                }
+            }
+        }
+        _ => {
+            for &h in hashes {
+                if let Some(row) = rows.get((h & mask) as u32) {
+                    for (a, &w) in acc[..classes].iter_mut().zip(row) {
+                        *a += i32::from(w);
+                    }
+                }
             }
         }
     }
