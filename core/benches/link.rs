@@ -92,7 +92,134 @@ fn median_ns(mut f: impl FnMut()) -> f64 {
     samples[SAMPLES / 2]
 }
 
+/// The compare bench's URL stream (`perf/benches/sides/link.rs`), same
+/// shapes and generator, for instruction counts of the real mix.
+fn stream_urls(n_hosts: u64, count: usize) -> Vec<String> {
+    let mut state = 42u64;
+    let mut next = move || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    (0..count)
+        .map(|i| match i % 10 {
+            0 => {
+                let h = blocked_host((next() % n_hosts) as usize);
+                format!("https://{h}/login?id={}", next() % 1000)
+            }
+            1 => "https://www.icbc.com.cn/icbc/perbank/index.jsp".to_string(),
+            2 => {
+                let a = next() % 5000;
+                format!(
+                    "https://m.shop{a}.example.com/item/{}.html?src=sms",
+                    next() % 100000
+                )
+            }
+            3 => {
+                let a = next() % 5000;
+                format!("http://news.site{a}.cn/2024/05/{}.htm", next() % 10000)
+            }
+            4 => {
+                let a = next() % 50;
+                format!(
+                    "https://cdn{a}.assets-example.net/static/js/app.{}.js",
+                    next() % (1 << 20)
+                )
+            }
+            5 => {
+                let a = next() % 5000;
+                let b = next() % 9999;
+                format!(
+                    "https://blog{a}.example.org/posts/{b}/comments#c{}",
+                    next() % 50
+                )
+            }
+            6 => format!("https://www.example{}.com/", next() % 100000),
+            7 => {
+                let a = next() % 1000;
+                format!("https://a.b.c.example{a}.com/x/y/z?q={}", next() % 1000)
+            }
+            8 => format!("https://docs{}.example.io/guide/start.html", next() % 1000),
+            _ => {
+                let a = next() % 1000;
+                format!("https://video{a}.example.tv/watch?v={:x}", next())
+            }
+        })
+        .collect()
+}
+
+/// `FANZHA_LINK_STREAM=N`: N checks of the compare bench's URL stream by
+/// a guard opened on a store (1 000 blocked hosts, audit writer on, as in
+/// `compare`), nothing else. Under callgrind, run N = 0 and N = 2000 and
+/// divide the difference by 2000 for instructions per check.
+fn stream_profile(n: usize) {
+    use fanzha_core::store::{FeedChange, FeedEntry, FileKeyProvider, Store};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("links.db");
+    let keys = Arc::new(FileKeyProvider::from_bytes(&[7u8; 32]));
+    {
+        let store = Store::open(&db, keys.as_ref()).expect("store opens");
+        let entry = ListEntry {
+            category: "fraud".into(),
+            fraud_type: FraudType::ImpersonateCustomerService,
+            severity: 90,
+            reports: 3,
+            label: "bench".into(),
+            confirmed: false,
+            match_bits: 0,
+        };
+        let entries = (0..1000).map(move |i| {
+            Ok(FeedEntry::new(
+                ListKind::Url,
+                &format!("{}/", blocked_host(i)),
+                entry.clone(),
+            ))
+        });
+        store
+            .apply_feed(FeedChange {
+                feed_id: "bench".into(),
+                version: 1,
+                base: None,
+                created_ms: 0,
+                expires_ms: i64::MAX,
+                entries: Box::new(entries),
+                removals: Box::new(std::iter::empty()),
+                rules: RuleSources::default(),
+                settings: Vec::new(),
+            })
+            .expect("feed applies");
+    }
+    let guard = Guard::open(
+        Settings {
+            region: "CN".into(),
+            lang: Lang::ZhHans,
+        },
+        &db,
+        keys,
+    )
+    .expect("guard opens");
+    let urls = stream_urls(1000, 2000);
+    // One check before counting: the link model's table is built on the first.
+    black_box(guard.check_link(&urls[1]).expect("checks"));
+    for i in 0..n {
+        black_box(
+            guard
+                .check_link(black_box(&urls[i % urls.len()]))
+                .expect("checks"),
+        );
+    }
+}
+
 fn main() {
+    if let Some(n) = std::env::var("FANZHA_LINK_STREAM")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        stream_profile(n);
+        return;
+    }
     // `cargo test --benches` runs this binary with `--bench` absent: keep it quick.
     let quick = !std::env::args().any(|a| a == "--bench");
     let n = if quick { 10_000 } else { BLOCKED_HOSTS };

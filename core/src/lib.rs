@@ -43,6 +43,7 @@ mod fasthash;
 pub mod feed;
 pub mod golomb;
 mod guard;
+mod ids;
 pub mod link;
 pub mod message;
 pub mod model;

@@ -13,13 +13,7 @@ impl Guard {
 
 /// A fresh verdict id: 128 random bits as 32 hex digits.
 fn new_id() -> Option<String> {
-    use ring::rand::SecureRandom;
-    let mut b = [0u8; 16];
-    ring::rand::SystemRandom::new().fill(&mut b).ok()?;
-    let mut s = String::with_capacity(32);
-    for x in b {
-        s.push_str(&format!("{x:02x}"));
-    }
+    let s = crate::ids::verdict_id()?;
     debug_assert!(s.len() <= MAX_AUDIT_ID_BYTES);
     Some(s)
 }

@@ -23,11 +23,58 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// Longest link (bytes, after trimming) scored on the fast path.
 const MAX_TEXT: usize = 512;
+/// Per-thread buffers of [`Normalized::probability`], grown once, so
+/// scoring does not allocate.
+#[derive(Default)]
+struct Buffers {
+    /// The gram hashes of the link being scored.
+    hashes: Vec<u64>,
+    /// The open-addressing set that deduplicates them (0: empty slot).
+    seen: Vec<u64>,
+}
+
 thread_local! {
-    /// The gram hashes of the link being scored: one buffer per thread,
-    /// grown once, so scoring does not allocate.
-    static HASHES: std::cell::RefCell<Vec<u64>> =
-        std::cell::RefCell::new(Vec::with_capacity(4 * MAX_TEXT + 64));
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers {
+        hashes: Vec::with_capacity(4 * MAX_TEXT + 64),
+        seen: Vec::new(),
+    });
+}
+
+/// Keeps the first of each distinct value of `hashes` (in place, first-seen
+/// order), through `seen` as an open-addressing set: the same set of
+/// hashes as a sort and `dedup`, in linear time. The scoring sums integer
+/// weights, so the order does not change the result.
+fn dedup_hashes(hashes: &mut Vec<u64>, seen: &mut Vec<u64>) {
+    let cap = (hashes.len() * 2).next_power_of_two().max(64);
+    seen.clear();
+    seen.resize(cap, 0);
+    let mask = cap - 1;
+    let mut zero = false;
+    let mut kept = 0usize;
+    for i in 0..hashes.len() {
+        let h = hashes[i];
+        let fresh = if h == 0 {
+            !std::mem::replace(&mut zero, true)
+        } else {
+            // The high bits: the low ones also pick the model's bucket.
+            let mut slot = (h >> 40) as usize & mask;
+            loop {
+                match seen[slot] {
+                    0 => {
+                        seen[slot] = h;
+                        break true;
+                    }
+                    s if s == h => break false,
+                    _ => slot = (slot + 1) & mask,
+                }
+            }
+        };
+        if fresh {
+            hashes[kept] = h;
+            kept += 1;
+        }
+    }
+    hashes.truncate(kept);
 }
 /// Most classes on the fast path.
 const MAX_CLASSES: usize = 8;
@@ -106,7 +153,7 @@ impl Normalized {
     fn each_gram(&self, mut f: impl FnMut(&[u8])) {
         // Host 2–5-grams and path 3-grams, most of a link's grams: a fixed
         // 5-byte copy after the prefix, then the gram's own length hashed
-        // (the order of the grams does not matter: they are sorted by hash).
+        // (the order of the grams does not matter: the scoring sums integers).
         let mut small = [0u8; 8];
         small[..2].copy_from_slice(b"h:");
         for n in 2..=5 {
@@ -156,40 +203,35 @@ impl Normalized {
     /// `1 - P(benign)`, as [`Model::link_fraud_probability`] computes it;
     /// `None` when the model is not one this path reads.
     pub(super) fn probability(&self, m: &Model, rows: Rows) -> Option<f32> {
-        HASHES.with(|cell| {
-            // A re-entrant call (none today) would find the buffer taken:
-            // it gets a fresh one.
-            let mut fresh = Vec::new();
+        BUFFERS.with(|cell| {
+            // A re-entrant call (none today) would find the buffers taken:
+            // it gets fresh ones.
+            let mut fresh = Buffers::default();
             let mut borrowed = cell.try_borrow_mut();
-            let hashes = match borrowed.as_mut() {
-                Ok(h) => &mut **h,
+            let b = match borrowed.as_mut() {
+                Ok(b) => &mut **b,
                 Err(_) => &mut fresh,
             };
-            hashes.clear();
+            b.hashes.clear();
             let seed = u64::from(FeatureKind::Link.code());
+            let hashes = &mut b.hashes;
             self.each_gram(|g| hashes.push(xxh3_64_with_seed(g, seed)));
-            hashes.sort_unstable();
-            hashes.dedup();
+            dedup_hashes(&mut b.hashes, &mut b.seen);
             let mut probs = [0f32; MAX_CLASSES];
-            let classes = probabilities(m, rows, hashes, &mut probs)?;
+            let classes = probabilities(m, rows, &b.hashes, &mut probs)?;
             Some(1.0 - probs[..classes].first().copied().unwrap_or(0.0))
         })
     }
 
     /// The first `k` n-grams of the evidence [`Model::predict`] reports,
-    /// without their prefixes. Allocates: only a flagged link needs it.
+    /// without their prefixes. Only a flagged link needs it: the grams are
+    /// hashed once more, and only the few that can be among the first `k`
+    /// get their text written.
     pub(super) fn evidence(&self, m: &Model, rows: Rows, k: usize) -> Option<Vec<String>> {
         let seed = u64::from(FeatureKind::Link.code());
-        let mut grams: Vec<(u64, String)> = Vec::new();
-        self.each_gram(|g| {
-            grams.push((
-                xxh3_64_with_seed(g, seed),
-                String::from_utf8_lossy(g).into_owned(),
-            ))
-        });
-        grams.sort_unstable_by_key(|g| g.0);
-        grams.dedup_by_key(|g| g.0);
-        let hashes: Vec<u64> = grams.iter().map(|g| g.0).collect();
+        let mut hashes: Vec<u64> = Vec::new();
+        self.each_gram(|g| hashes.push(xxh3_64_with_seed(g, seed)));
+        dedup_hashes(&mut hashes, &mut Vec::new());
         let mut probs = [0f32; MAX_CLASSES];
         let n = probabilities(m, rows, &hashes, &mut probs)?;
         let top = (1..n)
@@ -197,20 +239,41 @@ impl Normalized {
             .unwrap_or(0);
         let value = 1.0 / (hashes.len().max(1) as f32).sqrt();
         let mask = (1u64 << m.bits.min(24)) - 1;
-        let mut ev: Vec<(String, f32)> = grams
-            .into_iter()
-            .filter_map(|(h, text)| {
+        let mut ev: Vec<(u64, f32)> = hashes
+            .iter()
+            .filter_map(|&h| {
                 let row = rows.get((h & mask) as u32)?;
                 let d =
                     (f32::from(row[top]) * m.scale[top] - f32::from(row[0]) * m.scale[0]) * value;
-                (d > 0.0).then_some((text, d))
+                (d > 0.0).then_some((h, d))
             })
+            .collect();
+        let k = k.min(10);
+        if k == 0 || ev.is_empty() {
+            return Some(Vec::new());
+        }
+        // The first k by weight (ties by text) all weigh at least the k-th
+        // largest weight: only those grams need their text.
+        ev.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let floor = ev[k.min(ev.len()) - 1].1;
+        ev.retain(|e| e.1.total_cmp(&floor).is_ge());
+        let mut texts: Vec<Option<String>> = vec![None; ev.len()];
+        self.each_gram(|g| {
+            let h = xxh3_64_with_seed(g, seed);
+            if let Some(i) = ev.iter().position(|e| e.0 == h) {
+                texts[i].get_or_insert_with(|| String::from_utf8_lossy(g).into_owned());
+            }
+        });
+        let mut ev: Vec<(String, f32)> = ev
+            .iter()
+            .zip(texts)
+            .filter_map(|(e, t)| Some((t?, e.1)))
             .collect();
         ev.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         ev.dedup_by(|a, b| a.0 == b.0);
         Some(
             ev.into_iter()
-                .take(k.min(10))
+                .take(k)
                 .map(|(g, _)| match g.split_once(':') {
                     Some((_, t)) => t.to_string(),
                     None => g,
@@ -321,10 +384,25 @@ fn probabilities(
     let mut acc = [0i32; MAX_CLASSES];
     let value = 1.0 / (hashes.len().max(1) as f32).sqrt();
     let mask = (1u64 << m.bits.min(24)) - 1;
-    for &h in hashes {
-        if let Some(row) = rows.get((h & mask) as u32) {
-            for (a, &w) in acc[..classes].iter_mut().zip(row) {
-                *a += i32::from(w);
+    match rows {
+        // The common case, without a match per gram.
+        Rows::Dense(t, c) if c == classes => {
+            for &h in hashes {
+                let at = (h & mask) as usize * c;
+                if let Some(row) = t.get(at..at + c) {
+                    for (a, &w) in acc[..c].iter_mut().zip(row) {
+                        *a += i32::from(w);
+                    }
+                }
+            }
+        }
+        _ => {
+            for &h in hashes {
+                if let Some(row) = rows.get((h & mask) as u32) {
+                    for (a, &w) in acc[..classes].iter_mut().zip(row) {
+                        *a += i32::from(w);
+                    }
+                }
             }
         }
     }
@@ -485,18 +563,51 @@ mod tests {
             );
             if let Some(n) = n {
                 fast += 1;
-                if p >= m.calibration.suspicious_at || flagged < 2000 {
+                if p >= m.calibration.suspicious_at {
                     flagged += 1;
+                }
+                // Every link's evidence, flagged or not, and more than the
+                // three grams a reason names (ties at the cut included).
+                for k in [3, 10] {
                     assert_eq!(
-                        n.evidence(&m, Rows::Dense(&table.table, table.classes), 3)
+                        n.evidence(&m, Rows::Dense(&table.table, table.classes), k)
                             .expect("evidence"),
-                        slow_evidence(&m, text, 3),
+                        slow_evidence(&m, text, k),
                         "evidence of {url:?}"
                     );
                 }
             }
         }
         assert!(fast > 15_000, "{fast} links on the fast path");
+        assert!(flagged > 1_000, "{flagged} flagged links");
+    }
+
+    #[test]
+    fn dedup_keeps_each_hash_once() {
+        let mut seen = Vec::new();
+        for input in [
+            vec![],
+            vec![0, 0, 5, 0, 5],
+            vec![3, 1, 3, 2, 1, 1 << 40, (1 << 40) + 1, 1 << 40, u64::MAX],
+            (0..500u64)
+                .map(|i| (i % 97) << 40 | (i % 13))
+                .collect::<Vec<_>>(),
+        ] {
+            let mut want = input.clone();
+            want.sort_unstable();
+            want.dedup();
+            let mut got = input.clone();
+            dedup_hashes(&mut got, &mut seen);
+            let first: Vec<u64> = input
+                .iter()
+                .enumerate()
+                .filter(|(i, h)| !input[..*i].contains(h))
+                .map(|(_, &h)| h)
+                .collect();
+            assert_eq!(got, first, "first-seen order");
+            got.sort_unstable();
+            assert_eq!(got, want);
+        }
     }
 
     #[test]
