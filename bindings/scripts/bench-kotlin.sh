@@ -19,7 +19,10 @@ shift || true
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 
 cargo build --quiet --locked --workspace
-cargo build --quiet --locked --profile release-small -p fanzha-ffi --lib --example bench_calls
+cargo build --quiet --locked --profile release-small -p fanzha-ffi --example bench_calls
+# The shipped library, built last (the example's build writes the same file):
+# the cdylib alone, as build-android.sh builds it (README, "Library size").
+cargo rustc --quiet --locked --profile release-small -p fanzha-ffi --lib --crate-type cdylib
 lib="$target_dir/release-small/libfanzha_ffi.so"
 stripped="$(mktemp)"
 trap 'rm -f "$stripped"' EXIT

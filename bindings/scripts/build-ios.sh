@@ -38,8 +38,11 @@ rustup target add "${targets[@]}" >/dev/null
 # The deployment target the static library is compiled for; keep it equal to
 # the platforms in Package.swift.
 export IPHONEOS_DEPLOYMENT_TARGET=16.0
+# The static library alone (`rustc --crate-type staticlib`), not beside the
+# rlib: fat LTO then keeps only what the C interface reaches (README,
+# "Library size").
 for t in "${targets[@]}"; do
-  cargo build --locked --profile "$profile" -p fanzha-ffi --target "$t"
+  cargo rustc --locked --profile "$profile" -p fanzha-ffi --lib --crate-type staticlib --target "$t"
 done
 
 # Swift sources, header and module map (library mode, from a host build).

@@ -57,7 +57,9 @@ coroutines="$kotlin_home/lib/kotlinx-coroutines-core-jvm.jar"
 echo "building fanzha-ffi ($profile)"
 bindings/scripts/generate-bindings.sh --out "$work/generated" >/dev/null
 if [ "$profile" != dev ]; then
-  cargo build --quiet --locked --profile "$profile" -p fanzha-ffi
+  # The shared library as the mobile scripts build it: the cdylib alone
+  # (README, "Library size").
+  cargo rustc --quiet --locked --profile "$profile" -p fanzha-ffi --lib --crate-type cdylib
 fi
 
 # --- fixtures --------------------------------------------------------------

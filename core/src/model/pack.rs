@@ -8,17 +8,24 @@
 //! ```text
 //! magic "FZMZ" | file length u32 | header length u32 | classes u8 | rows u32
 //! header: the file's bytes up to and including its row count
-//! range-coded rows: per row the bucket gap, then one weight per class
+//! range-coded rows: per row the bucket gap, the row's centre (more than
+//!   two classes), then one weight per class
 //! trailer: the file's last 8 bytes (its checksum)
 //! ```
 //!
 //! A gap `g` (the first row's bucket, then the difference to the previous
 //! one) is coded as `g + 1`: its bit length by a 5-bit tree, then the bits
-//! below the leading one, each with its own adaptive probability. Weights
-//! are coded as bytes by 8-bit trees, one tree per (class, the row's
-//! previous weight / 16): a class's weights cluster, and neighbouring
-//! classes of a row move together. In a two-class model the second weight
-//! is coded as the sum of both (almost always 0: the classes mirror).
+//! below the leading one, each with its own adaptive probability. A row's
+//! weights share an offset (the softmax ignores it, training does not
+//! remove it): with more than two classes the row's centre (the median of
+//! its weights as signed bytes) is coded first, by its own 8-bit tree, and
+//! each weight as its difference to the centre (mod 256). Weights are
+//! coded as bytes by 8-bit trees, one tree per (class, the row's previous
+//! coded weight / 16, the centre / 64): a class's weights cluster, and
+//! neighbouring classes of a row move together. On the message model the
+//! centre saves about 6 % (an entropy estimate: 377 → 352 KB). In a
+//! two-class model the centre is 0 and the second weight is coded as the
+//! sum of both (almost always 0: the classes mirror).
 //!
 //! This file is self-contained (std only): `build.rs` includes it too, and
 //! `psl/` (build script and library) for the Public Suffix List.
@@ -33,8 +40,10 @@ const PROB_BITS: u32 = 11;
 const PROB_INIT: u16 = 1 << (PROB_BITS - 1);
 const MOVE_BITS: u32 = 5;
 const TOP: u32 = 1 << 24;
-/// Weight contexts per class (by the row's previous weight).
+/// Weight contexts per class by the row's previous coded weight...
 const PREV_CONTEXTS: usize = 16;
+/// ... and by the row's centre.
+const CENTRE_CONTEXTS: usize = 4;
 
 struct Encoder {
     low: u64,
@@ -147,6 +156,8 @@ impl<'a> Decoder<'a> {
 struct Models {
     /// The gaps between consecutive buckets.
     gap: NumModel,
+    /// The rows' centres (more than two classes).
+    centre: Vec<u16>,
     weights: Vec<u16>,
 }
 
@@ -154,17 +165,31 @@ impl Models {
     fn new(classes: usize) -> Models {
         Models {
             gap: NumModel::new(),
-            weights: vec![PROB_INIT; classes * PREV_CONTEXTS * 256],
+            centre: vec![PROB_INIT; 256],
+            weights: vec![PROB_INIT; classes * PREV_CONTEXTS * CENTRE_CONTEXTS * 256],
         }
     }
 
     /// The tree of the weight of class `c` after the row's previous
-    /// weight `prev` (`None` for the first class).
-    fn tree(&mut self, c: usize, prev: Option<u8>) -> &mut [u16] {
+    /// coded weight `prev` (`None` for the first class), in a row whose
+    /// centre is `centre`.
+    fn tree(&mut self, c: usize, prev: Option<u8>, centre: u8) -> &mut [u16] {
         let ctx = prev.map_or(0, |p| usize::from(p.wrapping_add(128)) >> 4);
-        let at = (c * PREV_CONTEXTS + ctx) * 256;
+        let k = usize::from(centre.wrapping_add(128)) >> 6;
+        let at = ((c * PREV_CONTEXTS + ctx) * CENTRE_CONTEXTS + k) * 256;
         &mut self.weights[at..at + 256]
     }
+}
+
+/// A row's centre: the median of its weights as signed bytes (the upper
+/// middle one for an even count); 0 for two classes or fewer.
+fn centre(w: &[u8]) -> u8 {
+    if w.len() <= 2 {
+        return 0;
+    }
+    let mut s: Vec<i8> = w.iter().map(|&b| b as i8).collect();
+    s.sort_unstable();
+    s[s.len() / 2] as u8
 }
 
 fn encode_byte(e: &mut Encoder, tree: &mut [u16], v: u8) {
@@ -254,15 +279,19 @@ pub fn pack(file: &[u8]) -> Option<Vec<u8>> {
         m.gap.encode(&mut e, gap);
         let w = file.get(at..at + n)?;
         at += n;
+        let mid = centre(w);
+        if n > 2 {
+            encode_byte(&mut e, &mut m.centre, mid);
+        }
         let mut prev = None;
         for c in 0..n {
             let v = if n == 2 && c == 1 {
                 w[1].wrapping_add(w[0])
             } else {
-                w[c]
+                w[c].wrapping_sub(mid)
             };
-            encode_byte(&mut e, m.tree(c, prev), v);
-            prev = Some(w[c]);
+            encode_byte(&mut e, m.tree(c, prev, mid), v);
+            prev = Some(w[c].wrapping_sub(mid));
         }
     }
     if at + 8 != file.len() {
@@ -309,13 +338,20 @@ pub fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
     for _ in 0..rows {
         let gap = m.gap.decode(&mut d)?;
         write_varint(&mut out, gap);
+        let mid = if n > 2 {
+            decode_byte(&mut d, &mut m.centre)
+        } else {
+            0
+        };
         let mut prev = None;
         for c in 0..n {
-            w[c] = decode_byte(&mut d, m.tree(c, prev));
-            if n == 2 && c == 1 {
-                w[1] = w[1].wrapping_sub(w[0]);
-            }
-            prev = Some(w[c]);
+            let v = decode_byte(&mut d, m.tree(c, prev, mid));
+            w[c] = if n == 2 && c == 1 {
+                v.wrapping_sub(w[0])
+            } else {
+                v.wrapping_add(mid)
+            };
+            prev = Some(w[c].wrapping_sub(mid));
         }
         out.extend_from_slice(&w);
         if out.len() > len {
