@@ -201,10 +201,30 @@ DELIV = [
 ]
 
 
+# A brand promoting its own app: from an app store, the brand's own short
+# link or a QR code in the store; a sign-in gift, notifications, a new
+# version.
+APP_PROMO = [
+    "【{app}】[下载|安装]{app}APP[，新用户|，首次登录][领|送|即得]{n2}元[新人红包|优惠券|立减金]，[应用商店|应用市场|App Store]搜索“{app}”[即可下载|下载]。",
+    "【{app}】{app}APP[全新|]{n1}.0版[上线|发布]，[点击下载|下载地址]：{mk_short}[，|，]也可在应用商店[更新|升级]。",
+    "【{app}】[下载|打开]{app}APP，[每日签到|签到{n1}天][领|得][积分|流量|金币]，[点击下载|立即下载]{mk_short}",
+    "【{app}】[您好|尊敬的客户]，[为及时接收|及时收到][账户动态|订单消息|优惠通知]，[请|建议][下载|打开]{app}APP[并|]开启消息[推送|通知]。",
+    "【{app}】[扫描|扫]门店[二维码|海报二维码]下载{app}APP，[注册|登录]即送{mk_prize}，[详询|咨询]门店[工作人员|店员]。",
+    "【{app}】[手机银行|APP][新版|{n1}.{n1}版]已[上线|发布]，[请|可]在[官方应用商店|应用市场]更新，[我行|本行|官方]不会通过短信链接发送安装包。",
+]
+
+
 def zh_marketing(rng):
-    kind = rng.choices(["carrier", "bank", "shop", "food", "ecom", "retail", "estate", "car", "edu", "svc", "appt", "deliv"],
-                       [12, 14, 6, 8, 8, 8, 5, 5, 4, 8, 7, 5])[0]
+    kind = rng.choices(["carrier", "bank", "shop", "food", "ecom", "retail", "estate", "car", "edu", "svc", "appt", "deliv", "app"],
+                       [12, 14, 6, 8, 8, 8, 5, 5, 4, 8, 7, 5, 10])[0]
     cache = {}
+    if kind == "app":
+        pool = rng.choice([MK_ECOM, MK_SERVICE, MK_FOOD, MK_RETAIL, [b for b, _ in (("招商银行", 0), ("工商银行", 0), ("建设银行", 0), ("平安银行", 0), ("中国移动", 0), ("中国联通", 0))]])
+        cache["app"] = rng.choice(pool)
+        own = MK_OWN_LINK.get(cache["app"])
+        cache["mk_short"] = rng.choice(["", "https://"]) + rng.choice(own if own and rng.random() < 0.7 else MK_SHORT) + _id(rng, rng.randint(5, 8))
+        text = fill(rng, rng.choice(APP_PROMO), cache)
+        return text + (fill(rng, "{mk_unsub}") if rng.random() < 0.6 else "")
     if kind == "appt":
         cache["app2"] = rng.choice(MK_RETAIL + ["海尔智家", "美的", "格力", "小米之家", "华为服务", "方太"])
         return fill(rng, rng.choice(APPT), cache)
