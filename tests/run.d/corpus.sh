@@ -13,5 +13,6 @@ python3 tests/corpus/gen/marketing.py --check
 python3 tests/corpus/gen/fresh4.py --check
 python3 tests/corpus/gen/fresh5.py --check
 python3 tests/corpus/gen/fresh6.py --check
+python3 tests/corpus/gen/fresh7.py --check
 python3 tests/corpus/gen/conversations_fresh.py --check
 python3 tests/corpus/links/generate_links.py --check
