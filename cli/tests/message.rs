@@ -118,7 +118,7 @@ fn small_model(dir: &common::Tmp) -> String {
     for i in 0..20 {
         let pad = "。".repeat(i % 3);
         for (t, l) in [
-            ("恭喜您获得一等奖，凭购物小票到一楼服务台领取", "benign"),
+            ("恭喜您获得一等奖，请于三日内到一楼领取", "benign"),
             ("本周六超市会员抽奖，一等奖电饭煲，凭会员卡领取", "benign"),
             ("您的快递已到驿站，请凭取件码取件", "benign"),
             (
@@ -154,7 +154,7 @@ fn small_model(dir: &common::Tmp) -> String {
 fn check_and_scan_use_the_model_given_with_model() {
     let dir = common::Tmp::new("msg-model");
     let model = small_model(&dir);
-    let prize = "恭喜您获得一等奖，凭购物小票到一楼服务台领取";
+    let prize = "恭喜您获得一等奖，请于三日内到一楼领取";
     let friend = "王哥，老同学是我，手头有点紧，能不能帮个忙";
     let check = |text: &str, extra: &[&str]| {
         let mut args = vec!["check", "message", text, "--json", "--lang", "en"];

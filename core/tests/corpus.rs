@@ -18,13 +18,15 @@ const MAX_FP_RATE: f64 = 0.01;
 
 /// Directories under `tests/corpus/` that this rule test does not read:
 /// `train` (the generated training split of the message model), `fresh4`
-/// and `fresh5` (the model's first-measurement splits), `links` (URL lines,
+/// to `fresh7` (the model's first-measurement splits), `links` (URL lines,
 /// another format), `conversations` (dialogues as turns), `gen` and `tools`
 /// (code).
 const NOT_RULE_SPLITS: &[&str] = &[
     "train",
     "fresh4",
     "fresh5",
+    "fresh6",
+    "fresh7",
     "links",
     "conversations",
     "gen",

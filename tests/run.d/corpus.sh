@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The generated corpora (tests/corpus/train, conversations, fresh4, links)
+# The generated corpora (tests/corpus/train incl. marketing, conversations, fresh4, fresh5, links)
 # match their generators: a template change without regenerating (or a
 # hand edit of a generated file) fails here. Python 3 stdlib only.
 set -euo pipefail
@@ -9,7 +9,10 @@ if ! command -v python3 >/dev/null 2>&1; then
   exit 0
 fi
 python3 tests/corpus/gen/generate.py --check
+python3 tests/corpus/gen/marketing.py --check
 python3 tests/corpus/gen/fresh4.py --check
 python3 tests/corpus/gen/fresh5.py --check
+python3 tests/corpus/gen/fresh6.py --check
+python3 tests/corpus/gen/fresh7.py --check
 python3 tests/corpus/gen/conversations_fresh.py --check
 python3 tests/corpus/links/generate_links.py --check

@@ -578,7 +578,7 @@ fn with_model(rows: &[(&str, &str)]) -> Snapshot {
 }
 
 const MODEL_ROWS: &[(&str, &str)] = &[
-    ("恭喜您获得一等奖，凭购物小票到一楼服务台领取", "benign"),
+    ("恭喜您获得一等奖，请于三日内到一楼领取", "benign"),
     ("本周六超市会员抽奖，一等奖电饭煲，凭会员卡领取", "benign"),
     ("您的快递已到驿站，请凭取件码取件", "benign"),
     ("明天下午三点开会，记得带材料", "benign"),
@@ -598,7 +598,7 @@ const MODEL_ROWS: &[(&str, &str)] = &[
 
 #[test]
 fn the_model_overrules_weak_rule_evidence() {
-    let text = "恭喜您获得一等奖，凭购物小票到一楼服务台领取";
+    let text = "恭喜您获得一等奖，请于三日内到一楼领取";
     // The rules alone flag it (a prize won and a claim).
     let alone = check(rules_only(), "CN", Lang::ZhHans, None, text).unwrap();
     assert!(alone.level >= Level::Suspicious, "{alone:#?}");
@@ -663,11 +663,63 @@ fn without_a_model_the_rules_decide_alone() {
         "CN",
         Lang::ZhHans,
         None,
-        "恭喜您获得一等奖，凭购物小票到一楼服务台领取",
+        "恭喜您获得一等奖，请于三日内到一楼领取",
     )
     .unwrap();
     assert!(!v.has_reason("message.model"));
     assert!(v.level >= Level::Suspicious);
+}
+
+/// Real marketing: a prize collected at the counter or credited in the
+/// brand's own app is benign evidence (`message.brand_promotion`); the same
+/// prize with a fee, a card or a private contact is not.
+#[test]
+fn a_prize_through_the_brands_own_channel_stays_clear() {
+    for text in [
+        "恭喜您获得一等奖，凭购物小票到一楼服务台领取",
+        "【农业银行】恭喜您在刷卡抽奖活动中抽中20元立减金，已自动存入手机银行卡券中心，无需任何操作。",
+        "【瑞幸咖啡】会员日消费满30元即可参与抽奖，100%中奖，打开瑞幸咖啡APP首页领取。",
+    ] {
+        let v = check(rules_only(), "CN", Lang::ZhHans, None, text).unwrap();
+        assert_eq!(v.level, Level::Clear, "{v:#?}");
+        assert!(v.has_reason("message.brand_promotion"), "{v:#?}");
+    }
+    for text in [
+        "恭喜您获得一等奖，凭购物小票到一楼服务台领取，领奖前需先缴纳200元手续费",
+        "恭喜您获得一等奖，请提供银行卡号和预留手机号，到一楼服务台领取",
+        "【瑞幸咖啡】恭喜您抽中一等奖，请添加客服QQ12345678领取，到门店领取需先付运费",
+    ] {
+        let v = check(rules_only(), "CN", Lang::ZhHans, None, text).unwrap();
+        assert!(!v.has_reason("message.brand_promotion"), "{v:#?}");
+        assert!(v.level >= Level::Suspicious, "{v:#?}");
+    }
+}
+
+/// "v" followed by a word is not a WeChat id (`voucher`, `Vodafone`).
+#[test]
+fn english_words_starting_with_v_are_not_wechat_ids() {
+    let v = check(
+        rules_only(),
+        "GB",
+        Lang::En,
+        None,
+        "Vodafone: your voucher has been added to your account",
+    )
+    .unwrap();
+    assert!(
+        !v.extracted.iter().any(|e| e.kind == "im_id"),
+        "{:#?}",
+        v.extracted
+    );
+    let v = check(
+        rules_only(),
+        "CN",
+        Lang::ZhHans,
+        None,
+        "领奖请加v：lucky888",
+    )
+    .unwrap();
+    assert!(v.extracted.iter().any(|e| e.kind == "im_id"), "{v:#?}");
 }
 
 #[test]
