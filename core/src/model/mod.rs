@@ -27,6 +27,7 @@ mod format;
 mod pack;
 mod train;
 
+pub(crate) use features::MAX_FEATURE_BYTES;
 pub use features::{featurize, FeatureKind};
 pub use format::ModelError;
 pub use pack::PackedText;
@@ -341,9 +342,11 @@ impl Model {
             .iter()
             .filter_map(|&(h, g)| Some((self.contribution((h & mask) as u32, top, value)?, g)))
             .collect();
-        cand.sort_by(|a, b| b.0.total_cmp(&a.0));
-        // Texts only for the ten largest and whatever ties the tenth.
-        if let Some(&(tenth, _)) = cand.get(9) {
+        // Texts only for the ten largest and whatever ties the tenth (a
+        // selection, not a sort: `top_evidence` orders what is kept).
+        if cand.len() > 10 {
+            cand.select_nth_unstable_by(9, |a, b| b.0.total_cmp(&a.0));
+            let tenth = cand[9].0;
             cand.retain(|c| c.0 >= tenth);
         }
         let norm = s.norm();
