@@ -389,7 +389,14 @@ fn signatures(clean: &str) -> Vec<&str> {
 
 /// The start of the body, for `Verdict.input`.
 fn preview(body: &str) -> String {
-    let mut out: String = body.chars().take(PREVIEW_CHARS).collect();
+    // One copy of the first PREVIEW_CHARS characters, not a push per
+    // character.
+    let end = body
+        .char_indices()
+        .nth(PREVIEW_CHARS)
+        .map_or(body.len(), |(i, _)| i);
+    let mut out = String::with_capacity(end + '…'.len_utf8());
+    out.push_str(&body[..end]);
     if out.len() < body.len() {
         out.push('…');
     }

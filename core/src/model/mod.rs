@@ -337,11 +337,12 @@ impl Model {
         }
         let value = 1.0 / (s.grams.len().max(1) as f32).sqrt();
         let mask = (1u64 << self.bits.min(24)) - 1;
-        let mut cand: Vec<(f32, features::GramRef)> = s
-            .grams
-            .iter()
-            .filter_map(|&(h, g)| Some((self.contribution((h & mask) as u32, top, value)?, g)))
-            .collect();
+        let mut cand: Vec<(f32, features::GramRef)> = Vec::with_capacity(s.grams.len());
+        cand.extend(
+            s.grams
+                .iter()
+                .filter_map(|&(h, g)| Some((self.contribution((h & mask) as u32, top, value)?, g))),
+        );
         // Texts only for the ten largest and whatever ties the tenth (a
         // selection, not a sort: `top_evidence` orders what is kept).
         if cand.len() > 10 {
