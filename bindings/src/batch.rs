@@ -9,7 +9,7 @@
 
 use super::Guard;
 use crate::error::FanzhaError;
-use crate::types::{NumberContext, Verdict};
+use crate::types::{Action, Level, NumberContext, Protection, Verdict};
 use fanzha_core as core;
 
 /// One message of a batch: its sender (a number or an alphanumeric id, if
@@ -45,6 +45,59 @@ impl From<core::Result<core::Verdict>> for CheckResult {
                 verdict: None,
                 error: Some(e.into()),
             },
+        }
+    }
+}
+
+/// The result for one message of [`Guard::check_messages_brief`]: a quiet
+/// verdict as a small record, a warning in full, or why the message could
+/// not be checked.
+///
+/// An inbox scan mostly finds nothing; lifting a full [`Verdict`] (its
+/// localized title and advice, every reason, the extracted items with their
+/// own verdicts) into Kotlin costs several times the check itself, so a
+/// verdict that does not warn comes back as its headline fields only. Call
+/// `check_message` on such a message when its details are wanted.
+#[derive(Debug, uniffi::Enum)]
+pub enum MessageOutcome {
+    /// The verdict does not warn (level trusted or clear): nothing to show.
+    Quiet {
+        /// Trusted or clear.
+        level: Level,
+        /// 0–100.
+        score: i32,
+        /// What the host app should do (`Allow` with the default rules).
+        action: Action,
+        /// Whether the protection data could be consulted: `Clear` with
+        /// `Unavailable` means "could not check the lists".
+        protection: Protection,
+    },
+    /// The verdict warns (level suspicious or dangerous): the full verdict,
+    /// exactly what `check_message` returns.
+    Warning {
+        /// The verdict.
+        verdict: Verdict,
+    },
+    /// The message could not be checked (the error `check_message` throws).
+    Failed {
+        /// Why.
+        error: FanzhaError,
+    },
+}
+
+impl From<core::Result<core::Verdict>> for MessageOutcome {
+    fn from(r: core::Result<core::Verdict>) -> MessageOutcome {
+        match r {
+            Ok(v) if v.level >= core::Level::Suspicious => {
+                MessageOutcome::Warning { verdict: v.into() }
+            }
+            Ok(v) => MessageOutcome::Quiet {
+                level: v.level.into(),
+                score: i32::from(v.score),
+                action: v.action.into(),
+                protection: v.protection.into(),
+            },
+            Err(e) => MessageOutcome::Failed { error: e.into() },
         }
     }
 }
@@ -94,6 +147,27 @@ impl Guard {
         messages: Vec<MessageInput>,
         parallelism: u32,
     ) -> Vec<CheckResult> {
+        let pairs: Vec<(Option<String>, String)> =
+            messages.into_iter().map(|m| (m.sender, m.body)).collect();
+        self.inner
+            .check_messages(&pairs, self::parallelism(parallelism))
+            .into_iter()
+            .map(Into::into)
+            .collect()
+    }
+
+    /// Checks many messages like `check_messages`, with a cheaper result
+    /// for what does not warn: one [`MessageOutcome`] per message, in
+    /// order; `Quiet` (level, score, action, protection) for a trusted or
+    /// clear verdict, `Warning` with the full verdict for a suspicious or
+    /// dangerous one, `Failed` for a message that could not be checked.
+    /// The checks, and what they remember, are those of `check_messages`.
+    #[uniffi::method(default(parallelism = 0))]
+    pub fn check_messages_brief(
+        &self,
+        messages: Vec<MessageInput>,
+        parallelism: u32,
+    ) -> Vec<MessageOutcome> {
         let pairs: Vec<(Option<String>, String)> =
             messages.into_iter().map(|m| (m.sender, m.body)).collect();
         self.inner

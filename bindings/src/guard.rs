@@ -67,7 +67,7 @@ pub use audit::{AuditEntry, Decision, NotScamResult};
 // Batch checks (a list in, a list out) live in their own file, likewise.
 #[path = "batch.rs"]
 mod batch;
-pub use batch::{CheckResult, MessageInput};
+pub use batch::{CheckResult, MessageInput, MessageOutcome};
 // Conversations (call transcripts, chat threads), likewise.
 #[path = "conversation.rs"]
 mod conversation;

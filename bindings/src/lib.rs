@@ -30,7 +30,7 @@ pub mod types;
 pub use error::{FanzhaError, FeedRefusal, StoreProblem};
 pub use guard::{
     AuditEntry, CheckResult, Decision, FeedApplied, FeedStatus, Guard, GuardSettings, MessageInput,
-    ModelStatus, NotScamResult, ProtectionStatus, Speaker, Turn,
+    MessageOutcome, ModelStatus, NotScamResult, ProtectionStatus, Speaker, Turn,
 };
 pub use keys::KeyProvider;
 pub use logging::{install_log_sink, LogLevel, LogRecord, LogSink};

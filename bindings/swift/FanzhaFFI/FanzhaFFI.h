@@ -448,6 +448,11 @@ RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_links(uint64_t ptr, RustBuffe
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_messages(uint64_t ptr, RustBuffer messages, uint32_t parallelism, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_MESSAGES_BRIEF
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_MESSAGES_BRIEF
+RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_messages_brief(uint64_t ptr, RustBuffer messages, uint32_t parallelism, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_NUMBERS
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_FN_METHOD_GUARD_CHECK_NUMBERS
 RustBuffer uniffi_fanzha_ffi_fn_method_guard_check_numbers(uint64_t ptr, RustBuffer numbers, RustBuffer context, uint32_t parallelism, RustCallStatus *_Nonnull out_status
@@ -972,6 +977,12 @@ uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_links(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_MESSAGES
 #define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_MESSAGES
 uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_messages(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_MESSAGES_BRIEF
+#define UNIFFI_FFIDEF_UNIFFI_FANZHA_FFI_CHECKSUM_METHOD_GUARD_CHECK_MESSAGES_BRIEF
+uint16_t uniffi_fanzha_ffi_checksum_method_guard_check_messages_brief(void
     
 );
 #endif

@@ -4,6 +4,7 @@ import org.fanzha.CheckKind
 import org.fanzha.FanzhaException
 import org.fanzha.Level
 import org.fanzha.MessageInput
+import org.fanzha.MessageOutcome
 import org.fanzha.NumberContext
 import org.fanzha.Channel
 import org.fanzha.testing.*
@@ -59,6 +60,50 @@ object BatchTests : Suite("batch checks") {
             }
             assertTrue(out[10].verdict!!.level >= Level.SUSPICIOUS) { "bank phishing: ${out[10].verdict}" }
             assertEquals(0, Fixtures.guard.checkMessages(emptyList()).size, "empty batch")
+        }
+
+        test("checkMessagesBrief: quiet verdicts as their headline, warnings in full, failures in place") {
+            val msgs = List(200) {
+                when (it) {
+                    10 -> MessageInput("95588", "【工商银行】您的账户存在异常，请点击 http://icbc-verify.top 验证")
+                    20 -> MessageInput(null, "【公安局】您涉嫌洗钱案件，请立即将资金转入安全账户配合资金清查。")
+                    30 -> MessageInput(null, " \u200b ")
+                    else -> MessageInput(null, "明天下午${it % 12 + 1}点开会，记得带材料。")
+                }
+            }
+            for (threads in listOf(1u, 2u, 0u)) {
+                val brief = Fixtures.guard.checkMessagesBrief(msgs, threads)
+                val full = Fixtures.guard.checkMessages(msgs, threads)
+                assertEquals(msgs.size, brief.size, "results ($threads threads)")
+                for ((i, b) in brief.withIndex()) {
+                    val f = full[i]
+                    when (b) {
+                        is MessageOutcome.Quiet -> {
+                            val v = f.verdict!!
+                            assertTrue(v.level < Level.SUSPICIOUS) { "quiet $i is ${v.level}" }
+                            assertEquals(v.level, b.level, "level of $i")
+                            assertEquals(v.score, b.score, "score of $i")
+                            assertEquals(v.action, b.action, "action of $i")
+                            assertEquals(v.protection, b.protection, "protection of $i")
+                        }
+                        is MessageOutcome.Warning -> {
+                            val v = f.verdict!!
+                            assertTrue(v.level >= Level.SUSPICIOUS) { "warning $i is ${v.level}" }
+                            // The full verdict, field for field (the id aside: none without a store).
+                            assertEquals(v, b.verdict, "verdict of $i")
+                        }
+                        is MessageOutcome.Failed -> {
+                            assertEquals(null, f.verdict, "verdict of failed $i")
+                            assertTrue(b.error is FanzhaException.InvalidInput) { "error of $i: ${b.error}" }
+                        }
+                    }
+                }
+                assertTrue(brief[10] is MessageOutcome.Warning) { "bank phishing: ${brief[10]}" }
+                assertEquals(Level.DANGEROUS, (brief[20] as MessageOutcome.Warning).verdict.level, "safe account")
+                assertTrue(brief[30] is MessageOutcome.Failed) { "invisible-only body: ${brief[30]}" }
+                assertTrue(brief[0] is MessageOutcome.Quiet) { "meeting: ${brief[0]}" }
+            }
+            assertEquals(0, Fixtures.guard.checkMessagesBrief(emptyList()).size, "empty batch")
         }
     }
 }

@@ -409,7 +409,7 @@ fn scan_numbers(
             continue;
         }
         let mut start = i;
-        let mut digits = String::new();
+        let mut digits = String::with_capacity(MAX_DIGITS + 1);
         let mut end = i;
         let mut j = i;
         while j < bytes.len() {

@@ -86,7 +86,7 @@ pub(crate) fn check(
     let p = snap.patterns();
     let truncated = body.len() > MAX_SCAN_BYTES;
     let scanned = &body[..floor_char_boundary(body, MAX_SCAN_BYTES)];
-    let norm = Normalized::with_symbols(scanned, &p.symbol_words);
+    let (norm, exact) = Normalized::with_symbols_exact(scanned, &p.symbol_words);
     if norm.clean.trim().is_empty() {
         return Err(Error::input(Kind::Message, "empty message"));
     }
@@ -258,7 +258,21 @@ pub(crate) fn check(
         }
     }
     if let Some(m) = snap.message_model() {
-        apply_model(p, m, scanned, &mut a);
+        // The model normalizes its text with NFKC (after cutting it at
+        // MAX_FEATURE_BYTES). When the clean form is exactly NFKC of the
+        // body and neither is cut, it reads the same as the body and is
+        // already normalized, so the model's normalization takes its fast
+        // path (full-width punctuation sends most Chinese bodies down the
+        // slow one).
+        let model_text = if exact
+            && scanned.len() <= crate::model::MAX_FEATURE_BYTES
+            && norm.clean.len() <= crate::model::MAX_FEATURE_BYTES
+        {
+            norm.clean.as_str()
+        } else {
+            scanned
+        };
+        apply_model(p, m, model_text, &mut a);
     }
     if truncated {
         a.add(
@@ -375,7 +389,14 @@ fn signatures(clean: &str) -> Vec<&str> {
 
 /// The start of the body, for `Verdict.input`.
 fn preview(body: &str) -> String {
-    let mut out: String = body.chars().take(PREVIEW_CHARS).collect();
+    // One copy of the first PREVIEW_CHARS characters, not a push per
+    // character.
+    let end = body
+        .char_indices()
+        .nth(PREVIEW_CHARS)
+        .map_or(body.len(), |(i, _)| i);
+    let mut out = String::with_capacity(end + '…'.len_utf8());
+    out.push_str(&body[..end]);
     if out.len() < body.len() {
         out.push('…');
     }

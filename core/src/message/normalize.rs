@@ -53,13 +53,23 @@ impl Normalized {
 
     /// Normalizes `text`, reading the symbols in `symbols` as words.
     pub(crate) fn with_symbols(text: &str, symbols: &SymbolWords) -> Normalized {
-        let clean = clean(text);
+        Normalized::with_symbols_exact(text, symbols).0
+    }
+
+    /// [`Normalized::with_symbols`], and whether `clean` is exactly
+    /// `nfkc(text)`: nothing invisible removed, no stack of marks cut, no
+    /// long run cut (see [`clean_exact`]).
+    pub(crate) fn with_symbols_exact(text: &str, symbols: &SymbolWords) -> (Normalized, bool) {
+        let (clean, exact) = clean_exact(text);
         let (compact, folds) = compact_with(&clean, symbols);
-        Normalized {
-            clean,
-            compact,
-            folds,
-        }
+        (
+            Normalized {
+                clean,
+                compact,
+                folds,
+            },
+            exact,
+        )
     }
 
     /// True when a fold point lies strictly inside `start..end` of `compact`.
@@ -105,15 +115,29 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{e0000}'..='\u{e0fff}')
 }
 
+/// Pushes `c` unless it is invisible; false when it was dropped.
 #[inline]
-fn push_clean(out: &mut String, c: char) {
-    if !is_invisible(c) {
-        out.push(c);
+fn push_clean(out: &mut String, c: char) -> bool {
+    if is_invisible(c) {
+        return false;
     }
+    out.push(c);
+    true
 }
 
 /// The clean form: exactly `nfkc(text)` with invisible characters removed.
 pub fn clean(text: &str) -> String {
+    clean_exact(text).0
+}
+
+/// [`clean`], and whether the result is exactly `nfkc(text)`: true unless
+/// an invisible character was removed, a stack of more than
+/// [`MAX_MARKS_IN_A_ROW`] marks was cut or a run longer than
+/// [`MAX_SLOW_RUN`] was normalized in pieces. Then a reader that
+/// normalizes with NFKC itself can read the clean form instead of the text
+/// (NFKC is idempotent) and find it already normalized.
+pub(crate) fn clean_exact(text: &str) -> (String, bool) {
+    let mut exact = true;
     let mut out = String::with_capacity(text.len());
     // Where the last fast character started, in `text` and in `out`: a slow
     // run may combine with it (`e` + U+0301 → `é`), so NFKC restarts there.
@@ -149,6 +173,8 @@ pub fn clean(text: &str) -> String {
             }
             if marks <= MAX_MARKS_IN_A_ROW {
                 seg.push(d);
+            } else {
+                exact = false;
             }
             count += 1;
             next = match iter.peek() {
@@ -156,16 +182,22 @@ pub fn clean(text: &str) -> String {
                     iter.next();
                     Some(d)
                 }
+                Some(&(_, d)) if !is_fast(d) => {
+                    // The run is cut here: the next piece is normalized
+                    // on its own.
+                    exact = false;
+                    None
+                }
                 _ => None,
             };
         }
         out.truncate(out_at);
         for d in seg.nfkc() {
-            push_clean(&mut out, d);
+            exact &= push_clean(&mut out, d);
         }
         last_fast = None;
     }
-    out
+    (out, exact)
 }
 
 #[inline]
@@ -337,7 +369,43 @@ mod tests {
         assert!(n.clean.chars().count() <= 1 + MAX_MARKS_IN_A_ROW * (100_000 / MAX_SLOW_RUN + 1));
     }
 
+    #[test]
+    fn exact_says_whether_clean_is_plain_nfkc() {
+        for s in [
+            "【工商银行】您的账户，请点击 http://a.cn 验证！",
+            "cafe\u{301} ①",
+            "",
+        ] {
+            let (c, exact) = clean_exact(s);
+            assert!(exact, "{s}");
+            assert_eq!(c, s.nfkc().collect::<String>(), "{s}");
+        }
+        for s in ["刷\u{200b}单", "a\u{7}b", "ok\u{fe0f}"] {
+            assert!(!clean_exact(s).1, "{s:?}");
+        }
+        let marks = format!("a{}", "\u{301}".repeat(40));
+        assert!(!clean_exact(&marks).1);
+        let run = "\u{ac00}".repeat(MAX_SLOW_RUN + 1);
+        assert!(!clean_exact(&run).1);
+    }
+
     proptest! {
+        #[test]
+        fn exact_clean_is_nfkc(s in "[a-zA-Z0-9 ，。：ａ-ｚ０-９\u{300}-\u{36f}\u{4e00}-\u{4e20}\u{ac00}-\u{ac10}\u{1100}-\u{1112}\u{200b}\u{fe0f}\u{7}①ﬁ]{0,48}") {
+            let (c, exact) = clean_exact(&s);
+            if exact {
+                prop_assert_eq!(c, s.nfkc().collect::<String>());
+            }
+        }
+
+        #[test]
+        fn exact_clean_is_nfkc_anywhere(s in "\\PC{0,64}") {
+            let (c, exact) = clean_exact(&s);
+            if exact {
+                prop_assert_eq!(c, s.nfkc().collect::<String>());
+            }
+        }
+
         #[test]
         fn clean_is_nfkc_without_invisibles(s in "\\PC{0,64}") {
             prop_assert_eq!(clean(&s), reference_clean(&s));

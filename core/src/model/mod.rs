@@ -27,6 +27,7 @@ mod format;
 mod pack;
 mod train;
 
+pub(crate) use features::MAX_FEATURE_BYTES;
 pub use features::{featurize, FeatureKind};
 pub use format::ModelError;
 pub use pack::PackedText;
@@ -336,14 +337,17 @@ impl Model {
         }
         let value = 1.0 / (s.grams.len().max(1) as f32).sqrt();
         let mask = (1u64 << self.bits.min(24)) - 1;
-        let mut cand: Vec<(f32, features::GramRef)> = s
-            .grams
-            .iter()
-            .filter_map(|&(h, g)| Some((self.contribution((h & mask) as u32, top, value)?, g)))
-            .collect();
-        cand.sort_by(|a, b| b.0.total_cmp(&a.0));
-        // Texts only for the ten largest and whatever ties the tenth.
-        if let Some(&(tenth, _)) = cand.get(9) {
+        let mut cand: Vec<(f32, features::GramRef)> = Vec::with_capacity(s.grams.len());
+        cand.extend(
+            s.grams
+                .iter()
+                .filter_map(|&(h, g)| Some((self.contribution((h & mask) as u32, top, value)?, g))),
+        );
+        // Texts only for the ten largest and whatever ties the tenth (a
+        // selection, not a sort: `top_evidence` orders what is kept).
+        if cand.len() > 10 {
+            cand.select_nth_unstable_by(9, |a, b| b.0.total_cmp(&a.0));
+            let tenth = cand[9].0;
             cand.retain(|c| c.0 >= tenth);
         }
         let norm = s.norm();

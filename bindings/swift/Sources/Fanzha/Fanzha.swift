@@ -801,6 +801,16 @@ public protocol GuardProtocol: AnyObject, Sendable {
     func checkMessages(messages: [MessageInput], parallelism: UInt32)  -> [CheckResult]
     
     /**
+     * Checks many messages like `check_messages`, with a cheaper result
+     * for what does not warn: one [`MessageOutcome`] per message, in
+     * order; `Quiet` (level, score, action, protection) for a trusted or
+     * clear verdict, `Warning` with the full verdict for a suspicious or
+     * dangerous one, `Failed` for a message that could not be checked.
+     * The checks, and what they remember, are those of `check_messages`.
+     */
+    func checkMessagesBrief(messages: [MessageInput], parallelism: UInt32)  -> [MessageOutcome]
+    
+    /**
      * Checks many numbers with one context (a call log, a list of payees).
      * One result per number, in order. `parallelism`: threads to use, 0
      * for every core, 1 for the calling thread only. Throws only for an
@@ -1333,6 +1343,25 @@ open func checkMessages(messages: [MessageInput], parallelism: UInt32 = UInt32(0
     return try!  FfiConverterSequenceTypeCheckResult.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_fanzha_ffi_fn_method_guard_check_messages(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeMessageInput.lower(messages),
+        FfiConverterUInt32.lower(parallelism),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Checks many messages like `check_messages`, with a cheaper result
+     * for what does not warn: one [`MessageOutcome`] per message, in
+     * order; `Quiet` (level, score, action, protection) for a trusted or
+     * clear verdict, `Warning` with the full verdict for a suspicious or
+     * dangerous one, `Failed` for a message that could not be checked.
+     * The checks, and what they remember, are those of `check_messages`.
+     */
+open func checkMessagesBrief(messages: [MessageInput], parallelism: UInt32 = UInt32(0)) -> [MessageOutcome]  {
+    return try!  FfiConverterSequenceTypeMessageOutcome.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_fanzha_ffi_fn_method_guard_check_messages_brief(
             self.uniffiCloneHandle(),
         FfiConverterSequenceTypeMessageInput.lower(messages),
         FfiConverterUInt32.lower(parallelism),uniffiCallStatus
@@ -6290,6 +6319,131 @@ public func FfiConverterTypeLogLevel_lower(_ value: LogLevel) -> RustBuffer {
 
 
 /**
+ * The result for one message of [`Guard::check_messages_brief`]: a quiet
+ * verdict as a small record, a warning in full, or why the message could
+ * not be checked.
+ *
+ * An inbox scan mostly finds nothing; lifting a full [`Verdict`] (its
+ * localized title and advice, every reason, the extracted items with their
+ * own verdicts) into Kotlin costs several times the check itself, so a
+ * verdict that does not warn comes back as its headline fields only. Call
+ * `check_message` on such a message when its details are wanted.
+ */
+
+public enum MessageOutcome: Equatable, Hashable {
+    
+    /**
+     * The verdict does not warn (level trusted or clear): nothing to show.
+     */
+    case quiet(
+        /**
+         * Trusted or clear.
+         */level: Level, 
+        /**
+         * 0–100.
+         */score: Int32, 
+        /**
+         * What the host app should do (`Allow` with the default rules).
+         */action: Action, 
+        /**
+         * Whether the protection data could be consulted: `Clear` with
+         * `Unavailable` means "could not check the lists".
+         */protection: Protection
+    )
+    /**
+     * The verdict warns (level suspicious or dangerous): the full verdict,
+     * exactly what `check_message` returns.
+     */
+    case warning(
+        /**
+         * The verdict.
+         */verdict: Verdict
+    )
+    /**
+     * The message could not be checked (the error `check_message` throws).
+     */
+    case failed(
+        /**
+         * Why.
+         */error: FanzhaError
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension MessageOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMessageOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = MessageOutcome
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MessageOutcome {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .quiet(level: try FfiConverterTypeLevel.read(from: &buf), score: try FfiConverterInt32.read(from: &buf), action: try FfiConverterTypeAction.read(from: &buf), protection: try FfiConverterTypeProtection.read(from: &buf)
+        )
+        
+        case 2: return .warning(verdict: try FfiConverterTypeVerdict.read(from: &buf)
+        )
+        
+        case 3: return .failed(error: try FfiConverterTypeFanzhaError.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: MessageOutcome, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .quiet(level,score,action,protection):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeLevel.write(level, into: &buf)
+            FfiConverterInt32.write(score, into: &buf)
+            FfiConverterTypeAction.write(action, into: &buf)
+            FfiConverterTypeProtection.write(protection, into: &buf)
+            
+        
+        case let .warning(verdict):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeVerdict.write(verdict, into: &buf)
+            
+        
+        case let .failed(error):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeFanzhaError.write(error, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageOutcome_lift(_ buf: RustBuffer) throws -> MessageOutcome {
+    return try FfiConverterTypeMessageOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageOutcome_lower(_ value: MessageOutcome) -> RustBuffer {
+    return FfiConverterTypeMessageOutcome.lower(value)
+}
+
+
+
+/**
  * The outcome of the bank's payee-name check (Confirmation / Verification
  * of Payee).
  */
@@ -7624,6 +7778,31 @@ fileprivate struct FfiConverterSequenceTypeUserRule: FfiConverterRustBuffer {
         return seq
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeMessageOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = [MessageOutcome]
+
+    public static func write(_ value: [MessageOutcome], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMessageOutcome.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [MessageOutcome] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [MessageOutcome]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMessageOutcome.read(from: &buf))
+        }
+        return seq
+    }
+}
 /**
  * Installs `sink` as the receiver of the SDK's logs, at `level` and above.
  *
@@ -7772,6 +7951,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_check_messages() != 26002) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fanzha_ffi_checksum_method_guard_check_messages_brief() != 44427) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fanzha_ffi_checksum_method_guard_check_numbers() != 46724) {

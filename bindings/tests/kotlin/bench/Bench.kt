@@ -32,6 +32,7 @@ import org.fanzha.FastGuard
 import org.fanzha.FastLib
 import org.fanzha.FfiConverterSequenceTypeCheckResult
 import org.fanzha.FfiConverterSequenceTypeMessageInput
+import org.fanzha.FfiConverterSequenceTypeMessageOutcome
 import org.fanzha.FfiConverterString
 import org.fanzha.FfiConverterTypeNumberContext
 import org.fanzha.FfiConverterTypeVerdict
@@ -39,6 +40,7 @@ import org.fanzha.FraudType
 import org.fanzha.Guard
 import org.fanzha.GuardSettings
 import org.fanzha.MessageInput
+import org.fanzha.MessageOutcome
 import org.fanzha.NumberContext
 import org.fanzha.RustBuffer
 import org.fanzha.UniffiLib
@@ -201,6 +203,13 @@ object Bench {
         }
         measureBatch("checkMessages ×1000, parallelism 1", batch, 3, rounds) { guard.checkMessages(batchMsgs, 1u) }
         measureBatch("checkMessages ×1000, every core", batch, 3, rounds) { guard.checkMessages(batchMsgs, 0u) }
+        val briefResults = guard.checkMessagesBrief(batchMsgs, 1u)
+        println("bench checkMessagesBrief: ${briefResults.count { it is MessageOutcome.Warning }} of ${briefResults.size} results are warnings (full verdicts)")
+        measureBatch("piece: lower + lift 1000 brief message results", batch, 3, rounds) {
+            FfiConverterSequenceTypeMessageOutcome.lift(FfiConverterSequenceTypeMessageOutcome.lower(briefResults))
+        }
+        measureBatch("checkMessagesBrief ×1000, parallelism 1", batch, 3, rounds) { guard.checkMessagesBrief(batchMsgs, 1u) }
+        measureBatch("checkMessagesBrief ×1000, every core", batch, 3, rounds) { guard.checkMessagesBrief(batchMsgs, 0u) }
         measureBatch("checkNumbers ×1000, parallelism 1", batch, 3, rounds) { guard.checkNumbers(batchNumbers, ctx, 1u) }
         measureBatch("checkNumbers ×1000, every core", batch, 3, rounds) { guard.checkNumbers(batchNumbers, ctx, 0u) }
         measureBatch("checkLinks ×1000, parallelism 1", batch, 3, rounds) { guard.checkLinks(batchLinks, 1u) }
