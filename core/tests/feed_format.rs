@@ -602,40 +602,95 @@ proptest! {
     /// and accepts exactly the bodies that follow the documented rules.
     #[test]
     fn structured_bodies_walk_without_panicking(recs in proptest::collection::vec(rec_strategy(), 0..24), delta in any::<bool>()) {
-        let (body, counts) = encode(&recs);
-        let f = fixture();
-        let src = if delta { &f.delta } else { &f.full };
-        let prefix = prefix_len(src);
-        let mut m = src[..prefix].to_vec();
-        // These are format-1 records (still read): say so in the header.
-        m[8..10].copy_from_slice(&1u16.to_le_bytes());
-        m[124] = 0;
-        for (i, at) in [80usize, 88, 96, 104].into_iter().enumerate() {
-            m[at..at + 8].copy_from_slice(&counts[i].to_le_bytes());
+        if let Some((ok, valid, result)) = walk_structured(&recs, delta) {
+            prop_assert_eq!(ok, valid, "{}", result);
         }
-        m[112..116].copy_from_slice(&(counts[4] as u32).to_le_bytes());
-        m[116..120].copy_from_slice(&(counts[5] as u32).to_le_bytes());
-        m[128..136].copy_from_slice(&(body.len() as u64).to_le_bytes());
-        m.extend_from_slice(&body);
-        let Ok(file) = FeedFile::parse(&m, &Limits::default()) else { return Ok(()) };
-        let result = file.summary();
+    }
+}
 
-        // The documented rules, checked independently.
-        let mut defined = 0u32;
-        let mut kinds = std::collections::HashSet::new();
-        let mut valid = true;
-        for r in &recs {
-            valid &= match r {
-                Rec::Str(_) => { defined += 1; true }
-                Rec::Entry { kind, severity, category, label, .. } =>
-                    (1..=3).contains(kind) && *severity <= 100 && *category < defined && *label < defined,
-                Rec::Removal { kind } => delta && (1..=3).contains(kind),
-                Rec::Rules { kind, op, .. } => (1..=7).contains(kind) && *op == 1 && kinds.insert(*kind),
-                Rec::Junk(j) => j.is_empty(),
-            };
-        }
-        valid &= counts[4] <= 5;
-        prop_assert_eq!(result.is_ok(), valid, "{:?}", result);
+/// Builds a format-1 feed around `recs` and reads it: `(read ok, valid by
+/// the documented rules, the reader's answer)`, or `None` when the header
+/// itself does not parse.
+fn walk_structured(recs: &[Rec], delta: bool) -> Option<(bool, bool, String)> {
+    let (body, counts) = encode(recs);
+    let f = fixture();
+    let src = if delta { &f.delta } else { &f.full };
+    let prefix = prefix_len(src);
+    let mut m = src[..prefix].to_vec();
+    // These are format-1 records (still read): say so in the header.
+    m[8..10].copy_from_slice(&1u16.to_le_bytes());
+    m[124] = 0;
+    for (i, at) in [80usize, 88, 96, 104].into_iter().enumerate() {
+        m[at..at + 8].copy_from_slice(&counts[i].to_le_bytes());
+    }
+    m[112..116].copy_from_slice(&(counts[4] as u32).to_le_bytes());
+    m[116..120].copy_from_slice(&(counts[5] as u32).to_le_bytes());
+    m[128..136].copy_from_slice(&(body.len() as u64).to_le_bytes());
+    m.extend_from_slice(&body);
+    let Ok(file) = FeedFile::parse(&m, &Limits::default()) else {
+        return None;
+    };
+    let result = file.summary();
+
+    // The documented rules, checked independently.
+    let mut defined = 0u32;
+    let mut kinds = std::collections::HashSet::new();
+    let mut valid = true;
+    for r in recs {
+        valid &= match r {
+            Rec::Str(_) => {
+                defined += 1;
+                true
+            }
+            Rec::Entry {
+                kind,
+                severity,
+                category,
+                label,
+                ..
+            } => {
+                (1..=3).contains(kind)
+                        // Bit 7 is the publisher's "confirmed" flag (format.rs
+                        // `SEVERITY_CONFIRMED`); the severity is the rest.
+                        && (*severity & 0x7f) <= 100
+                        && *category < defined
+                        && *label < defined
+            }
+            Rec::Removal { kind } => delta && (1..=3).contains(kind),
+            Rec::Rules { kind, op, .. } => {
+                (1..=7).contains(kind) && *op == 1 && kinds.insert(*kind)
+            }
+            Rec::Junk(j) => j.is_empty(),
+        };
+    }
+    valid &= counts[4] <= 5;
+    Some((result.is_ok(), valid, format!("{result:?}")))
+}
+
+#[test]
+fn a_confirmed_entry_reads_and_an_oversized_severity_does_not() {
+    let strs = || (0..4).map(|_| Rec::Str(String::new())).collect::<Vec<_>>();
+    let entry = |severity| Rec::Entry {
+        kind: 1,
+        fraud: 0,
+        severity,
+        reports: 0,
+        category: 0,
+        label: 0,
+    };
+    // 0x80 = confirmed, severity 0 (the case a stale oracle once got wrong).
+    for (severity, want) in [
+        (0x80u8, true),
+        (0x80 | 100, true),
+        (0x80 | 101, false),
+        (101, false),
+        (100, true),
+    ] {
+        let mut recs = strs();
+        recs.push(entry(severity));
+        let (ok, valid, result) = walk_structured(&recs, false).expect("header parses");
+        assert_eq!(valid, want, "oracle for {severity:#x}");
+        assert_eq!(ok, want, "reader for {severity:#x}: {result}");
     }
 }
 
