@@ -11,12 +11,11 @@ Never train or tune on it.
     python3 tests/corpus/gen/fresh5.py [--check]
 """
 import os
-import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from slots import SLOTS  # noqa: E402
-from tmpl import dedupe, fill, jsonl, write_or_check  # noqa: E402
+from tmpl import fresh_split, write_or_check  # noqa: E402
 
 SEED = 5005
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fresh5")
@@ -122,28 +121,11 @@ EN_BENIGN = [
 ]
 
 
-def expand(rng, table, n_each):
-    rows = []
-    for label, t in table:
-        for _ in range(n_each):
-            rows.append({"label": label, "sender": None, "text": fill(rng, t)})
-    return rows
-
-
-def build():
-    rng = random.Random(SEED)
-    zh_fraud = dedupe(expand(rng, ZH_FRAUD, 3))
-    en_fraud = dedupe(expand(rng, EN_FRAUD, 4))
-    zh_ben = dedupe(expand(rng, [("benign", t) for t in ZH_BENIGN], 5))
-    en_ben = dedupe(expand(rng, [("benign", t) for t in EN_BENIGN], 4))
-    for rows in (zh_fraud, en_fraud, zh_ben, en_ben):
-        rng.shuffle(rows)
-    files = {"fraud_zh.jsonl": zh_fraud, "benign_zh.jsonl": zh_ben, "en.jsonl": en_fraud + en_ben}
-    return {k: jsonl(v) for k, v in files.items()}
-
-
 def main():
-    write_or_check(build(), OUT, 'fresh5')
+    write_or_check(
+        fresh_split(SEED, ZH_FRAUD, EN_FRAUD, ZH_BENIGN, EN_BENIGN, (3, 4, 5, 4)),
+        OUT,
+        'fresh5')
 
 
 if __name__ == "__main__":

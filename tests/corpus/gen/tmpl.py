@@ -8,6 +8,7 @@ A template is a string with
 import argparse
 import json
 import os
+import random
 import re
 import sys
 
@@ -116,3 +117,28 @@ def write_or_check(files, out_dir, name):
         with open(os.path.join(out_dir, k), "w", encoding="utf-8") as f:
             f.write(v)
         print("%-16s %5d lines" % (k, v.count("\n")))
+
+
+def expand(rng, table, n_each):
+    """`n_each` filled rows per (label, template) of `table`, in order."""
+    rows = []
+    for label, t in table:
+        for _ in range(n_each):
+            rows.append({"label": label, "sender": None, "text": fill(rng, t)})
+    return rows
+
+
+def fresh_split(seed, zh_fraud, en_fraud, zh_benign, en_benign, each):
+    """The three files of a `freshN/` split: Chinese fraud, Chinese ordinary,
+    English both. `each` gives how many rows per template, in that order of
+    tables; rows are deduplicated and shuffled with `seed`."""
+    rng = random.Random(seed)
+    n_zf, n_ef, n_zb, n_eb = each
+    zh_f = dedupe(expand(rng, zh_fraud, n_zf))
+    en_f = dedupe(expand(rng, en_fraud, n_ef))
+    zh_b = dedupe(expand(rng, [("benign", t) for t in zh_benign], n_zb))
+    en_b = dedupe(expand(rng, [("benign", t) for t in en_benign], n_eb))
+    for rows in (zh_f, en_f, zh_b, en_b):
+        rng.shuffle(rows)
+    files = {"fraud_zh.jsonl": zh_f, "benign_zh.jsonl": zh_b, "en.jsonl": en_f + en_b}
+    return {k: jsonl(v) for k, v in files.items()}
