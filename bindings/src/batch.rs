@@ -147,13 +147,7 @@ impl Guard {
         messages: Vec<MessageInput>,
         parallelism: u32,
     ) -> Vec<CheckResult> {
-        let pairs: Vec<(Option<String>, String)> =
-            messages.into_iter().map(|m| (m.sender, m.body)).collect();
-        self.inner
-            .check_messages(&pairs, self::parallelism(parallelism))
-            .into_iter()
-            .map(Into::into)
-            .collect()
+        self.messages_as(messages, parallelism)
     }
 
     /// Checks many messages like `check_messages`, with a cheaper result
@@ -168,6 +162,19 @@ impl Guard {
         messages: Vec<MessageInput>,
         parallelism: u32,
     ) -> Vec<MessageOutcome> {
+        self.messages_as(messages, parallelism)
+    }
+}
+
+impl Guard {
+    /// The batch message check behind `check_messages` and
+    /// `check_messages_brief`: one result per message, in order, in the
+    /// shape `T` the caller lifts.
+    fn messages_as<T: From<core::Result<core::Verdict>>>(
+        &self,
+        messages: Vec<MessageInput>,
+        parallelism: u32,
+    ) -> Vec<T> {
         let pairs: Vec<(Option<String>, String)> =
             messages.into_iter().map(|m| (m.sender, m.body)).collect();
         self.inner
