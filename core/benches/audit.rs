@@ -63,21 +63,7 @@ fn main() {
             for _ in 0..BATCH {
                 let v = g.check_number(black_box(WARNED), &ctx).expect("checks");
                 n += 1;
-                let rec = AuditRecord {
-                    id: format!("{n:032x}"),
-                    time_ms: 0,
-                    kind: v.kind,
-                    level: v.level,
-                    action: v.action,
-                    fraud_type: v.fraud_type,
-                    reasons: v.reasons.iter().map(|r| r.code.clone()).collect(),
-                    title: v.title.clone(),
-                    feed_version: v.feed_version.clone(),
-                    decision: None,
-                    decided_ms: None,
-                    not_scam: false,
-                    value: v.normalized.clone(),
-                };
+                let rec = AuditRecord::of_verdict(format!("{n:032x}"), 0, &v, v.normalized.clone());
                 store.add_audit(&rec).expect("writes");
                 black_box(v);
             }

@@ -33,21 +33,7 @@ pub(super) fn stamp(audit: &AuditWriter, now_ms: i64, v: &mut Verdict) {
             Kind::Message => Some(v.input.clone()),
             _ => v.normalized.clone().or_else(|| Some(v.input.clone())),
         };
-        let rec = AuditRecord {
-            id: id.clone(),
-            time_ms: now_ms,
-            kind: v.kind,
-            level: v.level,
-            action: v.action,
-            fraud_type: v.fraud_type,
-            reasons: v.reasons.iter().map(|r| r.code.clone()).collect(),
-            title: v.title.clone(),
-            feed_version: v.feed_version.clone(),
-            decision: None,
-            decided_ms: None,
-            not_scam: false,
-            value,
-        };
+        let rec = AuditRecord::of_verdict(id.clone(), now_ms, v, value);
         if !audit.push(rec) {
             return;
         }

@@ -16,7 +16,7 @@
 use super::db::aad;
 use super::error::StoreError;
 use super::Store;
-use crate::verdict::{Action, FraudType, Kind, Level};
+use crate::verdict::{Action, FraudType, Kind, Level, Verdict};
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -106,6 +106,29 @@ pub struct AuditRecord {
     /// preview): sealed in the store, exported only on request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+
+impl AuditRecord {
+    /// The record of the warning `v`, not yet decided: its `id`, when it
+    /// was given (`time_ms`), and the `value` it was about (sealed; see
+    /// the module's docs).
+    pub fn of_verdict(id: String, time_ms: i64, v: &Verdict, value: Option<String>) -> Self {
+        AuditRecord {
+            id,
+            time_ms,
+            kind: v.kind,
+            level: v.level,
+            action: v.action,
+            fraud_type: v.fraud_type,
+            reasons: v.reasons.iter().map(|r| r.code.clone()).collect(),
+            title: v.title.clone(),
+            feed_version: v.feed_version.clone(),
+            decision: None,
+            decided_ms: None,
+            not_scam: false,
+            value,
+        }
+    }
 }
 
 /// The row bound in force (a small one in unit tests, so the bound is

@@ -64,26 +64,16 @@ pub(super) fn write_segments(
             for (id, _) in &mine {
                 index::delete_segment(tx, *id)?;
             }
-            if !list.is_empty() {
-                sort_dedup(&mut list, key_bits);
-                index::write_segment(
-                    tx,
-                    keys,
-                    NewSegment {
-                        id: next_id,
-                        slot,
-                        kind,
-                        seq: 0,
-                        base: true,
-                        key_bits,
-                    },
-                    &list,
-                )?;
-                next_id += 1;
-            }
-        } else if !list.is_empty() {
+        }
+        if !list.is_empty() {
             sort_dedup(&mut list, key_bits);
-            let seq = mine.iter().map(|(_, m)| m.seq).max().unwrap_or(0) + 1;
+            // A full feed's segment is the new base; a delta's goes on top
+            // of the others and may merge them.
+            let seq = if full {
+                0
+            } else {
+                mine.iter().map(|(_, m)| m.seq).max().unwrap_or(0) + 1
+            };
             index::write_segment(
                 tx,
                 keys,
@@ -92,14 +82,16 @@ pub(super) fn write_segments(
                     slot,
                     kind,
                     seq,
-                    base: false,
+                    base: full,
                     key_bits,
                 },
                 &list,
             )?;
             next_id += 1;
-            drop(list);
-            merged |= maintain(tx, keys, slot, kind, &mut next_id)?;
+            if !full {
+                drop(list);
+                merged |= maintain(tx, keys, slot, kind, &mut next_id)?;
+            }
         }
     }
     Ok(merged)
