@@ -28,7 +28,7 @@
 //! `audit`, `batch` (extend the guard) → `guard` (composes) → `feed` →
 //! `store`, `conversation` → `snapshot` → `directory`, `message`,
 //! `payment` → `link`, `number` → `scoring` → `text`, `blocklist`, `error`
-//! → `verdict`, `model`, `clock`, `fasthash`. The checks never name the
+//! → `verdict`, `model`, `clock`, `fasthash`, `ids`. The checks never name the
 //! snapshot: each reads it through its own data trait
 //! (`number::NumberData`, …), which `Snapshot` implements; the crate error
 //! and the store's and the feed's error types live in the leaf `error`.
