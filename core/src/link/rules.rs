@@ -9,38 +9,12 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::HashMap;
 
-use super::spoof::{IdnRules, Protected};
+use super::spoof::{IdnData, IdnRules, Protected};
 use crate::fasthash::FastMap;
 
 /// Hashes of the skeletons of protected domains (and of the domains), built
 /// by `fanzha link protected-domains` from `data/protected_domains.txt`.
 pub(crate) const PROTECTED_DOMAINS: &[u8] = include_bytes!("../../data/protected_domains.bin");
-
-/// The `idn` section of `links.json`: what the IDN spoof checks read.
-#[derive(Debug, Default, Deserialize)]
-pub(crate) struct IdnData {
-    /// Code points (hex) or ranges (`01CD-01DC`) refused in labels although
-    /// UTS #39 allows them.
-    #[serde(default)]
-    pub blocked: Vec<String>,
-    /// Code points or ranges allowed although UTS #39 restricts them
-    /// (Bopomofo, used in Taiwan).
-    #[serde(default)]
-    pub allowed: Vec<String>,
-    /// Letters ordinary only under some TLDs.
-    #[serde(default)]
-    pub tld_chars: Vec<TldChars>,
-    /// Per script: the letters that read as Latin, and the TLDs where a
-    /// label made only of them is ordinary.
-    #[serde(default)]
-    pub whole_script: Vec<WholeScriptData>,
-    /// Characters that read as ASCII digits.
-    #[serde(default)]
-    pub digit_lookalikes: String,
-    /// Letters folded before the skeleton (`ł` → `l`).
-    #[serde(default)]
-    pub skeleton_extra: std::collections::BTreeMap<String, String>,
-}
 
 /// Thresholds of the host-shape signals (`shape` in `links.json`).
 #[derive(Debug, Clone, Deserialize)]
@@ -71,20 +45,6 @@ impl Default for Shape {
             combo_min_risk: 20,
         }
     }
-}
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct TldChars {
-    pub chars: String,
-    pub tlds: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct WholeScriptData {
-    pub script: String,
-    pub lookalikes: String,
-    #[serde(default)]
-    pub tlds: Vec<String>,
 }
 
 /// A piece of a run-together token.
@@ -289,7 +249,7 @@ pub struct LinkRules {
     names_brand: Vec<usize>,
     /// The snapshot's link model as a dense table, built on first use
     /// (`heuristics::model`).
-    pub(crate) model_table: std::sync::OnceLock<super::heuristics::ModelTable>,
+    pub(crate) model_table: std::sync::OnceLock<super::model_table::ModelTable>,
 }
 
 fn lower_all(v: Vec<String>) -> impl Iterator<Item = String> {

@@ -29,7 +29,7 @@
 //! The host-level check (a registrable domain whose skeleton is that of a
 //! protected domain) lives in [`Protected`].
 
-use super::rules::IdnData;
+use serde::Deserialize;
 use std::collections::HashSet;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -37,6 +37,48 @@ use unicode_script::{Script, UnicodeScript};
 use unicode_security::mixed_script::AugmentedScriptSet;
 use unicode_security::{GeneralSecurityProfile, RestrictionLevel};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// The `idn` section of `links.json`: what the IDN spoof checks read.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct IdnData {
+    /// Code points (hex) or ranges (`01CD-01DC`) refused in labels although
+    /// UTS #39 allows them.
+    #[serde(default)]
+    pub blocked: Vec<String>,
+    /// Code points or ranges allowed although UTS #39 restricts them
+    /// (Bopomofo, used in Taiwan).
+    #[serde(default)]
+    pub allowed: Vec<String>,
+    /// Letters ordinary only under some TLDs.
+    #[serde(default)]
+    pub tld_chars: Vec<TldChars>,
+    /// Per script: the letters that read as Latin, and the TLDs where a
+    /// label made only of them is ordinary.
+    #[serde(default)]
+    pub whole_script: Vec<WholeScriptData>,
+    /// Characters that read as ASCII digits.
+    #[serde(default)]
+    pub digit_lookalikes: String,
+    /// Letters folded before the skeleton (`ł` → `l`).
+    #[serde(default)]
+    pub skeleton_extra: std::collections::BTreeMap<String, String>,
+}
+
+/// Letters ordinary only under some TLDs (`idn.tld_chars`).
+#[derive(Debug, Deserialize)]
+pub(crate) struct TldChars {
+    pub chars: String,
+    pub tlds: Vec<String>,
+}
+
+/// One script's Latin look-alikes (`idn.whole_script`).
+#[derive(Debug, Deserialize)]
+pub(crate) struct WholeScriptData {
+    pub script: String,
+    pub lookalikes: String,
+    #[serde(default)]
+    pub tlds: Vec<String>,
+}
 
 /// Why a label is a spoof risk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

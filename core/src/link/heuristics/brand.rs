@@ -3,8 +3,7 @@
 //! (homograph) labels, and the lure words beside them.
 
 use super::super::rules::{HostFacts, LinkRules, WordFacts};
-use super::host::HostParts;
-use super::idn::decode_label;
+use super::parts::{decode_label, HostParts};
 use super::platform;
 use crate::scoring::Assessment;
 use crate::verdict::{FraudType, Lang};

@@ -5,50 +5,11 @@
 use super::super::canon::Canonical;
 use super::super::rules::{HostFacts, LinkRules};
 use super::brand::brand_signals;
-use super::idn::{decode_label, idn_signals, MAX_IDN_LABELS};
+use super::idn::{idn_signals, MAX_IDN_LABELS};
+use super::parts::{decode_label, HostParts};
 use crate::scoring::Assessment;
 use crate::verdict::Lang;
 use unicode_script::{Script, UnicodeScript};
-
-/// The registrable domain (`icbc-login.top`, `x.pages.dev`) and what
-/// surrounds it, per the Public Suffix List. Empty when the host is itself a
-/// public suffix (`pages.dev`, `com.cn`).
-pub(super) struct HostParts<'a> {
-    /// The suffix comes from the PSL's private section (a shared platform).
-    pub(super) shared: bool,
-    /// The registrable domain without its suffix: `icbc-login`, `x`.
-    pub(super) site_label: Option<&'a str>,
-    /// Everything left of the registrable domain: `www.icbc.com.cn`.
-    pub(super) sub: Option<&'a str>,
-    /// The registrable domain: `icbc-login.top`, `x.pages.dev`.
-    pub(super) registrable: Option<&'a str>,
-}
-
-impl<'a> HostParts<'a> {
-    pub(super) fn of(host: &'a str) -> HostParts<'a> {
-        let none = HostParts {
-            shared: false,
-            site_label: None,
-            sub: None,
-            registrable: None,
-        };
-        let Some(d) = psl::domain(host.as_bytes()) else {
-            return none;
-        };
-        let reg_len = d.as_bytes().len();
-        let suffix_len = d.suffix().as_bytes().len();
-        if reg_len > host.len() || suffix_len + 1 > reg_len || !host.is_ascii() {
-            return none;
-        }
-        let registrable = &host[host.len() - reg_len..];
-        HostParts {
-            shared: d.suffix().typ() == Some(psl::Type::Private),
-            site_label: Some(&registrable[..reg_len - suffix_len - 1]),
-            sub: (host.len() > reg_len + 1).then(|| &host[..host.len() - reg_len - 1]),
-            registrable: Some(registrable),
-        }
-    }
-}
 
 /// The signals of a domain host: TLD, shortener, depth, then (unless the
 /// domain is official) IDN, shape and brand signals. Returns whether the

@@ -4,51 +4,10 @@
 
 use super::super::rules::LinkRules;
 use super::super::spoof::Spoof;
-use super::host::HostParts;
+use super::parts::{decode_label, HostParts};
 use crate::scoring::Assessment;
 use crate::verdict::FraudType;
 use std::borrow::Cow;
-
-/// A punycode label decoded (lowercase Unicode); an ASCII label as it is.
-/// `None`: punycode that does not decode.
-/// `None`: punycode that does not decode to a proper IDN label (no
-/// non-ASCII letter, or not its own canonical encoding: `xn--example-`), or
-/// percent-escaped bytes (a host IDNA refused, kept as bytes by
-/// canonicalization) that are not UTF-8 or are control characters.
-pub(super) fn decode_label(label: &str) -> Option<Cow<'_, str>> {
-    if let Some(p) = label.strip_prefix("xn--") {
-        let uni = idna::punycode::decode_to_string(p)?.to_lowercase();
-        let canonical = idna::punycode::encode_str(&uni).is_some_and(|e| e == p);
-        return (canonical && !uni.is_ascii()).then_some(Cow::Owned(uni));
-    }
-    if label.contains('%') {
-        let bytes = percent_decode(label)?;
-        let s = String::from_utf8(bytes).ok()?;
-        if s.chars().any(char::is_control) {
-            return None;
-        }
-        return Some(Cow::Owned(s.to_lowercase()));
-    }
-    Some(Cow::Borrowed(label))
-}
-
-/// `%41%D9%A3` → bytes; `None` for a malformed escape.
-fn percent_decode(s: &str) -> Option<Vec<u8>> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    Some(out)
-}
 
 /// The IDN spoof checks ([`super::spoof`]) on every label of the host, and
 /// the registrable domain's skeleton against the protected domains. One

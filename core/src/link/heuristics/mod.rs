@@ -23,6 +23,7 @@ mod download;
 mod host;
 mod idn;
 mod model;
+mod parts;
 mod platform;
 
 use super::canon::{self, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
@@ -35,7 +36,6 @@ use address::{blocklist, ip_signals, userinfo};
 use download::{download, remote_app};
 use host::domain_signals;
 use model::model_signal;
-pub(crate) use model::ModelTable;
 
 pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdict> {
     if url.len() > MAX_URL_BYTES {
