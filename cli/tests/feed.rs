@@ -290,24 +290,19 @@ fn expired_feeds_verify_but_say_so() {
     p.write("numbers.csv", NUMBERS);
     ok(
         p.path(),
-        &[
-            "feed",
-            "build",
-            "--key",
-            "key",
-            "--id",
-            "t",
-            "--version",
+        &feed_build(
             "1",
-            "--numbers",
-            "numbers.csv",
-            "--created-ms",
-            "1000",
-            "--expires-in",
-            "1",
-            "--out",
-            "f",
-        ],
+            &[
+                "--numbers",
+                "numbers.csv",
+                "--created-ms",
+                "1000",
+                "--expires-in",
+                "1",
+                "--out",
+                "f",
+            ],
+        ),
     );
     let out = ok(p.path(), &["feed", "verify", "--pubkey", "key.pub", "f"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("EXPIRED"));
