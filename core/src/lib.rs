@@ -28,8 +28,9 @@
 //! 5. the checks: [`message`] (over [`link`] and [`number`]), [`payment`]
 //!    (over [`number`]), [`directory`]; each reads the snapshot through
 //!    its own data trait, never the snapshot itself;
-//! 6. scoring, texts, [`blocklist`], and the leaf [`Error`] (which also
-//!    defines the store's and the feed's error types);
+//! 6. scoring, texts, [`blocklist`], the rules' JSON reader (`rules_json`),
+//!    and the leaf [`Error`] (which also defines the store's and the feed's
+//!    error types);
 //! 7. [`Verdict`] and its vocabulary, [`model`], [`clock`].
 
 mod audit;
@@ -49,6 +50,7 @@ pub mod message;
 pub mod model;
 pub mod number;
 pub mod payment;
+mod rules_json;
 mod scoring;
 pub mod snapshot;
 pub mod store;

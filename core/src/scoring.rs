@@ -9,9 +9,10 @@
 use crate::blocklist::{BlockIndex, ListEntry};
 use crate::error::{Error, Result};
 use crate::fasthash::FastMap;
+use crate::rules_json::{self, Fields, FromJson, Read};
 use crate::text::Texts;
 use crate::verdict::{Action, FraudType, Kind, Lang, Level, Reason, Verdict};
-use serde::Deserialize;
+use serde_json::Value;
 
 /// Reason codes whose advice is always shown, after the rest.
 const NOTICES: [&str; 2] = ["feed.stale", "store.unavailable"];
@@ -65,7 +66,8 @@ pub(crate) fn fraud_key(t: FraudType) -> &'static str {
 }
 
 /// Thresholds and the level → action table (`data/scoring.json`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub struct ScoringRules {
     /// Lowest score that is `suspicious`.
     pub suspicious_at: u8,
@@ -76,10 +78,22 @@ pub struct ScoringRules {
     actions: FastMap<Kind, FastMap<Level, Action>>,
 }
 
+impl FromJson for ScoringRules {
+    fn from_json(v: &Value) -> Read<ScoringRules> {
+        let f = Fields::of(v)?;
+        Ok(ScoringRules {
+            suspicious_at: f.req("suspicious_at")?,
+            dangerous_at: f.req("dangerous_at")?,
+            max_advice: f.req("max_advice")?,
+            actions: f.req("actions")?,
+        })
+    }
+}
+
 impl ScoringRules {
     pub(crate) fn from_json(json: &str) -> Result<ScoringRules> {
         let rules: ScoringRules =
-            serde_json::from_str(json).map_err(|e| Error::rules("scoring", e))?;
+            rules_json::from_str(json).map_err(|e| Error::rules("scoring", e))?;
         if rules.suspicious_at == 0
             || rules.suspicious_at >= rules.dangerous_at
             || rules.dangerous_at > 100
@@ -535,5 +549,33 @@ mod tests {
         )
         .is_err());
         assert!(ScoringRules::from_json("{}").is_err());
+    }
+}
+
+#[cfg(test)]
+mod read_tests {
+    use super::*;
+
+    /// The hand-written reader loads what serde's derive loads, and refuses
+    /// what it refuses.
+    #[test]
+    fn reads_as_the_serde_derive_does() {
+        let hand: ScoringRules = rules_json::from_str(EMBEDDED).unwrap();
+        let derived: ScoringRules = serde_json::from_str(EMBEDDED).unwrap();
+        assert!(hand == derived);
+        let good: Value = serde_json::from_str(EMBEDDED).unwrap();
+        let cases: [(&str, Value); 4] = [
+            ("/suspicious_at", (-1).into()),
+            ("/max_advice", Value::Null),
+            ("/actions/link/dangerous", "shout".into()),
+            ("/actions", serde_json::json!({"call": {}})),
+        ];
+        for (at, bad) in cases {
+            let mut v = good.clone();
+            *v.pointer_mut(at).unwrap() = bad;
+            let text = v.to_string();
+            assert!(rules_json::from_str::<ScoringRules>(&text).is_err(), "{at}");
+            assert!(serde_json::from_str::<ScoringRules>(&text).is_err(), "{at}");
+        }
     }
 }

@@ -6,8 +6,9 @@
 
 use crate::error::{Error, Result};
 use crate::fasthash::FastMap;
+use crate::rules_json::{self, Fields, FromJson, Read};
 use crate::verdict::Lang;
-use serde::Deserialize;
+use serde_json::Value;
 
 /// Embedded text files, one per check plus the shared one (compressed by
 /// `build.rs`).
@@ -20,10 +21,11 @@ pub(crate) static EMBEDDED: [(&str, &crate::model::PackedText); 6] = [
     ("store", crate::packed_json!("texts/store")),
 ];
 
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 struct Localized<T> {
     en: T,
-    #[serde(rename = "zh-Hans")]
+    #[cfg_attr(test, serde(rename = "zh-Hans"))]
     zh: T,
 }
 
@@ -36,12 +38,33 @@ impl<T> Localized<T> {
     }
 }
 
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Default)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 struct TextFile {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     titles: FastMap<String, Localized<String>>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     advice: FastMap<String, Localized<Vec<String>>>,
+}
+
+impl<T: FromJson> FromJson for Localized<T> {
+    fn from_json(v: &Value) -> Read<Localized<T>> {
+        let f = Fields::of(v)?;
+        Ok(Localized {
+            en: f.req("en")?,
+            zh: f.req("zh-Hans")?,
+        })
+    }
+}
+
+impl FromJson for TextFile {
+    fn from_json(v: &Value) -> Read<TextFile> {
+        let f = Fields::of(v)?;
+        Ok(TextFile {
+            titles: f.opt("titles")?,
+            advice: f.opt("advice")?,
+        })
+    }
 }
 
 /// All titles and advice, merged from the text files.
@@ -57,7 +80,7 @@ impl Texts {
     pub(crate) fn from_sources(sources: &[(&str, &str)]) -> Result<Texts> {
         let mut texts = Texts::default();
         for (name, json) in sources {
-            let file: TextFile = serde_json::from_str(json)
+            let file: TextFile = rules_json::from_str(json)
                 .map_err(|e| Error::rules("texts", format!("{name}: {e}")))?;
             for (k, v) in file.titles {
                 if texts.titles.insert(k.clone(), v).is_some() {
@@ -158,5 +181,31 @@ mod tests {
             t.title("number.trusted", Lang::En, Some("ICBC")).unwrap(),
             "Official number: ICBC"
         );
+    }
+}
+
+#[cfg(test)]
+mod read_tests {
+    use super::*;
+
+    /// The hand-written reader loads every embedded text file as serde's
+    /// derive does, and refuses what it refuses.
+    #[test]
+    fn reads_as_the_serde_derive_does() {
+        for (name, text) in &EMBEDDED {
+            let text: &str = text;
+            let hand: TextFile = rules_json::from_str(text).unwrap();
+            let derived: TextFile = serde_json::from_str(text).unwrap();
+            assert!(hand == derived, "{name}");
+        }
+        for bad in [
+            r#"{"titles": {"a": {"en": "x"}}}"#,
+            r#"{"titles": {"a": {"en": "x", "zh-Hans": 1}}}"#,
+            r#"{"advice": {"a": {"en": ["x"], "zh-Hans": "y"}}}"#,
+            r#"{"advice": []}"#,
+        ] {
+            assert!(rules_json::from_str::<TextFile>(bad).is_err(), "{bad}");
+            assert!(serde_json::from_str::<TextFile>(bad).is_err(), "{bad}");
+        }
     }
 }

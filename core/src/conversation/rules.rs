@@ -6,9 +6,10 @@ use crate::error::{Error, Result};
 use crate::message::Normalized;
 #[cfg(test)]
 use crate::message::PatternSet;
+use crate::rules_json::{self, Fields, FromJson, Read};
 use crate::verdict::FraudType;
 use aho_corasick::AhoCorasick;
-use serde::Deserialize;
+use serde_json::Value;
 
 pub(crate) static EMBEDDED: &crate::model::PackedText = crate::packed_json!("conversation");
 
@@ -22,10 +23,11 @@ fn err(why: impl std::fmt::Display) -> Error {
     Error::rules("conversation", why)
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 struct RawRules {
-    #[serde(rename = "_comment", default)]
+    #[cfg_attr(test, serde(rename = "_comment", default))]
     _comment: serde_json::Value,
     version: String,
     stages: Vec<RawStage>,
@@ -33,28 +35,29 @@ struct RawRules {
     types: Vec<RawType>,
     /// Phrases that say the opposite of a stage's words ("老师不会私下收钱",
     /// "we will never ask for your PIN"): stage words inside one don't count.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     negated: Vec<String>,
     /// How far past a negated phrase its negation reaches, in bytes of the
     /// compact form (6: two CJK characters).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     negation_reach_bytes: usize,
     message: RawMessage,
     model: RawModel,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 struct RawStage {
     id: String,
     code: String,
     arc: bool,
     weight: i32,
-    #[serde(default = "remote_only")]
+    #[cfg_attr(test, serde(default = "remote_only"))]
     speakers: Vec<String>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     groups: Vec<String>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     keywords: Vec<String>,
 }
 
@@ -62,11 +65,12 @@ fn remote_only() -> Vec<String> {
     vec!["remote".to_string()]
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 struct RawArc {
     code: String,
-    #[serde(default = "one")]
+    #[cfg_attr(test, serde(default = "one"))]
     min_turns: usize,
     weights: Vec<i32>,
 }
@@ -75,24 +79,124 @@ fn one() -> usize {
     1
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+impl FromJson for RawRules {
+    fn from_json(v: &Value) -> Read<RawRules> {
+        let f = Fields::only(
+            v,
+            &[
+                "_comment",
+                "version",
+                "stages",
+                "arc",
+                "types",
+                "negated",
+                "negation_reach_bytes",
+                "message",
+                "model",
+            ],
+        )?;
+        Ok(RawRules {
+            _comment: f.opt("_comment")?,
+            version: f.req("version")?,
+            stages: f.req("stages")?,
+            arc: f.req("arc")?,
+            types: f.req("types")?,
+            negated: f.opt("negated")?,
+            negation_reach_bytes: f.opt("negation_reach_bytes")?,
+            message: f.req("message")?,
+            model: f.req("model")?,
+        })
+    }
+}
+
+impl FromJson for RawStage {
+    fn from_json(v: &Value) -> Read<RawStage> {
+        let f = Fields::only(
+            v,
+            &[
+                "id", "code", "arc", "weight", "speakers", "groups", "keywords",
+            ],
+        )?;
+        Ok(RawStage {
+            id: f.req("id")?,
+            code: f.req("code")?,
+            arc: f.req("arc")?,
+            weight: f.req("weight")?,
+            speakers: f.or_else("speakers", remote_only)?,
+            groups: f.opt("groups")?,
+            keywords: f.opt("keywords")?,
+        })
+    }
+}
+
+impl FromJson for RawArc {
+    fn from_json(v: &Value) -> Read<RawArc> {
+        let f = Fields::only(v, &["code", "min_turns", "weights"])?;
+        Ok(RawArc {
+            code: f.req("code")?,
+            min_turns: f.or_else("min_turns", one)?,
+            weights: f.req("weights")?,
+        })
+    }
+}
+
+impl FromJson for RawType {
+    fn from_json(v: &Value) -> Read<RawType> {
+        let f = Fields::only(v, &["type", "vote", "keywords"])?;
+        Ok(RawType {
+            fraud_type: f.req("type")?,
+            vote: f.req("vote")?,
+            keywords: f.req("keywords")?,
+        })
+    }
+}
+
+impl FromJson for RawMessage {
+    fn from_json(v: &Value) -> Read<RawMessage> {
+        let f = Fields::only(v, &["code", "factor"])?;
+        Ok(RawMessage {
+            code: f.req("code")?,
+            factor: f.req("factor")?,
+        })
+    }
+}
+
+impl FromJson for RawModel {
+    fn from_json(v: &Value) -> Read<RawModel> {
+        let f = Fields::only(
+            v,
+            &["code", "suspicious_weight", "dangerous_weight", "vote"],
+        )?;
+        Ok(RawModel {
+            code: f.req("code")?,
+            suspicious_weight: f.req("suspicious_weight")?,
+            dangerous_weight: f.req("dangerous_weight")?,
+            vote: f.req("vote")?,
+        })
+    }
+}
+
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 struct RawType {
-    #[serde(rename = "type")]
+    #[cfg_attr(test, serde(rename = "type"))]
     fraud_type: String,
     vote: i32,
     keywords: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 struct RawMessage {
     code: String,
     factor: f32,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 struct RawModel {
     code: String,
     suspicious_weight: i32,
@@ -254,7 +358,7 @@ impl ConversationRules {
     /// entry per possible run length, a factor outside 0..=1, oversized
     /// keyword lists and duplicate stage ids.
     pub fn from_json(json: &str) -> Result<ConversationRules> {
-        let raw: RawRules = serde_json::from_str(json).map_err(err)?;
+        let raw: RawRules = rules_json::from_str(json).map_err(err)?;
         let weight_ok = |w: i32| (-100..=100).contains(&w);
         if raw.stages.is_empty() || raw.stages.len() > MAX_STAGES {
             return Err(err(format!("need 1 to {MAX_STAGES} stages")));
@@ -357,5 +461,51 @@ impl ConversationRules {
             .filter(|g| p.feature(g).is_none())
             .map(String::as_str)
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod read_tests {
+    use super::*;
+
+    /// The hand-written reader loads what serde's derive loads, and refuses
+    /// what it refuses (unknown fields included).
+    #[test]
+    fn reads_as_the_serde_derive_does() {
+        let embedded: &str = EMBEDDED;
+        let hand: RawRules = rules_json::from_str(embedded).unwrap();
+        let derived: RawRules = serde_json::from_str(embedded).unwrap();
+        assert!(hand == derived);
+        let good: Value = serde_json::from_str(embedded).unwrap();
+        let cases: [(&str, Value); 7] = [
+            ("/stages/0/arc", 1.into()),
+            ("/stages/0/weight", 0.5.into()),
+            ("/arc/weights", "x".into()),
+            ("/types/0/vote", Value::Null),
+            ("/message/factor", "x".into()),
+            ("/model/vote", 3_000_000_000u64.into()),
+            ("/version", 1.into()),
+        ];
+        for (at, bad) in cases {
+            let mut v = good.clone();
+            *v.pointer_mut(at).unwrap() = bad;
+            let text = v.to_string();
+            assert!(rules_json::from_str::<RawRules>(&text).is_err(), "{at}");
+            assert!(serde_json::from_str::<RawRules>(&text).is_err(), "{at}");
+        }
+        for at in ["", "/stages/0", "/arc", "/types/0", "/message", "/model"] {
+            let mut v = good.clone();
+            v.pointer_mut(at).unwrap()["surprise"] = 1.into();
+            let text = v.to_string();
+            assert!(rules_json::from_str::<RawRules>(&text).is_err(), "{at}");
+            assert!(serde_json::from_str::<RawRules>(&text).is_err(), "{at}");
+        }
+        let mut v = good.clone();
+        v.as_object_mut().unwrap().remove("_comment");
+        v["arc"].as_object_mut().unwrap().remove("min_turns");
+        v["stages"][0].as_object_mut().unwrap().remove("speakers");
+        let text = v.to_string();
+        let hand: RawRules = rules_json::from_str(&text).unwrap();
+        assert!(hand == serde_json::from_str::<RawRules>(&text).unwrap());
     }
 }

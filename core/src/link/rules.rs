@@ -4,9 +4,10 @@
 //! TLD weights, lure words, download types and remote-control apps.
 
 use crate::error::{Error, Result};
+use crate::rules_json::{self, Fields, FromJson, Read};
 use crate::verdict::Lang;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use serde::Deserialize;
+use serde_json::Value;
 use std::collections::HashMap;
 
 use super::spoof::{IdnData, IdnRules, Protected};
@@ -17,7 +18,8 @@ use crate::fasthash::FastMap;
 pub(crate) const PROTECTED_DOMAINS: &[u8] = include_bytes!("../../data/protected_domains.bin");
 
 /// Thresholds of the host-shape signals (`shape` in `links.json`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub(crate) struct Shape {
     /// Shortest hyphen-separated token judged for randomness.
     pub random_min_len: usize,
@@ -135,7 +137,8 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
 ];
 
 /// A protected brand: its official domains and the words phishers borrow.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub struct Brand {
     pub id: String,
     pub name_en: String,
@@ -147,17 +150,17 @@ pub struct Brand {
     /// the brand; subdomains included.
     pub domains: Vec<String>,
     /// Words matched as whole tokens of a host (`icbc` in `icbc-login.top`).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub keywords: Vec<String>,
     /// Distinctive words matched anywhere inside a label (`icbc` in
     /// `myicbcbank.top`).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub embedded: Vec<String>,
     /// Words distinctive enough that one edit away is a typosquat.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub typo: Vec<String>,
     /// Names in other scripts (Chinese) matched inside IDN labels.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub names: Vec<String>,
 }
 
@@ -171,48 +174,118 @@ impl Brand {
 }
 
 /// A remote-control or screen-sharing app.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub struct RemoteApp {
     pub name: String,
     pub keywords: Vec<String>,
     pub domains: Vec<String>,
     /// Any page of the app's own site is worth a warning (remote-control
     /// tools); `false` for meeting apps, flagged only for downloads.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub site_is_signal: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 struct RawRules {
     weights: HashMap<String, i32>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     category_bonus: HashMap<String, i32>,
     max_subdomain_depth: usize,
     /// Thresholds of the host-shape signals.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     shape: Shape,
     /// Platforms where `brand.platform` is most often the brand's own
     /// organisation page.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     project_hosts: Vec<String>,
     /// IDN spoof-check data (see [`IdnData`]).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     idn: IdnData,
     standard_ports: Vec<u16>,
     risky_tlds: HashMap<String, i32>,
     shorteners: Vec<String>,
     lure_words: Vec<String>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     weak_lure_words: Vec<String>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     typo_exempt: Vec<String>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     user_content_hosts: Vec<String>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     infrastructure_domains: Vec<String>,
     download_types: HashMap<String, String>,
     remote_apps: Vec<RemoteApp>,
     brands: Vec<Brand>,
+}
+
+impl FromJson for Shape {
+    fn from_json(v: &Value) -> Read<Shape> {
+        let f = Fields::of(v)?;
+        Ok(Shape {
+            random_min_len: f.req("random_min_len")?,
+            random_max_vowel_pct: f.req("random_max_vowel_pct")?,
+            random_max_consonant_run: f.req("random_max_consonant_run")?,
+            hyphen_chain_min: f.req("hyphen_chain_min")?,
+            digit_run_min: f.req("digit_run_min")?,
+            combo_min_risk: f.req("combo_min_risk")?,
+        })
+    }
+}
+
+impl FromJson for Brand {
+    fn from_json(v: &Value) -> Read<Brand> {
+        let f = Fields::of(v)?;
+        Ok(Brand {
+            id: f.req("id")?,
+            name_en: f.req("name_en")?,
+            name_zh: f.req("name_zh")?,
+            category: f.req("category")?,
+            domains: f.req("domains")?,
+            keywords: f.opt("keywords")?,
+            embedded: f.opt("embedded")?,
+            typo: f.opt("typo")?,
+            names: f.opt("names")?,
+        })
+    }
+}
+
+impl FromJson for RemoteApp {
+    fn from_json(v: &Value) -> Read<RemoteApp> {
+        let f = Fields::of(v)?;
+        Ok(RemoteApp {
+            name: f.req("name")?,
+            keywords: f.req("keywords")?,
+            domains: f.req("domains")?,
+            site_is_signal: f.opt("site_is_signal")?,
+        })
+    }
+}
+
+impl FromJson for RawRules {
+    fn from_json(v: &Value) -> Read<RawRules> {
+        let f = Fields::of(v)?;
+        Ok(RawRules {
+            weights: f.req("weights")?,
+            category_bonus: f.opt("category_bonus")?,
+            max_subdomain_depth: f.req("max_subdomain_depth")?,
+            shape: f.opt("shape")?,
+            project_hosts: f.opt("project_hosts")?,
+            idn: f.opt("idn")?,
+            standard_ports: f.req("standard_ports")?,
+            risky_tlds: f.req("risky_tlds")?,
+            shorteners: f.req("shorteners")?,
+            lure_words: f.req("lure_words")?,
+            weak_lure_words: f.opt("weak_lure_words")?,
+            typo_exempt: f.opt("typo_exempt")?,
+            user_content_hosts: f.opt("user_content_hosts")?,
+            infrastructure_domains: f.opt("infrastructure_domains")?,
+            download_types: f.req("download_types")?,
+            remote_apps: f.req("remote_apps")?,
+            brands: f.req("brands")?,
+        })
+    }
 }
 
 /// Compiled link rules. Built once per snapshot; read-only afterwards.
@@ -289,7 +362,7 @@ impl LinkRules {
     /// file missing a weight, naming an unknown reason code for a download
     /// type, or listing a brand without domains.
     pub fn from_json(json: &str) -> Result<LinkRules> {
-        let raw: RawRules = serde_json::from_str(json).map_err(|e| Error::rules("links", e))?;
+        let raw: RawRules = rules_json::from_str(json).map_err(|e| Error::rules("links", e))?;
         for w in REQUIRED_WEIGHTS {
             if !raw.weights.contains_key(*w) {
                 return Err(Error::rules("links", format!("missing weight {w}")));
@@ -772,5 +845,45 @@ pub(crate) fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
         }
         std::cmp::Ordering::Greater => a[p + 1..] == b[p..],
         std::cmp::Ordering::Less => b[p + 1..] == a[p..],
+    }
+}
+
+#[cfg(test)]
+mod read_tests {
+    use super::*;
+
+    /// The hand-written reader loads what serde's derive loads, and refuses
+    /// what it refuses.
+    #[test]
+    fn reads_as_the_serde_derive_does() {
+        let embedded: &str = super::super::EMBEDDED;
+        let hand: RawRules = rules_json::from_str(embedded).unwrap();
+        let derived: RawRules = serde_json::from_str(embedded).unwrap();
+        assert!(hand == derived);
+        let good: Value = serde_json::from_str(embedded).unwrap();
+        let cases: [(&str, Value); 6] = [
+            ("/max_subdomain_depth", Value::Null),
+            ("/shape/combo_min_risk", 1.5.into()),
+            ("/standard_ports/0", 70000.into()),
+            ("/brands/0/domains", "x".into()),
+            ("/idn/whole_script/0/lookalikes", 3.into()),
+            ("/remote_apps/0/site_is_signal", "yes".into()),
+        ];
+        for (at, bad) in cases {
+            let mut v = good.clone();
+            *v.pointer_mut(at).unwrap() = bad;
+            let text = v.to_string();
+            assert!(rules_json::from_str::<RawRules>(&text).is_err(), "{at}");
+            assert!(serde_json::from_str::<RawRules>(&text).is_err(), "{at}");
+        }
+        // Optional fields left out: both take the defaults.
+        let mut v = good.clone();
+        let o = v.as_object_mut().unwrap();
+        for k in ["shape", "idn", "category_bonus", "typo_exempt"] {
+            o.remove(k);
+        }
+        let text = v.to_string();
+        let hand: RawRules = rules_json::from_str(&text).unwrap();
+        assert!(hand == serde_json::from_str::<RawRules>(&text).unwrap());
     }
 }

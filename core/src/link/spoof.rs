@@ -29,7 +29,8 @@
 //! The host-level check (a registrable domain whose skeleton is that of a
 //! protected domain) lives in [`Protected`].
 
-use serde::Deserialize;
+use crate::rules_json::{Fields, FromJson, Read};
+use serde_json::Value;
 use std::collections::HashSet;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -39,45 +40,83 @@ use unicode_security::{GeneralSecurityProfile, RestrictionLevel};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// The `idn` section of `links.json`: what the IDN spoof checks read.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub(crate) struct IdnData {
     /// Code points (hex) or ranges (`01CD-01DC`) refused in labels although
     /// UTS #39 allows them.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub blocked: Vec<String>,
     /// Code points or ranges allowed although UTS #39 restricts them
     /// (Bopomofo, used in Taiwan).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub allowed: Vec<String>,
     /// Letters ordinary only under some TLDs.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub tld_chars: Vec<TldChars>,
     /// Per script: the letters that read as Latin, and the TLDs where a
     /// label made only of them is ordinary.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub whole_script: Vec<WholeScriptData>,
     /// Characters that read as ASCII digits.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub digit_lookalikes: String,
     /// Letters folded before the skeleton (`ł` → `l`).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub skeleton_extra: std::collections::BTreeMap<String, String>,
 }
 
 /// Letters ordinary only under some TLDs (`idn.tld_chars`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub(crate) struct TldChars {
     pub chars: String,
     pub tlds: Vec<String>,
 }
 
 /// One script's Latin look-alikes (`idn.whole_script`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub(crate) struct WholeScriptData {
     pub script: String,
     pub lookalikes: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub tlds: Vec<String>,
+}
+
+impl FromJson for IdnData {
+    fn from_json(v: &Value) -> Read<IdnData> {
+        let f = Fields::of(v)?;
+        Ok(IdnData {
+            blocked: f.opt("blocked")?,
+            allowed: f.opt("allowed")?,
+            tld_chars: f.opt("tld_chars")?,
+            whole_script: f.opt("whole_script")?,
+            digit_lookalikes: f.opt("digit_lookalikes")?,
+            skeleton_extra: f.opt("skeleton_extra")?,
+        })
+    }
+}
+
+impl FromJson for TldChars {
+    fn from_json(v: &Value) -> Read<TldChars> {
+        let f = Fields::of(v)?;
+        Ok(TldChars {
+            chars: f.req("chars")?,
+            tlds: f.req("tlds")?,
+        })
+    }
+}
+
+impl FromJson for WholeScriptData {
+    fn from_json(v: &Value) -> Read<WholeScriptData> {
+        let f = Fields::of(v)?;
+        Ok(WholeScriptData {
+            script: f.req("script")?,
+            lookalikes: f.req("lookalikes")?,
+            tlds: f.opt("tlds")?,
+        })
+    }
 }
 
 /// Why a label is a spoof risk.

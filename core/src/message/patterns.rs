@@ -23,11 +23,12 @@
 use super::normalize::{compact_with, Normalized, SymbolWords};
 use crate::error::{Error, Result};
 use crate::fasthash::FastMap;
+use crate::rules_json::{self, Fields, FromJson, Read, ReadError};
 use crate::verdict::FraudType;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor as LiteralExtractor};
-use serde::Deserialize;
+use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
 /// Compiled size limit of each regex (bytes).
@@ -85,58 +86,147 @@ pub const FACTS: &[&str] = &[
 /// Index of a feature in a [`Features`] table.
 pub type FeatureId = u16;
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
+#[cfg_attr(test, serde(untagged))]
 enum RawGroup {
     Keywords(Vec<String>),
     Full {
-        #[serde(default)]
+        #[cfg_attr(test, serde(default))]
         keywords: Vec<String>,
-        #[serde(default)]
+        #[cfg_attr(test, serde(default))]
         regex: Vec<String>,
     },
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 struct RawRule {
     id: String,
     code: String,
     weight: i32,
-    #[serde(default, rename = "type")]
+    #[cfg_attr(test, serde(default, rename = "type"))]
     fraud_type: Option<String>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     vote: Option<i32>,
     all: Vec<String>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     none: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 struct RawExtractor {
     kind: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     platform: Option<String>,
     regex: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 struct RawPatterns {
     version: String,
     weights: HashMap<String, i32>,
     groups: BTreeMap<String, RawGroup>,
     rules: Vec<RawRule>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     obfuscation_groups: Vec<String>,
     extractors: Vec<RawExtractor>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     bare_domain_tlds: Vec<String>,
     /// Symbols read as words before matching (`"➕": "加"`).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     symbol_words: BTreeMap<String, String>,
     /// How the message model combines with the rules (absent: the model
     /// never overrules a rule).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     model: Option<super::combine::ModelCombination>,
+}
+
+impl FromJson for RawGroup {
+    fn from_json(v: &Value) -> Read<RawGroup> {
+        if v.is_array() {
+            return Ok(RawGroup::Keywords(Vec::from_json(v)?));
+        }
+        let f = Fields::of(v)
+            .map_err(|_| ReadError::new("expected a list of keywords or {keywords, regex}"))?;
+        Ok(RawGroup::Full {
+            keywords: f.opt("keywords")?,
+            regex: f.opt("regex")?,
+        })
+    }
+}
+
+impl FromJson for RawRule {
+    fn from_json(v: &Value) -> Read<RawRule> {
+        let f = Fields::of(v)?;
+        Ok(RawRule {
+            id: f.req("id")?,
+            code: f.req("code")?,
+            weight: f.req("weight")?,
+            fraud_type: f.opt("type")?,
+            vote: f.opt("vote")?,
+            all: f.req("all")?,
+            none: f.opt("none")?,
+        })
+    }
+}
+
+impl FromJson for RawExtractor {
+    fn from_json(v: &Value) -> Read<RawExtractor> {
+        let f = Fields::of(v)?;
+        Ok(RawExtractor {
+            kind: f.req("kind")?,
+            platform: f.opt("platform")?,
+            regex: f.req("regex")?,
+        })
+    }
+}
+
+impl FromJson for super::combine::ModelCombination {
+    fn from_json(v: &Value) -> Read<Self> {
+        let f = Fields::only(
+            v,
+            &[
+                "strong_codes",
+                "weak_factor",
+                "overrule_below",
+                "suspicious_weight",
+                "dangerous_weight",
+                "type_confidence",
+                "type_vote",
+                "_comment",
+            ],
+        )?;
+        Ok(super::combine::ModelCombination {
+            strong_codes: f.req("strong_codes")?,
+            weak_factor: f.req("weak_factor")?,
+            overrule_below: f.req("overrule_below")?,
+            suspicious_weight: f.req("suspicious_weight")?,
+            dangerous_weight: f.req("dangerous_weight")?,
+            type_confidence: f.req("type_confidence")?,
+            type_vote: f.req("type_vote")?,
+            comment: f.opt("_comment")?,
+        })
+    }
+}
+
+impl FromJson for RawPatterns {
+    fn from_json(v: &Value) -> Read<RawPatterns> {
+        let f = Fields::of(v)?;
+        Ok(RawPatterns {
+            version: f.req("version")?,
+            weights: f.req("weights")?,
+            groups: f.req("groups")?,
+            rules: f.req("rules")?,
+            obfuscation_groups: f.opt("obfuscation_groups")?,
+            extractors: f.req("extractors")?,
+            bare_domain_tlds: f.opt("bare_domain_tlds")?,
+            symbol_words: f.opt("symbol_words")?,
+            model: f.opt("model")?,
+        })
+    }
 }
 
 /// Weights the check applies itself (not through rules).
@@ -281,7 +371,7 @@ impl PatternSet {
     /// groups, regexes that do not compile within the size limits, weights
     /// outside −100..=100 and missing check weights.
     pub fn from_json(json: &str) -> Result<PatternSet> {
-        let raw: RawPatterns = serde_json::from_str(json).map_err(err)?;
+        let raw: RawPatterns = rules_json::from_str(json).map_err(err)?;
         for w in REQUIRED_WEIGHTS {
             if !raw.weights.contains_key(*w) {
                 return Err(err(format!("missing weight {w}")));
@@ -775,4 +865,55 @@ fn at_word_edges(hay: &str, start: usize, end: usize) -> bool {
         return false;
     }
     true
+}
+
+#[cfg(test)]
+mod read_tests {
+    use super::*;
+
+    /// The hand-written reader loads what serde's derive loads, and refuses
+    /// what it refuses.
+    #[test]
+    fn reads_as_the_serde_derive_does() {
+        let embedded: &str = super::super::EMBEDDED;
+        let hand: RawPatterns = rules_json::from_str(embedded).unwrap();
+        let derived: RawPatterns = serde_json::from_str(embedded).unwrap();
+        assert!(hand == derived);
+        let good: Value = serde_json::from_str(embedded).unwrap();
+        assert!(good["groups"]
+            .as_object()
+            .unwrap()
+            .values()
+            .any(Value::is_array));
+        assert!(good["groups"]
+            .as_object()
+            .unwrap()
+            .values()
+            .any(Value::is_object));
+        let cases: [(&str, Value); 5] = [
+            ("/rules/0/weight", 1.5.into()),
+            ("/rules/0/all", Value::Null),
+            ("/extractors/0/regex", 1.into()),
+            ("/model/type_vote", "x".into()),
+            ("/version", Value::Null),
+        ];
+        for (at, bad) in cases {
+            let mut v = good.clone();
+            *v.pointer_mut(at).unwrap() = bad;
+            let text = v.to_string();
+            assert!(rules_json::from_str::<RawPatterns>(&text).is_err(), "{at}");
+            assert!(serde_json::from_str::<RawPatterns>(&text).is_err(), "{at}");
+        }
+        let mut v = good.clone();
+        v["model"]["surprise"] = 1.into();
+        assert!(rules_json::from_str::<RawPatterns>(&v.to_string()).is_err());
+        let mut v = good.clone();
+        let o = v.as_object_mut().unwrap();
+        for k in ["model", "symbol_words", "bare_domain_tlds"] {
+            o.remove(k);
+        }
+        let text = v.to_string();
+        let hand: RawPatterns = rules_json::from_str(&text).unwrap();
+        assert!(hand == serde_json::from_str::<RawPatterns>(&text).unwrap());
+    }
 }

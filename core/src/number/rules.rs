@@ -4,11 +4,13 @@
 
 use crate::error::{Error, Result};
 use crate::fasthash::{FastMap, FastSet};
+use crate::rules_json::{self, Fields, FromJson, Read};
 use crate::verdict::{FraudType, Lang};
-use serde::Deserialize;
+use serde_json::Value;
 use std::collections::HashMap;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub(super) struct RegionPlan {
     pub(super) region: String,
     pub(super) cc: String,
@@ -16,21 +18,23 @@ pub(super) struct RegionPlan {
     pub(super) intl_prefixes: Vec<String>,
     pub(super) nsn_min: usize,
     pub(super) nsn_max: usize,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub(super) plan: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub(super) struct ServicePattern {
     pub(super) prefix: String,
     pub(super) min: usize,
     pub(super) max: usize,
     pub(super) label: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub(super) sms_only: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub(super) struct CnPlan {
     pub(super) mobile_prefixes: Vec<String>,
     pub(super) virtual_operator_prefixes: Vec<String>,
@@ -41,7 +45,8 @@ pub(super) struct CnPlan {
 }
 
 /// An official number of a region.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub struct Official {
     /// Region (ISO 3166 alpha-2) the number is dialled in.
     pub region: String,
@@ -53,15 +58,15 @@ pub struct Official {
     pub name_zh: String,
     /// Category (`bank`, `police`, `carrier`, `government` …): decides which scam imitating it is.
     pub category: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub(super) area_dialable: bool,
     /// The institution owns every number that starts with this one
     /// (carriers' 1008611, 10010xx …): longer forms are its own lines.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub(super) subnumbers: bool,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub(super) advice_en: Vec<String>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub(super) advice_zh: Vec<String>,
 }
 
@@ -95,13 +100,15 @@ pub(super) struct RegionOfficials {
     pub(super) leads: [bool; 100],
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub(super) struct RepeatedCalls {
     pub(super) threshold: u32,
     pub(super) max_weight: i32,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub(super) struct RawRules {
     pub(super) weights: HashMap<String, i32>,
     pub(super) repeated_calls: RepeatedCalls,
@@ -109,8 +116,92 @@ pub(super) struct RawRules {
     pub(super) country_codes: Vec<String>,
     pub(super) cn_plan: CnPlan,
     pub(super) official: Vec<Official>,
-    #[serde(default = "default_withheld")]
+    #[cfg_attr(test, serde(default = "default_withheld"))]
     pub(super) withheld_markers: Vec<String>,
+}
+
+impl FromJson for RegionPlan {
+    fn from_json(v: &Value) -> Read<RegionPlan> {
+        let f = Fields::of(v)?;
+        Ok(RegionPlan {
+            region: f.req("region")?,
+            cc: f.req("cc")?,
+            trunk: f.req("trunk")?,
+            intl_prefixes: f.req("intl_prefixes")?,
+            nsn_min: f.req("nsn_min")?,
+            nsn_max: f.req("nsn_max")?,
+            plan: f.opt("plan")?,
+        })
+    }
+}
+
+impl FromJson for ServicePattern {
+    fn from_json(v: &Value) -> Read<ServicePattern> {
+        let f = Fields::of(v)?;
+        Ok(ServicePattern {
+            prefix: f.req("prefix")?,
+            min: f.req("min")?,
+            max: f.req("max")?,
+            label: f.req("label")?,
+            sms_only: f.opt("sms_only")?,
+        })
+    }
+}
+
+impl FromJson for CnPlan {
+    fn from_json(v: &Value) -> Read<CnPlan> {
+        let f = Fields::of(v)?;
+        Ok(CnPlan {
+            mobile_prefixes: f.req("mobile_prefixes")?,
+            virtual_operator_prefixes: f.req("virtual_operator_prefixes")?,
+            iot_prefixes: f.req("iot_prefixes")?,
+            iot_length: f.req("iot_length")?,
+            two_digit_area_codes: f.req("two_digit_area_codes")?,
+            service_patterns: f.req("service_patterns")?,
+        })
+    }
+}
+
+impl FromJson for Official {
+    fn from_json(v: &Value) -> Read<Official> {
+        let f = Fields::of(v)?;
+        Ok(Official {
+            region: f.req("region")?,
+            number: f.req("number")?,
+            name_en: f.req("name_en")?,
+            name_zh: f.req("name_zh")?,
+            category: f.req("category")?,
+            area_dialable: f.opt("area_dialable")?,
+            subnumbers: f.opt("subnumbers")?,
+            advice_en: f.opt("advice_en")?,
+            advice_zh: f.opt("advice_zh")?,
+        })
+    }
+}
+
+impl FromJson for RepeatedCalls {
+    fn from_json(v: &Value) -> Read<RepeatedCalls> {
+        let f = Fields::of(v)?;
+        Ok(RepeatedCalls {
+            threshold: f.req("threshold")?,
+            max_weight: f.req("max_weight")?,
+        })
+    }
+}
+
+impl FromJson for RawRules {
+    fn from_json(v: &Value) -> Read<RawRules> {
+        let f = Fields::of(v)?;
+        Ok(RawRules {
+            weights: f.req("weights")?,
+            repeated_calls: f.req("repeated_calls")?,
+            regions: f.req("regions")?,
+            country_codes: f.req("country_codes")?,
+            cn_plan: f.req("cn_plan")?,
+            official: f.req("official")?,
+            withheld_markers: f.or_else("withheld_markers", default_withheld)?,
+        })
+    }
 }
 
 pub(super) fn default_withheld() -> Vec<String> {
@@ -174,7 +265,7 @@ pub(super) const REQUIRED_WEIGHTS: &[&str] = &[
 impl NumberRules {
     /// Compiles rules from their JSON form (`data/numbers.json`).
     pub fn from_json(json: &str) -> Result<NumberRules> {
-        let raw: RawRules = serde_json::from_str(json).map_err(|e| Error::rules("numbers", e))?;
+        let raw: RawRules = rules_json::from_str(json).map_err(|e| Error::rules("numbers", e))?;
         for w in REQUIRED_WEIGHTS {
             if !raw.weights.contains_key(*w) {
                 return Err(Error::rules("numbers", format!("missing weight {w}")));
@@ -303,5 +394,41 @@ impl NumberRules {
     pub(super) fn plan_for_cc(&self, cc: &str) -> Option<&RegionPlan> {
         // NANP is shared; any region with this code gives the right lengths.
         self.regions.values().find(|r| r.cc == cc)
+    }
+}
+
+#[cfg(test)]
+mod read_tests {
+    use super::*;
+
+    /// The hand-written reader loads what serde's derive loads, and refuses
+    /// what it refuses.
+    #[test]
+    fn reads_as_the_serde_derive_does() {
+        let embedded: &str = super::super::EMBEDDED;
+        let hand: RawRules = rules_json::from_str(embedded).unwrap();
+        let derived: RawRules = serde_json::from_str(embedded).unwrap();
+        assert!(hand == derived);
+        let good: Value = serde_json::from_str(embedded).unwrap();
+        let cases: [(&str, Value); 5] = [
+            ("/repeated_calls/threshold", (-1).into()),
+            ("/regions/0/nsn_min", Value::Null),
+            ("/cn_plan/service_patterns/0/label", 1.into()),
+            ("/official/0/name_en", 5.into()),
+            ("/weights/number.official", 2.5.into()),
+        ];
+        for (at, bad) in cases {
+            let mut v = good.clone();
+            *v.pointer_mut(at).unwrap() = bad;
+            let text = v.to_string();
+            assert!(rules_json::from_str::<RawRules>(&text).is_err(), "{at}");
+            assert!(serde_json::from_str::<RawRules>(&text).is_err(), "{at}");
+        }
+        let mut v = good.clone();
+        v.as_object_mut().unwrap().remove("withheld_markers");
+        let text = v.to_string();
+        let hand: RawRules = rules_json::from_str(&text).unwrap();
+        assert_eq!(hand.withheld_markers, default_withheld());
+        assert!(hand == serde_json::from_str::<RawRules>(&text).unwrap());
     }
 }

@@ -5,9 +5,10 @@
 //! whole set.
 
 use crate::error::{Error, Result};
+use crate::rules_json::{self, enum_id, Fields, FromJson, Read};
 use crate::verdict::{FraudType, Level};
 use aho_corasick::{AhoCorasick, MatchKind};
-use serde::Deserialize;
+use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
@@ -63,21 +64,24 @@ const MAX_QUESTIONS: usize = 64;
 const MAX_JOURNEY_EVENTS: usize = 4096;
 
 /// One signal's weight and the fraud type it votes for.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub struct Signal {
     pub weight: i32,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub fraud_type: Option<FraudType>,
 }
 
 /// "When all these reasons are present, the verdict is at least `level`."
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub struct Floor {
     pub all: Vec<String>,
     pub level: Level,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub struct AmountHistory {
     /// Payments in this currency the history must hold before an amount can
     /// be called unusual for the user overall.
@@ -94,7 +98,8 @@ pub struct AmountHistory {
 
 /// Local hours `[start_hour, end_hour)` that count as night (wraps midnight
 /// when `start_hour > end_hour`).
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub struct Night {
     pub start_hour: u8,
     pub end_hour: u8,
@@ -110,7 +115,8 @@ impl Night {
     }
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub struct Velocity {
     pub window_secs: u32,
     /// Distinct payments (this one included) within the window that count as
@@ -118,14 +124,16 @@ pub struct Velocity {
     pub count: u32,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub struct FlaggedWindows {
     pub call: u32,
     pub message: u32,
     pub link: u32,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub struct JourneyRules {
     /// Events kept at most (oldest dropped first).
     pub max_events: usize,
@@ -135,7 +143,8 @@ pub struct JourneyRules {
     pub flagged_window_secs: FlaggedWindows,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub struct CoolOff {
     /// Cool-off of a `confirm` verdict.
     pub dangerous: u32,
@@ -144,19 +153,21 @@ pub struct CoolOff {
 }
 
 /// Which text of the intent a memo pattern looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum Field {
     Memo,
     PayeeName,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 struct RawMemoPattern {
     code: String,
     fraud_type: FraudType,
     weight: i32,
-    #[serde(default = "default_fields")]
+    #[cfg_attr(test, serde(default = "default_fields"))]
     fields: Vec<Field>,
     terms: Vec<String>,
 }
@@ -177,32 +188,34 @@ pub struct MemoPattern {
 /// A question the bank app can ask before going on, and what a "yes" means.
 /// The question's text is the title stored under `id` in
 /// `data/texts/payment.json`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub struct QuestionRule {
     pub id: String,
     /// Ask when the verdict's fraud type is one of these…
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub ask_for: Vec<FraudType>,
     /// …or when any of these reasons is present…
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub ask_when: Vec<String>,
     /// …or on every warning.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub always: bool,
     /// Reason added when the answer is "yes". A "no" adds nothing: people
     /// being coached by a scammer are told to answer "no".
     pub yes_code: String,
     pub yes_weight: i32,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub fraud_type: Option<FraudType>,
     /// The verdict is at least this level after a "yes".
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub yes_level: Option<Level>,
 }
 
 /// What an app on the device can do to a payment in progress.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum AppRisk {
     /// Lets someone else see and control the phone (`payment.remote_access`).
     RemoteControl,
@@ -211,12 +224,13 @@ pub enum AppRisk {
 }
 
 /// One app of the device-risk list: a package id (Android) or bundle id.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 pub struct RiskyApp {
     pub id: String,
     pub risk: AppRisk,
     /// Its name, for the reason detail.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub name: String,
 }
 
@@ -224,14 +238,15 @@ fn default_new_account_days() -> u32 {
     30
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
 struct RawRules {
     /// Remote-control and screen-share apps, by package id (optional in
     /// older rule files).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     risky_apps: Vec<RiskyApp>,
     /// A payee account younger than this many days is `payment.payee_account_new`.
-    #[serde(default = "default_new_account_days")]
+    #[cfg_attr(test, serde(default = "default_new_account_days"))]
     new_account_days: u32,
     signals: HashMap<String, Signal>,
     floors: Vec<Floor>,
@@ -249,6 +264,175 @@ struct RawRules {
     questions: Vec<QuestionRule>,
     currencies: HashMap<String, u8>,
     iban_lengths: HashMap<String, usize>,
+}
+
+impl FromJson for Signal {
+    fn from_json(v: &Value) -> Read<Signal> {
+        let f = Fields::of(v)?;
+        Ok(Signal {
+            weight: f.req("weight")?,
+            fraud_type: f.opt("fraud_type")?,
+        })
+    }
+}
+
+impl FromJson for Floor {
+    fn from_json(v: &Value) -> Read<Floor> {
+        let f = Fields::of(v)?;
+        Ok(Floor {
+            all: f.req("all")?,
+            level: f.req("level")?,
+        })
+    }
+}
+
+impl FromJson for AmountHistory {
+    fn from_json(v: &Value) -> Read<AmountHistory> {
+        let f = Fields::of(v)?;
+        Ok(AmountHistory {
+            min_overall_payments: f.req("min_overall_payments")?,
+            overall_median_factor: f.req("overall_median_factor")?,
+            payee_max_factor: f.req("payee_max_factor")?,
+            known_payee_min_payments: f.req("known_payee_min_payments")?,
+        })
+    }
+}
+
+impl FromJson for Night {
+    fn from_json(v: &Value) -> Read<Night> {
+        let f = Fields::of(v)?;
+        Ok(Night {
+            start_hour: f.req("start_hour")?,
+            end_hour: f.req("end_hour")?,
+        })
+    }
+}
+
+impl FromJson for Velocity {
+    fn from_json(v: &Value) -> Read<Velocity> {
+        let f = Fields::of(v)?;
+        Ok(Velocity {
+            window_secs: f.req("window_secs")?,
+            count: f.req("count")?,
+        })
+    }
+}
+
+impl FromJson for FlaggedWindows {
+    fn from_json(v: &Value) -> Read<FlaggedWindows> {
+        let f = Fields::of(v)?;
+        Ok(FlaggedWindows {
+            call: f.req("call")?,
+            message: f.req("message")?,
+            link: f.req("link")?,
+        })
+    }
+}
+
+impl FromJson for JourneyRules {
+    fn from_json(v: &Value) -> Read<JourneyRules> {
+        let f = Fields::of(v)?;
+        Ok(JourneyRules {
+            max_events: f.req("max_events")?,
+            max_age_secs: f.req("max_age_secs")?,
+            flagged_window_secs: f.req("flagged_window_secs")?,
+        })
+    }
+}
+
+impl FromJson for CoolOff {
+    fn from_json(v: &Value) -> Read<CoolOff> {
+        let f = Fields::of(v)?;
+        Ok(CoolOff {
+            dangerous: f.req("dangerous")?,
+            answered_yes: f.req("answered_yes")?,
+        })
+    }
+}
+
+impl FromJson for Field {
+    fn from_json(v: &Value) -> Read<Field> {
+        enum_id(v, &[Field::Memo, Field::PayeeName], |f| match f {
+            Field::Memo => "memo",
+            Field::PayeeName => "payee_name",
+        })
+    }
+}
+
+impl FromJson for RawMemoPattern {
+    fn from_json(v: &Value) -> Read<RawMemoPattern> {
+        let f = Fields::of(v)?;
+        Ok(RawMemoPattern {
+            code: f.req("code")?,
+            fraud_type: f.req("fraud_type")?,
+            weight: f.req("weight")?,
+            fields: f.or_else("fields", default_fields)?,
+            terms: f.req("terms")?,
+        })
+    }
+}
+
+impl FromJson for QuestionRule {
+    fn from_json(v: &Value) -> Read<QuestionRule> {
+        let f = Fields::of(v)?;
+        Ok(QuestionRule {
+            id: f.req("id")?,
+            ask_for: f.opt("ask_for")?,
+            ask_when: f.opt("ask_when")?,
+            always: f.opt("always")?,
+            yes_code: f.req("yes_code")?,
+            yes_weight: f.req("yes_weight")?,
+            fraud_type: f.opt("fraud_type")?,
+            yes_level: f.opt("yes_level")?,
+        })
+    }
+}
+
+impl FromJson for AppRisk {
+    fn from_json(v: &Value) -> Read<AppRisk> {
+        let all = [AppRisk::RemoteControl, AppRisk::ScreenShare];
+        enum_id(v, &all, |r| match r {
+            AppRisk::RemoteControl => "remote_control",
+            AppRisk::ScreenShare => "screen_share",
+        })
+    }
+}
+
+impl FromJson for RiskyApp {
+    fn from_json(v: &Value) -> Read<RiskyApp> {
+        let f = Fields::of(v)?;
+        Ok(RiskyApp {
+            id: f.req("id")?,
+            risk: f.req("risk")?,
+            name: f.opt("name")?,
+        })
+    }
+}
+
+impl FromJson for RawRules {
+    fn from_json(v: &Value) -> Read<RawRules> {
+        let f = Fields::of(v)?;
+        Ok(RawRules {
+            risky_apps: f.opt("risky_apps")?,
+            new_account_days: f.or_else("new_account_days", default_new_account_days)?,
+            signals: f.req("signals")?,
+            floors: f.req("floors")?,
+            new_payee_large_major: f.req("new_payee_large_major")?,
+            amount_history: f.req("amount_history")?,
+            max_amount_minor: f.req("max_amount_minor")?,
+            night: f.req("night")?,
+            region_utc_offset_minutes: f.req("region_utc_offset_minutes")?,
+            velocity: f.req("velocity")?,
+            journey: f.req("journey")?,
+            long_call_secs: f.req("long_call_secs")?,
+            cool_off_seconds: f.req("cool_off_seconds")?,
+            memo_patterns: f.req("memo_patterns")?,
+            max_questions: f.req("max_questions")?,
+            questions: f.req("questions")?,
+            currencies: f.req("currencies")?,
+            iban_lengths: f.req("iban_lengths")?,
+        })
+    }
 }
 
 /// Compiled payment rules. Built once per [`crate::Snapshot`].
@@ -296,7 +480,7 @@ impl PaymentRules {
     /// a currency exponent above 4, an IBAN length outside 15…34.
     pub fn from_json(json: &str) -> Result<PaymentRules> {
         let mut raw: RawRules =
-            serde_json::from_str(json).map_err(|e| Error::rules("payments", e))?;
+            rules_json::from_str(json).map_err(|e| Error::rules("payments", e))?;
         let bad = |why: String| Error::rules("payments", why);
         for (code, weight, fraud_type) in LATER_SIGNALS {
             raw.signals.entry(code.to_string()).or_insert(Signal {
@@ -652,4 +836,48 @@ fn is_punctuation(c: char) -> bool {
                 | '‘'
                 | '’'
         )
+}
+
+#[cfg(test)]
+mod read_tests {
+    use super::*;
+
+    /// The hand-written reader loads what serde's derive loads, and refuses
+    /// what it refuses.
+    #[test]
+    fn reads_as_the_serde_derive_does() {
+        let embedded: &str = super::super::EMBEDDED;
+        let hand: RawRules = rules_json::from_str(embedded).unwrap();
+        let derived: RawRules = serde_json::from_str(embedded).unwrap();
+        assert!(hand == derived);
+        let good: Value = serde_json::from_str(embedded).unwrap();
+        let cases: [(&str, Value); 8] = [
+            ("/night/start_hour", 300.into()),
+            ("/floors/0/level", "alarming".into()),
+            ("/memo_patterns/0/fraud_type", "no_such_type".into()),
+            ("/memo_patterns/0/fields", serde_json::json!(["body"])),
+            ("/questions/0/yes_weight", Value::Null),
+            ("/risky_apps/0/risk", "spyware".into()),
+            ("/amount_history/payee_max_factor", "2".into()),
+            ("/max_amount_minor", 1.5.into()),
+        ];
+        for (at, bad) in cases {
+            let mut v = good.clone();
+            *v.pointer_mut(at).unwrap() = bad;
+            let text = v.to_string();
+            assert!(rules_json::from_str::<RawRules>(&text).is_err(), "{at}");
+            assert!(serde_json::from_str::<RawRules>(&text).is_err(), "{at}");
+        }
+        let mut v = good.clone();
+        v.as_object_mut().unwrap().remove("risky_apps");
+        v.as_object_mut().unwrap().remove("new_account_days");
+        v["memo_patterns"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("fields");
+        v["questions"][0]["yes_level"] = Value::Null;
+        let text = v.to_string();
+        let hand: RawRules = rules_json::from_str(&text).unwrap();
+        assert!(hand == serde_json::from_str::<RawRules>(&text).unwrap());
+    }
 }
