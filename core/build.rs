@@ -49,6 +49,60 @@ fn main() {
         std::fs::write(out.join(format!("{name}.json.z")), packed)
             .unwrap_or_else(|e| panic!("writing the packed {name}.json: {e}"));
     }
+    confusables(&out);
     println!("cargo:rerun-if-changed=src/model/pack.rs");
     println!("cargo:rerun-if-changed=build.rs");
+}
+
+/// The TR39 confusable prototypes as compact tables (`confusables.rs`,
+/// included by `src/link/spoof.rs`): for every code point that NFD leaves
+/// as itself, the skeleton of that code point alone, when it differs from
+/// the code point; the default-ignorable ones (empty skeleton) as ranges. `tr39_skeleton` maps
+/// each code point of a string's NFD through this table and normalizes the
+/// result again, which gives unicode-security's skeleton (NFD of the
+/// concatenation is the NFD of the pieces' NFDs); a test compares the two
+/// on every code point. Sorted code points (`u32`), the end of each
+/// skeleton in one UTF-8 string (`u16`), and the string.
+fn confusables(out: &std::path::Path) {
+    use unicode_normalization::UnicodeNormalization;
+    let mut keys = Vec::new();
+    let mut ends = Vec::new();
+    let mut text = String::new();
+    let mut ignorable: Vec<(u32, u32)> = Vec::new();
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let alone = c.to_string();
+        if !alone.nfd().eq(alone.chars()) {
+            continue;
+        }
+        let skel: String = unicode_security::skeleton(&alone).collect();
+        if skel == alone {
+            continue;
+        }
+        if skel.is_empty() {
+            match ignorable.last_mut() {
+                Some((_, last)) if *last + 1 == u32::from(c) => *last = u32::from(c),
+                _ => ignorable.push((u32::from(c), u32::from(c))),
+            }
+            continue;
+        }
+        text.push_str(&skel);
+        keys.push(u32::from(c));
+        ends.push(u16::try_from(text.len()).expect("confusable skeletons fit in 64 KB"));
+    }
+    let list = |v: &[String]| v.join(",");
+    let rs = format!(
+        "/// Code points with a confusable prototype, sorted.\n\
+         static CONFUSABLE_KEYS: [u32; {n}] = [{keys}];\n\
+         /// End of each code point's skeleton in [`CONFUSABLE_TEXT`].\n\
+         static CONFUSABLE_ENDS: [u16; {n}] = [{ends}];\n\
+         /// The skeletons, one after the other.\n\
+         static CONFUSABLE_TEXT: &str = {text:?};\n\
+         /// Ranges of code points whose skeleton is empty (default ignorable).\n\
+         static IGNORABLE: [(u32, u32); {m}] = {ignorable:?};\n",
+        m = ignorable.len(),
+        n = keys.len(),
+        keys = list(&keys.iter().map(|k| k.to_string()).collect::<Vec<_>>()),
+        ends = list(&ends.iter().map(|e| e.to_string()).collect::<Vec<_>>()),
+    );
+    std::fs::write(out.join("confusables.rs"), rs).expect("writing confusables.rs");
 }

@@ -816,7 +816,7 @@ pub(crate) fn skeleton_key(label: &str) -> String {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
     let bare: String = label.nfd().filter(|c| !is_combining_mark(*c)).collect();
-    let skel: String = unicode_security::skeleton(&bare).collect();
+    let skel: String = super::spoof::tr39_skeleton(&bare).collect();
     let lower = skel.to_lowercase();
     if lower.is_ascii() {
         fold(&lower)

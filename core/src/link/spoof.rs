@@ -119,6 +119,40 @@ impl FromJson for WholeScriptData {
     }
 }
 
+// The TR39 confusable prototypes, as `build.rs` derives them from
+// unicode-security (see `confusables` there).
+include!(concat!(env!("OUT_DIR"), "/confusables.rs"));
+
+/// Whether `c` is in one of the [`IGNORABLE`] ranges.
+fn ignorable(c: char) -> bool {
+    let c = u32::from(c);
+    let i = IGNORABLE.partition_point(|&(start, _)| start <= c);
+    i > 0 && IGNORABLE[i - 1].1 >= c
+}
+
+/// The UTS #39 skeleton of `s`, the same as `unicode_security::skeleton`
+/// (a test compares them on every code point), from compact tables: NFD,
+/// each code point through its prototype, NFD again.
+pub(crate) fn tr39_skeleton(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.nfd()
+        .flat_map(|c| {
+            let (one, many) = match CONFUSABLE_KEYS.binary_search(&u32::from(c)) {
+                Ok(i) => {
+                    let start = match i {
+                        0 => 0,
+                        i => usize::from(CONFUSABLE_ENDS[i - 1]),
+                    };
+                    let end = usize::from(CONFUSABLE_ENDS[i]);
+                    (None, CONFUSABLE_TEXT.get(start..end).unwrap_or(""))
+                }
+                Err(_) if ignorable(c) => (None, ""),
+                Err(_) => (Some(c), ""),
+            };
+            one.into_iter().chain(many.chars())
+        })
+        .nfd()
+}
+
 /// Why a label is a spoof risk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Spoof {
@@ -186,7 +220,7 @@ impl IdnRules {
         }
         let ascii_skeleton = (0u8..128)
             .map(|b| {
-                unicode_security::skeleton(&char::from(b).to_string())
+                tr39_skeleton(&char::from(b).to_string())
                     .flat_map(char::to_lowercase)
                     .collect()
             })
@@ -340,7 +374,7 @@ impl IdnRules {
                 None => folded.push(c),
             }
         }
-        out.extend(unicode_security::skeleton(&folded).flat_map(char::to_lowercase));
+        out.extend(tr39_skeleton(&folded).flat_map(char::to_lowercase));
     }
 }
 
@@ -596,4 +630,45 @@ fn skeleton_hash(s: &str) -> u64 {
 
 fn exact_hash(s: &str) -> u64 {
     xxh3_64_with_seed(s.as_bytes(), SEED_EXACT)
+}
+
+#[cfg(test)]
+mod skeleton_tests {
+    use super::tr39_skeleton;
+
+    /// Our tables give unicode-security's skeleton for every code point,
+    /// and for strings mixing confusables, marks that reorder under NFD,
+    /// precomposed letters and default-ignorable code points.
+    #[test]
+    fn same_skeleton_as_unicode_security_on_every_code_point() {
+        let mut differ = Vec::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if !tr39_skeleton(&s).eq(unicode_security::skeleton(&s)) {
+                differ.push(c);
+            }
+        }
+        assert!(
+            differ.is_empty(),
+            "{} differ, first {:?}",
+            differ.len(),
+            &differ[..differ.len().min(8)]
+        );
+        for s in [
+            "pаypal.com",
+            "ｍiсrosoft",
+            "rn\u{301}\u{323}ℓ",
+            "a\u{200b}\u{ad}b\u{fe0f}",
+            "Å\u{30a}ǅ㎒ﬁ",
+            "οο\u{300}\u{31b}",
+            "工商银行\u{2f00}",
+            "",
+        ] {
+            assert_eq!(
+                tr39_skeleton(s).collect::<String>(),
+                unicode_security::skeleton(s).collect::<String>(),
+                "{s:?}"
+            );
+        }
+    }
 }
