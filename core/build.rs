@@ -61,8 +61,9 @@ fn main() {
 /// each code point of a string's NFD through this table and normalizes the
 /// result again, which gives unicode-security's skeleton (NFD of the
 /// concatenation is the NFD of the pieces' NFDs); a test compares the two
-/// on every code point. Sorted code points (`u32`), the end of each
-/// skeleton in one UTF-8 string (`u16`), and the string.
+/// on every code point. Sorted code points (`u16` below U+10000, `u32`
+/// above), the end of each skeleton in one UTF-8 string (`u16`), and the
+/// string.
 fn confusables(out: &std::path::Path) {
     use unicode_normalization::UnicodeNormalization;
     let mut keys = Vec::new();
@@ -90,9 +91,21 @@ fn confusables(out: &std::path::Path) {
         ends.push(u16::try_from(text.len()).expect("confusable skeletons fit in 64 KB"));
     }
     let list = |v: &[String]| v.join(",");
+    let bmp: Vec<String> = keys
+        .iter()
+        .filter(|&&k| k < 0x10000)
+        .map(|k| k.to_string())
+        .collect();
+    let astral: Vec<String> = keys
+        .iter()
+        .filter(|&&k| k >= 0x10000)
+        .map(|k| k.to_string())
+        .collect();
     let rs = format!(
-        "/// Code points with a confusable prototype, sorted.\n\
-         static CONFUSABLE_KEYS: [u32; {n}] = [{keys}];\n\
+        "/// Code points below U+10000 with a confusable prototype, sorted.\n\
+         static CONFUSABLE_BMP: [u16; {nb}] = [{bmp}];\n\
+         /// The others, sorted; their skeletons follow the first ones'.\n\
+         static CONFUSABLE_ASTRAL: [u32; {na}] = [{astral}];\n\
          /// End of each code point's skeleton in [`CONFUSABLE_TEXT`].\n\
          static CONFUSABLE_ENDS: [u16; {n}] = [{ends}];\n\
          /// The skeletons, one after the other.\n\
@@ -101,7 +114,10 @@ fn confusables(out: &std::path::Path) {
          static IGNORABLE: [(u32, u32); {m}] = {ignorable:?};\n",
         m = ignorable.len(),
         n = keys.len(),
-        keys = list(&keys.iter().map(|k| k.to_string()).collect::<Vec<_>>()),
+        nb = bmp.len(),
+        bmp = list(&bmp),
+        na = astral.len(),
+        astral = list(&astral),
         ends = list(&ends.iter().map(|e| e.to_string()).collect::<Vec<_>>()),
     );
     std::fs::write(out.join("confusables.rs"), rs).expect("writing confusables.rs");

@@ -59,6 +59,26 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
+// Where an error happened, added as it goes up: out of line, so the many
+// generic readers share one copy of the formatting.
+#[cold]
+#[inline(never)]
+fn at_index(e: ReadError, i: usize) -> ReadError {
+    e.inside(format!("[{i}]"))
+}
+
+#[cold]
+#[inline(never)]
+fn at_key(e: ReadError, key: &str) -> ReadError {
+    e.inside(format!("{key:?} (key)"))
+}
+
+#[cold]
+#[inline(never)]
+fn at_field(e: ReadError, name: &str) -> ReadError {
+    e.inside(name.to_owned())
+}
+
 pub(crate) type Read<T> = std::result::Result<T, ReadError>;
 
 /// Parses `json` and reads a `T` from it.
@@ -237,7 +257,7 @@ impl<T: FromJson> FromJson for Vec<T> {
         items
             .iter()
             .enumerate()
-            .map(|(i, x)| T::from_json(x).map_err(|e| e.inside(format!("[{i}]"))))
+            .map(|(i, x)| T::from_json(x).map_err(|e| at_index(e, i)))
             .collect()
     }
 }
@@ -246,8 +266,8 @@ fn entries<K: FromJson, V: FromJson, C: FromIterator<(K, V)>>(v: &Value) -> Read
     let map = v.as_object().ok_or_else(|| expected("an object", v))?;
     map.iter()
         .map(|(k, x)| {
-            let key = K::from_key(k).map_err(|e| e.inside(format!("{k:?} (key)")))?;
-            let value = V::from_json(x).map_err(|e| e.inside(k.clone()))?;
+            let key = K::from_key(k).map_err(|e| at_key(e, k))?;
+            let value = V::from_json(x).map_err(|e| at_field(e, k))?;
             Ok((key, value))
         })
         .collect()
@@ -330,7 +350,7 @@ impl<'a> Fields<'a> {
     }
 
     fn read<T: FromJson>(x: &Value, name: &str) -> Read<T> {
-        T::from_json(x).map_err(|e| e.inside(name.to_owned()))
+        T::from_json(x).map_err(|e| at_field(e, name))
     }
 
     /// A field that must be present (an `Option` may be missing: `None`).

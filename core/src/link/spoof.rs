@@ -136,7 +136,13 @@ fn ignorable(c: char) -> bool {
 pub(crate) fn tr39_skeleton(s: &str) -> impl Iterator<Item = char> + '_ {
     s.nfd()
         .flat_map(|c| {
-            let (one, many) = match CONFUSABLE_KEYS.binary_search(&u32::from(c)) {
+            let found = match u16::try_from(u32::from(c)) {
+                Ok(b) => CONFUSABLE_BMP.binary_search(&b),
+                Err(_) => CONFUSABLE_ASTRAL
+                    .binary_search(&u32::from(c))
+                    .map(|i| CONFUSABLE_BMP.len() + i),
+            };
+            let (one, many) = match found {
                 Ok(i) => {
                     let start = match i {
                         0 => 0,
