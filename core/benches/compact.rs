@@ -444,6 +444,14 @@ fn step_today(n: u64) {
             black_box(find(p));
         }),
     );
+    // What any cold lookup pays before it reads its structure: the timer,
+    // the probe's bytes and the hash (code and data evicted).
+    out(
+        "hash_cold_ns",
+        time_each_cold(&buf, &misses, |p| {
+            black_box(fast_hash(p));
+        }),
+    );
 }
 
 // ---- the parent ----

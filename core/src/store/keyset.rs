@@ -135,6 +135,19 @@ impl HashSet16 {
         self
     }
 
+    /// Moves the filter out (the store's index keeps it inline, next to the
+    /// other segments' filters, and checks it before calling
+    /// [`HashSet16::candidates`], which then goes straight to the bucket).
+    pub(crate) fn take_filter(&mut self) -> PrefixFilter {
+        std::mem::take(&mut self.filter)
+    }
+
+    /// The shift that turns a key into the prefix its filter is keyed by
+    /// (`key >> shift`; [`PrefixFilter::may_contain`]).
+    pub(crate) fn filter_shift(&self) -> u32 {
+        48 - self.bits
+    }
+
     /// Bits of a key held in memory: the bucket bits plus 16.
     pub(crate) fn prefix_bits(&self) -> u32 {
         self.bits + 16
@@ -174,7 +187,7 @@ impl HashSet16 {
     /// Index positions whose kept bits equal `h`'s (contiguous).
     #[inline]
     pub(crate) fn candidates(&self, h: u64) -> std::ops::Range<usize> {
-        if !self.filter.may_contain(h >> (48 - self.bits)) {
+        if !self.filter.may_contain(h >> self.filter_shift()) {
             return 0..0;
         }
         let b = self.bucket(h);
@@ -330,7 +343,7 @@ impl PrefixFilter {
     /// for a filter not built (no words: an empty set, or one built only to
     /// be written), whose set then answers on its own.
     #[inline]
-    fn may_contain(&self, prefix: u64) -> bool {
+    pub(crate) fn may_contain(&self, prefix: u64) -> bool {
         if self.words.is_empty() {
             return true;
         }
@@ -338,7 +351,7 @@ impl PrefixFilter {
         self.words[w] & mask == mask
     }
 
-    fn heap_bytes(&self) -> usize {
+    pub(crate) fn heap_bytes(&self) -> usize {
         self.words.capacity() * 8
     }
 }
