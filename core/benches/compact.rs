@@ -632,6 +632,13 @@ fn main() {
             );
         }
     }
+    for (n, _, _, _, today) in &rows {
+        println!(
+            "{}: cold floor (timer, probe string and hash only, caches evicted) {:.0} ns",
+            human(*n),
+            f(today, "hash_cold_ns"),
+        );
+    }
     let at = |n: u64| rows.iter().find(|r| r.0 == n).map(|r| &r.1);
     let today_at = |n: u64| rows.iter().find(|r| r.0 == n).map(|r| &r.4);
     if let (Some(big), Some(base)) = (at(10_000_000), today_at(1_000_000)) {
