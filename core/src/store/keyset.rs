@@ -11,7 +11,9 @@
 //! turned away by one read of one word, instead of a read of the bucket
 //! directory and one of the suffixes (two or three cache misses at 10 M
 //! entries); a value the filter passes goes on to the exact check, so the
-//! filter changes the speed of a lookup, never its answer.
+//! filter changes the speed of a lookup, never its answer. The store's
+//! index takes the filter out of the set at load and keeps it inline
+//! (`index.rs`, `Gate`); a set without one checks its bucket directly.
 
 use super::error::StoreError;
 
