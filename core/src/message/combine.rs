@@ -11,9 +11,14 @@
 //! - `p ≥ dangerous_at`: a `message.model` reason of `dangerous_weight`;
 //! - `p ≥ suspicious_at`: a `message.model` reason of `suspicious_weight`;
 //! - `p < overrule_below × suspicious_at`: the model overrules weak
-//!   evidence: a `message.model` reason of `−(1 − weak_factor) × weak`
-//!   (never below zero in total with the weak evidence it discounts), so
-//!   strong evidence alone decides;
+//!   evidence: a `message.model` reason of `−(1 − weak_factor) × loose
+//!   − (1 − precise_factor) × precise`, where *loose* is the weight of weak
+//!   codes that fired on ordinary messages of the calibration corpus
+//!   (`loose_codes`) and *precise* the weight of the other weak codes
+//!   (never seen on an ordinary message there: a fee demand, a transfer to
+//!   a personal account, an install from outside the store). A model that
+//!   has not seen a scam's wording must not talk a precise rule down as
+//!   far as a marketing word;
 //! - otherwise the model adds nothing and the rules decide.
 //!
 //! The model's fraud type wins (`type_vote`) when the model flags the
@@ -33,8 +38,19 @@ use serde::Deserialize;
 pub struct ModelCombination {
     /// Reason codes that count whatever the model says.
     pub strong_codes: Vec<String>,
-    /// Share of weak rule weight kept when the model rates a message benign.
+    /// Share of weak rule weight kept when the model rates a message benign
+    /// (for the codes in `loose_codes`, or all weak codes when that list is
+    /// absent).
     pub weak_factor: f32,
+    /// Weak codes seen on ordinary messages of the calibration corpus
+    /// (`fanzha model calibrate`). `None` (a section written before the
+    /// list existed): every weak code is loose.
+    #[serde(default)]
+    pub loose_codes: Option<Vec<String>>,
+    /// Share of weight kept, when the model rates a message benign, for a
+    /// weak code not in `loose_codes`. `None`: `weak_factor`.
+    #[serde(default)]
+    pub precise_factor: Option<f32>,
     /// Below `overrule_below × suspicious_at` the model rates a message
     /// benign.
     pub overrule_below: f32,
@@ -58,6 +74,8 @@ impl Default for ModelCombination {
         ModelCombination {
             strong_codes: Vec::new(),
             weak_factor: 1.0,
+            loose_codes: None,
+            precise_factor: None,
             overrule_below: 0.0,
             suspicious_weight: 40,
             dangerous_weight: 70,
@@ -72,11 +90,13 @@ impl ModelCombination {
     pub(crate) fn validate(&self) -> Result<(), String> {
         let unit = 0.0..=1.0;
         if !unit.contains(&self.weak_factor)
+            || !unit.contains(&self.precise_factor.unwrap_or(self.weak_factor))
             || !(0.0..=1.0).contains(&self.overrule_below)
             || !unit.contains(&self.type_confidence)
         {
             return Err(
-                "model: weak_factor, overrule_below and type_confidence must be 0..=1".into(),
+                "model: weak_factor, precise_factor, overrule_below and type_confidence must be 0..=1"
+                    .into(),
             );
         }
         for w in [
@@ -94,6 +114,34 @@ impl ModelCombination {
     /// True for a code that counts whatever the model says.
     pub fn is_strong(&self, code: &str) -> bool {
         self.strong_codes.iter().any(|c| c == code)
+    }
+
+    /// True for a weak code seen on ordinary messages when the section was
+    /// calibrated (every weak code when the section has no list).
+    pub fn is_loose(&self, code: &str) -> bool {
+        self.loose_codes
+            .as_ref()
+            .is_none_or(|l| l.iter().any(|c| c == code))
+    }
+
+    /// How much weak evidence the model's benign call removes: the loose
+    /// codes' weight cut to `weak_factor`, the precise codes' weight to
+    /// `precise_factor`.
+    fn weak_cut(&self, reasons: &[Reason]) -> i32 {
+        let (mut loose, mut precise) = (0i32, 0i32);
+        for r in reasons {
+            if r.weight <= 0 || self.is_strong(&r.code) {
+                continue;
+            }
+            if self.is_loose(&r.code) {
+                loose = loose.saturating_add(r.weight);
+            } else {
+                precise = precise.saturating_add(r.weight);
+            }
+        }
+        let pf = self.precise_factor.unwrap_or(self.weak_factor);
+        ((1.0 - self.weak_factor) * loose as f32).round() as i32
+            + ((1.0 - pf) * precise as f32).round() as i32
     }
 
     /// The `message.model` contribution for rule `reasons` and a model's
@@ -159,12 +207,7 @@ impl ModelCombination {
             };
         }
         if pf < self.overrule_below * s {
-            let weak: i32 = reasons
-                .iter()
-                .filter(|r| r.weight > 0 && !self.is_strong(&r.code))
-                .map(|r| r.weight)
-                .sum();
-            let cut = ((1.0 - self.weak_factor) * weak as f32).round() as i32;
+            let cut = self.weak_cut(reasons);
             return Adjustment {
                 weight: -cut,
                 vote: None,

@@ -567,6 +567,8 @@ fn with_model(rows: &[(&str, &str)]) -> Snapshot {
     s.patterns.model = ModelCombination {
         strong_codes: vec!["message.safe_account".into()],
         weak_factor: 0.0,
+        loose_codes: None,
+        precise_factor: None,
         overrule_below: 1.0,
         suspicious_weight: 40,
         dangerous_weight: 70,
@@ -614,6 +616,36 @@ fn the_model_overrules_weak_rule_evidence() {
     assert!(m.detail.contains("discounted"), "{m:?}");
     // The rule's own reason is still listed.
     assert!(v.has_reason("message.prize_claim"));
+}
+
+#[test]
+fn the_model_cuts_loose_codes_but_not_precise_ones() {
+    let text = "恭喜您获得一等奖，请于三日内到一楼领取";
+    let prize_codes: Vec<String> = check(rules_only(), "CN", Lang::ZhHans, None, text)
+        .unwrap()
+        .reasons
+        .iter()
+        .filter(|r| r.weight > 0)
+        .map(|r| r.code.clone())
+        .collect();
+    assert!(!prize_codes.is_empty());
+    // Loose (seen on ordinary messages when calibrated): cut, as before.
+    let mut loose = with_model(MODEL_ROWS);
+    loose.patterns.model.loose_codes = Some(prize_codes.clone());
+    loose.patterns.model.precise_factor = Some(1.0);
+    let v = check(&loose, "CN", Lang::ZhHans, None, text).unwrap();
+    assert_eq!(v.level, Level::Clear, "{v:#?}");
+    // Precise (never seen on an ordinary message): kept whole when
+    // precise_factor is 1, so the model's benign call cannot clear it.
+    let mut precise = with_model(MODEL_ROWS);
+    precise.patterns.model.loose_codes = Some(Vec::new());
+    precise.patterns.model.precise_factor = Some(1.0);
+    let v = check(&precise, "CN", Lang::ZhHans, None, text).unwrap();
+    assert!(v.level >= Level::Suspicious, "{v:#?}");
+    // And cut to a share in between.
+    precise.patterns.model.precise_factor = Some(0.0);
+    let v = check(&precise, "CN", Lang::ZhHans, None, text).unwrap();
+    assert_eq!(v.level, Level::Clear, "{v:#?}");
 }
 
 #[test]
