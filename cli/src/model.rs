@@ -48,10 +48,16 @@ pub struct CalibrateArgs {
     always_strong: String,
     /// A weak rule code that fires on at least this many of the corpus's
     /// ordinary messages is *loose*: the model's benign call cuts it to
-    /// `weak_factor`. The other weak codes (never seen on an ordinary
-    /// message here) are cut to `precise_factor` only, calibrated apart.
+    /// `weak_factor`. The other weak codes (*precise*: never seen on an
+    /// ordinary message here) are cut only when the model is surer than
+    /// `precise_below`.
     #[arg(long, default_value_t = 1)]
     loose_min_benign: usize,
+    /// `precise_below` is this quantile of the model's fraud probability
+    /// on the held-back ordinary messages: as sure as the model is of
+    /// nearly every ordinary message.
+    #[arg(long, default_value_t = 0.99)]
+    precise_quantile: f64,
     /// Write the section into this pattern-set file (replacing its `model`).
     #[arg(long)]
     update: Option<PathBuf>,
@@ -398,6 +404,26 @@ fn calibrate(a: CalibrateArgs) -> Result<(), Failure> {
         .filter(|(code, (_, b))| *b >= a.loose_min_benign.max(1) && !strong.contains(code))
         .map(|(code, _)| code.clone())
         .collect();
+    let mut benign_p: Vec<f32> = scored
+        .iter()
+        .filter(|s| !s.fraud)
+        .map(|s| s.pred.fraud_probability())
+        .collect();
+    benign_p.sort_by(f32::total_cmp);
+    let precise_below = match benign_p.len() {
+        0 => 0.0,
+        n => {
+            let q = a.precise_quantile.clamp(0.0, 1.0);
+            let p = f64::from(benign_p[((n - 1) as f64 * q).round() as usize]);
+            // Three significant digits, so the JSON shows the figure it is.
+            if p > 0.0 {
+                let scale = 10f64.powi(2 - p.log10().floor() as i32);
+                ((p * scale).round() / scale) as f32
+            } else {
+                0.0
+            }
+        }
+    };
     let cal = (m.calibration.suspicious_at, m.calibration.dangerous_at);
     let rules_only = simulate(
         &ModelCombination {
@@ -411,47 +437,44 @@ fn calibrate(a: CalibrateArgs) -> Result<(), Failure> {
         &scored,
     );
     // Grid: most recall within the FP budget; ties keep as much of the
-    // rules as possible (higher precise_factor, then higher weak_factor,
-    // lower overrule_below), then the
+    // rules as possible (higher weak_factor, lower overrule_below), then the
     // best type accuracy, then the smaller model weight.
     let mut best: Option<(ModelCombination, Figures)> = None;
-    for pf in [1.0f32, 0.75, 0.5, 0.25, 0.0] {
-        for wf in [1.0f32, 0.75, 0.5, 0.25, 0.0] {
-            for ob in [0.0f32, 0.25, 0.5, 0.75, 1.0] {
-                for sw in [suspicious_at, suspicious_at + 10, suspicious_at + 20] {
-                    for tc in [0.9f32, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3] {
-                        let c = ModelCombination {
-                            strong_codes: strong.clone(),
-                            weak_factor: wf,
-                            loose_codes: Some(loose.clone()),
-                            precise_factor: Some(pf),
-                            overrule_below: ob,
-                            suspicious_weight: sw,
-                            dangerous_weight: dangerous_at,
-                            type_confidence: tc,
-                            type_vote: 1000,
-                            comment: None,
-                        };
-                        let f = simulate(&c, cal, suspicious_at, &scored);
-                        let ok = f.fp <= a.target_fp;
-                        let better = match &best {
-                            None => true,
-                            Some((_, b)) => {
-                                let b_ok = b.fp <= a.target_fp;
-                                match (ok, b_ok) {
-                                    (true, false) => true,
-                                    (false, true) => false,
-                                    (false, false) => f.fp < b.fp,
-                                    (true, true) => {
-                                        f.recall > b.recall
-                                            || (f.recall == b.recall && f.type_right > b.type_right)
-                                    }
+    for wf in [1.0f32, 0.75, 0.5, 0.25, 0.0] {
+        for ob in [0.0f32, 0.25, 0.5, 0.75, 1.0] {
+            for sw in [suspicious_at, suspicious_at + 10, suspicious_at + 20] {
+                for tc in [0.9f32, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3] {
+                    let c = ModelCombination {
+                        strong_codes: strong.clone(),
+                        weak_factor: wf,
+                        loose_codes: Some(loose.clone()),
+                        precise_below: Some(precise_below),
+                        overrule_below: ob,
+                        suspicious_weight: sw,
+                        dangerous_weight: dangerous_at,
+                        type_confidence: tc,
+                        type_vote: 1000,
+                        comment: None,
+                    };
+                    let f = simulate(&c, cal, suspicious_at, &scored);
+                    let ok = f.fp <= a.target_fp;
+                    let better = match &best {
+                        None => true,
+                        Some((_, b)) => {
+                            let b_ok = b.fp <= a.target_fp;
+                            match (ok, b_ok) {
+                                (true, false) => true,
+                                (false, true) => false,
+                                (false, false) => f.fp < b.fp,
+                                (true, true) => {
+                                    f.recall > b.recall
+                                        || (f.recall == b.recall && f.type_right > b.type_right)
                                 }
                             }
-                        };
-                        if better {
-                            best = Some((c, f));
                         }
+                    };
+                    if better {
+                        best = Some((c, f));
                     }
                 }
             }
@@ -462,7 +485,7 @@ fn calibrate(a: CalibrateArgs) -> Result<(), Failure> {
     };
     let held_fraud = scored.iter().filter(|s| s.fraud).count();
     c.comment = Some(format!(
-        "written by `fanzha model calibrate` (core/data/models/regenerate.sh; model {} bytes, {} examples, {} held back: {} fraud, {} ordinary; target FP {}; {} weak codes seen on ordinary messages are loose): combined recall {:.4}, FP {:.4}, type right {:.4}; rules alone recall {:.4}, FP {:.4}",
+        "written by `fanzha model calibrate` (core/data/models/regenerate.sh; model {} bytes, {} examples, {} held back: {} fraud, {} ordinary; target FP {}; {} weak codes seen on ordinary messages are loose; the other weak codes are cut under fraud probability {}, the {} quantile of the held-back ordinary messages): combined recall {:.4}, FP {:.4}, type right {:.4}; rules alone recall {:.4}, FP {:.4}",
         bytes.len(),
         examples.len(),
         scored.len(),
@@ -470,6 +493,8 @@ fn calibrate(a: CalibrateArgs) -> Result<(), Failure> {
         scored.len() - held_fraud,
         a.target_fp,
         c.loose_codes.as_ref().map_or(0, Vec::len),
+        precise_below,
+        a.precise_quantile,
         f.recall,
         f.fp,
         f.type_right,
@@ -483,7 +508,7 @@ fn calibrate(a: CalibrateArgs) -> Result<(), Failure> {
         "strong_codes": c.strong_codes,
         "weak_factor": dec(c.weak_factor),
         "loose_codes": c.loose_codes,
-        "precise_factor": c.precise_factor.map(dec),
+        "precise_below": c.precise_below.map(|x| (f64::from(x) * 1e6).round() / 1e6),
         "overrule_below": dec(c.overrule_below),
         "suspicious_weight": c.suspicious_weight,
         "dangerous_weight": c.dangerous_weight,

@@ -568,7 +568,7 @@ fn with_model(rows: &[(&str, &str)]) -> Snapshot {
         strong_codes: vec!["message.safe_account".into()],
         weak_factor: 0.0,
         loose_codes: None,
-        precise_factor: None,
+        precise_below: None,
         overrule_below: 1.0,
         suspicious_weight: 40,
         dangerous_weight: 70,
@@ -619,7 +619,7 @@ fn the_model_overrules_weak_rule_evidence() {
 }
 
 #[test]
-fn the_model_cuts_loose_codes_but_not_precise_ones() {
+fn the_model_cuts_precise_codes_only_when_it_is_very_sure() {
     let text = "恭喜您获得一等奖，请于三日内到一楼领取";
     let prize_codes: Vec<String> = check(rules_only(), "CN", Lang::ZhHans, None, text)
         .unwrap()
@@ -632,18 +632,17 @@ fn the_model_cuts_loose_codes_but_not_precise_ones() {
     // Loose (seen on ordinary messages when calibrated): cut, as before.
     let mut loose = with_model(MODEL_ROWS);
     loose.patterns.model.loose_codes = Some(prize_codes.clone());
-    loose.patterns.model.precise_factor = Some(1.0);
+    loose.patterns.model.precise_below = Some(0.0);
     let v = check(&loose, "CN", Lang::ZhHans, None, text).unwrap();
     assert_eq!(v.level, Level::Clear, "{v:#?}");
-    // Precise (never seen on an ordinary message): kept whole when
-    // precise_factor is 1, so the model's benign call cannot clear it.
+    // Precise (never seen on an ordinary message): kept whole unless the
+    // model is surer than `precise_below`.
     let mut precise = with_model(MODEL_ROWS);
     precise.patterns.model.loose_codes = Some(Vec::new());
-    precise.patterns.model.precise_factor = Some(1.0);
+    precise.patterns.model.precise_below = Some(0.0);
     let v = check(&precise, "CN", Lang::ZhHans, None, text).unwrap();
     assert!(v.level >= Level::Suspicious, "{v:#?}");
-    // And cut to a share in between.
-    precise.patterns.model.precise_factor = Some(0.0);
+    precise.patterns.model.precise_below = Some(0.5);
     let v = check(&precise, "CN", Lang::ZhHans, None, text).unwrap();
     assert_eq!(v.level, Level::Clear, "{v:#?}");
 }
