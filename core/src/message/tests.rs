@@ -427,8 +427,26 @@ fn a_feed_can_replace_the_pattern_set() {
     .unwrap();
     let v = check(&s, "CN", Lang::ZhHans, None, "这里有个特·别·暗·号").unwrap();
     assert_eq!(v.level, Level::Dangerous);
-    assert_eq!(v.fraud_type, Some(FraudType::Other));
+    assert!(v.has_reason("message.test_marker"), "{v:#?}");
     assert_eq!(v.feed_version, "feed-1");
+    // The feed's rule types the message (the embedded model, which has its
+    // own opinion of so short a text, set aside).
+    let mut rules_alone = Snapshot::build(
+        &sources,
+        Arc::new(crate::blocklist::MemoryIndex::new()),
+        "feed-1".into(),
+    )
+    .unwrap();
+    rules_alone.message_model = None;
+    let v = check(
+        &rules_alone,
+        "CN",
+        Lang::ZhHans,
+        None,
+        "这里有个特·别·暗·号",
+    )
+    .unwrap();
+    assert_eq!(v.fraud_type, Some(FraudType::Other));
     // The default rules are gone (the embedded message model stays: a feed
     // replaces it only with a model of its own).
     let v = check(&s, "CN", Lang::ZhHans, None, "请将资金转入安全账户").unwrap();
