@@ -715,19 +715,39 @@ impl PatternSet {
 
     /// The phrase behind a piece of evidence, for a reason's detail.
     pub fn evidence_text(&self, ev: Evidence, compact: &str, feature: FeatureId) -> String {
-        let phrase = match ev {
-            Evidence::Keyword(k) => self.keywords.get(k as usize).cloned().unwrap_or_default(),
-            Evidence::Span(s, e) => compact
-                .get(s as usize..e as usize)
-                .unwrap_or_default()
-                .to_string(),
-            Evidence::Fact => return self.feature_name(feature).to_string(),
+        let mut out = String::new();
+        self.write_evidence(ev, compact, feature, &mut out);
+        out
+    }
+
+    /// [`PatternSet::evidence_text`], appended to `out` (one buffer for a
+    /// whole reason detail).
+    pub(crate) fn write_evidence(
+        &self,
+        ev: Evidence,
+        compact: &str,
+        feature: FeatureId,
+        out: &mut String,
+    ) {
+        let phrase: &str = match ev {
+            Evidence::Keyword(k) => self.keywords.get(k as usize).map_or("", String::as_str),
+            Evidence::Span(s, e) => compact.get(s as usize..e as usize).unwrap_or_default(),
+            Evidence::Fact => {
+                out.push_str(self.feature_name(feature));
+                return;
+            }
         };
-        let mut out: String = phrase.chars().take(MAX_EVIDENCE_CHARS).collect();
-        if out.len() < phrase.len() {
+        let end = phrase
+            .char_indices()
+            .nth(MAX_EVIDENCE_CHARS)
+            .map_or(phrase.len(), |(i, _)| i);
+        out.reserve(end + 5);
+        out.push('"');
+        out.push_str(&phrase[..end]);
+        if end < phrase.len() {
             out.push('…');
         }
-        format!("\"{out}\"")
+        out.push('"');
     }
 }
 
