@@ -46,6 +46,18 @@ pub struct CalibrateArgs {
         default_value = "message.dangerous_sender,message.dangerous_link,message.dangerous_number,message.safe_account,message.fake_official_contact,message.apk_link"
     )]
     always_strong: String,
+    /// A weak rule code that fires on at least this many of the corpus's
+    /// ordinary messages is *loose*: the model's benign call cuts it to
+    /// `weak_factor`. The other weak codes (*precise*: never seen on an
+    /// ordinary message here) are cut only when the model is surer than
+    /// `precise_below`.
+    #[arg(long, default_value_t = 1)]
+    loose_min_benign: usize,
+    /// `precise_below` is this quantile of the model's fraud probability
+    /// on the held-back ordinary messages: as sure as the model is of
+    /// nearly every ordinary message.
+    #[arg(long, default_value_t = 0.99)]
+    precise_quantile: f64,
     /// Write the section into this pattern-set file (replacing its `model`).
     #[arg(long)]
     update: Option<PathBuf>,
@@ -387,6 +399,31 @@ fn calibrate(a: CalibrateArgs) -> Result<(), Failure> {
         }
     }
     strong.sort();
+    let loose: Vec<String> = fires
+        .iter()
+        .filter(|(code, (_, b))| *b >= a.loose_min_benign.max(1) && !strong.contains(code))
+        .map(|(code, _)| code.clone())
+        .collect();
+    let mut benign_p: Vec<f32> = scored
+        .iter()
+        .filter(|s| !s.fraud)
+        .map(|s| s.pred.fraud_probability())
+        .collect();
+    benign_p.sort_by(f32::total_cmp);
+    let precise_below = match benign_p.len() {
+        0 => 0.0,
+        n => {
+            let q = a.precise_quantile.clamp(0.0, 1.0);
+            let p = f64::from(benign_p[((n - 1) as f64 * q).round() as usize]);
+            // Three significant digits, so the JSON shows the figure it is.
+            if p > 0.0 {
+                let scale = 10f64.powi(2 - p.log10().floor() as i32);
+                ((p * scale).round() / scale) as f32
+            } else {
+                0.0
+            }
+        }
+    };
     let cal = (m.calibration.suspicious_at, m.calibration.dangerous_at);
     let rules_only = simulate(
         &ModelCombination {
@@ -410,6 +447,8 @@ fn calibrate(a: CalibrateArgs) -> Result<(), Failure> {
                     let c = ModelCombination {
                         strong_codes: strong.clone(),
                         weak_factor: wf,
+                        loose_codes: Some(loose.clone()),
+                        precise_below: Some(precise_below),
                         overrule_below: ob,
                         suspicious_weight: sw,
                         dangerous_weight: dangerous_at,
@@ -446,13 +485,16 @@ fn calibrate(a: CalibrateArgs) -> Result<(), Failure> {
     };
     let held_fraud = scored.iter().filter(|s| s.fraud).count();
     c.comment = Some(format!(
-        "written by `fanzha model calibrate` (core/data/models/regenerate.sh; model {} bytes, {} examples, {} held back: {} fraud, {} ordinary; target FP {}): combined recall {:.4}, FP {:.4}, type right {:.4}; rules alone recall {:.4}, FP {:.4}",
+        "written by `fanzha model calibrate` (core/data/models/regenerate.sh; model {} bytes, {} examples, {} held back: {} fraud, {} ordinary; target FP {}; {} weak codes seen on ordinary messages are loose; the other weak codes are cut under fraud probability {}, the {} quantile of the held-back ordinary messages): combined recall {:.4}, FP {:.4}, type right {:.4}; rules alone recall {:.4}, FP {:.4}",
         bytes.len(),
         examples.len(),
         scored.len(),
         held_fraud,
         scored.len() - held_fraud,
         a.target_fp,
+        c.loose_codes.as_ref().map_or(0, Vec::len),
+        precise_below,
+        a.precise_quantile,
         f.recall,
         f.fp,
         f.type_right,
@@ -465,6 +507,8 @@ fn calibrate(a: CalibrateArgs) -> Result<(), Failure> {
         "_comment": c.comment,
         "strong_codes": c.strong_codes,
         "weak_factor": dec(c.weak_factor),
+        "loose_codes": c.loose_codes,
+        "precise_below": c.precise_below.map(|x| (f64::from(x) * 1e6).round() / 1e6),
         "overrule_below": dec(c.overrule_below),
         "suspicious_weight": c.suspicious_weight,
         "dangerous_weight": c.dangerous_weight,

@@ -126,6 +126,46 @@ fn time_each(probes: &[String], mut f: impl FnMut(&str)) -> u64 {
     median_ns(v)
 }
 
+/// Lookups timed one at a time with the caches evicted before each.
+const COLD_PROBES: usize = 1000;
+/// Other values looked up, untimed, before the steady-state timing.
+const STEADY_WARMUP: u64 = 500_000;
+
+/// A buffer twice the size of this VM's last-level cache (32 MB).
+fn evict_buffer() -> Vec<u64> {
+    (0..(64usize << 20) / 8).map(|i| i as u64 | 1).collect()
+}
+
+/// Reads one word of every cache line of `buf`, evicting (most of) what the
+/// caches held.
+fn evict(buf: &[u64]) -> u64 {
+    buf.iter().step_by(8).fold(0, |a, &x| a ^ x)
+}
+
+/// Times `f` on the first [`COLD_PROBES`] probes with the caches evicted
+/// before each call (an isolated lookup, as when a call or message
+/// arrives); the median in ns.
+fn time_each_cold(buf: &[u64], probes: &[String], mut f: impl FnMut(&str)) -> u64 {
+    let mut v = Vec::with_capacity(COLD_PROBES);
+    for p in probes.iter().take(COLD_PROBES) {
+        black_box(evict(buf));
+        let t = Instant::now();
+        f(black_box(p));
+        v.push(t.elapsed().as_nanos() as u64);
+    }
+    median_ns(v)
+}
+
+/// Times `f` on `probes` after [`STEADY_WARMUP`] lookups of other unlisted
+/// values (a long stream of lookups: the structure's hot parts settled in
+/// the caches); the median in ns.
+fn time_each_steady(probes: &[String], mut f: impl FnMut(&str)) -> u64 {
+    for j in PROBES * 5..PROBES * 5 + STEADY_WARMUP {
+        f(&unlisted(j));
+    }
+    time_each(probes, f)
+}
+
 fn hit_probes(n: u64) -> Vec<String> {
     let step = (n / PROBES).max(1);
     (0..n).step_by(step as usize).map(listed).collect()
@@ -256,6 +296,25 @@ fn step_lookup(dir: &Path, n: u64) {
             black_box(index.lookup(ListKind::Number, p));
         }),
     );
+    out(
+        "miss_steady_ns",
+        time_each_steady(&misses, |p| {
+            black_box(index.lookup(ListKind::Number, p));
+        }),
+    );
+    let buf = evict_buffer();
+    out(
+        "hit_cold_ns",
+        time_each_cold(&buf, &hits, |p| {
+            black_box(index.lookup(ListKind::Number, p));
+        }),
+    );
+    out(
+        "miss_cold_ns",
+        time_each_cold(&buf, &misses, |p| {
+            black_box(index.lookup(ListKind::Number, p));
+        }),
+    );
 }
 
 fn step_sha_list(dir: &Path, n: u64) {
@@ -355,9 +414,42 @@ fn step_today(n: u64) {
     let misses = miss_probes();
     out("hits_missing", hits.iter().filter(|h| !find(h)).count());
     out(
+        "hit_ns",
+        time_each(&hits, |p| {
+            black_box(find(p));
+        }),
+    );
+    out(
         "miss_ns",
         time_each(&misses, |p| {
             black_box(find(p));
+        }),
+    );
+    out(
+        "miss_steady_ns",
+        time_each_steady(&misses, |p| {
+            black_box(find(p));
+        }),
+    );
+    let buf = evict_buffer();
+    out(
+        "hit_cold_ns",
+        time_each_cold(&buf, &hits, |p| {
+            black_box(find(p));
+        }),
+    );
+    out(
+        "miss_cold_ns",
+        time_each_cold(&buf, &misses, |p| {
+            black_box(find(p));
+        }),
+    );
+    // What any cold lookup pays before it reads its structure: the timer,
+    // the probe's bytes and the hash (code and data evicted).
+    out(
+        "hash_cold_ns",
+        time_each_cold(&buf, &misses, |p| {
+            black_box(fast_hash(p));
         }),
     );
 }
@@ -503,9 +595,10 @@ fn main() {
             set.get("hits_missing").map_or("?", |s| s.as_str()),
         );
         println!(
-            "| {} | today's index before the filter (in-memory set only) | — | — | {:.2}; — | — | — | — | — | — / {:.0} | {} |",
+            "| {} | today's index before the filter (in-memory set only) | — | — | {:.2}; — | — | — | — | — | {:.0} / {:.0} | {} |",
             human(n),
             f(today, "index_heap_bytes") / nf(n),
+            f(today, "hit_ns"),
             f(today, "miss_ns"),
             today.get("hits_missing").map_or("?", |s| s.as_str()),
         );
@@ -521,21 +614,55 @@ fn main() {
             ours.get("false_hits").map_or("?", |s| s.as_str()),
         );
     }
+    println!();
+    println!(
+        "| entries | structure | hit ns: after load; cold | miss ns: after load; steady; cold |"
+    );
+    println!("|---|---|---|---|");
+    for (n, ours, _, _, today) in &rows {
+        for (name, r) in [("format 2 store", ours), ("today's set (in memory)", today)] {
+            println!(
+                "| {} | {name} | {:.0}; {:.0} | {:.0}; {:.0}; {:.0} |",
+                human(*n),
+                f(r, "hit_ns"),
+                f(r, "hit_cold_ns"),
+                f(r, "miss_ns"),
+                f(r, "miss_steady_ns"),
+                f(r, "miss_cold_ns"),
+            );
+        }
+    }
+    for (n, _, _, _, today) in &rows {
+        println!(
+            "{}: cold floor (timer, probe string and hash only, caches evicted) {:.0} ns",
+            human(*n),
+            f(today, "hash_cold_ns"),
+        );
+    }
     let at = |n: u64| rows.iter().find(|r| r.0 == n).map(|r| &r.1);
     let today_at = |n: u64| rows.iter().find(|r| r.0 == n).map(|r| &r.4);
     if let (Some(big), Some(base)) = (at(10_000_000), today_at(1_000_000)) {
-        println!(
-            "miss lookup median, store at 10 M / today's index before the filter at 1 M (this run): {:.0} / {:.0} ns = {:.2}",
-            f(big, "miss_ns"),
-            f(base, "miss_ns"),
-            f(big, "miss_ns") / f(base, "miss_ns"),
-        );
+        for (regime, k) in [
+            ("after load", "miss_ns"),
+            ("steady", "miss_steady_ns"),
+            ("cold", "miss_cold_ns"),
+        ] {
+            println!(
+                "miss lookup median ({regime}), store at 10 M / today's index before the filter at 1 M (this run): {:.0} / {:.0} ns = {:.2}",
+                f(big, k),
+                f(base, k),
+                f(big, k) / f(base, k),
+            );
+        }
     }
     if let (Some(big), Some(base)) = (at(10_000_000), at(1_000_000)) {
         println!(
-            "lookup median, format 2 store at 10 M / same store format at 1 M (this run): hit {:.2}, miss {:.2}",
+            "lookup median, format 2 store at 10 M / same store format at 1 M (this run): hit {:.2} (cold {:.2}), miss {:.2} (steady {:.2}, cold {:.2})",
             f(big, "hit_ns") / f(base, "hit_ns"),
+            f(big, "hit_cold_ns") / f(base, "hit_cold_ns"),
             f(big, "miss_ns") / f(base, "miss_ns"),
+            f(big, "miss_steady_ns") / f(base, "miss_steady_ns"),
+            f(big, "miss_cold_ns") / f(base, "miss_cold_ns"),
         );
     }
 }

@@ -252,3 +252,87 @@ fn user_rules_reach_links_payments_and_messages() {
     assert!(v.has_reason("payment.user_blocked"), "{v:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn lookups_agree_however_many_segments_a_kind_has() {
+    // Three feeds, each a base and then deltas (kept up to two before a
+    // merge): from one to nine segments of numbers, past the index's inline
+    // filters (six), with additions, removals and a value listed by two
+    // feeds at different severities.
+    let dir = tmp("many-segments");
+    let key = FileKeyProvider::from_bytes(&[5; 32]);
+    let store = Store::open(dir.join("s.db"), &key).unwrap();
+    let listed = |feed: usize, round: usize, i: usize| format!("+86137{feed}{round:03}{i:04}");
+    let shared = "+8618600000001";
+    let with_severity = |value: &str, severity: u8| {
+        let mut e = entry(ListKind::Number, value, "x");
+        e.entry.severity = severity;
+        e
+    };
+    let mut present: Vec<String> = Vec::new();
+    let mut gone: Vec<String> = Vec::new();
+    let check = |present: &[String], gone: &[String], most: u8| {
+        let loaded = store.load().unwrap();
+        let index = &loaded.index;
+        for v in present {
+            assert!(index.lookup(ListKind::Number, v).is_some(), "{v} listed");
+        }
+        for v in gone {
+            assert!(index.lookup(ListKind::Number, v).is_none(), "{v} removed");
+        }
+        assert_eq!(
+            index.lookup(ListKind::Number, shared).map(|e| e.severity),
+            Some(most)
+        );
+        let refs: Vec<&str> = gone.iter().map(String::as_str).collect();
+        assert!(index.lookup_most_severe(ListKind::Number, &refs).is_none());
+        let mut refs: Vec<&str> = present.iter().map(String::as_str).collect();
+        refs.push(shared);
+        assert_eq!(
+            index
+                .lookup_most_severe(ListKind::Number, &refs)
+                .map(|e| e.severity),
+            Some(most.max(90))
+        );
+        for i in 0..200 {
+            let stranger = format!("+8613300{i:06}");
+            assert!(index.lookup(ListKind::Number, &stranger).is_none());
+        }
+    };
+    for (feed, id) in ["a", "b", "c"].into_iter().enumerate() {
+        let adds: Vec<String> = (0..500).map(|i| listed(feed, 0, i)).collect();
+        let severity = if feed == 1 { 95 } else { 80 };
+        store
+            .apply_feed(
+                FeedChange::full(id, 1, 0, i64::MAX).with_entries(
+                    adds.iter()
+                        .map(|v| entry(ListKind::Number, v, "x"))
+                        .chain([with_severity(shared, severity)])
+                        .collect::<Vec<_>>(),
+                ),
+            )
+            .unwrap();
+        present.extend(adds);
+        let most = if feed == 0 { 80 } else { 95 };
+        check(&present, &gone, most);
+        for round in 1..=2usize {
+            let adds: Vec<String> = (0..20).map(|i| listed(feed, round, i)).collect();
+            let removed = listed(feed, 0, round);
+            store
+                .apply_feed(
+                    FeedChange::delta(id, round as u64 + 1, round as u64, 0, i64::MAX)
+                        .with_entries(
+                            adds.iter()
+                                .map(|v| entry(ListKind::Number, v, "x"))
+                                .collect::<Vec<_>>(),
+                        )
+                        .with_removals([removal(ListKind::Number, &removed)]),
+                )
+                .unwrap();
+            present.retain(|v| *v != removed);
+            present.extend(adds);
+            gone.push(removed);
+            check(&present, &gone, most);
+        }
+    }
+}

@@ -24,7 +24,7 @@ if [ -z "${FANZHA:-}" ]; then
 fi
 T=tests/corpus/train
 INPUTS=(--input $T/fraud_zh.jsonl --input $T/fraud_en.jsonl --input $T/benign_zh.jsonl --input $T/benign_en.jsonl
-  --input $T/marketing_zh.jsonl --input $T/marketing_en.jsonl --input $T/chat_zh.jsonl --input $T/prize_fraud.jsonl)
+  --input $T/marketing_zh.jsonl --input $T/marketing_en.jsonl --input $T/chat_zh.jsonl --input $T/prize_fraud.jsonl --input $T/everyday.jsonl)
 OUT=core/data/models/message.fzml
 PATTERNS=core/data/patterns.json
 if [ "${1:-}" = "--check" ]; then

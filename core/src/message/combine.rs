@@ -10,10 +10,19 @@
 //!
 //! - `p ≥ dangerous_at`: a `message.model` reason of `dangerous_weight`;
 //! - `p ≥ suspicious_at`: a `message.model` reason of `suspicious_weight`;
-//! - `p < overrule_below × suspicious_at`: the model overrules weak
-//!   evidence: a `message.model` reason of `−(1 − weak_factor) × weak`
-//!   (never below zero in total with the weak evidence it discounts), so
-//!   strong evidence alone decides;
+//! - `p < overrule_below × suspicious_at`: the model overrules *loose*
+//!   weak evidence (codes that fired on ordinary messages of the
+//!   calibration corpus, `loose_codes`): a `message.model` reason of
+//!   `−(1 − weak_factor) × loose`;
+//! - `p < precise_below` as well: the other weak codes (*precise*: never
+//!   seen on an ordinary message there — a fee demand, a transfer to a
+//!   personal account, an install from outside the store) are cut the same
+//!   way. `precise_below` is as sure as the model is of nearly every
+//!   ordinary message (a high quantile of its fraud probability on the
+//!   held-back ordinary messages), so a model that has merely not seen a
+//!   scam's wording (unsure, a few per cent) cannot talk a precise rule
+//!   down, while a model that knows the traffic (a publisher's, trained on
+//!   real reports) still clears the ordinary message a precise rule trips;
 //! - otherwise the model adds nothing and the rules decide.
 //!
 //! The model's fraud type wins (`type_vote`) when the model flags the
@@ -33,8 +42,20 @@ use serde::Deserialize;
 pub struct ModelCombination {
     /// Reason codes that count whatever the model says.
     pub strong_codes: Vec<String>,
-    /// Share of weak rule weight kept when the model rates a message benign.
+    /// Share of weak rule weight kept when the model rates a message benign
+    /// (for the codes in `loose_codes`, or all weak codes when that list is
+    /// absent).
     pub weak_factor: f32,
+    /// Weak codes seen on ordinary messages of the calibration corpus
+    /// (`fanzha model calibrate`). `None` (a section written before the
+    /// list existed): every weak code is loose.
+    #[serde(default)]
+    pub loose_codes: Option<Vec<String>>,
+    /// Fraud probability under which weak codes not in `loose_codes` are
+    /// cut too. `None`: `overrule_below × suspicious_at` (every weak code
+    /// cut alike).
+    #[serde(default)]
+    pub precise_below: Option<f32>,
     /// Below `overrule_below × suspicious_at` the model rates a message
     /// benign.
     pub overrule_below: f32,
@@ -58,6 +79,8 @@ impl Default for ModelCombination {
         ModelCombination {
             strong_codes: Vec::new(),
             weak_factor: 1.0,
+            loose_codes: None,
+            precise_below: None,
             overrule_below: 0.0,
             suspicious_weight: 40,
             dangerous_weight: 70,
@@ -72,11 +95,13 @@ impl ModelCombination {
     pub(crate) fn validate(&self) -> Result<(), String> {
         let unit = 0.0..=1.0;
         if !unit.contains(&self.weak_factor)
+            || !unit.contains(&self.precise_below.unwrap_or(0.0))
             || !(0.0..=1.0).contains(&self.overrule_below)
             || !unit.contains(&self.type_confidence)
         {
             return Err(
-                "model: weak_factor, overrule_below and type_confidence must be 0..=1".into(),
+                "model: weak_factor, precise_below, overrule_below and type_confidence must be 0..=1"
+                    .into(),
             );
         }
         for w in [
@@ -94,6 +119,28 @@ impl ModelCombination {
     /// True for a code that counts whatever the model says.
     pub fn is_strong(&self, code: &str) -> bool {
         self.strong_codes.iter().any(|c| c == code)
+    }
+
+    /// True for a weak code seen on ordinary messages when the section was
+    /// calibrated (every weak code when the section has no list).
+    pub fn is_loose(&self, code: &str) -> bool {
+        self.loose_codes
+            .as_ref()
+            .is_none_or(|l| l.iter().any(|c| c == code))
+    }
+
+    /// How much weak evidence the model's benign call at fraud probability
+    /// `pf` removes: the loose codes' weight, and the precise codes' weight
+    /// when `pf` is under `precise_below`, cut to `weak_factor`.
+    fn weak_cut(&self, reasons: &[Reason], pf: f32, overrule_at: f32) -> i32 {
+        let precise_too = pf < self.precise_below.unwrap_or(overrule_at);
+        let weak: i32 = reasons
+            .iter()
+            .filter(|r| {
+                r.weight > 0 && !self.is_strong(&r.code) && (precise_too || self.is_loose(&r.code))
+            })
+            .fold(0i32, |sum, r| sum.saturating_add(r.weight));
+        ((1.0 - self.weak_factor) * weak as f32).round() as i32
     }
 
     /// The `message.model` contribution for rule `reasons` and a model's
@@ -159,12 +206,7 @@ impl ModelCombination {
             };
         }
         if pf < self.overrule_below * s {
-            let weak: i32 = reasons
-                .iter()
-                .filter(|r| r.weight > 0 && !self.is_strong(&r.code))
-                .map(|r| r.weight)
-                .sum();
-            let cut = ((1.0 - self.weak_factor) * weak as f32).round() as i32;
+            let cut = self.weak_cut(reasons, pf, self.overrule_below * s);
             return Adjustment {
                 weight: -cut,
                 vote: None,

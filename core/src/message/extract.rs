@@ -106,6 +106,11 @@ pub fn extract(
             "bank_card" => ItemKind::BankCard,
             _ => continue,
         };
+        // Most texts hold none: a match test first spares the captures
+        // (and their allocation) of a search that finds nothing.
+        if !x.regex.is_match(clean) {
+            continue;
+        }
         for caps in x.regex.captures_iter(clean).take(MAX_PER_KIND) {
             let Some(m) = caps.name("id").or_else(|| caps.get(0)) else {
                 continue;

@@ -40,7 +40,7 @@ use crate::number::NumberData;
 use crate::number::{self, Channel, NumberClass, NumberContext, Parsed};
 use crate::scoring::Assessment;
 use crate::verdict::{Extracted, FraudType, Kind, Lang, Level, Verdict};
-use patterns::{floor_char_boundary, Evidence, FeatureId, Features};
+use patterns::{floor_char_boundary, Evidence, Features};
 use sender::SenderClass;
 
 pub(crate) static EMBEDDED: &crate::model::PackedText = crate::packed_json!("patterns");
@@ -240,19 +240,23 @@ pub(crate) fn check(
             continue;
         }
         fired.push(&rule.code);
-        let evidence: Vec<String> = rule
-            .all
-            .iter()
-            .filter_map(|alts| {
-                alts.iter()
-                    .find_map(|&f| features.get(f).map(|ev| describe(p, &norm, ev, f)))
-            })
-            .collect();
-        a.add(
-            &rule.code,
-            rule.weight,
-            format!("rule {}: {}", rule.id, evidence.join(" + ")),
-        );
+        // "rule <id>: <evidence> + <evidence>…", written into one buffer.
+        let mut detail = String::with_capacity(64);
+        detail.push_str("rule ");
+        detail.push_str(&rule.id);
+        detail.push_str(": ");
+        let mut first = true;
+        for alts in &rule.all {
+            let Some((f, ev)) = alts.iter().find_map(|&f| features.get(f).map(|ev| (f, ev))) else {
+                continue;
+            };
+            if !first {
+                detail.push_str(" + ");
+            }
+            first = false;
+            p.write_evidence(ev, &norm.compact, f, &mut detail);
+        }
+        a.add(&rule.code, rule.weight, detail);
         if let (Some(t), true) = (rule.fraud_type, rule.weight > 0) {
             a.vote(t, rule.vote);
         }
@@ -338,10 +342,6 @@ fn apply_model(p: &PatternSet, m: &crate::model::Model, body: &str, a: &mut Asse
     if let Some((t, w)) = adj.vote {
         a.vote(t, w);
     }
-}
-
-fn describe(p: &PatternSet, norm: &Normalized, ev: Evidence, f: FeatureId) -> String {
-    p.evidence_text(ev, &norm.compact, f)
 }
 
 /// The code of a verdict's heaviest reason, for a detail line.

@@ -304,7 +304,10 @@ impl Features {
 /// message's check).
 #[derive(Default)]
 struct Scratch {
-    seen: Vec<bool>,
+    /// `seen[k] == epoch`: keyword `k` was seen in this call (no clearing
+    /// of the whole table per call).
+    seen: Vec<u32>,
+    epoch: u32,
     triggered: Vec<bool>,
     ends: Vec<bool>,
     starts: Vec<(u32, u32)>,
@@ -682,19 +685,29 @@ impl PatternSet {
         if let Some(ac) = &self.automaton {
             // A keyword seen once needs no second look (except to learn
             // whether an obfuscation keyword was written with separators).
-            let seen = reset(&mut scratch.seen, self.keywords.len(), false);
+            scratch.epoch = scratch.epoch.wrapping_add(1);
+            if scratch.epoch == 0 {
+                scratch.seen.iter_mut().for_each(|s| *s = 0);
+                scratch.epoch = 1;
+            }
+            if scratch.seen.len() < self.keywords.len() {
+                scratch.seen.resize(self.keywords.len(), 0);
+            }
+            let epoch = scratch.epoch;
+            let seen = &mut scratch.seen;
             for m in ac.find_overlapping_iter(hay) {
                 let k = m.pattern().as_usize();
                 let (groups, obf) = &self.keyword_groups[k];
                 // Seen, and no fold check pending for it.
-                if seen[k] && (!*obf || obfuscated) {
+                let was_seen = seen[k] == epoch;
+                if was_seen && (!*obf || obfuscated) {
                     continue;
                 }
                 if !at_word_edges(hay, m.start(), m.end()) {
                     continue;
                 }
-                if !seen[k] {
-                    seen[k] = true;
+                if !was_seen {
+                    seen[k] = epoch;
                     for &g in groups {
                         features.set(g, Evidence::Keyword(k as u32));
                     }
@@ -792,19 +805,39 @@ impl PatternSet {
 
     /// The phrase behind a piece of evidence, for a reason's detail.
     pub fn evidence_text(&self, ev: Evidence, compact: &str, feature: FeatureId) -> String {
-        let phrase = match ev {
-            Evidence::Keyword(k) => self.keywords.get(k as usize).cloned().unwrap_or_default(),
-            Evidence::Span(s, e) => compact
-                .get(s as usize..e as usize)
-                .unwrap_or_default()
-                .to_string(),
-            Evidence::Fact => return self.feature_name(feature).to_string(),
+        let mut out = String::new();
+        self.write_evidence(ev, compact, feature, &mut out);
+        out
+    }
+
+    /// [`PatternSet::evidence_text`], appended to `out` (one buffer for a
+    /// whole reason detail).
+    pub(crate) fn write_evidence(
+        &self,
+        ev: Evidence,
+        compact: &str,
+        feature: FeatureId,
+        out: &mut String,
+    ) {
+        let phrase: &str = match ev {
+            Evidence::Keyword(k) => self.keywords.get(k as usize).map_or("", String::as_str),
+            Evidence::Span(s, e) => compact.get(s as usize..e as usize).unwrap_or_default(),
+            Evidence::Fact => {
+                out.push_str(self.feature_name(feature));
+                return;
+            }
         };
-        let mut out: String = phrase.chars().take(MAX_EVIDENCE_CHARS).collect();
-        if out.len() < phrase.len() {
+        let end = phrase
+            .char_indices()
+            .nth(MAX_EVIDENCE_CHARS)
+            .map_or(phrase.len(), |(i, _)| i);
+        out.reserve(end + 5);
+        out.push('"');
+        out.push_str(&phrase[..end]);
+        if end < phrase.len() {
             out.push('…');
         }
-        format!("\"{out}\"")
+        out.push('"');
     }
 }
 

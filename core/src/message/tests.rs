@@ -427,8 +427,26 @@ fn a_feed_can_replace_the_pattern_set() {
     .unwrap();
     let v = check(&s, "CN", Lang::ZhHans, None, "这里有个特·别·暗·号").unwrap();
     assert_eq!(v.level, Level::Dangerous);
-    assert_eq!(v.fraud_type, Some(FraudType::Other));
+    assert!(v.has_reason("message.test_marker"), "{v:#?}");
     assert_eq!(v.feed_version, "feed-1");
+    // The feed's rule types the message (the embedded model, which has its
+    // own opinion of so short a text, set aside).
+    let mut rules_alone = Snapshot::build(
+        &sources,
+        Arc::new(crate::blocklist::MemoryIndex::new()),
+        "feed-1".into(),
+    )
+    .unwrap();
+    rules_alone.message_model = None;
+    let v = check(
+        &rules_alone,
+        "CN",
+        Lang::ZhHans,
+        None,
+        "这里有个特·别·暗·号",
+    )
+    .unwrap();
+    assert_eq!(v.fraud_type, Some(FraudType::Other));
     // The default rules are gone (the embedded message model stays: a feed
     // replaces it only with a model of its own).
     let v = check(&s, "CN", Lang::ZhHans, None, "请将资金转入安全账户").unwrap();
@@ -567,6 +585,8 @@ fn with_model(rows: &[(&str, &str)]) -> Snapshot {
     s.patterns.model = ModelCombination {
         strong_codes: vec!["message.safe_account".into()],
         weak_factor: 0.0,
+        loose_codes: None,
+        precise_below: None,
         overrule_below: 1.0,
         suspicious_weight: 40,
         dangerous_weight: 70,
@@ -614,6 +634,35 @@ fn the_model_overrules_weak_rule_evidence() {
     assert!(m.detail.contains("discounted"), "{m:?}");
     // The rule's own reason is still listed.
     assert!(v.has_reason("message.prize_claim"));
+}
+
+#[test]
+fn the_model_cuts_precise_codes_only_when_it_is_very_sure() {
+    let text = "恭喜您获得一等奖，请于三日内到一楼领取";
+    let prize_codes: Vec<String> = check(rules_only(), "CN", Lang::ZhHans, None, text)
+        .unwrap()
+        .reasons
+        .iter()
+        .filter(|r| r.weight > 0)
+        .map(|r| r.code.clone())
+        .collect();
+    assert!(!prize_codes.is_empty());
+    // Loose (seen on ordinary messages when calibrated): cut, as before.
+    let mut loose = with_model(MODEL_ROWS);
+    loose.patterns.model.loose_codes = Some(prize_codes.clone());
+    loose.patterns.model.precise_below = Some(0.0);
+    let v = check(&loose, "CN", Lang::ZhHans, None, text).unwrap();
+    assert_eq!(v.level, Level::Clear, "{v:#?}");
+    // Precise (never seen on an ordinary message): kept whole unless the
+    // model is surer than `precise_below`.
+    let mut precise = with_model(MODEL_ROWS);
+    precise.patterns.model.loose_codes = Some(Vec::new());
+    precise.patterns.model.precise_below = Some(0.0);
+    let v = check(&precise, "CN", Lang::ZhHans, None, text).unwrap();
+    assert!(v.level >= Level::Suspicious, "{v:#?}");
+    precise.patterns.model.precise_below = Some(0.5);
+    let v = check(&precise, "CN", Lang::ZhHans, None, text).unwrap();
+    assert_eq!(v.level, Level::Clear, "{v:#?}");
 }
 
 #[test]
@@ -730,4 +779,35 @@ fn a_bad_model_section_is_refused() {
         1,
     );
     assert!(PatternSet::from_json(&json).is_err());
+}
+
+#[test]
+fn asks_that_real_scripts_make_are_rules_of_their_own() {
+    // Each: what the scam asks for, in words our earlier rules missed.
+    let flagged = [
+        // A charity that wants donations in a staff member's own account.
+        ("CN", Lang::ZhHans, "我们是本市慈善基金会的，正在为受灾的孩子募捐。基金会对公账户正在年审，捐款请先转到我们工作人员的个人账户。", "message.fake_charity"),
+        // An official who threatens a case and offers to settle it quietly.
+        ("CN", Lang::ZhHans, "我这边是市场监督管理局 有人举报你卖假货 现在要立案处罚 想私下处理可以先交一笔保证金 这个事情不要跟别人说", "message.authority_case_demand"),
+        // Fixed daily dividends and a reward for every recruit.
+        ("CN", Lang::ZhHans, "这是国家扶持的投资项目，每天都有固定分红，拉人进来还有额外奖励，收益特别稳定。", "message.pyramid_scheme"),
+        // A buyer who asks for "the digits in the text message".
+        ("CN", Lang::ZhHans, "平台要验证你是不是真实卖家，会给你发一条短信，你把里面的数字发给我，我这边就能付款了", "message.code_request"),
+        // English sextortion paid in Bitcoin.
+        ("GB", Lang::En, "I have a recording of you. Transfer 1500 USD in Bitcoin to the wallet below within 48 hours or I will share it with your contacts.", "message.sextortion"),
+    ];
+    for (region, lang, text, code) in flagged {
+        let v = check(rules_only(), region, lang, None, text).unwrap();
+        assert!(v.has_reason(code), "{code} missing: {v:#?}");
+        assert!(v.level >= Level::Suspicious, "{v:#?}");
+    }
+    // A real sign-in notice that tells you to ignore it if it was you: no
+    // link, no number, no ask.
+    let notice = "Your Starbucks account: we noticed a sign-in from a new device in Leeds. If this was you, you can ignore this message.";
+    let v = check(rules_only(), "GB", Lang::En, None, notice).unwrap();
+    assert_eq!(v.level, Level::Clear, "{v:#?}");
+    // The same notice with a link to "secure" the account still counts.
+    let phish = "Your Starbucks account: we noticed a sign-in from a new device in Leeds. If this was not you, secure it now: http://starbucks-secure.top/login";
+    let v = check(rules_only(), "GB", Lang::En, None, phish).unwrap();
+    assert!(v.has_reason("message.account_locked"), "{v:#?}");
 }

@@ -91,7 +91,7 @@ fn normalize_into(text: &str, out: &mut String) {
     };
     // Most text is already in NFKC: then only case and digits change
     // (the same characters as through `nfkc()`, without its buffering).
-    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+    if nfkc_quick(text) == IsNormalized::Yes {
         for c in text.chars() {
             if c.is_ascii() {
                 out.push(if c.is_ascii_digit() {
@@ -108,6 +108,39 @@ fn normalize_into(text: &str, out: &mut String) {
     } else {
         out.extend(text.nfkc().flat_map(char::to_lowercase).map(fold));
     }
+}
+
+/// `is_nfkc_quick(text.chars())`, with the characters most text is made
+/// of (ASCII, CJK unified ideographs, common CJK punctuation) answered
+/// without the Unicode tables. Each of them is a starter (combining class
+/// 0) whose NFKC quick-check value is `Yes`, so the quick check's state
+/// after one of them is its initial state: the table lookup starts at the
+/// first other character, on the rest of the text, with the same answer.
+fn nfkc_quick(text: &str) -> IsNormalized {
+    match text.char_indices().find(|&(_, c)| !nfkc_stable(c)) {
+        None => IsNormalized::Yes,
+        Some((i, _)) => is_nfkc_quick(text[i..].chars()),
+    }
+}
+
+/// Characters known to be NFKC starters with quick-check `Yes` (the unit
+/// test checks every one against the Unicode tables).
+fn nfkc_stable(c: char) -> bool {
+    matches!(
+        c as u32,
+        0..=0x7F
+            | 0x3001..=0x3002
+            | 0x3008..=0x3011
+            | 0x3014..=0x301B
+            | 0x2013..=0x2014
+            | 0x2018..=0x2019
+            | 0x201C..=0x201D
+            | 0x00A5
+            | 0x00B7
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0x20000..=0x2A6DF
+    )
 }
 
 fn is_cjk(c: char) -> bool {
@@ -459,5 +492,51 @@ fn link_hashes(norm: &str, seed: u64, g: &mut String, marked: &mut Vec<char>, ou
         g.push_str("p:");
         g.extend(w);
         hash(g);
+    }
+}
+
+#[cfg(test)]
+mod nfkc_tests {
+    use super::*;
+
+    /// Every character the fast scan accepts is a starter with NFKC
+    /// quick-check `Yes` by the Unicode tables (alone and after a
+    /// combining mark), so skipping the table for it cannot change the
+    /// answer; and the fast scan gives the table's answer on mixed text.
+    #[test]
+    fn fast_nfkc_scan_agrees_with_the_tables() {
+        let mut accepted = 0usize;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if !nfkc_stable(c) {
+                continue;
+            }
+            accepted += 1;
+            assert_eq!(
+                is_nfkc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
+                "{c:?}"
+            );
+            assert_eq!(
+                unicode_normalization::char::canonical_combining_class(c),
+                0,
+                "{c:?}"
+            );
+        }
+        assert!(accepted > 60_000);
+        for t in [
+            "",
+            "plain ascii 123",
+            "【工商银行】您的账户，请点击",
+            "全角ＡＢＣ１２３",
+            "e\u{301}t\u{e9}",
+            "a\u{301}\u{316}",
+            "中\u{316}\u{301}文",
+            "ﬁ ligature",
+            "“quoted” — dash · ¥",
+            "\u{3000}ideographic space",
+            "\u{F900}compat",
+        ] {
+            assert_eq!(nfkc_quick(t), is_nfkc_quick(t.chars()), "{t:?}");
+        }
     }
 }

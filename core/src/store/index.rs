@@ -3,11 +3,12 @@
 //! index's life) to confirm candidates.
 //!
 //! A lookup hashes the canonical value once ([`crate::blocklist::fast_hash`]),
-//! keeps each segment's `key_bits` of it and asks the segment's in-memory
-//! [`HashSet16`] (about 2.6 bytes a key: the top `b + 16` bits, and a
-//! filter of half a byte a key in front that turns away about 84 % of
-//! values that aren't listed with one memory read) for candidates. Nothing
-//! else happens for most values that aren't listed — about one in
+//! keeps each segment's `key_bits` of it and asks the segment's filter
+//! (half a byte a key, held inline in the index for the first six segments
+//! of a kind: one word read turns away about 84 % of values that aren't
+//! listed, with no other pointer followed), then the segment's in-memory
+//! [`HashSet16`] (about 2.1 bytes a key: the top `b + 16` bits) for
+//! candidates. Nothing else happens for most values that aren't listed — about one in
 //! 2 000–4 000 finds a candidate by chance. A candidate at
 //! index position `p` is confirmed by decrypting block `p / per_block`
 //! (format 2: about 1 KB) and comparing the rest of the key; an entry that
@@ -21,7 +22,7 @@
 use super::blocks::{self, decode_legacy_block_upto, Packed};
 use super::crypto::Keys;
 use super::error::StoreError;
-use super::keyset::HashSet16;
+use super::keyset::{HashSet16, PrefixFilter};
 use super::segment::{
     block_aad, kind_slot, load_set, read_label, row_id, sha8, LabelRecord, SegmentMeta,
     FORMAT_COMPACT,
@@ -66,6 +67,61 @@ pub(crate) fn load_segments(
 #[derive(Debug)]
 struct Group {
     segments: Vec<Segment>,
+    /// The position of the first segment's gate in its kind's [`Gates`].
+    first_gate: usize,
+}
+
+/// Segments of one kind whose filters live inline in [`StoreIndex`]: two
+/// feeds with a base and the two deltas kept before a merge each
+/// (`apply/segments.rs`).
+const INLINE_GATES: usize = 6;
+
+/// One segment's filter with what it takes to key it, held inline so that
+/// an unlisted value's lookup reads the index itself and one filter word
+/// per segment, and nothing else: no pointer to a group, its segments or a
+/// set (each one more dependent read when the caches are cold, as for an
+/// isolated lookup on a phone).
+#[derive(Debug, Default)]
+struct Gate {
+    key_bits: u8,
+    /// `key >> shift` is the prefix the filter is keyed by.
+    shift: u32,
+    /// No entries: nothing passes.
+    empty: bool,
+    filter: PrefixFilter,
+}
+
+impl Gate {
+    #[inline]
+    fn passes(&self, fast: u64) -> bool {
+        !self.empty
+            && self
+                .filter
+                .may_contain(truncate_key(fast, self.key_bits) >> self.shift)
+    }
+}
+
+/// A kind's gates, in lookup order (feed by feed, newest segment first).
+#[derive(Debug, Default)]
+struct Gates {
+    /// Segments of the kind; only the first [`INLINE_GATES`] have gates
+    /// (the others keep their filters in their sets).
+    segments: usize,
+    gates: [Gate; INLINE_GATES],
+}
+
+impl Gates {
+    /// False when no segment of the kind can hold `fast`.
+    #[inline]
+    fn may_hit(&self, fast: u64) -> bool {
+        self.segments > INLINE_GATES || self.gates[..self.segments].iter().any(|g| g.passes(fast))
+    }
+
+    /// False when segment `i` (in lookup order) cannot hold `fast`.
+    #[inline]
+    fn passes(&self, i: usize, fast: u64) -> bool {
+        self.gates.get(i).is_none_or(|g| g.passes(fast))
+    }
 }
 
 impl Group {
@@ -98,6 +154,7 @@ enum Found {
 /// when a newer apply replaced the segment) so verdicts say the protection
 /// data was unavailable instead of silently clearing.
 pub struct StoreIndex {
+    gates: [Gates; 3],
     kinds: [Vec<Group>; 3],
     conn: Mutex<Connection>,
     /// Labels read so far (ids are never reused, so they never go stale).
@@ -138,19 +195,39 @@ impl StoreIndex {
                 .or_default()
                 .push(seg);
         }
-        let kinds = groups.map(|by_slot| {
+        let mut kinds = groups.map(|by_slot| {
             let mut slots: Vec<(u32, Vec<Segment>)> = by_slot.into_iter().collect();
             slots.sort_by_key(|(slot, _)| *slot);
+            let mut first_gate = 0;
             slots
                 .into_iter()
                 .map(|(_, mut segments)| {
                     segments.sort_by_key(|s| std::cmp::Reverse(s.meta.seq));
-                    Group { segments }
+                    let group = Group {
+                        first_gate,
+                        segments,
+                    };
+                    first_gate += group.segments.len();
+                    group
                 })
-                .collect()
+                .collect::<Vec<Group>>()
         });
+        let mut gates: [Gates; 3] = Default::default();
+        for (groups, gates) in kinds.iter_mut().zip(&mut gates) {
+            gates.segments = groups.iter().map(|g| g.segments.len()).sum();
+            let segs = groups.iter_mut().flat_map(|g| g.segments.iter_mut());
+            for (gate, seg) in gates.gates.iter_mut().zip(segs) {
+                *gate = Gate {
+                    key_bits: seg.meta.key_bits,
+                    shift: seg.set.filter_shift(),
+                    empty: seg.set.len() == 0,
+                    filter: seg.set.take_filter(),
+                };
+            }
+        }
         let len = kinds.iter().flatten().map(Group::count).sum();
         StoreIndex {
+            gates,
             kinds,
             conn: Mutex::new(conn),
             labels: Mutex::new(HashMap::new()),
@@ -167,7 +244,13 @@ impl StoreIndex {
             .flatten()
             .flat_map(|g| &g.segments)
             .map(|s| s.set.heap_bytes())
-            .sum()
+            .sum::<usize>()
+            + self
+                .gates
+                .iter()
+                .flat_map(|g| &g.gates)
+                .map(|g| g.filter.heap_bytes())
+                .sum::<usize>()
     }
 
     /// Entries per kind (tombstones subtracted; exact after a full apply or
@@ -285,19 +368,21 @@ impl StoreIndex {
             match_bits: bits,
         })
     }
-}
 
-impl BlockIndex for StoreIndex {
-    fn lookup(&self, kind: ListKind, canonical: &str) -> Option<ListEntry> {
-        let groups = &self.kinds[kind_slot(kind)];
-        if groups.is_empty() {
-            return None;
-        }
-        let fast = fast_hash(canonical);
+    /// The rest of [`BlockIndex::lookup`] for a value some segment's
+    /// filter passed (kept out of line so that the path most values that
+    /// aren't listed take is a few instructions: less code to fetch when
+    /// the caches are cold).
+    #[inline(never)]
+    fn lookup_passed(&self, slot: usize, fast: u64, canonical: &str) -> Option<ListEntry> {
+        let gates = &self.gates[slot];
         let mut sha: Option<u64> = None;
         let mut best: Option<ListEntry> = None;
-        for group in groups {
-            for seg in &group.segments {
+        for group in &self.kinds[slot] {
+            for (i, seg) in group.segments.iter().enumerate() {
+                if !gates.passes(group.first_gate + i, fast) {
+                    continue;
+                }
                 let key = truncate_key(fast, seg.meta.key_bits);
                 let range = seg.set.candidates(key);
                 if range.is_empty() {
@@ -336,16 +421,27 @@ impl BlockIndex for StoreIndex {
         }
         best
     }
+}
 
-    /// Two passes: first every value's candidate range in every segment,
-    /// with no lookup depending on another's, so the processor overlaps
-    /// their cache misses (a link's 4–30 expressions cost about one miss
-    /// instead of one each); then the full lookup, only for the values with
-    /// a candidate (rare for a miss).
+impl BlockIndex for StoreIndex {
+    fn lookup(&self, kind: ListKind, canonical: &str) -> Option<ListEntry> {
+        let slot = kind_slot(kind);
+        let fast = fast_hash(canonical);
+        if !self.gates[slot].may_hit(fast) {
+            return None;
+        }
+        self.lookup_passed(slot, fast, canonical)
+    }
+
+    /// Two passes: first every value through every segment's filter, with
+    /// no lookup depending on another's, so the processor overlaps their
+    /// cache misses (a link's 4–30 expressions cost about one miss instead
+    /// of one each); then the full lookup, only for the values a filter
+    /// passed (about one in six for a miss).
     fn lookup_most_severe(&self, kind: ListKind, values: &[&str]) -> Option<ListEntry> {
         const BATCH: usize = 32;
-        let groups = &self.kinds[kind_slot(kind)];
-        if groups.is_empty() {
+        let gates = &self.gates[kind_slot(kind)];
+        if gates.segments == 0 {
             return None;
         }
         let mut best: Option<ListEntry> = None;
@@ -356,13 +452,8 @@ impl BlockIndex for StoreIndex {
             }
             let fast = &fast[..chunk.len()];
             let mut candidate = [false; BATCH];
-            for seg in groups.iter().flat_map(|g| &g.segments) {
-                for (c, &f) in candidate.iter_mut().zip(fast) {
-                    *c |= !seg
-                        .set
-                        .candidates(truncate_key(f, seg.meta.key_bits))
-                        .is_empty();
-                }
+            for (c, &f) in candidate.iter_mut().zip(fast) {
+                *c = gates.may_hit(f);
             }
             for (v, _) in chunk.iter().zip(candidate).filter(|(_, c)| *c) {
                 keep_most_severe(&mut best, self.lookup(kind, v));

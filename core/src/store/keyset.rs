@@ -11,7 +11,9 @@
 //! turned away by one read of one word, instead of a read of the bucket
 //! directory and one of the suffixes (two or three cache misses at 10 M
 //! entries); a value the filter passes goes on to the exact check, so the
-//! filter changes the speed of a lookup, never its answer.
+//! filter changes the speed of a lookup, never its answer. The store's
+//! index takes the filter out of the set at load and keeps it inline
+//! (`index.rs`, `Gate`); a set without one checks its bucket directly.
 
 use super::error::StoreError;
 
@@ -85,15 +87,17 @@ impl HashSet16 {
         out
     }
 
-    /// Builds from hashes in ascending order.
+    /// Builds from hashes in ascending order, filter included.
     #[cfg(test)]
     pub(crate) fn build(sorted: &[u64]) -> HashSet16 {
-        HashSet16::build_capped(sorted, 30)
+        HashSet16::build_capped(sorted, 30).with_filter()
     }
 
     /// Builds from keys in ascending order using at most `cap` bucket bits
     /// (so that `cap + 16` bits of a key are in memory at most: a key of
-    /// `w` bits needs `cap ≤ w - 16`).
+    /// `w` bits needs `cap ≤ w - 16`), without the filter: writing a
+    /// segment needs only the set's bytes; [`HashSet16::from_bytes`] (the
+    /// load) and [`HashSet16::with_filter`] add it.
     pub(crate) fn build_capped(sorted: &[u64], cap: u32) -> HashSet16 {
         debug_assert!(sorted.windows(2).all(|w| w[0] <= w[1]));
         let cap = cap.min(30);
@@ -123,8 +127,27 @@ impl HashSet16 {
         for &h in sorted {
             set.suffixes.push(set.suffix(h));
         }
-        set.filter = PrefixFilter::build(&set);
         set
+    }
+
+    /// The set with its [`PrefixFilter`] built (lookups without one check
+    /// the bucket directly, with the same answers).
+    pub(crate) fn with_filter(mut self) -> HashSet16 {
+        self.filter = PrefixFilter::build(&self);
+        self
+    }
+
+    /// Moves the filter out (the store's index keeps it inline, next to the
+    /// other segments' filters, and checks it before calling
+    /// [`HashSet16::candidates`], which then goes straight to the bucket).
+    pub(crate) fn take_filter(&mut self) -> PrefixFilter {
+        std::mem::take(&mut self.filter)
+    }
+
+    /// The shift that turns a key into the prefix its filter is keyed by
+    /// (`key >> shift`; [`PrefixFilter::may_contain`]).
+    pub(crate) fn filter_shift(&self) -> u32 {
+        48 - self.bits
     }
 
     /// Bits of a key held in memory: the bucket bits plus 16.
@@ -166,7 +189,7 @@ impl HashSet16 {
     /// Index positions whose kept bits equal `h`'s (contiguous).
     #[inline]
     pub(crate) fn candidates(&self, h: u64) -> std::ops::Range<usize> {
-        if !self.filter.may_contain(h >> (48 - self.bits)) {
+        if !self.filter.may_contain(h >> self.filter_shift()) {
             return 0..0;
         }
         let b = self.bucket(h);
@@ -259,15 +282,14 @@ impl HashSet16 {
             .chunks_exact(2)
             .map(|c| u16::from_le_bytes([c[0], c[1]]))
             .collect();
-        let mut set = HashSet16 {
+        Ok(HashSet16 {
             bits,
             filter: PrefixFilter::default(),
             checkpoints,
             counts,
             suffixes,
-        };
-        set.filter = PrefixFilter::build(&set);
-        Ok(set)
+        }
+        .with_filter())
     }
 }
 
@@ -319,17 +341,19 @@ impl PrefixFilter {
         (w, mask)
     }
 
-    /// False when no prefix of the set is `prefix` (right-aligned).
+    /// False when no prefix of the set is `prefix` (right-aligned); true
+    /// for a filter not built (no words: an empty set, or one built only to
+    /// be written), whose set then answers on its own.
     #[inline]
-    fn may_contain(&self, prefix: u64) -> bool {
+    pub(crate) fn may_contain(&self, prefix: u64) -> bool {
         if self.words.is_empty() {
-            return false;
+            return true;
         }
         let (w, mask) = self.slot(prefix);
         self.words[w] & mask == mask
     }
 
-    fn heap_bytes(&self) -> usize {
+    pub(crate) fn heap_bytes(&self) -> usize {
         self.words.capacity() * 8
     }
 }
@@ -361,7 +385,7 @@ mod tests {
         };
         let mut v: Vec<u64> = (0..1_000_000u64).map(mix).collect();
         v.sort_unstable();
-        let set = HashSet16::build_capped(&v, 40);
+        let set = HashSet16::build_capped(&v, 40).with_filter();
         let shift = 48 - set.bits;
         assert!(v.iter().all(|&h| set.filter.may_contain(h >> shift)));
         let strangers = 1_000_000u64;
@@ -398,9 +422,13 @@ mod tests {
             for (i, &h) in v.iter().enumerate() {
                 prop_assert!(set.candidates(h).contains(&i));
             }
+            // Built to be written (no filter): the same answers.
+            let bare = HashSet16::build_capped(&v, 30);
+            prop_assert!(bare.filter.words.is_empty());
             for h in probes {
                 let got: Vec<usize> = set.candidates(h).collect();
-                prop_assert_eq!(got, naive(&v, h, &set));
+                prop_assert_eq!(&got, &naive(&v, h, &set));
+                prop_assert_eq!(bare.candidates(h).collect::<Vec<_>>(), got);
             }
             let back = HashSet16::from_bytes(&set.to_bytes()).unwrap();
             prop_assert_eq!(back, set);
