@@ -191,6 +191,8 @@ impl FromJson for super::combine::ModelCombination {
             &[
                 "strong_codes",
                 "weak_factor",
+                "loose_codes",
+                "precise_below",
                 "overrule_below",
                 "suspicious_weight",
                 "dangerous_weight",
@@ -202,6 +204,8 @@ impl FromJson for super::combine::ModelCombination {
         Ok(super::combine::ModelCombination {
             strong_codes: f.req("strong_codes")?,
             weak_factor: f.req("weak_factor")?,
+            loose_codes: f.opt("loose_codes")?,
+            precise_below: f.opt("precise_below")?,
             overrule_below: f.req("overrule_below")?,
             suspicious_weight: f.req("suspicious_weight")?,
             dangerous_weight: f.req("dangerous_weight")?,
