@@ -22,15 +22,27 @@ const MAX_ANALYSED_LABELS: usize = 12;
 #[derive(Default)]
 struct Lures {
     strong: Option<String>,
+    /// A second strong lure word, other than the first.
+    second: Option<String>,
     weak: bool,
 }
 
 impl Lures {
     fn note(&mut self, word: &str, facts: WordFacts) {
-        if facts.lure && self.strong.is_none() {
-            self.strong = Some(word.to_string());
+        if facts.lure {
+            self.note_strong(word);
         }
         self.weak |= facts.weak_lure;
+    }
+
+    fn note_strong(&mut self, word: &str) {
+        match &self.strong {
+            None => self.strong = Some(word.to_string()),
+            Some(first) if self.second.is_none() && first != word => {
+                self.second = Some(word.to_string());
+            }
+            _ => {}
+        }
     }
 }
 
@@ -52,6 +64,11 @@ impl Found<'_> {
             "link.brand_domain_in_subdomain" => {
                 format!("Starts with {word}, the domain of {name}, but is another site")
             }
+            "link.brand_domain_in_label" => {
+                format!(
+                    "Writes {word}, the domain of {name}, with hyphens inside another site's name"
+                )
+            }
             "link.homograph" => {
                 format!("\"{word}\" is written with look-alike characters to imitate {name}")
             }
@@ -67,10 +84,15 @@ impl Found<'_> {
     }
 }
 
+/// How many of [`BRAND_CODES`], from the first, are imitations rather than
+/// mentions.
+const IMITATIONS: usize = 4;
+
 /// Order in which brand reasons are reported (strongest evidence first).
-const BRAND_CODES: [&str; 6] = [
+const BRAND_CODES: [&str; 7] = [
     "link.homograph",
     "link.brand_domain_in_subdomain",
+    "link.brand_domain_in_label",
     "link.typosquat",
     "link.brand_on_shared_hosting",
     "link.brand_in_domain",
@@ -138,10 +160,10 @@ pub(super) fn brand_signals(
     // typo) is not reported again as a mere mention.
     let imitated: Vec<usize> = found
         .iter()
-        .filter(|f| BRAND_CODES[..3].contains(&f.code))
+        .filter(|f| BRAND_CODES[..IMITATIONS].contains(&f.code))
         .map(|f| f.brand)
         .collect();
-    found.retain(|f| BRAND_CODES[..3].contains(&f.code) || !imitated.contains(&f.brand));
+    found.retain(|f| BRAND_CODES[..IMITATIONS].contains(&f.code) || !imitated.contains(&f.brand));
     for code in BRAND_CODES {
         let Some(best) = found
             .iter()
@@ -164,6 +186,16 @@ pub(super) fn brand_signals(
             format!("The address uses the word \"{word}\", common in phishing"),
         );
     }
+    // Two different lure words (secure-account-verify.com,
+    // login.update-billing.top) on a site of its own; on a shared platform
+    // project names use such words too (auth-login-demo.vercel.app).
+    if let (Some(first), Some(second), false) = (&lure.strong, &lure.second, parts.shared) {
+        a.add(
+            "link.lure_stack",
+            w("link.lure_stack"),
+            format!("Piles up lure words (\"{first}\", \"{second}\"), as phishing hosts do"),
+        );
+    }
     if any_brand && (lure.strong.is_some() || lure.weak) {
         a.add_typed(
             "link.brand_lure",
@@ -172,6 +204,35 @@ pub(super) fn brand_signals(
             FraudType::Phishing,
         );
     }
+}
+
+/// Longest top-level or second-level label an official domain written with
+/// hyphens ends in (`com`, `jp`, `co`): only such tokens end a window.
+const MAX_TAIL_LEN: usize = 3;
+
+/// An official domain written with hyphens for dots among a label's tokens
+/// (`appleid-apple-com`, `amazon-co-jp-xyz`, `secure-chase-com`): the
+/// brand and the domain.
+fn hyphenated_official(rules: &LinkRules, tokens: &[&str]) -> Option<(usize, String)> {
+    let mut name = String::new();
+    for end in 1..tokens.len() {
+        if tokens[end].len() > MAX_TAIL_LEN {
+            continue;
+        }
+        for n in 2..=MAX_WINDOW_LABELS.min(end + 1) {
+            name.clear();
+            for (k, t) in tokens[end + 1 - n..=end].iter().enumerate() {
+                if k > 0 {
+                    name.push('.');
+                }
+                name.push_str(t);
+            }
+            if let Some(b) = rules.official_exact(&name) {
+                return Some((b, name));
+            }
+        }
+    }
+    None
 }
 
 /// An official multi-label domain written inside `sub` at label boundaries.
@@ -272,6 +333,16 @@ fn ascii_label<'a>(
         .filter(|t| !t.is_empty())
         .take(MAX_TOKENS)
         .collect();
+    if tokens.len() > 1 {
+        if let Some((b, name)) = hyphenated_official(rules, &tokens) {
+            found.push(Found {
+                code: "link.brand_domain_in_label",
+                brand: b,
+                weight: rules.weight("link.brand_domain_in_label") + rules.bonus(b),
+                word: Cow::Owned(name),
+            });
+        }
+    }
     // Brand words split by hyphens first (office-365, royal-mail,
     // bank-of-china): their pieces are then not read as words of their own.
     let mut consumed = [false; MAX_TOKENS];
@@ -432,9 +503,9 @@ fn unicode_label<'a>(
             shared,
         ));
     }
-    if lure.strong.is_none() {
+    if lure.second.is_none() {
         if let Some(word) = rules.unicode_lure(&uni) {
-            lure.strong = Some(word.to_string());
+            lure.note_strong(word);
         }
     }
 }
