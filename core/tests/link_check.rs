@@ -710,6 +710,8 @@ fn brand_domains_written_with_hyphens() {
         "https://appleid-apple-com.support/",
         "http://amazon-co-jp-xyz.cn/",
         "https://secure-chase-com.online/signin",
+        "http://usps.com-track.top/",
+        "https://www.smbc-card-com.login-jp.icu/",
     ] {
         assert_flags(&g, url, "link.brand_domain_in_label", Level::Suspicious);
     }
@@ -725,6 +727,9 @@ fn brand_domains_written_with_hyphens() {
         "link.brand_domain_in_label",
     );
     assert_lacks(&g, "https://my-com-net.org/", "link.brand_domain_in_label");
+    // Short words before a TLD-like token are not domains (me.com, a.co).
+    assert_lacks(&g, "https://call-me-com.net/", "link.brand_domain_in_label");
+    assert_lacks(&g, "https://buy-a-co-op.org/", "link.brand_domain_in_label");
 }
 
 #[test]

@@ -128,6 +128,18 @@ pub(super) fn brand_signals(
             });
         }
     }
+    // The same with hyphens for dots: appleid-apple-com.support,
+    // usps.com-track.top, amazon-co-jp-xyz.cn.
+    if found.is_empty() && !infrastructure {
+        if let Some((b, name)) = hyphenated_official(rules, parts) {
+            found.push(Found {
+                code: "link.brand_domain_in_label",
+                brand: b,
+                weight: w("link.brand_domain_in_label") + rules.bonus(b),
+                word: Cow::Owned(name),
+            });
+        }
+    }
 
     let mut labels: Vec<(&str, bool)> = Vec::new();
     if let Some(sub) = parts.sub.filter(|_| !infrastructure) {
@@ -209,22 +221,63 @@ pub(super) fn brand_signals(
 /// Longest top-level or second-level label an official domain written with
 /// hyphens ends in (`com`, `jp`, `co`): only such tokens end a window.
 const MAX_TAIL_LEN: usize = 3;
+/// Shortest first label of such a window that is not a brand word.
+const MIN_HEAD_LEN: usize = 4;
 
-/// An official domain written with hyphens for dots among a label's tokens
-/// (`appleid-apple-com`, `amazon-co-jp-xyz`, `secure-chase-com`): the
-/// brand and the domain.
-fn hyphenated_official(rules: &LinkRules, tokens: &[&str]) -> Option<(usize, String)> {
+/// An official domain written with hyphens for dots in the host's own
+/// labels (`appleid-apple-com`, `usps.com-track`, `amazon-co-jp-xyz`): the
+/// brand and the domain. A window ends in a short label (`com`, `jp`) and
+/// starts with a brand word or a label of at least four letters, so `me.com`
+/// in `call-me-com` or `a.co` in `buy-a-co-op` are not read as domains.
+fn hyphenated_official(rules: &LinkRules, parts: &HostParts) -> Option<(usize, String)> {
+    let site = parts.site_label?;
+    let hyphen = |l: &str| l.contains(['-', '_']);
+    if !hyphen(site) && !parts.sub.is_some_and(hyphen) {
+        return None;
+    }
+    // Each token with the separator written before it ('.' for the first
+    // token of a label).
+    let mut tokens: Vec<(u8, &str)> = Vec::new();
+    for label in parts
+        .sub
+        .into_iter()
+        .flat_map(|s| s.split('.'))
+        .chain([site])
+    {
+        let mut sep = b'.';
+        let mut start = 0;
+        for (i, c) in label.bytes().enumerate().chain([(label.len(), b'.')]) {
+            if matches!(c, b'-' | b'_' | b'.') {
+                if i > start {
+                    tokens.push((sep, &label[start..i]));
+                }
+                sep = c;
+                start = i + 1;
+            }
+        }
+    }
+    let skip = tokens.len().saturating_sub(MAX_TOKENS);
+    let tokens = &tokens[skip..];
     let mut name = String::new();
     for end in 1..tokens.len() {
-        if tokens[end].len() > MAX_TAIL_LEN {
+        if tokens[end].1.len() > MAX_TAIL_LEN {
             continue;
         }
         for n in 2..=MAX_WINDOW_LABELS.min(end + 1) {
+            let first = tokens[end + 1 - n].1;
+            if first.len() < MIN_HEAD_LEN && rules.token_brand(first).is_none() {
+                continue;
+            }
+            // A hyphen before a short token (com, co, jp) reads as a dot;
+            // others stay (smbc-card-com is smbc-card.com).
             name.clear();
-            for (k, t) in tokens[end + 1 - n..=end].iter().enumerate() {
-                if k > 0 {
-                    name.push('.');
-                }
+            name.push_str(first);
+            for &(sep, t) in &tokens[end + 2 - n..=end] {
+                name.push(if t.len() <= MAX_TAIL_LEN {
+                    '.'
+                } else {
+                    char::from(sep)
+                });
                 name.push_str(t);
             }
             if let Some(b) = rules.official_exact(&name) {
@@ -333,16 +386,6 @@ fn ascii_label<'a>(
         .filter(|t| !t.is_empty())
         .take(MAX_TOKENS)
         .collect();
-    if tokens.len() > 1 {
-        if let Some((b, name)) = hyphenated_official(rules, &tokens) {
-            found.push(Found {
-                code: "link.brand_domain_in_label",
-                brand: b,
-                weight: rules.weight("link.brand_domain_in_label") + rules.bonus(b),
-                word: Cow::Owned(name),
-            });
-        }
-    }
     // Brand words split by hyphens first (office-365, royal-mail,
     // bank-of-china): their pieces are then not read as words of their own.
     let mut consumed = [false; MAX_TOKENS];
