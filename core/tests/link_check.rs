@@ -702,3 +702,60 @@ fn accented_brand_words_are_homographs() {
         assert!(!v.has_reason("link.homograph"), "{url}: {:?}", v.reasons);
     }
 }
+
+#[test]
+fn brand_domains_written_with_hyphens() {
+    let g = guard();
+    for url in [
+        "https://appleid-apple-com.support/",
+        "http://amazon-co-jp-xyz.cn/",
+        "https://secure-chase-com.online/signin",
+        "http://usps.com-track.top/",
+        "https://www.smbc-card-com.login-jp.icu/",
+    ] {
+        assert_flags(&g, url, "link.brand_domain_in_label", Level::Suspicious);
+    }
+    // The brand's own hosts and a brand word alone are not that signal.
+    assert_lacks(
+        &g,
+        "https://www.amazon.co.jp/",
+        "link.brand_domain_in_label",
+    );
+    assert_lacks(
+        &g,
+        "https://apple-music-fans.com/",
+        "link.brand_domain_in_label",
+    );
+    assert_lacks(&g, "https://my-com-net.org/", "link.brand_domain_in_label");
+    // Short words before a TLD-like token are not domains (me.com, a.co).
+    assert_lacks(&g, "https://call-me-com.net/", "link.brand_domain_in_label");
+    assert_lacks(&g, "https://buy-a-co-op.org/", "link.brand_domain_in_label");
+}
+
+#[test]
+fn lure_words_piled_up() {
+    let g = guard();
+    assert_flags(
+        &g,
+        "https://secure-account-update.com/",
+        "link.lure_stack",
+        Level::Suspicious,
+    );
+    assert_flags(
+        &g,
+        "http://etc-meisai.jp.cbajkx.cn/",
+        "link.lure_stack",
+        Level::Suspicious,
+    );
+    // One lure word is not a pile; the same word twice neither.
+    assert_lacks(&g, "https://login.example-shop.com/", "link.lure_stack");
+    assert_lacks(&g, "https://login-login.example.com/", "link.lure_stack");
+    // Project names on a shared platform use such words too.
+    for url in [
+        "https://auth-login-kit.github.io/",
+        "https://secure-account-demo.netlify.app/",
+    ] {
+        assert_lacks(&g, url, "link.lure_stack");
+        assert!(check(&g, url).level <= Level::Clear, "{url}");
+    }
+}

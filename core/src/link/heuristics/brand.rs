@@ -22,15 +22,27 @@ const MAX_ANALYSED_LABELS: usize = 12;
 #[derive(Default)]
 struct Lures {
     strong: Option<String>,
+    /// A second strong lure word, other than the first.
+    second: Option<String>,
     weak: bool,
 }
 
 impl Lures {
     fn note(&mut self, word: &str, facts: WordFacts) {
-        if facts.lure && self.strong.is_none() {
-            self.strong = Some(word.to_string());
+        if facts.lure {
+            self.note_strong(word);
         }
         self.weak |= facts.weak_lure;
+    }
+
+    fn note_strong(&mut self, word: &str) {
+        match &self.strong {
+            None => self.strong = Some(word.to_string()),
+            Some(first) if self.second.is_none() && first != word => {
+                self.second = Some(word.to_string());
+            }
+            _ => {}
+        }
     }
 }
 
@@ -52,6 +64,11 @@ impl Found<'_> {
             "link.brand_domain_in_subdomain" => {
                 format!("Starts with {word}, the domain of {name}, but is another site")
             }
+            "link.brand_domain_in_label" => {
+                format!(
+                    "Writes {word}, the domain of {name}, with hyphens inside another site's name"
+                )
+            }
             "link.homograph" => {
                 format!("\"{word}\" is written with look-alike characters to imitate {name}")
             }
@@ -67,10 +84,15 @@ impl Found<'_> {
     }
 }
 
+/// How many of [`BRAND_CODES`], from the first, are imitations rather than
+/// mentions.
+const IMITATIONS: usize = 4;
+
 /// Order in which brand reasons are reported (strongest evidence first).
-const BRAND_CODES: [&str; 6] = [
+const BRAND_CODES: [&str; 7] = [
     "link.homograph",
     "link.brand_domain_in_subdomain",
+    "link.brand_domain_in_label",
     "link.typosquat",
     "link.brand_on_shared_hosting",
     "link.brand_in_domain",
@@ -106,6 +128,18 @@ pub(super) fn brand_signals(
             });
         }
     }
+    // The same with hyphens for dots: appleid-apple-com.support,
+    // usps.com-track.top, amazon-co-jp-xyz.cn.
+    if found.is_empty() && !infrastructure {
+        if let Some((b, name)) = hyphenated_official(rules, parts) {
+            found.push(Found {
+                code: "link.brand_domain_in_label",
+                brand: b,
+                weight: w("link.brand_domain_in_label") + rules.bonus(b),
+                word: Cow::Owned(name),
+            });
+        }
+    }
 
     let mut labels: Vec<(&str, bool)> = Vec::new();
     if let Some(sub) = parts.sub.filter(|_| !infrastructure) {
@@ -138,10 +172,10 @@ pub(super) fn brand_signals(
     // typo) is not reported again as a mere mention.
     let imitated: Vec<usize> = found
         .iter()
-        .filter(|f| BRAND_CODES[..3].contains(&f.code))
+        .filter(|f| BRAND_CODES[..IMITATIONS].contains(&f.code))
         .map(|f| f.brand)
         .collect();
-    found.retain(|f| BRAND_CODES[..3].contains(&f.code) || !imitated.contains(&f.brand));
+    found.retain(|f| BRAND_CODES[..IMITATIONS].contains(&f.code) || !imitated.contains(&f.brand));
     for code in BRAND_CODES {
         let Some(best) = found
             .iter()
@@ -164,6 +198,16 @@ pub(super) fn brand_signals(
             format!("The address uses the word \"{word}\", common in phishing"),
         );
     }
+    // Two different lure words (secure-account-verify.com,
+    // login.update-billing.top) on a site of its own; on a shared platform
+    // project names use such words too (auth-login-demo.vercel.app).
+    if let (Some(first), Some(second), false) = (&lure.strong, &lure.second, parts.shared) {
+        a.add(
+            "link.lure_stack",
+            w("link.lure_stack"),
+            format!("Piles up lure words (\"{first}\", \"{second}\"), as phishing hosts do"),
+        );
+    }
     if any_brand && (lure.strong.is_some() || lure.weak) {
         a.add_typed(
             "link.brand_lure",
@@ -172,6 +216,76 @@ pub(super) fn brand_signals(
             FraudType::Phishing,
         );
     }
+}
+
+/// Longest top-level or second-level label an official domain written with
+/// hyphens ends in (`com`, `jp`, `co`): only such tokens end a window.
+const MAX_TAIL_LEN: usize = 3;
+/// Shortest first label of such a window that is not a brand word.
+const MIN_HEAD_LEN: usize = 4;
+
+/// An official domain written with hyphens for dots in the host's own
+/// labels (`appleid-apple-com`, `usps.com-track`, `amazon-co-jp-xyz`): the
+/// brand and the domain. A window ends in a short label (`com`, `jp`) and
+/// starts with a brand word or a label of at least four letters, so `me.com`
+/// in `call-me-com` or `a.co` in `buy-a-co-op` are not read as domains.
+fn hyphenated_official(rules: &LinkRules, parts: &HostParts) -> Option<(usize, String)> {
+    let site = parts.site_label?;
+    let hyphen = |l: &str| l.contains(['-', '_']);
+    if !hyphen(site) && !parts.sub.is_some_and(hyphen) {
+        return None;
+    }
+    // Each token with the separator written before it ('.' for the first
+    // token of a label).
+    let mut tokens: Vec<(u8, &str)> = Vec::new();
+    for label in parts
+        .sub
+        .into_iter()
+        .flat_map(|s| s.split('.'))
+        .chain([site])
+    {
+        let mut sep = b'.';
+        let mut start = 0;
+        for (i, c) in label.bytes().enumerate().chain([(label.len(), b'.')]) {
+            if matches!(c, b'-' | b'_' | b'.') {
+                if i > start {
+                    tokens.push((sep, &label[start..i]));
+                }
+                sep = c;
+                start = i + 1;
+            }
+        }
+    }
+    let skip = tokens.len().saturating_sub(MAX_TOKENS);
+    let tokens = &tokens[skip..];
+    let mut name = String::new();
+    for end in 1..tokens.len() {
+        if tokens[end].1.len() > MAX_TAIL_LEN {
+            continue;
+        }
+        for n in 2..=MAX_WINDOW_LABELS.min(end + 1) {
+            let first = tokens[end + 1 - n].1;
+            if first.len() < MIN_HEAD_LEN && rules.token_brand(first).is_none() {
+                continue;
+            }
+            // A hyphen before a short token (com, co, jp) reads as a dot;
+            // others stay (smbc-card-com is smbc-card.com).
+            name.clear();
+            name.push_str(first);
+            for &(sep, t) in &tokens[end + 2 - n..=end] {
+                name.push(if t.len() <= MAX_TAIL_LEN {
+                    '.'
+                } else {
+                    char::from(sep)
+                });
+                name.push_str(t);
+            }
+            if let Some(b) = rules.official_exact(&name) {
+                return Some((b, name));
+            }
+        }
+    }
+    None
 }
 
 /// An official multi-label domain written inside `sub` at label boundaries.
@@ -432,9 +546,9 @@ fn unicode_label<'a>(
             shared,
         ));
     }
-    if lure.strong.is_none() {
+    if lure.second.is_none() {
         if let Some(word) = rules.unicode_lure(&uni) {
-            lure.strong = Some(word.to_string());
+            lure.note_strong(word);
         }
     }
 }
