@@ -376,6 +376,53 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// Checks shared by the rule modules' `read_tests`: the hand-written
+/// reader against serde's derive, which is kept for tests only.
+#[cfg(test)]
+pub(crate) mod derive_check {
+    use super::{from_str, FromJson};
+    use serde::de::DeserializeOwned;
+    use serde_json::Value;
+
+    /// Reads `text` both ways, asserts the results are equal and returns
+    /// the document as a `Value` for further cases.
+    pub(crate) fn same_as_derive<T>(text: &str) -> Value
+    where
+        T: FromJson + DeserializeOwned + PartialEq,
+    {
+        let hand: T = from_str(text).unwrap();
+        let derived: T = serde_json::from_str(text).unwrap();
+        assert!(hand == derived);
+        serde_json::from_str(text).unwrap()
+    }
+
+    /// `good` with each `(pointer, value)` put in is refused both ways.
+    pub(crate) fn both_refuse<T>(good: &Value, cases: &[(&str, Value)])
+    where
+        T: FromJson + DeserializeOwned,
+    {
+        for (at, bad) in cases {
+            let mut v = good.clone();
+            *v.pointer_mut(at).unwrap() = bad.clone();
+            let text = v.to_string();
+            assert!(from_str::<T>(&text).is_err(), "{at}");
+            assert!(serde_json::from_str::<T>(&text).is_err(), "{at}");
+        }
+    }
+
+    /// `v` (optional parts left out) is read alike both ways; the
+    /// hand-written reader's result is returned.
+    pub(crate) fn read_alike<T>(v: &Value) -> T
+    where
+        T: FromJson + DeserializeOwned + PartialEq,
+    {
+        let text = v.to_string();
+        let hand: T = from_str(&text).unwrap();
+        assert!(hand == serde_json::from_str::<T>(&text).unwrap());
+        hand
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

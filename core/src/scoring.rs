@@ -555,27 +555,21 @@ mod tests {
 #[cfg(test)]
 mod read_tests {
     use super::*;
+    use crate::rules_json::derive_check::{both_refuse, same_as_derive};
 
     /// The hand-written reader loads what serde's derive loads, and refuses
     /// what it refuses.
     #[test]
     fn reads_as_the_serde_derive_does() {
-        let hand: ScoringRules = rules_json::from_str(EMBEDDED).unwrap();
-        let derived: ScoringRules = serde_json::from_str(EMBEDDED).unwrap();
-        assert!(hand == derived);
-        let good: Value = serde_json::from_str(EMBEDDED).unwrap();
-        let cases: [(&str, Value); 4] = [
-            ("/suspicious_at", (-1).into()),
-            ("/max_advice", Value::Null),
-            ("/actions/link/dangerous", "shout".into()),
-            ("/actions", serde_json::json!({"call": {}})),
-        ];
-        for (at, bad) in cases {
-            let mut v = good.clone();
-            *v.pointer_mut(at).unwrap() = bad;
-            let text = v.to_string();
-            assert!(rules_json::from_str::<ScoringRules>(&text).is_err(), "{at}");
-            assert!(serde_json::from_str::<ScoringRules>(&text).is_err(), "{at}");
-        }
+        let good = same_as_derive::<ScoringRules>(EMBEDDED);
+        both_refuse::<ScoringRules>(
+            &good,
+            &[
+                ("/suspicious_at", (-1).into()),
+                ("/max_advice", Value::Null),
+                ("/actions/link/dangerous", "shout".into()),
+                ("/actions", serde_json::json!({"call": {}})),
+            ],
+        );
     }
 }

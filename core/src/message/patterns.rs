@@ -907,16 +907,14 @@ fn at_word_edges(hay: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod read_tests {
     use super::*;
+    use crate::rules_json::derive_check::{both_refuse, read_alike, same_as_derive};
 
     /// The hand-written reader loads what serde's derive loads, and refuses
     /// what it refuses.
     #[test]
     fn reads_as_the_serde_derive_does() {
         let embedded: &str = super::super::EMBEDDED;
-        let hand: RawPatterns = rules_json::from_str(embedded).unwrap();
-        let derived: RawPatterns = serde_json::from_str(embedded).unwrap();
-        assert!(hand == derived);
-        let good: Value = serde_json::from_str(embedded).unwrap();
+        let good = same_as_derive::<RawPatterns>(embedded);
         assert!(good["groups"]
             .as_object()
             .unwrap()
@@ -927,20 +925,16 @@ mod read_tests {
             .unwrap()
             .values()
             .any(Value::is_object));
-        let cases: [(&str, Value); 5] = [
-            ("/rules/0/weight", 1.5.into()),
-            ("/rules/0/all", Value::Null),
-            ("/extractors/0/regex", 1.into()),
-            ("/model/type_vote", "x".into()),
-            ("/version", Value::Null),
-        ];
-        for (at, bad) in cases {
-            let mut v = good.clone();
-            *v.pointer_mut(at).unwrap() = bad;
-            let text = v.to_string();
-            assert!(rules_json::from_str::<RawPatterns>(&text).is_err(), "{at}");
-            assert!(serde_json::from_str::<RawPatterns>(&text).is_err(), "{at}");
-        }
+        both_refuse::<RawPatterns>(
+            &good,
+            &[
+                ("/rules/0/weight", 1.5.into()),
+                ("/rules/0/all", Value::Null),
+                ("/extractors/0/regex", 1.into()),
+                ("/model/type_vote", "x".into()),
+                ("/version", Value::Null),
+            ],
+        );
         let mut v = good.clone();
         v["model"]["surprise"] = 1.into();
         assert!(rules_json::from_str::<RawPatterns>(&v.to_string()).is_err());
@@ -949,8 +943,6 @@ mod read_tests {
         for k in ["model", "symbol_words", "bare_domain_tlds"] {
             o.remove(k);
         }
-        let text = v.to_string();
-        let hand: RawPatterns = rules_json::from_str(&text).unwrap();
-        assert!(hand == serde_json::from_str::<RawPatterns>(&text).unwrap());
+        read_alike::<RawPatterns>(&v);
     }
 }
