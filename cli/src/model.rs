@@ -347,16 +347,12 @@ fn calibrate(a: CalibrateArgs) -> Result<(), Failure> {
     let guard = Guard::with_snapshot(Settings::default(), snap)?;
     // Strong codes: rule codes that (almost) never fire on ordinary text.
     let mut fires: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
-    let (mut n_benign, mut n_fraud) = (0usize, 0usize);
+    let mut n_benign = 0usize;
     let mut scored = Vec::new();
     for ex in &examples {
         let v = guard.check_message(ex.sender.as_deref(), &ex.text)?;
         let fraud = ex.label != BENIGN;
-        if fraud {
-            n_fraud += 1;
-        } else {
-            n_benign += 1;
-        }
+        n_benign += usize::from(!fraud);
         let mut codes: Vec<&str> = v
             .reasons
             .iter()
@@ -515,7 +511,6 @@ fn calibrate(a: CalibrateArgs) -> Result<(), Failure> {
         "type_confidence": dec(c.type_confidence),
         "type_vote": c.type_vote,
     });
-    let _ = (n_fraud, &fires);
     match &a.update {
         Some(path) => {
             let text = std::fs::read_to_string(path)?;
