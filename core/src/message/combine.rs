@@ -59,6 +59,14 @@ pub struct ModelCombination {
     /// Below `overrule_below × suspicious_at` the model rates a message
     /// benign.
     pub overrule_below: f32,
+    /// A fraud call of the model counts only when it recognizes at least
+    /// this many of the text's n-grams (`Score::known`). A short line
+    /// ("thanks for yesterday", "hello") gives the model one to five
+    /// n-grams, each weighing as much as a long script's whole text, so a
+    /// single word seen in scams can tip it; below this the rules decide
+    /// alone. `None`: no minimum.
+    #[serde(default)]
+    pub min_known: Option<u32>,
     /// Weight of `message.model` at or above the model's `suspicious_at`.
     pub suspicious_weight: i32,
     /// Weight of `message.model` at or above the model's `dangerous_at`.
@@ -82,6 +90,7 @@ impl Default for ModelCombination {
             loose_codes: None,
             precise_below: None,
             overrule_below: 0.0,
+            min_known: None,
             suspicious_weight: 40,
             dangerous_weight: 70,
             type_confidence: 0.6,
@@ -153,7 +162,7 @@ impl ModelCombination {
             .find(|(c, _)| *c == p.top_class)
             .map(|(_, q)| *q)
             .unwrap_or(0.0);
-        self.adjust_parts(reasons, pf, &p.top_class, top, thresholds)
+        self.adjust_parts(reasons, pf, &p.top_class, top, p.known, thresholds)
     }
 
     /// [`ModelCombination::adjust`] for a [`Score`] of `model` (no evidence
@@ -171,23 +180,32 @@ impl ModelCombination {
             p.fraud_probability(),
             top_class,
             p.top_probability(),
+            p.known,
             thresholds,
         )
     }
 
     /// The contribution for fraud probability `pf`, the top fraud class and
-    /// its probability.
+    /// its probability, with `known` n-grams recognized.
     fn adjust_parts(
         &self,
         reasons: &[Reason],
         pf: f32,
         top_class: &str,
         top_probability: f32,
+        known: u32,
         thresholds: (f32, f32),
     ) -> Adjustment {
         let (s, d) = thresholds;
         let model_type = FraudType::parse(top_class).unwrap_or(FraudType::Other);
         let top_share = if pf > 0.0 { top_probability / pf } else { 0.0 };
+        if pf >= s && known < self.min_known.unwrap_or(0) {
+            return Adjustment {
+                weight: 0,
+                vote: None,
+                stance: Stance::Unsure,
+            };
+        }
         if pf >= s {
             let weight = if pf >= d {
                 self.dangerous_weight
@@ -243,4 +261,38 @@ pub enum Stance {
     /// Below `overrule_below × suspicious`: the model rates the message
     /// ordinary and weak rule evidence is discounted.
     Benign,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn combination(min_known: Option<u32>) -> ModelCombination {
+        ModelCombination {
+            min_known,
+            ..ModelCombination::default()
+        }
+    }
+
+    #[test]
+    fn a_fraud_call_on_a_text_the_model_hardly_knows_gives_no_weight() {
+        let thresholds = (0.5, 0.85);
+        let sure = |c: &ModelCombination, known| {
+            c.adjust_parts(&[], 0.95, "rebate_task", 0.9, known, thresholds)
+        };
+        // No minimum: three known n-grams are enough for a dangerous call.
+        let open = combination(None);
+        assert_eq!(sure(&open, 3).stance, Stance::Fraud);
+        assert_eq!(sure(&open, 3).weight, open.dangerous_weight);
+        // With a minimum of eight: the same call on three is set aside…
+        let gated = combination(Some(8));
+        let a = sure(&gated, 3);
+        assert_eq!((a.weight, a.vote, a.stance), (0, None, Stance::Unsure));
+        // …and counts from eight on.
+        assert_eq!(sure(&gated, 8).stance, Stance::Fraud);
+        assert_eq!(sure(&gated, 8).weight, gated.dangerous_weight);
+        // A benign call is not gated (it only ever cuts weak evidence).
+        let b = gated.adjust_parts(&[], 0.0, "rebate_task", 0.0, 1, thresholds);
+        assert_ne!(b.stance, Stance::Fraud);
+    }
 }

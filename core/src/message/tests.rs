@@ -588,6 +588,7 @@ fn with_model(rows: &[(&str, &str)]) -> Snapshot {
         loose_codes: None,
         precise_below: None,
         overrule_below: 1.0,
+        min_known: None,
         suspicious_weight: 40,
         dangerous_weight: 70,
         type_confidence: 0.5,

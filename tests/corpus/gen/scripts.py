@@ -139,12 +139,7 @@ def en_fraud(rng):
         ("phishing", EN_PHISH, 3), ("fake_shopping", EN_SHOP, 2),
     ])
     label, stages, _ = fam
-    cache = {}
-    lines = [fill(rng, rng.choice(st), cache) for st in stages if rng.random() < 0.9]
-    lines = [x for x in lines if x]
-    if not lines:
-        lines = [fill(rng, rng.choice(stages[0]), cache)]
-    return label, render(rng, lines, "en")
+    return label, render(rng, pick_stages(rng, stages), "en")
 
 
 # --- English ordinary ----------------------------------------------------
@@ -234,11 +229,7 @@ def zh_fraud(rng):
         ("fake_investment", ZH_NFT), ("fake_investment", ZH_NFT),
         ("malware_app", ZH_PARENT), ("verification_code", ZH_CODE), ("other", ZH_CHARITY), ("impersonate_customer_service", ZH_RESERVE),
     ])
-    cache = {}
-    lines = [fill(rng, rng.choice(st), cache) for st in stages if rng.random() < 0.9]
-    lines = [x for x in lines if x] or [fill(rng, rng.choice(stages[-1]), cache)]
-    text = render(rng, lines, "zh")
-    return label, text
+    return label, render(rng, pick_stages(rng, stages), "zh")
 
 
 # --- Chinese ordinary ----------------------------------------------------
@@ -277,6 +268,18 @@ def zh_benign(rng):
 
 
 # --- rendering -----------------------------------------------------------
+
+
+def pick_stages(rng, stages):
+    """One line per stage. A script of four or more stages may lose an
+    opener or a middle stage (one in ten each), never its third stage (the
+    ask) or its last: a lone opener ("Hi Mum, it's me") or a lone hook is
+    not a scam, and labelled as one it would teach the model that ordinary
+    lines are fraud."""
+    cache = {}
+    keep = {2, len(stages) - 1} if len(stages) >= 4 else set(range(len(stages)))
+    lines = [fill(rng, rng.choice(st), cache) for i, st in enumerate(stages) if i in keep or rng.random() < 0.9]
+    return [x for x in lines if x]
 
 
 def render(rng, lines, lang):
