@@ -98,6 +98,10 @@ pub struct TrainArgs {
     /// Learn only buckets seen in at least N training examples.
     #[arg(long, default_value_t = 1)]
     min_count: u32,
+    /// L2 penalty on the weights (larger: smoother weights that lean less
+    /// on any single n-gram).
+    #[arg(long, default_value_t = TrainOptions::default().l2)]
+    l2: f32,
 }
 
 #[derive(Args)]
@@ -181,6 +185,7 @@ pub fn run(cmd: ModelCommand) -> Result<(), Failure> {
                 prune: a.prune,
                 min_count: a.min_count,
                 target_fp: a.target_fp,
+                l2: a.l2,
                 ..TrainOptions::default()
             };
             let (m, r) = train(k, &ex, &opts).map_err(|e| Failure::usage(e.to_string()))?;

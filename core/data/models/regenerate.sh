@@ -37,7 +37,7 @@ else
   OUT_W=$OUT
   PATTERNS_W=$PATTERNS
 fi
-report=$("$FANZHA" model train --seed 2 --bits 18 --min-count 20 --epochs 8 --target-fp 0.002 \
+report=$("$FANZHA" model train --seed 2 --bits 18 --min-count 20 --l2 1e-5 --epochs 8 --target-fp 0.002 \
   "${INPUTS[@]}" --out "$OUT_W")
 echo "$report"
 sum=$(echo "$report" | sed -n 's/.*"xxh3":"\([0-9a-f]*\)".*/\1/p')
