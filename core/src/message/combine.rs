@@ -56,6 +56,14 @@ pub struct ModelCombination {
     /// cut alike).
     #[serde(default)]
     pub precise_below: Option<f32>,
+    /// Fraud probability under which the model is as sure as it is of a
+    /// typical ordinary message (`fanzha model calibrate`: the median on the
+    /// held-back ordinary messages): there the loose codes are cut
+    /// entirely, not to `weak_factor` (a brand's promotion with a short
+    /// link stacks four or five loose codes, and a quarter of their sum
+    /// still crossed the warning line). `None`: no such cut.
+    #[serde(default)]
+    pub sure_below: Option<f32>,
     /// Below `overrule_below × suspicious_at` the model rates a message
     /// benign.
     pub overrule_below: f32,
@@ -89,6 +97,7 @@ impl Default for ModelCombination {
             weak_factor: 1.0,
             loose_codes: None,
             precise_below: None,
+            sure_below: None,
             overrule_below: 0.0,
             min_known: None,
             suspicious_weight: 40,
@@ -143,13 +152,23 @@ impl ModelCombination {
     /// when `pf` is under `precise_below`, cut to `weak_factor`.
     fn weak_cut(&self, reasons: &[Reason], pf: f32, overrule_at: f32) -> i32 {
         let precise_too = pf < self.precise_below.unwrap_or(overrule_at);
-        let weak: i32 = reasons
+        let sure = self.sure_below.is_some_and(|b| pf < b);
+        let (mut loose, mut precise) = (0i32, 0i32);
+        for r in reasons
             .iter()
-            .filter(|r| {
-                r.weight > 0 && !self.is_strong(&r.code) && (precise_too || self.is_loose(&r.code))
-            })
-            .fold(0i32, |sum, r| sum.saturating_add(r.weight));
-        ((1.0 - self.weak_factor) * weak as f32).round() as i32
+            .filter(|r| r.weight > 0 && !self.is_strong(&r.code))
+        {
+            if self.is_loose(&r.code) {
+                loose = loose.saturating_add(r.weight);
+            } else if precise_too {
+                precise = precise.saturating_add(r.weight);
+            }
+        }
+        if sure {
+            loose.saturating_add(((1.0 - self.weak_factor) * precise as f32).round() as i32)
+        } else {
+            ((1.0 - self.weak_factor) * loose.saturating_add(precise) as f32).round() as i32
+        }
     }
 
     /// The `message.model` contribution for rule `reasons` and a model's
@@ -266,6 +285,52 @@ pub enum Stance {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sure_benign_call_removes_loose_codes_and_only_cuts_precise_ones() {
+        let reason = |code: &str, weight| Reason {
+            code: code.into(),
+            weight,
+            detail: String::new(),
+        };
+        let reasons = [
+            reason("message.brand_link", 20),
+            reason("message.link_lure", 35),
+            reason("message.fee_demand", 40),
+            reason("message.safe_account", 60),
+        ];
+        let c = ModelCombination {
+            strong_codes: vec!["message.safe_account".into()],
+            weak_factor: 0.25,
+            loose_codes: Some(vec![
+                "message.brand_link".into(),
+                "message.link_lure".into(),
+            ]),
+            precise_below: Some(0.03),
+            sure_below: Some(0.002),
+            overrule_below: 1.0,
+            ..ModelCombination::default()
+        };
+        let t = (0.5, 0.85);
+        let cut = |pf| -c.adjust_parts(&reasons, pf, "phishing", 0.0, 20, t).weight;
+        // Unsure of it (0.1): the loose codes to a quarter (55 → 14).
+        assert_eq!(cut(0.1), 41);
+        // Surer than precise_below: the precise code to a quarter too.
+        assert_eq!(cut(0.01), 41 + 30);
+        // As sure as of a typical ordinary message: loose codes gone, the
+        // precise one still to a quarter, the strong one untouched.
+        assert_eq!(cut(0.001), 55 + 30);
+        // Without sure_below the old cut.
+        let old = ModelCombination {
+            sure_below: None,
+            ..c.clone()
+        };
+        assert_eq!(
+            -old.adjust_parts(&reasons, 0.001, "phishing", 0.0, 20, t)
+                .weight,
+            71
+        );
+    }
 
     fn combination(min_known: Option<u32>) -> ModelCombination {
         ModelCombination {

@@ -587,6 +587,7 @@ fn with_model(rows: &[(&str, &str)]) -> Snapshot {
         weak_factor: 0.0,
         loose_codes: None,
         precise_below: None,
+        sure_below: None,
         overrule_below: 1.0,
         min_known: None,
         suspicious_weight: 40,
