@@ -473,6 +473,17 @@ fn scan_numbers(
         if kind == ItemKind::Number && !plus && after_id_label(&clean[..start]) {
             continue;
         }
+        // A short run written with the international prefix "00" and no
+        // call word before it ("Ticket 00123", "会员卡号 001234567") is an
+        // id, not a caller abroad imitating a hotline.
+        if kind == ItemKind::Number
+            && !plus
+            && digits.starts_with("00")
+            && digits.len() <= 9
+            && !after_phone_label(&clean[..start])
+        {
+            continue;
+        }
         if kind == ItemKind::Number {
             ex.numbers_seen += 1;
         }
@@ -520,6 +531,20 @@ const ID_LABELS: &[&str] = &[
     "customer no",
     "member no",
 ];
+
+/// Words that say the digits after them are to be called.
+const PHONE_LABELS: &[&str] = &[
+    "电话", "致电", "拨打", "来电", "热线", "联系", "号码", "回电", "call", "tel", "phone", "ring",
+    "dial", "hotline", "contact",
+];
+
+/// True when one of [`PHONE_LABELS`] is among the last dozen characters
+/// of `before`.
+fn after_phone_label(before: &str) -> bool {
+    let start = before.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    let tail = before[start..].to_ascii_lowercase();
+    PHONE_LABELS.iter().any(|l| tail.contains(l))
+}
 
 /// True when `before` (the text up to a digit run) ends with an id label,
 /// allowing a colon, `#`, `:` or spaces between label and digits.
@@ -701,7 +726,13 @@ mod tests {
             ["13812345678"]
         );
         // A label at the end of a longer word does not count.
-        assert_eq!(values("preference 00123", ItemKind::Number), ["00123"]);
+        assert_eq!(values("preference call 00123", ItemKind::Number), ["00123"]);
+        // A short "00" run with no call word is an id; with one, a number.
+        assert!(values("会员卡号 001234567 积分已到账", ItemKind::Number).is_empty());
+        assert!(values("Ticket 00123 is ready", ItemKind::Number).is_empty());
+        assert!(values("Your verification code is 001100", ItemKind::Number).is_empty());
+        assert!(values("编码00123", ItemKind::Number).is_empty());
+        assert_eq!(values("请致电 0095588 咨询", ItemKind::Number), ["0095588"]);
     }
 
     #[test]
