@@ -17,6 +17,55 @@ use crate::fasthash::FastMap;
 /// by `fanzha link protected-domains` from `data/protected_domains.txt`.
 pub(crate) const PROTECTED_DOMAINS: &[u8] = include_bytes!("../../data/protected_domains.bin");
 
+/// A label token a hosting platform generates itself (a CDN's distribution
+/// name, a deploy preview's commit hash): random by construction, so no
+/// evidence of a throwaway host (`generated_tokens` in `links.json`).
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
+pub(crate) struct GeneratedToken {
+    /// The platform's domain (`cloudfront.net`); the host must end with it.
+    pub suffix: String,
+    /// What the token starts with (`d` for CloudFront), possibly empty.
+    #[cfg_attr(test, serde(default))]
+    pub prefix: String,
+    /// `hex` (0-9a-f) or `alnum` (0-9a-z) for the rest of the token.
+    pub chars: String,
+    /// Shortest and longest token, prefix included.
+    pub min_len: usize,
+    pub max_len: usize,
+}
+
+impl GeneratedToken {
+    /// True when `token` of a label of `host` is one this platform makes.
+    pub(crate) fn matches(&self, host: &str, token: &str) -> bool {
+        let on_platform = host
+            .strip_suffix(self.suffix.as_str())
+            .is_some_and(|h| h.ends_with('.'));
+        let body_ok = |c: u8| match self.chars.as_str() {
+            "hex" => c.is_ascii_hexdigit() && !c.is_ascii_uppercase(),
+            _ => c.is_ascii_lowercase() || c.is_ascii_digit(),
+        };
+        on_platform
+            && (self.min_len..=self.max_len).contains(&token.len())
+            && token
+                .strip_prefix(self.prefix.as_str())
+                .is_some_and(|rest| rest.bytes().all(body_ok))
+    }
+}
+
+impl FromJson for GeneratedToken {
+    fn from_json(v: &Value) -> Read<GeneratedToken> {
+        let f = Fields::of(v)?;
+        Ok(GeneratedToken {
+            suffix: f.req("suffix")?,
+            prefix: f.opt("prefix")?,
+            chars: f.req("chars")?,
+            min_len: f.req("min_len")?,
+            max_len: f.req("max_len")?,
+        })
+    }
+}
+
 /// Thresholds of the host-shape signals (`shape` in `links.json`).
 #[derive(Debug, Clone)]
 #[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
@@ -203,6 +252,9 @@ struct RawRules {
     /// organisation page.
     #[cfg_attr(test, serde(default))]
     project_hosts: Vec<String>,
+    /// Label tokens platforms generate (never `link.random_label`).
+    #[cfg_attr(test, serde(default))]
+    generated_tokens: Vec<GeneratedToken>,
     /// IDN spoof-check data (see [`IdnData`]).
     #[cfg_attr(test, serde(default))]
     idn: IdnData,
@@ -275,6 +327,7 @@ impl FromJson for RawRules {
             max_subdomain_depth: f.req("max_subdomain_depth")?,
             shape: f.opt("shape")?,
             project_hosts: f.opt("project_hosts")?,
+            generated_tokens: f.opt("generated_tokens")?,
             idn: f.opt("idn")?,
             standard_ports: f.req("standard_ports")?,
             risky_tlds: f.req("risky_tlds")?,
@@ -298,6 +351,7 @@ pub struct LinkRules {
     category_bonus: FastMap<String, i32>,
     pub(crate) max_subdomain_depth: usize,
     pub(crate) shape: Shape,
+    pub(crate) generated_tokens: Vec<GeneratedToken>,
     pub(crate) project_hosts: Vec<String>,
     pub(crate) idn: IdnRules,
     pub(crate) protected: Protected,
@@ -508,6 +562,15 @@ impl LinkRules {
             category_bonus: raw.category_bonus.into_iter().collect(),
             max_subdomain_depth: raw.max_subdomain_depth.max(1),
             shape: raw.shape,
+            generated_tokens: raw
+                .generated_tokens
+                .into_iter()
+                .map(|mut g| {
+                    g.suffix.make_ascii_lowercase();
+                    g.prefix.make_ascii_lowercase();
+                    g
+                })
+                .collect(),
             project_hosts: lower_all(raw.project_hosts).collect(),
             idn,
             protected,

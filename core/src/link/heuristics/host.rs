@@ -66,7 +66,7 @@ pub(super) fn domain_signals(
     {
         return parts.shared;
     }
-    shape_signals(rules, &parts, a);
+    shape_signals(rules, host, &parts, a);
 
     brand_signals(rules, lang, host, &parts, facts, a);
     parts.shared
@@ -74,8 +74,9 @@ pub(super) fn domain_signals(
 
 /// The shape of the host's own labels (left of the public suffix): random
 /// tokens, hyphen chains, long digit runs, punycode. Each is weak alone.
-fn shape_signals(rules: &LinkRules, parts: &HostParts, a: &mut Assessment) {
+fn shape_signals(rules: &LinkRules, host: &str, parts: &HostParts, a: &mut Assessment) {
     let shape = &rules.shape;
+    let generated = |t: &str| rules.generated_tokens.iter().any(|g| g.matches(host, t));
     let own = parts
         .sub
         .into_iter()
@@ -93,10 +94,17 @@ fn shape_signals(rules: &LinkRules, parts: &HostParts, a: &mut Assessment) {
             continue;
         }
         chain |= label.bytes().filter(|&b| b == b'-').count() >= shape.hyphen_chain_min;
-        digits |= longest_run(label, |b| b.is_ascii_digit()) >= shape.digit_run_min
+        // A token the platform generated says nothing about who made the
+        // site: no randomness and no digit run from it.
+        digits |= label
+            .split(['-', '_'])
+            .filter(|t| !generated(t))
+            .any(|t| longest_run(t, |b| b.is_ascii_digit()) >= shape.digit_run_min)
             && label.bytes().any(|b| b.is_ascii_alphabetic());
         if random.is_none() {
-            random = label.split(['-', '_']).find(|t| random_token(t, shape));
+            random = label
+                .split(['-', '_'])
+                .find(|t| random_token(t, shape) && !generated(t));
         }
     }
     let w = |code: &str| rules.weight(code);
