@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The generated corpora (tests/corpus/train incl. marketing, conversations, fresh4, fresh5, links)
+# The generated corpora (tests/corpus/train incl. marketing, everyday and scripts,
+# conversations, fresh4 to fresh9, links)
 # match their generators: a template change without regenerating (or a
 # hand edit of a generated file) fails here. Python 3 stdlib only.
 set -euo pipefail
@@ -14,5 +15,9 @@ python3 tests/corpus/gen/fresh4.py --check
 python3 tests/corpus/gen/fresh5.py --check
 python3 tests/corpus/gen/fresh6.py --check
 python3 tests/corpus/gen/fresh7.py --check
+python3 tests/corpus/gen/fresh8.py --check
+python3 tests/corpus/gen/fresh9.py --check
+python3 tests/corpus/gen/everyday.py --check
+python3 tests/corpus/gen/scripts.py --check
 python3 tests/corpus/gen/conversations_fresh.py --check
 python3 tests/corpus/links/generate_links.py --check

@@ -24,7 +24,7 @@ if [ -z "${FANZHA:-}" ]; then
 fi
 T=tests/corpus/train
 INPUTS=(--input $T/fraud_zh.jsonl --input $T/fraud_en.jsonl --input $T/benign_zh.jsonl --input $T/benign_en.jsonl
-  --input $T/marketing_zh.jsonl --input $T/marketing_en.jsonl --input $T/chat_zh.jsonl --input $T/prize_fraud.jsonl --input $T/everyday.jsonl)
+  --input $T/marketing_zh.jsonl --input $T/marketing_en.jsonl --input $T/chat_zh.jsonl --input $T/prize_fraud.jsonl --input $T/everyday.jsonl --input $T/scripts.jsonl)
 OUT=core/data/models/message.fzml
 PATTERNS=core/data/patterns.json
 if [ "${1:-}" = "--check" ]; then
@@ -37,7 +37,7 @@ else
   OUT_W=$OUT
   PATTERNS_W=$PATTERNS
 fi
-report=$("$FANZHA" model train --seed 1 --bits 18 --min-count 16 --epochs 8 --target-fp 0.002 \
+report=$("$FANZHA" model train --seed 2 --bits 18 --min-count 20 --l2 1e-5 --epochs 8 --target-fp 0.002 \
   "${INPUTS[@]}" --out "$OUT_W")
 echo "$report"
 sum=$(echo "$report" | sed -n 's/.*"xxh3":"\([0-9a-f]*\)".*/\1/p')

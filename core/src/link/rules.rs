@@ -136,6 +136,7 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.download",
     "link.brand_download",
     "link.remote_app",
+    "link.redirect",
 ];
 
 /// A protected brand: its official domains and the words phishers borrow.

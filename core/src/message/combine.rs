@@ -56,9 +56,25 @@ pub struct ModelCombination {
     /// cut alike).
     #[serde(default)]
     pub precise_below: Option<f32>,
+    /// Fraud probability under which the model is as sure as it is of a
+    /// typical ordinary message (`fanzha model calibrate`: the median on the
+    /// held-back ordinary messages): there the loose codes are cut
+    /// entirely, not to `weak_factor` (a brand's promotion with a short
+    /// link stacks four or five loose codes, and a quarter of their sum
+    /// still crossed the warning line). `None`: no such cut.
+    #[serde(default)]
+    pub sure_below: Option<f32>,
     /// Below `overrule_below × suspicious_at` the model rates a message
     /// benign.
     pub overrule_below: f32,
+    /// A fraud call of the model counts only when it recognizes at least
+    /// this many of the text's n-grams (`Score::known`). A short line
+    /// ("thanks for yesterday", "hello") gives the model one to five
+    /// n-grams, each weighing as much as a long script's whole text, so a
+    /// single word seen in scams can tip it; below this the rules decide
+    /// alone. `None`: no minimum.
+    #[serde(default)]
+    pub min_known: Option<u32>,
     /// Weight of `message.model` at or above the model's `suspicious_at`.
     pub suspicious_weight: i32,
     /// Weight of `message.model` at or above the model's `dangerous_at`.
@@ -81,7 +97,9 @@ impl Default for ModelCombination {
             weak_factor: 1.0,
             loose_codes: None,
             precise_below: None,
+            sure_below: None,
             overrule_below: 0.0,
+            min_known: None,
             suspicious_weight: 40,
             dangerous_weight: 70,
             type_confidence: 0.6,
@@ -134,13 +152,23 @@ impl ModelCombination {
     /// when `pf` is under `precise_below`, cut to `weak_factor`.
     fn weak_cut(&self, reasons: &[Reason], pf: f32, overrule_at: f32) -> i32 {
         let precise_too = pf < self.precise_below.unwrap_or(overrule_at);
-        let weak: i32 = reasons
+        let sure = self.sure_below.is_some_and(|b| pf < b);
+        let (mut loose, mut precise) = (0i32, 0i32);
+        for r in reasons
             .iter()
-            .filter(|r| {
-                r.weight > 0 && !self.is_strong(&r.code) && (precise_too || self.is_loose(&r.code))
-            })
-            .fold(0i32, |sum, r| sum.saturating_add(r.weight));
-        ((1.0 - self.weak_factor) * weak as f32).round() as i32
+            .filter(|r| r.weight > 0 && !self.is_strong(&r.code))
+        {
+            if self.is_loose(&r.code) {
+                loose = loose.saturating_add(r.weight);
+            } else if precise_too {
+                precise = precise.saturating_add(r.weight);
+            }
+        }
+        if sure {
+            loose.saturating_add(((1.0 - self.weak_factor) * precise as f32).round() as i32)
+        } else {
+            ((1.0 - self.weak_factor) * loose.saturating_add(precise) as f32).round() as i32
+        }
     }
 
     /// The `message.model` contribution for rule `reasons` and a model's
@@ -153,7 +181,7 @@ impl ModelCombination {
             .find(|(c, _)| *c == p.top_class)
             .map(|(_, q)| *q)
             .unwrap_or(0.0);
-        self.adjust_parts(reasons, pf, &p.top_class, top, thresholds)
+        self.adjust_parts(reasons, pf, &p.top_class, top, p.known, thresholds)
     }
 
     /// [`ModelCombination::adjust`] for a [`Score`] of `model` (no evidence
@@ -171,23 +199,32 @@ impl ModelCombination {
             p.fraud_probability(),
             top_class,
             p.top_probability(),
+            p.known,
             thresholds,
         )
     }
 
     /// The contribution for fraud probability `pf`, the top fraud class and
-    /// its probability.
+    /// its probability, with `known` n-grams recognized.
     fn adjust_parts(
         &self,
         reasons: &[Reason],
         pf: f32,
         top_class: &str,
         top_probability: f32,
+        known: u32,
         thresholds: (f32, f32),
     ) -> Adjustment {
         let (s, d) = thresholds;
         let model_type = FraudType::parse(top_class).unwrap_or(FraudType::Other);
         let top_share = if pf > 0.0 { top_probability / pf } else { 0.0 };
+        if pf >= s && known < self.min_known.unwrap_or(0) {
+            return Adjustment {
+                weight: 0,
+                vote: None,
+                stance: Stance::Unsure,
+            };
+        }
         if pf >= s {
             let weight = if pf >= d {
                 self.dangerous_weight
@@ -243,4 +280,84 @@ pub enum Stance {
     /// Below `overrule_below × suspicious`: the model rates the message
     /// ordinary and weak rule evidence is discounted.
     Benign,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sure_benign_call_removes_loose_codes_and_only_cuts_precise_ones() {
+        let reason = |code: &str, weight| Reason {
+            code: code.into(),
+            weight,
+            detail: String::new(),
+        };
+        let reasons = [
+            reason("message.brand_link", 20),
+            reason("message.link_lure", 35),
+            reason("message.fee_demand", 40),
+            reason("message.safe_account", 60),
+        ];
+        let c = ModelCombination {
+            strong_codes: vec!["message.safe_account".into()],
+            weak_factor: 0.25,
+            loose_codes: Some(vec![
+                "message.brand_link".into(),
+                "message.link_lure".into(),
+            ]),
+            precise_below: Some(0.03),
+            sure_below: Some(0.002),
+            overrule_below: 1.0,
+            ..ModelCombination::default()
+        };
+        let t = (0.5, 0.85);
+        let cut = |pf| -c.adjust_parts(&reasons, pf, "phishing", 0.0, 20, t).weight;
+        // Unsure of it (0.1): the loose codes to a quarter (55 → 14).
+        assert_eq!(cut(0.1), 41);
+        // Surer than precise_below: the precise code to a quarter too.
+        assert_eq!(cut(0.01), 41 + 30);
+        // As sure as of a typical ordinary message: loose codes gone, the
+        // precise one still to a quarter, the strong one untouched.
+        assert_eq!(cut(0.001), 55 + 30);
+        // Without sure_below the old cut.
+        let old = ModelCombination {
+            sure_below: None,
+            ..c.clone()
+        };
+        assert_eq!(
+            -old.adjust_parts(&reasons, 0.001, "phishing", 0.0, 20, t)
+                .weight,
+            71
+        );
+    }
+
+    fn combination(min_known: Option<u32>) -> ModelCombination {
+        ModelCombination {
+            min_known,
+            ..ModelCombination::default()
+        }
+    }
+
+    #[test]
+    fn a_fraud_call_on_a_text_the_model_hardly_knows_gives_no_weight() {
+        let thresholds = (0.5, 0.85);
+        let sure = |c: &ModelCombination, known| {
+            c.adjust_parts(&[], 0.95, "rebate_task", 0.9, known, thresholds)
+        };
+        // No minimum: three known n-grams are enough for a dangerous call.
+        let open = combination(None);
+        assert_eq!(sure(&open, 3).stance, Stance::Fraud);
+        assert_eq!(sure(&open, 3).weight, open.dangerous_weight);
+        // With a minimum of eight: the same call on three is set aside…
+        let gated = combination(Some(8));
+        let a = sure(&gated, 3);
+        assert_eq!((a.weight, a.vote, a.stance), (0, None, Stance::Unsure));
+        // …and counts from eight on.
+        assert_eq!(sure(&gated, 8).stance, Stance::Fraud);
+        assert_eq!(sure(&gated, 8).weight, gated.dangerous_weight);
+        // A benign call is not gated (it only ever cuts weak evidence).
+        let b = gated.adjust_parts(&[], 0.0, "rebate_task", 0.0, 1, thresholds);
+        assert_ne!(b.stance, Stance::Fraud);
+    }
 }

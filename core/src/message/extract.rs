@@ -468,6 +468,22 @@ fn scan_numbers(
         }
         let kind = classify_digits(numbers, region, &digits, plus, &clean[..start]);
         let Some(kind) = kind else { continue };
+        // "户号00123", "订单号：0095588…": an id the text names as one, not a
+        // number to call (a card keeps its own context check above).
+        if kind == ItemKind::Number && !plus && after_id_label(&clean[..start]) {
+            continue;
+        }
+        // A short run written with the international prefix "00" and no
+        // call word before it ("Ticket 00123", "会员卡号 001234567") is an
+        // id, not a caller abroad imitating a hotline.
+        if kind == ItemKind::Number
+            && !plus
+            && digits.starts_with("00")
+            && digits.len() <= 9
+            && !after_phone_label(&clean[..start])
+        {
+            continue;
+        }
         if kind == ItemKind::Number {
             ex.numbers_seen += 1;
         }
@@ -479,6 +495,70 @@ fn scan_numbers(
             end,
         });
     }
+}
+
+/// Labels that name the digits after them as a household, order, customer
+/// or other id ("户号", "订单号：", "Order No. ", "ref #"), so they are not a
+/// phone number even when the numbering plan would read one. Not "账号" or
+/// "account": a payee account is often a phone number, and it is checked.
+const ID_LABELS: &[&str] = &[
+    "户号",
+    "编号",
+    "单号",
+    "工号",
+    "学号",
+    "会员号",
+    "客户号",
+    "合同号",
+    "票号",
+    "批次",
+    "序号",
+    "房号",
+    "车次",
+    "货号",
+    "证号",
+    "流水号",
+    "order",
+    "order no",
+    "order no.",
+    "order #",
+    "ref",
+    "reference",
+    "invoice",
+    "invoice no",
+    "booking",
+    "booking ref",
+    "customer no",
+    "member no",
+];
+
+/// Words that say the digits after them are to be called.
+const PHONE_LABELS: &[&str] = &[
+    "电话", "致电", "拨打", "来电", "热线", "联系", "号码", "回电", "call", "tel", "phone", "ring",
+    "dial", "hotline", "contact",
+];
+
+/// True when one of [`PHONE_LABELS`] is among the last dozen characters
+/// of `before`.
+fn after_phone_label(before: &str) -> bool {
+    let start = before.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    let tail = before[start..].to_ascii_lowercase();
+    PHONE_LABELS.iter().any(|l| tail.contains(l))
+}
+
+/// True when `before` (the text up to a digit run) ends with an id label,
+/// allowing a colon, `#`, `:` or spaces between label and digits.
+fn after_id_label(before: &str) -> bool {
+    let head = before.trim_end_matches([' ', ':', '：', '#', '＃', '\u{3000}']);
+    let tail_start = head.char_indices().rev().nth(15).map_or(0, |(i, _)| i);
+    let tail = head[tail_start..].to_ascii_lowercase();
+    ID_LABELS.iter().any(|l| {
+        tail.ends_with(l)
+            && !tail[..tail.len() - l.len()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+    })
 }
 
 /// A phone number (by the numbering plan, [`number::written_in_text`]) or
@@ -629,6 +709,30 @@ mod tests {
             ["6222 0212 3456 7890 123"]
         );
         assert!(values("尾号1234", ItemKind::BankCard).is_empty());
+    }
+
+    #[test]
+    fn ids_named_as_ids_are_not_numbers() {
+        // Read as "+123" / "+95588" by the plan, but the text names them ids.
+        assert!(values("您户号00123本期水费52.30元", ItemKind::Number).is_empty());
+        assert!(values("订单号：0095588", ItemKind::Number).is_empty());
+        assert!(values("Order No. 0044 7700 900123", ItemKind::Number).is_empty());
+        // Without the label they are still numbers; a plus sign always is.
+        assert_eq!(values("请拨打00123", ItemKind::Number), ["00123"]);
+        assert_eq!(values("客户号+95588", ItemKind::Number), ["+95588"]);
+        // An account can be a phone number (a payee's Alipay id): kept.
+        assert_eq!(
+            values("支付宝账号13812345678", ItemKind::Number),
+            ["13812345678"]
+        );
+        // A label at the end of a longer word does not count.
+        assert_eq!(values("preference call 00123", ItemKind::Number), ["00123"]);
+        // A short "00" run with no call word is an id; with one, a number.
+        assert!(values("会员卡号 001234567 积分已到账", ItemKind::Number).is_empty());
+        assert!(values("Ticket 00123 is ready", ItemKind::Number).is_empty());
+        assert!(values("Your verification code is 001100", ItemKind::Number).is_empty());
+        assert!(values("编码00123", ItemKind::Number).is_empty());
+        assert_eq!(values("请致电 0095588 咨询", ItemKind::Number), ["0095588"]);
     }
 
     #[test]

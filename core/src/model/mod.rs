@@ -124,6 +124,9 @@ pub struct Score {
     pub probabilities: Vec<f32>,
     /// Index of the most likely non-benign class.
     pub top: usize,
+    /// How many of the input's distinct n-grams the model has weights for
+    /// (how much of the text it recognizes).
+    pub known: u32,
 }
 
 impl Score {
@@ -149,6 +152,8 @@ pub struct Prediction {
     /// `(n-gram text, contribution)`, largest first (at most 10). Latin
     /// word n-grams carry a `w:` prefix.
     pub evidence: Vec<(String, f32)>,
+    /// How many of the input's distinct n-grams the model has weights for.
+    pub known: u32,
 }
 
 impl Prediction {
@@ -285,8 +290,10 @@ impl Model {
         let n = self.classes.len();
         acc.clear();
         acc.resize(n, 0);
+        let mut known = 0u32;
         for &b in buckets {
             if let Some(row) = self.row(b) {
+                known += 1;
                 for (a, &w) in acc.iter_mut().zip(row) {
                     *a += i32::from(w);
                 }
@@ -304,7 +311,11 @@ impl Model {
                     .then(b.cmp(&a))
             })
             .unwrap_or(0);
-        Score { probabilities, top }
+        Score {
+            probabilities,
+            top,
+            known,
+        }
     }
 
     /// The n-grams of `text` that pushed most toward class `top` over
@@ -372,6 +383,7 @@ impl Model {
             probabilities: self.classes.iter().cloned().zip(s.probabilities).collect(),
             top_class: self.classes.get(s.top).cloned().unwrap_or_default(),
             evidence,
+            known: s.known,
         }
     }
 

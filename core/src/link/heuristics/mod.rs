@@ -11,7 +11,9 @@
 //!   look-alike labels, lure words;
 //! - [`platform`]: free hosting and code-hosting platforms (never evidence
 //!   by themselves);
-//! - [`download`]: installers, profiles and remote-control apps.
+//! - [`download`]: installers, profiles and remote-control apps;
+//! - [`redirect`]: a web address carried inside the link (an open
+//!   redirector on an official site), followed once.
 //!
 //! Everything here is local: the canonical URL, the Public Suffix List
 //! (compiled in, private section included, so `x.pages.dev` is its own site
@@ -25,6 +27,7 @@ mod idn;
 mod model;
 mod parts;
 mod platform;
+mod redirect;
 
 use super::canon::{self, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
 use super::rules::HostFacts;
@@ -37,7 +40,15 @@ use download::{download, remote_app};
 use host::domain_signals;
 use model::model_signal;
 
+/// How many carried addresses are followed (`a.com/?u=https://b.com/…`):
+/// one, so a link nested in itself a thousand times costs two checks.
+const MAX_REDIRECT_DEPTH: u8 = 1;
+
 pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdict> {
+    check_at(snap, lang, url, 0)
+}
+
+fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Verdict> {
     if url.len() > MAX_URL_BYTES {
         return Err(Error::input(Kind::Link, "longer than 1 MiB"));
     }
@@ -81,12 +92,26 @@ pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdi
     };
     let official = facts.official;
     let user_content = facts.user_content;
+    // An address carried inside this one, on another host: the outer
+    // site's standing does not vouch for where the link goes.
+    let carried = redirect::carried_target(host, &c.path, c.query.as_deref());
     match (official, user_content) {
         (_, true) => a.add(
             "link.user_content",
             w("link.user_content"),
             "Anyone can publish pages on this site; its owner does not vouch for them",
         ),
+        (Some(b), false) if carried.is_some() => {
+            let brand = rules.brand(b);
+            a.add(
+                "link.redirect",
+                w("link.redirect"),
+                format!(
+                    "Passes through {}'s site on to another address",
+                    brand.name_en
+                ),
+            );
+        }
         (Some(b), false) => {
             let brand = rules.brand(b);
             a.identify(
@@ -122,7 +147,7 @@ pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdi
     // A brand's own domain is never judged for brand imitation; only a
     // trusted one (not open to anyone's content) is spared the download
     // signals.
-    let trusted = official.is_some() && !user_content;
+    let trusted = official.is_some() && !user_content && carried.is_none();
     let dl = if trusted {
         None
     } else {
@@ -135,6 +160,19 @@ pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdi
     }
     if shared && official.is_none() && !user_content {
         platform::shared_hosting_combo(rules, &mut a);
+    }
+    if let Some(target) = carried.filter(|_| depth < MAX_REDIRECT_DEPTH) {
+        if let Ok(v) = check_at(snap, lang, &target, depth + 1) {
+            if v.level >= crate::verdict::Level::Suspicious {
+                let to = v.normalized.clone().unwrap_or(target);
+                a.add_typed(
+                    "link.redirect_target",
+                    i32::from(v.score),
+                    format!("It leads on to {to}, rated {}", v.level.as_str()),
+                    v.fraud_type.unwrap_or(FraudType::Phishing),
+                );
+            }
+        }
     }
     Ok(a.finish(snap, lang))
 }
