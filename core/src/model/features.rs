@@ -205,6 +205,19 @@ fn message_grams(norm: &str, out: &mut Vec<String>) {
 }
 
 fn link_grams(norm: &str, out: &mut Vec<String>) {
+    let (host, path) = split_link(norm);
+    each_link_gram(host, path, &mut LinkGramBuf::default(), |g| {
+        out.push(String::from_utf8_lossy(g).into_owned())
+    });
+}
+
+/// Characters of a link's path the model reads.
+pub(crate) const LINK_PATH_CHARS: usize = 256;
+
+/// A normalized link's host and path as the model reads them: trimmed,
+/// after any `scheme://`, the host cut at the first `/`, `?` or `#`,
+/// without user info (`…@`) or port (`:…`).
+pub(crate) fn split_link(norm: &str) -> (&str, &str) {
     let s = norm.trim();
     let s = s.split_once("://").map(|(_, r)| r).unwrap_or(s);
     let (host, path) = match s.find(['/', '?', '#']) {
@@ -213,30 +226,145 @@ fn link_grams(norm: &str, out: &mut Vec<String>) {
     };
     let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
     let host = host.split(':').next().unwrap_or(host);
-    let marked: Vec<char> = format!("^{host}$").chars().collect();
-    for n in 2..=5 {
-        for w in marked.windows(n) {
-            out.push(format!("h:{}", w.iter().collect::<String>()));
+    (host, path)
+}
+
+/// Buffers of [`each_link_gram`], reused from one link to the next.
+#[derive(Debug, Default)]
+pub(crate) struct LinkGramBuf {
+    /// `^host$`, the path's first [`LINK_PATH_CHARS`] characters, then
+    /// zeros (a gram of up to 5 ASCII bytes is copied with a fixed-size
+    /// copy).
+    text: Vec<u8>,
+    /// A label gram (`l:`, `tld:`, `d:`, `depth:`) being written.
+    gram: Vec<u8>,
+}
+
+/// Every n-gram of the model's link features, each as its full text
+/// (`h:^ab`, `l:example`, `tld:com`, `d:example.com`, `depth:2`, `p:/ab`):
+/// host character 2–5-grams between `^` and `$`, labels, TLD, last two
+/// labels, label count, path character 3-grams. `host` and `path` come
+/// from [`split_link`] on a normalized link. The one implementation behind
+/// the model's featurization, its scoring, and the link check's fast path
+/// (`link::heuristics::model`); `f` sees each gram's bytes (valid UTF-8).
+pub(crate) fn each_link_gram(host: &str, path: &str, b: &mut LinkGramBuf, f: impl FnMut(&[u8])) {
+    // At most LINK_PATH_CHARS bytes hold at most that many characters.
+    let path = match path.len() > LINK_PATH_CHARS {
+        true => match path.char_indices().nth(LINK_PATH_CHARS) {
+            Some((i, _)) => &path[..i],
+            None => path,
+        },
+        false => path,
+    };
+    let text = &mut b.text;
+    text.clear();
+    text.push(b'^');
+    text.extend_from_slice(host.as_bytes());
+    text.push(b'$');
+    text.extend_from_slice(path.as_bytes());
+    text.extend_from_slice(&[0; 8]);
+    each_link_gram_marked(&b.text, host.len() + 2, path.len(), &mut b.gram, f);
+}
+
+/// [`each_link_gram`] on a link already written out: `text` holds `^host$`
+/// (`marked` bytes), the path's first [`LINK_PATH_CHARS`] characters
+/// (`path` bytes), then at least 8 bytes of padding; `gram` is a buffer
+/// for long label grams.
+pub(crate) fn each_link_gram_marked(
+    text: &[u8],
+    marked: usize,
+    path: usize,
+    gram: &mut Vec<u8>,
+    mut f: impl FnMut(&[u8]),
+) {
+    let host_ascii = text[..marked].is_ascii();
+    let path_ascii = text[marked..marked + path].is_ascii();
+    // Host 2–5-grams and path 3-grams, most of a link's grams. ASCII (nearly
+    // every link: the host is punycode): a fixed 5-byte copy after the
+    // prefix, then the gram's own length hashed.
+    let mut small = [0u8; 24];
+    small[..2].copy_from_slice(b"h:");
+    if host_ascii {
+        for n in 2..=5 {
+            for i in 0..(marked + 1).saturating_sub(n) {
+                small[2..7].copy_from_slice(&text[i..i + 5]);
+                f(&small[..2 + n]);
+            }
+        }
+    } else {
+        char_windows(&text[..marked], &[2, 3, 4, 5], &mut small, &mut f);
+    }
+    small[..2].copy_from_slice(b"p:");
+    if path_ascii {
+        for i in marked..(marked + path).saturating_sub(2) {
+            small[2..7].copy_from_slice(&text[i..i + 5]);
+            f(&small[..5]);
+        }
+    } else {
+        char_windows(&text[marked..marked + path], &[3], &mut small, &mut f);
+    }
+    let buf = gram;
+    let mut stack = [0u8; 96];
+    let mut emit = |prefix: &[u8], parts: &[&[u8]]| {
+        let len = prefix.len() + parts.iter().map(|p| p.len() + 1).sum::<usize>() - 1;
+        if len <= stack.len() {
+            // Short grams (nearly all): written on the stack.
+            stack[..prefix.len()].copy_from_slice(prefix);
+            let mut n = prefix.len();
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    stack[n] = b'.';
+                    n += 1;
+                }
+                stack[n..n + p.len()].copy_from_slice(p);
+                n += p.len();
+            }
+            f(&stack[..n]);
+            return;
+        }
+        buf.clear();
+        buf.extend_from_slice(prefix);
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                buf.push(b'.');
+            }
+            buf.extend_from_slice(p);
+        }
+        f(buf);
+    };
+    let mut labels = 0usize;
+    let (mut last, mut prev): (Option<&[u8]>, Option<&[u8]>) = (None, None);
+    let host = &text[1..marked - 1];
+    for l in host.split(|&c| c == b'.').filter(|l| !l.is_empty()) {
+        emit(b"l:", &[l]);
+        labels += 1;
+        prev = last;
+        last = Some(l);
+    }
+    if let Some(tld) = last {
+        emit(b"tld:", &[tld]);
+        if let Some(p) = prev {
+            emit(b"d:", &[p, tld]);
         }
     }
-    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
-    for l in &labels {
-        out.push(format!("l:{l}"));
-    }
-    if let Some(tld) = labels.last() {
-        out.push(format!("tld:{tld}"));
-    }
-    if labels.len() >= 2 {
-        out.push(format!(
-            "d:{}.{}",
-            labels[labels.len() - 2],
-            labels[labels.len() - 1]
-        ));
-    }
-    out.push(format!("depth:{}", labels.len().min(6)));
-    let pchars: Vec<char> = path.chars().take(256).collect();
-    for w in pchars.windows(3) {
-        out.push(format!("p:{}", w.iter().collect::<String>()));
+    // 0..=6: one digit.
+    emit(b"depth:", &[&[b'0' + labels.min(6) as u8]]);
+}
+
+/// The `n`-character windows of `text` (UTF-8) for each `n` of `sizes`,
+/// each written after the 2-byte prefix already in `small` (a window of
+/// 5 characters is at most 20 bytes).
+fn char_windows(text: &[u8], sizes: &[usize], small: &mut [u8; 24], f: &mut impl FnMut(&[u8])) {
+    let starts: Vec<usize> = (0..text.len())
+        .filter(|&i| (text[i] as i8) >= -0x40)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    for &n in sizes {
+        for w in starts.windows(n + 1) {
+            let g = &text[w[0]..w[n]];
+            small[2..2 + g.len()].copy_from_slice(g);
+            f(&small[..2 + g.len()]);
+        }
     }
 }
 
@@ -247,7 +375,7 @@ pub(crate) struct Scratch {
     norm: String,
     gram: String,
     hashes: Vec<u64>,
-    chars: Vec<char>,
+    link: LinkGramBuf,
     /// The deduplicated buckets of the last [`Scratch::buckets`] call.
     pub(crate) buckets: Vec<u32>,
     /// Per-class integer sums (used by the model's scoring).
@@ -276,13 +404,7 @@ impl Scratch {
                 let hashes = &mut self.hashes;
                 message_hashes(&self.norm, seed, &mut self.gram, &mut |h, _| hashes.push(h))
             }
-            FeatureKind::Link => link_hashes(
-                &self.norm,
-                seed,
-                &mut self.gram,
-                &mut self.chars,
-                &mut self.hashes,
-            ),
+            FeatureKind::Link => link_hashes(&self.norm, seed, &mut self.link, &mut self.hashes),
         }
         self.hashes.sort_unstable();
         self.hashes.dedup();
@@ -431,68 +553,10 @@ fn word_hashes(
     *prev = Some(w);
 }
 
-/// The link grams of [`link_grams`], hashed from one reused buffer.
-fn link_hashes(norm: &str, seed: u64, g: &mut String, marked: &mut Vec<char>, out: &mut Vec<u64>) {
-    let s = norm.trim();
-    let s = s.split_once("://").map(|(_, r)| r).unwrap_or(s);
-    let (host, path) = match s.find(['/', '?', '#']) {
-        Some(i) => (&s[..i], &s[i..]),
-        None => (s, ""),
-    };
-    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
-    let host = host.split(':').next().unwrap_or(host);
-    let mut hash = |g: &str| out.push(xxh3_64_with_seed(g.as_bytes(), seed));
-    marked.clear();
-    marked.push('^');
-    marked.extend(host.chars());
-    marked.push('$');
-    for n in 2..=5 {
-        for w in marked.windows(n) {
-            g.clear();
-            g.push_str("h:");
-            g.extend(w);
-            hash(g);
-        }
-    }
-    let mut labels = 0usize;
-    let mut last: Option<&str> = None;
-    let mut prev: Option<&str> = None;
-    for l in host.split('.').filter(|l| !l.is_empty()) {
-        g.clear();
-        g.push_str("l:");
-        g.push_str(l);
-        hash(g);
-        labels += 1;
-        prev = last;
-        last = Some(l);
-    }
-    if let Some(tld) = last {
-        g.clear();
-        g.push_str("tld:");
-        g.push_str(tld);
-        hash(g);
-        if let Some(p) = prev {
-            g.clear();
-            g.push_str("d:");
-            g.push_str(p);
-            g.push('.');
-            g.push_str(tld);
-            hash(g);
-        }
-    }
-    g.clear();
-    g.push_str("depth:");
-    // 0..=6: one digit.
-    g.push(char::from(b'0' + labels.min(6) as u8));
-    hash(g);
-    marked.clear();
-    marked.extend(path.chars().take(256));
-    for w in marked.windows(3) {
-        g.clear();
-        g.push_str("p:");
-        g.extend(w);
-        hash(g);
-    }
+/// The link grams of [`link_grams`], hashed from reused buffers.
+fn link_hashes(norm: &str, seed: u64, b: &mut LinkGramBuf, out: &mut Vec<u64>) {
+    let (host, path) = split_link(norm);
+    each_link_gram(host, path, b, |g| out.push(xxh3_64_with_seed(g, seed)));
 }
 
 #[cfg(test)]
@@ -537,6 +601,107 @@ mod nfkc_tests {
             "\u{F900}compat",
         ] {
             assert_eq!(nfkc_quick(t), is_nfkc_quick(t.chars()), "{t:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod link_gram_tests {
+    use super::*;
+
+    /// The link grams as the model was first written to read them (owned
+    /// strings, character windows): [`link_grams`] must give the same.
+    fn reference_link_grams(norm: &str, out: &mut Vec<String>) {
+        let s = norm.trim();
+        let s = s.split_once("://").map(|(_, r)| r).unwrap_or(s);
+        let (host, path) = match s.find(['/', '?', '#']) {
+            Some(i) => (&s[..i], &s[i..]),
+            None => (s, ""),
+        };
+        let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
+        let host = host.split(':').next().unwrap_or(host);
+        let marked: Vec<char> = format!("^{host}$").chars().collect();
+        for n in 2..=5 {
+            for w in marked.windows(n) {
+                out.push(format!("h:{}", w.iter().collect::<String>()));
+            }
+        }
+        let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+        for l in &labels {
+            out.push(format!("l:{l}"));
+        }
+        if let Some(tld) = labels.last() {
+            out.push(format!("tld:{tld}"));
+        }
+        if labels.len() >= 2 {
+            out.push(format!(
+                "d:{}.{}",
+                labels[labels.len() - 2],
+                labels[labels.len() - 1]
+            ));
+        }
+        out.push(format!("depth:{}", labels.len().min(6)));
+        let pchars: Vec<char> = path.chars().take(256).collect();
+        for w in pchars.windows(3) {
+            out.push(format!("p:{}", w.iter().collect::<String>()));
+        }
+    }
+
+    fn links() -> Vec<String> {
+        let mut out: Vec<String> = [
+            "https://例子.测试/路径/页面?q=1",
+            "http://user@xn--80ak6aa92e.com:8080/a",
+            "  HTTPS://WWW.Example.COM/Path/Ünïcode#frag ",
+            "a",
+            "",
+            ".",
+            "://",
+            "http://a..b.../",
+            "http://xn--e1afmkfd.xn--p1ai/путь/к/файлу",
+            "ftp://[::1]:21/x",
+            "example.com",
+            "http://😀.ws/😀😀😀",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/corpus/links");
+        for f in [
+            "fresh.jsonl",
+            "fresh2.jsonl",
+            "projects.jsonl",
+            "spoof_cases.jsonl",
+        ] {
+            let Ok(t) = std::fs::read_to_string(format!("{root}/{f}")) else {
+                continue;
+            };
+            for l in t.lines().take(400) {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
+                    for k in ["url", "text", "host", "input"] {
+                        if let Some(s) = v.get(k).and_then(|x| x.as_str()) {
+                            out.push(s.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        let long = format!("http://{}.com/{}", "ab".repeat(40), "é".repeat(300));
+        out.push(long);
+        out
+    }
+
+    #[test]
+    fn link_grams_are_the_reference_grams() {
+        let links = links();
+        assert!(links.len() > 100, "the link corpora were read");
+        for l in &links {
+            let norm = normalize(l);
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            link_grams(&norm, &mut got);
+            reference_link_grams(&norm, &mut want);
+            got.sort();
+            want.sort();
+            assert_eq!(got, want, "{l}");
         }
     }
 }

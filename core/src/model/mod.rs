@@ -22,7 +22,7 @@
 //! assert!(p.fraud_probability() > 0.5);
 //! ```
 
-mod features;
+pub(crate) mod features;
 mod format;
 mod pack;
 mod train;

@@ -17,6 +17,7 @@
 
 use super::super::model_table::ModelTable;
 use super::super::rules::LinkRules;
+use crate::model::features;
 use crate::model::{FeatureKind, Model};
 use crate::scoring::Assessment;
 use crate::verdict::FraudType;
@@ -32,12 +33,15 @@ struct Buffers {
     hashes: Vec<u64>,
     /// The open-addressing set that deduplicates them (0: empty slot).
     seen: Vec<u64>,
+    /// A buffer for long label grams.
+    grams: Vec<u8>,
 }
 
 thread_local! {
     static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers {
         hashes: Vec::with_capacity(4 * MAX_TEXT + 64),
         seen: Vec::new(),
+        grams: Vec::new(),
     });
 }
 
@@ -80,13 +84,13 @@ fn dedup_hashes(hashes: &mut Vec<u64>, seen: &mut Vec<u64>) {
 /// Most classes on the fast path.
 const MAX_CLASSES: usize = 8;
 /// Path characters read by the model.
-const PATH_CHARS: usize = 256;
+const PATH_CHARS: usize = features::LINK_PATH_CHARS;
 
 /// An ASCII link as the model normalizes it (lowercase, digits as `0`),
 /// written `^host$path`.
 pub(super) struct Normalized {
-    /// `^host$path`, then zeros: 8 bytes of padding so that a gram of up
-    /// to 5 bytes is copied with a fixed-size copy.
+    /// `^host$path`, then zeros (at least 8 bytes: a gram of up to 5
+    /// bytes is copied with a fixed-size copy).
     text: [u8; MAX_TEXT + 10],
     /// Length of `^host$`.
     host: usize,
@@ -148,57 +152,14 @@ impl Normalized {
         Some(n)
     }
 
-    /// Every n-gram of the model's link features, in the model's order,
-    /// as its full text (`h:^ab`, `l:example`, `tld:com`, `d:example.com`,
-    /// `depth:2`, `p:/ab`).
-    fn each_gram(&self, mut f: impl FnMut(&[u8])) {
-        // Host 2–5-grams and path 3-grams, most of a link's grams: a fixed
-        // 5-byte copy after the prefix, then the gram's own length hashed
-        // (the order of the grams does not matter: the scoring sums integers).
-        let mut small = [0u8; 8];
-        small[..2].copy_from_slice(b"h:");
-        for n in 2..=5 {
-            for i in 0..(self.host + 1).saturating_sub(n) {
-                small[2..7].copy_from_slice(&self.text[i..i + 5]);
-                f(&small[..2 + n]);
-            }
-        }
-        small[..2].copy_from_slice(b"p:");
-        for i in self.host..(self.host + self.path).saturating_sub(2) {
-            small[2..7].copy_from_slice(&self.text[i..i + 5]);
-            f(&small[..5]);
-        }
-        let mut buf = [0u8; MAX_TEXT + 16];
-        let mut emit = |prefix: &[u8], parts: &[&[u8]]| {
-            buf[..prefix.len()].copy_from_slice(prefix);
-            let mut n = prefix.len();
-            for (i, p) in parts.iter().enumerate() {
-                if i > 0 {
-                    buf[n] = b'.';
-                    n += 1;
-                }
-                buf[n..n + p.len()].copy_from_slice(p);
-                n += p.len();
-            }
-            f(&buf[..n]);
-        };
-        let marked = &self.text[..self.host];
-        let host = &marked[1..marked.len() - 1];
-        let mut labels = 0usize;
-        let (mut last, mut prev): (Option<&[u8]>, Option<&[u8]>) = (None, None);
-        for l in host.split(|&c| c == b'.').filter(|l| !l.is_empty()) {
-            emit(b"l:", &[l]);
-            labels += 1;
-            prev = last;
-            last = Some(l);
-        }
-        if let Some(tld) = last {
-            emit(b"tld:", &[tld]);
-            if let Some(p) = prev {
-                emit(b"d:", &[p, tld]);
-            }
-        }
-        emit(b"depth:", &[&[b'0' + labels.min(6) as u8]]);
+    /// Every n-gram of the model's link features, as its full text
+    /// (`h:^ab`, `l:example`, `tld:com`, `d:example.com`, `depth:2`,
+    /// `p:/ab`): the model's own enumeration
+    /// ([`features::each_link_gram`]) on this link's host and path.
+    fn each_gram(&self, gram: &mut Vec<u8>, f: impl FnMut(&[u8])) {
+        // `text` is laid out as the enumeration reads it (`^host$path`,
+        // the path cut at PATH_CHARS ASCII characters, zeros after).
+        features::each_link_gram_marked(&self.text, self.host, self.path, gram, f);
     }
 
     /// `1 - P(benign)`, as [`Model::link_fraud_probability`] computes it;
@@ -216,7 +177,7 @@ impl Normalized {
             b.hashes.clear();
             let seed = u64::from(FeatureKind::Link.code());
             let hashes = &mut b.hashes;
-            self.each_gram(|g| hashes.push(xxh3_64_with_seed(g, seed)));
+            self.each_gram(&mut b.grams, |g| hashes.push(xxh3_64_with_seed(g, seed)));
             dedup_hashes(&mut b.hashes, &mut b.seen);
             let mut probs = [0f32; MAX_CLASSES];
             let classes = probabilities(m, rows, &b.hashes, &mut probs)?;
@@ -231,7 +192,8 @@ impl Normalized {
     pub(super) fn evidence(&self, m: &Model, rows: Rows, k: usize) -> Option<Vec<String>> {
         let seed = u64::from(FeatureKind::Link.code());
         let mut hashes: Vec<u64> = Vec::new();
-        self.each_gram(|g| hashes.push(xxh3_64_with_seed(g, seed)));
+        let mut grams = Vec::new();
+        self.each_gram(&mut grams, |g| hashes.push(xxh3_64_with_seed(g, seed)));
         dedup_hashes(&mut hashes, &mut Vec::new());
         let mut probs = [0f32; MAX_CLASSES];
         let n = probabilities(m, rows, &hashes, &mut probs)?;
@@ -259,7 +221,7 @@ impl Normalized {
         let floor = ev[k.min(ev.len()) - 1].1;
         ev.retain(|e| e.1.total_cmp(&floor).is_ge());
         let mut texts: Vec<Option<String>> = vec![None; ev.len()];
-        self.each_gram(|g| {
+        self.each_gram(&mut grams, |g| {
             let h = xxh3_64_with_seed(g, seed);
             if let Some(i) = ev.iter().position(|e| e.0 == h) {
                 texts[i].get_or_insert_with(|| String::from_utf8_lossy(g).into_owned());
