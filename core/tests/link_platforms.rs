@@ -1,6 +1,10 @@
-//! Links that carry another address (an open redirector on an official
-//! site): the official site's standing must not vouch for the destination,
-//! and a risky destination makes the link risky.
+//! What a link's host and address say about who stands behind it:
+//! - an address carried inside a link (an open redirector on an official
+//!   site): the official site's standing must not vouch for the
+//!   destination, and a risky destination makes the link risky;
+//! - label tokens a hosting platform generates (a CloudFront distribution
+//!   name, a Netlify deploy permalink) are random by construction and are
+//!   not evidence of a throwaway host; the same shapes elsewhere still are.
 
 use fanzha_core::{Guard, Level, Settings};
 
@@ -56,4 +60,38 @@ fn an_official_redirector_does_not_vouch_for_where_it_sends() {
     assert!(level(&guard, &nest(5)).0 >= Level::Suspicious);
     // Nested thousands of times: bounded work, and never trusted.
     assert_ne!(level(&guard, &nest(2000)).0, Level::Trusted);
+}
+
+#[test]
+fn platform_generated_tokens_are_not_random_labels() {
+    let guard = Guard::new(Settings::default()).expect("embedded guard");
+    for url in [
+        "https://d684qscv747mom.cloudfront.net/contact",
+        "https://080f13a4b386e9f96dc7765f--electron.netlify.app/projects/",
+        "https://ad42364ec2957465f6c28c00--age.netlify.app/contact",
+        "https://ab12cd34.myproject.pages.dev/",
+    ] {
+        let (l, c) = level(&guard, url);
+        assert!(l < Level::Suspicious, "{url}: {l:?} {c:?}");
+        assert!(
+            !c.iter()
+                .any(|c| c == "link.random_label" || c == "link.digit_run"),
+            "{url}: {c:?}"
+        );
+    }
+    // The same tokens on another platform, or storage default names that
+    // phishing uses, still read as random.
+    for url in [
+        "https://080f13a4b386e9f96dc7765f--electron.vercel.app/",
+        "https://pub-1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d.r2.dev/login.html",
+    ] {
+        let (_, c) = level(&guard, url);
+        assert!(c.iter().any(|c| c == "link.random_label"), "{url}: {c:?}");
+    }
+    // A brand and lure words on a deploy preview are still judged.
+    let (l, _) = level(
+        &guard,
+        "https://0123456789abcdef01234567--paypal-verify-login.netlify.app",
+    );
+    assert!(l >= Level::Suspicious);
 }
