@@ -95,3 +95,27 @@ fn platform_generated_tokens_are_not_random_labels() {
     );
     assert!(l >= Level::Suspicious);
 }
+
+#[test]
+fn a_library_named_after_a_service_is_not_a_brand_lure() {
+    let guard = Guard::new(Settings::default()).expect("embedded guard");
+    for url in [
+        "https://google-auth-library-python.readthedocs.io/",
+        "https://python-binance.readthedocs.io/",
+        "https://paypal-checkout-sdk.netlify.app",
+        "https://login-with-amazon-docs.pages.dev",
+        "https://microsoft-authentication-library-for-js.vercel.app",
+    ] {
+        let (l, c) = level(&guard, url);
+        assert!(l < Level::Suspicious, "{url}: {l:?} {c:?}");
+    }
+    // Without a software word, or with a typo of the brand, still judged.
+    for url in [
+        "https://paypal-login-verify.netlify.app",
+        "https://chase-secure-login.web.app",
+        "https://paypa1-sdk.netlify.app",
+    ] {
+        let (l, c) = level(&guard, url);
+        assert!(l >= Level::Suspicious, "{url}: {l:?} {c:?}");
+    }
+}

@@ -255,6 +255,10 @@ struct RawRules {
     /// Label tokens platforms generate (never `link.random_label`).
     #[cfg_attr(test, serde(default))]
     generated_tokens: Vec<GeneratedToken>,
+    /// Words that make a shared-hosting site label a software project's
+    /// (`sdk`, `python`, `docs`…).
+    #[cfg_attr(test, serde(default))]
+    software_words: Vec<String>,
     /// IDN spoof-check data (see [`IdnData`]).
     #[cfg_attr(test, serde(default))]
     idn: IdnData,
@@ -328,6 +332,7 @@ impl FromJson for RawRules {
             shape: f.opt("shape")?,
             project_hosts: f.opt("project_hosts")?,
             generated_tokens: f.opt("generated_tokens")?,
+            software_words: f.opt("software_words")?,
             idn: f.opt("idn")?,
             standard_ports: f.req("standard_ports")?,
             risky_tlds: f.req("risky_tlds")?,
@@ -352,6 +357,7 @@ pub struct LinkRules {
     pub(crate) max_subdomain_depth: usize,
     pub(crate) shape: Shape,
     pub(crate) generated_tokens: Vec<GeneratedToken>,
+    software_words: FastMap<String, ()>,
     pub(crate) project_hosts: Vec<String>,
     pub(crate) idn: IdnRules,
     pub(crate) protected: Protected,
@@ -571,6 +577,7 @@ impl LinkRules {
                     g
                 })
                 .collect(),
+            software_words: lower_all(raw.software_words).map(|w| (w, ())).collect(),
             project_hosts: lower_all(raw.project_hosts).collect(),
             idn,
             protected,
@@ -597,6 +604,16 @@ impl LinkRules {
             brands,
             model_table: std::sync::OnceLock::new(),
         })
+    }
+
+    /// True when a hyphen-, underscore- or digit-separated token of
+    /// `label` is a software word (`python-binance`, `stripe-mock-sdk2`).
+    pub(crate) fn is_software_label(&self, label: &str) -> bool {
+        !self.software_words.is_empty()
+            && label
+                .split(['-', '_'])
+                .flat_map(|t| t.split(|c: char| c.is_ascii_digit()))
+                .any(|t| !t.is_empty() && self.software_words.contains_key(t))
     }
 
     pub(crate) fn weight(&self, code: &str) -> i32 {

@@ -153,6 +153,30 @@ pub(super) fn brand_signals(
     for (label, in_site) in labels {
         if label.starts_with("xn--") {
             unicode_label(rules, label, in_site, parts.shared, &mut found, &mut lure);
+        } else if parts.shared && in_site && rules.is_software_label(label) {
+            // A library or its docs named after the service it talks to
+            // (python-binance.readthedocs.io, paypal-checkout-sdk.netlify.app,
+            // google-auth-library-python…): the brand and words such as
+            // "auth" are the project's subject, not a lure. Imitations (a
+            // typo, a look-alike) still count.
+            let before = found.len();
+            ascii_label(
+                rules,
+                label,
+                in_site,
+                parts.shared,
+                project_host,
+                &mut found,
+                &mut Lures::default(),
+            );
+            let mut i = before;
+            while i < found.len() {
+                if BRAND_CODES[..IMITATIONS].contains(&found[i].code) {
+                    i += 1;
+                } else {
+                    found.remove(i);
+                }
+            }
         } else {
             ascii_label(
                 rules,
