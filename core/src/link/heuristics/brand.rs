@@ -153,13 +153,16 @@ pub(super) fn brand_signals(
     for (label, in_site) in labels {
         if label.starts_with("xn--") {
             unicode_label(rules, label, in_site, parts.shared, &mut found, &mut lure);
-        } else if parts.shared && in_site && rules.is_software_label(label) {
+        } else {
             // A library or its docs named after the service it talks to
             // (python-binance.readthedocs.io, paypal-checkout-sdk.netlify.app,
             // google-auth-library-python…): the brand and words such as
             // "auth" are the project's subject, not a lure. Imitations (a
             // typo, a look-alike) still count.
+            let software = parts.shared && in_site && rules.is_software_label(label);
             let before = found.len();
+            let mut subject = Lures::default();
+            let lures = if software { &mut subject } else { &mut lure };
             ascii_label(
                 rules,
                 label,
@@ -167,26 +170,18 @@ pub(super) fn brand_signals(
                 parts.shared,
                 project_host,
                 &mut found,
-                &mut Lures::default(),
+                lures,
             );
-            let mut i = before;
-            while i < found.len() {
-                if BRAND_CODES[..IMITATIONS].contains(&found[i].code) {
-                    i += 1;
-                } else {
-                    found.remove(i);
+            if software {
+                let mut i = before;
+                while i < found.len() {
+                    if BRAND_CODES[..IMITATIONS].contains(&found[i].code) {
+                        i += 1;
+                    } else {
+                        found.remove(i);
+                    }
                 }
             }
-        } else {
-            ascii_label(
-                rules,
-                label,
-                in_site,
-                parts.shared,
-                project_host,
-                &mut found,
-                &mut lure,
-            );
         }
     }
 
