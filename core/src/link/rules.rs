@@ -11,7 +11,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 use super::spoof::{IdnData, IdnRules, Protected};
-use crate::fasthash::FastMap;
+use crate::fasthash::{FastMap, FastSet};
 
 /// Hashes of the skeletons of protected domains (and of the domains), built
 /// by `fanzha link protected-domains` from `data/protected_domains.txt`.
@@ -357,7 +357,7 @@ pub struct LinkRules {
     pub(crate) max_subdomain_depth: usize,
     pub(crate) shape: Shape,
     pub(crate) generated_tokens: Vec<GeneratedToken>,
-    software_words: FastMap<String, ()>,
+    software_words: FastSet<String>,
     pub(crate) project_hosts: Vec<String>,
     pub(crate) idn: IdnRules,
     pub(crate) protected: Protected,
@@ -577,7 +577,7 @@ impl LinkRules {
                     g
                 })
                 .collect(),
-            software_words: lower_all(raw.software_words).map(|w| (w, ())).collect(),
+            software_words: lower_all(raw.software_words).collect(),
             project_hosts: lower_all(raw.project_hosts).collect(),
             idn,
             protected,
@@ -613,7 +613,7 @@ impl LinkRules {
             && label
                 .split(['-', '_'])
                 .flat_map(|t| t.split(|c: char| c.is_ascii_digit()))
-                .any(|t| !t.is_empty() && self.software_words.contains_key(t))
+                .any(|t| !t.is_empty() && self.software_words.contains(t))
     }
 
     pub(crate) fn weight(&self, code: &str) -> i32 {

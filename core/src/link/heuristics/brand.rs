@@ -173,14 +173,12 @@ pub(super) fn brand_signals(
                 lures,
             );
             if software {
-                let mut i = before;
-                while i < found.len() {
-                    if BRAND_CODES[..IMITATIONS].contains(&found[i].code) {
-                        i += 1;
-                    } else {
-                        found.remove(i);
-                    }
-                }
+                let label_found = found.split_off(before);
+                found.extend(
+                    label_found
+                        .into_iter()
+                        .filter(|f| BRAND_CODES[..IMITATIONS].contains(&f.code)),
+                );
             }
         }
     }
