@@ -98,7 +98,7 @@ pub fn extract(
     let mut ex = Extraction::default();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     scan_links(patterns, clean, &mut ex, &mut taken);
-    scan_numbers(numbers, region, clean, &mut ex, &taken);
+    scan_numbers(patterns, numbers, region, clean, &mut ex, &taken);
     for x in &patterns.extractors {
         let kind = match x.kind.as_str() {
             "im_id" => ItemKind::ImId,
@@ -399,6 +399,7 @@ fn is_unit(c: char) -> bool {
 /// Scans runs of digits (with single spaces or dashes between groups, and a
 /// leading `+`) outside links; classifies them as phone numbers or cards.
 fn scan_numbers(
+    p: &PatternSet,
     numbers: &NumberRules,
     region: &str,
     clean: &str,
@@ -470,7 +471,7 @@ fn scan_numbers(
         let Some(kind) = kind else { continue };
         // "户号00123", "订单号：0095588…": an id the text names as one, not a
         // number to call (a card keeps its own context check above).
-        if kind == ItemKind::Number && !plus && after_id_label(&clean[..start]) {
+        if kind == ItemKind::Number && !plus && after_id_label(p, &clean[..start]) {
             continue;
         }
         // A short run written with the international prefix "00" and no
@@ -480,7 +481,7 @@ fn scan_numbers(
             && !plus
             && digits.starts_with("00")
             && digits.len() <= 9
-            && !after_phone_label(&clean[..start])
+            && !after_phone_label(p, &clean[..start])
         {
             continue;
         }
@@ -497,63 +498,23 @@ fn scan_numbers(
     }
 }
 
-/// Labels that name the digits after them as a household, order, customer
-/// or other id ("户号", "订单号：", "Order No. ", "ref #"), so they are not a
-/// phone number even when the numbering plan would read one. Not "账号" or
-/// "account": a payee account is often a phone number, and it is checked.
-const ID_LABELS: &[&str] = &[
-    "户号",
-    "编号",
-    "单号",
-    "工号",
-    "学号",
-    "会员号",
-    "客户号",
-    "合同号",
-    "票号",
-    "批次",
-    "序号",
-    "房号",
-    "车次",
-    "货号",
-    "证号",
-    "流水号",
-    "order",
-    "order no",
-    "order no.",
-    "order #",
-    "ref",
-    "reference",
-    "invoice",
-    "invoice no",
-    "booking",
-    "booking ref",
-    "customer no",
-    "member no",
-];
-
-/// Words that say the digits after them are to be called.
-const PHONE_LABELS: &[&str] = &[
-    "电话", "致电", "拨打", "来电", "热线", "联系", "号码", "回电", "call", "tel", "phone", "ring",
-    "dial", "hotline", "contact",
-];
-
-/// True when one of [`PHONE_LABELS`] is among the last dozen characters
-/// of `before`.
-fn after_phone_label(before: &str) -> bool {
+/// True when one of the pattern set's `phone_labels` is among the last
+/// dozen characters of `before`.
+fn after_phone_label(p: &PatternSet, before: &str) -> bool {
     let start = before.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
     let tail = before[start..].to_ascii_lowercase();
-    PHONE_LABELS.iter().any(|l| tail.contains(l))
+    p.phone_labels.iter().any(|l| tail.contains(l.as_str()))
 }
 
-/// True when `before` (the text up to a digit run) ends with an id label,
-/// allowing a colon, `#`, `:` or spaces between label and digits.
-fn after_id_label(before: &str) -> bool {
+/// True when `before` (the text up to a digit run) ends with one of the
+/// pattern set's `id_labels` ("户号", "订单号：", "Order No. "), allowing a
+/// colon, `#` or spaces between label and digits.
+fn after_id_label(p: &PatternSet, before: &str) -> bool {
     let head = before.trim_end_matches([' ', ':', '：', '#', '＃', '\u{3000}']);
     let tail_start = head.char_indices().rev().nth(15).map_or(0, |(i, _)| i);
     let tail = head[tail_start..].to_ascii_lowercase();
-    ID_LABELS.iter().any(|l| {
-        tail.ends_with(l)
+    p.id_labels.iter().any(|l| {
+        tail.ends_with(l.as_str())
             && !tail[..tail.len() - l.len()]
                 .chars()
                 .next_back()

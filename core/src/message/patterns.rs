@@ -138,6 +138,12 @@ struct RawPatterns {
     /// Symbols read as words before matching (`"➕": "加"`).
     #[cfg_attr(test, serde(default))]
     symbol_words: BTreeMap<String, String>,
+    /// Labels that name the digits after them as an id (`户号`, `order no`).
+    #[cfg_attr(test, serde(default))]
+    id_labels: Vec<String>,
+    /// Words that say the digits after them are to be called (`致电`, `call`).
+    #[cfg_attr(test, serde(default))]
+    phone_labels: Vec<String>,
     /// How the message model combines with the rules (absent: the model
     /// never overrules a rule).
     #[cfg_attr(test, serde(default))]
@@ -232,6 +238,8 @@ impl FromJson for RawPatterns {
             extractors: f.req("extractors")?,
             bare_domain_tlds: f.opt("bare_domain_tlds")?,
             symbol_words: f.opt("symbol_words")?,
+            id_labels: f.opt("id_labels")?,
+            phone_labels: f.opt("phone_labels")?,
             model: f.opt("model")?,
         })
     }
@@ -367,6 +375,9 @@ pub struct PatternSet {
     pub(crate) extractors: Vec<Extractor>,
     pub(crate) bare_domain_tlds: Vec<String>,
     pub(crate) symbol_words: SymbolWords,
+    /// Id labels and call words of the number extraction (lower-case).
+    pub(crate) id_labels: Vec<String>,
+    pub(crate) phone_labels: Vec<String>,
     /// How the message model combines with these rules.
     pub model: super::combine::ModelCombination,
 }
@@ -635,6 +646,8 @@ impl PatternSet {
                 .map(|t| t.to_ascii_lowercase())
                 .collect(),
             symbol_words,
+            id_labels: raw.id_labels.iter().map(|w| w.to_lowercase()).collect(),
+            phone_labels: raw.phone_labels.iter().map(|w| w.to_lowercase()).collect(),
             model,
         })
     }
