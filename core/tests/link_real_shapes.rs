@@ -131,3 +131,33 @@ fn project_sites_need_more_than_a_brand_or_a_lure_word() {
         ],
     );
 }
+
+#[test]
+fn a_domain_written_up_front_of_another_is_caught() {
+    let guard = Guard::new(Settings::default()).expect("embedded guard");
+    flagged(
+        &guard,
+        &[
+            "https://mygov.com.alert.wefuwese.ru",
+            "http://mercari.co.jp.gar.pro",
+            "https://bdo.com.mfa.webak.org/account/update",
+        ],
+    );
+    let (_, codes) = verdict(&guard, "http://mercari.co.jp.gar.pro");
+    assert!(
+        codes.iter().any(|c| c == "link.domain_in_subdomain"),
+        "{codes:?}"
+    );
+    for url in [
+        "https://www.example.com.s3.amazonaws.com/index.html",
+        "https://api.eu.example.com/v1",
+        "https://mail.example.co.uk",
+        "https://en.m.wikipedia.org/wiki/Com",
+    ] {
+        let (l, codes) = verdict(&guard, url);
+        assert!(
+            l < Level::Suspicious && !codes.iter().any(|c| c == "link.domain_in_subdomain"),
+            "{url}: {l:?} {codes:?}"
+        );
+    }
+}

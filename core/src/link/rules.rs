@@ -241,6 +241,7 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.brand_lure_in_path",
     "link.brand_digits",
     "link.brand_on_project_host",
+    "link.domain_in_subdomain",
 ];
 
 /// A protected brand: its official domains and the words phishers borrow.
@@ -309,6 +310,8 @@ struct RawRules {
     project_hosts: Vec<String>,
     #[cfg_attr(test, serde(default))]
     builder_hosts: Vec<String>,
+    #[cfg_attr(test, serde(default))]
+    domain_tail_labels: Vec<String>,
     /// Label tokens platforms generate (never `link.random_label`).
     #[cfg_attr(test, serde(default))]
     generated_tokens: Vec<GeneratedToken>,
@@ -397,6 +400,7 @@ impl FromJson for RawRules {
             shape: f.opt("shape")?,
             project_hosts: f.opt("project_hosts")?,
             builder_hosts: f.opt("builder_hosts")?,
+            domain_tail_labels: f.opt("domain_tail_labels")?,
             generated_tokens: f.opt("generated_tokens")?,
             software_words: f.opt("software_words")?,
             idn: f.opt("idn")?,
@@ -432,6 +436,7 @@ pub struct LinkRules {
     pub(crate) deploy_names: Vec<DeployName>,
     pub(crate) project_hosts: Vec<String>,
     pub(crate) builder_hosts: Vec<String>,
+    pub(crate) domain_tail_labels: Vec<String>,
     pub(crate) idn: IdnRules,
     pub(crate) protected: Protected,
     standard_ports: Vec<u16>,
@@ -670,6 +675,7 @@ impl LinkRules {
                 .collect(),
             project_hosts: lower_all(raw.project_hosts).collect(),
             builder_hosts: lower_all(raw.builder_hosts).collect(),
+            domain_tail_labels: lower_all(raw.domain_tail_labels).collect(),
             idn,
             protected,
             standard_ports: raw.standard_ports,

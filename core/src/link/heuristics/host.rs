@@ -73,6 +73,9 @@ pub(super) fn domain_signals(
         return parts.shared;
     }
     shape_signals(rules, host, &parts, a);
+    if !facts.storage && !facts.infrastructure && !facts.user_content {
+        domain_in_subdomain(rules, &parts, a);
+    }
 
     brand_signals(rules, lang, host, &parts, facts, a);
     parts.shared
@@ -150,6 +153,33 @@ fn shape_signals(rules: &LinkRules, host: &str, parts: &HostParts, a: &mut Asses
             "link.punycode",
             w("link.punycode"),
             "The name is written with accented Latin letters (punycode), as imitations of ASCII names are",
+        );
+    }
+}
+
+/// A domain name written up front of another (`mygov.com.alert.xyz.ru`,
+/// `mercari.co.jp.gar.pro`, `au.co.jp-x.cfd`): a label of the subdomain,
+/// after its first, is a domain ending (`com`, `co`, `net`;
+/// `domain_tail_labels`). Storage, CDN and user-content hosts are left
+/// out (an S3 bucket named `www.example.com` is ordinary).
+fn domain_in_subdomain(rules: &LinkRules, parts: &HostParts, a: &mut Assessment) {
+    let Some(sub) = parts.sub else {
+        return;
+    };
+    let written = sub
+        .split('.')
+        .skip(1)
+        .take(MAX_IDN_LABELS)
+        .any(|l| rules.domain_tail_labels.iter().any(|t| t == l));
+    let already = a
+        .reasons()
+        .iter()
+        .any(|r| r.code == "link.brand_domain_in_subdomain");
+    if written && !already {
+        a.add(
+            "link.domain_in_subdomain",
+            rules.weight("link.domain_in_subdomain"),
+            "Another domain name is written at the start of the address; the real site is at its end",
         );
     }
 }
