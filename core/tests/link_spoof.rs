@@ -26,7 +26,14 @@ const SPOOFED: &[(&str, &str)] = &[
     ("ოყო.net", "link.whole_script"),
     ("וחס.com", "link.whole_script"),
     ("ทนท.com", "link.whole_script"),
-    ("шмнт.com", "link.whole_script"),
+    // Cyrillic letters that read as Latin only in some fonts (к н п т в ш м
+    // are small capitals) are not enough for a whole-script spoof, but they
+    // fold to their Latin twins when a name is compared with the protected
+    // domains: Skype, TikTok and Kakao written in Cyrillic.
+    ("ѕкуре.com", "link.lookalike_domain"),
+    ("тікток.com", "link.lookalike_domain"),
+    ("какао.com", "link.lookalike_domain"),
+    ("тшіттег.com", "link.lookalike_domain"),
     // Scripts mixed beyond "highly restrictive".
     ("micrоsoft-support.com", "link.mixed_script"),
     ("bаnk-login.org", "link.mixed_script"),
@@ -161,6 +168,13 @@ const SAFE: &[&str] = &[
     "icbc.com.cn",
     "wikipedia.org",
     "mathematik.uni-münchen.de",
+    // Ordinary Russian words under .com whose letters are Cyrillic small
+    // capitals (т м н в ш), not Latin look-alikes.
+    "мама.com",
+    "тема.com",
+    "нет.com",
+    "метро.net",
+    "свет.org",
 ];
 
 fn spoof_codes() -> [&'static str; 6] {
