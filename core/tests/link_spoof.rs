@@ -34,6 +34,12 @@ const SPOOFED: &[(&str, &str)] = &[
     ("тікток.com", "link.lookalike_domain"),
     ("какао.com", "link.lookalike_domain"),
     ("тшіттег.com", "link.lookalike_domain"),
+    // Accented letters no one language spells together: Czech š with
+    // Romanian ț and Vietnamese ạ; Latvian ķ with Czech ň; Dutch or French
+    // ï with Polish ą.
+    ("bešțchạnge.net", "link.mixed_orthography"),
+    ("ķrakeň.com", "link.mixed_orthography"),
+    ("login.coïnbąse.io", "link.mixed_orthography"),
     // Scripts mixed beyond "highly restrictive".
     ("micrоsoft-support.com", "link.mixed_script"),
     ("bаnk-login.org", "link.mixed_script"),
@@ -175,11 +181,22 @@ const SAFE: &[&str] = &[
     "нет.com",
     "метро.net",
     "свет.org",
+    // Accents of one language per word.
+    "kraków.pl",
+    "hà-nội.vn",
+    "đà-nẵng.vn",
+    "søndergård.dk",
+    "müller-françois.com",
+    "łódź-café.pl",
+    "jyväskylä.fi",
+    "timișoara.ro",
+    "eskişehir.com.tr",
 ];
 
-fn spoof_codes() -> [&'static str; 6] {
+fn spoof_codes() -> [&'static str; 7] {
     [
         "link.whole_script",
+        "link.mixed_orthography",
         "link.mixed_script",
         "link.foreign_digits",
         "link.unusual_characters",
