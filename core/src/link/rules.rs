@@ -128,6 +128,7 @@ struct DomainFacts {
     official: Option<u32>,
     user_content: bool,
     infrastructure: bool,
+    storage: bool,
     shortener: bool,
     remote_app: Option<u32>,
 }
@@ -139,6 +140,9 @@ pub(crate) struct HostFacts {
     pub official: Option<usize>,
     pub user_content: bool,
     pub infrastructure: bool,
+    /// Object storage, CDN or IPFS gateway (`storage_hosts`): the host's
+    /// name says nothing about the page.
+    pub storage: bool,
     pub shortener: bool,
     pub remote_app: Option<usize>,
 }
@@ -187,6 +191,10 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.brand_download",
     "link.remote_app",
     "link.redirect",
+    "link.ipfs",
+    "link.brand_in_path",
+    "link.brand_lure_in_path",
+    "link.brand_digits",
 ];
 
 /// A protected brand: its official domains and the words phishers borrow.
@@ -275,6 +283,10 @@ struct RawRules {
     user_content_hosts: Vec<String>,
     #[cfg_attr(test, serde(default))]
     infrastructure_domains: Vec<String>,
+    #[cfg_attr(test, serde(default))]
+    storage_hosts: Vec<String>,
+    #[cfg_attr(test, serde(default))]
+    asset_extensions: Vec<String>,
     download_types: HashMap<String, String>,
     remote_apps: Vec<RemoteApp>,
     brands: Vec<Brand>,
@@ -343,6 +355,8 @@ impl FromJson for RawRules {
             typo_exempt: f.opt("typo_exempt")?,
             user_content_hosts: f.opt("user_content_hosts")?,
             infrastructure_domains: f.opt("infrastructure_domains")?,
+            storage_hosts: f.opt("storage_hosts")?,
+            asset_extensions: f.opt("asset_extensions")?,
             download_types: f.req("download_types")?,
             remote_apps: f.req("remote_apps")?,
             brands: f.req("brands")?,
@@ -359,6 +373,7 @@ pub struct LinkRules {
     pub(crate) shape: Shape,
     pub(crate) generated_tokens: Vec<GeneratedToken>,
     software_words: FastSet<String>,
+    asset_extensions: FastSet<String>,
     pub(crate) project_hosts: Vec<String>,
     pub(crate) idn: IdnRules,
     pub(crate) protected: Protected,
@@ -537,6 +552,9 @@ impl LinkRules {
         for d in lower_all(raw.infrastructure_domains) {
             domains.entry(d).or_default().infrastructure = true;
         }
+        for d in lower_all(raw.storage_hosts) {
+            domains.entry(d).or_default().storage = true;
+        }
 
         let (lure_ascii, lure_other): (Vec<String>, Vec<String>) =
             lower_all(raw.lure_words).partition(|w| w.is_ascii());
@@ -579,6 +597,7 @@ impl LinkRules {
                 })
                 .collect(),
             software_words: lower_all(raw.software_words).collect(),
+            asset_extensions: lower_all(raw.asset_extensions).collect(),
             project_hosts: lower_all(raw.project_hosts).collect(),
             idn,
             protected,
@@ -617,6 +636,18 @@ impl LinkRules {
                 .any(|t| !t.is_empty() && self.software_words.contains(t))
     }
 
+    /// True when `ext` (any case) names an asset file: a script, a style
+    /// sheet, an image, a font (`asset_extensions`).
+    pub(crate) fn is_asset_ext(&self, ext: &str) -> bool {
+        let mut buf = [0u8; 8];
+        let Some(lower) = buf.get_mut(..ext.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(ext.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|e| self.asset_extensions.contains(e))
+    }
+
     pub(crate) fn weight(&self, code: &str) -> i32 {
         self.weights.get(code).copied().unwrap_or(0)
     }
@@ -648,6 +679,7 @@ impl LinkRules {
                 }
                 out.user_content |= f.user_content;
                 out.infrastructure |= f.infrastructure;
+                out.storage |= f.storage;
                 out.shortener |= f.shortener;
             }
         }

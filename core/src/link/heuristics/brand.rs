@@ -79,6 +79,9 @@ impl Found<'_> {
             "link.brand_in_domain" => {
                 format!("Uses \"{word}\" ({name}) in a domain {name} does not own")
             }
+            "link.brand_digits" => {
+                format!("\"{word}\" is {name}'s name numbered, as mass-registered imitations are")
+            }
             _ => format!("Puts \"{word}\" ({name}) in front of a domain {name} does not own"),
         }
     }
@@ -89,7 +92,7 @@ impl Found<'_> {
 const IMITATIONS: usize = 4;
 
 /// Order in which brand reasons are reported (strongest evidence first).
-const BRAND_CODES: [&str; 7] = [
+const BRAND_CODES: [&str; 8] = [
     "link.homograph",
     "link.brand_domain_in_subdomain",
     "link.brand_domain_in_label",
@@ -97,6 +100,7 @@ const BRAND_CODES: [&str; 7] = [
     "link.brand_on_shared_hosting",
     "link.brand_in_domain",
     "link.brand_in_subdomain",
+    "link.brand_digits",
 ];
 
 /// The brand and lure signals of the host's own labels (left of the public
@@ -473,9 +477,13 @@ fn ascii_label<'a>(
         let mixed_digits = token.bytes().any(|b| b.is_ascii_digit())
             && token.bytes().any(|b| b.is_ascii_alphabetic());
         if mixed_digits {
-            for run in alnum_runs(token) {
+            let mut runs = alnum_runs(token).peekable();
+            while let Some(run) = runs.next() {
                 let run_facts = rules.word(run);
                 lure.note(run, run_facts);
+                let digits_next = runs
+                    .peek()
+                    .is_some_and(|r| r.bytes().all(|b| b.is_ascii_digit()));
                 if let Some(b) = run_facts.brand {
                     found.push(mention(
                         rules,
@@ -485,6 +493,28 @@ fn ascii_label<'a>(
                         shared,
                     ));
                     mentioned = true;
+                    // A brand with digits run on (`fedex713`, `jd416`):
+                    // how mass-registered imitations are numbered.
+                    if digits_next && run.bytes().all(|b| b.is_ascii_alphabetic()) {
+                        found.push(Found {
+                            code: "link.brand_digits",
+                            brand: b as usize,
+                            weight: rules.weight("link.brand_digits"),
+                            word: Cow::Borrowed(token),
+                        });
+                    }
+                } else if let Some((b, brand_word, lure_word)) = rules.brand_lure_split(run) {
+                    // A brand and a lure word run together, then digits
+                    // (`barclaysvalidate48`).
+                    found.push(mention(
+                        rules,
+                        b,
+                        Cow::Borrowed(brand_word),
+                        in_site,
+                        shared,
+                    ));
+                    mentioned = true;
+                    lure.note(lure_word, rules.word(lure_word));
                 }
             }
         }
