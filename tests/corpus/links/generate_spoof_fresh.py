@@ -70,21 +70,14 @@ SAFE_TLDS = {
 }
 
 
-def swap_letters(word, k):
-    idx = [i for i, c in enumerate(word) if c in SWAP]
+def replace_letters(word, k, table):
+    """`word` with up to `k` of its letters that `table` knows replaced by
+    one of their look-alikes there, picked at random."""
+    idx = [i for i, c in enumerate(word) if c in table]
     R.shuffle(idx)
     w = list(word)
     for i in idx[:k]:
-        w[i] = R.choice(SWAP[w[i]])
-    return "".join(w)
-
-
-def accent(word, k):
-    idx = [i for i, c in enumerate(word) if c in ACCENT_ONE]
-    R.shuffle(idx)
-    w = list(word)
-    for i in idx[:k]:
-        w[i] = R.choice(ACCENT_ONE[w[i]])
+        w[i] = R.choice(table[w[i]])
     return "".join(w)
 
 
@@ -92,7 +85,7 @@ def spoofs():
     out = []
     for _ in range(30):
         base = R.choice(WORDS + BRANDS)
-        out.append((swap_letters(base, R.choice([1, 2])) + "." + R.choice(TLDS), "mixed_script"))
+        out.append((replace_letters(base, R.choice([1, 2]), SWAP) + "." + R.choice(TLDS), "mixed_script"))
     for _ in range(12):
         out.append(("".join(R.choice(CYR_LOOK) for _ in range(R.randint(3, 7))) + "." + R.choice(TLDS), "whole_script_cyrillic"))
     for _ in range(6):
@@ -101,10 +94,10 @@ def spoofs():
         out.append(("".join(R.choice(ARM_LOOK) for _ in range(R.randint(3, 6))) + "." + R.choice(TLDS), "whole_script_armenian"))
     for _ in range(20):
         b = R.choice(BRANDS)
-        out.append((accent(b, 1) + "." + R.choice(["com", "net"]), "accented_brand"))
+        out.append((replace_letters(b, 1, ACCENT_ONE) + "." + R.choice(["com", "net"]), "accented_brand"))
     for _ in range(15):
         b = R.choice(WORDS + BRANDS)
-        out.append((accent(b, 3) + "." + R.choice(TLDS), "accents_of_several_languages"))
+        out.append((replace_letters(b, 3, ACCENT_ONE) + "." + R.choice(TLDS), "accents_of_several_languages"))
     for _ in range(10):
         b = R.choice(WORDS + BRANDS)
         out.append((b + "".join(R.choice(FOREIGN_DIGITS) for _ in range(R.randint(1, 3))) + "." + R.choice(TLDS), "foreign_digits"))
