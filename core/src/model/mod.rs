@@ -396,7 +396,8 @@ impl Model {
 
 /// The evidence order: largest contribution first, ties by text; at most 10.
 fn top_evidence(mut evidence: Vec<(String, f32)>) -> Vec<(String, f32)> {
-    evidence.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    // A total order on both fields: the unstable sort gives the same result.
+    evidence.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     evidence.dedup_by(|a, b| a.0 == b.0);
     evidence.truncate(10);
     evidence
