@@ -30,6 +30,7 @@ mod train;
 pub(crate) use features::MAX_FEATURE_BYTES;
 pub use features::{featurize, FeatureKind};
 pub use format::ModelError;
+pub(crate) use pack::decompress;
 pub use pack::PackedText;
 pub use train::{is_held_back, train, Calibration, TrainOptions, TrainReport};
 
