@@ -125,8 +125,88 @@ impl FromJson for WholeScriptData {
 }
 
 // The TR39 confusable prototypes, as `build.rs` derives them from
-// unicode-security (see `confusables` there).
+// unicode-security (see `confusables` there): the default-ignorable ranges
+// here, the rest packed.
 include!(concat!(env!("OUT_DIR"), "/confusables.rs"));
+
+/// The code points with a confusable prototype and their skeletons, packed
+/// by `build.rs` (`model::pack::compress`; 50 KB of tables as about 20 KB)
+/// and read once per process.
+static PACKED_CONFUSABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/confusables.z"));
+
+#[derive(Default)]
+struct Confusables {
+    /// Code points with a confusable prototype, sorted.
+    keys: Vec<u32>,
+    /// End of each code point's skeleton in `text`.
+    ends: Vec<u32>,
+    /// The skeletons, one after the other.
+    text: String,
+}
+
+impl Confusables {
+    /// Reads `build.rs`'s layout: the count, each code point's distance to
+    /// the one before (varints), each skeleton's length in bytes, the text.
+    fn read(b: &[u8]) -> Option<Confusables> {
+        fn varint(b: &[u8], at: &mut usize) -> Option<u32> {
+            let mut v = 0u32;
+            for shift in (0..35).step_by(7) {
+                let byte = *b.get(*at)?;
+                *at += 1;
+                v |= u32::from(byte & 0x7F).checked_shl(shift)?;
+                if byte < 0x80 {
+                    return Some(v);
+                }
+            }
+            None
+        }
+        let mut at = 0;
+        let n = usize::try_from(varint(b, &mut at)?).ok()?;
+        let mut keys = Vec::with_capacity(n.min(b.len()));
+        let mut key = 0u32;
+        for _ in 0..n {
+            key = key.checked_add(varint(b, &mut at)?)?;
+            keys.push(key);
+        }
+        let lengths = b.get(at..at.checked_add(n)?)?;
+        let mut ends = Vec::with_capacity(n);
+        let mut end = 0u32;
+        for &len in lengths {
+            end += u32::from(len);
+            ends.push(end);
+        }
+        let text = std::str::from_utf8(&b[at + n..]).ok()?;
+        if ends.last().is_some_and(|&e| e as usize != text.len()) {
+            return None;
+        }
+        Some(Confusables {
+            keys,
+            ends,
+            text: text.to_string(),
+        })
+    }
+
+    /// The tables, unpacked on first use (empty if they did not unpack,
+    /// which `build.rs` rules out by checking the packed bytes).
+    fn get() -> &'static Confusables {
+        static TABLES: std::sync::OnceLock<Confusables> = std::sync::OnceLock::new();
+        TABLES.get_or_init(|| {
+            crate::model::decompress(PACKED_CONFUSABLES)
+                .and_then(|b| Confusables::read(&b))
+                .unwrap_or_default()
+        })
+    }
+
+    /// The skeleton of `c` alone, if it has a prototype.
+    fn prototype(&self, c: char) -> Option<&str> {
+        let i = self.keys.binary_search(&u32::from(c)).ok()?;
+        let start = match i {
+            0 => 0,
+            i => self.ends[i - 1] as usize,
+        };
+        Some(self.text.get(start..self.ends[i] as usize).unwrap_or(""))
+    }
+}
 
 /// Whether `c` is in one of the [`IGNORABLE`] ranges.
 fn ignorable(c: char) -> bool {
@@ -139,25 +219,13 @@ fn ignorable(c: char) -> bool {
 /// (a test compares them on every code point), from compact tables: NFD,
 /// each code point through its prototype, NFD again.
 pub(crate) fn tr39_skeleton(s: &str) -> impl Iterator<Item = char> + '_ {
+    let tables = Confusables::get();
     s.nfd()
-        .flat_map(|c| {
-            let found = match u16::try_from(u32::from(c)) {
-                Ok(b) => CONFUSABLE_BMP.binary_search(&b),
-                Err(_) => CONFUSABLE_ASTRAL
-                    .binary_search(&u32::from(c))
-                    .map(|i| CONFUSABLE_BMP.len() + i),
-            };
-            let (one, many) = match found {
-                Ok(i) => {
-                    let start = match i {
-                        0 => 0,
-                        i => usize::from(CONFUSABLE_ENDS[i - 1]),
-                    };
-                    let end = usize::from(CONFUSABLE_ENDS[i]);
-                    (None, CONFUSABLE_TEXT.get(start..end).unwrap_or(""))
-                }
-                Err(_) if ignorable(c) => (None, ""),
-                Err(_) => (Some(c), ""),
+        .flat_map(move |c| {
+            let (one, many) = match tables.prototype(c) {
+                Some(skeleton) => (None, skeleton),
+                None if ignorable(c) => (None, ""),
+                None => (Some(c), ""),
             };
             one.into_iter().chain(many.chars())
         })
@@ -697,7 +765,32 @@ fn exact_hash(s: &str) -> u64 {
 
 #[cfg(test)]
 mod skeleton_tests {
-    use super::tr39_skeleton;
+    use super::{tr39_skeleton, Confusables, PACKED_CONFUSABLES};
+
+    /// The packed tables unpack whole; cut or damaged, they are refused or
+    /// read without a panic.
+    #[test]
+    fn packed_confusables_read_and_damage_is_harmless() {
+        let bytes = crate::model::decompress(PACKED_CONFUSABLES).expect("unpacks");
+        let t = Confusables::read(&bytes).expect("reads");
+        assert!(t.keys.len() > 6_000 && t.keys.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(t.ends.len(), t.keys.len());
+        assert_eq!(t.prototype('а'), Some("a"));
+        assert_eq!(t.prototype('a'), None);
+        for cut in [0, 1, 2, 100, bytes.len() / 2, bytes.len() - 1] {
+            assert!(Confusables::read(&bytes[..cut]).is_none(), "cut at {cut}");
+        }
+        let mut bad = bytes.clone();
+        for i in (0..bad.len()).step_by(97) {
+            bad[i] ^= 0xA5;
+            if let Some(t) = Confusables::read(&bad) {
+                for c in ['a', 'а', '\u{10FFFF}'] {
+                    let _ = t.prototype(c);
+                }
+            }
+        }
+        assert!(Confusables::read(&[0xFF; 8]).is_none());
+    }
 
     /// Our tables give unicode-security's skeleton for every code point,
     /// and for strings mixing confusables, marks that reorder under NFD,
