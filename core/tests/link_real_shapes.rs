@@ -88,3 +88,46 @@ fn a_numbered_brand_or_a_brand_lure_with_digits_is_caught() {
         ],
     );
 }
+
+#[test]
+fn project_sites_need_more_than_a_brand_or_a_lure_word() {
+    let guard = Guard::new(Settings::default()).expect("embedded guard");
+    // Free-software projects named after the service they talk to, with
+    // lure-like words, and platforms' deployment names of them.
+    not_flagged(
+        &guard,
+        &[
+            "trezor-firmware.readthedocs.io",
+            "ledger-app-builder.github.io",
+            "paypal-checkout-components.github.io",
+            "dhl-tracking.github.io",
+            "secure-headers.readthedocs.io",
+            "wallet-rs.sourceforge.io",
+            "deploy-preview-123--paypal-checkout.netlify.app",
+            "deploy-preview-4521--secure-login-kit.netlify.app",
+            "5f1e2d3c4b5a69788796a5b4--stripe-mock.netlify.app",
+            "wallet-connect-git-main-acme.vercel.app",
+            "secure-auth-git-fix-login-jsmith.vercel.app",
+            "paypal-sdk-docs-docs.substack.com",
+        ],
+    );
+    let (_, codes) = verdict(&guard, "trezor-firmware.readthedocs.io");
+    assert!(
+        codes.iter().any(|c| c == "link.brand_on_project_host"),
+        "{codes:?}"
+    );
+    // A brand with a lure word still reads as phishing there, and a site
+    // builder's page (also one the Public Suffix List does not list) is
+    // judged on its name.
+    flagged(
+        &guard,
+        &[
+            "paypal-login.github.io",
+            "deploy-preview-1--paypal-verify-account.netlify.app",
+            "paypal-verify-account.netlify.app",
+            "netflix-billing-update.weebly.com",
+            "secure-login-verify.weebly.com",
+            "chase-secure.godaddysites.com",
+        ],
+    );
+}

@@ -66,6 +66,51 @@ impl FromJson for GeneratedToken {
     }
 }
 
+/// How a platform names a deployment of a site (`deploy_names` in
+/// `links.json`): Netlify's `deploy-preview-12--site` and `branch--site`,
+/// Vercel's `site-git-branch-team`. The part the platform adds is no
+/// evidence; the site's own name is what is judged.
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
+pub(crate) struct DeployName {
+    /// The platform's domain (`netlify.app`).
+    pub suffix: String,
+    /// What separates the site's name from the platform's part.
+    pub separator: String,
+    /// `after` (the site's name follows the separator) or `before`.
+    pub keep: String,
+}
+
+impl DeployName {
+    /// The site's own name in `label` of `host`, when the label is a
+    /// deployment name of this platform.
+    pub(crate) fn site_name<'l>(&self, host: &str, label: &'l str) -> Option<&'l str> {
+        let on_platform = host
+            .strip_suffix(self.suffix.as_str())
+            .is_some_and(|h| h.ends_with('.'));
+        if !on_platform {
+            return None;
+        }
+        let name = if self.keep == "before" {
+            label.split_once(self.separator.as_str())?.0
+        } else {
+            label.rsplit_once(self.separator.as_str())?.1
+        };
+        (!name.is_empty()).then_some(name)
+    }
+}
+
+impl FromJson for DeployName {
+    fn from_json(v: &Value) -> Read<DeployName> {
+        let f = Fields::of(v)?;
+        Ok(DeployName {
+            suffix: f.req("suffix")?,
+            separator: f.req("separator")?,
+            keep: f.req("keep")?,
+        })
+    }
+}
+
 /// Thresholds of the host-shape signals (`shape` in `links.json`).
 #[derive(Debug, Clone)]
 #[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
@@ -129,6 +174,7 @@ struct DomainFacts {
     user_content: bool,
     infrastructure: bool,
     storage: bool,
+    site_platform: bool,
     shortener: bool,
     remote_app: Option<u32>,
 }
@@ -195,6 +241,7 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.brand_in_path",
     "link.brand_lure_in_path",
     "link.brand_digits",
+    "link.brand_on_project_host",
 ];
 
 /// A protected brand: its official domains and the words phishers borrow.
@@ -261,6 +308,8 @@ struct RawRules {
     /// organisation page.
     #[cfg_attr(test, serde(default))]
     project_hosts: Vec<String>,
+    #[cfg_attr(test, serde(default))]
+    builder_hosts: Vec<String>,
     /// Label tokens platforms generate (never `link.random_label`).
     #[cfg_attr(test, serde(default))]
     generated_tokens: Vec<GeneratedToken>,
@@ -285,6 +334,10 @@ struct RawRules {
     infrastructure_domains: Vec<String>,
     #[cfg_attr(test, serde(default))]
     storage_hosts: Vec<String>,
+    #[cfg_attr(test, serde(default))]
+    site_platforms: Vec<String>,
+    #[cfg_attr(test, serde(default))]
+    deploy_names: Vec<DeployName>,
     #[cfg_attr(test, serde(default))]
     asset_extensions: Vec<String>,
     download_types: HashMap<String, String>,
@@ -344,6 +397,7 @@ impl FromJson for RawRules {
             max_subdomain_depth: f.req("max_subdomain_depth")?,
             shape: f.opt("shape")?,
             project_hosts: f.opt("project_hosts")?,
+            builder_hosts: f.opt("builder_hosts")?,
             generated_tokens: f.opt("generated_tokens")?,
             software_words: f.opt("software_words")?,
             idn: f.opt("idn")?,
@@ -356,6 +410,8 @@ impl FromJson for RawRules {
             user_content_hosts: f.opt("user_content_hosts")?,
             infrastructure_domains: f.opt("infrastructure_domains")?,
             storage_hosts: f.opt("storage_hosts")?,
+            site_platforms: f.opt("site_platforms")?,
+            deploy_names: f.opt("deploy_names")?,
             asset_extensions: f.opt("asset_extensions")?,
             download_types: f.req("download_types")?,
             remote_apps: f.req("remote_apps")?,
@@ -374,7 +430,9 @@ pub struct LinkRules {
     pub(crate) generated_tokens: Vec<GeneratedToken>,
     software_words: FastSet<String>,
     asset_extensions: FastSet<String>,
+    pub(crate) deploy_names: Vec<DeployName>,
     pub(crate) project_hosts: Vec<String>,
+    pub(crate) builder_hosts: Vec<String>,
     pub(crate) idn: IdnRules,
     pub(crate) protected: Protected,
     standard_ports: Vec<u16>,
@@ -555,6 +613,9 @@ impl LinkRules {
         for d in lower_all(raw.storage_hosts) {
             domains.entry(d).or_default().storage = true;
         }
+        for d in lower_all(raw.site_platforms) {
+            domains.entry(d).or_default().site_platform = true;
+        }
 
         let (lure_ascii, lure_other): (Vec<String>, Vec<String>) =
             lower_all(raw.lure_words).partition(|w| w.is_ascii());
@@ -598,7 +659,18 @@ impl LinkRules {
                 .collect(),
             software_words: lower_all(raw.software_words).collect(),
             asset_extensions: lower_all(raw.asset_extensions).collect(),
+            deploy_names: raw
+                .deploy_names
+                .into_iter()
+                .filter(|d| !d.separator.is_empty())
+                .map(|mut d| {
+                    d.suffix.make_ascii_lowercase();
+                    d.separator.make_ascii_lowercase();
+                    d
+                })
+                .collect(),
             project_hosts: lower_all(raw.project_hosts).collect(),
+            builder_hosts: lower_all(raw.builder_hosts).collect(),
             idn,
             protected,
             standard_ports: raw.standard_ports,
@@ -634,6 +706,15 @@ impl LinkRules {
                 .split(['-', '_'])
                 .flat_map(|t| t.split(|c: char| c.is_ascii_digit()))
                 .any(|t| !t.is_empty() && self.software_words.contains(t))
+    }
+
+    /// The site platform (`site_platforms`: a hosting or blog platform the
+    /// Public Suffix List does not list, `weebly.com`, `wordpress.com`)
+    /// `host` is a site of, if any.
+    pub(crate) fn site_platform<'h>(&self, host: &'h str) -> Option<&'h str> {
+        suffixes(host)
+            .skip(1)
+            .find(|s| self.domains.get(*s).is_some_and(|f| f.site_platform))
     }
 
     /// True when `ext` (any case) names an asset file: a script, a style

@@ -73,6 +73,9 @@ impl Found<'_> {
                 format!("\"{word}\" is written with look-alike characters to imitate {name}")
             }
             "link.typosquat" => format!("\"{word}\" imitates {name}"),
+            "link.brand_on_project_host" => {
+                format!("Uses \"{word}\" ({name}) on a code-hosting or docs platform")
+            }
             "link.brand_on_shared_hosting" => {
                 format!("Uses \"{word}\" ({name}) on a free hosting platform")
             }
@@ -92,12 +95,13 @@ impl Found<'_> {
 const IMITATIONS: usize = 4;
 
 /// Order in which brand reasons are reported (strongest evidence first).
-const BRAND_CODES: [&str; 8] = [
+const BRAND_CODES: [&str; 9] = [
     "link.homograph",
     "link.brand_domain_in_subdomain",
     "link.brand_domain_in_label",
     "link.typosquat",
     "link.brand_on_shared_hosting",
+    "link.brand_on_project_host",
     "link.brand_in_domain",
     "link.brand_in_subdomain",
     "link.brand_digits",
@@ -118,7 +122,10 @@ pub(super) fn brand_signals(
     let mut found: Vec<Found> = Vec::new();
     let mut lure = Lures::default();
     let infrastructure = facts.infrastructure;
-    let project_host = parts.shared && platform::is_project_host(rules, host);
+    // A code-hosting or docs platform, or a platform's deployment of a
+    // project (`deploy-preview-12--x.netlify.app`): a brand there is most
+    // often the service a project talks to.
+    let project_host = parts.shared && (parts.deploy || platform::is_project_host(rules, host));
 
     // An official domain written as the leading labels of another host:
     // www.icbc.com.cn.verify.xyz, paypal.com.secure-login.top.
@@ -220,16 +227,19 @@ pub(super) fn brand_signals(
         );
     }
     // Two different lure words (secure-account-verify.com,
-    // login.update-billing.top) on a site of its own; on a shared platform
-    // project names use such words too (auth-login-demo.vercel.app).
-    if let (Some(first), Some(second), false) = (&lure.strong, &lure.second, parts.shared) {
+    // login.update-billing.top) on a site of its own or a site builder's
+    // page; on a developer platform project names use such words too
+    // (auth-login-demo.vercel.app).
+    let stack_counts = !parts.shared || platform::is_builder_host(rules, host);
+    if let (Some(first), Some(second), true) = (&lure.strong, &lure.second, stack_counts) {
         a.add(
             "link.lure_stack",
             w("link.lure_stack"),
             format!("Piles up lure words (\"{first}\", \"{second}\"), as phishing hosts do"),
         );
     }
-    if any_brand && (lure.strong.is_some() || lure.weak) {
+    // Weak lures (app, help, pay) are project words on a project host.
+    if any_brand && (lure.strong.is_some() || (lure.weak && !project_host)) {
         a.add_typed(
             "link.brand_lure",
             w("link.brand_lure"),
@@ -536,12 +546,14 @@ fn ascii_label<'a>(
             ));
         }
     }
-    // On a code-hosting platform a subdomain that is exactly the brand's
-    // name (`paypal.github.io`) is most often the brand's own organisation
-    // page: a mention, without the imitation bonus.
+    // On a code-hosting or docs platform a brand in the site's name is the
+    // brand's own organisation page (`paypal.github.io`) or a project about
+    // the service (`trezor-firmware.readthedocs.io`): a weaker mention,
+    // without the imitation bonus, that needs other evidence.
     if shared && in_site && project_host {
         for f in &mut found[first_found..] {
-            if f.word == label && f.code == "link.brand_on_shared_hosting" {
+            if f.code == "link.brand_on_shared_hosting" {
+                f.code = "link.brand_on_project_host";
                 f.weight = rules.weight(f.code);
             }
         }
