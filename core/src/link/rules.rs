@@ -209,6 +209,7 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.homograph",
     "link.mixed_script",
     "link.whole_script",
+    "link.mixed_orthography",
     "link.foreign_digits",
     "link.invisible_marks",
     "link.unusual_characters",

@@ -146,6 +146,7 @@ fn shape_signals(rules: &LinkRules, host: &str, parts: &HostParts, a: &mut Asses
                 | "link.foreign_digits"
                 | "link.unusual_characters"
                 | "link.invisible_marks"
+                | "link.mixed_orthography"
         )
     });
     if puny && !spoof {
