@@ -189,6 +189,9 @@ pub(crate) struct HostFacts {
     /// Object storage, CDN or IPFS gateway (`storage_hosts`): the host's
     /// name says nothing about the page.
     pub storage: bool,
+    /// The length of the site platform's domain (`site_platforms`) the
+    /// host is a site of, when it is one.
+    pub site_platform: Option<usize>,
     pub shortener: bool,
     pub remote_app: Option<usize>,
 }
@@ -714,15 +717,6 @@ impl LinkRules {
                 .any(|t| !t.is_empty() && self.software_words.contains(t))
     }
 
-    /// The site platform (`site_platforms`: a hosting or blog platform the
-    /// Public Suffix List does not list, `weebly.com`, `wordpress.com`)
-    /// `host` is a site of, if any.
-    pub(crate) fn site_platform<'h>(&self, host: &'h str) -> Option<&'h str> {
-        suffixes(host)
-            .skip(1)
-            .find(|s| self.domains.get(*s).is_some_and(|f| f.site_platform))
-    }
-
     /// True when `ext` (any case) names an asset file: a script, a style
     /// sheet, an image, a font (`asset_extensions`).
     pub(crate) fn is_asset_ext(&self, ext: &str) -> bool {
@@ -767,6 +761,9 @@ impl LinkRules {
                 out.user_content |= f.user_content;
                 out.infrastructure |= f.infrastructure;
                 out.storage |= f.storage;
+                if f.site_platform && s.len() < host.len() && out.site_platform.is_none() {
+                    out.site_platform = Some(s.len());
+                }
                 out.shortener |= f.shortener;
             }
         }

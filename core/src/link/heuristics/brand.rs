@@ -13,6 +13,9 @@ use std::borrow::Cow;
 const MAX_WINDOW_LABELS: usize = 4;
 /// Most hyphen-separated tokens of a label analysed.
 const MAX_TOKENS: usize = 32;
+/// Shortest letter run before digits split into a brand and a lure word
+/// (`barclaysvalidate48`); shorter runs (`shop12`, `video9`) are ordinary.
+const MIN_SPLIT_RUN: usize = 8;
 /// Most labels of a host analysed for brands (the rightmost ones).
 const MAX_ANALYSED_LABELS: usize = 12;
 
@@ -513,7 +516,10 @@ fn ascii_label<'a>(
                             word: Cow::Borrowed(token),
                         });
                     }
-                } else if let Some((b, brand_word, lure_word)) = rules.brand_lure_split(run) {
+                } else if let Some((b, brand_word, lure_word)) = (run.len() >= MIN_SPLIT_RUN)
+                    .then(|| rules.brand_lure_split(run))
+                    .flatten()
+                {
                     // A brand and a lure word run together, then digits
                     // (`barclaysvalidate48`).
                     found.push(mention(

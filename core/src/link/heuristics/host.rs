@@ -26,8 +26,8 @@ pub(super) fn domain_signals(
     let host = c.host.as_str();
     let mut parts = HostParts::of(host);
     if !parts.shared {
-        if let Some(p) = rules.site_platform(host) {
-            parts = HostParts::on_platform(host, p);
+        if let Some(len) = facts.site_platform {
+            parts = HostParts::on_platform(host, &host[host.len() - len..]);
         }
     }
     parts.cut_deploy_name(rules, host);
