@@ -16,6 +16,7 @@
 //! (`index.rs`, `Gate`); a set without one checks its bucket directly.
 
 use super::error::StoreError;
+use super::pages::Table;
 
 /// Average bucket size the index aims for (between this and twice this).
 const TARGET_BUCKET: usize = 16;
@@ -39,7 +40,8 @@ pub(crate) struct HashSet16 {
     checkpoints: Vec<u32>,
     /// Entries in each bucket.
     counts: Vec<u8>,
-    suffixes: Vec<u16>,
+    /// In a [`Table`] (huge pages where the OS offers them).
+    suffixes: Table<u16>,
 }
 
 /// Buckets per checkpoint: a lookup sums at most `GROUP - 1` bucket sizes.
@@ -117,17 +119,17 @@ impl HashSet16 {
             bits += 1;
         };
         let counts: Vec<u8> = counts.into_iter().map(|c| c.min(255) as u8).collect();
-        let mut set = HashSet16 {
+        let suffixes = Table::from_iter_len(
+            sorted.len(),
+            sorted.iter().map(|&h| ((h << bits) >> 48) as u16),
+        );
+        HashSet16 {
             bits,
             filter: PrefixFilter::default(),
             checkpoints: HashSet16::checkpoints_for(&counts),
             counts,
-            suffixes: Vec::with_capacity(sorted.len()),
-        };
-        for &h in sorted {
-            set.suffixes.push(set.suffix(h));
+            suffixes,
         }
-        set
     }
 
     /// The set with its [`PrefixFilter`] built (lookups without one check
@@ -215,7 +217,7 @@ impl HashSet16 {
     pub(crate) fn heap_bytes(&self) -> usize {
         self.checkpoints.capacity() * 4
             + self.counts.capacity()
-            + self.suffixes.capacity() * 2
+            + self.suffixes.heap_bytes()
             + self.filter.heap_bytes()
     }
 
@@ -278,10 +280,11 @@ impl HashSet16 {
         if checkpoints.last().copied().unwrap_or(0) as usize != n {
             return Err(bad());
         }
-        let suffixes = rest
-            .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-            .collect();
+        let suffixes = Table::from_iter_len(
+            n,
+            rest.chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]])),
+        );
         Ok(HashSet16 {
             bits,
             filter: PrefixFilter::default(),
@@ -305,7 +308,8 @@ pub(crate) const FILTER_KEYS_PER_WORD: usize = 16;
 /// whose prefix is in it are turned away.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct PrefixFilter {
-    words: Vec<u64>,
+    /// In a [`Table`] (huge pages where the OS offers them).
+    words: Table<u64>,
 }
 
 impl PrefixFilter {
@@ -316,7 +320,7 @@ impl PrefixFilter {
             return PrefixFilter::default();
         }
         let mut f = PrefixFilter {
-            words: vec![0; n.div_ceil(FILTER_KEYS_PER_WORD)],
+            words: Table::zeroed(n.div_ceil(FILTER_KEYS_PER_WORD)),
         };
         let shift = 64 - set.prefix_bits();
         for p in set.prefixes() {
@@ -354,7 +358,7 @@ impl PrefixFilter {
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.words.capacity() * 8
+        self.words.heap_bytes()
     }
 }
 
@@ -484,7 +488,7 @@ mod tests {
             acc += u32::from(c);
             old.extend_from_slice(&acc.to_le_bytes());
         }
-        for s in &set.suffixes {
+        for s in set.suffixes.iter() {
             old.extend_from_slice(&s.to_le_bytes());
         }
         assert_eq!(HashSet16::from_bytes(&old).unwrap(), set);

@@ -34,6 +34,7 @@ mod error;
 mod history;
 mod index;
 mod keyset;
+mod pages;
 mod schema;
 mod segment;
 mod user;
