@@ -16,7 +16,6 @@
 //! (`index.rs`, `Gate`); a set without one checks its bucket directly.
 
 use super::error::StoreError;
-use super::pages::Table;
 
 /// Average bucket size the index aims for (between this and twice this).
 const TARGET_BUCKET: usize = 16;
@@ -40,8 +39,7 @@ pub(crate) struct HashSet16 {
     checkpoints: Vec<u32>,
     /// Entries in each bucket.
     counts: Vec<u8>,
-    /// In a [`Table`] (huge pages where the OS offers them).
-    suffixes: Table<u16>,
+    suffixes: Vec<u16>,
 }
 
 /// Buckets per checkpoint: a lookup sums at most `GROUP - 1` bucket sizes.
@@ -119,17 +117,17 @@ impl HashSet16 {
             bits += 1;
         };
         let counts: Vec<u8> = counts.into_iter().map(|c| c.min(255) as u8).collect();
-        let suffixes = Table::from_iter_len(
-            sorted.len(),
-            sorted.iter().map(|&h| ((h << bits) >> 48) as u16),
-        );
-        HashSet16 {
+        let mut set = HashSet16 {
             bits,
             filter: PrefixFilter::default(),
             checkpoints: HashSet16::checkpoints_for(&counts),
             counts,
-            suffixes,
+            suffixes: Vec::with_capacity(sorted.len()),
+        };
+        for &h in sorted {
+            set.suffixes.push(set.suffix(h));
         }
+        set
     }
 
     /// The set with its [`PrefixFilter`] built (lookups without one check
@@ -217,7 +215,7 @@ impl HashSet16 {
     pub(crate) fn heap_bytes(&self) -> usize {
         self.checkpoints.capacity() * 4
             + self.counts.capacity()
-            + self.suffixes.heap_bytes()
+            + self.suffixes.capacity() * 2
             + self.filter.heap_bytes()
     }
 
@@ -280,11 +278,10 @@ impl HashSet16 {
         if checkpoints.last().copied().unwrap_or(0) as usize != n {
             return Err(bad());
         }
-        let suffixes = Table::from_iter_len(
-            n,
-            rest.chunks_exact(2)
-                .map(|c| u16::from_le_bytes([c[0], c[1]])),
-        );
+        let suffixes = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
         Ok(HashSet16 {
             bits,
             filter: PrefixFilter::default(),
@@ -308,8 +305,7 @@ pub(crate) const FILTER_KEYS_PER_WORD: usize = 16;
 /// whose prefix is in it are turned away.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct PrefixFilter {
-    /// In a [`Table`] (huge pages where the OS offers them).
-    words: Table<u64>,
+    words: Vec<u64>,
 }
 
 impl PrefixFilter {
@@ -320,7 +316,7 @@ impl PrefixFilter {
             return PrefixFilter::default();
         }
         let mut f = PrefixFilter {
-            words: Table::zeroed(n.div_ceil(FILTER_KEYS_PER_WORD)),
+            words: vec![0; n.div_ceil(FILTER_KEYS_PER_WORD)],
         };
         let shift = 64 - set.prefix_bits();
         for p in set.prefixes() {
@@ -358,7 +354,7 @@ impl PrefixFilter {
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.words.heap_bytes()
+        self.words.capacity() * 8
     }
 }
 
@@ -488,7 +484,7 @@ mod tests {
             acc += u32::from(c);
             old.extend_from_slice(&acc.to_le_bytes());
         }
-        for s in set.suffixes.iter() {
+        for s in &set.suffixes {
             old.extend_from_slice(&s.to_le_bytes());
         }
         assert_eq!(HashSet16::from_bytes(&old).unwrap(), set);

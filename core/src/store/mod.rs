@@ -34,7 +34,6 @@ mod error;
 mod history;
 mod index;
 mod keyset;
-mod pages;
 mod schema;
 mod segment;
 mod user;
