@@ -5,6 +5,7 @@
 //! cargo bench -p fanzha-core --bench compact -- --quick          # 100 k + 1 M
 //! cargo bench -p fanzha-core --bench compact                     # 100 k, 1 M, 10 M
 //! cargo bench -p fanzha-core --bench compact -- --size 10000000  # one size (repeatable)
+//! cargo bench -p fanzha-core --bench compact -- --model          # cache model only
 //! ```
 //!
 //! Every step runs in its own child process so that its peak memory
@@ -493,6 +494,68 @@ fn time_regimes(index: &dyn BlockIndex, hits: &Probes, misses: &Probes) {
     );
 }
 
+// ---- a model of the two miss paths (`-- --model`) ----
+
+/// SplitMix64: the model's array contents.
+fn splitmix(i: u64) -> u64 {
+    let mut z = i.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Index `0..len` from the top 32 bits of `h`.
+fn pick(h: u64, len: usize) -> usize {
+    (((h >> 32) * len as u64) >> 32) as usize
+}
+
+/// Random reads of arrays the sizes of today's set at 1 M (a 32 KB bucket
+/// table, then a 2 MB suffix array) and of the store's index at 10 M (a
+/// 5 MB filter; one value in six goes on to a 512 KB bucket table and a
+/// 20 MB suffix array), timed like the steady regime with the same probes,
+/// three times each, alternating. No code of ours beyond the hash: it
+/// shows what the sizes alone cost on this machine's caches.
+fn model() {
+    let arr16 = |n: usize| -> Vec<u16> { (0..n as u64).map(|i| splitmix(i) as u16).collect() };
+    let arr8 = |n: usize| -> Vec<u8> {
+        (0..n as u64)
+            .map(|i| 16 + (splitmix(i) % 16) as u8)
+            .collect()
+    };
+    let (counts1, suffix1) = (arr8(1 << 15), arr16(1_000_000));
+    let filter10: Vec<u64> = (0..625_000u64).map(splitmix).collect();
+    let (counts10, suffix10) = (arr8(1 << 19), arr16(10_000_000));
+    let set = |counts: &[u8], suffix: &[u16], h: u64| -> bool {
+        let c = usize::from(counts[pick(h, counts.len())]);
+        let lo = pick(h.rotate_left(24), suffix.len() - 64);
+        suffix[lo..lo + c].contains(&(h as u16))
+    };
+    let today = |v: &str| -> bool {
+        let h = fast_hash(v);
+        set(&counts1, &suffix1, h)
+    };
+    let store = |v: &str| -> bool {
+        let h = fast_hash(v);
+        let w = filter10[pick(h.rotate_left(16), filter10.len())];
+        (w ^ h) % 6 == 0 && set(&counts10, &suffix10, h)
+    };
+    let misses = miss_probes();
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!(
+        "model of the miss paths, steady regime; load average: {}",
+        load.trim()
+    );
+    for round in 1..=3 {
+        let t = time_each_steady(&misses, |p| {
+            black_box(today(p));
+        });
+        let s = time_each_steady(&misses, |p| {
+            black_box(store(p));
+        });
+        println!("round {round}: 1 M shape (32 KB + 2 MB) {t} ns; 10 M shape (5 MB, 1 in 6 + 512 KB + 20 MB) {s} ns");
+    }
+}
+
 // ---- the parent ----
 
 type Results = BTreeMap<String, String>;
@@ -549,6 +612,10 @@ fn main() {
     }
     // `cargo test --benches` runs benches without `--bench`: nothing to do.
     if !args.iter().any(|a| a == "--bench") {
+        return;
+    }
+    if args.iter().any(|a| a == "--model") {
+        model();
         return;
     }
     let mut sizes: Vec<u64> = args
