@@ -61,9 +61,9 @@ fn main() {
 /// each code point of a string's NFD through this table and normalizes the
 /// result again, which gives unicode-security's skeleton (NFD of the
 /// concatenation is the NFD of the pieces' NFDs); a test compares the two
-/// on every code point. Sorted code points (`u16` below U+10000, `u32`
-/// above), the end of each skeleton in one UTF-8 string (`u16`), and the
-/// string.
+/// on every code point. The sorted code points, their skeletons' lengths
+/// and the skeletons are packed into `confusables.z`; the ignorable ranges
+/// go into `confusables.rs`.
 fn confusables(out: &std::path::Path) {
     use unicode_normalization::UnicodeNormalization;
     let mut keys = Vec::new();
@@ -90,35 +90,44 @@ fn confusables(out: &std::path::Path) {
         keys.push(u32::from(c));
         ends.push(u16::try_from(text.len()).expect("confusable skeletons fit in 64 KB"));
     }
-    let list = |v: &[String]| v.join(",");
-    let bmp: Vec<String> = keys
-        .iter()
-        .filter(|&&k| k < 0x10000)
-        .map(|k| k.to_string())
-        .collect();
-    let astral: Vec<String> = keys
-        .iter()
-        .filter(|&&k| k >= 0x10000)
-        .map(|k| k.to_string())
-        .collect();
+    // One byte string, LZ-compressed like the rules' JSON (`pack::compress`),
+    // read once by `link::spoof`: the number of code points, each code
+    // point's distance to the one before (a varint), each skeleton's length
+    // in bytes, then the skeletons' UTF-8.
+    let mut blob = Vec::new();
+    let varint = |out: &mut Vec<u8>, mut v: u32| loop {
+        if v < 0x80 {
+            out.push(v as u8);
+            break;
+        }
+        out.push((v & 0x7F) as u8 | 0x80);
+        v >>= 7;
+    };
+    varint(
+        &mut blob,
+        u32::try_from(keys.len()).expect("fewer than 2^32"),
+    );
+    let mut last = 0;
+    for &k in &keys {
+        varint(&mut blob, k - last);
+        last = k;
+    }
+    let mut start = 0;
+    for &end in &ends {
+        blob.push(u8::try_from(end - start).expect("a skeleton is shorter than 256 bytes"));
+        start = end;
+    }
+    blob.extend_from_slice(text.as_bytes());
+    let packed = pack::compress(&blob);
+    assert!(
+        pack::decompress(&packed).as_deref() == Some(blob.as_slice()),
+        "the confusables do not decompress to the same bytes"
+    );
+    std::fs::write(out.join("confusables.z"), packed).expect("writing confusables.z");
     let rs = format!(
-        "/// Code points below U+10000 with a confusable prototype, sorted.\n\
-         static CONFUSABLE_BMP: [u16; {nb}] = [{bmp}];\n\
-         /// The others, sorted; their skeletons follow the first ones'.\n\
-         static CONFUSABLE_ASTRAL: [u32; {na}] = [{astral}];\n\
-         /// End of each code point's skeleton in [`CONFUSABLE_TEXT`].\n\
-         static CONFUSABLE_ENDS: [u16; {n}] = [{ends}];\n\
-         /// The skeletons, one after the other.\n\
-         static CONFUSABLE_TEXT: &str = {text:?};\n\
-         /// Ranges of code points whose skeleton is empty (default ignorable).\n\
+        "/// Ranges of code points whose skeleton is empty (default ignorable).\n\
          static IGNORABLE: [(u32, u32); {m}] = {ignorable:?};\n",
         m = ignorable.len(),
-        n = keys.len(),
-        nb = bmp.len(),
-        bmp = list(&bmp),
-        na = astral.len(),
-        astral = list(&astral),
-        ends = list(&ends.iter().map(|e| e.to_string()).collect::<Vec<_>>()),
     );
     std::fs::write(out.join("confusables.rs"), rs).expect("writing confusables.rs");
 }

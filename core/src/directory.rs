@@ -85,7 +85,9 @@ pub(crate) fn build(
         })
         .collect();
     // Sort by number, then label, so the kept label is deterministic.
-    identification.sort_by(|a, b| a.number.cmp(&b.number).then_with(|| a.label.cmp(&b.label)));
+    // (A total order on every field: the unstable sort gives the same result.)
+    identification
+        .sort_unstable_by(|a, b| a.number.cmp(&b.number).then_with(|| a.label.cmp(&b.label)));
     identification.dedup_by_key(|e| e.number);
     let mut blocking: Vec<i64> = blocked
         .iter()

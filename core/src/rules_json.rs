@@ -254,23 +254,29 @@ impl<T: FromJson> FromJson for Option<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: &Value) -> Read<Vec<T>> {
         let items = v.as_array().ok_or_else(|| expected("an array", v))?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, x)| T::from_json(x).map_err(|e| at_index(e, i)))
-            .collect()
+        // A plain loop, not `collect` over `Result`s: one small function per
+        // element type instead of an iterator adapter stack (library size).
+        let mut out = Vec::with_capacity(items.len());
+        for (i, x) in items.iter().enumerate() {
+            out.push(T::from_json(x).map_err(|e| at_index(e, i))?);
+        }
+        Ok(out)
     }
 }
 
-fn entries<K: FromJson, V: FromJson, C: FromIterator<(K, V)>>(v: &Value) -> Read<C> {
+/// An object's entries into a map, one `extend` at a time: for a
+/// `BTreeMap` this keeps `FromIterator`'s sort (a stable-sort instance per
+/// map type, about 5 KB each) out of the library; the result is the same
+/// (a JSON object's keys are unique; a later equal key would win either way).
+fn entries<K: FromJson, V: FromJson, C: Default + Extend<(K, V)>>(v: &Value) -> Read<C> {
     let map = v.as_object().ok_or_else(|| expected("an object", v))?;
-    map.iter()
-        .map(|(k, x)| {
-            let key = K::from_key(k).map_err(|e| at_key(e, k))?;
-            let value = V::from_json(x).map_err(|e| at_field(e, k))?;
-            Ok((key, value))
-        })
-        .collect()
+    let mut out = C::default();
+    for (k, x) in map {
+        let key = K::from_key(k).map_err(|e| at_key(e, k))?;
+        let value = V::from_json(x).map_err(|e| at_field(e, k))?;
+        out.extend(std::iter::once((key, value)));
+    }
+    Ok(out)
 }
 
 impl<K: FromJson + Eq + Hash, V: FromJson, S: BuildHasher + Default> FromJson for HashMap<K, V, S> {

@@ -64,6 +64,10 @@ pub(crate) struct IdnData {
     /// Letters folded before the skeleton (`ł` → `l`).
     #[cfg_attr(test, serde(default))]
     pub skeleton_extra: std::collections::BTreeMap<String, String>,
+    /// Per language (or group of languages written alike): the accented
+    /// Latin letters its spelling uses.
+    #[cfg_attr(test, serde(default))]
+    pub orthographies: std::collections::BTreeMap<String, String>,
 }
 
 /// Letters ordinary only under some TLDs (`idn.tld_chars`).
@@ -94,6 +98,7 @@ impl FromJson for IdnData {
             whole_script: f.opt("whole_script")?,
             digit_lookalikes: f.opt("digit_lookalikes")?,
             skeleton_extra: f.opt("skeleton_extra")?,
+            orthographies: f.opt("orthographies")?,
         })
     }
 }
@@ -120,8 +125,88 @@ impl FromJson for WholeScriptData {
 }
 
 // The TR39 confusable prototypes, as `build.rs` derives them from
-// unicode-security (see `confusables` there).
+// unicode-security (see `confusables` there): the default-ignorable ranges
+// here, the rest packed.
 include!(concat!(env!("OUT_DIR"), "/confusables.rs"));
+
+/// The code points with a confusable prototype and their skeletons, packed
+/// by `build.rs` (`model::pack::compress`; 50 KB of tables as about 20 KB)
+/// and read once per process.
+static PACKED_CONFUSABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/confusables.z"));
+
+#[derive(Default)]
+struct Confusables {
+    /// Code points with a confusable prototype, sorted.
+    keys: Vec<u32>,
+    /// End of each code point's skeleton in `text`.
+    ends: Vec<u32>,
+    /// The skeletons, one after the other.
+    text: String,
+}
+
+impl Confusables {
+    /// Reads `build.rs`'s layout: the count, each code point's distance to
+    /// the one before (varints), each skeleton's length in bytes, the text.
+    fn read(b: &[u8]) -> Option<Confusables> {
+        fn varint(b: &[u8], at: &mut usize) -> Option<u32> {
+            let mut v = 0u32;
+            for shift in (0..35).step_by(7) {
+                let byte = *b.get(*at)?;
+                *at += 1;
+                v |= u32::from(byte & 0x7F).checked_shl(shift)?;
+                if byte < 0x80 {
+                    return Some(v);
+                }
+            }
+            None
+        }
+        let mut at = 0;
+        let n = usize::try_from(varint(b, &mut at)?).ok()?;
+        let mut keys = Vec::with_capacity(n.min(b.len()));
+        let mut key = 0u32;
+        for _ in 0..n {
+            key = key.checked_add(varint(b, &mut at)?)?;
+            keys.push(key);
+        }
+        let lengths = b.get(at..at.checked_add(n)?)?;
+        let mut ends = Vec::with_capacity(n);
+        let mut end = 0u32;
+        for &len in lengths {
+            end += u32::from(len);
+            ends.push(end);
+        }
+        let text = std::str::from_utf8(&b[at + n..]).ok()?;
+        if ends.last().is_some_and(|&e| e as usize != text.len()) {
+            return None;
+        }
+        Some(Confusables {
+            keys,
+            ends,
+            text: text.to_string(),
+        })
+    }
+
+    /// The tables, unpacked on first use (empty if they did not unpack,
+    /// which `build.rs` rules out by checking the packed bytes).
+    fn get() -> &'static Confusables {
+        static TABLES: std::sync::OnceLock<Confusables> = std::sync::OnceLock::new();
+        TABLES.get_or_init(|| {
+            crate::model::decompress(PACKED_CONFUSABLES)
+                .and_then(|b| Confusables::read(&b))
+                .unwrap_or_default()
+        })
+    }
+
+    /// The skeleton of `c` alone, if it has a prototype.
+    fn prototype(&self, c: char) -> Option<&str> {
+        let i = self.keys.binary_search(&u32::from(c)).ok()?;
+        let start = match i {
+            0 => 0,
+            i => self.ends[i - 1] as usize,
+        };
+        Some(self.text.get(start..self.ends[i] as usize).unwrap_or(""))
+    }
+}
 
 /// Whether `c` is in one of the [`IGNORABLE`] ranges.
 fn ignorable(c: char) -> bool {
@@ -134,25 +219,13 @@ fn ignorable(c: char) -> bool {
 /// (a test compares them on every code point), from compact tables: NFD,
 /// each code point through its prototype, NFD again.
 pub(crate) fn tr39_skeleton(s: &str) -> impl Iterator<Item = char> + '_ {
+    let tables = Confusables::get();
     s.nfd()
-        .flat_map(|c| {
-            let found = match u16::try_from(u32::from(c)) {
-                Ok(b) => CONFUSABLE_BMP.binary_search(&b),
-                Err(_) => CONFUSABLE_ASTRAL
-                    .binary_search(&u32::from(c))
-                    .map(|i| CONFUSABLE_BMP.len() + i),
-            };
-            let (one, many) = match found {
-                Ok(i) => {
-                    let start = match i {
-                        0 => 0,
-                        i => usize::from(CONFUSABLE_ENDS[i - 1]),
-                    };
-                    let end = usize::from(CONFUSABLE_ENDS[i]);
-                    (None, CONFUSABLE_TEXT.get(start..end).unwrap_or(""))
-                }
-                Err(_) if ignorable(c) => (None, ""),
-                Err(_) => (Some(c), ""),
+        .flat_map(move |c| {
+            let (one, many) = match tables.prototype(c) {
+                Some(skeleton) => (None, skeleton),
+                None if ignorable(c) => (None, ""),
+                None => (Some(c), ""),
             };
             one.into_iter().chain(many.chars())
         })
@@ -176,6 +249,9 @@ pub(crate) enum Spoof {
     Mixed,
     /// All letters of one non-Latin script that read as Latin.
     WholeScript,
+    /// Accented Latin letters that no one language's spelling uses
+    /// together (`bešțchạnge`: Czech š, Romanian ț, Vietnamese ạ).
+    Orthography,
 }
 
 /// Compiled IDN data (see `idn` in `links.json`).
@@ -187,6 +263,8 @@ pub(crate) struct IdnRules {
     whole_script: Vec<WholeScript>,
     digit_lookalikes: HashSet<char>,
     skeleton_extra: Vec<(char, String)>,
+    /// Each orthography's accented letters (lowercase), sorted.
+    orthographies: Vec<Vec<char>>,
     /// The skeleton of each ASCII byte (`m` → `rn`, `0` → `o`).
     ascii_skeleton: Vec<String>,
 }
@@ -247,6 +325,16 @@ impl IdnRules {
                 .into_iter()
                 .filter_map(|(k, v)| Some((k.chars().next()?, v)))
                 .collect(),
+            orthographies: raw
+                .orthographies
+                .into_values()
+                .map(|letters| {
+                    let mut v: Vec<char> = letters.chars().flat_map(char::to_lowercase).collect();
+                    v.sort_unstable();
+                    v.dedup();
+                    v
+                })
+                .collect(),
         })
     }
 
@@ -301,6 +389,9 @@ impl IdnRules {
             if self.digit_lookalike(label) {
                 return Some(Spoof::Digits);
             }
+            if self.mixed_orthography(label) {
+                return Some(Spoof::Orthography);
+            }
             return None;
         }
         if self.digit_lookalike(label) {
@@ -319,6 +410,40 @@ impl IdnRules {
             return Some(Spoof::Mixed);
         }
         None
+    }
+
+    /// A Latin label with a word (between hyphens) whose accented letters
+    /// no one orthography of `idn.orthographies` holds all of. Real words
+    /// are spelled in one language (`düsseldorf`, `kraków`, `hà-nội`); a
+    /// name made to look like a plain ASCII one picks a mark from here and
+    /// another from there. Words of two languages joined by a hyphen
+    /// (`łódź-café`) are each judged alone. Empty data: never.
+    fn mixed_orthography(&self, label: &str) -> bool {
+        !self.orthographies.is_empty() && label.split('-').any(|w| self.mixed_word(w))
+    }
+
+    /// [`IdnRules::mixed_orthography`] on one word.
+    fn mixed_word(&self, word: &str) -> bool {
+        let mut accented = word
+            .chars()
+            .filter(|c| !c.is_ascii() && c.is_alphabetic())
+            .peekable();
+        if accented.peek().is_none() {
+            return false;
+        }
+        let mut letters: Vec<char> = Vec::new();
+        for c in accented {
+            if c.script() != Script::Latin {
+                return false;
+            }
+            if !letters.contains(&c) {
+                letters.push(c);
+            }
+        }
+        !self
+            .orthographies
+            .iter()
+            .any(|o| letters.iter().all(|c| o.binary_search(c).is_ok()))
     }
 
     fn whole_script_confusable(&self, label: &str, tld: &str, tld_unicode: &str) -> bool {
@@ -640,7 +765,32 @@ fn exact_hash(s: &str) -> u64 {
 
 #[cfg(test)]
 mod skeleton_tests {
-    use super::tr39_skeleton;
+    use super::{tr39_skeleton, Confusables, PACKED_CONFUSABLES};
+
+    /// The packed tables unpack whole; cut or damaged, they are refused or
+    /// read without a panic.
+    #[test]
+    fn packed_confusables_read_and_damage_is_harmless() {
+        let bytes = crate::model::decompress(PACKED_CONFUSABLES).expect("unpacks");
+        let t = Confusables::read(&bytes).expect("reads");
+        assert!(t.keys.len() > 6_000 && t.keys.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(t.ends.len(), t.keys.len());
+        assert_eq!(t.prototype('а'), Some("a"));
+        assert_eq!(t.prototype('a'), None);
+        for cut in [0, 1, 2, 100, bytes.len() / 2, bytes.len() - 1] {
+            assert!(Confusables::read(&bytes[..cut]).is_none(), "cut at {cut}");
+        }
+        let mut bad = bytes.clone();
+        for i in (0..bad.len()).step_by(97) {
+            bad[i] ^= 0xA5;
+            if let Some(t) = Confusables::read(&bad) {
+                for c in ['a', 'а', '\u{10FFFF}'] {
+                    let _ = t.prototype(c);
+                }
+            }
+        }
+        assert!(Confusables::read(&[0xFF; 8]).is_none());
+    }
 
     /// Our tables give unicode-security's skeleton for every code point,
     /// and for strings mixing confusables, marks that reorder under NFD,

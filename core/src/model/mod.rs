@@ -30,6 +30,7 @@ mod train;
 pub(crate) use features::MAX_FEATURE_BYTES;
 pub use features::{featurize, FeatureKind};
 pub use format::ModelError;
+pub(crate) use pack::decompress;
 pub use pack::PackedText;
 pub use train::{is_held_back, train, Calibration, TrainOptions, TrainReport};
 
@@ -396,7 +397,8 @@ impl Model {
 
 /// The evidence order: largest contribution first, ties by text; at most 10.
 fn top_evidence(mut evidence: Vec<(String, f32)>) -> Vec<(String, f32)> {
-    evidence.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    // A total order on both fields: the unstable sort gives the same result.
+    evidence.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     evidence.dedup_by(|a, b| a.0 == b.0);
     evidence.truncate(10);
     evidence

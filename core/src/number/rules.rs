@@ -304,9 +304,15 @@ impl NumberRules {
                 }
             };
             let r = &mut official[idx];
-            if !r.lengths.contains(&o.number.len()) {
-                r.lengths.push(o.number.len());
-                r.lengths.sort_by_key(|&n| std::cmp::Reverse(n));
+            let len = o.number.len();
+            if !r.lengths.contains(&len) {
+                // Kept longest first by inserting in place (no sort instance).
+                let at = r
+                    .lengths
+                    .iter()
+                    .position(|&n| n < len)
+                    .unwrap_or(r.lengths.len());
+                r.lengths.insert(at, len);
             }
             let b = o.number.as_bytes();
             r.leads[usize::from(b[0] - b'0') * 10 + usize::from(b[1] - b'0')] = true;
