@@ -16,6 +16,7 @@
 
 use super::rules::HostFacts;
 use crate::verdict::{FraudType, Lang, Reason};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -35,6 +36,44 @@ pub(crate) struct HostSignals {
     pub(crate) shared: bool,
 }
 
+/// Most model classes kept per host.
+pub(crate) const HOST_CLASSES: usize = 8;
+
+/// The host's part of the link model's score: the distinct hashes of the
+/// host's grams, as an open-addressing set (`0` an empty slot, `zero`
+/// whether 0 is one of them), and the sums of their rows.
+#[derive(Debug)]
+pub(crate) struct HostGrams {
+    /// `^host$` as the model reads it (lowercase, digits as `0`).
+    pub(crate) text: Box<[u8]>,
+    /// The model and table the sums come from.
+    pub(crate) key: super::model_table::TableKey,
+    pub(crate) set: Box<[u64]>,
+    pub(crate) zero: bool,
+    /// How many distinct hashes.
+    pub(crate) count: usize,
+    pub(crate) acc: [i32; HOST_CLASSES],
+}
+
+impl HostGrams {
+    /// Whether `h` is one of the host's gram hashes.
+    #[inline]
+    pub(crate) fn contains(&self, h: u64) -> bool {
+        if h == 0 {
+            return self.zero;
+        }
+        let mask = self.set.len() - 1;
+        let mut slot = (h >> 40) as usize & mask;
+        loop {
+            match self.set[slot] {
+                0 => return false,
+                s if s == h => return true,
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+}
+
 /// One host's cached parts.
 #[derive(Debug)]
 pub(crate) struct HostEntry {
@@ -44,6 +83,12 @@ pub(crate) struct HostEntry {
     pub(crate) facts: HostFacts,
     /// The domain signals, computed the first time a check needs them.
     pub(crate) signals: OnceLock<Option<HostSignals>>,
+    /// The link model's host part, computed when a check needs it and the
+    /// host was seen before (a host seen once costs no more than without
+    /// the cache).
+    pub(crate) model: OnceLock<Option<HostGrams>>,
+    /// The entry was found in the cache at least once.
+    seen_again: AtomicBool,
 }
 
 impl HostEntry {
@@ -55,7 +100,14 @@ impl HostEntry {
             lang,
             facts,
             signals: OnceLock::new(),
+            model: OnceLock::new(),
+            seen_again: AtomicBool::new(false),
         }
+    }
+
+    /// Whether a check found this entry in the cache before.
+    pub(crate) fn seen_again(&self) -> bool {
+        self.seen_again.load(Ordering::Relaxed)
     }
 }
 
@@ -110,6 +162,7 @@ impl HostCache {
         let slot = &self.slots[xxh3_64(host.as_bytes()) as usize & (self.slots.len() - 1)];
         if let Ok(held) = slot.try_lock() {
             if let Some(e) = held.as_ref().filter(|e| &*e.host == host && e.lang == lang) {
+                e.seen_again.store(true, Ordering::Relaxed);
                 return Arc::clone(e);
             }
         }
@@ -202,6 +255,7 @@ mod tests {
         let again = cache.entry("a.example.com", Lang::En, HostFacts::default);
         assert!(Arc::ptr_eq(&a, &again));
         assert!(again.facts.shortener, "the facts of the first computation");
+        assert!(again.seen_again());
         let zh = cache.entry("a.example.com", Lang::ZhHans, HostFacts::default);
         assert!(!zh.facts.shortener, "another language is another entry");
         for i in 0..100 {
@@ -212,6 +266,7 @@ mod tests {
         let x = off.entry("a.example.com", Lang::En, facts);
         let y = off.entry("a.example.com", Lang::En, facts);
         assert!(!Arc::ptr_eq(&x, &y));
+        assert!(!y.seen_again());
         assert_eq!(off.len(), 0);
         let long = "a".repeat(300);
         let l1 = cache.entry(&long, Lang::En, HostFacts::default);

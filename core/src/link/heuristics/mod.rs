@@ -199,7 +199,7 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
     }
     remote_app(rules, &c, &facts, dl.is_some(), trusted, &mut a);
     if let Some(m) = snap.link_model().filter(|_| !trusted) {
-        model_signal(rules, m, url, &mut a);
+        model_signal(rules, m, url, entry.as_deref(), &mut a);
     }
     if shared && official.is_none() && !user_content {
         platform::shared_hosting_combo(rules, &mut a);

@@ -15,9 +15,11 @@
 //! model's own functions. The unit tests check both give the same
 //! probability, bit for bit, and the same evidence on every link corpus.
 
+use super::super::host_cache::{HostEntry, HostGrams, HOST_CLASSES};
 use super::super::model_table::ModelTable;
 use super::super::rules::LinkRules;
 use crate::model::features;
+use crate::model::features::LinkGrams;
 use crate::model::{FeatureKind, Model};
 use crate::scoring::Assessment;
 use crate::verdict::FraudType;
@@ -126,8 +128,36 @@ fn insert_stamped(slots: &mut [u64], stamps: &mut [u32], stamp: u32, mask: usize
     }
 }
 
+/// The dense table and its classes, when `rows` is one this model's
+/// scoring reads directly.
+fn dense<'a>(m: &Model, rows: Rows<'a>) -> Option<(&'a [i8], usize)> {
+    let classes = m.bias.len();
+    match rows {
+        Rows::Dense(t, c)
+            if c == classes
+                && classes > 0
+                && classes <= MAX_CLASSES
+                && m.scale.len() == classes =>
+        {
+            Some((t, c))
+        }
+        _ => None,
+    }
+}
+
+/// Adds the row of hash `h` to `acc`.
+#[inline]
+fn add_row(t: &[i8], c: usize, mask: u64, h: u64, acc: &mut [i32; MAX_CLASSES]) {
+    let at = (h & mask) as usize * c;
+    if let Some(row) = t.get(at..at + c) {
+        for (a, &w) in acc[..c].iter_mut().zip(row) {
+            *a += i32::from(w);
+        }
+    }
+}
+
 /// Most classes on the fast path.
-const MAX_CLASSES: usize = 8;
+const MAX_CLASSES: usize = HOST_CLASSES;
 /// Path characters read by the model.
 const PATH_CHARS: usize = features::LINK_PATH_CHARS;
 
@@ -295,6 +325,118 @@ impl Normalized {
             };
             let p = 1.0 - probs[..n].first().copied().unwrap_or(0.0);
             let r = then(p, &b.hashes, &probs[..n]);
+            Some((p, r))
+        })
+    }
+
+    /// The host's part of the score (its grams' distinct hashes and their
+    /// rows' sums), to keep per host; `None` off the dense table.
+    pub(super) fn host_grams(&self, m: &Model, rows: Rows) -> Option<HostGrams> {
+        let (t, c) = dense(m, rows)?;
+        let seed = u64::from(FeatureKind::Link.code());
+        let mask = (1u64 << m.bits.min(24)) - 1;
+        // At most 5 grams per host byte: the set stays at most half full.
+        let cap = (10 * self.host).next_power_of_two().max(64);
+        let mut set = vec![0u64; cap].into_boxed_slice();
+        let (mut zero, mut count) = (false, 0usize);
+        let mut acc = [0i32; HOST_CLASSES];
+        let mut grams = Vec::new();
+        features::each_link_gram_of(
+            &self.text,
+            self.host,
+            self.path,
+            LinkGrams::Host,
+            &mut grams,
+            |g| {
+                let h = xxh3_64_with_seed(g, seed);
+                let new = if h == 0 {
+                    !std::mem::replace(&mut zero, true)
+                } else {
+                    insert(&mut set, cap - 1, h)
+                };
+                if new {
+                    count += 1;
+                    add_row(t, c, mask, h, &mut acc);
+                }
+            },
+        );
+        Some(HostGrams {
+            text: self.text[..self.host].into(),
+            key: ModelTable::key(m),
+            set,
+            zero,
+            count,
+            acc,
+        })
+    }
+
+    /// [`Normalized::scored`] with the host's part already summed: only
+    /// the path's grams are hashed, those not among the host's added.
+    /// `then` gets the hashes only when the link is flagged (the model's
+    /// `suspicious_at`), else none.
+    fn scored_with_host<R>(
+        &self,
+        m: &Model,
+        rows: Rows,
+        host: &HostGrams,
+        then: impl FnOnce(f32, &[u64], &[f32]) -> R,
+    ) -> Option<(f32, R)> {
+        if *host.text != self.text[..self.host] || host.key != ModelTable::key(m) {
+            return self.scored(m, rows, then);
+        }
+        let (t, c) = dense(m, rows)?;
+        BUFFERS.with(|cell| {
+            let mut fresh = Buffers::default();
+            let mut borrowed = cell.try_borrow_mut();
+            let b = match borrowed.as_mut() {
+                Ok(b) => &mut **b,
+                Err(_) => &mut fresh,
+            };
+            let seed = u64::from(FeatureKind::Link.code());
+            let mask = (1u64 << m.bits.min(24)) - 1;
+            let cap = (2 * self.path + 16).next_power_of_two().max(64);
+            let mut zero = host.zero;
+            let mut acc = host.acc;
+            let mut path_hashes = std::mem::take(&mut b.hashes);
+            path_hashes.clear();
+            let mut grams = std::mem::take(&mut b.grams);
+            let (slots, stamps, stamp) = b.fresh_set(cap);
+            features::each_link_gram_of(
+                &self.text,
+                self.host,
+                self.path,
+                LinkGrams::Path,
+                &mut grams,
+                |g| {
+                    let h = xxh3_64_with_seed(g, seed);
+                    let new = if h == 0 {
+                        !std::mem::replace(&mut zero, true)
+                    } else {
+                        !host.contains(h) && insert_stamped(slots, stamps, stamp, cap - 1, h)
+                    };
+                    if new {
+                        path_hashes.push(h);
+                        add_row(t, c, mask, h, &mut acc);
+                    }
+                },
+            );
+            b.grams = grams;
+            let mut probs = [0f32; MAX_CLASSES];
+            let n = finish(m, &acc, host.count + path_hashes.len(), &mut probs);
+            let p = 1.0 - probs[..n].first().copied().unwrap_or(0.0);
+            // The evidence (a flagged link's only) reads every distinct
+            // hash: the host's and the path's new ones, in any order.
+            let mut all: Vec<u64> = Vec::new();
+            if p >= m.calibration.suspicious_at {
+                all.reserve(host.count + path_hashes.len());
+                all.extend(host.set.iter().copied().filter(|&h| h != 0));
+                if host.zero {
+                    all.push(0);
+                }
+                all.extend_from_slice(&path_hashes);
+            }
+            let r = then(p, &all, &probs[..n]);
+            b.hashes = path_hashes;
             Some((p, r))
         })
     }
@@ -504,20 +646,31 @@ pub(super) fn fraud_probability(m: &Model, rows: Rows, text: &str) -> (f32, Opti
 /// was given, the same text `fanzha model train|eval --kind link` reads.
 /// Its calibrated thresholds pick the weight: `link.model` from
 /// `suspicious_at`, `link.model_confident` from `dangerous_at`.
-pub(super) fn model_signal(rules: &LinkRules, m: &Model, url: &str, a: &mut Assessment) {
+pub(super) fn model_signal(
+    rules: &LinkRules,
+    m: &Model,
+    url: &str,
+    host: Option<&HostEntry>,
+    a: &mut Assessment,
+) {
     let text = url.trim();
     let rows = Rows::of(rules, m);
     let flagged = |p: f32| p >= m.calibration.suspicious_at;
     // On the fast path, a flagged link's evidence comes from the hashes
-    // just scored.
+    // just scored; the host's part comes from the host cache.
     let fast = if m.kind == FeatureKind::Link {
         Normalized::of(text).and_then(|n| {
-            n.scored(m, rows, |p, hashes, probs| {
+            let then = |p: f32, hashes: &[u64], probs: &[f32]| {
                 flagged(p).then(|| {
                     let mut grams = Vec::new();
                     n.evidence_of(m, rows, hashes, probs, 3, &mut grams)
                 })
-            })
+            };
+            let host = host.filter(|e| e.seen_again());
+            match host.and_then(|e| e.model.get_or_init(|| n.host_grams(m, rows)).as_ref()) {
+                Some(hg) => n.scored_with_host(m, rows, hg, then),
+                None => n.scored(m, rows, then),
+            }
         })
     } else {
         None
@@ -651,6 +804,18 @@ mod tests {
                     .expect("scored");
                 assert_eq!(q.to_bits(), p.to_bits(), "one pass {url:?}");
                 assert_eq!(ev, slow_evidence(&m, text, 3), "one pass {url:?}");
+                // With the host's part summed once (the host cache).
+                let hg = n.host_grams(&m, dense).expect("host grams");
+                let (q, ev) = n
+                    .scored_with_host(&m, dense, &hg, |p, hashes, probs| {
+                        (p >= m.calibration.suspicious_at)
+                            .then(|| n.evidence_of(&m, dense, hashes, probs, 3, &mut Vec::new()))
+                    })
+                    .expect("scored");
+                assert_eq!(q.to_bits(), p.to_bits(), "host part {url:?}");
+                if p >= m.calibration.suspicious_at {
+                    assert_eq!(ev, Some(slow_evidence(&m, text, 3)), "host part {url:?}");
+                }
             }
         }
         assert!(fast > 15_000, "{fast} links on the fast path");
