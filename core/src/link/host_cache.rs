@@ -40,18 +40,15 @@ pub(crate) struct HostSignals {
 pub(crate) const HOST_CLASSES: usize = 8;
 
 /// The host's part of the link model's score: the distinct hashes of the
-/// host's grams, as an open-addressing set (`0` an empty slot, `zero`
-/// whether 0 is one of them), and the sums of their rows.
+/// host's grams (sorted, about 0.6 KB for a 25-byte host) and the sums of
+/// their rows.
 #[derive(Debug)]
 pub(crate) struct HostGrams {
     /// `^host$` as the model reads it (lowercase, digits as `0`).
     pub(crate) text: Box<[u8]>,
     /// The model and table the sums come from.
     pub(crate) key: super::model_table::TableKey,
-    pub(crate) set: Box<[u64]>,
-    pub(crate) zero: bool,
-    /// How many distinct hashes.
-    pub(crate) count: usize,
+    pub(crate) hashes: Box<[u64]>,
     pub(crate) acc: [i32; HOST_CLASSES],
 }
 
@@ -59,18 +56,7 @@ impl HostGrams {
     /// Whether `h` is one of the host's gram hashes.
     #[inline]
     pub(crate) fn contains(&self, h: u64) -> bool {
-        if h == 0 {
-            return self.zero;
-        }
-        let mask = self.set.len() - 1;
-        let mut slot = (h >> 40) as usize & mask;
-        loop {
-            match self.set[slot] {
-                0 => return false,
-                s if s == h => return true,
-                _ => slot = (slot + 1) & mask,
-            }
-        }
+        self.hashes.binary_search(&h).is_ok()
     }
 }
 

@@ -335,11 +335,7 @@ impl Normalized {
         let (t, c) = dense(m, rows)?;
         let seed = u64::from(FeatureKind::Link.code());
         let mask = (1u64 << m.bits.min(24)) - 1;
-        // At most 5 grams per host byte: the set stays at most half full.
-        let cap = (10 * self.host).next_power_of_two().max(64);
-        let mut set = vec![0u64; cap].into_boxed_slice();
-        let (mut zero, mut count) = (false, 0usize);
-        let mut acc = [0i32; HOST_CLASSES];
+        let mut hashes = Vec::new();
         let mut grams = Vec::new();
         features::each_link_gram_of(
             &self.text,
@@ -347,25 +343,18 @@ impl Normalized {
             self.path,
             LinkGrams::Host,
             &mut grams,
-            |g| {
-                let h = xxh3_64_with_seed(g, seed);
-                let new = if h == 0 {
-                    !std::mem::replace(&mut zero, true)
-                } else {
-                    insert(&mut set, cap - 1, h)
-                };
-                if new {
-                    count += 1;
-                    add_row(t, c, mask, h, &mut acc);
-                }
-            },
+            |g| hashes.push(xxh3_64_with_seed(g, seed)),
         );
+        hashes.sort_unstable();
+        hashes.dedup();
+        let mut acc = [0i32; HOST_CLASSES];
+        for &h in &hashes {
+            add_row(t, c, mask, h, &mut acc);
+        }
         Some(HostGrams {
             text: self.text[..self.host].into(),
             key: ModelTable::key(m),
-            set,
-            zero,
-            count,
+            hashes: hashes.into_boxed_slice(),
             acc,
         })
     }
@@ -395,7 +384,7 @@ impl Normalized {
             let seed = u64::from(FeatureKind::Link.code());
             let mask = (1u64 << m.bits.min(24)) - 1;
             let cap = (2 * self.path + 16).next_power_of_two().max(64);
-            let mut zero = host.zero;
+            let mut zero = host.contains(0);
             let mut acc = host.acc;
             let mut path_hashes = std::mem::take(&mut b.hashes);
             path_hashes.clear();
@@ -422,17 +411,14 @@ impl Normalized {
             );
             b.grams = grams;
             let mut probs = [0f32; MAX_CLASSES];
-            let n = finish(m, &acc, host.count + path_hashes.len(), &mut probs);
+            let n = finish(m, &acc, host.hashes.len() + path_hashes.len(), &mut probs);
             let p = 1.0 - probs[..n].first().copied().unwrap_or(0.0);
             // The evidence (a flagged link's only) reads every distinct
             // hash: the host's and the path's new ones, in any order.
             let mut all: Vec<u64> = Vec::new();
             if p >= m.calibration.suspicious_at {
-                all.reserve(host.count + path_hashes.len());
-                all.extend(host.set.iter().copied().filter(|&h| h != 0));
-                if host.zero {
-                    all.push(0);
-                }
+                all.reserve(host.hashes.len() + path_hashes.len());
+                all.extend_from_slice(&host.hashes);
                 all.extend_from_slice(&path_hashes);
             }
             let r = then(p, &all, &probs[..n]);
