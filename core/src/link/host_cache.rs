@@ -230,6 +230,41 @@ mod tests {
         assert!(hits > 0);
     }
 
+    /// Four threads checking the same links on one snapshot (one cache)
+    /// get the verdicts a snapshot without the cache gives.
+    #[test]
+    fn shared_between_threads() {
+        let urls: Vec<String> = (0..400)
+            .map(|i| match i % 4 {
+                0 => format!("https://secure-login{}.top/verify?id={i}", i % 7),
+                1 => format!("https://www.icbc.com.cn/path/{i}"),
+                2 => format!("http://icbc-kefu{}.xyz/a/{i}.html", i % 5),
+                _ => format!("https://docs{}.example.io/guide/{i}", i % 9),
+            })
+            .collect();
+        let mut off = crate::Snapshot::embedded().expect("snapshot");
+        off.links.host_cache = HostCache::with_slots(0);
+        let text = |snap: &crate::Snapshot, url: &str| {
+            let mut v = crate::link::check(snap, Lang::En, url).expect("verdict");
+            v.id = None;
+            serde_json::to_string(&v).expect("json")
+        };
+        let want: Vec<String> = urls.iter().map(|u| text(&off, u)).collect();
+        let shared = crate::Snapshot::embedded().expect("snapshot");
+        std::thread::scope(|s| {
+            for t in 0..4 {
+                let (urls, want, shared) = (&urls, &want, &shared);
+                s.spawn(move || {
+                    for k in 0..urls.len() {
+                        let i = (k * (t + 1) + t) % urls.len();
+                        assert_eq!(text(shared, &urls[i]), want[i], "{}", urls[i]);
+                    }
+                });
+            }
+        });
+        assert!(shared.links.host_cache.len() > 0);
+    }
+
     #[test]
     fn bounded_and_keyed_by_host_and_language() {
         let cache = HostCache::with_slots(8);
