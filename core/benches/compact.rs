@@ -5,6 +5,7 @@
 //! cargo bench -p fanzha-core --bench compact -- --quick          # 100 k + 1 M
 //! cargo bench -p fanzha-core --bench compact                     # 100 k, 1 M, 10 M
 //! cargo bench -p fanzha-core --bench compact -- --size 10000000  # one size (repeatable)
+//! cargo bench -p fanzha-core --bench compact -- --model          # cache model only
 //! ```
 //!
 //! Every step runs in its own child process so that its peak memory
@@ -22,14 +23,26 @@
 //! keeps that set, bench-only, built from the same 56-bit keys; its lookup
 //! is hash + truncate + candidate range of one segment, so it does less
 //! than the store's (which also walks the feed's delta segment). The last
-//! line prints the 10 M store lookup over this reference at 1 M, both from
+//! lines print the 10 M store lookup over this reference at 1 M, both from
 //! this run.
+//!
+//! The store and today's set are timed by the same function
+//! (`time_regimes`), through `&dyn BlockIndex` as the guard calls an
+//! index, on the same probe strings, in the same order of regimes:
+//! *after load* (misses right after the structure was loaded or built),
+//! hits back to back, *steady* (misses after 500 000 lookups of other
+//! unlisted numbers: a long stream of lookups, the structure's hot parts
+//! settled in the caches) and *cold* (64 MB read before each lookup: an
+//! isolated lookup when a call or message arrives, nothing of the index
+//! in the caches or the TLB). Every timing is a median of single lookups,
+//! each timed on its own, after 1 000 untimed ones; the timer's resolution
+//! on the development VM is about 10 ns.
 
 mod common {
     pub mod today_index;
 }
 
-use common::today_index::TodaySet;
+use common::today_index::{TodayIndex, TodaySet};
 use fanzha_core::blocklist::{
     fast_hash, truncate_key, value_hash, BlockIndex, ListEntry, ListKind,
 };
@@ -37,6 +50,7 @@ use fanzha_core::feed::{self, FeedMeta, FeedWriter, Limits, PublisherKey, Truste
 use fanzha_core::store::{FileKeyProvider, Store};
 use fanzha_core::FraudType;
 use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
 use std::hint::black_box;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -55,13 +69,66 @@ const NOW_MS: i64 = 1_790_000_000_000;
 /// The `i`-th listed number: distinct for every `i < 2 × 10⁹` (the suffix is
 /// a bijection of `i / 20` modulo 10⁸).
 fn listed(i: u64) -> String {
+    let mut s = String::new();
+    write_listed(&mut s, i);
+    s
+}
+
+fn write_listed(buf: &mut String, i: u64) {
     let p = PREFIXES[(i % 20) as usize];
-    format!("+86{p}{:08}", ((i / 20) * 48_271 + 12_345) % 100_000_000)
+    let _ = write!(
+        buf,
+        "+86{p}{:08}",
+        ((i / 20) * 48_271 + 12_345) % 100_000_000
+    );
 }
 
 /// The `j`-th unlisted number (prefix 170 is never listed).
 fn unlisted(j: u64) -> String {
-    format!("+86170{:08}", (j * 7_907 + 99) % 100_000_000)
+    let mut s = String::new();
+    write_unlisted(&mut s, j);
+    s
+}
+
+fn write_unlisted(buf: &mut String, j: u64) {
+    let _ = write!(buf, "+86170{:08}", (j * 7_907 + 99) % 100_000_000);
+}
+
+/// Numbers to look up, kept as ids and written one at a time into a
+/// reused buffer just before each timed call. A list of 100 000 `String`s
+/// is about 5.6 MB; read through during the timing it streamed as much
+/// data through the caches as the structure under test holds (for every
+/// structure alike), which an app, looking up one value at a time, does
+/// not do.
+struct Probes {
+    ids: Vec<u32>,
+    listed: bool,
+}
+
+impl Probes {
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Writes probe `k` into `buf` (cleared first).
+    fn write(&self, k: usize, buf: &mut String) {
+        buf.clear();
+        let id = u64::from(self.ids[k]);
+        if self.listed {
+            write_listed(buf, id);
+        } else {
+            write_unlisted(buf, id);
+        }
+    }
+
+    /// The probes as strings (for the untimed checks).
+    fn strings(&self) -> impl Iterator<Item = String> + '_ {
+        (0..self.len()).map(|k| {
+            let mut s = String::new();
+            self.write(k, &mut s);
+            s
+        })
+    }
 }
 
 const LABELS: [&str; 4] = ["冒充公检法", "刷单返利", "虚假投资", "冒充客服"];
@@ -113,14 +180,17 @@ fn median_ns(mut v: Vec<u64>) -> u64 {
 }
 
 /// Times `f` on each probe, one call at a time; the median in ns.
-fn time_each(probes: &[String], mut f: impl FnMut(&str)) -> u64 {
-    for p in probes.iter().take(1000) {
-        f(p); // warm up
+fn time_each(probes: &Probes, mut f: impl FnMut(&str)) -> u64 {
+    let mut buf = String::with_capacity(32);
+    for k in 0..probes.len().min(1000) {
+        probes.write(k, &mut buf);
+        f(&buf); // warm up
     }
     let mut v = Vec::with_capacity(probes.len());
-    for p in probes {
+    for k in 0..probes.len() {
+        probes.write(k, &mut buf);
         let t = Instant::now();
-        f(black_box(p));
+        f(black_box(&buf));
         v.push(t.elapsed().as_nanos() as u64);
     }
     median_ns(v)
@@ -145,12 +215,14 @@ fn evict(buf: &[u64]) -> u64 {
 /// Times `f` on the first [`COLD_PROBES`] probes with the caches evicted
 /// before each call (an isolated lookup, as when a call or message
 /// arrives); the median in ns.
-fn time_each_cold(buf: &[u64], probes: &[String], mut f: impl FnMut(&str)) -> u64 {
+fn time_each_cold(buf: &[u64], probes: &Probes, mut f: impl FnMut(&str)) -> u64 {
     let mut v = Vec::with_capacity(COLD_PROBES);
-    for p in probes.iter().take(COLD_PROBES) {
+    let mut p = String::with_capacity(32);
+    for k in 0..probes.len().min(COLD_PROBES) {
+        probes.write(k, &mut p);
         black_box(evict(buf));
         let t = Instant::now();
-        f(black_box(p));
+        f(black_box(&p));
         v.push(t.elapsed().as_nanos() as u64);
     }
     median_ns(v)
@@ -159,20 +231,26 @@ fn time_each_cold(buf: &[u64], probes: &[String], mut f: impl FnMut(&str)) -> u6
 /// Times `f` on `probes` after [`STEADY_WARMUP`] lookups of other unlisted
 /// values (a long stream of lookups: the structure's hot parts settled in
 /// the caches); the median in ns.
-fn time_each_steady(probes: &[String], mut f: impl FnMut(&str)) -> u64 {
+fn time_each_steady(probes: &Probes, mut f: impl FnMut(&str)) -> u64 {
     for j in PROBES * 5..PROBES * 5 + STEADY_WARMUP {
         f(&unlisted(j));
     }
     time_each(probes, f)
 }
 
-fn hit_probes(n: u64) -> Vec<String> {
+fn hit_probes(n: u64) -> Probes {
     let step = (n / PROBES).max(1);
-    (0..n).step_by(step as usize).map(listed).collect()
+    Probes {
+        ids: (0..n).step_by(step as usize).map(|i| i as u32).collect(),
+        listed: true,
+    }
 }
 
-fn miss_probes() -> Vec<String> {
-    (0..PROBES * 5).map(unlisted).collect()
+fn miss_probes() -> Probes {
+    Probes {
+        ids: (0..PROBES as u32 * 5).collect(),
+        listed: false,
+    }
 }
 
 /// Prints one `key=value` result line for the parent.
@@ -267,54 +345,19 @@ fn step_lookup(dir: &Path, n: u64) {
     // `i * 7 % n` for i < n/200; skip those).
     let change = (n / 200).max(1);
     let removed: HashSet<u64> = (0..change).map(|i| i * 7 % n).collect();
-    let step = (n / PROBES).max(1);
-    let hits: Vec<String> = hits
-        .into_iter()
-        .enumerate()
-        .filter(|(k, _)| !removed.contains(&(*k as u64 * step)))
-        .map(|(_, s)| s)
-        .collect();
+    let mut hits = hits;
+    hits.ids.retain(|&i| !removed.contains(&u64::from(i)));
     let missing = hits
-        .iter()
+        .strings()
         .filter(|h| index.lookup(ListKind::Number, h).is_none())
         .count();
     out("hits_missing", missing);
     let false_hits = misses
-        .iter()
+        .strings()
         .filter(|m| index.lookup(ListKind::Number, m).is_some())
         .count();
     out("false_hits", format!("{false_hits}/{}", misses.len()));
-    out(
-        "hit_ns",
-        time_each(&hits, |p| {
-            black_box(index.lookup(ListKind::Number, p));
-        }),
-    );
-    out(
-        "miss_ns",
-        time_each(&misses, |p| {
-            black_box(index.lookup(ListKind::Number, p));
-        }),
-    );
-    out(
-        "miss_steady_ns",
-        time_each_steady(&misses, |p| {
-            black_box(index.lookup(ListKind::Number, p));
-        }),
-    );
-    let buf = evict_buffer();
-    out(
-        "hit_cold_ns",
-        time_each_cold(&buf, &hits, |p| {
-            black_box(index.lookup(ListKind::Number, p));
-        }),
-    );
-    out(
-        "miss_cold_ns",
-        time_each_cold(&buf, &misses, |p| {
-            black_box(index.lookup(ListKind::Number, p));
-        }),
-    );
+    time_regimes(index, &hits, &misses);
 }
 
 fn step_sha_list(dir: &Path, n: u64) {
@@ -347,7 +390,7 @@ fn step_sha_list(dir: &Path, n: u64) {
     let find = |v: &str| list.binary_search(&value_hash(v)).is_ok();
     let hits = hit_probes(n);
     let misses = miss_probes();
-    out("hits_missing", hits.iter().filter(|h| !find(h)).count());
+    out("hits_missing", hits.strings().filter(|h| !find(h)).count());
     out(
         "hit_ns",
         time_each(&hits, |p| {
@@ -379,7 +422,9 @@ fn step_hash_set(n: u64) {
     let misses = miss_probes();
     out(
         "hits_missing",
-        hits.iter().filter(|h| !set.contains(&fast_hash(h))).count(),
+        hits.strings()
+            .filter(|h| !set.contains(&fast_hash(h)))
+            .count(),
     );
     out(
         "hit_ns",
@@ -395,7 +440,8 @@ fn step_hash_set(n: u64) {
     );
 }
 
-/// Today's set before the prefix filter (bench-only copy), same keys.
+/// Today's set before the prefix filter (bench-only copy), same keys,
+/// timed through the same `&dyn BlockIndex` call and regimes as the store.
 fn step_today(n: u64) {
     /// The feed writer's default key width.
     const KEY_BITS: u8 = 56;
@@ -403,55 +449,111 @@ fn step_today(n: u64) {
         .map(|i| truncate_key(fast_hash(&listed(i)), KEY_BITS))
         .collect();
     keys.sort_unstable();
-    let set = TodaySet::build_capped(&keys, u32::from(KEY_BITS) - 16);
-    drop(keys);
-    out("index_heap_bytes", set.heap_bytes());
-    let find = |v: &str| {
-        !set.candidates(truncate_key(fast_hash(v), KEY_BITS))
-            .is_empty()
+    let index = TodayIndex {
+        set: TodaySet::build_capped(&keys, u32::from(KEY_BITS) - 16),
+        key_bits: KEY_BITS,
+        entry: entry(0),
     };
+    drop(keys);
+    out("index_heap_bytes", index.set.heap_bytes());
     let hits = hit_probes(n);
     let misses = miss_probes();
-    out("hits_missing", hits.iter().filter(|h| !find(h)).count());
     out(
-        "hit_ns",
-        time_each(&hits, |p| {
-            black_box(find(p));
-        }),
+        "hits_missing",
+        hits.strings()
+            .filter(|h| index.lookup(ListKind::Number, h).is_none())
+            .count(),
     );
-    out(
-        "miss_ns",
-        time_each(&misses, |p| {
-            black_box(find(p));
-        }),
-    );
-    out(
-        "miss_steady_ns",
-        time_each_steady(&misses, |p| {
-            black_box(find(p));
-        }),
-    );
+    time_regimes(&index, &hits, &misses);
+}
+
+/// Times lookups through `index` in every regime, the same sequence for
+/// every structure (see the module docs):
+/// 1. misses *after load*: right after the structure was built or loaded
+///    (1 000 untimed misses first, as every timing);
+/// 2. hits, back to back;
+/// 3. misses *steady*: after [`STEADY_WARMUP`] lookups of other unlisted
+///    values;
+/// 4. hits and misses *cold*: 64 MB read before each lookup;
+/// 5. the cold floor: the timer, the probe string and the hash alone.
+fn time_regimes(index: &dyn BlockIndex, hits: &Probes, misses: &Probes) {
+    let look = |p: &str| {
+        black_box(index.lookup(ListKind::Number, p));
+    };
+    out("miss_ns", time_each(misses, look));
+    out("hit_ns", time_each(hits, look));
+    out("miss_steady_ns", time_each_steady(misses, look));
     let buf = evict_buffer();
-    out(
-        "hit_cold_ns",
-        time_each_cold(&buf, &hits, |p| {
-            black_box(find(p));
-        }),
-    );
-    out(
-        "miss_cold_ns",
-        time_each_cold(&buf, &misses, |p| {
-            black_box(find(p));
-        }),
-    );
-    // What any cold lookup pays before it reads its structure: the timer,
-    // the probe's bytes and the hash (code and data evicted).
+    out("hit_cold_ns", time_each_cold(&buf, hits, look));
+    out("miss_cold_ns", time_each_cold(&buf, misses, look));
     out(
         "hash_cold_ns",
-        time_each_cold(&buf, &misses, |p| {
+        time_each_cold(&buf, misses, |p| {
             black_box(fast_hash(p));
         }),
     );
+}
+
+// ---- a model of the two miss paths (`-- --model`) ----
+
+/// SplitMix64: the model's array contents.
+fn splitmix(i: u64) -> u64 {
+    let mut z = i.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Index `0..len` from the top 32 bits of `h`.
+fn pick(h: u64, len: usize) -> usize {
+    (((h >> 32) * len as u64) >> 32) as usize
+}
+
+/// Random reads of arrays the sizes of today's set at 1 M (a 32 KB bucket
+/// table, then a 2 MB suffix array) and of the store's index at 10 M (a
+/// 5 MB filter; one value in six goes on to a 512 KB bucket table and a
+/// 20 MB suffix array), timed like the steady regime with the same probes,
+/// three times each, alternating. No code of ours beyond the hash: it
+/// shows what the sizes alone cost on this machine's caches.
+fn model() {
+    let arr16 = |n: usize| -> Vec<u16> { (0..n as u64).map(|i| splitmix(i) as u16).collect() };
+    let arr8 = |n: usize| -> Vec<u8> {
+        (0..n as u64)
+            .map(|i| 16 + (splitmix(i) % 16) as u8)
+            .collect()
+    };
+    let (counts1, suffix1) = (arr8(1 << 15), arr16(1_000_000));
+    let filter10: Vec<u64> = (0..625_000u64).map(splitmix).collect();
+    let (counts10, suffix10) = (arr8(1 << 19), arr16(10_000_000));
+    let set = |counts: &[u8], suffix: &[u16], h: u64| -> bool {
+        let c = usize::from(counts[pick(h, counts.len())]);
+        let lo = pick(h.rotate_left(24), suffix.len() - 64);
+        suffix[lo..lo + c].contains(&(h as u16))
+    };
+    let today = |v: &str| -> bool {
+        let h = fast_hash(v);
+        set(&counts1, &suffix1, h)
+    };
+    let store = |v: &str| -> bool {
+        let h = fast_hash(v);
+        let w = filter10[pick(h.rotate_left(16), filter10.len())];
+        (w ^ h) % 6 == 0 && set(&counts10, &suffix10, h)
+    };
+    let misses = miss_probes();
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!(
+        "model of the miss paths, steady regime; load average: {}",
+        load.trim()
+    );
+    for round in 1..=3 {
+        let t = time_each_steady(&misses, |p| {
+            black_box(today(p));
+        });
+        let s = time_each_steady(&misses, |p| {
+            black_box(store(p));
+        });
+        println!("round {round}: 1 M shape (32 KB + 2 MB) {t} ns; 10 M shape (5 MB, 1 in 6 + 512 KB + 20 MB) {s} ns");
+    }
 }
 
 // ---- the parent ----
@@ -510,6 +612,10 @@ fn main() {
     }
     // `cargo test --benches` runs benches without `--bench`: nothing to do.
     if !args.iter().any(|a| a == "--bench") {
+        return;
+    }
+    if args.iter().any(|a| a == "--model") {
+        model();
         return;
     }
     let mut sizes: Vec<u64> = args
@@ -632,10 +738,11 @@ fn main() {
             );
         }
     }
-    for (n, _, _, _, today) in &rows {
+    for (n, ours, _, _, today) in &rows {
         println!(
-            "{}: cold floor (timer, probe string and hash only, caches evicted) {:.0} ns",
+            "{}: cold floor (timer, probe string and hash only, caches evicted) {:.0} ns in the store's step, {:.0} ns in today's",
             human(*n),
+            f(ours, "hash_cold_ns"),
             f(today, "hash_cold_ns"),
         );
     }
