@@ -150,6 +150,32 @@ fn stream_urls(n_hosts: u64, count: usize) -> Vec<String> {
         .collect()
 }
 
+/// [`stream_urls`]' shapes with every host new: the numbers in the names
+/// count up, the official site's URLs go to numbered subdomains of it.
+fn fresh_urls(n_hosts: usize, count: usize) -> Vec<String> {
+    (0..count)
+        .map(|i| {
+            let u = i / 10;
+            match i % 10 {
+                0 => format!(
+                    "https://{}/login?id={}",
+                    blocked_host(u % n_hosts),
+                    i % 1000
+                ),
+                1 => format!("https://u{u}.icbc.com.cn/icbc/perbank/index.jsp"),
+                2 => format!("https://m.shop{u}.example.com/item/{i}.html?src=sms"),
+                3 => format!("http://news.site{u}.cn/2024/05/{i}.htm"),
+                4 => format!("https://cdn{u}.assets-example.net/static/js/app.{i}.js"),
+                5 => format!("https://blog{u}.example.org/posts/{i}/comments#c1"),
+                6 => format!("https://www.example{u}.com/"),
+                7 => format!("https://a.b.c.example{u}.com/x/y/z?q={i}"),
+                8 => format!("https://docs{u}.example.io/guide/start.html"),
+                _ => format!("https://video{u}.example.tv/watch?v={i:x}"),
+            }
+        })
+        .collect()
+}
+
 /// `FANZHA_LINK_STREAM=N`: N checks of the compare bench's URL stream by
 /// a guard opened on a store (1 000 blocked hosts, audit writer on, as in
 /// `compare`), nothing else. Under callgrind, run N = 0 and N = 2000 and
@@ -200,7 +226,21 @@ fn stream_profile(n: usize) {
         keys,
     )
     .expect("guard opens");
-    let urls = stream_urls(1000, 2000);
+    // FANZHA_LINK_FRESH=1: the same shapes, no host twice (as the compare
+    // bench's `link_check_new_hosts`); FANZHA_LINK_REPEAT=K: the first K
+    // URLs of the stream over and over (their hosts cached).
+    let fresh = std::env::var("FANZHA_LINK_FRESH").is_ok_and(|v| v == "1");
+    let mut urls = if fresh {
+        fresh_urls(1000, n.max(1) + 1)
+    } else {
+        stream_urls(1000, 2000)
+    };
+    if let Some(k) = std::env::var("FANZHA_LINK_REPEAT")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        urls.truncate(k.max(2));
+    }
     // One check before counting: the link model's table is built on the first.
     black_box(guard.check_link(&urls[1]).expect("checks"));
     for i in 0..n {

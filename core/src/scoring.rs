@@ -157,6 +157,9 @@ pub(crate) struct Assessment {
     name: Option<String>,
 }
 
+/// Reasons, fraud-type votes and name: see [`Assessment::into_parts`].
+pub(crate) type Parts = (Vec<Reason>, Vec<(FraudType, i32)>, Option<String>);
+
 #[derive(Debug)]
 struct Identity {
     reason_index: usize,
@@ -271,6 +274,33 @@ impl Assessment {
     /// The reasons added so far.
     pub(crate) fn reasons(&self) -> &[Reason] {
         &self.reasons
+    }
+
+    /// What this assessment collected as reasons, fraud-type votes and
+    /// name (the link check's host signals, kept per host). `None` when it
+    /// holds anything else (an identity, a floor, advice, a normalized
+    /// form), which those parts alone would not carry over.
+    pub(crate) fn into_parts(self) -> Option<Parts> {
+        (self.identity.is_none()
+            && self.floor.is_none()
+            && self.extra_advice.is_empty()
+            && self.normalized.is_none())
+        .then_some((self.reasons, self.fraud_votes, self.name))
+    }
+
+    /// Adds parts from [`Assessment::into_parts`], as if the calls that
+    /// collected them were made on this assessment now.
+    pub(crate) fn extend_parts(
+        &mut self,
+        reasons: &[Reason],
+        votes: &[(FraudType, i32)],
+        name: Option<&str>,
+    ) {
+        self.reasons.extend_from_slice(reasons);
+        self.fraud_votes.extend_from_slice(votes);
+        if let Some(n) = name {
+            self.name = Some(n.to_string());
+        }
     }
 
     pub fn has_reason(&self, code: &str) -> bool {

@@ -18,6 +18,7 @@
 pub mod canon;
 pub mod expressions;
 mod heuristics;
+mod host_cache;
 mod model_table;
 mod rules;
 mod spoof;

@@ -468,6 +468,8 @@ pub struct LinkRules {
     /// The snapshot's link model as a dense table, built on first use
     /// (`heuristics::model`).
     pub(crate) model_table: std::sync::OnceLock<super::model_table::ModelTable>,
+    /// What the check derived from the last hosts seen (`host_cache`).
+    pub(crate) host_cache: super::host_cache::HostCache,
 }
 
 fn lower_all(v: Vec<String>) -> impl Iterator<Item = String> {
@@ -704,6 +706,7 @@ impl LinkRules {
             names_brand,
             brands,
             model_table: std::sync::OnceLock::new(),
+            host_cache: Default::default(),
         })
     }
 

@@ -319,33 +319,65 @@ pub(crate) fn each_link_gram_marked(
     marked: usize,
     path: usize,
     gram: &mut Vec<u8>,
+    f: impl FnMut(&[u8]),
+) {
+    each_link_gram_of(text, marked, path, LinkGrams::All, gram, f);
+}
+
+/// Which of a link's grams [`each_link_gram_of`] enumerates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LinkGrams {
+    All,
+    /// Those of the host alone (`h:`, `l:`, `tld:`, `d:`, `depth:`).
+    Host,
+    /// Those of the path alone (`p:`).
+    Path,
+}
+
+/// [`each_link_gram_marked`], limited to `which` grams: the host's and the
+/// path's together are all of them (the link check keeps the host's per
+/// host).
+pub(crate) fn each_link_gram_of(
+    text: &[u8],
+    marked: usize,
+    path: usize,
+    which: LinkGrams,
+    gram: &mut Vec<u8>,
     mut f: impl FnMut(&[u8]),
 ) {
     let host_ascii = text[..marked].is_ascii();
     let path_ascii = text[marked..marked + path].is_ascii();
+    let (host_grams, path_grams) = match which {
+        LinkGrams::All => (true, true),
+        LinkGrams::Host => (true, false),
+        LinkGrams::Path => (false, true),
+    };
     // Host 2–5-grams and path 3-grams, most of a link's grams. ASCII (nearly
     // every link: the host is punycode): a fixed 5-byte copy after the
     // prefix, then the gram's own length hashed.
     let mut small = [0u8; 24];
     small[..2].copy_from_slice(b"h:");
-    if host_ascii {
+    if host_grams && host_ascii {
         for n in 2..=5 {
             for i in 0..(marked + 1).saturating_sub(n) {
                 small[2..7].copy_from_slice(&text[i..i + 5]);
                 f(&small[..2 + n]);
             }
         }
-    } else {
+    } else if host_grams {
         char_windows(&text[..marked], &[2, 3, 4, 5], &mut small, &mut f);
     }
     small[..2].copy_from_slice(b"p:");
-    if path_ascii {
+    if path_grams && path_ascii {
         for i in marked..(marked + path).saturating_sub(2) {
             small[2..7].copy_from_slice(&text[i..i + 5]);
             f(&small[..5]);
         }
-    } else {
+    } else if path_grams {
         char_windows(&text[marked..marked + path], &[3], &mut small, &mut f);
+    }
+    if !host_grams {
+        return;
     }
     let buf = gram;
     let mut stack = [0u8; 96];

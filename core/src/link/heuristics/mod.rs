@@ -33,6 +33,7 @@ mod platform;
 mod redirect;
 
 use super::canon::{self, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
+use super::host_cache::HostSignals;
 use super::rules::HostFacts;
 use super::LinkData;
 use crate::error::{Error, Result};
@@ -49,6 +50,25 @@ const MAX_REDIRECT_DEPTH: u8 = 1;
 
 pub(crate) fn check(snap: &impl LinkData, lang: Lang, url: &str) -> Result<Verdict> {
     check_at(snap, lang, url, 0)
+}
+
+/// The domain signals of `c`'s host on an assessment of their own, as the
+/// parts the check adds to its own (the host cache keeps them).
+fn host_signals(
+    rules: &super::LinkRules,
+    lang: Lang,
+    c: &canon::Canonical,
+    facts: &HostFacts,
+) -> Option<HostSignals> {
+    let mut own = Assessment::new(Kind::Link, String::new());
+    let shared = domain_signals(rules, lang, c, facts, &mut own);
+    let (reasons, votes, name) = own.into_parts()?;
+    Some(HostSignals {
+        reasons,
+        votes,
+        name,
+        shared,
+    })
 }
 
 fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Verdict> {
@@ -88,11 +108,13 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
     a.set_normalized(c.url());
     let host = c.host.as_str();
     let is_domain = c.host_kind == HostKind::Domain;
-    let facts = if is_domain {
-        rules.host_facts(host)
-    } else {
-        HostFacts::default()
-    };
+    // The host's cached parts (facts, domain signals), or fresh ones.
+    let entry = is_domain.then(|| {
+        rules
+            .host_cache
+            .entry(host, lang, || rules.host_facts(host))
+    });
+    let facts = entry.as_ref().map_or_else(HostFacts::default, |e| e.facts);
     let official = facts.official;
     let user_content = facts.user_content;
     // An address carried inside this one, on another host: the outer
@@ -156,13 +178,28 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
     } else {
         download(rules, lang, &c, &mut a)
     };
-    let shared = is_domain && domain_signals(rules, lang, &c, &facts, &mut a);
+    let shared = match &entry {
+        Some(e) => {
+            let s = e
+                .signals
+                .get_or_init(|| host_signals(rules, lang, &c, &facts));
+            match s {
+                Some(s) => {
+                    a.extend_parts(&s.reasons, &s.votes, s.name.as_deref());
+                    s.shared
+                }
+                // Never today: the host signals set more than these parts.
+                None => domain_signals(rules, lang, &c, &facts, &mut a),
+            }
+        }
+        None => false,
+    };
     if !trusted {
         path::path_signals(rules, lang, &c, &facts, &mut a);
     }
     remote_app(rules, &c, &facts, dl.is_some(), trusted, &mut a);
     if let Some(m) = snap.link_model().filter(|_| !trusted) {
-        model_signal(rules, m, url, &mut a);
+        model_signal(rules, m, url, entry.as_deref(), &mut a);
     }
     if shared && official.is_none() && !user_content {
         platform::shared_hosting_combo(rules, &mut a);

@@ -15,9 +15,11 @@
 //! model's own functions. The unit tests check both give the same
 //! probability, bit for bit, and the same evidence on every link corpus.
 
+use super::super::host_cache::{HostEntry, HostGrams, HOST_CLASSES};
 use super::super::model_table::ModelTable;
 use super::super::rules::LinkRules;
 use crate::model::features;
+use crate::model::features::LinkGrams;
 use crate::model::{FeatureKind, Model};
 use crate::scoring::Assessment;
 use crate::verdict::FraudType;
@@ -35,13 +37,34 @@ struct Buffers {
     seen: Vec<u64>,
     /// A buffer for long label grams.
     grams: Vec<u8>,
+    /// The one-pass scoring's set: a slot holds a hash when its stamp is
+    /// the current one, so the set is never cleared.
+    slots: Vec<u64>,
+    stamps: Vec<u32>,
+    stamp: u32,
+}
+
+impl Buffers {
+    /// An empty set of at least `cap` slots (a power of two): the next
+    /// stamp, the stamps cleared only when they wrap.
+    fn fresh_set(&mut self, cap: usize) -> (&mut [u64], &mut [u32], u32) {
+        if self.slots.len() < cap {
+            self.slots.resize(cap, 0);
+            self.stamps.resize(cap, 0);
+        }
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.stamps.iter_mut().for_each(|s| *s = 0);
+            self.stamp = 1;
+        }
+        (&mut self.slots[..cap], &mut self.stamps[..cap], self.stamp)
+    }
 }
 
 thread_local! {
     static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers {
         hashes: Vec::with_capacity(4 * MAX_TEXT + 64),
-        seen: Vec::new(),
-        grams: Vec::new(),
+        ..Buffers::default()
     });
 }
 
@@ -61,18 +84,7 @@ fn dedup_hashes(hashes: &mut Vec<u64>, seen: &mut Vec<u64>) {
         let fresh = if h == 0 {
             !std::mem::replace(&mut zero, true)
         } else {
-            // The high bits: the low ones also pick the model's bucket.
-            let mut slot = (h >> 40) as usize & mask;
-            loop {
-                match seen[slot] {
-                    0 => {
-                        seen[slot] = h;
-                        break true;
-                    }
-                    s if s == h => break false,
-                    _ => slot = (slot + 1) & mask,
-                }
-            }
+            insert(seen, mask, h)
         };
         if fresh {
             hashes[kept] = h;
@@ -81,8 +93,71 @@ fn dedup_hashes(hashes: &mut Vec<u64>, seen: &mut Vec<u64>) {
     }
     hashes.truncate(kept);
 }
+/// Puts `h` (not 0) in the open-addressing set `seen` (`mask + 1` slots,
+/// 0 marks an empty one, never full); whether it was not there yet.
+#[inline]
+fn insert(seen: &mut [u64], mask: usize, h: u64) -> bool {
+    // The high bits: the low ones also pick the model's bucket.
+    let mut slot = (h >> 40) as usize & mask;
+    loop {
+        match seen[slot] {
+            0 => {
+                seen[slot] = h;
+                return true;
+            }
+            s if s == h => return false,
+            _ => slot = (slot + 1) & mask,
+        }
+    }
+}
+
+/// [`insert`] into a set whose slots count only under the current `stamp`.
+#[inline]
+fn insert_stamped(slots: &mut [u64], stamps: &mut [u32], stamp: u32, mask: usize, h: u64) -> bool {
+    let mut slot = (h >> 40) as usize & mask;
+    loop {
+        if stamps[slot] != stamp {
+            stamps[slot] = stamp;
+            slots[slot] = h;
+            return true;
+        }
+        if slots[slot] == h {
+            return false;
+        }
+        slot = (slot + 1) & mask;
+    }
+}
+
+/// The dense table and its classes, when `rows` is one this model's
+/// scoring reads directly.
+fn dense<'a>(m: &Model, rows: Rows<'a>) -> Option<(&'a [i8], usize)> {
+    let classes = m.bias.len();
+    match rows {
+        Rows::Dense(t, c)
+            if c == classes
+                && classes > 0
+                && classes <= MAX_CLASSES
+                && m.scale.len() == classes =>
+        {
+            Some((t, c))
+        }
+        _ => None,
+    }
+}
+
+/// Adds the row of hash `h` to `acc`.
+#[inline]
+fn add_row(t: &[i8], c: usize, mask: u64, h: u64, acc: &mut [i32; MAX_CLASSES]) {
+    let at = (h & mask) as usize * c;
+    if let Some(row) = t.get(at..at + c) {
+        for (a, &w) in acc[..c].iter_mut().zip(row) {
+            *a += i32::from(w);
+        }
+    }
+}
+
 /// Most classes on the fast path.
-const MAX_CLASSES: usize = 8;
+const MAX_CLASSES: usize = HOST_CLASSES;
 /// Path characters read by the model.
 const PATH_CHARS: usize = features::LINK_PATH_CHARS;
 
@@ -169,7 +244,25 @@ impl Normalized {
 
     /// `1 - P(benign)`, as [`Model::link_fraud_probability`] computes it;
     /// `None` when the model is not one this path reads.
+    #[cfg(test)]
     pub(super) fn probability(&self, m: &Model, rows: Rows) -> Option<f32> {
+        self.scored(m, rows, |_, _, _| ()).map(|(p, ())| p)
+    }
+
+    /// The probability as [`Normalized::probability`], then `then` called
+    /// with it, the link's deduplicated gram hashes and the class
+    /// probabilities (the evidence reads them: no second hashing pass).
+    ///
+    /// With the dense table, each gram is hashed, put in the
+    /// open-addressing set and, when it is new, its row added at once: one
+    /// pass, no separate deduplication or summing pass. The sums are
+    /// integers, so the order does not change the result.
+    fn scored<R>(
+        &self,
+        m: &Model,
+        rows: Rows,
+        then: impl FnOnce(f32, &[u64], &[f32]) -> R,
+    ) -> Option<(f32, R)> {
         BUFFERS.with(|cell| {
             // A re-entrant call (none today) would find the buffers taken:
             // it gets fresh ones.
@@ -181,12 +274,156 @@ impl Normalized {
             };
             b.hashes.clear();
             let seed = u64::from(FeatureKind::Link.code());
-            let hashes = &mut b.hashes;
-            self.each_gram(&mut b.grams, |g| hashes.push(xxh3_64_with_seed(g, seed)));
-            dedup_hashes(&mut b.hashes, &mut b.seen);
+            let classes = m.bias.len();
             let mut probs = [0f32; MAX_CLASSES];
-            let classes = probabilities(m, rows, &b.hashes, &mut probs)?;
-            Some(1.0 - probs[..classes].first().copied().unwrap_or(0.0))
+            let n = match rows {
+                Rows::Dense(t, c)
+                    if c == classes
+                        && classes > 0
+                        && classes <= MAX_CLASSES
+                        && m.scale.len() == classes =>
+                {
+                    let mask = (1u64 << m.bits.min(24)) - 1;
+                    // At most 4 grams per host byte, one per path byte,
+                    // one per label and three more: the set stays at most
+                    // half full.
+                    let most = 5 * self.host + self.path + 8;
+                    let cap = (most * 2).next_power_of_two().max(64);
+                    let set_mask = cap - 1;
+                    let mut zero = false;
+                    let mut acc = [0i32; MAX_CLASSES];
+                    let mut hashes = std::mem::take(&mut b.hashes);
+                    let mut grams = std::mem::take(&mut b.grams);
+                    let (slots, stamps, stamp) = b.fresh_set(cap);
+                    self.each_gram(&mut grams, |g| {
+                        let h = xxh3_64_with_seed(g, seed);
+                        let new = if h == 0 {
+                            !std::mem::replace(&mut zero, true)
+                        } else {
+                            insert_stamped(slots, stamps, stamp, set_mask, h)
+                        };
+                        if new {
+                            hashes.push(h);
+                            let at = (h & mask) as usize * c;
+                            if let Some(row) = t.get(at..at + c) {
+                                for (a, &w) in acc[..c].iter_mut().zip(row) {
+                                    *a += i32::from(w);
+                                }
+                            }
+                        }
+                    });
+                    b.hashes = hashes;
+                    b.grams = grams;
+                    finish(m, &acc, b.hashes.len(), &mut probs)
+                }
+                _ => {
+                    let hashes = &mut b.hashes;
+                    self.each_gram(&mut b.grams, |g| hashes.push(xxh3_64_with_seed(g, seed)));
+                    dedup_hashes(&mut b.hashes, &mut b.seen);
+                    probabilities(m, rows, &b.hashes, &mut probs)?
+                }
+            };
+            let p = 1.0 - probs[..n].first().copied().unwrap_or(0.0);
+            let r = then(p, &b.hashes, &probs[..n]);
+            Some((p, r))
+        })
+    }
+
+    /// The host's part of the score (its grams' distinct hashes and their
+    /// rows' sums), to keep per host; `None` off the dense table.
+    pub(super) fn host_grams(&self, m: &Model, rows: Rows) -> Option<HostGrams> {
+        let (t, c) = dense(m, rows)?;
+        let seed = u64::from(FeatureKind::Link.code());
+        let mask = (1u64 << m.bits.min(24)) - 1;
+        let mut hashes = Vec::new();
+        let mut grams = Vec::new();
+        features::each_link_gram_of(
+            &self.text,
+            self.host,
+            self.path,
+            LinkGrams::Host,
+            &mut grams,
+            |g| hashes.push(xxh3_64_with_seed(g, seed)),
+        );
+        hashes.sort_unstable();
+        hashes.dedup();
+        let mut acc = [0i32; HOST_CLASSES];
+        for &h in &hashes {
+            add_row(t, c, mask, h, &mut acc);
+        }
+        Some(HostGrams {
+            text: self.text[..self.host].into(),
+            key: ModelTable::key(m),
+            hashes: hashes.into_boxed_slice(),
+            acc,
+        })
+    }
+
+    /// [`Normalized::scored`] with the host's part already summed: only
+    /// the path's grams are hashed, those not among the host's added.
+    /// `then` gets the hashes only when the link is flagged (the model's
+    /// `suspicious_at`), else none.
+    fn scored_with_host<R>(
+        &self,
+        m: &Model,
+        rows: Rows,
+        host: &HostGrams,
+        then: impl FnOnce(f32, &[u64], &[f32]) -> R,
+    ) -> Option<(f32, R)> {
+        if *host.text != self.text[..self.host] || host.key != ModelTable::key(m) {
+            return self.scored(m, rows, then);
+        }
+        let (t, c) = dense(m, rows)?;
+        BUFFERS.with(|cell| {
+            let mut fresh = Buffers::default();
+            let mut borrowed = cell.try_borrow_mut();
+            let b = match borrowed.as_mut() {
+                Ok(b) => &mut **b,
+                Err(_) => &mut fresh,
+            };
+            let seed = u64::from(FeatureKind::Link.code());
+            let mask = (1u64 << m.bits.min(24)) - 1;
+            let cap = (2 * self.path + 16).next_power_of_two().max(64);
+            let mut zero = host.contains(0);
+            let mut acc = host.acc;
+            let mut path_hashes = std::mem::take(&mut b.hashes);
+            path_hashes.clear();
+            let mut grams = std::mem::take(&mut b.grams);
+            let (slots, stamps, stamp) = b.fresh_set(cap);
+            features::each_link_gram_of(
+                &self.text,
+                self.host,
+                self.path,
+                LinkGrams::Path,
+                &mut grams,
+                |g| {
+                    let h = xxh3_64_with_seed(g, seed);
+                    let new = if h == 0 {
+                        !std::mem::replace(&mut zero, true)
+                    } else {
+                        !host.contains(h) && insert_stamped(slots, stamps, stamp, cap - 1, h)
+                    };
+                    if new {
+                        path_hashes.push(h);
+                        add_row(t, c, mask, h, &mut acc);
+                    }
+                },
+            );
+            b.grams = grams;
+            let mut probs = [0f32; MAX_CLASSES];
+            let n = finish(m, &acc, host.hashes.len() + path_hashes.len(), &mut probs);
+            let p = 1.0 - probs[..n].first().copied().unwrap_or(0.0);
+            // The evidence (a flagged link's only) reads every distinct
+            // hash: the host's and the path's new ones, in any order.
+            let mut all: Vec<u64> = Vec::new();
+            if p >= m.calibration.suspicious_at {
+                all.reserve(host.hashes.len() + path_hashes.len());
+                all.extend_from_slice(&host.hashes);
+                all.extend_from_slice(&path_hashes);
+            }
+            let r = then(p, &all, &probs[..n]);
+            b.hashes = path_hashes;
+            Some((p, r))
         })
     }
 
@@ -194,6 +431,7 @@ impl Normalized {
     /// without their prefixes. Only a flagged link needs it: the grams are
     /// hashed once more, and only the few that can be among the first `k`
     /// get their text written.
+    #[cfg(test)]
     pub(super) fn evidence(&self, m: &Model, rows: Rows, k: usize) -> Option<Vec<String>> {
         let seed = u64::from(FeatureKind::Link.code());
         let mut hashes: Vec<u64> = Vec::new();
@@ -202,6 +440,22 @@ impl Normalized {
         dedup_hashes(&mut hashes, &mut Vec::new());
         let mut probs = [0f32; MAX_CLASSES];
         let n = probabilities(m, rows, &hashes, &mut probs)?;
+        Some(self.evidence_of(m, rows, &hashes, &probs[..n], k, &mut grams))
+    }
+
+    /// The evidence of [`Normalized::evidence`] from the link's
+    /// deduplicated gram hashes and class probabilities, already computed.
+    fn evidence_of(
+        &self,
+        m: &Model,
+        rows: Rows,
+        hashes: &[u64],
+        probs: &[f32],
+        k: usize,
+        grams: &mut Vec<u8>,
+    ) -> Vec<String> {
+        let seed = u64::from(FeatureKind::Link.code());
+        let n = probs.len();
         let top = (1..n)
             .max_by(|&a, &b| probs[a].total_cmp(&probs[b]).then(b.cmp(&a)))
             .unwrap_or(0);
@@ -218,7 +472,7 @@ impl Normalized {
             .collect();
         let k = k.min(10);
         if k == 0 || ev.is_empty() {
-            return Some(Vec::new());
+            return Vec::new();
         }
         // The first k by weight (ties by text) all weigh at least the k-th
         // largest weight: only those grams need their text.
@@ -226,7 +480,7 @@ impl Normalized {
         let floor = ev[k.min(ev.len()) - 1].1;
         ev.retain(|e| e.1.total_cmp(&floor).is_ge());
         let mut texts: Vec<Option<String>> = vec![None; ev.len()];
-        self.each_gram(&mut grams, |g| {
+        self.each_gram(grams, |g| {
             let h = xxh3_64_with_seed(g, seed);
             if let Some(i) = ev.iter().position(|e| e.0 == h) {
                 texts[i].get_or_insert_with(|| String::from_utf8_lossy(g).into_owned());
@@ -239,15 +493,13 @@ impl Normalized {
             .collect();
         ev.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         ev.dedup_by(|a, b| a.0 == b.0);
-        Some(
-            ev.into_iter()
-                .take(k)
-                .map(|(g, _)| match g.split_once(':') {
-                    Some((_, t)) => t.to_string(),
-                    None => g,
-                })
-                .collect(),
-        )
+        ev.into_iter()
+            .take(k)
+            .map(|(g, _)| match g.split_once(':') {
+                Some((_, t)) => t.to_string(),
+                None => g,
+            })
+            .collect()
     }
 }
 
@@ -294,7 +546,6 @@ fn probabilities(
     }
     // As the model scores: weights summed as integers, then scaled once.
     let mut acc = [0i32; MAX_CLASSES];
-    let value = 1.0 / (hashes.len().max(1) as f32).sqrt();
     let mask = (1u64 << m.bits.min(24)) - 1;
     match rows {
         // The common case, without a match per gram.
@@ -318,12 +569,26 @@ fn probabilities(
             }
         }
     }
+    Some(finish(m, &acc, hashes.len(), out))
+}
+
+/// The class probabilities from the per-class integer sums over `grams`
+/// distinct grams, into `out`, as the model computes them; the number of
+/// classes (checked by the caller: 1..=[`MAX_CLASSES`], one scale each).
+fn finish(
+    m: &Model,
+    acc: &[i32; MAX_CLASSES],
+    grams: usize,
+    out: &mut [f32; MAX_CLASSES],
+) -> usize {
+    let classes = m.bias.len();
+    let value = 1.0 / (grams.max(1) as f32).sqrt();
     let mut logits = [0f32; MAX_CLASSES];
     for c in 0..classes {
         logits[c] = m.bias[c] + acc[c] as f32 * m.scale[c] * value;
     }
     softmax(&logits[..classes], &mut out[..classes]);
-    Some(classes)
+    classes
 }
 
 fn row(m: &Model, bucket: u32) -> Option<&[i8]> {
@@ -351,6 +616,7 @@ fn softmax(logits: &[f32], out: &mut [f32]) {
 
 /// The probability and, when asked, the evidence: on the fast path when
 /// the link is on it, else through the model.
+#[cfg(test)]
 pub(super) fn fraud_probability(m: &Model, rows: Rows, text: &str) -> (f32, Option<Normalized>) {
     if m.kind == FeatureKind::Link {
         if let Some(n) = Normalized::of(text) {
@@ -366,21 +632,48 @@ pub(super) fn fraud_probability(m: &Model, rows: Rows, text: &str) -> (f32, Opti
 /// was given, the same text `fanzha model train|eval --kind link` reads.
 /// Its calibrated thresholds pick the weight: `link.model` from
 /// `suspicious_at`, `link.model_confident` from `dangerous_at`.
-pub(super) fn model_signal(rules: &LinkRules, m: &Model, url: &str, a: &mut Assessment) {
+pub(super) fn model_signal(
+    rules: &LinkRules,
+    m: &Model,
+    url: &str,
+    host: Option<&HostEntry>,
+    a: &mut Assessment,
+) {
     let text = url.trim();
     let rows = Rows::of(rules, m);
-    let (prob, scorer) = fraud_probability(m, rows, text);
+    let flagged = |p: f32| p >= m.calibration.suspicious_at;
+    // On the fast path, a flagged link's evidence comes from the hashes
+    // just scored; the host's part comes from the host cache.
+    let fast = if m.kind == FeatureKind::Link {
+        Normalized::of(text).and_then(|n| {
+            let then = |p: f32, hashes: &[u64], probs: &[f32]| {
+                flagged(p).then(|| {
+                    let mut grams = Vec::new();
+                    n.evidence_of(m, rows, hashes, probs, 3, &mut grams)
+                })
+            };
+            let host = host.filter(|e| e.seen_again());
+            match host.and_then(|e| e.model.get_or_init(|| n.host_grams(m, rows)).as_ref()) {
+                Some(hg) => n.scored_with_host(m, rows, hg, then),
+                None => n.scored(m, rows, then),
+            }
+        })
+    } else {
+        None
+    };
+    let (prob, evidence) = match fast {
+        Some((p, ev)) => (p, ev),
+        None => (m.link_fraud_probability(text), None),
+    };
     let code = if prob >= m.calibration.dangerous_at {
         "link.model_confident"
-    } else if prob >= m.calibration.suspicious_at {
+    } else if flagged(prob) {
         "link.model"
     } else {
         return;
     };
     // Flagged: now the n-grams behind the score.
-    let grams = scorer
-        .and_then(|s| s.evidence(m, rows, 3))
-        .unwrap_or_else(|| slow_evidence(m, text, 3));
+    let grams = evidence.unwrap_or_else(|| slow_evidence(m, text, 3));
     a.add_typed(
         "link.model",
         rules.weight(code),
@@ -480,18 +773,57 @@ mod tests {
                 }
                 // Every link's evidence, flagged or not, and more than the
                 // three grams a reason names (ties at the cut included).
+                let dense = Rows::Dense(&table.table, table.classes);
                 for k in [3, 10] {
                     assert_eq!(
-                        n.evidence(&m, Rows::Dense(&table.table, table.classes), k)
-                            .expect("evidence"),
+                        n.evidence(&m, dense, k).expect("evidence"),
                         slow_evidence(&m, text, k),
                         "evidence of {url:?}"
                     );
+                }
+                // The check's one pass: the same probability, and the
+                // evidence from the hashes it scored.
+                let (q, ev) = n
+                    .scored(&m, dense, |_, hashes, probs| {
+                        n.evidence_of(&m, dense, hashes, probs, 3, &mut Vec::new())
+                    })
+                    .expect("scored");
+                assert_eq!(q.to_bits(), p.to_bits(), "one pass {url:?}");
+                assert_eq!(ev, slow_evidence(&m, text, 3), "one pass {url:?}");
+                // With the host's part summed once (the host cache).
+                let hg = n.host_grams(&m, dense).expect("host grams");
+                let (q, ev) = n
+                    .scored_with_host(&m, dense, &hg, |p, hashes, probs| {
+                        (p >= m.calibration.suspicious_at)
+                            .then(|| n.evidence_of(&m, dense, hashes, probs, 3, &mut Vec::new()))
+                    })
+                    .expect("scored");
+                assert_eq!(q.to_bits(), p.to_bits(), "host part {url:?}");
+                if p >= m.calibration.suspicious_at {
+                    assert_eq!(ev, Some(slow_evidence(&m, text, 3)), "host part {url:?}");
                 }
             }
         }
         assert!(fast > 15_000, "{fast} links on the fast path");
         assert!(flagged > 1_000, "{flagged} flagged links");
+    }
+
+    #[test]
+    fn the_stamped_set_starts_empty_each_time() {
+        let mut b = Buffers::default();
+        for round in 0..3u32 {
+            if round == 2 {
+                // The stamp wraps: the stamps are cleared, not reused.
+                b.stamp = u32::MAX;
+            }
+            let (slots, stamps, stamp) = b.fresh_set(64);
+            assert_ne!(stamp, 0);
+            for h in [5u64 << 40, 7, 1 << 40 | 1, 5 << 40 | 2] {
+                let first = insert_stamped(slots, stamps, stamp, 63, h);
+                let again = insert_stamped(slots, stamps, stamp, 63, h);
+                assert!(first && !again, "round {round}, {h}");
+            }
+        }
     }
 
     #[test]
