@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 
 const SPOOF_CODES: &[&str] = &[
     "link.whole_script",
+    "link.mixed_orthography",
     "link.mixed_script",
     "link.foreign_digits",
     "link.invisible_marks",

@@ -66,6 +66,51 @@ impl FromJson for GeneratedToken {
     }
 }
 
+/// How a platform names a deployment of a site (`deploy_names` in
+/// `links.json`): Netlify's `deploy-preview-12--site` and `branch--site`,
+/// Vercel's `site-git-branch-team`. The part the platform adds is no
+/// evidence; the site's own name is what is judged.
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
+pub(crate) struct DeployName {
+    /// The platform's domain (`netlify.app`).
+    pub suffix: String,
+    /// What separates the site's name from the platform's part.
+    pub separator: String,
+    /// `after` (the site's name follows the separator) or `before`.
+    pub keep: String,
+}
+
+impl DeployName {
+    /// The site's own name in `label` of `host`, when the label is a
+    /// deployment name of this platform.
+    pub(crate) fn site_name<'l>(&self, host: &str, label: &'l str) -> Option<&'l str> {
+        let on_platform = host
+            .strip_suffix(self.suffix.as_str())
+            .is_some_and(|h| h.ends_with('.'));
+        if !on_platform {
+            return None;
+        }
+        let name = if self.keep == "before" {
+            label.split_once(self.separator.as_str())?.0
+        } else {
+            label.rsplit_once(self.separator.as_str())?.1
+        };
+        (!name.is_empty()).then_some(name)
+    }
+}
+
+impl FromJson for DeployName {
+    fn from_json(v: &Value) -> Read<DeployName> {
+        let f = Fields::of(v)?;
+        Ok(DeployName {
+            suffix: f.req("suffix")?,
+            separator: f.req("separator")?,
+            keep: f.req("keep")?,
+        })
+    }
+}
+
 /// Thresholds of the host-shape signals (`shape` in `links.json`).
 #[derive(Debug, Clone)]
 #[cfg_attr(test, derive(serde::Deserialize, PartialEq))]
@@ -128,6 +173,8 @@ struct DomainFacts {
     official: Option<u32>,
     user_content: bool,
     infrastructure: bool,
+    storage: bool,
+    site_platform: bool,
     shortener: bool,
     remote_app: Option<u32>,
 }
@@ -139,6 +186,9 @@ pub(crate) struct HostFacts {
     pub official: Option<usize>,
     pub user_content: bool,
     pub infrastructure: bool,
+    /// Object storage, CDN or IPFS gateway (`storage_hosts`): the host's
+    /// name says nothing about the page.
+    pub storage: bool,
     pub shortener: bool,
     pub remote_app: Option<usize>,
 }
@@ -159,6 +209,7 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.homograph",
     "link.mixed_script",
     "link.whole_script",
+    "link.mixed_orthography",
     "link.foreign_digits",
     "link.invisible_marks",
     "link.unusual_characters",
@@ -186,6 +237,11 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.brand_download",
     "link.remote_app",
     "link.redirect",
+    "link.ipfs",
+    "link.brand_in_path",
+    "link.brand_lure_in_path",
+    "link.brand_digits",
+    "link.brand_on_project_host",
 ];
 
 /// A protected brand: its official domains and the words phishers borrow.
@@ -252,6 +308,8 @@ struct RawRules {
     /// organisation page.
     #[cfg_attr(test, serde(default))]
     project_hosts: Vec<String>,
+    #[cfg_attr(test, serde(default))]
+    builder_hosts: Vec<String>,
     /// Label tokens platforms generate (never `link.random_label`).
     #[cfg_attr(test, serde(default))]
     generated_tokens: Vec<GeneratedToken>,
@@ -274,6 +332,14 @@ struct RawRules {
     user_content_hosts: Vec<String>,
     #[cfg_attr(test, serde(default))]
     infrastructure_domains: Vec<String>,
+    #[cfg_attr(test, serde(default))]
+    storage_hosts: Vec<String>,
+    #[cfg_attr(test, serde(default))]
+    site_platforms: Vec<String>,
+    #[cfg_attr(test, serde(default))]
+    deploy_names: Vec<DeployName>,
+    #[cfg_attr(test, serde(default))]
+    asset_extensions: Vec<String>,
     download_types: HashMap<String, String>,
     remote_apps: Vec<RemoteApp>,
     brands: Vec<Brand>,
@@ -331,6 +397,7 @@ impl FromJson for RawRules {
             max_subdomain_depth: f.req("max_subdomain_depth")?,
             shape: f.opt("shape")?,
             project_hosts: f.opt("project_hosts")?,
+            builder_hosts: f.opt("builder_hosts")?,
             generated_tokens: f.opt("generated_tokens")?,
             software_words: f.opt("software_words")?,
             idn: f.opt("idn")?,
@@ -342,6 +409,10 @@ impl FromJson for RawRules {
             typo_exempt: f.opt("typo_exempt")?,
             user_content_hosts: f.opt("user_content_hosts")?,
             infrastructure_domains: f.opt("infrastructure_domains")?,
+            storage_hosts: f.opt("storage_hosts")?,
+            site_platforms: f.opt("site_platforms")?,
+            deploy_names: f.opt("deploy_names")?,
+            asset_extensions: f.opt("asset_extensions")?,
             download_types: f.req("download_types")?,
             remote_apps: f.req("remote_apps")?,
             brands: f.req("brands")?,
@@ -358,7 +429,10 @@ pub struct LinkRules {
     pub(crate) shape: Shape,
     pub(crate) generated_tokens: Vec<GeneratedToken>,
     software_words: FastSet<String>,
+    asset_extensions: FastSet<String>,
+    pub(crate) deploy_names: Vec<DeployName>,
     pub(crate) project_hosts: Vec<String>,
+    pub(crate) builder_hosts: Vec<String>,
     pub(crate) idn: IdnRules,
     pub(crate) protected: Protected,
     standard_ports: Vec<u16>,
@@ -536,6 +610,12 @@ impl LinkRules {
         for d in lower_all(raw.infrastructure_domains) {
             domains.entry(d).or_default().infrastructure = true;
         }
+        for d in lower_all(raw.storage_hosts) {
+            domains.entry(d).or_default().storage = true;
+        }
+        for d in lower_all(raw.site_platforms) {
+            domains.entry(d).or_default().site_platform = true;
+        }
 
         let (lure_ascii, lure_other): (Vec<String>, Vec<String>) =
             lower_all(raw.lure_words).partition(|w| w.is_ascii());
@@ -578,7 +658,19 @@ impl LinkRules {
                 })
                 .collect(),
             software_words: lower_all(raw.software_words).collect(),
+            asset_extensions: lower_all(raw.asset_extensions).collect(),
+            deploy_names: raw
+                .deploy_names
+                .into_iter()
+                .filter(|d| !d.separator.is_empty())
+                .map(|mut d| {
+                    d.suffix.make_ascii_lowercase();
+                    d.separator.make_ascii_lowercase();
+                    d
+                })
+                .collect(),
             project_hosts: lower_all(raw.project_hosts).collect(),
+            builder_hosts: lower_all(raw.builder_hosts).collect(),
             idn,
             protected,
             standard_ports: raw.standard_ports,
@@ -616,6 +708,27 @@ impl LinkRules {
                 .any(|t| !t.is_empty() && self.software_words.contains(t))
     }
 
+    /// The site platform (`site_platforms`: a hosting or blog platform the
+    /// Public Suffix List does not list, `weebly.com`, `wordpress.com`)
+    /// `host` is a site of, if any.
+    pub(crate) fn site_platform<'h>(&self, host: &'h str) -> Option<&'h str> {
+        suffixes(host)
+            .skip(1)
+            .find(|s| self.domains.get(*s).is_some_and(|f| f.site_platform))
+    }
+
+    /// True when `ext` (any case) names an asset file: a script, a style
+    /// sheet, an image, a font (`asset_extensions`).
+    pub(crate) fn is_asset_ext(&self, ext: &str) -> bool {
+        let mut buf = [0u8; 8];
+        let Some(lower) = buf.get_mut(..ext.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(ext.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|e| self.asset_extensions.contains(e))
+    }
+
     pub(crate) fn weight(&self, code: &str) -> i32 {
         self.weights.get(code).copied().unwrap_or(0)
     }
@@ -647,6 +760,7 @@ impl LinkRules {
                 }
                 out.user_content |= f.user_content;
                 out.infrastructure |= f.infrastructure;
+                out.storage |= f.storage;
                 out.shortener |= f.shortener;
             }
         }

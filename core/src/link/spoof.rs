@@ -64,6 +64,10 @@ pub(crate) struct IdnData {
     /// Letters folded before the skeleton (`ł` → `l`).
     #[cfg_attr(test, serde(default))]
     pub skeleton_extra: std::collections::BTreeMap<String, String>,
+    /// Per language (or group of languages written alike): the accented
+    /// Latin letters its spelling uses.
+    #[cfg_attr(test, serde(default))]
+    pub orthographies: std::collections::BTreeMap<String, String>,
 }
 
 /// Letters ordinary only under some TLDs (`idn.tld_chars`).
@@ -94,6 +98,7 @@ impl FromJson for IdnData {
             whole_script: f.opt("whole_script")?,
             digit_lookalikes: f.opt("digit_lookalikes")?,
             skeleton_extra: f.opt("skeleton_extra")?,
+            orthographies: f.opt("orthographies")?,
         })
     }
 }
@@ -268,6 +273,9 @@ pub(crate) enum Spoof {
     Mixed,
     /// All letters of one non-Latin script that read as Latin.
     WholeScript,
+    /// Accented Latin letters that no one language's spelling uses
+    /// together (`bešțchạnge`: Czech š, Romanian ț, Vietnamese ạ).
+    Orthography,
 }
 
 /// Compiled IDN data (see `idn` in `links.json`).
@@ -279,6 +287,8 @@ pub(crate) struct IdnRules {
     whole_script: Vec<WholeScript>,
     digit_lookalikes: HashSet<char>,
     skeleton_extra: Vec<(char, String)>,
+    /// Each orthography's accented letters (lowercase), sorted.
+    orthographies: Vec<Vec<char>>,
     /// The skeleton of each ASCII byte (`m` → `rn`, `0` → `o`).
     ascii_skeleton: Vec<String>,
 }
@@ -339,6 +349,16 @@ impl IdnRules {
                 .into_iter()
                 .filter_map(|(k, v)| Some((k.chars().next()?, v)))
                 .collect(),
+            orthographies: raw
+                .orthographies
+                .into_values()
+                .map(|letters| {
+                    let mut v: Vec<char> = letters.chars().flat_map(char::to_lowercase).collect();
+                    v.sort_unstable();
+                    v.dedup();
+                    v
+                })
+                .collect(),
         })
     }
 
@@ -394,6 +414,9 @@ impl IdnRules {
             if self.digit_lookalike(label) {
                 return Some(Spoof::Digits);
             }
+            if self.mixed_orthography(label) {
+                return Some(Spoof::Orthography);
+            }
             return None;
         }
         if self.digit_lookalike(label) {
@@ -412,6 +435,40 @@ impl IdnRules {
             return Some(Spoof::Mixed);
         }
         None
+    }
+
+    /// A Latin label with a word (between hyphens) whose accented letters
+    /// no one orthography of `idn.orthographies` holds all of. Real words
+    /// are spelled in one language (`düsseldorf`, `kraków`, `hà-nội`); a
+    /// name made to look like a plain ASCII one picks a mark from here and
+    /// another from there. Words of two languages joined by a hyphen
+    /// (`łódź-café`) are each judged alone. Empty data: never.
+    fn mixed_orthography(&self, label: &str) -> bool {
+        !self.orthographies.is_empty() && label.split('-').any(|w| self.mixed_word(w))
+    }
+
+    /// [`IdnRules::mixed_orthography`] on one word.
+    fn mixed_word(&self, word: &str) -> bool {
+        let mut accented = word
+            .chars()
+            .filter(|c| !c.is_ascii() && c.is_alphabetic())
+            .peekable();
+        if accented.peek().is_none() {
+            return false;
+        }
+        let mut letters: Vec<char> = Vec::new();
+        for c in accented {
+            if c.script() != Script::Latin {
+                return false;
+            }
+            if !letters.contains(&c) {
+                letters.push(c);
+            }
+        }
+        !self
+            .orthographies
+            .iter()
+            .any(|o| letters.iter().all(|c| o.binary_search(c).is_ok()))
     }
 
     fn whole_script_confusable(&self, label: &str, tld: &str, tld_unicode: &str) -> bool {

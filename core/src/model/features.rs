@@ -1,5 +1,6 @@
 //! Hashed n-gram featurizers.
 
+use std::borrow::Cow;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
@@ -150,7 +151,8 @@ fn is_cjk(c: char) -> bool {
 /// The features of `text` for a model of `kind` with `1 << bits` buckets,
 /// deduplicated by n-gram, in a deterministic order.
 pub fn featurize(kind: FeatureKind, text: &str, bits: u8) -> Vec<Feature> {
-    let norm = normalize(text);
+    let text = model_text(kind, text);
+    let norm = normalize(&text);
     let mut grams: Vec<String> = Vec::new();
     match kind {
         FeatureKind::Message => message_grams(&norm, &mut grams),
@@ -209,6 +211,48 @@ fn link_grams(norm: &str, out: &mut Vec<String>) {
     each_link_gram(host, path, &mut LinkGramBuf::default(), |g| {
         out.push(String::from_utf8_lossy(g).into_owned())
     });
+}
+
+/// The text a model of `kind` reads: a link's host with its punycode
+/// labels decoded ([`link_unicode_host`]), anything else as given.
+fn model_text(kind: FeatureKind, text: &str) -> Cow<'_, str> {
+    match kind {
+        FeatureKind::Link => link_unicode_host(text),
+        FeatureKind::Message => Cow::Borrowed(text),
+    }
+}
+
+/// Whether `host` has a punycode label (`xn--…`, any case).
+pub(crate) fn has_punycode_label(host: &str) -> bool {
+    host.split('.')
+        .any(|l| l.len() > 4 && l.as_bytes()[..4].eq_ignore_ascii_case(b"xn--"))
+}
+
+/// `text` (a link) with its host's punycode labels decoded, so the link
+/// model reads a host the same whether it was written in Unicode or as the
+/// punycode of its canonical form: `http://xn--0zwm56d.com/` reads as
+/// `http://测试.com/`. Before, the punycode spelling of ordinary
+/// Chinese, Cyrillic or accented names read as phishing (the `xn--` grams
+/// of spoofed crypto hosts in the training data) while the same names
+/// written in Unicode did not; the spoof checks, not the model, judge
+/// which letters a name is written in. A host that does not decode
+/// cleanly is read as given.
+pub(crate) fn link_unicode_host(text: &str) -> Cow<'_, str> {
+    let (host, _) = split_link(text);
+    if !has_punycode_label(host) {
+        return Cow::Borrowed(text);
+    }
+    let (uni, result) = idna::domain_to_unicode(host);
+    if result.is_err() {
+        return Cow::Borrowed(text);
+    }
+    // `host` is a slice of `text`.
+    let start = host.as_ptr() as usize - text.as_ptr() as usize;
+    let mut out = String::with_capacity(text.len() + uni.len());
+    out.push_str(&text[..start]);
+    out.push_str(&uni);
+    out.push_str(&text[start + host.len()..]);
+    Cow::Owned(out)
 }
 
 /// Characters of a link's path the model reads.
@@ -396,7 +440,7 @@ impl Scratch {
     /// buckets are the same set; their number gives the same feature value.
     /// Leaves them in `self.buckets` (sorted by hash, not by bucket).
     pub(crate) fn buckets(&mut self, kind: FeatureKind, text: &str, bits: u8) {
-        normalize_into(text, &mut self.norm);
+        normalize_into(&model_text(kind, text), &mut self.norm);
         self.hashes.clear();
         let seed = u64::from(kind.code());
         match kind {

@@ -5,7 +5,9 @@
     python3 tests/corpus/links/measure_links.py FANZHA FILE.jsonl [scan flags ...]
 
 Prints one line per label: flagged/total and percent, and how many lines
-were refused (an error instead of a verdict; not counted as flagged).
+were refused (an error instead of a verdict; not counted as flagged); for
+sets whose lines carry a `kind` (fresh3.jsonl), one line per label and kind
+too.
 """
 import json
 import subprocess
@@ -26,12 +28,14 @@ def main():
     stats = {}
     for r, o in zip(rows, out):
         v = json.loads(o)
-        s = stats.setdefault(r["label"], [0, 0, 0])
-        s[1] += 1
-        if "level" not in v:
-            s[2] += 1
-        elif v["level"] in ("suspicious", "dangerous"):
-            s[0] += 1
+        keys = [r["label"]] + ([f'{r["label"]}/{r["kind"]}'] if "kind" in r else [])
+        for key in keys:
+            s = stats.setdefault(key, [0, 0, 0])
+            s[1] += 1
+            if "level" not in v:
+                s[2] += 1
+            elif v["level"] in ("suspicious", "dangerous"):
+                s[0] += 1
     for label, (f, n, err) in sorted(stats.items()):
         print(f"{path} {label}: {f}/{n} flagged ({100 * f / n:.1f} %), {err} refused")
 

@@ -73,11 +73,17 @@ impl Found<'_> {
                 format!("\"{word}\" is written with look-alike characters to imitate {name}")
             }
             "link.typosquat" => format!("\"{word}\" imitates {name}"),
+            "link.brand_on_project_host" => {
+                format!("Uses \"{word}\" ({name}) on a code-hosting or docs platform")
+            }
             "link.brand_on_shared_hosting" => {
                 format!("Uses \"{word}\" ({name}) on a free hosting platform")
             }
             "link.brand_in_domain" => {
                 format!("Uses \"{word}\" ({name}) in a domain {name} does not own")
+            }
+            "link.brand_digits" => {
+                format!("\"{word}\" is {name}'s name numbered, as mass-registered imitations are")
             }
             _ => format!("Puts \"{word}\" ({name}) in front of a domain {name} does not own"),
         }
@@ -89,14 +95,16 @@ impl Found<'_> {
 const IMITATIONS: usize = 4;
 
 /// Order in which brand reasons are reported (strongest evidence first).
-const BRAND_CODES: [&str; 7] = [
+const BRAND_CODES: [&str; 9] = [
     "link.homograph",
     "link.brand_domain_in_subdomain",
     "link.brand_domain_in_label",
     "link.typosquat",
     "link.brand_on_shared_hosting",
+    "link.brand_on_project_host",
     "link.brand_in_domain",
     "link.brand_in_subdomain",
+    "link.brand_digits",
 ];
 
 /// The brand and lure signals of the host's own labels (left of the public
@@ -114,7 +122,10 @@ pub(super) fn brand_signals(
     let mut found: Vec<Found> = Vec::new();
     let mut lure = Lures::default();
     let infrastructure = facts.infrastructure;
-    let project_host = parts.shared && platform::is_project_host(rules, host);
+    // A code-hosting or docs platform, or a platform's deployment of a
+    // project (`deploy-preview-12--x.netlify.app`): a brand there is most
+    // often the service a project talks to.
+    let project_host = parts.shared && (parts.deploy || platform::is_project_host(rules, host));
 
     // An official domain written as the leading labels of another host:
     // www.icbc.com.cn.verify.xyz, paypal.com.secure-login.top.
@@ -216,16 +227,19 @@ pub(super) fn brand_signals(
         );
     }
     // Two different lure words (secure-account-verify.com,
-    // login.update-billing.top) on a site of its own; on a shared platform
-    // project names use such words too (auth-login-demo.vercel.app).
-    if let (Some(first), Some(second), false) = (&lure.strong, &lure.second, parts.shared) {
+    // login.update-billing.top) on a site of its own or a site builder's
+    // page; on a developer platform project names use such words too
+    // (auth-login-demo.vercel.app).
+    let stack_counts = !parts.shared || platform::is_builder_host(rules, host);
+    if let (Some(first), Some(second), true) = (&lure.strong, &lure.second, stack_counts) {
         a.add(
             "link.lure_stack",
             w("link.lure_stack"),
             format!("Piles up lure words (\"{first}\", \"{second}\"), as phishing hosts do"),
         );
     }
-    if any_brand && (lure.strong.is_some() || lure.weak) {
+    // Weak lures (app, help, pay) are project words on a project host.
+    if any_brand && (lure.strong.is_some() || (lure.weak && !project_host)) {
         a.add_typed(
             "link.brand_lure",
             w("link.brand_lure"),
@@ -473,9 +487,13 @@ fn ascii_label<'a>(
         let mixed_digits = token.bytes().any(|b| b.is_ascii_digit())
             && token.bytes().any(|b| b.is_ascii_alphabetic());
         if mixed_digits {
-            for run in alnum_runs(token) {
+            let mut runs = alnum_runs(token).peekable();
+            while let Some(run) = runs.next() {
                 let run_facts = rules.word(run);
                 lure.note(run, run_facts);
+                let digits_next = runs
+                    .peek()
+                    .is_some_and(|r| r.bytes().all(|b| b.is_ascii_digit()));
                 if let Some(b) = run_facts.brand {
                     found.push(mention(
                         rules,
@@ -485,6 +503,28 @@ fn ascii_label<'a>(
                         shared,
                     ));
                     mentioned = true;
+                    // A brand with digits run on (`fedex713`, `jd416`):
+                    // how mass-registered imitations are numbered.
+                    if digits_next && run.bytes().all(|b| b.is_ascii_alphabetic()) {
+                        found.push(Found {
+                            code: "link.brand_digits",
+                            brand: b as usize,
+                            weight: rules.weight("link.brand_digits"),
+                            word: Cow::Borrowed(token),
+                        });
+                    }
+                } else if let Some((b, brand_word, lure_word)) = rules.brand_lure_split(run) {
+                    // A brand and a lure word run together, then digits
+                    // (`barclaysvalidate48`).
+                    found.push(mention(
+                        rules,
+                        b,
+                        Cow::Borrowed(brand_word),
+                        in_site,
+                        shared,
+                    ));
+                    mentioned = true;
+                    lure.note(lure_word, rules.word(lure_word));
                 }
             }
         }
@@ -506,12 +546,14 @@ fn ascii_label<'a>(
             ));
         }
     }
-    // On a code-hosting platform a subdomain that is exactly the brand's
-    // name (`paypal.github.io`) is most often the brand's own organisation
-    // page: a mention, without the imitation bonus.
+    // On a code-hosting or docs platform a brand in the site's name is the
+    // brand's own organisation page (`paypal.github.io`) or a project about
+    // the service (`trezor-firmware.readthedocs.io`): a weaker mention,
+    // without the imitation bonus, that needs other evidence.
     if shared && in_site && project_host {
         for f in &mut found[first_found..] {
-            if f.word == label && f.code == "link.brand_on_shared_hosting" {
+            if f.code == "link.brand_on_shared_hosting" {
+                f.code = "link.brand_on_project_host";
                 f.weight = rules.weight(f.code);
             }
         }

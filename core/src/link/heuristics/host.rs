@@ -24,7 +24,13 @@ pub(super) fn domain_signals(
     let official = facts.official.is_some();
     let w = |code: &str| rules.weight(code);
     let host = c.host.as_str();
-    let parts = HostParts::of(host);
+    let mut parts = HostParts::of(host);
+    if !parts.shared {
+        if let Some(p) = rules.site_platform(host) {
+            parts = HostParts::on_platform(host, p);
+        }
+    }
+    parts.cut_deploy_name(rules, host);
 
     // On a shared platform the TLD is the platform's, not the site's.
     if !official && !parts.shared {
@@ -137,6 +143,7 @@ fn shape_signals(rules: &LinkRules, host: &str, parts: &HostParts, a: &mut Asses
                 | "link.foreign_digits"
                 | "link.unusual_characters"
                 | "link.invisible_marks"
+                | "link.mixed_orthography"
         )
     });
     if puny && !spoof {

@@ -69,6 +69,10 @@ pub(super) fn idn_signals(rules: &LinkRules, host: &str, parts: &HostParts, a: &
             "link.invisible_marks",
             "Carries invisible or stacked accent marks that hide what the name really is",
         ),
+        Spoof::Orthography => (
+            "link.mixed_orthography",
+            "Mixes accented letters of several languages in one name, the way a plain name is disguised",
+        ),
         Spoof::Unusual => (
             "link.unusual_characters",
             "Uses characters that do not belong in a web address (symbols, rare letters, look-alike dashes)",

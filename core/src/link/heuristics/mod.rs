@@ -11,6 +11,8 @@
 //!   look-alike labels, lure words;
 //! - [`platform`]: free hosting and code-hosting platforms (never evidence
 //!   by themselves);
+//! - [`path`]: brand and lure words in the path of a host whose name says
+//!   nothing (storage, CDN, IPFS, IP addresses), and IPFS content;
 //! - [`download`]: installers, profiles and remote-control apps;
 //! - [`redirect`]: a web address carried inside the link (an open
 //!   redirector on an official site), followed once.
@@ -26,6 +28,7 @@ mod host;
 mod idn;
 mod model;
 mod parts;
+mod path;
 mod platform;
 mod redirect;
 
@@ -154,6 +157,9 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
         download(rules, lang, &c, &mut a)
     };
     let shared = is_domain && domain_signals(rules, lang, &c, &facts, &mut a);
+    if !trusted {
+        path::path_signals(rules, lang, &c, &facts, &mut a);
+    }
     remote_app(rules, &c, &facts, dl.is_some(), trusted, &mut a);
     if let Some(m) = snap.link_model().filter(|_| !trusted) {
         model_signal(rules, m, url, &mut a);

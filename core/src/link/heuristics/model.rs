@@ -135,6 +135,11 @@ impl Normalized {
             Some(i) => &host[..i],
             None => host,
         };
+        // A punycode host is read decoded (`features::link_unicode_host`):
+        // not on the fast path. (`host` is ASCII, as the whole text is.)
+        if features::has_punycode_label(std::str::from_utf8(host).unwrap_or("")) {
+            return None;
+        }
         let path = &path[..path.len().min(PATH_CHARS)];
         let mut n = Normalized {
             text: [0; MAX_TEXT + 10],

@@ -1,6 +1,7 @@
 //! What every host signal reads: the host's parts per the Public Suffix
 //! List, and a label decoded from punycode or percent-escapes.
 
+use super::super::rules::LinkRules;
 use std::borrow::Cow;
 
 /// The registrable domain (`icbc-login.top`, `x.pages.dev`) and what
@@ -15,6 +16,9 @@ pub(super) struct HostParts<'a> {
     pub(super) sub: Option<&'a str>,
     /// The registrable domain: `icbc-login.top`, `x.pages.dev`.
     pub(super) registrable: Option<&'a str>,
+    /// The site label was a platform's deployment name
+    /// (`deploy-preview-12--x.netlify.app`), cut to the site's own name.
+    pub(super) deploy: bool,
 }
 
 impl<'a> HostParts<'a> {
@@ -24,6 +28,7 @@ impl<'a> HostParts<'a> {
             site_label: None,
             sub: None,
             registrable: None,
+            deploy: false,
         };
         let Some(d) = psl::domain(host.as_bytes()) else {
             return none;
@@ -39,6 +44,40 @@ impl<'a> HostParts<'a> {
             site_label: Some(&registrable[..reg_len - suffix_len - 1]),
             sub: (host.len() > reg_len + 1).then(|| &host[..host.len() - reg_len - 1]),
             registrable: Some(registrable),
+            deploy: false,
+        }
+    }
+
+    /// The parts of a site of a platform the Public Suffix List does not
+    /// list (`site_platforms`: `x.weebly.com`, `x.wordpress.com`): read as
+    /// if the platform were a private suffix.
+    pub(super) fn on_platform(host: &'a str, platform: &str) -> HostParts<'a> {
+        let reg_start = host[..host.len() - platform.len() - 1]
+            .rfind('.')
+            .map_or(0, |i| i + 1);
+        let registrable = &host[reg_start..];
+        HostParts {
+            shared: true,
+            site_label: Some(&host[reg_start..host.len() - platform.len() - 1]),
+            sub: (reg_start > 0).then(|| &host[..reg_start - 1]),
+            registrable: Some(registrable),
+            deploy: false,
+        }
+    }
+
+    /// Cuts a deployment name down to the site's own name
+    /// (`deploy_names`): the platform's part is no evidence either way.
+    pub(super) fn cut_deploy_name(&mut self, rules: &LinkRules, host: &str) {
+        let Some(label) = self.site_label.filter(|_| self.shared) else {
+            return;
+        };
+        if let Some(name) = rules
+            .deploy_names
+            .iter()
+            .find_map(|d| d.site_name(host, label))
+        {
+            self.site_label = Some(name);
+            self.deploy = true;
         }
     }
 }

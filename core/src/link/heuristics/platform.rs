@@ -11,7 +11,18 @@ use crate::scoring::Assessment;
 /// The host is a subdomain of a code-hosting platform (`project_hosts` in
 /// the data: `github.io`, `readthedocs.io` …).
 pub(super) fn is_project_host(rules: &LinkRules, host: &str) -> bool {
-    rules.project_hosts.iter().any(|p| {
+    on_any(&rules.project_hosts, host)
+}
+
+/// The host is a site of a site builder or no-code hosting (`builder_hosts`
+/// in the data: `weebly.com`, `web.app` …), where sites are pages, not
+/// software projects: lure words piled up in the name count there.
+pub(super) fn is_builder_host(rules: &LinkRules, host: &str) -> bool {
+    on_any(&rules.builder_hosts, host)
+}
+
+fn on_any(platforms: &[String], host: &str) -> bool {
+    platforms.iter().any(|p| {
         host.len() > p.len() + 1
             && host.ends_with(p.as_str())
             && host.as_bytes()[host.len() - p.len() - 1] == b'.'
@@ -30,7 +41,9 @@ pub(super) fn shared_hosting_combo(rules: &LinkRules, a: &mut Assessment) {
             r.weight > 0
                 && !matches!(
                     r.code.as_str(),
-                    "link.brand_on_shared_hosting" | "link.lure_words"
+                    "link.brand_on_shared_hosting"
+                        | "link.brand_on_project_host"
+                        | "link.lure_words"
                 )
         })
         .map(|r| r.weight)

@@ -1,0 +1,133 @@
+//! Shapes of real phishing hosts the list-free signals must catch, and the
+//! benign look-alikes next to them that must stay clear (issue 16):
+//! - a brand (and lure words) in the path of a host whose name says nothing
+//!   (CloudFront, object storage, IPFS gateways, IP addresses); the same
+//!   path on an ordinary site, a library on a package CDN, an asset file;
+//! - IPFS content needs other evidence.
+
+use fanzha_core::{Guard, Level, Settings};
+
+fn verdict(guard: &Guard, url: &str) -> (Level, Vec<String>) {
+    let v = guard.check_link(url).expect("a verdict");
+    (v.level, v.reasons.iter().map(|r| r.code.clone()).collect())
+}
+
+fn flagged(guard: &Guard, urls: &[&str]) {
+    for url in urls {
+        let (l, codes) = verdict(guard, url);
+        assert!(l >= Level::Suspicious, "{url}: {l:?} {codes:?}");
+    }
+}
+
+fn not_flagged(guard: &Guard, urls: &[&str]) {
+    for url in urls {
+        let (l, codes) = verdict(guard, url);
+        assert!(l < Level::Suspicious, "{url}: {l:?} {codes:?}");
+    }
+}
+
+#[test]
+fn a_brand_in_the_path_of_a_nameless_host_is_the_page_name() {
+    let guard = Guard::new(Settings::default()).expect("embedded guard");
+    flagged(
+        &guard,
+        &[
+            "https://d1x2y3z4a5b6c7.cloudfront.net/paypal/login",
+            "https://d3k9q8w7e6r5t4.cloudfront.net/signin/microsoft/index.html",
+            "https://storage.googleapis.com/x81kq/paypal/verify.html",
+            "https://abcbucket.s3.amazonaws.com/coinbase-login.html",
+            "https://ipfs.io/ipfs/bafybeizi4nfbs7bmbese7ikhd4om2rlkjjqpc2awzs7lj6x4vybbo52vr6/metamask.html",
+            "https://gateway.pinata.cloud/ipfs/QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG/ccb.html",
+            "http://45.77.12.9/netflix/account/update",
+        ],
+    );
+    let (_, codes) = verdict(&guard, "https://d1x2y3z4a5b6c7.cloudfront.net/paypal/login");
+    assert!(
+        codes.iter().any(|c| c == "link.brand_lure_in_path"),
+        "{codes:?}"
+    );
+    not_flagged(
+        &guard,
+        &[
+            // The same words in the path of an ordinary site: an article.
+            "https://www.theguardian.com/business/paypal/login-changes",
+            "https://example-news.com/paypal/login",
+            // Nameless hosts serving assets or libraries named after brands.
+            "https://d1x2y3z4a5b6c7.cloudfront.net/img/paypal-logo.svg",
+            "https://cdn.jsdelivr.net/npm/@paypal/paypal-js@5/+esm",
+            "https://assets.s3.amazonaws.com/static/stripe-sdk/checkout.css",
+            "https://storage.googleapis.com/my-site/index.html",
+            "https://d1x2y3z4a5b6c7.cloudfront.net/",
+            // IPFS content with nothing else said about it.
+            "https://ipfs.io/ipfs/bafybeizi4nfbs7bmbese7ikhd4om2rlkjjqpc2awzs7lj6x4vybbo52vr6/index.html",
+        ],
+    );
+}
+
+#[test]
+fn a_numbered_brand_or_a_brand_lure_with_digits_is_caught() {
+    let guard = Guard::new(Settings::default()).expect("embedded guard");
+    flagged(
+        &guard,
+        &[
+            "fedex713.ddns.net",
+            "mercari612.netlify.app",
+            "https://www.barclaysvalidate48.com/signin",
+            "westpacunlock22.site",
+        ],
+    );
+    let (_, codes) = verdict(&guard, "fedex713.ddns.net");
+    assert!(codes.iter().any(|c| c == "link.brand_digits"), "{codes:?}");
+    // Digits beside ordinary words, and a brand's own numbered domain.
+    not_flagged(
+        &guard,
+        &[
+            "bakery24.shop",
+            "studio2025.com",
+            "https://www.office365.com/",
+        ],
+    );
+}
+
+#[test]
+fn project_sites_need_more_than_a_brand_or_a_lure_word() {
+    let guard = Guard::new(Settings::default()).expect("embedded guard");
+    // Free-software projects named after the service they talk to, with
+    // lure-like words, and platforms' deployment names of them.
+    not_flagged(
+        &guard,
+        &[
+            "trezor-firmware.readthedocs.io",
+            "ledger-app-builder.github.io",
+            "paypal-checkout-components.github.io",
+            "dhl-tracking.github.io",
+            "secure-headers.readthedocs.io",
+            "wallet-rs.sourceforge.io",
+            "deploy-preview-123--paypal-checkout.netlify.app",
+            "deploy-preview-4521--secure-login-kit.netlify.app",
+            "5f1e2d3c4b5a69788796a5b4--stripe-mock.netlify.app",
+            "wallet-connect-git-main-acme.vercel.app",
+            "secure-auth-git-fix-login-jsmith.vercel.app",
+            "paypal-sdk-docs-docs.substack.com",
+        ],
+    );
+    let (_, codes) = verdict(&guard, "trezor-firmware.readthedocs.io");
+    assert!(
+        codes.iter().any(|c| c == "link.brand_on_project_host"),
+        "{codes:?}"
+    );
+    // A brand with a lure word still reads as phishing there, and a site
+    // builder's page (also one the Public Suffix List does not list) is
+    // judged on its name.
+    flagged(
+        &guard,
+        &[
+            "paypal-login.github.io",
+            "deploy-preview-1--paypal-verify-account.netlify.app",
+            "paypal-verify-account.netlify.app",
+            "netflix-billing-update.weebly.com",
+            "secure-login-verify.weebly.com",
+            "chase-secure.godaddysites.com",
+        ],
+    );
+}
