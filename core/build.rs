@@ -93,7 +93,7 @@ fn confusables(out: &std::path::Path) {
     // One byte string, LZ-compressed like the rules' JSON (`pack::compress`),
     // read once by `link::spoof`: the number of code points, each code
     // point's distance to the one before (a varint), each skeleton's length
-    // in bytes, then the skeletons' UTF-8.
+    // in bytes, the identifier-allowed ranges, then the skeletons' UTF-8.
     let mut blob = Vec::new();
     let varint = |out: &mut Vec<u8>, mut v: u32| loop {
         if v < 0x80 {
@@ -116,6 +116,28 @@ fn confusables(out: &std::path::Path) {
     for &end in &ends {
         blob.push(u8::try_from(end - start).expect("a skeleton is shorter than 256 bytes"));
         start = end;
+    }
+    // UTS #39's identifier status "Allowed" as ranges: each range's distance
+    // from the end of the one before and its length (varints).
+    let mut allowed: Vec<(u32, u32)> = Vec::new();
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        if !unicode_security::GeneralSecurityProfile::identifier_allowed(c) {
+            continue;
+        }
+        match allowed.last_mut() {
+            Some((_, last)) if *last + 1 == u32::from(c) => *last = u32::from(c),
+            _ => allowed.push((u32::from(c), u32::from(c))),
+        }
+    }
+    varint(
+        &mut blob,
+        u32::try_from(allowed.len()).expect("fewer than 2^32"),
+    );
+    let mut last = 0;
+    for &(start, end) in &allowed {
+        varint(&mut blob, start - last);
+        varint(&mut blob, end - start);
+        last = end;
     }
     blob.extend_from_slice(text.as_bytes());
     let packed = pack::compress(&blob);

@@ -335,6 +335,13 @@ pub(crate) struct Fields<'a> {
     map: &'a Map<String, Value>,
 }
 
+/// The error for a required field that is missing.
+#[cold]
+#[inline(never)]
+fn missing_field(name: &str) -> ReadError {
+    ReadError::new(format!("missing field {name:?}"))
+}
+
 impl<'a> Fields<'a> {
     /// `v` as an object; fields not read are ignored.
     pub(crate) fn of(v: &'a Value) -> Read<Fields<'a>> {
@@ -361,11 +368,14 @@ impl<'a> Fields<'a> {
 
     /// A field that must be present (an `Option` may be missing: `None`).
     pub(crate) fn req<T: FromJson>(&self, name: &str) -> Read<T> {
-        match self.map.get(name) {
-            Some(x) => Self::read(x, name),
-            None => T::from_json(&Value::Null)
-                .map_err(|_| ReadError::new(format!("missing field {name:?}"))),
-        }
+        // One `T::from_json` call for both cases (a missing field reads as
+        // `null`), so each field type's reader is inlined once, not twice.
+        static NULL: Value = Value::Null;
+        let found = self.map.get(name);
+        T::from_json(found.unwrap_or(&NULL)).map_err(|e| match found {
+            Some(_) => at_field(e, name),
+            None => missing_field(name),
+        })
     }
 
     /// A field that takes `T::default()` when missing.

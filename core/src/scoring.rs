@@ -370,8 +370,14 @@ impl Assessment {
 
         let texts = snap.texts();
         let name = self.name.as_deref();
-        let mut by_weight: Vec<&Reason> = self.reasons.iter().collect();
-        by_weight.sort_by_key(|r| std::cmp::Reverse(r.weight));
+        // Heaviest first, equal weights in the order given (what a stable
+        // sort gives), by insertion: a verdict has a few reasons, and this
+        // keeps a sort instance out of the library.
+        let mut by_weight: Vec<&Reason> = Vec::with_capacity(self.reasons.len());
+        for r in &self.reasons {
+            let at = by_weight.partition_point(|b| b.weight >= r.weight);
+            by_weight.insert(at, r);
+        }
         let kind_level = level_key(self.kind, level);
         let fraud_key = fraud_type.map(fraud_key);
 

@@ -36,7 +36,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 use unicode_script::{Script, UnicodeScript};
 use unicode_security::mixed_script::AugmentedScriptSet;
-use unicode_security::{GeneralSecurityProfile, RestrictionLevel};
+use unicode_security::RestrictionLevel;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// The `idn` section of `links.json`: what the IDN spoof checks read.
@@ -129,9 +129,10 @@ impl FromJson for WholeScriptData {
 // here, the rest packed.
 include!(concat!(env!("OUT_DIR"), "/confusables.rs"));
 
-/// The code points with a confusable prototype and their skeletons, packed
-/// by `build.rs` (`model::pack::compress`; 50 KB of tables as about 20 KB)
-/// and read once per process.
+/// The code points with a confusable prototype and their skeletons, and
+/// the identifier-allowed ranges, packed by `build.rs`
+/// (`model::pack::compress`; 63 KB of tables as about 17 KB) and read once
+/// per process.
 static PACKED_CONFUSABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/confusables.z"));
 
 #[derive(Default)]
@@ -142,11 +143,17 @@ struct Confusables {
     ends: Vec<u32>,
     /// The skeletons, one after the other.
     text: String,
+    /// UTS #39 identifier status "Allowed": sorted, disjoint ranges
+    /// (unicode-security's `identifier_allowed`, a test checks every code
+    /// point).
+    allowed: Vec<(u32, u32)>,
 }
 
 impl Confusables {
     /// Reads `build.rs`'s layout: the count, each code point's distance to
-    /// the one before (varints), each skeleton's length in bytes, the text.
+    /// the one before (varints), each skeleton's length in bytes, the
+    /// allowed ranges (count, then distance from the previous end and
+    /// length of each, varints), the text.
     fn read(b: &[u8]) -> Option<Confusables> {
         fn varint(b: &[u8], at: &mut usize) -> Option<u32> {
             let mut v = 0u32;
@@ -175,7 +182,16 @@ impl Confusables {
             end += u32::from(len);
             ends.push(end);
         }
-        let text = std::str::from_utf8(&b[at + n..]).ok()?;
+        at += n;
+        let m = usize::try_from(varint(b, &mut at)?).ok()?;
+        let mut allowed = Vec::with_capacity(m.min(b.len()));
+        let mut last = 0u32;
+        for _ in 0..m {
+            let start = last.checked_add(varint(b, &mut at)?)?;
+            last = start.checked_add(varint(b, &mut at)?)?;
+            allowed.push((start, last));
+        }
+        let text = std::str::from_utf8(&b[at..]).ok()?;
         if ends.last().is_some_and(|&e| e as usize != text.len()) {
             return None;
         }
@@ -183,6 +199,7 @@ impl Confusables {
             keys,
             ends,
             text: text.to_string(),
+            allowed,
         })
     }
 
@@ -205,6 +222,13 @@ impl Confusables {
             i => self.ends[i - 1] as usize,
         };
         Some(self.text.get(start..self.ends[i] as usize).unwrap_or(""))
+    }
+
+    /// Whether `c` has UTS #39 identifier status "Allowed".
+    fn identifier_allowed(&self, c: char) -> bool {
+        let c = u32::from(c);
+        let i = self.allowed.partition_point(|&(start, _)| start <= c);
+        i > 0 && self.allowed[i - 1].1 >= c
     }
 }
 
@@ -344,7 +368,8 @@ impl IdnRules {
         }
         let u = c as u32;
         let within = |r: &[(u32, u32)]| r.iter().any(|&(a, b)| a <= u && u <= b);
-        (c.identifier_allowed() || within(&self.extra_allowed)) && !within(&self.blocked)
+        (Confusables::get().identifier_allowed(c) || within(&self.extra_allowed))
+            && !within(&self.blocked)
     }
 
     /// Judges one label, already decoded to Unicode (lowercase), under a TLD
@@ -777,6 +802,13 @@ mod skeleton_tests {
         assert_eq!(t.ends.len(), t.keys.len());
         assert_eq!(t.prototype('а'), Some("a"));
         assert_eq!(t.prototype('a'), None);
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(
+                t.identifier_allowed(c),
+                unicode_security::GeneralSecurityProfile::identifier_allowed(c),
+                "{c:?}"
+            );
+        }
         for cut in [0, 1, 2, 100, bytes.len() / 2, bytes.len() - 1] {
             assert!(Confusables::read(&bytes[..cut]).is_none(), "cut at {cut}");
         }
@@ -785,7 +817,7 @@ mod skeleton_tests {
             bad[i] ^= 0xA5;
             if let Some(t) = Confusables::read(&bad) {
                 for c in ['a', 'а', '\u{10FFFF}'] {
-                    let _ = t.prototype(c);
+                    let _ = (t.prototype(c), t.identifier_allowed(c));
                 }
             }
         }
