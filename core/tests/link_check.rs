@@ -590,7 +590,27 @@ fn downloads_and_remote_apps() {
     assert_lacks(&g, "https://zoom.us/j/123", "link.remote_app");
     assert_lacks(&g, "https://example.com/zoom-lens.jpg", "link.remote_app");
     assert_lacks(&g, "https://example.com/report.pdf", "link.download");
+    // A script file is a page's asset, not something a phone runs: a CDN
+    // copy of a payment SDK is no download (it read dangerous before).
+    let v = check(
+        &g,
+        "https://cdn.jsdelivr.net/npm/paypal-sdk/dist/paypal.min.js",
+    );
+    assert!(!v.has_reason("link.download"), "{:?}", codes(&v));
+    assert!(v.level < Level::Suspicious, "{:?}", codes(&v));
     assert_lacks(&g, "https://example.com/apk/", "link.apk");
+    // Brazil's post on its own site, not a typo of Spain's Correos.
+    assert_flags(
+        &g,
+        "https://www.correios.com.br/rastreamento",
+        "link.official",
+        Level::Clear,
+    );
+    assert_lacks(
+        &g,
+        "https://www.correios.com.br/rastreamento",
+        "link.typosquat",
+    );
     // A brand's own download is not a warning.
     assert_lacks(&g, "https://www.icbc.com.cn/app/ICBC.apk", "link.apk");
 }
