@@ -14,11 +14,27 @@
 //! byte-identical with or without it (the tests compare every corpus link
 //! both ways).
 
-use super::rules::HostFacts;
 use crate::verdict::{FraudType, Lang, Reason};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use xxhash_rust::xxh3::xxh3_64;
+
+/// What the rules say about a host, merged over its parent domains.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct HostFacts {
+    /// The brand owning the host (the longest listed parent wins).
+    pub official: Option<usize>,
+    pub user_content: bool,
+    pub infrastructure: bool,
+    /// Object storage, CDN or IPFS gateway (`storage_hosts`): the host's
+    /// name says nothing about the page.
+    pub storage: bool,
+    /// The length of the site platform's domain (`site_platforms`) the
+    /// host is a site of, when it is one.
+    pub site_platform: Option<usize>,
+    pub shortener: bool,
+    pub remote_app: Option<usize>,
+}
 
 /// Entries kept (a power of two).
 pub(crate) const SLOTS: usize = 1024;

@@ -179,22 +179,9 @@ struct DomainFacts {
     remote_app: Option<u32>,
 }
 
-/// What the rules say about a host, merged over its parent domains.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct HostFacts {
-    /// The brand owning the host (the longest listed parent wins).
-    pub official: Option<usize>,
-    pub user_content: bool,
-    pub infrastructure: bool,
-    /// Object storage, CDN or IPFS gateway (`storage_hosts`): the host's
-    /// name says nothing about the page.
-    pub storage: bool,
-    /// The length of the site platform's domain (`site_platforms`) the
-    /// host is a site of, when it is one.
-    pub site_platform: Option<usize>,
-    pub shortener: bool,
-    pub remote_app: Option<usize>,
-}
+// `HostFacts` lives with the host cache, which keeps it per host (so the
+// cache needs nothing from this module); it is still `rules::HostFacts`.
+pub(crate) use super::host_cache::HostFacts;
 
 /// Reason codes whose weight the data must define.
 pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
