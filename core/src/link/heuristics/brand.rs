@@ -370,6 +370,20 @@ fn mention_code(in_site: bool, shared: bool) -> &'static str {
     }
 }
 
+/// A brand and a lure word run together (`paypalverify`, from
+/// [`LinkRules::brand_lure_split`]): the brand's mention, the lure word
+/// noted.
+fn split_mention<'a>(
+    rules: &LinkRules,
+    (brand, brand_word, lure_word): (usize, &'a str, &'a str),
+    in_site: bool,
+    shared: bool,
+    lure: &mut Lures,
+) -> Found<'a> {
+    lure.note(lure_word, rules.word(lure_word));
+    mention(rules, brand, Cow::Borrowed(brand_word), in_site, shared)
+}
+
 fn mention<'a>(
     rules: &LinkRules,
     brand: usize,
@@ -475,16 +489,9 @@ fn ascii_label<'a>(
                 continue;
             }
         }
-        if let Some((b, brand_word, lure_word)) = rules.brand_lure_split(token) {
-            found.push(mention(
-                rules,
-                b,
-                Cow::Borrowed(brand_word),
-                in_site,
-                shared,
-            ));
+        if let Some(split) = rules.brand_lure_split(token) {
+            found.push(split_mention(rules, split, in_site, shared, lure));
             mentioned = true;
-            lure.note(lure_word, rules.word(lure_word));
             continue;
         }
         let mixed_digits = token.bytes().any(|b| b.is_ascii_digit())
@@ -516,21 +523,14 @@ fn ascii_label<'a>(
                             word: Cow::Borrowed(token),
                         });
                     }
-                } else if let Some((b, brand_word, lure_word)) = (run.len() >= MIN_SPLIT_RUN)
+                } else if let Some(split) = (run.len() >= MIN_SPLIT_RUN)
                     .then(|| rules.brand_lure_split(run))
                     .flatten()
                 {
                     // A brand and a lure word run together, then digits
                     // (`barclaysvalidate48`).
-                    found.push(mention(
-                        rules,
-                        b,
-                        Cow::Borrowed(brand_word),
-                        in_site,
-                        shared,
-                    ));
+                    found.push(split_mention(rules, split, in_site, shared, lure));
                     mentioned = true;
-                    lure.note(lure_word, rules.word(lure_word));
                 }
             }
         }

@@ -68,6 +68,15 @@ thread_local! {
     });
 }
 
+/// `f` on this thread's [`Buffers`]. A re-entrant call (none today) would
+/// find them taken: it gets fresh ones.
+fn with_buffers<R>(f: impl FnOnce(&mut Buffers) -> R) -> R {
+    BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut b) => f(&mut b),
+        Err(_) => f(&mut Buffers::default()),
+    })
+}
+
 /// Keeps the first of each distinct value of `hashes` (in place, first-seen
 /// order), through `seen` as an open-addressing set: the same set of
 /// hashes as a sort and `dedup`, in linear time. The scoring sums integer
@@ -263,15 +272,7 @@ impl Normalized {
         rows: Rows,
         then: impl FnOnce(f32, &[u64], &[f32]) -> R,
     ) -> Option<(f32, R)> {
-        BUFFERS.with(|cell| {
-            // A re-entrant call (none today) would find the buffers taken:
-            // it gets fresh ones.
-            let mut fresh = Buffers::default();
-            let mut borrowed = cell.try_borrow_mut();
-            let b = match borrowed.as_mut() {
-                Ok(b) => &mut **b,
-                Err(_) => &mut fresh,
-            };
+        with_buffers(|b| {
             b.hashes.clear();
             let seed = u64::from(FeatureKind::Link.code());
             let classes = m.bias.len();
@@ -374,13 +375,7 @@ impl Normalized {
             return self.scored(m, rows, then);
         }
         let (t, c) = dense(m, rows)?;
-        BUFFERS.with(|cell| {
-            let mut fresh = Buffers::default();
-            let mut borrowed = cell.try_borrow_mut();
-            let b = match borrowed.as_mut() {
-                Ok(b) => &mut **b,
-                Err(_) => &mut fresh,
-            };
+        with_buffers(|b| {
             let seed = u64::from(FeatureKind::Link.code());
             let mask = (1u64 << m.bits.min(24)) - 1;
             let cap = (2 * self.path + 16).next_power_of_two().max(64);
