@@ -286,6 +286,8 @@ pub(crate) struct IdnRules {
     tld_chars: Vec<(Vec<char>, Vec<String>)>,
     whole_script: Vec<WholeScript>,
     digit_lookalikes: HashSet<char>,
+    /// Sorted by letter: the data's map is ordered by its UTF-8 keys,
+    /// which is code point order.
     skeleton_extra: Vec<(char, String)>,
     /// Each orthography's accented letters (lowercase), sorted.
     orthographies: Vec<Vec<char>>,
@@ -525,9 +527,9 @@ impl IdnRules {
             if is_combining_mark(c) {
                 continue;
             }
-            match self.skeleton_extra.iter().find(|(k, _)| *k == c) {
-                Some((_, v)) => folded.push_str(v),
-                None => folded.push(c),
+            match self.skeleton_extra.binary_search_by_key(&c, |(k, _)| *k) {
+                Ok(i) => folded.push_str(&self.skeleton_extra[i].1),
+                Err(_) => folded.push(c),
             }
         }
         out.extend(tr39_skeleton(&folded).flat_map(char::to_lowercase));

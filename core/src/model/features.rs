@@ -223,9 +223,9 @@ fn model_text(kind: FeatureKind, text: &str) -> Cow<'_, str> {
 }
 
 /// Whether `host` has a punycode label (`xn--…`, any case).
-pub(crate) fn has_punycode_label(host: &str) -> bool {
-    host.split('.')
-        .any(|l| l.len() > 4 && l.as_bytes()[..4].eq_ignore_ascii_case(b"xn--"))
+pub(crate) fn has_punycode_label(host: &[u8]) -> bool {
+    host.split(|&c| c == b'.')
+        .any(|l| l.len() > 4 && l[..4].eq_ignore_ascii_case(b"xn--"))
 }
 
 /// `text` (a link) with its host's punycode labels decoded, so the link
@@ -239,7 +239,7 @@ pub(crate) fn has_punycode_label(host: &str) -> bool {
 /// cleanly is read as given.
 pub(crate) fn link_unicode_host(text: &str) -> Cow<'_, str> {
     let (host, _) = split_link(text);
-    if !has_punycode_label(host) {
+    if !has_punycode_label(host.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let (uni, result) = idna::domain_to_unicode(host);

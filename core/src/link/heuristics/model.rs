@@ -220,8 +220,8 @@ impl Normalized {
             None => host,
         };
         // A punycode host is read decoded (`features::link_unicode_host`):
-        // not on the fast path. (`host` is ASCII, as the whole text is.)
-        if features::has_punycode_label(std::str::from_utf8(host).unwrap_or("")) {
+        // not on the fast path.
+        if features::has_punycode_label(host) {
             return None;
         }
         let path = &path[..path.len().min(PATH_CHARS)];
