@@ -506,6 +506,17 @@ fn shorteners_and_tlds() {
         "link.shortener",
         Level::Suspicious,
     );
+    // A shortener's own home page, with no code, leads nowhere else.
+    for home in [
+        "https://bit.ly/",
+        "https://t.co",
+        "t.cn/?",
+        "https://w.url.cn/",
+    ] {
+        assert_lacks(&g, home, "link.shortener");
+        assert!(check(&g, home).level <= Level::Clear, "{home}");
+    }
+    assert_flags(&g, "https://t.co/?x=1", "link.shortener", Level::Suspicious);
     // Brand-owned short domains lead to the brand's own pages.
     assert_lacks(&g, "https://m.tb.cn/h.abc", "link.shortener");
     assert_lacks(&g, "https://3.cn/abc", "link.shortener");

@@ -1,5 +1,5 @@
 //! The host's parts per the Public Suffix List and the signals of its
-//! shape: risky TLD, shortener, subdomain depth, random tokens, hyphen
+//! shape: risky TLD, subdomain depth, random tokens, hyphen
 //! chains, digit runs, accented-Latin punycode. Each is weak alone.
 
 use super::super::canon::Canonical;
@@ -11,7 +11,7 @@ use crate::scoring::Assessment;
 use crate::verdict::Lang;
 use unicode_script::{Script, UnicodeScript};
 
-/// The signals of a domain host: TLD, shortener, depth, then (unless the
+/// The signals of a domain host: TLD, depth, then (unless the
 /// domain is official) IDN, shape and brand signals. Returns whether the
 /// host is a subdomain of a shared platform (a private PSL suffix).
 pub(super) fn domain_signals(
@@ -43,13 +43,6 @@ pub(super) fn domain_signals(
                 format!(".{tld} is a cheap top-level domain often used for fraud"),
             );
         }
-    }
-    if !official && facts.shortener {
-        a.add(
-            "link.shortener",
-            w("link.shortener"),
-            "A short link hides where it really leads",
-        );
     }
     if let Some(sub) = parts.sub {
         let depth = sub.split('.').count();

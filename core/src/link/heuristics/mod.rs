@@ -3,7 +3,7 @@
 //! - here: [`check`], the assessment that runs and combines them;
 //! - [`model`]: the link model's signal, without allocating on ASCII links;
 //! - [`address`]: the blocklist, IP hosts, userinfo tricks;
-//! - [`host`]: the host's parts per the Public Suffix List, TLD, shortener,
+//! - [`host`]: the host's parts per the Public Suffix List, TLD,
 //!   depth and shape (random tokens, hyphen chains, digit runs, punycode);
 //! - [`idn`]: the IDN spoof checks on the labels and the look-alike of a
 //!   protected domain;
@@ -194,6 +194,16 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
         }
         None => false,
     };
+    // A short link hides where it leads only when it carries a code: the
+    // shortener's own home page (`https://bit.ly/`) leads nowhere else.
+    // Not a host signal, so not in the host cache.
+    if facts.shortener && official.is_none() && carries_code(&c) {
+        a.add(
+            "link.shortener",
+            w("link.shortener"),
+            "A short link hides where it really leads",
+        );
+    }
     if !trusted {
         path::path_signals(rules, lang, &c, &facts, &mut a);
     }
@@ -218,4 +228,10 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
         }
     }
     Ok(a.finish(snap, lang))
+}
+
+/// Whether a link says more than its host: a path other than `/` or a
+/// non-empty query (what a short link's code is written in).
+fn carries_code(c: &canon::Canonical) -> bool {
+    c.path.len() > 1 || c.query.as_deref().is_some_and(|q| !q.is_empty())
 }
