@@ -3,6 +3,7 @@
 //! chains, digit runs, accented-Latin punycode. Each is weak alone.
 
 use super::super::canon::Canonical;
+use super::super::host_cache::HostStanding;
 use super::super::rules::{HostFacts, LinkRules};
 use super::brand::brand_signals;
 use super::idn::{idn_signals, MAX_IDN_LABELS};
@@ -12,15 +13,14 @@ use crate::verdict::Lang;
 use unicode_script::{Script, UnicodeScript};
 
 /// The signals of a domain host: TLD, depth, then (unless the
-/// domain is official) IDN, shape and brand signals. Returns whether the
-/// host is a subdomain of a shared platform (a private PSL suffix).
+/// domain is official) IDN, shape and brand signals.
 pub(super) fn domain_signals(
     rules: &LinkRules,
     lang: Lang,
     c: &Canonical,
     facts: &HostFacts,
     a: &mut Assessment,
-) -> bool {
+) -> HostStanding {
     let official = facts.official.is_some();
     let w = |code: &str| rules.weight(code);
     let host = c.host.as_str();
@@ -54,8 +54,12 @@ pub(super) fn domain_signals(
             );
         }
     }
+    let standing = |known| HostStanding {
+        shared: parts.shared,
+        known,
+    };
     if official {
-        return parts.shared;
+        return standing(false);
     }
     idn_signals(rules, host, &parts, a);
     // A well-known site (the protected list) is not judged on its name.
@@ -63,7 +67,7 @@ pub(super) fn domain_signals(
         .registrable
         .is_some_and(|r| rules.protected.contains(r))
     {
-        return parts.shared;
+        return standing(!facts.user_content && !facts.storage);
     }
     shape_signals(rules, host, &parts, a);
     if !facts.storage && !facts.infrastructure && !facts.user_content {
@@ -71,7 +75,7 @@ pub(super) fn domain_signals(
     }
 
     brand_signals(rules, lang, host, &parts, facts, a);
-    parts.shared
+    standing(false)
 }
 
 /// The shape of the host's own labels (left of the public suffix): random

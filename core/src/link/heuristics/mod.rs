@@ -33,7 +33,7 @@ mod platform;
 mod redirect;
 
 use super::canon::{self, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
-use super::host_cache::HostSignals;
+use super::host_cache::{HostSignals, HostStanding};
 use super::rules::HostFacts;
 use super::LinkData;
 use crate::error::{Error, Result};
@@ -61,13 +61,13 @@ fn host_signals(
     facts: &HostFacts,
 ) -> Option<HostSignals> {
     let mut own = Assessment::new(Kind::Link, String::new());
-    let shared = domain_signals(rules, lang, c, facts, &mut own);
+    let standing = domain_signals(rules, lang, c, facts, &mut own);
     let (reasons, votes, name) = own.into_parts()?;
     Some(HostSignals {
         reasons,
         votes,
         name,
-        shared,
+        standing,
     })
 }
 
@@ -178,7 +178,7 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
     } else {
         download(rules, lang, &c, &mut a)
     };
-    let shared = match &entry {
+    let HostStanding { shared, known } = match &entry {
         Some(e) => {
             let s = e
                 .signals
@@ -186,13 +186,13 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
             match s {
                 Some(s) => {
                     a.extend_parts(&s.reasons, &s.votes, s.name.as_deref());
-                    s.shared
+                    s.standing
                 }
                 // Never today: the host signals set more than these parts.
                 None => domain_signals(rules, lang, &c, &facts, &mut a),
             }
         }
-        None => false,
+        None => HostStanding::default(),
     };
     // A short link hides where it leads only when it carries a code: the
     // shortener's own home page (`https://bit.ly/`) leads nowhere else.
@@ -208,7 +208,10 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
         path::path_signals(rules, lang, &c, &facts, &mut a);
     }
     remote_app(rules, &c, &facts, dl.is_some(), trusted, &mut a);
-    if let Some(m) = snap.link_model().filter(|_| !trusted) {
+    // A well-known site is not judged on how its name reads, by the rules
+    // (above) or by the model: the model only knows letters, and a real
+    // exchange's name reads like the phishing that imitates it.
+    if let Some(m) = snap.link_model().filter(|_| !trusted && !known) {
         model_signal(rules, m, url, entry.as_deref(), &mut a);
     }
     if shared && official.is_none() && !user_content {
