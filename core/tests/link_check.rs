@@ -782,3 +782,25 @@ fn lure_words_piled_up() {
         assert!(check(&g, url).level <= Level::Clear, "{url}");
     }
 }
+
+/// A brand's name with a service word after it, as a site's whole name on a
+/// domain of its own, is how brands name their own sites; the same word
+/// written anywhere else still lures.
+#[test]
+fn a_brand_naming_its_own_service_is_not_a_lure() {
+    let g = guard();
+    for own in ["https://chasebank.com/", "https://amazonpay.in/"] {
+        assert_lacks(&g, own, "link.brand_lure");
+        assert!(check(&g, own).level <= Level::Clear, "{own}");
+    }
+    for lure in [
+        "https://bankchase.com/",
+        "https://chasebank-login.com/",
+        "https://amazonpay-refund.com/",
+        "https://chasebank.weebly.com/",
+    ] {
+        assert_flags(&g, lure, "link.brand_lure", Level::Suspicious);
+    }
+    // A cheap TLD still makes a plain mention suspicious.
+    assert!(check(&g, "https://chasebank.xyz/").level >= Level::Suspicious);
+}

@@ -164,6 +164,10 @@ pub(crate) struct WordFacts {
     pub weak_lure: bool,
     /// A real word one edit from a brand's: never a typosquat.
     pub exempt: bool,
+    /// A word brands name their own services with (`bank`, `pay`): run
+    /// together with the brand as a site's whole name (`chasebank.com`) it
+    /// is the brand's naming, not a lure.
+    pub service: bool,
 }
 
 /// What the rules say about one listed domain (all lists in one table, so a
@@ -322,6 +326,8 @@ struct RawRules {
     #[cfg_attr(test, serde(default))]
     typo_exempt: Vec<String>,
     #[cfg_attr(test, serde(default))]
+    brand_service_words: Vec<String>,
+    #[cfg_attr(test, serde(default))]
     user_content_hosts: Vec<String>,
     #[cfg_attr(test, serde(default))]
     infrastructure_domains: Vec<String>,
@@ -401,6 +407,7 @@ impl FromJson for RawRules {
             lure_words: f.req("lure_words")?,
             weak_lure_words: f.opt("weak_lure_words")?,
             typo_exempt: f.opt("typo_exempt")?,
+            brand_service_words: f.opt("brand_service_words")?,
             user_content_hosts: f.opt("user_content_hosts")?,
             infrastructure_domains: f.opt("infrastructure_domains")?,
             storage_hosts: f.opt("storage_hosts")?,
@@ -624,6 +631,9 @@ impl LinkRules {
         }
         for w in lower_all(raw.typo_exempt) {
             words.entry(w).or_default().exempt = true;
+        }
+        for w in lower_all(raw.brand_service_words) {
+            words.entry(w).or_default().service = true;
         }
         let mut combo_words = Vec::new();
         let mut combo_kinds = Vec::new();
