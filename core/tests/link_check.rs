@@ -804,3 +804,26 @@ fn a_brand_naming_its_own_service_is_not_a_lure() {
     // A cheap TLD still makes a plain mention suspicious.
     assert!(check(&g, "https://chasebank.xyz/").level >= Level::Suspicious);
 }
+
+/// A brand's name as a site's name on a drag-and-drop page builder is
+/// suspicious on its own; on code, docs and developer platforms it needs
+/// other evidence (projects about a brand live there).
+#[test]
+fn a_brand_named_page_on_a_site_builder_is_suspicious() {
+    let g = guard();
+    for page in [
+        "https://docusign-review-document.webflow.io/",
+        "https://netflix-account.weebly.com/",
+    ] {
+        assert_flags(&g, page, "link.brand_on_page_builder", Level::Suspicious);
+    }
+    for project in [
+        "https://amazon-ion.notion.site/",
+        "https://netflix-clone-abc.web.app/",
+        "https://paypal.github.io/",
+        "https://bakery-berlin.wixsite.com/home",
+    ] {
+        assert_lacks(&g, project, "link.brand_on_page_builder");
+        assert!(check(&g, project).level <= Level::Clear, "{project}");
+    }
+}

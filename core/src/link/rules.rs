@@ -221,6 +221,7 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.brand_in_subdomain",
     "link.brand_in_domain",
     "link.brand_on_shared_hosting",
+    "link.brand_on_page_builder",
     "link.lure_words",
     "link.lure_stack",
     "link.brand_lure",
@@ -305,6 +306,8 @@ struct RawRules {
     project_hosts: Vec<String>,
     #[cfg_attr(test, serde(default))]
     builder_hosts: Vec<String>,
+    #[cfg_attr(test, serde(default))]
+    page_builders: Vec<String>,
     #[cfg_attr(test, serde(default))]
     domain_tail_labels: Vec<String>,
     /// Label tokens platforms generate (never `link.random_label`).
@@ -397,6 +400,7 @@ impl FromJson for RawRules {
             shape: f.opt("shape")?,
             project_hosts: f.opt("project_hosts")?,
             builder_hosts: f.opt("builder_hosts")?,
+            page_builders: f.opt("page_builders")?,
             domain_tail_labels: f.opt("domain_tail_labels")?,
             generated_tokens: f.opt("generated_tokens")?,
             software_words: f.opt("software_words")?,
@@ -434,6 +438,7 @@ pub struct LinkRules {
     pub(crate) deploy_names: Vec<DeployName>,
     pub(crate) project_hosts: Vec<String>,
     pub(crate) builder_hosts: Vec<String>,
+    pub(crate) page_builders: Vec<String>,
     pub(crate) domain_tail_labels: Vec<String>,
     pub(crate) idn: IdnRules,
     pub(crate) protected: Protected,
@@ -678,6 +683,7 @@ impl LinkRules {
                 .collect(),
             project_hosts: lower_all(raw.project_hosts).collect(),
             builder_hosts: lower_all(raw.builder_hosts).collect(),
+            page_builders: lower_all(raw.page_builders).collect(),
             domain_tail_labels: lower_all(raw.domain_tail_labels).collect(),
             idn,
             protected,

@@ -75,6 +75,7 @@ pub(super) fn domain_signals(
     }
 
     brand_signals(rules, lang, host, &parts, facts, a);
+    super::platform::brand_on_page_builder(rules, host, a);
     standing(false)
 }
 
