@@ -172,19 +172,13 @@ fn scan_links_one_verdict_per_line_and_errors_inline() {
 #[test]
 fn the_link_model_does_not_judge_a_well_known_sites_name() {
     let dir = common::Tmp::new("link-model-known");
-    let corpus = dir.path("links.jsonl");
     let mut lines = String::new();
     for i in 0..60 {
         lines.push_str(&format!(
             "{{\"label\":\"phishing\",\"url\":\"ethereum-org{i}.net\"}}\n{{\"label\":\"benign\",\"url\":\"garden{i}.com\"}}\n"
         ));
     }
-    std::fs::write(&corpus, lines).unwrap();
-    let model = dir.path("l.fzml");
-    let out = fanzha(&[
-        "model", "train", "--kind", "link", "--input", &corpus, "--out", &model, "--bits", "12",
-    ]);
-    assert!(out.status.success(), "{out:?}");
+    let model = common::train_link_model(&dir, &lines);
     let out = fanzha_stdin(
         &["scan", "--kind", "link", "--model", &model],
         b"ethereum-orgs.net\nethereum.org\n",

@@ -46,6 +46,21 @@ fn assert_lacks(g: &Guard, url: &str, code: &str) {
     );
 }
 
+/// Every URL carries `code` at `level` or above.
+fn assert_all_flag(g: &Guard, urls: &[&str], code: &str, level: Level) {
+    for url in urls {
+        assert_flags(g, url, code, level);
+    }
+}
+
+/// Every URL lacks `code` and reads clear (or better).
+fn assert_all_clear_without(g: &Guard, urls: &[&str], code: &str) {
+    for url in urls {
+        assert_lacks(g, url, code);
+        assert!(check(g, url).level <= Level::Clear, "{url}");
+    }
+}
+
 #[test]
 fn benign_sites_are_not_flagged() {
     let g = guard();
@@ -507,15 +522,16 @@ fn shorteners_and_tlds() {
         Level::Suspicious,
     );
     // A shortener's own home page, with no code, leads nowhere else.
-    for home in [
-        "https://bit.ly/",
-        "https://t.co",
-        "t.cn/?",
-        "https://w.url.cn/",
-    ] {
-        assert_lacks(&g, home, "link.shortener");
-        assert!(check(&g, home).level <= Level::Clear, "{home}");
-    }
+    assert_all_clear_without(
+        &g,
+        &[
+            "https://bit.ly/",
+            "https://t.co",
+            "t.cn/?",
+            "https://w.url.cn/",
+        ],
+        "link.shortener",
+    );
     assert_flags(&g, "https://t.co/?x=1", "link.shortener", Level::Suspicious);
     // Brand-owned short domains lead to the brand's own pages.
     assert_lacks(&g, "https://m.tb.cn/h.abc", "link.shortener");
@@ -789,18 +805,22 @@ fn lure_words_piled_up() {
 #[test]
 fn a_brand_naming_its_own_service_is_not_a_lure() {
     let g = guard();
-    for own in ["https://chasebank.com/", "https://amazonpay.in/"] {
-        assert_lacks(&g, own, "link.brand_lure");
-        assert!(check(&g, own).level <= Level::Clear, "{own}");
-    }
-    for lure in [
-        "https://bankchase.com/",
-        "https://chasebank-login.com/",
-        "https://amazonpay-refund.com/",
-        "https://chasebank.weebly.com/",
-    ] {
-        assert_flags(&g, lure, "link.brand_lure", Level::Suspicious);
-    }
+    assert_all_clear_without(
+        &g,
+        &["https://chasebank.com/", "https://amazonpay.in/"],
+        "link.brand_lure",
+    );
+    assert_all_flag(
+        &g,
+        &[
+            "https://bankchase.com/",
+            "https://chasebank-login.com/",
+            "https://amazonpay-refund.com/",
+            "https://chasebank.weebly.com/",
+        ],
+        "link.brand_lure",
+        Level::Suspicious,
+    );
     // A cheap TLD still makes a plain mention suspicious.
     assert!(check(&g, "https://chasebank.xyz/").level >= Level::Suspicious);
 }
@@ -811,19 +831,23 @@ fn a_brand_naming_its_own_service_is_not_a_lure() {
 #[test]
 fn a_brand_named_page_on_a_site_builder_is_suspicious() {
     let g = guard();
-    for page in [
-        "https://docusign-review-document.webflow.io/",
-        "https://netflix-account.weebly.com/",
-    ] {
-        assert_flags(&g, page, "link.brand_on_page_builder", Level::Suspicious);
-    }
-    for project in [
-        "https://amazon-ion.notion.site/",
-        "https://netflix-clone-abc.web.app/",
-        "https://paypal.github.io/",
-        "https://bakery-berlin.wixsite.com/home",
-    ] {
-        assert_lacks(&g, project, "link.brand_on_page_builder");
-        assert!(check(&g, project).level <= Level::Clear, "{project}");
-    }
+    assert_all_flag(
+        &g,
+        &[
+            "https://docusign-review-document.webflow.io/",
+            "https://netflix-account.weebly.com/",
+        ],
+        "link.brand_on_page_builder",
+        Level::Suspicious,
+    );
+    assert_all_clear_without(
+        &g,
+        &[
+            "https://amazon-ion.notion.site/",
+            "https://netflix-clone-abc.web.app/",
+            "https://paypal.github.io/",
+            "https://bakery-berlin.wixsite.com/home",
+        ],
+        "link.brand_on_page_builder",
+    );
 }
