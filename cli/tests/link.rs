@@ -165,3 +165,28 @@ fn scan_links_one_verdict_per_line_and_errors_inline() {
     assert_eq!(lines[2]["level"], "dangerous");
     assert!(lines[3].get("level").is_some() || lines[3].get("error").is_some());
 }
+
+/// The link model reads names; a well-known site's own name (the
+/// protected list) is not judged by it, while the same letters on any
+/// other domain are.
+#[test]
+fn the_link_model_does_not_judge_a_well_known_sites_name() {
+    let dir = common::Tmp::new("link-model-known");
+    let mut lines = String::new();
+    for i in 0..60 {
+        lines.push_str(&format!(
+            "{{\"label\":\"phishing\",\"url\":\"ethereum-org{i}.net\"}}\n{{\"label\":\"benign\",\"url\":\"garden{i}.com\"}}\n"
+        ));
+    }
+    let model = common::train_link_model(&dir, &lines);
+    let out = fanzha_stdin(
+        &["scan", "--kind", "link", "--model", &model],
+        b"ethereum-orgs.net\nethereum.org\n",
+    );
+    assert!(out.status.success(), "{out:?}");
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].contains("\"link.model"), "{}", lines[0]);
+    assert!(!lines[1].contains("\"link.model"), "{}", lines[1]);
+}

@@ -219,23 +219,13 @@ fn a_bad_model_file_is_a_usage_error() {
     ]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     // A link model is not a message model.
-    let links = dir.path("links.jsonl");
     let mut lines = String::new();
     for i in 0..10 {
         lines.push_str(&format!(
             "{{\"label\":\"phishing\",\"url\":\"http://icbc-verify{i}.top/login\"}}\n{{\"label\":\"benign\",\"url\":\"https://www.icbc.com.cn/{i}\"}}\n"
         ));
     }
-    std::fs::write(&links, lines).unwrap();
-    let lm = dir.path("l.fzml");
-    let out = fanzha(&[
-        "model", "train", "--kind", "link", "--input", &links, "--out", &lm, "--bits", "12",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let lm = common::train_link_model(&dir, &lines);
     let out = fanzha_stdin(
         &["scan", "--kind", "message", "--model", &lm],
         "你好\n".as_bytes(),

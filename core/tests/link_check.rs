@@ -46,6 +46,21 @@ fn assert_lacks(g: &Guard, url: &str, code: &str) {
     );
 }
 
+/// Every URL carries `code` at `level` or above.
+fn assert_all_flag(g: &Guard, urls: &[&str], code: &str, level: Level) {
+    for url in urls {
+        assert_flags(g, url, code, level);
+    }
+}
+
+/// Every URL lacks `code` and reads clear (or better).
+fn assert_all_clear_without(g: &Guard, urls: &[&str], code: &str) {
+    for url in urls {
+        assert_lacks(g, url, code);
+        assert!(check(g, url).level <= Level::Clear, "{url}");
+    }
+}
+
 #[test]
 fn benign_sites_are_not_flagged() {
     let g = guard();
@@ -506,6 +521,18 @@ fn shorteners_and_tlds() {
         "link.shortener",
         Level::Suspicious,
     );
+    // A shortener's own home page, with no code, leads nowhere else.
+    assert_all_clear_without(
+        &g,
+        &[
+            "https://bit.ly/",
+            "https://t.co",
+            "t.cn/?",
+            "https://w.url.cn/",
+        ],
+        "link.shortener",
+    );
+    assert_flags(&g, "https://t.co/?x=1", "link.shortener", Level::Suspicious);
     // Brand-owned short domains lead to the brand's own pages.
     assert_lacks(&g, "https://m.tb.cn/h.abc", "link.shortener");
     assert_lacks(&g, "https://3.cn/abc", "link.shortener");
@@ -770,4 +797,57 @@ fn lure_words_piled_up() {
         assert_lacks(&g, url, "link.lure_stack");
         assert!(check(&g, url).level <= Level::Clear, "{url}");
     }
+}
+
+/// A brand's name with a service word after it, as a site's whole name on a
+/// domain of its own, is how brands name their own sites; the same word
+/// written anywhere else still lures.
+#[test]
+fn a_brand_naming_its_own_service_is_not_a_lure() {
+    let g = guard();
+    assert_all_clear_without(
+        &g,
+        &["https://chasebank.com/", "https://amazonpay.in/"],
+        "link.brand_lure",
+    );
+    assert_all_flag(
+        &g,
+        &[
+            "https://bankchase.com/",
+            "https://chasebank-login.com/",
+            "https://amazonpay-refund.com/",
+            "https://chasebank.weebly.com/",
+        ],
+        "link.brand_lure",
+        Level::Suspicious,
+    );
+    // A cheap TLD still makes a plain mention suspicious.
+    assert!(check(&g, "https://chasebank.xyz/").level >= Level::Suspicious);
+}
+
+/// A brand's name as a site's name on a drag-and-drop page builder is
+/// suspicious on its own; on code, docs and developer platforms it needs
+/// other evidence (projects about a brand live there).
+#[test]
+fn a_brand_named_page_on_a_site_builder_is_suspicious() {
+    let g = guard();
+    assert_all_flag(
+        &g,
+        &[
+            "https://docusign-review-document.webflow.io/",
+            "https://netflix-account.weebly.com/",
+        ],
+        "link.brand_on_page_builder",
+        Level::Suspicious,
+    );
+    assert_all_clear_without(
+        &g,
+        &[
+            "https://amazon-ion.notion.site/",
+            "https://netflix-clone-abc.web.app/",
+            "https://paypal.github.io/",
+            "https://bakery-berlin.wixsite.com/home",
+        ],
+        "link.brand_on_page_builder",
+    );
 }

@@ -116,3 +116,20 @@ pub fn feed_build<'a>(version: &'a str, rest: &[&'a str]) -> Vec<&'a str> {
     args.extend_from_slice(rest);
     args
 }
+
+/// Trains a small link model (`--bits 12`) on `lines` (JSON lines) written
+/// into `dir`; returns the model's path.
+pub fn train_link_model(dir: &Tmp, lines: &str) -> String {
+    let corpus = dir.path("links.jsonl");
+    std::fs::write(&corpus, lines).unwrap();
+    let model = dir.path("l.fzml");
+    let out = fanzha(&[
+        "model", "train", "--kind", "link", "--input", &corpus, "--out", &model, "--bits", "12",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    model
+}

@@ -42,14 +42,24 @@ pub(crate) const SLOTS: usize = 1024;
 /// Longest host kept (bytes); longer ones are computed each time.
 const MAX_HOST: usize = 253;
 
+/// What the domain signals found out about the host besides its reasons.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct HostStanding {
+    /// A subdomain of a shared platform (a private PSL suffix).
+    pub shared: bool,
+    /// Its registrable domain is a well-known site (the protected list),
+    /// and the host is not open to anyone's content or files.
+    pub known: bool,
+}
+
 /// What the host's signals added to the assessment, in order.
 #[derive(Debug, Default)]
 pub(crate) struct HostSignals {
     pub(crate) reasons: Vec<Reason>,
     pub(crate) votes: Vec<(FraudType, i32)>,
     pub(crate) name: Option<String>,
-    /// The host is a subdomain of a shared platform (a private PSL suffix).
-    pub(crate) shared: bool,
+    /// Shared platform, well-known site.
+    pub(crate) standing: HostStanding,
 }
 
 /// Most model classes kept per host.

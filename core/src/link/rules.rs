@@ -164,6 +164,10 @@ pub(crate) struct WordFacts {
     pub weak_lure: bool,
     /// A real word one edit from a brand's: never a typosquat.
     pub exempt: bool,
+    /// A word brands name their own services with (`bank`, `pay`): run
+    /// together with the brand as a site's whole name (`chasebank.com`) it
+    /// is the brand's naming, not a lure.
+    pub service: bool,
 }
 
 /// What the rules say about one listed domain (all lists in one table, so a
@@ -217,6 +221,7 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.brand_in_subdomain",
     "link.brand_in_domain",
     "link.brand_on_shared_hosting",
+    "link.brand_on_page_builder",
     "link.lure_words",
     "link.lure_stack",
     "link.brand_lure",
@@ -302,6 +307,8 @@ struct RawRules {
     #[cfg_attr(test, serde(default))]
     builder_hosts: Vec<String>,
     #[cfg_attr(test, serde(default))]
+    page_builders: Vec<String>,
+    #[cfg_attr(test, serde(default))]
     domain_tail_labels: Vec<String>,
     /// Label tokens platforms generate (never `link.random_label`).
     #[cfg_attr(test, serde(default))]
@@ -321,6 +328,8 @@ struct RawRules {
     weak_lure_words: Vec<String>,
     #[cfg_attr(test, serde(default))]
     typo_exempt: Vec<String>,
+    #[cfg_attr(test, serde(default))]
+    brand_service_words: Vec<String>,
     #[cfg_attr(test, serde(default))]
     user_content_hosts: Vec<String>,
     #[cfg_attr(test, serde(default))]
@@ -391,6 +400,7 @@ impl FromJson for RawRules {
             shape: f.opt("shape")?,
             project_hosts: f.opt("project_hosts")?,
             builder_hosts: f.opt("builder_hosts")?,
+            page_builders: f.opt("page_builders")?,
             domain_tail_labels: f.opt("domain_tail_labels")?,
             generated_tokens: f.opt("generated_tokens")?,
             software_words: f.opt("software_words")?,
@@ -401,6 +411,7 @@ impl FromJson for RawRules {
             lure_words: f.req("lure_words")?,
             weak_lure_words: f.opt("weak_lure_words")?,
             typo_exempt: f.opt("typo_exempt")?,
+            brand_service_words: f.opt("brand_service_words")?,
             user_content_hosts: f.opt("user_content_hosts")?,
             infrastructure_domains: f.opt("infrastructure_domains")?,
             storage_hosts: f.opt("storage_hosts")?,
@@ -427,6 +438,7 @@ pub struct LinkRules {
     pub(crate) deploy_names: Vec<DeployName>,
     pub(crate) project_hosts: Vec<String>,
     pub(crate) builder_hosts: Vec<String>,
+    pub(crate) page_builders: Vec<String>,
     pub(crate) domain_tail_labels: Vec<String>,
     pub(crate) idn: IdnRules,
     pub(crate) protected: Protected,
@@ -625,6 +637,9 @@ impl LinkRules {
         for w in lower_all(raw.typo_exempt) {
             words.entry(w).or_default().exempt = true;
         }
+        for w in lower_all(raw.brand_service_words) {
+            words.entry(w).or_default().service = true;
+        }
         let mut combo_words = Vec::new();
         let mut combo_kinds = Vec::new();
         for (w, facts) in &words {
@@ -668,6 +683,7 @@ impl LinkRules {
                 .collect(),
             project_hosts: lower_all(raw.project_hosts).collect(),
             builder_hosts: lower_all(raw.builder_hosts).collect(),
+            page_builders: lower_all(raw.page_builders).collect(),
             domain_tail_labels: lower_all(raw.domain_tail_labels).collect(),
             idn,
             protected,

@@ -373,14 +373,21 @@ fn mention_code(in_site: bool, shared: bool) -> &'static str {
 /// A brand and a lure word run together (`paypalverify`, from
 /// [`LinkRules::brand_lure_split`]): the brand's mention, the lure word
 /// noted.
+/// `whole_name`: the fused word is the site's whole name on a domain of
+/// its own (`chasebank.com`, `amazonpay.in`), where a service word
+/// (`brand_service_words`) written after the brand is how brands name
+/// their own sites.
 fn split_mention<'a>(
     rules: &LinkRules,
     (brand, brand_word, lure_word): (usize, &'a str, &'a str),
-    in_site: bool,
-    shared: bool,
+    (in_site, shared, whole_name): (bool, bool, bool),
     lure: &mut Lures,
 ) -> Found<'a> {
-    lure.note(lure_word, rules.word(lure_word));
+    let facts = rules.word(lure_word);
+    let brand_first = lure_word.as_ptr() > brand_word.as_ptr();
+    if !(whole_name && brand_first && in_site && !shared && facts.service) {
+        lure.note(lure_word, facts);
+    }
     mention(rules, brand, Cow::Borrowed(brand_word), in_site, shared)
 }
 
@@ -490,7 +497,13 @@ fn ascii_label<'a>(
             }
         }
         if let Some(split) = rules.brand_lure_split(token) {
-            found.push(split_mention(rules, split, in_site, shared, lure));
+            let whole_name = tokens.len() == 1;
+            found.push(split_mention(
+                rules,
+                split,
+                (in_site, shared, whole_name),
+                lure,
+            ));
             mentioned = true;
             continue;
         }
@@ -529,7 +542,7 @@ fn ascii_label<'a>(
                 {
                     // A brand and a lure word run together, then digits
                     // (`barclaysvalidate48`).
-                    found.push(split_mention(rules, split, in_site, shared, lure));
+                    found.push(split_mention(rules, split, (in_site, shared, false), lure));
                     mentioned = true;
                 }
             }

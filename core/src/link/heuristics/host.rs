@@ -1,8 +1,9 @@
 //! The host's parts per the Public Suffix List and the signals of its
-//! shape: risky TLD, shortener, subdomain depth, random tokens, hyphen
+//! shape: risky TLD, subdomain depth, random tokens, hyphen
 //! chains, digit runs, accented-Latin punycode. Each is weak alone.
 
 use super::super::canon::Canonical;
+use super::super::host_cache::HostStanding;
 use super::super::rules::{HostFacts, LinkRules};
 use super::brand::brand_signals;
 use super::idn::{idn_signals, MAX_IDN_LABELS};
@@ -11,16 +12,15 @@ use crate::scoring::Assessment;
 use crate::verdict::Lang;
 use unicode_script::{Script, UnicodeScript};
 
-/// The signals of a domain host: TLD, shortener, depth, then (unless the
-/// domain is official) IDN, shape and brand signals. Returns whether the
-/// host is a subdomain of a shared platform (a private PSL suffix).
+/// The signals of a domain host: TLD, depth, then (unless the
+/// domain is official) IDN, shape and brand signals.
 pub(super) fn domain_signals(
     rules: &LinkRules,
     lang: Lang,
     c: &Canonical,
     facts: &HostFacts,
     a: &mut Assessment,
-) -> bool {
+) -> HostStanding {
     let official = facts.official.is_some();
     let w = |code: &str| rules.weight(code);
     let host = c.host.as_str();
@@ -44,13 +44,6 @@ pub(super) fn domain_signals(
             );
         }
     }
-    if !official && facts.shortener {
-        a.add(
-            "link.shortener",
-            w("link.shortener"),
-            "A short link hides where it really leads",
-        );
-    }
     if let Some(sub) = parts.sub {
         let depth = sub.split('.').count();
         if depth >= rules.max_subdomain_depth && !official {
@@ -61,8 +54,12 @@ pub(super) fn domain_signals(
             );
         }
     }
+    let standing = |known| HostStanding {
+        shared: parts.shared,
+        known,
+    };
     if official {
-        return parts.shared;
+        return standing(false);
     }
     idn_signals(rules, host, &parts, a);
     // A well-known site (the protected list) is not judged on its name.
@@ -70,7 +67,7 @@ pub(super) fn domain_signals(
         .registrable
         .is_some_and(|r| rules.protected.contains(r))
     {
-        return parts.shared;
+        return standing(!facts.user_content && !facts.storage);
     }
     shape_signals(rules, host, &parts, a);
     if !facts.storage && !facts.infrastructure && !facts.user_content {
@@ -78,7 +75,8 @@ pub(super) fn domain_signals(
     }
 
     brand_signals(rules, lang, host, &parts, facts, a);
-    parts.shared
+    super::platform::brand_on_page_builder(rules, host, a);
+    standing(false)
 }
 
 /// The shape of the host's own labels (left of the public suffix): random

@@ -3,7 +3,7 @@
 //! - here: [`check`], the assessment that runs and combines them;
 //! - [`model`]: the link model's signal, without allocating on ASCII links;
 //! - [`address`]: the blocklist, IP hosts, userinfo tricks;
-//! - [`host`]: the host's parts per the Public Suffix List, TLD, shortener,
+//! - [`host`]: the host's parts per the Public Suffix List, TLD,
 //!   depth and shape (random tokens, hyphen chains, digit runs, punycode);
 //! - [`idn`]: the IDN spoof checks on the labels and the look-alike of a
 //!   protected domain;
@@ -33,7 +33,7 @@ mod platform;
 mod redirect;
 
 use super::canon::{self, HostKind, HOSTLESS_SCHEMES, MAX_URL_BYTES};
-use super::host_cache::HostSignals;
+use super::host_cache::{HostSignals, HostStanding};
 use super::rules::HostFacts;
 use super::LinkData;
 use crate::error::{Error, Result};
@@ -61,13 +61,13 @@ fn host_signals(
     facts: &HostFacts,
 ) -> Option<HostSignals> {
     let mut own = Assessment::new(Kind::Link, String::new());
-    let shared = domain_signals(rules, lang, c, facts, &mut own);
+    let standing = domain_signals(rules, lang, c, facts, &mut own);
     let (reasons, votes, name) = own.into_parts()?;
     Some(HostSignals {
         reasons,
         votes,
         name,
-        shared,
+        standing,
     })
 }
 
@@ -178,7 +178,7 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
     } else {
         download(rules, lang, &c, &mut a)
     };
-    let shared = match &entry {
+    let HostStanding { shared, known } = match &entry {
         Some(e) => {
             let s = e
                 .signals
@@ -186,19 +186,32 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
             match s {
                 Some(s) => {
                     a.extend_parts(&s.reasons, &s.votes, s.name.as_deref());
-                    s.shared
+                    s.standing
                 }
                 // Never today: the host signals set more than these parts.
                 None => domain_signals(rules, lang, &c, &facts, &mut a),
             }
         }
-        None => false,
+        None => HostStanding::default(),
     };
+    // A short link hides where it leads only when it carries a code: the
+    // shortener's own home page (`https://bit.ly/`) leads nowhere else.
+    // Not a host signal, so not in the host cache.
+    if facts.shortener && official.is_none() && carries_code(&c) {
+        a.add(
+            "link.shortener",
+            w("link.shortener"),
+            "A short link hides where it really leads",
+        );
+    }
     if !trusted {
         path::path_signals(rules, lang, &c, &facts, &mut a);
     }
     remote_app(rules, &c, &facts, dl.is_some(), trusted, &mut a);
-    if let Some(m) = snap.link_model().filter(|_| !trusted) {
+    // A well-known site is not judged on how its name reads, by the rules
+    // (above) or by the model: the model only knows letters, and a real
+    // exchange's name reads like the phishing that imitates it.
+    if let Some(m) = snap.link_model().filter(|_| !trusted && !known) {
         model_signal(rules, m, url, entry.as_deref(), &mut a);
     }
     if shared && official.is_none() && !user_content {
@@ -218,4 +231,10 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
         }
     }
     Ok(a.finish(snap, lang))
+}
+
+/// Whether a link says more than its host: a path other than `/` or a
+/// non-empty query (what a short link's code is written in).
+fn carries_code(c: &canon::Canonical) -> bool {
+    c.path.len() > 1 || c.query.as_deref().is_some_and(|q| !q.is_empty())
 }

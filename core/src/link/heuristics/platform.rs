@@ -21,6 +21,22 @@ pub(super) fn is_builder_host(rules: &LinkRules, host: &str) -> bool {
     on_any(&rules.builder_hosts, host)
 }
 
+/// A brand's name as the name of a site on a page builder (`page_builders`):
+/// on top of `link.brand_on_shared_hosting`, which it needs.
+pub(super) fn brand_on_page_builder(rules: &LinkRules, host: &str, a: &mut Assessment) {
+    let named = a
+        .reasons()
+        .iter()
+        .any(|r| r.code == "link.brand_on_shared_hosting");
+    if named && on_any(&rules.page_builders, host) {
+        a.add(
+            "link.brand_on_page_builder",
+            rules.weight("link.brand_on_page_builder"),
+            "A brand's name on a drag-and-drop site builder, where brands do not put their pages",
+        );
+    }
+}
+
 fn on_any(platforms: &[String], host: &str) -> bool {
     platforms.iter().any(|p| {
         host.len() > p.len() + 1
@@ -42,6 +58,7 @@ pub(super) fn shared_hosting_combo(rules: &LinkRules, a: &mut Assessment) {
                 && !matches!(
                     r.code.as_str(),
                     "link.brand_on_shared_hosting"
+                        | "link.brand_on_page_builder"
                         | "link.brand_on_project_host"
                         | "link.lure_words"
                 )
