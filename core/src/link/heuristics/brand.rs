@@ -384,6 +384,8 @@ fn split_mention<'a>(
     lure: &mut Lures,
 ) -> Found<'a> {
     let facts = rules.word(lure_word);
+    // Both words are slices of one token: the lure follows the brand when it
+    // starts further in (`chase|bank`, not `bank|chase`).
     let brand_first = lure_word.as_ptr() > brand_word.as_ptr();
     if !(whole_name && brand_first && in_site && !shared && facts.service) {
         lure.note(lure_word, facts);
