@@ -471,8 +471,11 @@ impl Normalized {
         }
         // The first k by weight (ties by text) all weigh at least the k-th
         // largest weight: only those grams need their text.
-        ev.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let floor = ev[k.min(ev.len()) - 1].1;
+        // (The k-th largest by selection, not a sort: the texts kept are
+        // sorted below.)
+        let kth = k.min(ev.len()) - 1;
+        let (_, at_kth, _) = ev.select_nth_unstable_by(kth, |a, b| b.1.total_cmp(&a.1));
+        let floor = at_kth.1;
         ev.retain(|e| e.1.total_cmp(&floor).is_ge());
         let mut texts: Vec<Option<String>> = vec![None; ev.len()];
         self.each_gram(grams, |g| {
