@@ -454,8 +454,8 @@ pub struct LinkRules {
     remote_keywords: Vec<(String, usize)>,
     pub(crate) brands: Vec<Brand>,
     skeletons: FastMap<String, usize>,
-    /// Typo words by length: (word, letter mask, brand).
-    typo_by_len: Vec<Vec<(String, u32, usize)>>,
+    /// Typo words by length.
+    typo_by_len: Vec<TypoWords>,
     embedded: Option<AhoCorasick>,
     embedded_brand: Vec<usize>,
     /// Brand keywords and lure words, to split run-together tokens such as
@@ -536,7 +536,7 @@ impl LinkRules {
         let mut domains: FastMap<String, DomainFacts> = FastMap::default();
         let mut words: FastMap<String, WordFacts> = FastMap::default();
         let mut skeletons = FastMap::default();
-        let mut typo_by_len: Vec<Vec<(String, u32, usize)>> = Vec::new();
+        let mut typo_by_len: Vec<TypoWords> = Vec::new();
         let mut embedded_words = Vec::new();
         let mut embedded_brand = Vec::new();
         let mut name_words = Vec::new();
@@ -575,9 +575,9 @@ impl LinkRules {
             for k in &b.typo {
                 let len = k.len();
                 if typo_by_len.len() <= len {
-                    typo_by_len.resize_with(len + 1, Vec::new);
+                    typo_by_len.resize_with(len + 1, TypoWords::default);
                 }
-                typo_by_len[len].push((k.clone(), letter_mask(k), i));
+                typo_by_len[len].push(k, i);
                 words
                     .entry(fold(k))
                     .or_default()
@@ -856,12 +856,19 @@ impl LinkRules {
         }
         let mask = letter_mask(token);
         for l in len - 1..=len + 1 {
-            for (word, word_mask, brand) in self.typo_by_len.get(l).into_iter().flatten() {
-                // One edit changes at most two letters of the letter set.
-                if (mask ^ word_mask).count_ones() <= 2
-                    && word != token
-                    && within_one_edit(token.as_bytes(), word.as_bytes())
-                {
+            let Some(t) = self.typo_by_len.get(l) else {
+                continue;
+            };
+            for (i, &word_mask) in t.masks.iter().enumerate() {
+                // One edit changes at most two letters of the letter set:
+                // at most two bits set once the lowest two are cleared.
+                let x = mask ^ word_mask;
+                let y = x & x.wrapping_sub(1);
+                if y & y.wrapping_sub(1) != 0 {
+                    continue;
+                }
+                let (word, brand) = &t.words[i];
+                if &**word != token && within_one_edit(token.as_bytes(), word.as_bytes()) {
                     return Some(*brand);
                 }
             }
@@ -1010,6 +1017,22 @@ pub(crate) fn fold_into<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
 }
 
 /// Which of the letters a–z and digits (folded into 32 bits) occur in `s`.
+/// The typo words of one length, in the data's order: their letter masks
+/// side by side (the scan over them is a tight loop), and the words with
+/// their brands.
+#[derive(Debug, Default)]
+struct TypoWords {
+    masks: Vec<u32>,
+    words: Vec<(Box<str>, usize)>,
+}
+
+impl TypoWords {
+    fn push(&mut self, word: &str, brand: usize) {
+        self.masks.push(letter_mask(word));
+        self.words.push((word.into(), brand));
+    }
+}
+
 fn letter_mask(s: &str) -> u32 {
     s.bytes().fold(0u32, |m, b| m | 1 << (u32::from(b) % 32))
 }
