@@ -155,16 +155,22 @@ pub(super) fn brand_signals(
         }
     }
 
-    let mut labels: Vec<(&str, bool)> = Vec::new();
+    // The subdomain's last MAX_ANALYSED_LABELS labels in order, then the
+    // site's label (on the stack: no allocation per check).
+    let mut labels = [("", false); MAX_ANALYSED_LABELS + 1];
+    let mut n = 0;
     if let Some(sub) = parts.sub.filter(|_| !infrastructure) {
-        let all: Vec<&str> = sub.split('.').collect();
-        let skip = all.len().saturating_sub(MAX_ANALYSED_LABELS);
-        labels.extend(all[skip..].iter().map(|l| (*l, false)));
+        for l in sub.rsplit('.').take(MAX_ANALYSED_LABELS) {
+            labels[n] = (l, false);
+            n += 1;
+        }
+        labels[..n].reverse();
     }
     if let Some(site) = parts.site_label {
-        labels.push((site, true));
+        labels[n] = (site, true);
+        n += 1;
     }
-    for (label, in_site) in labels {
+    for &(label, in_site) in &labels[..n] {
         if label.starts_with("xn--") {
             unicode_label(rules, label, in_site, parts.shared, &mut found, &mut lure);
         } else {
@@ -438,26 +444,45 @@ fn ascii_label<'a>(
 ) {
     let mut mentioned = false;
     let first_found = found.len();
-    let tokens: Vec<&'a str> = label
+    let mut token_buf = [""; MAX_TOKENS];
+    let mut count = 0;
+    for t in label
         .split(['-', '_'])
         .filter(|t| !t.is_empty())
         .take(MAX_TOKENS)
-        .collect();
+    {
+        token_buf[count] = t;
+        count += 1;
+    }
+    let tokens: &[&'a str] = &token_buf[..count];
     // Brand words split by hyphens first (office-365, royal-mail,
     // bank-of-china): their pieces are then not read as words of their own.
     let mut consumed = [false; MAX_TOKENS];
     if tokens.len() > 1 {
-        let mut joined = String::with_capacity(label.len());
+        // Three tokens joined are at most the label's length: on the
+        // stack for any label DNS allows.
+        let mut stack = [0u8; 64];
+        let mut heap = Vec::new();
+        let joined: &mut [u8] = if label.len() <= stack.len() {
+            &mut stack
+        } else {
+            heap.resize(label.len(), 0);
+            &mut heap
+        };
         for i in 0..tokens.len() {
-            joined.clear();
-            joined.push_str(tokens[i]);
+            let mut len = tokens[i].len();
+            joined[..len].copy_from_slice(tokens[i].as_bytes());
             for (k, t) in tokens.iter().enumerate().skip(i + 1).take(2) {
-                joined.push_str(t);
-                if let Some(b) = rules.token_brand(&joined) {
+                joined[len..len + t.len()].copy_from_slice(t.as_bytes());
+                len += t.len();
+                let Ok(word) = std::str::from_utf8(&joined[..len]) else {
+                    break;
+                };
+                if let Some(b) = rules.token_brand(word) {
                     found.push(mention(
                         rules,
                         b,
-                        Cow::Owned(joined.clone()),
+                        Cow::Owned(word.to_string()),
                         in_site,
                         shared,
                     ));
