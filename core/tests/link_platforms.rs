@@ -119,3 +119,57 @@ fn a_library_named_after_a_service_is_not_a_brand_lure() {
         assert!(l >= Level::Suspicious, "{url}: {l:?} {c:?}");
     }
 }
+
+/// A quick tunnel (`tunnel_hosts`) is weak evidence alone, enough with
+/// any other signal; the tunnel service's own site and dynamic-DNS names
+/// are not judged by it.
+#[test]
+fn a_quick_tunnel_counts_with_other_evidence_only() {
+    let guard = Guard::new(Settings::default()).expect("embedded guard");
+    let tunnel = |codes: &[String]| codes.iter().any(|c| c == "link.tunnel_host");
+    // Alone: noted, not flagged.
+    for url in [
+        "https://plain.trycloudflare.com/",
+        "https://demo.loca.lt/",
+        "https://preview.ngrok.app/",
+    ] {
+        let (l, codes) = level(&guard, url);
+        assert!(tunnel(&codes), "{url}: {codes:?}");
+        assert!(l < Level::Suspicious, "{url}: {l:?} {codes:?}");
+    }
+    // With a brand, a lure word or a digit run: flagged.
+    for url in [
+        "https://usps-4p3bia.trycloudflare.com/",
+        "https://validate-scb.ngrok-free.app/secure/",
+        "https://0b088570-6210.ngrok-free.app/mypage",
+        "https://wallet-verify.serveo.net/",
+    ] {
+        let (l, codes) = level(&guard, url);
+        assert!(tunnel(&codes), "{url}: {codes:?}");
+        assert!(l >= Level::Suspicious, "{url}: {l:?} {codes:?}");
+        assert!(
+            !codes.iter().any(|c| c == "link.shared_hosting_combo")
+                || codes
+                    .iter()
+                    .filter(|c| !matches!(
+                        c.as_str(),
+                        "link.tunnel_host"
+                            | "link.brand_on_shared_hosting"
+                            | "link.lure_words"
+                            | "link.shared_hosting_combo"
+                    ))
+                    .count()
+                    > 0,
+            "the tunnel alone does not make a hosting combo: {url}: {codes:?}"
+        );
+    }
+    // The services' own sites, and a dynamic-DNS name: not a tunnel.
+    for url in [
+        "https://ngrok.com/docs",
+        "https://trycloudflare.com/",
+        "https://myhome.duckdns.org/",
+    ] {
+        let (_, codes) = level(&guard, url);
+        assert!(!tunnel(&codes), "{url}: {codes:?}");
+    }
+}

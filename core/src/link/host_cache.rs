@@ -33,6 +33,9 @@ pub(crate) struct HostFacts {
     /// host is a site of, when it is one.
     pub site_platform: Option<usize>,
     pub shortener: bool,
+    /// A name on a quick-tunnel service (`tunnel_hosts`): a page served
+    /// from someone's own computer through a temporary address.
+    pub tunnel: bool,
     pub remote_app: Option<usize>,
 }
 

@@ -180,6 +180,7 @@ struct DomainFacts {
     storage: bool,
     site_platform: bool,
     shortener: bool,
+    tunnel: bool,
     remote_app: Option<u32>,
 }
 
@@ -222,6 +223,7 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.brand_in_domain",
     "link.brand_on_shared_hosting",
     "link.brand_on_page_builder",
+    "link.tunnel_host",
     "link.lure_words",
     "link.lure_stack",
     "link.brand_lure",
@@ -308,6 +310,7 @@ struct RawRules {
     builder_hosts: Vec<String>,
     #[cfg_attr(test, serde(default))]
     page_builders: Vec<String>,
+    tunnel_hosts: Vec<String>,
     #[cfg_attr(test, serde(default))]
     domain_tail_labels: Vec<String>,
     /// Label tokens platforms generate (never `link.random_label`).
@@ -401,6 +404,7 @@ impl FromJson for RawRules {
             project_hosts: f.opt("project_hosts")?,
             builder_hosts: f.opt("builder_hosts")?,
             page_builders: f.opt("page_builders")?,
+            tunnel_hosts: f.opt("tunnel_hosts")?,
             domain_tail_labels: f.opt("domain_tail_labels")?,
             generated_tokens: f.opt("generated_tokens")?,
             software_words: f.opt("software_words")?,
@@ -625,6 +629,9 @@ impl LinkRules {
         for d in lower_all(raw.site_platforms) {
             domains.entry(d).or_default().site_platform = true;
         }
+        for d in lower_all(raw.tunnel_hosts) {
+            domains.entry(d).or_default().tunnel = true;
+        }
 
         let (lure_ascii, lure_other): (Vec<String>, Vec<String>) =
             lower_all(raw.lure_words).partition(|w| w.is_ascii());
@@ -771,6 +778,8 @@ impl LinkRules {
                     out.site_platform = Some(s.len());
                 }
                 out.shortener |= f.shortener;
+                // The tunnel service's own domain is its home page.
+                out.tunnel |= f.tunnel && s.len() < host.len();
             }
         }
         out

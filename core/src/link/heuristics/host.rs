@@ -61,6 +61,13 @@ pub(super) fn domain_signals(
     if official {
         return standing(false);
     }
+    if facts.tunnel {
+        a.add(
+            "link.tunnel_host",
+            w("link.tunnel_host"),
+            "A temporary tunnel address to someone's own computer: anyone opens one in seconds, and real services do not send them",
+        );
+    }
     idn_signals(rules, host, &parts, a);
     // A well-known site (the protected list) is not judged on its name.
     if parts

@@ -47,8 +47,9 @@ fn on_any(platforms: &[String], host: &str) -> bool {
 
 /// A free-hosting subdomain (not a brand's own, not a user-content site)
 /// adds `link.shared_hosting_combo` only when the other evidence already
-/// reaches `shape.combo_min_risk`; a brand's name on the platform and lure
-/// words do not count towards it.
+/// reaches `shape.combo_min_risk`; a brand's name on the platform, lure
+/// words and a tunnel service (itself the platform) do not count towards
+/// it.
 pub(super) fn shared_hosting_combo(rules: &LinkRules, a: &mut Assessment) {
     let other_risk: i32 = a
         .reasons()
@@ -60,6 +61,7 @@ pub(super) fn shared_hosting_combo(rules: &LinkRules, a: &mut Assessment) {
                     "link.brand_on_shared_hosting"
                         | "link.brand_on_page_builder"
                         | "link.brand_on_project_host"
+                        | "link.tunnel_host"
                         | "link.lure_words"
                 )
         })
