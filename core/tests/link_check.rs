@@ -851,3 +851,33 @@ fn a_brand_named_page_on_a_site_builder_is_suspicious() {
         "link.brand_on_page_builder",
     );
 }
+
+/// Smishing's action words in other languages (redelivery in Japanese
+/// romaji, a pending charge in Portuguese, customs in Spanish, a surcharge
+/// in Polish, unblocking in German) count beside a brand as the English
+/// ones do; alone they stay weak.
+#[test]
+fn action_words_in_other_languages_count_beside_a_brand() {
+    let g = guard();
+    assert_all_flag(
+        &g,
+        &[
+            "https://sagawa-saihaitatsu.com/",
+            "https://correios-pendencia.com/",
+            "https://dhl-aduana.com/",
+            "https://inpost-doplata.pl/",
+            "https://sparkasse-entsperren.info/",
+        ],
+        "link.brand_lure",
+        Level::Suspicious,
+    );
+    for url in ["https://bevestigen.nl/", "https://hadiah.id/"] {
+        let v = check(&g, url);
+        assert!(v.level < Level::Suspicious, "{url}: {:?}", codes(&v));
+        assert!(
+            codes(&v).contains(&"link.lure_words"),
+            "{url}: {:?}",
+            codes(&v)
+        );
+    }
+}
