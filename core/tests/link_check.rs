@@ -881,3 +881,56 @@ fn action_words_in_other_languages_count_beside_a_brand() {
         );
     }
 }
+
+/// Banks, wallets, couriers and fine collectors of more countries are
+/// brands (Indonesia, India, Vietnam, Turkey, Thailand, the Philippines,
+/// Korea, Japan, Canada, Brazil, Mexico, France, Spain, Portugal, Poland):
+/// their names with a lure word are flagged, their own sites are not.
+#[test]
+fn regional_brands_with_lures_are_flagged_and_their_sites_are_not() {
+    let g = guard();
+    assert_all_flag(
+        &g,
+        &[
+            "https://klikbca-verifikasi.com/",
+            "https://garanti-iade.com/",
+            "https://vietcombank-xacminh.com/",
+            "https://antai-amende.info/",
+            "https://interac-refund.net/",
+            "https://ctt-pendencia.com/",
+        ],
+        "link.brand_lure",
+        Level::Suspicious,
+    );
+    for url in [
+        "https://www.klikbca.com/",
+        "https://www.garantibbva.com.tr/",
+        "https://portal.vietcombank.com.vn/",
+        "https://www.antai.gouv.fr/",
+        "https://www.interac.ca/en/",
+        "https://www.ctt.pt/",
+    ] {
+        let v = check(&g, url);
+        assert_eq!(v.level, Level::Trusted, "{url}: {:?}", codes(&v));
+    }
+}
+
+/// A brand of three letters or fewer inside a token of letters and digits
+/// counts where the token starts (`jd416`), not further in, where it is
+/// as likely part of a random hash (a deploy preview's `9o1w81dgt`).
+#[test]
+fn a_short_brand_inside_a_random_token_is_not_a_mention() {
+    let g = guard();
+    assert_flags(&g, "https://jd416.top/", "link.brand_digits", Level::Clear);
+    for url in [
+        "https://x-project-9o1w81dgt-igorl.vercel.app/about",
+        "https://build-7f3bca-preview.netlify.app/",
+    ] {
+        let v = check(&g, url);
+        assert!(
+            !codes(&v).iter().any(|c| c.starts_with("link.brand_")),
+            "{url}: {:?}",
+            codes(&v)
+        );
+    }
+}

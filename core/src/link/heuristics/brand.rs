@@ -538,13 +538,21 @@ fn ascii_label<'a>(
             && token.bytes().any(|b| b.is_ascii_alphabetic());
         if mixed_digits {
             let mut runs = alnum_runs(token).peekable();
+            let mut first = true;
             while let Some(run) = runs.next() {
                 let run_facts = rules.word(run);
                 lure.note(run, run_facts);
                 let digits_next = runs
                     .peek()
                     .is_some_and(|r| r.bytes().all(|b| b.is_ascii_digit()));
-                if let Some(b) = run_facts.brand {
+                // A brand of three letters or fewer (jd, bca, dgt) inside
+                // a token of letters and digits counts only where the
+                // token starts (`jd416`, `bca2024`): further in, it is as
+                // likely three letters of a random hash (`9o1w81dgt`, a
+                // deploy preview's name).
+                let at_start = std::mem::replace(&mut first, false);
+                let brand = run_facts.brand.filter(|_| at_start || run.len() > 3);
+                if let Some(b) = brand {
                     found.push(mention(
                         rules,
                         b as usize,
