@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The generated corpora (tests/corpus/train incl. marketing, everyday and scripts,
-# conversations, fresh4 to fresh9, links)
+# conversations, fresh4 to fresh9, the link sets train, train2, fresh2 to fresh4
+# and spoof_fresh)
 # match their generators: a template change without regenerating (or a
 # hand edit of a generated file) fails here. Python 3 stdlib only.
 set -euo pipefail
@@ -21,3 +22,8 @@ python3 tests/corpus/gen/everyday.py --check
 python3 tests/corpus/gen/scripts.py --check
 python3 tests/corpus/gen/conversations_fresh.py --check
 python3 tests/corpus/links/generate_links.py --check
+python3 tests/corpus/links/generate_train2.py --check
+python3 tests/corpus/links/generate_fresh2.py --check
+python3 tests/corpus/links/generate_fresh3.py --check
+python3 tests/corpus/links/generate_fresh4.py --check
+python3 tests/corpus/links/generate_spoof_fresh.py --check
