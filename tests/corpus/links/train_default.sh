@@ -26,7 +26,7 @@ work="${FANZHA_LINK_WORK:-/tmp/fanzha-link-train}"
 mkdir -p "$work"
 bash "$here/eth_phishing_detect.sh" "$work/eth.jsonl" >&2
 python3 "$here/default_sets.py" "$root" "$work"
-"$fanzha" model train --kind link --bits 16 --epochs 8 --min-count 1 \
+"$fanzha" model train --kind link --bits 16 --epochs 24 --min-count 2 \
   --input "$root/tests/corpus/links/train.jsonl" \
   --input "$root/tests/corpus/links/train2.jsonl" \
   --input "$work/eth.jsonl" \
