@@ -53,6 +53,15 @@ fn assert_all_flag(g: &Guard, urls: &[&str], code: &str, level: Level) {
     }
 }
 
+/// Every URL is a brand's own site: trusted, with no risk at all.
+fn assert_all_trusted(g: &Guard, urls: &[&str]) {
+    for url in urls {
+        let v = check(g, url);
+        assert_eq!(v.level, Level::Trusted, "{url}: {:?}", codes(&v));
+        assert_eq!(v.score, 0, "{url}");
+    }
+}
+
 /// Every URL lacks `code` and reads clear (or better).
 fn assert_all_clear_without(g: &Guard, urls: &[&str], code: &str) {
     for url in urls {
@@ -64,7 +73,7 @@ fn assert_all_clear_without(g: &Guard, urls: &[&str], code: &str) {
 #[test]
 fn benign_sites_are_not_flagged() {
     let g = guard();
-    for url in [
+    let official = &[
         "https://www.icbc.com.cn/icbc/",
         "https://mybank.icbc.com.cn/icbc/newperbank/perbank3/frame/frame_index.jsp",
         "https://www.ccb.com/cn/home/indexv3.html",
@@ -99,11 +108,8 @@ fn benign_sites_are_not_flagged() {
         "https://www.usps.com/manage/",
         "https://www.royalmail.com/track-your-item",
         "http://北京市公安局.政务/",
-    ] {
-        let v = check(&g, url);
-        assert_eq!(v.level, Level::Trusted, "{url}: {:?}", codes(&v));
-        assert_eq!(v.score, 0, "{url}");
-    }
+    ];
+    assert_all_trusted(&g, official);
     for url in [
         "https://x.pages.dev/",
         "https://y.github.io/project/",
@@ -902,17 +908,17 @@ fn regional_brands_with_lures_are_flagged_and_their_sites_are_not() {
         "link.brand_lure",
         Level::Suspicious,
     );
-    for url in [
-        "https://www.klikbca.com/",
-        "https://www.garantibbva.com.tr/",
-        "https://portal.vietcombank.com.vn/",
-        "https://www.antai.gouv.fr/",
-        "https://www.interac.ca/en/",
-        "https://www.ctt.pt/",
-    ] {
-        let v = check(&g, url);
-        assert_eq!(v.level, Level::Trusted, "{url}: {:?}", codes(&v));
-    }
+    assert_all_trusted(
+        &g,
+        &[
+            "https://www.klikbca.com/",
+            "https://www.garantibbva.com.tr/",
+            "https://portal.vietcombank.com.vn/",
+            "https://www.antai.gouv.fr/",
+            "https://www.interac.ca/en/",
+            "https://www.ctt.pt/",
+        ],
+    );
 }
 
 /// A brand of three letters or fewer inside a token of letters and digits
