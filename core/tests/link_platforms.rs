@@ -173,3 +173,28 @@ fn a_quick_tunnel_counts_with_other_evidence_only() {
         assert!(!tunnel(&codes), "{url}: {codes:?}");
     }
 }
+
+/// A documentation build service's site is a software project's docs
+/// (`docs_hosts`): a brand and auth or login words in its name are the
+/// project's subject. Look-alikes of a brand still count there, and the
+/// same name on a code-hosting platform that serves any page is still
+/// judged.
+#[test]
+fn a_docs_sites_name_is_a_projects_name() {
+    let guard = Guard::new(Settings::default()).expect("embedded guard");
+    for url in [
+        "https://google-auth.readthedocs.io/",
+        "https://paypal-login.readthedocs.io/en/latest/",
+        "https://msal-python.readthedocs.io/",
+    ] {
+        let (l, codes) = level(&guard, url);
+        assert!(l < Level::Suspicious, "{url}: {l:?} {codes:?}");
+    }
+    for url in [
+        "https://paypa1-login.readthedocs.io/",
+        "https://paypal-login.github.io/",
+    ] {
+        let (l, codes) = level(&guard, url);
+        assert!(l >= Level::Suspicious, "{url}: {l:?} {codes:?}");
+    }
+}

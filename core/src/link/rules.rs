@@ -306,6 +306,7 @@ struct RawRules {
     /// organisation page.
     #[cfg_attr(test, serde(default))]
     project_hosts: Vec<String>,
+    docs_hosts: Vec<String>,
     #[cfg_attr(test, serde(default))]
     builder_hosts: Vec<String>,
     #[cfg_attr(test, serde(default))]
@@ -402,6 +403,7 @@ impl FromJson for RawRules {
             max_subdomain_depth: f.req("max_subdomain_depth")?,
             shape: f.opt("shape")?,
             project_hosts: f.opt("project_hosts")?,
+            docs_hosts: f.opt("docs_hosts")?,
             builder_hosts: f.opt("builder_hosts")?,
             page_builders: f.opt("page_builders")?,
             tunnel_hosts: f.opt("tunnel_hosts")?,
@@ -441,6 +443,7 @@ pub struct LinkRules {
     asset_extensions: FastSet<String>,
     pub(crate) deploy_names: Vec<DeployName>,
     pub(crate) project_hosts: Vec<String>,
+    pub(crate) docs_hosts: Vec<String>,
     pub(crate) builder_hosts: Vec<String>,
     pub(crate) page_builders: Vec<String>,
     pub(crate) domain_tail_labels: Vec<String>,
@@ -689,6 +692,7 @@ impl LinkRules {
                 })
                 .collect(),
             project_hosts: lower_all(raw.project_hosts).collect(),
+            docs_hosts: lower_all(raw.docs_hosts).collect(),
             builder_hosts: lower_all(raw.builder_hosts).collect(),
             page_builders: lower_all(raw.page_builders).collect(),
             domain_tail_labels: lower_all(raw.domain_tail_labels).collect(),

@@ -129,6 +129,7 @@ pub(super) fn brand_signals(
     // project (`deploy-preview-12--x.netlify.app`): a brand there is most
     // often the service a project talks to.
     let project_host = parts.shared && (parts.deploy || platform::is_project_host(rules, host));
+    let docs_host = parts.shared && platform::is_docs_host(rules, host);
 
     // An official domain written as the leading labels of another host:
     // www.icbc.com.cn.verify.xyz, paypal.com.secure-login.top.
@@ -179,7 +180,9 @@ pub(super) fn brand_signals(
             // google-auth-library-python…): the brand and words such as
             // "auth" are the project's subject, not a lure. Imitations (a
             // typo, a look-alike) still count.
-            let software = parts.shared && in_site && rules.is_software_label(label);
+            // On a documentation build service every site is a project's
+            // docs (google-auth.readthedocs.io): its name is read the same.
+            let software = parts.shared && in_site && (rules.is_software_label(label) || docs_host);
             let before = found.len();
             let mut subject = Lures::default();
             let lures = if software { &mut subject } else { &mut lure };

@@ -14,6 +14,13 @@ pub(super) fn is_project_host(rules: &LinkRules, host: &str) -> bool {
     on_any(&rules.project_hosts, host)
 }
 
+/// The host is a site of a documentation build service (`docs_hosts` in
+/// the data: `readthedocs.io` …), whose sites are a software project's
+/// built documentation.
+pub(super) fn is_docs_host(rules: &LinkRules, host: &str) -> bool {
+    on_any(&rules.docs_hosts, host)
+}
+
 /// The host is a site of a site builder or no-code hosting (`builder_hosts`
 /// in the data: `weebly.com`, `web.app` …), where sites are pages, not
 /// software projects: lure words piled up in the name count there.
