@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The generated corpora (tests/corpus/train incl. marketing, everyday and scripts,
-# conversations, fresh4 to fresh9, the link sets train, train2, fresh2 to fresh4
+# conversations, fresh4 to fresh9, the link sets train, train2, fresh2 to fresh5
 # and spoof_fresh)
 # match their generators: a template change without regenerating (or a
 # hand edit of a generated file) fails here. Python 3 stdlib only.
@@ -29,3 +29,4 @@ python3 tests/corpus/links/generate_fresh4.py --check
 # (this generator writes to standard output: compared with the file)
 python3 tests/corpus/links/generate_spoof_fresh.py | cmp - tests/corpus/links/spoof_fresh.jsonl
 echo "spoof_fresh.jsonl matches the generator"
+python3 tests/corpus/links/generate_fresh5.py --check
