@@ -399,25 +399,23 @@ impl Assessment {
         .unwrap_or_default();
 
         let mut advice: Vec<String> = self.extra_advice;
-        let mut keys: Vec<&str> = Vec::with_capacity(by_weight.len() + 3);
-        if level >= Level::Suspicious {
-            keys.extend(
-                by_weight
-                    .iter()
-                    .filter(|r| r.weight > 0)
-                    .map(|r| r.code.as_str()),
-            );
-            keys.extend(fraud_key);
-        } else {
-            keys.extend(by_weight.iter().map(|r| r.code.as_str()));
-        }
-        keys.push(kind_level);
-        keys.push(match level {
+        // The advice keys in order (no list of them built): the reasons'
+        // codes (only the risks of a warning), the fraud type's, the
+        // kind's level, the level.
+        let warning = level >= Level::Suspicious;
+        let reason_keys = by_weight
+            .iter()
+            .filter(|r| !warning || r.weight > 0)
+            .map(|r| r.code.as_str());
+        let level_only = match level {
             Level::Trusted => "level.trusted",
             Level::Clear => "level.clear",
             Level::Suspicious => "level.suspicious",
             Level::Dangerous => "level.dangerous",
-        });
+        };
+        let keys = reason_keys
+            .chain(fraud_key.filter(|_| warning))
+            .chain([kind_level, level_only]);
         for key in keys {
             for line in texts.advice(key, lang) {
                 if !advice.contains(line) {

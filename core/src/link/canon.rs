@@ -128,13 +128,17 @@ pub fn canonicalize_bytes(input: &[u8]) -> Result<Canonical> {
     if input.len() > MAX_URL_BYTES {
         return Err(invalid("longer than 1 MiB"));
     }
-    let cleaned = clean(input);
+    let cleaned = clean_borrowed(input);
     if cleaned.is_empty() {
         return Err(invalid("empty"));
     }
-    let obfuscated_authority = cleaned.contains(&b'%') && raw_authority_has_escape(&cleaned);
+    let escaped = cleaned.contains(&b'%');
+    let obfuscated_authority = escaped && raw_authority_has_escape(&cleaned);
+    // Copied only when there is something to unescape.
     let mut s = cleaned;
-    unescape_in_place(&mut s);
+    if escaped {
+        unescape_in_place(s.to_mut());
+    }
 
     let (scheme, rest, scheme_given) = match split_scheme(&s) {
         Scheme::Web(name, rest) => (name, rest, true),
@@ -182,11 +186,12 @@ pub fn canonicalize_bytes(input: &[u8]) -> Result<Canonical> {
 /// The scheme an input starts with, if any (`javascript`, `data`, `https` …),
 /// read the way [`canonicalize`] reads it. Looks at the first 256 bytes only.
 pub(crate) fn leading_scheme(input: &[u8]) -> Option<String> {
-    scheme_name(&clean(&input[..input.len().min(256)]))
+    scheme_name(&clean_borrowed(&input[..input.len().min(256)]))
 }
 
-/// Step 1: trim, remove tab/CR/LF, drop the fragment.
-fn clean(input: &[u8]) -> Vec<u8> {
+/// Step 1: trim, remove tab/CR/LF, drop the fragment; the input itself
+/// when no tab, CR or LF is inside.
+fn clean_borrowed(input: &[u8]) -> Cow<'_, [u8]> {
     let start = input.iter().position(|&b| b > 0x20).unwrap_or(input.len());
     let end = input
         .iter()
@@ -197,12 +202,14 @@ fn clean(input: &[u8]) -> Vec<u8> {
         kept = &kept[..hash];
     }
     if !kept.iter().any(|&b| matches!(b, b'\t' | b'\r' | b'\n')) {
-        return kept.to_vec();
+        return Cow::Borrowed(kept);
     }
-    kept.iter()
-        .copied()
-        .filter(|b| !matches!(b, b'\t' | b'\r' | b'\n'))
-        .collect()
+    Cow::Owned(
+        kept.iter()
+            .copied()
+            .filter(|b| !matches!(b, b'\t' | b'\r' | b'\n'))
+            .collect(),
+    )
 }
 
 fn hex_val(b: u8) -> Option<u8> {
