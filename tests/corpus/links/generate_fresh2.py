@@ -29,11 +29,12 @@ pages.dev ...), including names with digits, hyphens and words such as
 
 No real phishing URL is copied; the names are generated.
 """
-import argparse
 import json
 import os
 import random
 import string
+
+import split_io
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = 20261204
@@ -391,18 +392,7 @@ def build():
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--check", action="store_true", help="fail if fresh2.jsonl differs from what this script writes")
-    args = ap.parse_args()
-    out = build()
-    path = os.path.join(HERE, "fresh2.jsonl")
-    if args.check:
-        with open(path, encoding="utf-8") as f:
-            if f.read() != out:
-                raise SystemExit("fresh2.jsonl is not what generate_fresh2.py writes")
-        return
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(out)
+    split_io.write_or_check(HERE, "fresh2.jsonl", build, "generate_fresh2.py")
 
 
 if __name__ == "__main__":

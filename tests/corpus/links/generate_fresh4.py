@@ -32,11 +32,11 @@ login, verify), `docs` (docs hosts), `personal` (personal sites),
 
 No real phishing URL is copied; every phishing name is generated.
 """
-import argparse
-import json
 import os
 import random
 import string
+
+import split_io
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = 27182818
@@ -298,35 +298,11 @@ def with_path(r, url, label):
 
 
 def build():
-    r = random.Random(SEED)
-    lines, seen = [], set()
-    for label, n, make in (("phishing", 1500, phish), ("benign", 1800, benign)):
-        made = tries = 0
-        while made < n and tries < n * 30:
-            tries += 1
-            kind, url = make(r)
-            if url in seen:
-                continue
-            seen.add(url)
-            lines.append({"label": label, "kind": kind, "url": with_path(r, url, label)})
-            made += 1
-    r.shuffle(lines)
-    return "".join(json.dumps(l, ensure_ascii=False) + "\n" for l in lines)
+    return split_io.draw(random.Random(SEED), (("phishing", 1500, phish), ("benign", 1800, benign)), with_path)
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--check", action="store_true", help="fail if fresh4.jsonl differs from what this script writes")
-    args = ap.parse_args()
-    out = build()
-    path = os.path.join(HERE, "fresh4.jsonl")
-    if args.check:
-        with open(path, encoding="utf-8") as f:
-            if f.read() != out:
-                raise SystemExit("fresh4.jsonl is not what generate_fresh4.py writes")
-        return
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(out)
+    split_io.write_or_check(HERE, "fresh4.jsonl", build, "generate_fresh4.py")
 
 
 if __name__ == "__main__":

@@ -29,14 +29,14 @@ readthedocs.io, netlify.app, vercel.app, pages.dev), `small` (small
 businesses, clubs, schools, councils on their own domains, some on cheap
 TLDs), `blog` (personal sites and blogs on hosting platforms).
 """
-import argparse
 import json
 import os
 import random
 import string
 
+import split_io
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "fresh5.jsonl")
 SEED = 5052026
 
 LISTED = ["paypal", "amazon", "apple", "microsoft", "netflix", "chase", "wellsfargo", "hsbc", "santander",
@@ -263,19 +263,7 @@ def generate():
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--check", action="store_true", help="fail if fresh5.jsonl differs")
-    a = ap.parse_args()
-    text = generate()
-    if a.check:
-        with open(OUT, encoding="utf-8") as f:
-            if f.read() != text:
-                raise SystemExit("fresh5.jsonl does not match its generator")
-        print("fresh5.jsonl matches the generator")
-        return
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write(text)
-    print(f"wrote {OUT}: {text.count(chr(10))} lines")
+    split_io.write_or_check(HERE, "fresh5.jsonl", generate, "generate_fresh5.py")
 
 
 if __name__ == "__main__":
