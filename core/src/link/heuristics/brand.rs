@@ -18,6 +18,10 @@ const MAX_TOKENS: usize = 32;
 const MIN_SPLIT_RUN: usize = 8;
 /// Most labels of a host analysed for brands (the rightmost ones).
 const MAX_ANALYSED_LABELS: usize = 12;
+/// Brand words this long or shorter (jd, ups, bca) are too ambiguous for
+/// a category bonus, and inside a run of letters and digits count only
+/// where it starts (a random hash holds such runs).
+pub(super) const SHORT_BRAND_WORD: usize = 3;
 
 /// Lure words found in the host: strong ones (login, verify, kefu) count on
 /// their own; weak ones (short pinyin abbreviations such as `jf`, `rz`)
@@ -414,7 +418,7 @@ fn mention<'a>(
     // can't list every domain it owns), so a plain mention gets no category
     // bonus; a bank on a free hosting platform does. Words of three letters
     // or fewer (jd, ups, ccb) are too ambiguous for it either way.
-    let bonus = if shared && word.chars().count() > 3 {
+    let bonus = if shared && word.chars().count() > SHORT_BRAND_WORD {
         rules.bonus(brand)
     } else {
         0
@@ -554,7 +558,9 @@ fn ascii_label<'a>(
                 // likely three letters of a random hash (`9o1w81dgt`, a
                 // deploy preview's name).
                 let at_start = std::mem::replace(&mut first, false);
-                let brand = run_facts.brand.filter(|_| at_start || run.len() > 3);
+                let brand = run_facts
+                    .brand
+                    .filter(|_| at_start || run.len() > SHORT_BRAND_WORD);
                 if let Some(b) = brand {
                     found.push(mention(
                         rules,

@@ -8,7 +8,7 @@
 
 use super::super::canon::{Canonical, HostKind};
 use super::super::rules::{HostFacts, LinkRules};
-use super::brand::alnum_runs;
+use super::brand::{alnum_runs, SHORT_BRAND_WORD};
 use crate::scoring::Assessment;
 use crate::verdict::{FraudType, Lang};
 
@@ -112,7 +112,9 @@ pub(super) fn path_signals(
             for run in alnum_runs(&token) {
                 let f = rules.word(run);
                 lure |= f.lure;
-                if let (Some(b), true, true) = (f.brand, run.len() > 3, brand.is_none()) {
+                if let (Some(b), true, true) =
+                    (f.brand, run.len() > SHORT_BRAND_WORD, brand.is_none())
+                {
                     brand = Some((b as usize, run.to_string()));
                 }
             }
