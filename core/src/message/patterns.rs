@@ -8,8 +8,10 @@
 //! set, the combined automaton outgrew its lazy-DFA cache and fell back to
 //! the PikeVM (two thirds of the check's time). Each regex is gated instead:
 //! the literals every match must start with (extracted from the regex at
-//! compile time) form a second automaton run over the regex window, with
-//! the literals every match must end with; a regex is only tried, anchored,
+//! compile time) are found over the regex window, with the literals every
+//! match must end with, by the keywords' automaton (one pass over the text
+//! finds both: the triggers are its patterns after the keywords); a regex
+//! is only tried, anchored,
 //! where one of its prefixes occurred, when one of its suffixes occurred
 //! too, until its group matched. Regexes with no usable prefixes scan the
 //! window (when their suffixes occurred).
@@ -354,9 +356,11 @@ pub struct PatternSet {
     /// For each keyword: the groups it belongs to, and whether any of them
     /// is an obfuscation group.
     keyword_groups: Vec<(Vec<FeatureId>, bool)>,
+    /// The keywords (patterns `0..keywords.len()`), then the regex
+    /// triggers (prefix and suffix literals, pattern `keywords.len() + t`
+    /// for trigger `t`; matches count only inside the regex window): one
+    /// pass over a message finds both.
     automaton: Option<AhoCorasick>,
-    /// Regex triggers (prefix literals), run over the regex window only.
-    trigger_automaton: Option<AhoCorasick>,
     regexes: Vec<(Regex, FeatureId)>,
     /// The same regexes anchored at the start (`\A(?:…)`), tried where a
     /// trigger occurred.
@@ -540,11 +544,11 @@ impl PatternSet {
                 .map(Some)
                 .map_err(|e| err(format!("keywords: {e}")))
         };
-        let automaton = build(&keywords.iter().map(|k| k.as_bytes()).collect::<Vec<_>>())?;
-        let trigger_automaton = build(
-            &trigger_patterns
+        let automaton = build(
+            &keywords
                 .iter()
-                .map(|t| t.as_slice())
+                .map(|k| k.as_bytes())
+                .chain(trigger_patterns.iter().map(|t| t.as_slice()))
                 .collect::<Vec<_>>(),
         )?;
 
@@ -631,7 +635,6 @@ impl PatternSet {
             keywords,
             keyword_groups,
             automaton,
-            trigger_automaton,
             regexes,
             anchored,
             sig_groups,
@@ -703,6 +706,16 @@ impl PatternSet {
         let hay = text.compact.as_str();
         let regex_hay = &hay[..floor_char_boundary(hay, regex_limit)];
         let mut obfuscated = false;
+        // (regex, position) where a gated regex may match, in text order.
+        let starts = &mut scratch.starts;
+        starts.clear();
+        // A gated regex saw a trigger (used when the tries ran out).
+        let triggered = reset(&mut scratch.triggered, self.regexes.len(), false);
+        // A suffix of the regex occurred (or it has none to wait for).
+        let ends = &mut scratch.ends;
+        ends.clear();
+        ends.extend(self.has_suffix.iter().map(|h| !h));
+        let mut overflow = false;
         if let Some(ac) = &self.automaton {
             // A keyword seen once needs no second look (except to learn
             // whether an obfuscation keyword was written with separators).
@@ -716,8 +729,27 @@ impl PatternSet {
             }
             let epoch = scratch.epoch;
             let seen = &mut scratch.seen;
+            let keyword_count = self.keyword_groups.len();
             for m in ac.find_overlapping_iter(hay) {
                 let k = m.pattern().as_usize();
+                if k >= keyword_count {
+                    // A regex trigger: counts inside the regex window only.
+                    if m.end() > regex_hay.len() {
+                        continue;
+                    }
+                    for &(r, suffix) in &self.triggers[k - keyword_count] {
+                        if suffix {
+                            ends[r as usize] = true;
+                        } else if starts.len() < MAX_ANCHORED_TRIES {
+                            triggered[r as usize] = true;
+                            starts.push((r, m.start() as u32));
+                        } else {
+                            triggered[r as usize] = true;
+                            overflow = true;
+                        }
+                    }
+                    continue;
+                }
                 let (groups, obf) = &self.keyword_groups[k];
                 // Seen, and no fold check pending for it.
                 let was_seen = seen[k] == epoch;
@@ -735,31 +767,6 @@ impl PatternSet {
                 }
                 if *obf && !obfuscated && text.folded_inside(m.start(), m.end()) {
                     obfuscated = true;
-                }
-            }
-        }
-        // (regex, position) where a gated regex may match, in text order.
-        let starts = &mut scratch.starts;
-        starts.clear();
-        // A gated regex saw a trigger (used when the tries ran out).
-        let triggered = reset(&mut scratch.triggered, self.regexes.len(), false);
-        // A suffix of the regex occurred (or it has none to wait for).
-        let ends = &mut scratch.ends;
-        ends.clear();
-        ends.extend(self.has_suffix.iter().map(|h| !h));
-        let mut overflow = false;
-        if let Some(ac) = &self.trigger_automaton {
-            for m in ac.find_overlapping_iter(regex_hay) {
-                for &(r, suffix) in &self.triggers[m.pattern().as_usize()] {
-                    if suffix {
-                        ends[r as usize] = true;
-                    } else if starts.len() < MAX_ANCHORED_TRIES {
-                        triggered[r as usize] = true;
-                        starts.push((r, m.start() as u32));
-                    } else {
-                        triggered[r as usize] = true;
-                        overflow = true;
-                    }
                 }
             }
         }
@@ -807,7 +814,8 @@ impl PatternSet {
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(hay) {
                 let k = m.pattern().as_usize();
-                if !at_word_edges(hay, m.start(), m.end()) {
+                // Regex triggers (patterns after the keywords) are not keywords.
+                if k >= self.keyword_groups.len() || !at_word_edges(hay, m.start(), m.end()) {
                     continue;
                 }
                 for &g in &self.keyword_groups[k].0 {
