@@ -349,12 +349,12 @@ impl Model {
         }
         let value = 1.0 / (s.grams.len().max(1) as f32).sqrt();
         let mask = (1u64 << self.bits.min(24)) - 1;
-        let mut cand: Vec<(f32, features::GramRef)> = Vec::with_capacity(s.grams.len());
-        cand.extend(
-            s.grams
-                .iter()
-                .filter_map(|&(h, g)| Some((self.contribution((h & mask) as u32, top, value)?, g))),
-        );
+        // (contribution, index into `s.grams`): 8 bytes a candidate for the
+        // selection to move, not the 40 of a `GramRef`.
+        let mut cand: Vec<(f32, u32)> = Vec::with_capacity(s.grams.len());
+        cand.extend(s.grams.iter().enumerate().filter_map(|(i, &(h, _))| {
+            Some((self.contribution((h & mask) as u32, top, value)?, i as u32))
+        }));
         // Texts only for the ten largest and whatever ties the tenth (a
         // selection, not a sort: `top_evidence` orders what is kept).
         if cand.len() > 10 {
@@ -363,7 +363,11 @@ impl Model {
             cand.retain(|c| c.0 >= tenth);
         }
         let norm = s.norm();
-        top_evidence(cand.into_iter().map(|(d, g)| (g.text(norm), d)).collect())
+        top_evidence(
+            cand.into_iter()
+                .map(|(d, i)| (s.grams[i as usize].1.text(norm), d))
+                .collect(),
+        )
     }
 
     /// How much a feature in `bucket` of `value` pushes toward `top` over
