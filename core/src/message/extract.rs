@@ -99,18 +99,20 @@ pub fn extract(
     let mut taken: Vec<(usize, usize)> = Vec::new();
     scan_links(patterns, clean, &mut ex, &mut taken);
     scan_numbers(patterns, numbers, region, clean, &mut ex, &taken);
-    for x in &patterns.extractors {
+    // Most texts hold none: one pass of the set first spares each
+    // extractor's own search, and the captures (and their allocation) of a
+    // search that finds nothing.
+    let matching = patterns.extractor_set.matches(clean);
+    for (i, x) in patterns.extractors.iter().enumerate() {
+        if !matching.matched(i) {
+            continue;
+        }
         let kind = match x.kind.as_str() {
             "im_id" => ItemKind::ImId,
             "verification_code" => ItemKind::VerificationCode,
             "bank_card" => ItemKind::BankCard,
             _ => continue,
         };
-        // Most texts hold none: a match test first spares the captures
-        // (and their allocation) of a search that finds nothing.
-        if !x.regex.is_match(clean) {
-            continue;
-        }
         for caps in x.regex.captures_iter(clean).take(MAX_PER_KIND) {
             let Some(m) = caps.name("id").or_else(|| caps.get(0)) else {
                 continue;

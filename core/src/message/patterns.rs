@@ -28,7 +28,7 @@ use crate::fasthash::FastMap;
 use crate::rules_json::{self, Fields, FromJson, Read, ReadError};
 use crate::verdict::FraudType;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor as LiteralExtractor};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -377,6 +377,9 @@ pub struct PatternSet {
     ungated: Vec<u32>,
     pub(crate) rules: Vec<Rule>,
     pub(crate) extractors: Vec<Extractor>,
+    /// Every extractor's regex in one set, in `extractors`' order: one pass
+    /// over a message says which of them match at all (most match none).
+    pub(crate) extractor_set: RegexSet,
     pub(crate) bare_domain_tlds: Vec<String>,
     pub(crate) symbol_words: SymbolWords,
     /// Id labels and call words of the number extraction (lower-case).
@@ -623,6 +626,13 @@ impl PatternSet {
                 regex,
             });
         }
+        // Each regex is held to the limits above: the set of them gets the
+        // sum, so that any extractors valid one by one also form a set.
+        let extractor_set = RegexSetBuilder::new(raw.extractors.iter().map(|x| &x.regex))
+            .size_limit(REGEX_SIZE_LIMIT.saturating_mul(raw.extractors.len() + 1))
+            .dfa_size_limit(REGEX_DFA_LIMIT)
+            .build()
+            .map_err(|e| err(format!("extractors: {e}")))?;
 
         let model = raw.model.unwrap_or_default();
         model.validate().map_err(err)?;
@@ -643,6 +653,7 @@ impl PatternSet {
             ungated,
             rules,
             extractors,
+            extractor_set,
             bare_domain_tlds: raw
                 .bare_domain_tlds
                 .iter()
