@@ -3,7 +3,10 @@
 //! - a brand (and lure words) in the path of a host whose name says nothing
 //!   (CloudFront, object storage, IPFS gateways, IP addresses); the same
 //!   path on an ordinary site, a library on a package CDN, an asset file;
-//! - IPFS content needs other evidence.
+//! - IPFS content needs other evidence;
+//! - a brand and a sign-in word in a page under a site's system folder
+//!   (`/wp-content/`, `/cgi-bin/` …): a phishing kit on a hacked site; the
+//!   site's own uploads, plugins and themes there stay clear.
 
 use fanzha_core::{Guard, Level, Settings};
 
@@ -60,6 +63,51 @@ fn a_brand_in_the_path_of_a_nameless_host_is_the_page_name() {
             "https://d1x2y3z4a5b6c7.cloudfront.net/",
             // IPFS content with nothing else said about it.
             "https://ipfs.io/ipfs/bafybeizi4nfbs7bmbese7ikhd4om2rlkjjqpc2awzs7lj6x4vybbo52vr6/index.html",
+        ],
+    );
+}
+
+#[test]
+fn a_kit_in_a_hacked_sites_system_folder_is_caught_and_the_sites_own_files_are_not() {
+    let guard = Guard::new(Settings::default()).expect("embedded guard");
+    // A brand and a sign-in word in a page under wp-content, wp-includes,
+    // cgi-bin or a certificate-validation folder: a phishing kit uploaded
+    // to a hacked site, on its own evidence.
+    flagged(
+        &guard,
+        &[
+            "https://greenvalleyfarm.com/wp-includes/css/paypal/signin/",
+            "https://bestfurniture-mx.com/wp-content/plugins/x7k2/office365/login.php",
+            "https://oldbakery.co.uk/.well-known/pki-validation/chase/verify.html",
+            "http://example-dental.com/cgi-bin/netflix/account-update.html",
+        ],
+    );
+    let (_, codes) = verdict(
+        &guard,
+        "https://greenvalleyfarm.com/wp-includes/css/paypal/signin/",
+    );
+    assert!(
+        codes.iter().any(|c| c == "link.brand_lure_in_path"),
+        "{codes:?}"
+    );
+    not_flagged(
+        &guard,
+        &[
+            // The site's own uploads (documents, images), plugins and themes
+            // named after a brand, its admin pages, certificate tokens and
+            // the standard .well-known files.
+            "https://shop.example.com/wp-content/uploads/2021/02/how-to-verify-your-paypal-account.pdf",
+            "https://www.example.com/wp-content/uploads/2020/05/microsoft-teams-login-guide.pdf",
+            "https://blog.example.org/wp-content/uploads/2023/11/apple-iphone-15-review.jpg",
+            "https://store.example.net/wp-content/plugins/woocommerce-paypal-payments/",
+            "https://www.example.com/wp-content/uploads/sites/3/2022/01/chase-sapphire-card-review/",
+            "https://www.example.com/wp-content/themes/netflix-child/style.css",
+            "https://www.example.com/wp-admin/admin.php?page=wc-settings&tab=checkout&section=paypal",
+            "https://www.example.com/.well-known/acme-challenge/x3Jk9LmQ2zP8vB7nR4tY6wE1qA5sD0fG",
+            "https://www.example.com/.well-known/apple-app-site-association",
+            "https://www.example.com/cgi-bin/search.cgi?q=paypal",
+            // The same words outside a system folder: an article.
+            "https://news.example.com/2024/05/paypal-login-changes/",
         ],
     );
 }

@@ -346,6 +346,8 @@ struct RawRules {
     deploy_names: Vec<DeployName>,
     #[cfg_attr(test, serde(default))]
     asset_extensions: Vec<String>,
+    #[cfg_attr(test, serde(default))]
+    kit_folders: Vec<String>,
     download_types: HashMap<String, String>,
     remote_apps: Vec<RemoteApp>,
     brands: Vec<Brand>,
@@ -424,6 +426,7 @@ impl FromJson for RawRules {
             site_platforms: f.opt("site_platforms")?,
             deploy_names: f.opt("deploy_names")?,
             asset_extensions: f.opt("asset_extensions")?,
+            kit_folders: f.opt("kit_folders")?,
             download_types: f.req("download_types")?,
             remote_apps: f.req("remote_apps")?,
             brands: f.req("brands")?,
@@ -441,6 +444,9 @@ pub struct LinkRules {
     pub(crate) generated_tokens: Vec<GeneratedToken>,
     software_words: FastSet<String>,
     asset_extensions: FastSet<String>,
+    /// A website's own system folders (`/wp-content/`, `/cgi-bin/`), lower
+    /// case, each starting and ending with `/`: see `kit_folders` in the data.
+    pub(crate) kit_folders: Vec<String>,
     pub(crate) deploy_names: Vec<DeployName>,
     pub(crate) project_hosts: Vec<String>,
     pub(crate) docs_hosts: Vec<String>,
@@ -681,6 +687,9 @@ impl LinkRules {
                 .collect(),
             software_words: lower_all(raw.software_words).collect(),
             asset_extensions: lower_all(raw.asset_extensions).collect(),
+            kit_folders: lower_all(raw.kit_folders)
+                .filter(|k| k.len() > 2 && k.starts_with('/') && k.ends_with('/'))
+                .collect(),
             deploy_names: raw
                 .deploy_names
                 .into_iter()

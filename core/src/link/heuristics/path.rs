@@ -4,7 +4,10 @@
 //! `storage.googleapis.com/x/itau/acesso.html`, `ipfs.io/ipfs/<cid>/ing.html`).
 //! There the path is the only name the page has; on an ordinary site a
 //! brand in the path is most often an article about it, so the path is read
-//! only on such hosts.
+//! only on such hosts, and on other sites only after one of the site's own
+//! system folders (`kit_folders`: `/wp-content/`, `/cgi-bin/` …), where
+//! phishing kits are uploaded to hacked sites and a site's own pages about
+//! a brand never are.
 
 use super::super::canon::{Canonical, HostKind};
 use super::super::rules::{HostFacts, LinkRules};
@@ -44,6 +47,37 @@ fn ipfs_content(c: &Canonical) -> bool {
     in_path || in_host
 }
 
+/// The part of `path` after its first system folder (`kit_folders`, any
+/// case), if it has one: only segment starts are compared.
+fn after_kit_folder<'a>(rules: &LinkRules, path: &'a str) -> Option<&'a str> {
+    if rules.kit_folders.is_empty() {
+        return None;
+    }
+    let bytes = path.as_bytes();
+    for (i, _) in bytes.iter().enumerate().filter(|(_, &b)| b == b'/') {
+        let rest = &bytes[i..];
+        for k in &rules.kit_folders {
+            if rest.len() >= k.len() && rest[..k.len()].eq_ignore_ascii_case(k.as_bytes()) {
+                return path.get(i + k.len()..);
+            }
+        }
+    }
+    None
+}
+
+/// True when the last segment of `path` names a page: no extension, or a
+/// page's (`.html`, `.php`, …).
+fn is_page(path: &str) -> bool {
+    const PAGE_EXTS: [&str; 7] = ["html", "htm", "shtml", "php", "asp", "aspx", "jsp"];
+    let last = path.rsplit('/').find(|s| !s.is_empty()).unwrap_or("");
+    match last.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => {
+            PAGE_EXTS.iter().any(|p| p.eq_ignore_ascii_case(ext))
+        }
+        _ => true,
+    }
+}
+
 /// The path signals: `link.ipfs` for IPFS content, and on a nameless host
 /// `link.brand_lure_in_path` (a brand and a lure word in the path) or
 /// `link.brand_in_path` (a brand alone). A path segment with a software
@@ -64,10 +98,21 @@ pub(super) fn path_signals(
             "Served from IPFS, where anyone publishes pages that cannot be taken down",
         );
     }
-    if !nameless(c, facts, ipfs) {
+    // On a host with a name of its own, only what follows a system folder.
+    let (path, kit) = if nameless(c, facts, ipfs) {
+        (c.path.as_str(), false)
+    } else {
+        match after_kit_folder(rules, &c.path) {
+            Some(rest) => (rest, true),
+            None => return,
+        }
+    };
+    // Under a system folder only a page counts (no extension, or a page
+    // script's): a PDF or an archive there is the site's own upload.
+    if kit && !is_page(path) {
         return;
     }
-    let path = c.path.get(..MAX_PATH_BYTES.min(c.path.len())).unwrap_or("");
+    let path = path.get(..MAX_PATH_BYTES.min(path.len())).unwrap_or("");
     let mut brand: Option<(usize, String)> = None;
     let mut lure = false;
     let mut n = 0;
@@ -125,22 +170,33 @@ pub(super) fn path_signals(
     };
     let name = rules.brand(b).name_en.clone();
     a.set_name(rules.brand(b).name(lang));
-    let (code, detail) = if lure {
-        (
-            "link.brand_lure_in_path",
-            format!("A page named \"{word}\" ({name}) with sign-in or verify words, on a storage or CDN host {name} does not use"),
+    let code = if lure {
+        "link.brand_lure_in_path"
+    } else {
+        "link.brand_in_path"
+    };
+    let words = if lure {
+        " with sign-in or verify words"
+    } else {
+        ""
+    };
+    let detail = if kit {
+        format!("A page named \"{word}\" ({name}){words} inside a website's system folder, where phishing pages are put on hacked sites")
+    } else if lure {
+        format!(
+            "A page named \"{word}\" ({name}){words}, on a storage or CDN host {name} does not use"
         )
     } else {
-        (
-            "link.brand_in_path",
-            format!(
-                "A page named \"{word}\" ({name}) on a storage or CDN host {name} does not use"
-            ),
-        )
+        format!("A page named \"{word}\" ({name}) on a storage or CDN host {name} does not use")
     };
+    // A brand alone under a system folder is often a plugin or a theme
+    // named after it (`/wp-content/plugins/woocommerce-paypal-payments/`):
+    // there it counts only beside other evidence, without the brand's
+    // category bonus.
+    let bonus = if kit && !lure { 0 } else { rules.bonus(b) };
     a.add_typed(
         code,
-        rules.weight(code) + rules.bonus(b),
+        rules.weight(code) + bonus,
         detail,
         FraudType::Phishing,
     );
