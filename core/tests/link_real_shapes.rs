@@ -6,7 +6,9 @@
 //! - IPFS content needs other evidence;
 //! - a brand and a sign-in word in a page under a site's system folder
 //!   (`/wp-content/`, `/cgi-bin/` …): a phishing kit on a hacked site; the
-//!   site's own uploads, plugins and themes there stay clear.
+//!   site's own uploads, plugins and themes there stay clear;
+//! - a brand and a sign-in word in the path of a host of anyone's
+//!   documents, forms and sites (`sites.google.com/view/…`, `t.me/…`).
 
 use fanzha_core::{Guard, Level, Settings};
 
@@ -108,6 +110,28 @@ fn a_kit_in_a_hacked_sites_system_folder_is_caught_and_the_sites_own_files_are_n
             "https://www.example.com/cgi-bin/search.cgi?q=paypal",
             // The same words outside a system folder: an article.
             "https://news.example.com/2024/05/paypal-login-changes/",
+        ],
+    );
+}
+
+#[test]
+fn a_brand_with_a_sign_in_word_on_a_host_of_anyones_pages_is_caught() {
+    let guard = Guard::new(Settings::default()).expect("embedded guard");
+    flagged(
+        &guard,
+        &[
+            "https://sites.google.com/view/microsoft-365-verify/home",
+            "https://t.me/binance_support_verify",
+            "https://forms.office.com/r/netflix-account-update",
+        ],
+    );
+    // A brand's own channel, or a form or document with an opaque id.
+    not_flagged(
+        &guard,
+        &[
+            "https://t.me/paypal",
+            "https://docs.google.com/forms/d/e/1FAIpQLSf/viewform",
+            "https://sites.google.com/view/paypal-fan-club/home",
         ],
     );
 }

@@ -98,12 +98,17 @@ pub(super) fn path_signals(
             "Served from IPFS, where anyone publishes pages that cannot be taken down",
         );
     }
-    // On a host with a name of its own, only what follows a system folder.
-    let (path, kit) = if nameless(c, facts, ipfs) {
-        (c.path.as_str(), false)
+    // On a host with a name of its own, only what follows a system folder;
+    // on a host of anyone's documents, forms and sites, only a brand with
+    // sign-in or verify words (a brand's own channel or form is named after
+    // it, but does not ask to verify in its name).
+    let (path, kit, lure_needed) = if nameless(c, facts, ipfs) {
+        (c.path.as_str(), false, false)
+    } else if facts.user_content {
+        (c.path.as_str(), false, true)
     } else {
         match after_kit_folder(rules, &c.path) {
-            Some(rest) => (rest, true),
+            Some(rest) => (rest, true, false),
             None => return,
         }
     };
@@ -168,6 +173,9 @@ pub(super) fn path_signals(
     let Some((b, word)) = brand else {
         return;
     };
+    if lure_needed && !lure {
+        return;
+    }
     let name = rules.brand(b).name_en.clone();
     a.set_name(rules.brand(b).name(lang));
     let code = if lure {
@@ -180,7 +188,9 @@ pub(super) fn path_signals(
     } else {
         ""
     };
-    let detail = if kit {
+    let detail = if lure_needed {
+        format!("A page named \"{word}\" ({name}){words}, on a host where anyone publishes documents, forms or sites")
+    } else if kit {
         format!("A page named \"{word}\" ({name}){words} inside a website's system folder, where phishing pages are put on hacked sites")
     } else if lure {
         format!(
