@@ -8,7 +8,9 @@
 //!   (`/wp-content/`, `/cgi-bin/` …): a phishing kit on a hacked site; the
 //!   site's own uploads, plugins and themes there stay clear;
 //! - a brand and a sign-in word in the path of a host of anyone's
-//!   documents, forms and sites (`sites.google.com/view/…`, `t.me/…`).
+//!   documents, forms and sites (`sites.google.com/view/…`, `t.me/…`);
+//! - a host dressed as another domain across its last dot
+//!   (`e-zpassny.com-ufa.win`), a brand we do not list included.
 
 use fanzha_core::{Guard, Level, Settings};
 
@@ -234,6 +236,55 @@ fn a_domain_written_up_front_of_another_is_caught() {
         assert!(
             l < Level::Suspicious && !codes.iter().any(|c| c == "link.domain_in_subdomain"),
             "{url}: {l:?} {codes:?}"
+        );
+    }
+}
+
+#[test]
+fn a_host_dressed_as_another_domain_across_the_dot_needs_one_more_sign() {
+    let guard = Guard::new(Settings::default()).expect("embedded guard");
+    // Toll and parcel smishing shapes with names we do not list: the
+    // dressing and a risky ending, a brand word or a lure.
+    for url in [
+        "http://e-zpassny.com-ufa.win/",
+        "https://myexpresstoll.com-pay.icu/",
+        "https://smbc-card.jp-aaxz.cn/",
+        "https://sunpass.org-tolls.top/pay",
+    ] {
+        let (l, codes) = verdict(&guard, url);
+        assert!(
+            l >= Level::Suspicious && codes.iter().any(|c| c == "link.domain_dressed"),
+            "{url}: {l:?} {codes:?}"
+        );
+    }
+    // A listed brand's own domain there is named by the brand signal alone.
+    let (_, codes) = verdict(&guard, "https://usps.com-trackhelp.top/");
+    assert!(
+        codes.iter().any(|c| c == "link.brand_domain_in_label")
+            && !codes.iter().any(|c| c == "link.domain_dressed"),
+        "{codes:?}"
+    );
+    // Ordinary names that start with a domain ending: alone the dressing is
+    // not enough, and generic subdomains or a country's own suffix never
+    // count.
+    not_flagged(
+        &guard,
+        &[
+            "https://careers.net-a-porter.com/",
+            "https://blog.net-zero.org/",
+            "https://sake.jp-wine.com/",
+            "https://data.org-id.guide/",
+        ],
+    );
+    for url in [
+        "https://www.net-a-porter.com/en-us/",
+        "https://shop.com-union.de/",
+        "https://tokyo.jp-guide.jp/",
+    ] {
+        let (_, codes) = verdict(&guard, url);
+        assert!(
+            !codes.iter().any(|c| c == "link.domain_dressed"),
+            "{url}: {codes:?}"
         );
     }
 }

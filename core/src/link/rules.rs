@@ -240,6 +240,7 @@ pub(crate) const REQUIRED_WEIGHTS: &[&str] = &[
     "link.brand_digits",
     "link.brand_on_project_host",
     "link.domain_in_subdomain",
+    "link.domain_dressed",
 ];
 
 /// A protected brand: its official domains and the words phishers borrow.
@@ -314,6 +315,13 @@ struct RawRules {
     tunnel_hosts: Vec<String>,
     #[cfg_attr(test, serde(default))]
     domain_tail_labels: Vec<String>,
+    /// Domain endings that, written before a hyphen at the start of the
+    /// site's label, dress it as another domain (`usps.com-track.top`).
+    #[cfg_attr(test, serde(default))]
+    dressed_tails: Vec<String>,
+    /// Subdomain labels every kind of site uses (`www`, `shop`, `api`).
+    #[cfg_attr(test, serde(default))]
+    generic_host_labels: Vec<String>,
     /// Label tokens platforms generate (never `link.random_label`).
     #[cfg_attr(test, serde(default))]
     generated_tokens: Vec<GeneratedToken>,
@@ -410,6 +418,8 @@ impl FromJson for RawRules {
             page_builders: f.opt("page_builders")?,
             tunnel_hosts: f.opt("tunnel_hosts")?,
             domain_tail_labels: f.opt("domain_tail_labels")?,
+            dressed_tails: f.opt("dressed_tails")?,
+            generic_host_labels: f.opt("generic_host_labels")?,
             generated_tokens: f.opt("generated_tokens")?,
             software_words: f.opt("software_words")?,
             idn: f.opt("idn")?,
@@ -453,6 +463,10 @@ pub struct LinkRules {
     pub(crate) builder_hosts: Vec<String>,
     pub(crate) page_builders: Vec<String>,
     pub(crate) domain_tail_labels: Vec<String>,
+    /// See `dressed_tails` in the data (lower case).
+    pub(crate) dressed_tails: Vec<String>,
+    /// See `generic_host_labels` in the data (lower case).
+    pub(crate) generic_host_labels: FastSet<String>,
     pub(crate) idn: IdnRules,
     pub(crate) protected: Protected,
     standard_ports: Vec<u16>,
@@ -705,6 +719,8 @@ impl LinkRules {
             builder_hosts: lower_all(raw.builder_hosts).collect(),
             page_builders: lower_all(raw.page_builders).collect(),
             domain_tail_labels: lower_all(raw.domain_tail_labels).collect(),
+            dressed_tails: lower_all(raw.dressed_tails).collect(),
+            generic_host_labels: lower_all(raw.generic_host_labels).collect(),
             idn,
             protected,
             standard_ports: raw.standard_ports,

@@ -82,8 +82,54 @@ pub(super) fn domain_signals(
     }
 
     brand_signals(rules, lang, host, &parts, facts, a);
+    if !facts.storage && !facts.infrastructure && !facts.user_content {
+        domain_dressed(rules, &parts, a);
+    }
     super::platform::brand_on_page_builder(rules, host, a);
     standing(false)
+}
+
+/// A host dressed as another domain across the dot before its site label:
+/// `usps.com-track.top` reads as "usps.com", `smbc-card.jp-aaxz.cn` as
+/// "smbc-card.jp". The site's label starts with a domain ending and a
+/// hyphen (`dressed_tails`), and the subdomain before it names something
+/// (not `www`, `shop`, `api` …: `generic_host_labels`). An ending of two
+/// letters (a country's) counts only under another suffix: `x.jp-y.jp`
+/// is an ordinary Japanese name. Not when a brand's own domain was
+/// already recognised there (the brand signal says it, with its name).
+fn domain_dressed(rules: &LinkRules, parts: &HostParts, a: &mut Assessment) {
+    let (Some(sub), Some(site), Some(registrable)) =
+        (parts.sub, parts.site_label, parts.registrable)
+    else {
+        return;
+    };
+    let Some((tail, rest)) = site.split_once('-') else {
+        return;
+    };
+    if rest.is_empty() || !rules.dressed_tails.iter().any(|t| t == tail) {
+        return;
+    }
+    let suffix = registrable.get(site.len() + 1..).unwrap_or_default();
+    if tail.len() == 2 && suffix.rsplit('.').next() == Some(tail) {
+        return;
+    }
+    let before = sub.rsplit('.').next().unwrap_or_default();
+    if before.len() < 2 || rules.generic_host_labels.contains(before) {
+        return;
+    }
+    let named = a.reasons().iter().any(|r| {
+        matches!(
+            r.code.as_str(),
+            "link.brand_domain_in_label" | "link.brand_domain_in_subdomain"
+        )
+    });
+    if !named {
+        a.add(
+            "link.domain_dressed",
+            rules.weight("link.domain_dressed"),
+            format!("\"{before}.{tail}\" is written up front to look like the address; the real site is {registrable}"),
+        );
+    }
 }
 
 /// The shape of the host's own labels (left of the public suffix): random
