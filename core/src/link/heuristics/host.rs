@@ -77,12 +77,11 @@ pub(super) fn domain_signals(
         return standing(!facts.user_content && !facts.storage);
     }
     shape_signals(rules, host, &parts, a);
+    brand_signals(rules, lang, host, &parts, facts, a);
+    // After the brand signals: both give way to a brand's own domain
+    // recognised in the same place.
     if !facts.storage && !facts.infrastructure && !facts.user_content {
         domain_in_subdomain(rules, &parts, a);
-    }
-
-    brand_signals(rules, lang, host, &parts, facts, a);
-    if !facts.storage && !facts.infrastructure && !facts.user_content {
         domain_dressed(rules, &parts, a);
     }
     super::platform::brand_on_page_builder(rules, host, a);
