@@ -383,6 +383,14 @@ impl IdnRules {
         if !label.chars().all(|c| self.allowed(c)) {
             return Some(Spoof::Unusual);
         }
+        // Not a valid IDNA 2008 label, whatever decoded it: a combining
+        // mark first (`̀abc`), or hyphens in the third and fourth places
+        // (`ру--авто`, kept for encodings such as `xn--`).
+        if label.chars().next().is_some_and(is_combining_mark)
+            || label.chars().skip(2).take(2).eq("--".chars())
+        {
+            return Some(Spoof::Unusual);
+        }
         let len = label.chars().count();
         for (chars, tlds) in &self.tld_chars {
             if len > 1
@@ -413,7 +421,9 @@ impl IdnRules {
             if self.whole_script_confusable(label, tld, tld_unicode) {
                 return Some(Spoof::WholeScript);
             }
-            if self.digit_lookalike(label) {
+            // A script's own digits under its country's TLD are ordinary
+            // (Shan digits under .mm), as its look-alike letters are.
+            if self.digit_lookalike(label) && !self.native_tld(label, tld, tld_unicode) {
                 return Some(Spoof::Digits);
             }
             if self.mixed_orthography(label) {
@@ -487,6 +497,23 @@ impl IdnRules {
             any && !w.tlds.iter().any(|t| t == tld)
                 && !tld_unicode.chars().any(|c| c.script() == w.script)
         })
+    }
+
+    /// The label's non-ASCII characters are of one script whose
+    /// whole-script data lists this TLD, or the TLD is written in it.
+    fn native_tld(&self, label: &str, tld: &str, tld_unicode: &str) -> bool {
+        let mut scripts = label.chars().filter(|c| !c.is_ascii()).map(|c| c.script());
+        let Some(script) = scripts.next() else {
+            return false;
+        };
+        if scripts.any(|s| s != script) {
+            return false;
+        }
+        tld_unicode.chars().any(|c| c.script() == script)
+            || self
+                .whole_script
+                .iter()
+                .any(|w| w.script == script && w.tlds.iter().any(|t| t == tld))
     }
 
     /// Only digits and digit look-alikes, at least one look-alike (`1շ3`,
@@ -612,8 +639,17 @@ fn mixed_digits(label: &str) -> bool {
     foreign && latin
 }
 
+/// Whether `c`'s script extensions name one of `scripts`. Characters of
+/// no script in particular (digits, the hyphen, marks without an explicit
+/// extension) name none: the crate's extension of Common and Inherited
+/// intersects every script, while the patterns here, like ICU's
+/// `\p{scx=…}`, mean the scripts a character is listed with (`ー` is
+/// listed with Hiragana and Katakana, `1` with no script).
 fn scx_has(c: char, scripts: &[Script]) -> bool {
     let ext = c.script_extension();
+    if ext.is_common() || ext.is_inherited() {
+        return false;
+    }
     scripts.iter().any(|&s| ext.contains_script(s))
 }
 
@@ -632,17 +668,16 @@ const SLASH_LIKE: [u32; 8] = [
     0x30CE, 0x30F3, 0x30BD, 0x30BE, 0x4E36, 0x4E40, 0x4E41, 0x4E3F,
 ];
 /// Ideographs and Bopomofo that read as Latin letters, digits or dashes
-/// (一 ㄧ 丨 七 十 〇 工 丁 …) next to anything not CJK.
-const LATIN_LIKE_CJK: [u32; 20] = [
+/// (一 ㄧ 丨 七 十 〇 工 丁 丆 丫 乂 …) next to anything not CJK.
+const LATIN_LIKE_CJK: [u32; 23] = [
     0x4E00, 0x3127, 0x4E28, 0x4E5B, 0x4E03, 0x4E05, 0x5341, 0x3007, 0x3112, 0x311A, 0x311F, 0x3128,
-    0x3129, 0x3108, 0x31BA, 0x31B3, 0x5DE5, 0x31B2, 0x8BA0, 0x4E01,
+    0x3129, 0x3108, 0x31BA, 0x31B3, 0x5DE5, 0x31B2, 0x8BA0, 0x4E01, 0x4E06, 0x4E2B, 0x4E42,
 ];
 
 /// The patterns of step 7 (module docs).
 fn dangerous_pattern(label: &str) -> bool {
     let chars: Vec<char> = label.chars().collect();
     let n = chars.len();
-    let all = |scripts: &[Script]| chars.iter().all(|&c| scx_has(c, scripts));
     for i in 0..n {
         let c = chars[i];
         let u = c as u32;
@@ -679,6 +714,8 @@ fn dangerous_pattern(label: &str) -> bool {
                 return true;
             }
         }
+        // The kana voiced sound marks, in a label of more than one script
+        // (google゙); in a kana label (ト゚) they never get here.
         if matches!(u, 0x3099 | 0x309A) {
             return true;
         }
@@ -686,16 +723,22 @@ fn dangerous_pattern(label: &str) -> bool {
             return true;
         }
     }
-    // Look-alike Hiragana へべぺ inside Katakana, and Katakana ヘベペ inside
-    // Hiragana.
-    let inner = |lo: u32, hi: u32| {
-        chars
-            .iter()
-            .enumerate()
-            .any(|(i, &c)| i > 0 && i + 1 < n && (lo..=hi).contains(&(c as u32)))
+    // Look-alike Hiragana へべぺ inside a label otherwise all Katakana
+    // (モヒートへブン), and Katakana ヘベペ inside one otherwise all
+    // Hiragana: one such letter, not first or last, every other character
+    // listed with the other script (`ー` is listed with both).
+    let inside = |lo: u32, hi: u32, script: Script| {
+        chars.iter().enumerate().any(|(i, &c)| {
+            i > 0
+                && i + 1 < n
+                && (lo..=hi).contains(&(c as u32))
+                && chars
+                    .iter()
+                    .enumerate()
+                    .all(|(j, &o)| j == i || scx_has(o, &[script]))
+        })
     };
-    (all(&[Script::Katakana]) && inner(0x3078, 0x307A))
-        || (all(&[Script::Hiragana]) && inner(0x30D8, 0x30DA))
+    inside(0x3078, 0x307A, Script::Katakana) || inside(0x30D8, 0x30DA, Script::Hiragana)
 }
 
 /// The shipped set of protected domains (`core/data/protected_domains.bin`):
