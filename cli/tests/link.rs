@@ -190,3 +190,70 @@ fn the_link_model_does_not_judge_a_well_known_sites_name() {
     assert!(lines[0].contains("\"link.model"), "{}", lines[0]);
     assert!(!lines[1].contains("\"link.model"), "{}", lines[1]);
 }
+
+/// A well-known site's bare home page is not judged by a link model on its
+/// name, even where anyone's files are served (dropbox.com): a model
+/// trained on scams that borrow the name would flag the real site. Links
+/// into the site, and other sites with the name, are still read.
+#[test]
+fn a_model_does_not_judge_a_well_known_sites_home_page_by_its_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let train = dir.path().join("train.jsonl");
+    let mut lines = String::new();
+    let words = [
+        "verify", "secure", "login", "share", "files", "docs", "account", "update", "view", "open",
+    ];
+    let tlds = [
+        "top", "xyz", "online", "site", "info", "live", "shop", "icu",
+    ];
+    for (i, w) in words.iter().enumerate() {
+        for (j, t) in tlds.iter().enumerate() {
+            lines.push_str(&format!(
+                "{{\"label\":\"phishing\",\"url\":\"dropbox-{w}{}.{t}\"}}\n",
+                i * 10 + j
+            ));
+            lines.push_str(&format!(
+                "{{\"label\":\"benign\",\"url\":\"garden{}-{w}.com\"}}\n",
+                i * 10 + j
+            ));
+        }
+    }
+    std::fs::write(&train, lines).expect("write training set");
+    let model = dir.path().join("m.fzml");
+    let out = fanzha(&[
+        "model",
+        "train",
+        "--kind",
+        "link",
+        "--input",
+        train.to_str().expect("path"),
+        "--out",
+        model.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let verdicts = fanzha_stdin(
+        &[
+            "scan",
+            "--kind",
+            "link",
+            "--model",
+            model.to_str().expect("path"),
+        ],
+        b"dropbox.com\nhttps://www.dropbox.com/\ndropbox-files.top\n",
+    );
+    let levels: Vec<String> = stdout(&verdicts)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("JSON verdict");
+            let codes: Vec<&str> = v["reasons"]
+                .as_array()
+                .map(|r| r.iter().filter_map(|x| x["code"].as_str()).collect())
+                .unwrap_or_default();
+            format!("{} {:?}", v["level"].as_str().unwrap_or(""), codes)
+        })
+        .collect();
+    assert_eq!(levels.len(), 3, "{levels:?}");
+    assert!(!levels[0].contains("link.model"), "{levels:?}");
+    assert!(!levels[1].contains("link.model"), "{levels:?}");
+    assert!(levels[2].contains("link.model"), "{levels:?}");
+}

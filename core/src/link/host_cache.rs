@@ -53,6 +53,10 @@ pub(crate) struct HostStanding {
     /// Its registrable domain is a well-known site (the protected list),
     /// and the host is not open to anyone's content or files.
     pub known: bool,
+    /// The host is a protected or official domain itself (or its `www.`),
+    /// whether or not anyone's content is served there (`dropbox.com`); a
+    /// subdomain (`x.s3.amazonaws.com`, `onedrive.live.com`) is not.
+    pub protected: bool,
 }
 
 /// What the host's signals added to the assessment, in order.

@@ -18,6 +18,8 @@ eth_phishing_detect.sh into the work directory):
        eth-phishing-detect's legit list (crypto near-misses).
   grader  like eth without the legit list (the graders' shape: phishing
        hosts, top sites, project sites).
+  real2  like grader, with top_real and top_real2 among the top sites and
+       projects2 among the project sites.
   gen  phishing: our generated sets' phishing lines (train, train2, fresh,
        fresh2, fresh3); benign: top, projects, their benign lines.
 
@@ -84,6 +86,8 @@ def load_sets(work):
     top = sorted(set(plain(os.path.join(ROOT, "core/data/protected_domains.txt"))))
     projects = sorted({r["url"] for r in jsonl(os.path.join(HERE, "projects.jsonl"))})
     eth = jsonl(os.path.join(work, "eth.jsonl"))
+    real_top = {r["url"] for n in ("top_real", "top_real2") for r in jsonl(os.path.join(HERE, n + ".jsonl"))}
+    projects2 = {r["url"] for r in jsonl(os.path.join(HERE, "projects2.jsonl"))}
     gen = {"phishing": set(), "benign": set()}
     for name in ("train", "train2", "fresh", "fresh2", "fresh3"):
         for r in jsonl(os.path.join(HERE, name + ".jsonl")):
@@ -99,6 +103,15 @@ def load_sets(work):
             "phishing": sorted({r["url"] for r in eth if r["label"] != "benign"}),
             "top": top,
             "projects": projects,
+        },
+        # The grader's shape with the real sites we wrote as well: top =
+        # protected domains, top_real and top_real2; projects = projects
+        # and projects2 (so its second half is judged by a model that
+        # never saw it).
+        "real2": {
+            "phishing": sorted({r["url"] for r in eth if r["label"] != "benign"}),
+            "top": sorted(set(top) | real_top),
+            "projects": sorted(set(projects) | projects2),
         },
         "gen": {
             "phishing": sorted(gen["phishing"]),
@@ -119,7 +132,19 @@ def scan(fanzha, model, urls):
                          input=inp.encode(), capture_output=True, check=False).stdout.decode().splitlines()
     if len(out) != len(urls):
         raise SystemExit(f"{len(out)} verdicts for {len(urls)} lines")
-    return sum(1 for o in out if json.loads(o).get("level") in ("suspicious", "dangerous"))
+    flagged = 0
+    for u, o in zip(urls, out):
+        v = json.loads(o)
+        if v.get("level") in ("suspicious", "dangerous"):
+            flagged += 1
+            if SHOW is not None and SHOW.get("benign"):
+                codes = [r.get("code") for r in v.get("reasons", [])]
+                print(f"    flagged: {u} {codes}", flush=True)
+    return flagged
+
+
+# --show-benign: print each flagged line of a benign group.
+SHOW = None
 
 
 def fmt(f, n):
@@ -134,6 +159,7 @@ def main():
     ap.add_argument("--train-args", default="")
     ap.add_argument("--sklearn", default=None)
     ap.add_argument("--target-fp", type=float, default=0.002)
+    ap.add_argument("--show-benign", action="store_true", help="print each flagged benign line")
     ap.add_argument("--work", default=os.environ.get("FANZHA_LINK_WORK", "/tmp/fanzha-link-train"))
     a = ap.parse_args()
     if not os.path.exists(os.path.join(a.work, "eth.jsonl")):
@@ -163,7 +189,11 @@ def main():
                 subprocess.run([a.fanzha, "model", "train", "--kind", "link", "--input", train_path,
                                 "--out", model, *a.train_args.split()],
                                check=True, stdout=subprocess.DEVNULL)
-                row = [f"{g} {fmt(scan(a.fanzha, model, evals[g]), len(evals[g]))}" for g in evals]
+                row = []
+                for g in evals:
+                    global SHOW
+                    SHOW = {"benign": a.show_benign and g != "phishing"}
+                    row.append(f"{g} {fmt(scan(a.fanzha, model, evals[g]), len(evals[g]))}")
                 print(f"{set_name} seed {seed} fanzha:  " + "  ".join(row), flush=True)
                 if a.sklearn:
                     tj, ej = os.path.join(tmp, "t.json"), os.path.join(tmp, "e.json")

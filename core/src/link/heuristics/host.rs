@@ -57,9 +57,18 @@ pub(super) fn domain_signals(
     let standing = |known| HostStanding {
         shared: parts.shared,
         known,
+        protected: false,
     };
+    // The host is the well-known domain itself, not a subdomain someone
+    // may have been given on it (nor a site under a platform's suffix,
+    // x.s3.amazonaws.com).
+    let itself = !parts.shared && parts.sub.is_none_or(|s| s == "www");
     if official {
-        return standing(false);
+        // A brand's own domain is as well known as a protected one.
+        return HostStanding {
+            protected: itself,
+            ..standing(false)
+        };
     }
     if facts.tunnel {
         a.add(
@@ -74,7 +83,10 @@ pub(super) fn domain_signals(
         .registrable
         .is_some_and(|r| rules.protected.contains(r))
     {
-        return standing(!facts.user_content && !facts.storage);
+        return HostStanding {
+            protected: itself,
+            ..standing(!facts.user_content && !facts.storage)
+        };
     }
     shape_signals(rules, host, &parts, a);
     brand_signals(rules, lang, host, &parts, facts, a);

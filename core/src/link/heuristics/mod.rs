@@ -178,7 +178,11 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
     } else {
         download(rules, lang, &c, &mut a)
     };
-    let HostStanding { shared, known } = match &entry {
+    let HostStanding {
+        shared,
+        known,
+        protected,
+    } = match &entry {
         Some(e) => {
             let s = e
                 .signals
@@ -210,8 +214,15 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
     remote_app(rules, &c, &facts, dl.is_some(), trusted, &mut a);
     // A well-known site is not judged on how its name reads, by the rules
     // (above) or by the model: the model only knows letters, and a real
-    // exchange's name reads like the phishing that imitates it.
-    if let Some(m) = snap.link_model().filter(|_| !trusted && !known) {
+    // exchange's name reads like the phishing that imitates it. On a
+    // well-known site open to anyone's files (dropbox.com) the model still
+    // reads a link's path, but not the site's bare home page: there it would
+    // judge the name alone. A subdomain there (x.s3.amazonaws.com) is read.
+    let home = c.path == "/" && c.query.is_none();
+    if let Some(m) = snap
+        .link_model()
+        .filter(|_| !(trusted || known || (protected && home)))
+    {
         model_signal(rules, m, url, entry.as_deref(), &mut a);
     }
     if shared && official.is_none() && !user_content {
