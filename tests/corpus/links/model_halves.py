@@ -126,7 +126,7 @@ def half(seed, text):
     return hashlib.sha256(f"{seed}\0{text}".encode()).digest()[0] & 1
 
 
-def scan(fanzha, model, urls):
+def scan(fanzha, model, urls, show=False):
     inp = "".join(u.replace("\n", " ") + "\n" for u in urls)
     out = subprocess.run([fanzha, "scan", "--kind", "link", "--model", model],
                          input=inp.encode(), capture_output=True, check=False).stdout.decode().splitlines()
@@ -137,14 +137,10 @@ def scan(fanzha, model, urls):
         v = json.loads(o)
         if v.get("level") in ("suspicious", "dangerous"):
             flagged += 1
-            if SHOW is not None and SHOW.get("benign"):
+            if show:
                 codes = [r.get("code") for r in v.get("reasons", [])]
                 print(f"    flagged: {u} {codes}", flush=True)
     return flagged
-
-
-# --show-benign: print each flagged line of a benign group.
-SHOW = None
 
 
 def fmt(f, n):
@@ -189,11 +185,8 @@ def main():
                 subprocess.run([a.fanzha, "model", "train", "--kind", "link", "--input", train_path,
                                 "--out", model, *a.train_args.split()],
                                check=True, stdout=subprocess.DEVNULL)
-                row = []
-                for g in evals:
-                    global SHOW
-                    SHOW = {"benign": a.show_benign and g != "phishing"}
-                    row.append(f"{g} {fmt(scan(a.fanzha, model, evals[g]), len(evals[g]))}")
+                row = [f"{g} {fmt(scan(a.fanzha, model, evals[g], a.show_benign and g != 'phishing'), len(evals[g]))}"
+                       for g in evals]
                 print(f"{set_name} seed {seed} fanzha:  " + "  ".join(row), flush=True)
                 if a.sklearn:
                     tj, ej = os.path.join(tmp, "t.json"), os.path.join(tmp, "e.json")
