@@ -58,6 +58,14 @@ pub(crate) struct IdnData {
     /// label made only of them is ordinary.
     #[cfg_attr(test, serde(default))]
     pub whole_script: Vec<WholeScriptData>,
+    /// Kana and CJK characters that read as a slash or a Latin letter
+    /// between two non-Japanese characters (ノ ソ 丶 丿).
+    #[cfg_attr(test, serde(default))]
+    pub slash_like: String,
+    /// Ideographs and Bopomofo that read as Latin letters, digits or dashes
+    /// next to anything not CJK (一 ㄧ 丨 七 十 〇 工 丁 …).
+    #[cfg_attr(test, serde(default))]
+    pub latin_like_cjk: String,
     /// Characters that read as ASCII digits.
     #[cfg_attr(test, serde(default))]
     pub digit_lookalikes: String,
@@ -96,6 +104,8 @@ impl FromJson for IdnData {
             allowed: f.opt("allowed")?,
             tld_chars: f.opt("tld_chars")?,
             whole_script: f.opt("whole_script")?,
+            slash_like: f.opt("slash_like")?,
+            latin_like_cjk: f.opt("latin_like_cjk")?,
             digit_lookalikes: f.opt("digit_lookalikes")?,
             skeleton_extra: f.opt("skeleton_extra")?,
             orthographies: f.opt("orthographies")?,
@@ -285,6 +295,8 @@ pub(crate) struct IdnRules {
     extra_allowed: Vec<(u32, u32)>,
     tld_chars: Vec<(Vec<char>, Vec<String>)>,
     whole_script: Vec<WholeScript>,
+    slash_like: Vec<char>,
+    latin_like_cjk: Vec<char>,
     digit_lookalikes: HashSet<char>,
     /// Sorted by letter: the data's map is ordered by its UTF-8 keys,
     /// which is code point order.
@@ -345,6 +357,8 @@ impl IdnRules {
                 .map(|t| (t.chars.chars().collect(), t.tlds))
                 .collect(),
             whole_script,
+            slash_like: raw.slash_like.chars().collect(),
+            latin_like_cjk: raw.latin_like_cjk.chars().collect(),
             digit_lookalikes: raw.digit_lookalikes.chars().collect(),
             skeleton_extra: raw
                 .skeleton_extra
@@ -443,7 +457,7 @@ impl IdnRules {
         if non_ascii_latin && level != RestrictionLevel::SingleScript {
             return Some(Spoof::Mixed);
         }
-        if dangerous_pattern(label) {
+        if self.dangerous_pattern(label) {
             return Some(Spoof::Mixed);
         }
         None
@@ -662,83 +676,78 @@ const CJK: [Script; 4] = [
 ];
 const LGC: [Script; 3] = [Script::Latin, Script::Greek, Script::Cyrillic];
 
-/// Kana and CJK characters that read as a slash or a Latin letter
-/// (ノ ソ ゾ ン 丶 乀 乁 丿) between two non-Japanese characters.
-const SLASH_LIKE: [u32; 8] = [
-    0x30CE, 0x30F3, 0x30BD, 0x30BE, 0x4E36, 0x4E40, 0x4E41, 0x4E3F,
-];
-/// Ideographs and Bopomofo that read as Latin letters, digits or dashes
-/// (一 ㄧ 丨 七 十 〇 工 丁 丆 丫 乂 …) next to anything not CJK.
-const LATIN_LIKE_CJK: [u32; 23] = [
-    0x4E00, 0x3127, 0x4E28, 0x4E5B, 0x4E03, 0x4E05, 0x5341, 0x3007, 0x3112, 0x311A, 0x311F, 0x3128,
-    0x3129, 0x3108, 0x31BA, 0x31B3, 0x5DE5, 0x31B2, 0x8BA0, 0x4E01, 0x4E06, 0x4E2B, 0x4E42,
-];
-
-/// The patterns of step 7 (module docs).
-fn dangerous_pattern(label: &str) -> bool {
-    let chars: Vec<char> = label.chars().collect();
-    let n = chars.len();
-    for i in 0..n {
-        let c = chars[i];
-        let u = c as u32;
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
-        if SLASH_LIKE.contains(&u)
-            && prev.is_some_and(|p| !scx_has(p, &JAPANESE))
-            && next.is_some_and(|x| !scx_has(x, &JAPANESE))
-        {
-            return true;
-        }
-        if matches!(u, 0x30FD | 0x30FE) && !prev.is_some_and(|p| scx_has(p, &[Script::Katakana])) {
-            return true;
-        }
-        if u == 0x30FC && !prev.is_some_and(|p| scx_has(p, &[Script::Katakana, Script::Hiragana])) {
-            return true;
-        }
-        if u == 0x30FB
-            && (prev.is_some_and(|p| p.is_ascii_lowercase())
-                || next.is_some_and(|x| x.is_ascii_lowercase()))
-        {
-            return true;
-        }
-        if LATIN_LIKE_CJK.contains(&u)
-            && (prev.is_some_and(|p| !scx_has(p, &CJK)) || next.is_some_and(|x| !scx_has(x, &CJK)))
-        {
-            return true;
-        }
-        if (0x300..=0x339).contains(&u) {
-            if prev.is_some_and(|p| !scx_has(p, &LGC)) {
+impl IdnRules {
+    /// The patterns of step 7 (module docs).
+    fn dangerous_pattern(&self, label: &str) -> bool {
+        let chars: Vec<char> = label.chars().collect();
+        let n = chars.len();
+        for i in 0..n {
+            let c = chars[i];
+            let u = c as u32;
+            let prev = i.checked_sub(1).map(|j| chars[j]);
+            let next = chars.get(i + 1).copied();
+            if self.slash_like.contains(&c)
+                && prev.is_some_and(|p| !scx_has(p, &JAPANESE))
+                && next.is_some_and(|x| !scx_has(x, &JAPANESE))
+            {
                 return true;
             }
-            if prev == Some('\u{131}') {
+            if matches!(u, 0x30FD | 0x30FE)
+                && !prev.is_some_and(|p| scx_has(p, &[Script::Katakana]))
+            {
+                return true;
+            }
+            if u == 0x30FC
+                && !prev.is_some_and(|p| scx_has(p, &[Script::Katakana, Script::Hiragana]))
+            {
+                return true;
+            }
+            if u == 0x30FB
+                && (prev.is_some_and(|p| p.is_ascii_lowercase())
+                    || next.is_some_and(|x| x.is_ascii_lowercase()))
+            {
+                return true;
+            }
+            if self.latin_like_cjk.contains(&c)
+                && (prev.is_some_and(|p| !scx_has(p, &CJK))
+                    || next.is_some_and(|x| !scx_has(x, &CJK)))
+            {
+                return true;
+            }
+            if (0x300..=0x339).contains(&u) {
+                if prev.is_some_and(|p| !scx_has(p, &LGC)) {
+                    return true;
+                }
+                if prev == Some('\u{131}') {
+                    return true;
+                }
+            }
+            // The kana voiced sound marks, in a label of more than one script
+            // (google゙); in a kana label (ト゚) they never get here.
+            if matches!(u, 0x3099 | 0x309A) {
+                return true;
+            }
+            if u == 0x307 && prev.is_some_and(|p| matches!(p, 'i' | 'j' | 'l' | '\u{131}')) {
                 return true;
             }
         }
-        // The kana voiced sound marks, in a label of more than one script
-        // (google゙); in a kana label (ト゚) they never get here.
-        if matches!(u, 0x3099 | 0x309A) {
-            return true;
-        }
-        if u == 0x307 && prev.is_some_and(|p| matches!(p, 'i' | 'j' | 'l' | '\u{131}')) {
-            return true;
-        }
+        // Look-alike Hiragana へべぺ inside a label otherwise all Katakana
+        // (モヒートへブン), and Katakana ヘベペ inside one otherwise all
+        // Hiragana: one such letter, not first or last, every other character
+        // listed with the other script (`ー` is listed with both).
+        let inside = |lo: u32, hi: u32, script: Script| {
+            chars.iter().enumerate().any(|(i, &c)| {
+                i > 0
+                    && i + 1 < n
+                    && (lo..=hi).contains(&(c as u32))
+                    && chars
+                        .iter()
+                        .enumerate()
+                        .all(|(j, &o)| j == i || scx_has(o, &[script]))
+            })
+        };
+        inside(0x3078, 0x307A, Script::Katakana) || inside(0x30D8, 0x30DA, Script::Hiragana)
     }
-    // Look-alike Hiragana へべぺ inside a label otherwise all Katakana
-    // (モヒートへブン), and Katakana ヘベペ inside one otherwise all
-    // Hiragana: one such letter, not first or last, every other character
-    // listed with the other script (`ー` is listed with both).
-    let inside = |lo: u32, hi: u32, script: Script| {
-        chars.iter().enumerate().any(|(i, &c)| {
-            i > 0
-                && i + 1 < n
-                && (lo..=hi).contains(&(c as u32))
-                && chars
-                    .iter()
-                    .enumerate()
-                    .all(|(j, &o)| j == i || scx_has(o, &[script]))
-        })
-    };
-    inside(0x3078, 0x307A, Script::Katakana) || inside(0x30D8, 0x30DA, Script::Hiragana)
 }
 
 /// The shipped set of protected domains (`core/data/protected_domains.bin`):
