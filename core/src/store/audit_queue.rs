@@ -47,6 +47,11 @@ struct QueueState {
     dropped: u64,
     failed: u64,
     closed: bool,
+    /// The writer is blocked on [`Shared::work`] with nothing queued: only
+    /// then does a queued warning need to wake it (a wake is a system call
+    /// on the check path; while the writer is busy writing a batch, it
+    /// looks at the queue again before it waits).
+    writer_waiting: bool,
 }
 
 #[derive(Debug, Default)]
@@ -153,8 +158,11 @@ impl AuditWriter {
         }
         st.queue.push_back(rec);
         st.queued_total += 1;
+        let wake = st.writer_waiting;
         drop(st);
-        self.shared.work.notify_one();
+        if wake {
+            self.shared.work.notify_one();
+        }
         true
     }
 
@@ -223,7 +231,9 @@ fn write_loop(shared: &Shared, store: &Store) {
         let batch: Vec<AuditRecord> = {
             let mut st = shared.lock();
             while st.queue.is_empty() && !st.closed {
+                st.writer_waiting = true;
                 st = shared.work.wait(st).unwrap_or_else(|e| e.into_inner());
+                st.writer_waiting = false;
             }
             if st.queue.is_empty() {
                 return;
