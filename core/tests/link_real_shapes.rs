@@ -288,3 +288,42 @@ fn a_host_dressed_as_another_domain_across_the_dot_needs_one_more_sign() {
         );
     }
 }
+
+/// Free web hosting and no-code builders whose sites are subdomains
+/// (`links.json`: `site_platforms`, `page_builders`, `builder_hosts`): a
+/// brand with a sign-in word as a site's name there is a phishing page's
+/// name, a brand alone on a no-code builder is suspicious; an ordinary
+/// site's name and the platforms' own sites stay clear.
+#[test]
+fn a_brand_as_a_sites_name_on_free_hosting_reads_as_shared_hosting() {
+    let guard = Guard::new(Settings::default()).expect("embedded guard");
+    for url in [
+        "https://chase-login.rf.gd/",
+        "https://netflix-billing.free.nf/",
+        "https://office365-login.webcindario.com/",
+        "https://wellsfargo-verify.mailchimpsites.com/",
+    ] {
+        let (l, codes) = verdict(&guard, url);
+        assert_eq!(l, Level::Dangerous, "{url}: {codes:?}");
+        assert!(
+            codes.iter().any(|c| c == "link.brand_on_shared_hosting"),
+            "{url}: {codes:?}"
+        );
+    }
+    flagged(
+        &guard,
+        &[
+            "https://dhl-track.mobirisesite.com/",
+            "https://att-mail.hs-sites.com/",
+        ],
+    );
+    not_flagged(
+        &guard,
+        &[
+            "https://myportfolio.rf.gd/",
+            "https://bakery-menu.mobirisesite.com/",
+            "https://www.systeme.io/",
+            "https://infinityfreeapp.com/",
+        ],
+    );
+}
