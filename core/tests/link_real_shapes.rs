@@ -327,3 +327,29 @@ fn a_brand_as_a_sites_name_on_free_hosting_reads_as_shared_hosting() {
         ],
     );
 }
+
+/// Toll smishing names the toll agency in a domain of its own with a
+/// payment word (`links.json` brands: The Toll Roads under FasTrak,
+/// EZDriveMA, Peach Pass, NC Quick Pass, Good To Go …); the agencies' own
+/// sites are official.
+#[test]
+fn a_toll_agencys_name_with_a_payment_word_is_caught_and_its_own_site_trusted() {
+    let guard = Guard::new(Settings::default()).expect("embedded guard");
+    flagged(
+        &guard,
+        &[
+            "https://thetollroads-pay.xyz/",
+            "https://ezdrivema-tolls.com/",
+            "https://peachpass-billing.com/",
+            "https://mygoodtogo-toll.com/",
+        ],
+    );
+    for url in ["https://www.ezdrivema.com/", "https://mygoodtogo.com/"] {
+        let (l, codes) = verdict(&guard, url);
+        assert!(
+            codes.iter().any(|c| c == "link.official"),
+            "{url}: {l:?} {codes:?}"
+        );
+    }
+    not_flagged(&guard, &["https://peachpassfan.blog/"]);
+}
