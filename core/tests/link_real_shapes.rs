@@ -26,6 +26,17 @@ fn flagged(guard: &Guard, urls: &[&str]) {
     }
 }
 
+/// Each URL at `at_least` or above, with `code` among its reasons.
+fn at_least_with(guard: &Guard, urls: &[&str], at_least: Level, code: &str) {
+    for url in urls {
+        let (l, codes) = verdict(guard, url);
+        assert!(
+            l >= at_least && codes.iter().any(|c| c == code),
+            "{url}: {l:?} {codes:?}"
+        );
+    }
+}
+
 fn not_flagged(guard: &Guard, urls: &[&str]) {
     for url in urls {
         let (l, codes) = verdict(guard, url);
@@ -245,18 +256,17 @@ fn a_host_dressed_as_another_domain_across_the_dot_needs_one_more_sign() {
     let guard = Guard::new(Settings::default()).expect("embedded guard");
     // Toll and parcel smishing shapes with names we do not list: the
     // dressing and a risky ending, a brand word or a lure.
-    for url in [
-        "http://e-zpassny.com-ufa.win/",
-        "https://myexpresstoll.com-pay.icu/",
-        "https://smbc-card.jp-aaxz.cn/",
-        "https://sunpass.org-tolls.top/pay",
-    ] {
-        let (l, codes) = verdict(&guard, url);
-        assert!(
-            l >= Level::Suspicious && codes.iter().any(|c| c == "link.domain_dressed"),
-            "{url}: {l:?} {codes:?}"
-        );
-    }
+    at_least_with(
+        &guard,
+        &[
+            "http://e-zpassny.com-ufa.win/",
+            "https://myexpresstoll.com-pay.icu/",
+            "https://smbc-card.jp-aaxz.cn/",
+            "https://sunpass.org-tolls.top/pay",
+        ],
+        Level::Suspicious,
+        "link.domain_dressed",
+    );
     // A listed brand's own domain there is named by the brand signal alone.
     let (_, codes) = verdict(&guard, "https://usps.com-trackhelp.top/");
     assert!(
@@ -297,19 +307,17 @@ fn a_host_dressed_as_another_domain_across_the_dot_needs_one_more_sign() {
 #[test]
 fn a_brand_as_a_sites_name_on_free_hosting_reads_as_shared_hosting() {
     let guard = Guard::new(Settings::default()).expect("embedded guard");
-    for url in [
-        "https://chase-login.rf.gd/",
-        "https://netflix-billing.free.nf/",
-        "https://office365-login.webcindario.com/",
-        "https://wellsfargo-verify.mailchimpsites.com/",
-    ] {
-        let (l, codes) = verdict(&guard, url);
-        assert_eq!(l, Level::Dangerous, "{url}: {codes:?}");
-        assert!(
-            codes.iter().any(|c| c == "link.brand_on_shared_hosting"),
-            "{url}: {codes:?}"
-        );
-    }
+    at_least_with(
+        &guard,
+        &[
+            "https://chase-login.rf.gd/",
+            "https://netflix-billing.free.nf/",
+            "https://office365-login.webcindario.com/",
+            "https://wellsfargo-verify.mailchimpsites.com/",
+        ],
+        Level::Dangerous,
+        "link.brand_on_shared_hosting",
+    );
     flagged(
         &guard,
         &[
@@ -344,12 +352,11 @@ fn a_toll_agencys_name_with_a_payment_word_is_caught_and_its_own_site_trusted() 
             "https://mygoodtogo-toll.com/",
         ],
     );
-    for url in ["https://www.ezdrivema.com/", "https://mygoodtogo.com/"] {
-        let (l, codes) = verdict(&guard, url);
-        assert!(
-            codes.iter().any(|c| c == "link.official"),
-            "{url}: {l:?} {codes:?}"
-        );
-    }
+    at_least_with(
+        &guard,
+        &["https://www.ezdrivema.com/", "https://mygoodtogo.com/"],
+        Level::Trusted,
+        "link.official",
+    );
     not_flagged(&guard, &["https://peachpassfan.blog/"]);
 }
