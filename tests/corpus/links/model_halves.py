@@ -88,19 +88,20 @@ def load_sets(work):
     eth = jsonl(os.path.join(work, "eth.jsonl"))
     real_top = {r["url"] for n in ("top_real", "top_real2") for r in jsonl(os.path.join(HERE, n + ".jsonl"))}
     projects2 = {r["url"] for r in jsonl(os.path.join(HERE, "projects2.jsonl"))}
+    eth_phishing = sorted({r["url"] for r in eth if r["label"] != "benign"})
     gen = {"phishing": set(), "benign": set()}
     for name in ("train", "train2", "fresh", "fresh2", "fresh3"):
         for r in jsonl(os.path.join(HERE, name + ".jsonl")):
             gen["phishing" if r["label"] != "benign" else "benign"].add(r["url"])
     return {
         "eth": {
-            "phishing": sorted({r["url"] for r in eth if r["label"] != "benign"}),
+            "phishing": eth_phishing,
             "top": top,
             "projects": projects,
             "eth-legit": sorted({r["url"] for r in eth if r["label"] == "benign"}),
         },
         "grader": {
-            "phishing": sorted({r["url"] for r in eth if r["label"] != "benign"}),
+            "phishing": eth_phishing,
             "top": top,
             "projects": projects,
         },
@@ -109,7 +110,7 @@ def load_sets(work):
         # and projects2 (so its second half is judged by a model that
         # never saw it).
         "real2": {
-            "phishing": sorted({r["url"] for r in eth if r["label"] != "benign"}),
+            "phishing": eth_phishing,
             "top": sorted(set(top) | real_top),
             "projects": sorted(set(projects) | projects2),
         },

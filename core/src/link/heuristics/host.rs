@@ -128,12 +128,8 @@ fn domain_dressed(rules: &LinkRules, parts: &HostParts, a: &mut Assessment) {
     if before.len() < 2 || rules.generic_host_labels.contains(before) {
         return;
     }
-    let named = a.reasons().iter().any(|r| {
-        matches!(
-            r.code.as_str(),
-            "link.brand_domain_in_label" | "link.brand_domain_in_subdomain"
-        )
-    });
+    let named = a.has_reason("link.brand_domain_in_label")
+        || a.has_reason("link.brand_domain_in_subdomain");
     if !named {
         a.add(
             "link.domain_dressed",
@@ -234,11 +230,7 @@ fn domain_in_subdomain(rules: &LinkRules, parts: &HostParts, a: &mut Assessment)
         .skip(1)
         .take(MAX_IDN_LABELS)
         .any(|l| rules.domain_tail_labels.iter().any(|t| t == l));
-    let already = a
-        .reasons()
-        .iter()
-        .any(|r| r.code == "link.brand_domain_in_subdomain");
-    if written && !already {
+    if written && !a.has_reason("link.brand_domain_in_subdomain") {
         a.add(
             "link.domain_in_subdomain",
             rules.weight("link.domain_in_subdomain"),
