@@ -332,6 +332,9 @@ pub(crate) enum LinkGrams {
     Host,
     /// Those of the path alone (`p:`).
     Path,
+    /// The host's label grams alone (`l:`, `tld:`, `d:`, `depth:`): the
+    /// link check's fast path hashes the character grams itself.
+    Labels,
 }
 
 /// [`each_link_gram_marked`], limited to `which` grams: the host's and the
@@ -347,10 +350,12 @@ pub(crate) fn each_link_gram_of(
 ) {
     let host_ascii = text[..marked].is_ascii();
     let path_ascii = text[marked..marked + path].is_ascii();
-    let (host_grams, path_grams) = match which {
-        LinkGrams::All => (true, true),
-        LinkGrams::Host => (true, false),
-        LinkGrams::Path => (false, true),
+    // Host character grams, path character grams, label grams.
+    let (host_grams, path_grams, labels) = match which {
+        LinkGrams::All => (true, true, true),
+        LinkGrams::Host => (true, false, true),
+        LinkGrams::Path => (false, true, false),
+        LinkGrams::Labels => (false, false, true),
     };
     // Host 2–5-grams and path 3-grams, most of a link's grams. ASCII (nearly
     // every link: the host is punycode): a fixed 5-byte copy after the
@@ -376,7 +381,7 @@ pub(crate) fn each_link_gram_of(
     } else if path_grams {
         char_windows(&text[marked..marked + path], &[3], &mut small, &mut f);
     }
-    if !host_grams {
+    if !labels {
         return;
     }
     let buf = gram;

@@ -143,6 +143,22 @@ pub fn compare(plan: &Plan) {
     let ours_fresh = median_ns(plan.rounds, 2_000, |i| {
         let _ = black_box(guard.check_link(black_box(&fresh[i % fresh.len()])));
     });
+    // FANZHA_LINK_KINDS=1: each of the ten URL shapes alone, on stderr
+    // (where a ratio's time goes; not part of the comparison).
+    if std::env::var("FANZHA_LINK_KINDS").is_ok_and(|v| v == "1") {
+        for (name, urls) in [("stream", &stream), ("fresh", &fresh)] {
+            for k in 0..10 {
+                let pick: Vec<&String> = urls.iter().skip(k).step_by(10).collect();
+                let t = median_ns(plan.rounds, 200, |i| {
+                    let _ = black_box(guard.check_link(black_box(pick[i % pick.len()])));
+                });
+                eprintln!(
+                    "{name} kind {k}: median {:.0} ns mean {:.0}  e.g. {}",
+                    t.median, t.mean, pick[3]
+                );
+            }
+        }
+    }
     drop(guard);
 
     // Theirs: adblock-rust with `||host^` rules.

@@ -165,6 +165,79 @@ fn add_row(t: &[i8], c: usize, mask: u64, h: u64, acc: &mut [i32; MAX_CLASSES]) 
     }
 }
 
+/// XXH3's 64-bit hash of a 4–8-byte input, held little-endian in the low
+/// `len` bytes of `v` (the bytes above them zero), with `seed`: the same
+/// value as `xxh3_64_with_seed` on those bytes (a unit test compares them
+/// on every length), computed from a register. The fast path's character
+/// grams (`h:` and 2–5 characters, `p:` and 3) are all 4–7 bytes long, so
+/// none is written out and read back, which the processor cannot forward
+/// from its store buffer when the reads straddle the writes.
+#[inline(always)]
+fn xxh3_short(v: u64, len: u32, seed: u64) -> u64 {
+    // The default secret's bytes 8..16 and 16..24, little-endian.
+    const SECRET_8: u64 = 0x1cad_21f7_2c81_017c;
+    const SECRET_16: u64 = 0xdb97_9083_e96d_d4de;
+    const MUL: u64 = 0x9fb2_1c65_1e98_df25;
+    let seed = seed ^ (u64::from((seed as u32).swap_bytes()) << 32);
+    let first = v & 0xffff_ffff;
+    let last = (v >> (8 * (len - 4))) & 0xffff_ffff;
+    let mut h = (last.wrapping_add(first << 32)) ^ (SECRET_8 ^ SECRET_16).wrapping_sub(seed);
+    h ^= h.rotate_left(49) ^ h.rotate_left(24);
+    h = h.wrapping_mul(MUL);
+    h ^= (h >> 35).wrapping_add(u64::from(len));
+    h = h.wrapping_mul(MUL);
+    h ^ (h >> 28)
+}
+
+/// Sums the rows of the distinct values of `hashes` into `acc` and keeps
+/// each value once (in place, first-seen order), through the stamped set
+/// (`zero` says whether 0 was already seen). With two classes (the link
+/// models') the sums stay in registers and the table reads overlap.
+#[allow(clippy::too_many_arguments)]
+fn dedup_and_sum(
+    hashes: &mut Vec<u64>,
+    (slots, stamps, stamp): (&mut [u64], &mut [u32], u32),
+    seen: impl Fn(u64) -> bool,
+    zero: &mut bool,
+    t: &[i8],
+    c: usize,
+    mask: u64,
+    acc: &mut [i32; MAX_CLASSES],
+) {
+    let set_mask = slots.len() - 1;
+    let mut kept = 0usize;
+    let (mut a0, mut a1) = (acc[0], acc[1]);
+    for i in 0..hashes.len() {
+        let h = hashes[i];
+        let new = if h == 0 {
+            !std::mem::replace(zero, true)
+        } else {
+            !seen(h) && insert_stamped(slots, stamps, stamp, set_mask, h)
+        };
+        if !new {
+            continue;
+        }
+        hashes[kept] = h;
+        kept += 1;
+        let at = (h & mask) as usize * c;
+        if c == 2 {
+            if let Some(row) = t.get(at..at + 2) {
+                a0 += i32::from(row[0]);
+                a1 += i32::from(row[1]);
+            }
+        } else if let Some(row) = t.get(at..at + c) {
+            for (a, &w) in acc[..c].iter_mut().zip(row) {
+                *a += i32::from(w);
+            }
+        }
+    }
+    if c == 2 {
+        acc[0] = a0;
+        acc[1] = a1;
+    }
+    hashes.truncate(kept);
+}
+
 /// Most classes on the fast path.
 const MAX_CLASSES: usize = HOST_CLASSES;
 /// Path characters read by the model.
@@ -251,6 +324,51 @@ impl Normalized {
         features::each_link_gram_marked(&self.text, self.host, self.path, gram, f);
     }
 
+    /// The hashes of `which` of the link's grams (as
+    /// [`Normalized::each_gram`] enumerates them, hashed with `seed`),
+    /// appended to `out`, duplicates kept. The character grams are hashed
+    /// from the text in registers ([`xxh3_short`]); the label grams, a
+    /// handful, through the enumeration.
+    fn gram_hashes(&self, which: LinkGrams, seed: u64, gram: &mut Vec<u8>, out: &mut Vec<u64>) {
+        let t = &self.text;
+        // The 8 bytes from `i` on (the text is followed by zeros).
+        let word = |i: usize| {
+            let mut w = [0u8; 8];
+            if let Some(b) = t.get(i..i + 8) {
+                w.copy_from_slice(b);
+            }
+            u64::from_le_bytes(w)
+        };
+        let (host, path) = match which {
+            LinkGrams::All => (true, true),
+            LinkGrams::Host => (true, false),
+            LinkGrams::Path => (false, true),
+            LinkGrams::Labels => (false, false),
+        };
+        let marked = self.host;
+        if host {
+            for n in 2..=5u32 {
+                let len = n + 2;
+                let keep = (1u64 << (8 * len)) - 1;
+                for i in 0..(marked + 1).saturating_sub(n as usize) {
+                    let v = (u64::from(u16::from_le_bytes(*b"h:")) | (word(i) << 16)) & keep;
+                    out.push(xxh3_short(v, len, seed));
+                }
+            }
+        }
+        if path {
+            for i in marked..(marked + self.path).saturating_sub(2) {
+                let v = (u64::from(u16::from_le_bytes(*b"p:")) | (word(i) << 16)) & 0xff_ffff_ffff;
+                out.push(xxh3_short(v, 5, seed));
+            }
+        }
+        if which != LinkGrams::Path {
+            features::each_link_gram_of(t, marked, self.path, LinkGrams::Labels, gram, |g| {
+                out.push(xxh3_64_with_seed(g, seed))
+            });
+        }
+    }
+
     /// `1 - P(benign)`, as [`Model::link_fraud_probability`] computes it;
     /// `None` when the model is not one this path reads.
     #[cfg(test)]
@@ -290,29 +408,20 @@ impl Normalized {
                     // half full.
                     let most = 5 * self.host + self.path + 8;
                     let cap = (most * 2).next_power_of_two().max(64);
-                    let set_mask = cap - 1;
-                    let mut zero = false;
                     let mut acc = [0i32; MAX_CLASSES];
                     let mut hashes = std::mem::take(&mut b.hashes);
                     let mut grams = std::mem::take(&mut b.grams);
-                    let (slots, stamps, stamp) = b.fresh_set(cap);
-                    self.each_gram(&mut grams, |g| {
-                        let h = xxh3_64_with_seed(g, seed);
-                        let new = if h == 0 {
-                            !std::mem::replace(&mut zero, true)
-                        } else {
-                            insert_stamped(slots, stamps, stamp, set_mask, h)
-                        };
-                        if new {
-                            hashes.push(h);
-                            let at = (h & mask) as usize * c;
-                            if let Some(row) = t.get(at..at + c) {
-                                for (a, &w) in acc[..c].iter_mut().zip(row) {
-                                    *a += i32::from(w);
-                                }
-                            }
-                        }
-                    });
+                    self.gram_hashes(LinkGrams::All, seed, &mut grams, &mut hashes);
+                    dedup_and_sum(
+                        &mut hashes,
+                        b.fresh_set(cap),
+                        |_| false,
+                        &mut false,
+                        t,
+                        c,
+                        mask,
+                        &mut acc,
+                    );
                     b.hashes = hashes;
                     b.grams = grams;
                     finish(m, &acc, b.hashes.len(), &mut probs)
@@ -337,15 +446,7 @@ impl Normalized {
         let seed = u64::from(FeatureKind::Link.code());
         let mask = (1u64 << m.bits.min(24)) - 1;
         let mut hashes = Vec::new();
-        let mut grams = Vec::new();
-        features::each_link_gram_of(
-            &self.text,
-            self.host,
-            self.path,
-            LinkGrams::Host,
-            &mut grams,
-            |g| hashes.push(xxh3_64_with_seed(g, seed)),
-        );
+        self.gram_hashes(LinkGrams::Host, seed, &mut Vec::new(), &mut hashes);
         hashes.sort_unstable();
         hashes.dedup();
         let mut acc = [0i32; HOST_CLASSES];
@@ -384,25 +485,16 @@ impl Normalized {
             let mut path_hashes = std::mem::take(&mut b.hashes);
             path_hashes.clear();
             let mut grams = std::mem::take(&mut b.grams);
-            let (slots, stamps, stamp) = b.fresh_set(cap);
-            features::each_link_gram_of(
-                &self.text,
-                self.host,
-                self.path,
-                LinkGrams::Path,
-                &mut grams,
-                |g| {
-                    let h = xxh3_64_with_seed(g, seed);
-                    let new = if h == 0 {
-                        !std::mem::replace(&mut zero, true)
-                    } else {
-                        !host.contains(h) && insert_stamped(slots, stamps, stamp, cap - 1, h)
-                    };
-                    if new {
-                        path_hashes.push(h);
-                        add_row(t, c, mask, h, &mut acc);
-                    }
-                },
+            self.gram_hashes(LinkGrams::Path, seed, &mut grams, &mut path_hashes);
+            dedup_and_sum(
+                &mut path_hashes,
+                b.fresh_set(cap),
+                |h| host.contains(h),
+                &mut zero,
+                t,
+                c,
+                mask,
+                &mut acc,
             );
             b.grams = grams;
             let mut probs = [0f32; MAX_CLASSES];
@@ -804,6 +896,57 @@ mod tests {
         }
         assert!(fast > 15_000, "{fast} links on the fast path");
         assert!(flagged > 1_000, "{flagged} flagged links");
+    }
+
+    #[test]
+    fn the_register_hash_is_xxh3() {
+        // Every length it is used for, many byte patterns, several seeds.
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for round in 0..20_000u32 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let bytes = x.to_le_bytes();
+            for len in 4..=8u32 {
+                let v = if len == 8 {
+                    x
+                } else {
+                    x & ((1u64 << (8 * len)) - 1)
+                };
+                let seed = u64::from(round % 7) * 0x0101_0101_0101_0101 + u64::from(round % 3);
+                assert_eq!(
+                    xxh3_short(v, len, seed),
+                    xxh3_64_with_seed(&bytes[..len as usize], seed),
+                    "{bytes:?} {len} {seed}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_register_hashes_are_the_enumerations() {
+        // The same multiset of hashes as the model's own enumeration, for
+        // each selection, on every link of the corpora on the fast path.
+        let seed = u64::from(FeatureKind::Link.code());
+        let mut checked = 0;
+        for url in links() {
+            let Some(n) = Normalized::of(url.trim()) else {
+                continue;
+            };
+            for which in [LinkGrams::All, LinkGrams::Host, LinkGrams::Path] {
+                let mut want = Vec::new();
+                features::each_link_gram_of(&n.text, n.host, n.path, which, &mut Vec::new(), |g| {
+                    want.push(xxh3_64_with_seed(g, seed))
+                });
+                let mut got = Vec::new();
+                n.gram_hashes(which, seed, &mut Vec::new(), &mut got);
+                want.sort_unstable();
+                got.sort_unstable();
+                assert_eq!(got, want, "{url:?}");
+            }
+            checked += 1;
+        }
+        assert!(checked > 15_000, "{checked}");
     }
 
     #[test]
