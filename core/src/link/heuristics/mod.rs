@@ -108,13 +108,20 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
     a.set_normalized(c.url());
     let host = c.host.as_str();
     let is_domain = c.host_kind == HostKind::Domain;
-    // The host's cached parts (facts, domain signals), or fresh ones.
-    let entry = is_domain.then(|| {
+    // The host's cached parts (facts, domain signals), when it was seen
+    // before; else they are computed here.
+    let entry = if is_domain {
         rules
             .host_cache
             .entry(host, lang, || rules.host_facts(host))
-    });
-    let facts = entry.as_ref().map_or_else(HostFacts::default, |e| e.facts);
+    } else {
+        None
+    };
+    let facts = match &entry {
+        Some(e) => e.facts,
+        None if is_domain => rules.host_facts(host),
+        None => HostFacts::default(),
+    };
     let official = facts.official;
     let user_content = facts.user_content;
     // An address carried inside this one, on another host: the outer
@@ -196,6 +203,9 @@ fn check_at(snap: &impl LinkData, lang: Lang, url: &str, depth: u8) -> Result<Ve
                 None => domain_signals(rules, lang, &c, &facts, &mut a),
             }
         }
+        // A host seen for the first time: straight into the assessment,
+        // the same reasons in the same order as the cached parts give.
+        None if is_domain => domain_signals(rules, lang, &c, &facts, &mut a),
         None => HostStanding::default(),
     };
     // A short link hides where it leads only when it carries a code: the
