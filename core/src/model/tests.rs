@@ -127,6 +127,59 @@ fn link_featurizer_reads_host_and_path() {
 }
 
 #[test]
+fn cross_fold_calibration_scores_every_example_out_of_fold() {
+    // Many made-up links, two classes: each fold's model scores only the
+    // examples it did not train on, and the model returned learns from all.
+    let mut ex: Vec<(String, String)> = Vec::new();
+    for i in 0..300 {
+        ex.push((
+            format!("secure-login-{i}.top/verify?id={i}"),
+            "phishing".into(),
+        ));
+        ex.push((
+            format!("https://docs{i}.example.org/guide/{i}.html"),
+            "benign".into(),
+        ));
+    }
+    let base = TrainOptions {
+        bits: 14,
+        ..TrainOptions::default()
+    };
+    let (held, held_report) = train(FeatureKind::Link, &ex, &base).unwrap();
+    assert!(held_report.held_back > 0 && held_report.held_back < ex.len() / 4);
+    assert_eq!(held_report.trained + held_report.held_back, ex.len());
+    let folds = TrainOptions {
+        cross_folds: 7,
+        ..base.clone()
+    };
+    let (m, report) = train(FeatureKind::Link, &ex, &folds).unwrap();
+    assert_eq!(
+        report.held_back,
+        ex.len(),
+        "every example scored out of fold"
+    );
+    assert_eq!(report.trained, ex.len(), "the model trains on all of them");
+    assert!(report.fraud_recall > 0.9, "{report:?}");
+    assert!(report.benign_fp_rate <= 0.01, "{report:?}");
+    // Deterministic, and not the held-back split's model.
+    let (again, _) = train(FeatureKind::Link, &ex, &folds).unwrap();
+    assert_eq!(m.to_bytes(), again.to_bytes());
+    assert_ne!(m.to_bytes(), held.to_bytes());
+    assert!(
+        m.predict("secure-login-77.top/verify?id=5")
+            .fraud_probability()
+            >= m.calibration.suspicious_at
+    );
+    // One fold or none: the held-back split, as before.
+    let one = TrainOptions {
+        cross_folds: 1,
+        ..base.clone()
+    };
+    let (same, _) = train(FeatureKind::Link, &ex, &one).unwrap();
+    assert_eq!(same.to_bytes(), held.to_bytes());
+}
+
+#[test]
 fn link_fast_path_matches_predict() {
     let ex: Vec<(String, String)> = vec![
         ("secure-login-paypal.top/verify".into(), "phishing".into()),

@@ -39,6 +39,17 @@ pub struct TrainOptions {
     /// Buckets seen in fewer than this many training examples are not
     /// learnt (a smaller file, less memorized noise; 1 keeps all).
     pub min_count: u32,
+    /// Calibrate across folds instead of on one held-back split: with
+    /// `k >= 2`, the examples are cut into `k` folds (by the same hash of
+    /// the text as the held-back split, `holdback_every` ignored), a model
+    /// trained without each fold scores that fold, the threshold comes
+    /// from those out-of-fold scores of every benign example, and the
+    /// model returned is trained on all the examples. `k + 1` trainings
+    /// instead of one; every benign example counts for the threshold (not
+    /// one in `holdback_every`), so a small benign set gives a threshold
+    /// that holds on new data, and nothing is left out of training.
+    /// 0 or 1: the held-back split.
+    pub cross_folds: u32,
 }
 
 /// True when `text` is in the held-back split of a trainer run with
@@ -59,6 +70,7 @@ impl Default for TrainOptions {
             target_fp: 0.002,
             prune: 0,
             min_count: 1,
+            cross_folds: 0,
         }
     }
 }
@@ -117,19 +129,119 @@ pub fn train(
             "too many classes or a class id too long",
         ));
     }
-    let n = classes.len();
-    let mut train_set: Vec<(Vec<Feature>, usize)> = Vec::new();
-    let mut held: Vec<(String, usize)> = Vec::new();
-    for (text, label) in examples {
-        let y = classes.iter().position(|c| c == label).unwrap_or(0);
-        if is_held_back(text, opts.holdback_every) {
-            held.push((text.clone(), y));
-        } else {
-            train_set.push((featurize(kind, text, opts.bits), y));
+    let labelled: Vec<(&str, usize)> = examples
+        .iter()
+        .map(|(text, label)| {
+            let y = classes.iter().position(|c| c == label).unwrap_or(0);
+            (text.as_str(), y)
+        })
+        .collect();
+    let score = |model: &Model, text: &str, y: usize| {
+        let p = model.predict(text);
+        let top = model
+            .classes
+            .iter()
+            .position(|c| *c == p.top_class)
+            .unwrap_or(0);
+        (p.fraud_probability(), y, top == y)
+    };
+    let folds = u64::from(opts.cross_folds);
+    // (probability, class, top class right) of each example scored by a
+    // model that did not train on it.
+    let mut scored: Vec<(f32, usize, bool)> = Vec::new();
+    let (model, trained) = if folds >= 2 {
+        let fold = |text: &str| xxh3_64(text.as_bytes()) % folds;
+        for f in 0..folds {
+            let rest = labelled.iter().filter(|(t, _)| fold(t) != f).copied();
+            let Some(m) = fit(kind, &classes, rest, opts) else {
+                continue;
+            };
+            scored.extend(
+                labelled
+                    .iter()
+                    .filter(|(t, _)| fold(t) == f)
+                    .map(|&(t, y)| score(&m, t, y)),
+            );
         }
+        let all = fit(kind, &classes, labelled.iter().copied(), opts)
+            .ok_or(ModelError::Training("no training examples"))?;
+        (all, labelled.len())
+    } else {
+        let held = |t: &str| is_held_back(t, opts.holdback_every);
+        let rest = labelled.iter().filter(|(t, _)| !held(t)).copied();
+        let m =
+            fit(kind, &classes, rest, opts).ok_or(ModelError::Training("no training examples"))?;
+        scored.extend(
+            labelled
+                .iter()
+                .filter(|(t, _)| held(t))
+                .map(|&(t, y)| score(&m, t, y)),
+        );
+        let trained = labelled.len() - scored.len();
+        (m, trained)
+    };
+    let mut model = model;
+    let mut benign_scores: Vec<f32> = scored.iter().filter(|s| s.1 == 0).map(|s| s.0).collect();
+    benign_scores.sort_by(f32::total_cmp);
+    if let Some(&max) = benign_scores.last() {
+        // Links: most benign links are everyday sites, so a false alarm
+        // costs more there: at most `target_fp`, never above 0.5 %, of the
+        // held-back benign ones, and
+        // the threshold may go up to 0.999 (a link model is confident).
+        let (target_fp, top, dangerous_top) = match kind {
+            FeatureKind::Link => (opts.target_fp.min(0.005), 0.999, 0.99999),
+            FeatureKind::Message => (opts.target_fp, 0.95, 0.99),
+        };
+        // Allow `target_fp` of the held-back benign examples at or above
+        // the threshold: it sits just above the (allowed + 1)-th highest.
+        let n = benign_scores.len();
+        let allowed = ((target_fp.clamp(0.0, 1.0) * n as f32) as usize).min(n - 1);
+        let kth = benign_scores[n - 1 - allowed];
+        let s = (kth + 1e-4).clamp(0.5, top);
+        model.calibration = Calibration {
+            suspicious_at: s,
+            dangerous_at: (max + 0.01)
+                .clamp((s + 0.02).max(0.85).min(dangerous_top), dangerous_top),
+        };
     }
+    let s = model.calibration.suspicious_at;
+    let frac = |num: usize, den: usize| {
+        if den == 0 {
+            0.0
+        } else {
+            num as f32 / den as f32
+        }
+    };
+    let fraud: Vec<_> = scored.iter().filter(|x| x.1 != 0).collect();
+    let benign_n = scored.len() - fraud.len();
+    let report = TrainReport {
+        trained,
+        held_back: scored.len(),
+        fraud_recall: frac(fraud.iter().filter(|x| x.0 >= s).count(), fraud.len()),
+        benign_fp_rate: frac(
+            scored.iter().filter(|x| x.1 == 0 && x.0 >= s).count(),
+            benign_n,
+        ),
+        type_accuracy: frac(fraud.iter().filter(|x| x.2).count(), fraud.len()),
+    };
+    Ok((model, report))
+}
+
+/// One model fitted on `examples` (text, class index), quantized, not yet
+/// calibrated (`suspicious_at` 0.5, `dangerous_at` 0.9); `None` when there
+/// is nothing to fit.
+fn fit<'a>(
+    kind: FeatureKind,
+    classes: &[String],
+    examples: impl Iterator<Item = (&'a str, usize)>,
+    opts: &TrainOptions,
+) -> Option<Model> {
+    let n = classes.len();
+    let mut train_set: Vec<(Vec<Feature>, usize)> = examples
+        .map(|(text, y)| (featurize(kind, text, opts.bits), y))
+        .collect();
     if train_set.is_empty() {
-        return Err(ModelError::Training("no training examples"));
+        return None;
     }
     let buckets = 1usize << opts.bits;
     if opts.min_count > 1 {
@@ -205,10 +317,10 @@ pub fn train(
         suspicious_at: 0.5,
         dangerous_at: 0.9,
     };
-    let mut model = Model {
+    let model = Model {
         kind,
         bits: opts.bits,
-        classes,
+        classes: classes.to_vec(),
         calibration,
         bias: b,
         scale,
@@ -217,61 +329,5 @@ pub fn train(
         index: super::RowIndex::default(),
     }
     .indexed();
-    // Calibrate on the held-back split with the quantized model.
-    let scored: Vec<(f32, usize, bool)> = held
-        .iter()
-        .map(|(t, y)| {
-            let p = model.predict(t);
-            let top = model
-                .classes
-                .iter()
-                .position(|c| *c == p.top_class)
-                .unwrap_or(0);
-            (p.fraud_probability(), *y, top == *y)
-        })
-        .collect();
-    let mut benign_scores: Vec<f32> = scored.iter().filter(|s| s.1 == 0).map(|s| s.0).collect();
-    benign_scores.sort_by(f32::total_cmp);
-    if let Some(&max) = benign_scores.last() {
-        // Links: most benign links are everyday sites, so a false alarm
-        // costs more there: at most `target_fp`, never above 0.5 %, of the
-        // held-back benign ones, and
-        // the threshold may go up to 0.999 (a link model is confident).
-        let (target_fp, top, dangerous_top) = match kind {
-            FeatureKind::Link => (opts.target_fp.min(0.005), 0.999, 0.99999),
-            FeatureKind::Message => (opts.target_fp, 0.95, 0.99),
-        };
-        // Allow `target_fp` of the held-back benign examples at or above
-        // the threshold: it sits just above the (allowed + 1)-th highest.
-        let n = benign_scores.len();
-        let allowed = ((target_fp.clamp(0.0, 1.0) * n as f32) as usize).min(n - 1);
-        let kth = benign_scores[n - 1 - allowed];
-        let s = (kth + 1e-4).clamp(0.5, top);
-        model.calibration = Calibration {
-            suspicious_at: s,
-            dangerous_at: (max + 0.01)
-                .clamp((s + 0.02).max(0.85).min(dangerous_top), dangerous_top),
-        };
-    }
-    let s = model.calibration.suspicious_at;
-    let frac = |num: usize, den: usize| {
-        if den == 0 {
-            0.0
-        } else {
-            num as f32 / den as f32
-        }
-    };
-    let fraud: Vec<_> = scored.iter().filter(|x| x.1 != 0).collect();
-    let benign_n = scored.len() - fraud.len();
-    let report = TrainReport {
-        trained: train_set.len(),
-        held_back: held.len(),
-        fraud_recall: frac(fraud.iter().filter(|x| x.0 >= s).count(), fraud.len()),
-        benign_fp_rate: frac(
-            scored.iter().filter(|x| x.1 == 0 && x.0 >= s).count(),
-            benign_n,
-        ),
-        type_accuracy: frac(fraud.iter().filter(|x| x.2).count(), fraud.len()),
-    };
-    Ok((model, report))
+    Some(model)
 }
