@@ -20,6 +20,16 @@ pub const AUDIT_FULL_WAIT: Duration = Duration::from_millis(200);
 const AUDIT_BATCH: usize = 256;
 /// How long `Guard::flush_audit` waits for the writer.
 const FLUSH_WAIT: Duration = Duration::from_secs(30);
+/// Once a warning is queued, how long the writer gathers more before it
+/// writes them, in one transaction (one sync to disk), unless
+/// [`AUDIT_BATCH`] are queued first, a flush asks for them, or the queue
+/// closes. Warnings then reach the disk in one sync per burst instead of
+/// one per warning or two: each sync is I/O and an interrupt, and during a
+/// run of warnings (a bank's app checking a list of links) they took about
+/// 20 µs a warning from the checks themselves (`compare` bench, mean per
+/// check 6.5 µs with the writer syncing as warnings came, 4.5 µs without a
+/// log, on a 2-core VM).
+const AUDIT_GATHER: Duration = Duration::from_millis(50);
 
 /// What the audit writer has done since the guard opened its store.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -52,6 +62,13 @@ struct QueueState {
     /// on the check path; while the writer is busy writing a batch, it
     /// looks at the queue again before it waits).
     writer_waiting: bool,
+    /// The writer is gathering a batch ([`AUDIT_GATHER`]): a warning wakes
+    /// it only when it fills a batch.
+    gathering: bool,
+    /// `flush` callers waiting: the writer stops gathering for them.
+    flushing: u32,
+    /// Transactions the writer started (batches), for tests.
+    batches: u64,
 }
 
 #[derive(Debug, Default)]
@@ -80,8 +97,11 @@ impl Shared {
 /// counts the warning as dropped and leaves its verdict without an id (the
 /// host never holds an id the store does not know); a failed write is
 /// retried record by record, then counted and logged. The one window left
-/// is a process killed outright (no drop) with warnings still queued —
-/// at most the few milliseconds a batch takes.
+/// is a process killed outright (no drop) with warnings still queued: at
+/// most [`AUDIT_GATHER`] (50 ms) after a warning plus the time its batch
+/// takes to write. A host that must not lose even those calls
+/// `Guard::flush_audit` after a warning it acts on (a decision, an export
+/// and dropping the guard do it themselves).
 #[derive(Debug)]
 pub struct AuditWriter {
     shared: Arc<Shared>,
@@ -158,7 +178,7 @@ impl AuditWriter {
         }
         st.queue.push_back(rec);
         st.queued_total += 1;
-        let wake = st.writer_waiting;
+        let wake = st.writer_waiting || (st.gathering && st.queue.len() >= AUDIT_BATCH);
         drop(st);
         if wake {
             self.shared.work.notify_one();
@@ -172,13 +192,23 @@ impl AuditWriter {
         let deadline = Instant::now() + FLUSH_WAIT;
         let mut st = self.shared.lock();
         let target = st.queued_total;
+        if st.finished >= target {
+            return Ok(());
+        }
+        // The writer stops gathering while anyone waits here.
+        st.flushing += 1;
+        if st.gathering {
+            self.shared.work.notify_all();
+        }
+        let mut result = Ok(());
         while st.finished < target {
             let now = Instant::now();
             if now >= deadline {
-                return Err(StoreError::Io(std::io::Error::new(
+                result = Err(StoreError::Io(std::io::Error::new(
                     std::io::ErrorKind::TimedOut,
                     "the audit log writer did not catch up",
                 )));
+                break;
             }
             st = self
                 .shared
@@ -187,7 +217,14 @@ impl AuditWriter {
                 .unwrap_or_else(|e| e.into_inner())
                 .0;
         }
-        Ok(())
+        st.flushing -= 1;
+        result
+    }
+
+    /// Transactions the writer has started.
+    #[cfg(test)]
+    fn batches(&self) -> u64 {
+        self.shared.lock().batches
     }
 
     /// Counters since the writer started.
@@ -238,7 +275,25 @@ fn write_loop(shared: &Shared, store: &Store) {
             if st.queue.is_empty() {
                 return;
             }
+            // Gather the burst: one transaction for the warnings of the
+            // next AUDIT_GATHER, unless a batch fills, a flush waits, or
+            // the queue closes (each of which wakes this wait).
+            let until = Instant::now() + AUDIT_GATHER;
+            while st.queue.len() < AUDIT_BATCH && !st.closed && st.flushing == 0 {
+                let now = Instant::now();
+                if now >= until {
+                    break;
+                }
+                st.gathering = true;
+                st = shared
+                    .work
+                    .wait_timeout(st, until - now)
+                    .unwrap_or_else(|e| e.into_inner())
+                    .0;
+                st.gathering = false;
+            }
             let n = st.queue.len().min(AUDIT_BATCH);
+            st.batches += 1;
             st.queue.drain(..n).collect()
         };
         // Another connection holding the write lock past the busy timeout
@@ -280,5 +335,81 @@ fn write_loop(shared: &Shared, store: &Store) {
         st.finished += batch.len() as u64;
         drop(st);
         shared.progress.notify_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::FileKeyProvider;
+    use crate::verdict::{Action, Kind, Level};
+
+    fn rec(id: &str) -> AuditRecord {
+        AuditRecord {
+            id: id.into(),
+            time_ms: 1,
+            kind: Kind::Link,
+            level: Level::Dangerous,
+            action: Action::Block,
+            fraud_type: None,
+            reasons: vec!["link.blocklisted".into()],
+            title: "t".into(),
+            feed_version: "embedded".into(),
+            decision: None,
+            decided_ms: None,
+            not_scam: false,
+            value: None,
+        }
+    }
+
+    #[test]
+    fn a_burst_goes_in_one_transaction_and_a_flush_cuts_the_gathering_short() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(
+            dir.path().join("s.db"),
+            &FileKeyProvider::from_bytes(&[1; 32]),
+        )
+        .unwrap();
+        let w = AuditWriter::start(Arc::new(store));
+        // Three warnings a few milliseconds apart: without the gathering
+        // window the writer, woken by the first, writes it alone.
+        for i in 0..3 {
+            assert!(w.push(rec(&format!("r{i}"))));
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        w.flush().unwrap();
+        let s = w.stats();
+        assert_eq!((s.written, s.queued, s.failed, s.dropped), (3, 0, 0, 0));
+        assert!(
+            w.batches() <= 2,
+            "{} transactions for one burst",
+            w.batches()
+        );
+        // A flush with nothing queued returns at once; later warnings are
+        // written by the next flush, and by dropping the writer.
+        w.flush().unwrap();
+        assert!(w.push(rec("r3")));
+        w.flush().unwrap();
+        assert_eq!(w.stats().written, 4);
+        assert!(w.push(rec("r4")));
+        drop(w);
+    }
+
+    #[test]
+    fn a_full_batch_is_written_without_waiting_for_the_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(
+            dir.path().join("s.db"),
+            &FileKeyProvider::from_bytes(&[2; 32]),
+        )
+        .unwrap();
+        let w = AuditWriter::start(Arc::new(store));
+        for i in 0..(3 * AUDIT_BATCH) {
+            assert!(w.push(rec(&format!("b{i}"))));
+        }
+        w.flush().unwrap();
+        let s = w.stats();
+        assert_eq!(s.written, 3 * AUDIT_BATCH as u64);
+        assert!(w.batches() >= 3, "batches of at most {AUDIT_BATCH}");
     }
 }
