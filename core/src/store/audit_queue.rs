@@ -20,6 +20,11 @@ pub const AUDIT_FULL_WAIT: Duration = Duration::from_millis(200);
 const AUDIT_BATCH: usize = 256;
 /// How long `Guard::flush_audit` waits for the writer.
 const FLUSH_WAIT: Duration = Duration::from_secs(30);
+/// Written records a queued warning drops (see `QueueState::spent`).
+const SPENT_PER_PUSH: usize = 16;
+/// Most written records kept for the checks to drop; the writer drops
+/// those beyond (when warnings stop coming, at most this many wait).
+const SPENT_MAX: usize = 2 * AUDIT_BATCH;
 /// Once a warning is queued, how long the writer gathers more before it
 /// writes them, in one transaction (one sync to disk), unless
 /// [`AUDIT_BATCH`] are queued first, a flush asks for them, or the queue
@@ -69,6 +74,11 @@ struct QueueState {
     flushing: u32,
     /// Transactions the writer started (batches), for tests.
     batches: u64,
+    /// Written records, dropped by the checks that queue the next warnings
+    /// (a few each): the records were allocated on a check's thread, and
+    /// freeing them on the writer's made its frees and the checks'
+    /// allocations wait on the allocator's lock for the same memory.
+    spent: Vec<AuditRecord>,
 }
 
 #[derive(Debug, Default)]
@@ -179,10 +189,13 @@ impl AuditWriter {
         st.queue.push_back(rec);
         st.queued_total += 1;
         let wake = st.writer_waiting || (st.gathering && st.queue.len() >= AUDIT_BATCH);
+        let keep = st.spent.len().saturating_sub(SPENT_PER_PUSH);
+        let spent = st.spent.split_off(keep);
         drop(st);
         if wake {
             self.shared.work.notify_one();
         }
+        drop(spent);
         true
     }
 
@@ -329,12 +342,20 @@ fn write_loop(shared: &Shared, store: &Store) {
                 (ok, batch.len() as u64 - ok)
             }
         };
+        let done = batch.len() as u64;
         let mut st = shared.lock();
         st.written += written;
         st.failed += failed;
-        st.finished += batch.len() as u64;
+        st.finished += done;
+        // The records go back for the checks to drop (see `spent`); beyond
+        // SPENT_MAX they are dropped here, after the lock.
+        let room = SPENT_MAX.saturating_sub(st.spent.len());
+        let mut batch = batch;
+        let over = batch.split_off(room.min(batch.len()));
+        st.spent.extend(batch);
         drop(st);
         shared.progress.notify_all();
+        drop(over);
     }
 }
 
@@ -411,5 +432,11 @@ mod tests {
         let s = w.stats();
         assert_eq!(s.written, 3 * AUDIT_BATCH as u64);
         assert!(w.batches() >= 3, "batches of at most {AUDIT_BATCH}");
+        // The written records wait, bounded, for the next warnings to drop
+        // a few each.
+        let spent = w.shared.lock().spent.len();
+        assert_eq!(spent, SPENT_MAX);
+        assert!(w.push(rec("next")));
+        assert_eq!(w.shared.lock().spent.len(), SPENT_MAX - SPENT_PER_PUSH);
     }
 }
