@@ -337,6 +337,19 @@ pub(crate) enum LinkGrams {
     Labels,
 }
 
+impl LinkGrams {
+    /// Whether the selection has the host's character grams, the path's
+    /// character grams, the host's label grams.
+    pub(crate) fn parts(self) -> (bool, bool, bool) {
+        match self {
+            LinkGrams::All => (true, true, true),
+            LinkGrams::Host => (true, false, true),
+            LinkGrams::Path => (false, true, false),
+            LinkGrams::Labels => (false, false, true),
+        }
+    }
+}
+
 /// [`each_link_gram_marked`], limited to `which` grams: the host's and the
 /// path's together are all of them (the link check keeps the host's per
 /// host).
@@ -350,13 +363,7 @@ pub(crate) fn each_link_gram_of(
 ) {
     let host_ascii = text[..marked].is_ascii();
     let path_ascii = text[marked..marked + path].is_ascii();
-    // Host character grams, path character grams, label grams.
-    let (host_grams, path_grams, labels) = match which {
-        LinkGrams::All => (true, true, true),
-        LinkGrams::Host => (true, false, true),
-        LinkGrams::Path => (false, true, false),
-        LinkGrams::Labels => (false, false, true),
-    };
+    let (host_grams, path_grams, labels) = which.parts();
     // Host 2–5-grams and path 3-grams, most of a link's grams. ASCII (nearly
     // every link: the host is punycode): a fixed 5-byte copy after the
     // prefix, then the gram's own length hashed.

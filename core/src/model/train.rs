@@ -149,7 +149,7 @@ pub fn train(
     // (probability, class, top class right) of each example scored by a
     // model that did not train on it.
     let mut scored: Vec<(f32, usize, bool)> = Vec::new();
-    let (model, trained) = if folds >= 2 {
+    let (mut model, trained) = if folds >= 2 {
         let fold = |text: &str| xxh3_64(text.as_bytes()) % folds;
         for f in 0..folds {
             let rest = labelled.iter().filter(|(t, _)| fold(t) != f).copied();
@@ -180,7 +180,6 @@ pub fn train(
         let trained = labelled.len() - scored.len();
         (m, trained)
     };
-    let mut model = model;
     let mut benign_scores: Vec<f32> = scored.iter().filter(|s| s.1 == 0).map(|s| s.0).collect();
     benign_scores.sort_by(f32::total_cmp);
     if let Some(&max) = benign_scores.last() {

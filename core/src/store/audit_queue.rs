@@ -383,15 +383,24 @@ mod tests {
         }
     }
 
+    /// A writer on a new store (kept alive by the returned directory),
+    /// and the store, to read the log back.
+    fn writer() -> (tempfile::TempDir, Arc<Store>, AuditWriter) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(
+            Store::open(
+                dir.path().join("s.db"),
+                &FileKeyProvider::from_bytes(&[1; 32]),
+            )
+            .unwrap(),
+        );
+        let w = AuditWriter::start(store.clone());
+        (dir, store, w)
+    }
+
     #[test]
     fn a_burst_goes_in_one_transaction_and_a_flush_cuts_the_gathering_short() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(
-            dir.path().join("s.db"),
-            &FileKeyProvider::from_bytes(&[1; 32]),
-        )
-        .unwrap();
-        let w = AuditWriter::start(Arc::new(store));
+        let (_dir, store, w) = writer();
         // Three warnings a few milliseconds apart: without the gathering
         // window the writer, woken by the first, writes it alone.
         for i in 0..3 {
@@ -414,17 +423,18 @@ mod tests {
         assert_eq!(w.stats().written, 4);
         assert!(w.push(rec("r4")));
         drop(w);
+        let ids: Vec<String> = store
+            .audit_entries(false)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        assert!(ids.contains(&"r4".to_string()), "{ids:?}");
     }
 
     #[test]
     fn a_full_batch_is_written_without_waiting_for_the_window() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(
-            dir.path().join("s.db"),
-            &FileKeyProvider::from_bytes(&[2; 32]),
-        )
-        .unwrap();
-        let w = AuditWriter::start(Arc::new(store));
+        let (_dir, _store, w) = writer();
         for i in 0..(3 * AUDIT_BATCH) {
             assert!(w.push(rec(&format!("b{i}"))));
         }

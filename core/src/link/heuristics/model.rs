@@ -339,12 +339,7 @@ impl Normalized {
             }
             u64::from_le_bytes(w)
         };
-        let (host, path) = match which {
-            LinkGrams::All => (true, true),
-            LinkGrams::Host => (true, false),
-            LinkGrams::Path => (false, true),
-            LinkGrams::Labels => (false, false),
-        };
+        let (host, path, labels) = which.parts();
         let marked = self.host;
         if host {
             for n in 2..=5u32 {
@@ -362,7 +357,7 @@ impl Normalized {
                 out.push(xxh3_short(v, 5, seed));
             }
         }
-        if which != LinkGrams::Path {
+        if labels {
             features::each_link_gram_of(t, marked, self.path, LinkGrams::Labels, gram, |g| {
                 out.push(xxh3_64_with_seed(g, seed))
             });
