@@ -348,6 +348,16 @@ impl Store {
             Ok(out)
         })
     }
+
+    /// The ids of the audit log's records, oldest first (tests).
+    #[cfg(test)]
+    pub(crate) fn audit_ids(&self) -> Vec<String> {
+        self.audit_entries(false)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -389,13 +399,7 @@ mod tests {
         for i in 0..8 {
             store.add_audit(&rec(&format!("r{i}"), 1000 * day)).unwrap();
         }
-        let ids: Vec<String> = store
-            .audit_entries(false)
-            .unwrap()
-            .into_iter()
-            .map(|r| r.id)
-            .collect();
-        assert_eq!(ids, ["r3", "r4", "r5", "r6", "r7"]);
+        assert_eq!(store.audit_ids(), ["r3", "r4", "r5", "r6", "r7"]);
         // A year and more later the old ones age out as a new one arrives.
         clock.set(1000 * day + MAX_AUDIT_AGE_MS + 1);
         store

@@ -219,16 +219,14 @@ fn dedup_and_sum(
         }
         hashes[kept] = h;
         kept += 1;
-        let at = (h & mask) as usize * c;
         if c == 2 {
+            let at = (h & mask) as usize * 2;
             if let Some(row) = t.get(at..at + 2) {
                 a0 += i32::from(row[0]);
                 a1 += i32::from(row[1]);
             }
-        } else if let Some(row) = t.get(at..at + c) {
-            for (a, &w) in acc[..c].iter_mut().zip(row) {
-                *a += i32::from(w);
-            }
+        } else {
+            add_row(t, c, mask, h, acc);
         }
     }
     if c == 2 {
